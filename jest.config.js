@@ -1,0 +1,25 @@
+/** Tests run with TZ=UTC (set by `npm test`) and an injected clock; the TZ guard below catches a direct `jest` call. */
+if (process.env.TZ !== 'UTC') {
+  throw new Error('Run the tests with TZ=UTC (use `npm test`), so that no test depends on the machine zone.');
+}
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testMatch: ['<rootDir>/tests/**/*.test.ts', '<rootDir>/tests/**/*.test.tsx'],
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  testEnvironment: 'node',
+  testTimeout: 30000,
+};
