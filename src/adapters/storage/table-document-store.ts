@@ -1,0 +1,265 @@
+/**
+ * The one place that talks to Azure Table Storage. Each row holds one JSON document (split over
+ * several string properties when it is larger than one property may be), its kind, and the service's
+ * ETag; repositories build on it and never see the SDK.
+ *
+ * Concurrency is optimistic: every replace and delete carries the ETag that was read, so a stale
+ * write comes back as a `STORAGE.CONFLICT` value instead of overwriting someone else's change.
+ * Rows are validated with zod when read back, so a corrupt row is a `STORAGE.CORRUPT_ROW` value.
+ */
+import { RestError, TableClient, TableTransaction, odata, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import type { z } from 'zod';
+import { fail, ok, type Result } from '../../core/result';
+import { prefixUpperBound } from './table-keys';
+import type { StorageConnection } from './storage-connection';
+
+/** A string property holds at most 64 KiB (32K UTF-16 chars); stay well below it. */
+const CHUNK_CHARS = 30_000;
+/** An entity has at most 255 properties; 20 chunks is 600K chars, far beyond any document we keep. */
+const MAX_CHUNKS = 20;
+/** Table Storage's limit for one transaction (entity group transaction). */
+const MAX_TRANSACTION_ACTIONS = 100;
+
+export interface StoredDocument<T> {
+  readonly partitionKey: string;
+  readonly rowKey: string;
+  readonly value: T;
+  /** The service's ETag: the version a later update must present. */
+  readonly etag: string;
+}
+
+export type WriteAction =
+  | { readonly type: 'insert'; readonly rowKey: string; readonly kind: string; readonly value: unknown }
+  | { readonly type: 'replace'; readonly rowKey: string; readonly kind: string; readonly value: unknown; readonly etag: string }
+  | { readonly type: 'upsert'; readonly rowKey: string; readonly kind: string; readonly value: unknown }
+  | { readonly type: 'delete'; readonly rowKey: string; readonly etag: string | '*' };
+
+interface DocumentRow {
+  partitionKey: string;
+  rowKey: string;
+  kind: string;
+  chunks: number;
+  [chunk: `d${number}`]: string;
+}
+
+function toRow(partitionKey: string, rowKey: string, kind: string, value: unknown): Result<DocumentRow> {
+  const json = JSON.stringify(value);
+  const chunks = Math.max(1, Math.ceil(json.length / CHUNK_CHARS));
+  if (chunks > MAX_CHUNKS) {
+    return fail('STORAGE.DOCUMENT_TOO_LARGE', `This ${kind} is too large to save; shorten its text and try again.`, {
+      details: { kind, characters: json.length },
+    });
+  }
+  const row: DocumentRow = { partitionKey, rowKey, kind, chunks };
+  for (let i = 0; i < chunks; i++) row[`d${i}`] = json.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
+  return ok(row);
+}
+
+function conflict(kind: string): Result<never> {
+  return fail('STORAGE.CONFLICT', `This ${kind} was changed by someone else since you loaded it. Reload it and apply your change again.`);
+}
+
+function statusOf(error: unknown): number | undefined {
+  return error instanceof RestError ? error.statusCode : undefined;
+}
+
+export class TableDocumentStore {
+  private constructor(private readonly client: TableClient) {}
+
+  /** Opens (and creates when missing) the table. */
+  static async open(connection: StorageConnection, tableName: string): Promise<TableDocumentStore> {
+    const client = connection.tableClient(tableName);
+    try {
+      await client.createTable();
+    } catch (error) {
+      // Two hosts starting at once can race to create the table; the loser sees 409 and that is fine.
+      if (statusOf(error) !== 409) throw error;
+    }
+    return new TableDocumentStore(client);
+  }
+
+  get tableName(): string {
+    return this.client.tableName;
+  }
+
+  async get<S extends z.ZodType>(
+    partitionKey: string,
+    rowKey: string,
+    schema: S,
+  ): Promise<Result<StoredDocument<z.infer<S>> | undefined>> {
+    let entity: TableEntityResult<Record<string, unknown>>;
+    try {
+      entity = await this.client.getEntity<Record<string, unknown>>(partitionKey, rowKey);
+    } catch (error) {
+      if (statusOf(error) === 404) return ok(undefined);
+      throw error;
+    }
+    return this.decode(entity, schema);
+  }
+
+  /** All documents of a partition, optionally only those whose row key starts with `rowKeyPrefix`. */
+  async list<S extends z.ZodType>(
+    partitionKey: string,
+    schema: S,
+    rowKeyPrefix?: string,
+  ): Promise<Result<StoredDocument<z.infer<S>>[]>> {
+    const filter = rowKeyPrefix
+      ? odata`PartitionKey eq ${partitionKey} and RowKey ge ${rowKeyPrefix} and RowKey lt ${prefixUpperBound(rowKeyPrefix)}`
+      : odata`PartitionKey eq ${partitionKey}`;
+    return this.query(filter, schema);
+  }
+
+  /** Every row of a partition, each decoded with the schema its kind names (unknown kinds are skipped). */
+  async listMixed(partitionKey: string, schemas: Readonly<Record<string, z.ZodType>>): Promise<Result<StoredDocument<unknown>[]>> {
+    const out: StoredDocument<unknown>[] = [];
+    const entities = this.client.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` },
+    });
+    for await (const entity of entities) {
+      const schema = schemas[String(entity.kind)];
+      if (!schema) continue;
+      const decoded = this.decode(entity, schema);
+      if (!decoded.ok) return decoded;
+      out.push(decoded.value);
+    }
+    return ok(out);
+  }
+
+  async insert(partitionKey: string, rowKey: string, kind: string, value: unknown): Promise<Result<{ etag: string }>> {
+    const row = toRow(partitionKey, rowKey, kind, value);
+    if (!row.ok) return row;
+    try {
+      const response = await this.client.createEntity(row.value);
+      return ok({ etag: response.etag ?? '' });
+    } catch (error) {
+      if (statusOf(error) === 409) {
+        return fail('STORAGE.ALREADY_EXISTS', `This ${kind} already exists; reload to see it.`);
+      }
+      throw error;
+    }
+  }
+
+  /** Replaces a document only when its ETag still matches the one that was read. */
+  async replace(partitionKey: string, rowKey: string, kind: string, value: unknown, etag: string): Promise<Result<{ etag: string }>> {
+    const row = toRow(partitionKey, rowKey, kind, value);
+    if (!row.ok) return row;
+    try {
+      const response = await this.client.updateEntity(row.value, 'Replace', { etag });
+      return ok({ etag: response.etag ?? '' });
+    } catch (error) {
+      const status = statusOf(error);
+      // 404: it was deleted under us, which is also a concurrent change the caller must see.
+      if (status === 412 || status === 404) return conflict(kind);
+      // A malformed ETag (one a client made up) is answered 400 by the service; it cannot match.
+      if (status === 400 && etag !== '*') return conflict(kind);
+      throw error;
+    }
+  }
+
+  /** Unconditional write, for rows derived from others (indexes) where last writer wins by design. */
+  async upsert(partitionKey: string, rowKey: string, kind: string, value: unknown): Promise<Result<{ etag: string }>> {
+    const row = toRow(partitionKey, rowKey, kind, value);
+    if (!row.ok) return row;
+    const response = await this.client.upsertEntity(row.value, 'Replace');
+    return ok({ etag: response.etag ?? '' });
+  }
+
+  async delete(partitionKey: string, rowKey: string, kind: string, etag: string | '*'): Promise<Result<void>> {
+    try {
+      await this.client.deleteEntity(partitionKey, rowKey, { etag });
+      return ok(undefined);
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 404) return etag === '*' ? ok(undefined) : conflict(kind);
+      if (status === 412 || (status === 400 && etag !== '*')) return conflict(kind);
+      throw error;
+    }
+  }
+
+  /**
+   * Several writes in one partition that all land or none does (an entity group transaction).
+   * Returns the new ETag of each written row, by row key.
+   */
+  async transact(partitionKey: string, actions: readonly WriteAction[], kind: string): Promise<Result<Map<string, string>>> {
+    if (actions.length === 0) return ok(new Map());
+    if (actions.length > MAX_TRANSACTION_ACTIONS) {
+      throw new Error(`A transaction holds at most ${MAX_TRANSACTION_ACTIONS} actions, got ${actions.length}`);
+    }
+    const transaction = new TableTransaction();
+    for (const action of actions) {
+      if (action.type === 'delete') {
+        transaction.deleteEntity(partitionKey, action.rowKey, { etag: action.etag });
+        continue;
+      }
+      const row = toRow(partitionKey, action.rowKey, action.kind, action.value);
+      if (!row.ok) return row;
+      if (action.type === 'insert') transaction.createEntity(row.value);
+      else if (action.type === 'upsert') transaction.upsertEntity(row.value, 'Replace');
+      else transaction.updateEntity(row.value, 'Replace', { etag: action.etag });
+    }
+    try {
+      const response = await this.client.submitTransaction(transaction.actions as TransactionAction[]);
+      const etags = new Map<string, string>();
+      const written = actions.filter((a) => a.type !== 'delete');
+      const responses = response.subResponses.filter((r) => r.etag);
+      written.forEach((action, i) => {
+        const etag = responses[i]?.etag;
+        if (etag) etags.set(action.rowKey, etag.trim());
+      });
+      return ok(etags);
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 412 || status === 404) return conflict(kind);
+      if (status === 409) return fail('STORAGE.ALREADY_EXISTS', `This ${kind} already exists; reload to see it.`);
+      throw error;
+    }
+  }
+
+  /** A cheap round trip to the service, for the health endpoint. */
+  async ping(): Promise<void> {
+    const page = this.client.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${'health'}` } }).byPage({ maxPageSize: 1 });
+    await page.next();
+  }
+
+  private async query<S extends z.ZodType>(filter: string, schema: S): Promise<Result<StoredDocument<z.infer<S>>[]>> {
+    const out: StoredDocument<z.infer<S>>[] = [];
+    for await (const entity of this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      const decoded = this.decode(entity, schema);
+      if (!decoded.ok) return decoded;
+      out.push(decoded.value);
+    }
+    return ok(out);
+  }
+
+  private decode<S extends z.ZodType>(
+    entity: TableEntityResult<Record<string, unknown>>,
+    schema: S,
+  ): Result<StoredDocument<z.infer<S>>> {
+    const where = { partitionKey: entity.partitionKey, rowKey: entity.rowKey, table: this.client.tableName };
+    const corrupt = (reason: string) =>
+      fail('STORAGE.CORRUPT_ROW', 'Some stored data could not be read. It has been logged; please report this with the correlation id.', {
+        details: { ...where, reason },
+      });
+    const chunks = entity.chunks;
+    if (typeof chunks !== 'number' || !Number.isInteger(chunks) || chunks < 1 || chunks > MAX_CHUNKS) {
+      return corrupt('missing or invalid chunk count');
+    }
+    let json = '';
+    for (let i = 0; i < chunks; i++) {
+      const part = entity[`d${i}`];
+      if (typeof part !== 'string') return corrupt(`missing chunk d${i}`);
+      json += part;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(json);
+    } catch {
+      return corrupt('the document is not valid JSON');
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      return corrupt(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+    }
+    return ok({ partitionKey: entity.partitionKey ?? '', rowKey: entity.rowKey ?? '', value: parsed.data, etag: entity.etag });
+  }
+}
