@@ -32,7 +32,8 @@ export type WriteAction =
   | { readonly type: 'insert'; readonly rowKey: string; readonly kind: string; readonly value: unknown }
   | { readonly type: 'replace'; readonly rowKey: string; readonly kind: string; readonly value: unknown; readonly etag: string }
   | { readonly type: 'upsert'; readonly rowKey: string; readonly kind: string; readonly value: unknown }
-  | { readonly type: 'delete'; readonly rowKey: string; readonly etag: string | '*' };
+  /** Unconditional: the SDK sends transaction deletes without an ETag. */
+  | { readonly type: 'delete'; readonly rowKey: string };
 
 interface DocumentRow {
   partitionKey: string;
@@ -188,7 +189,7 @@ export class TableDocumentStore {
     const transaction = new TableTransaction();
     for (const action of actions) {
       if (action.type === 'delete') {
-        transaction.deleteEntity(partitionKey, action.rowKey, { etag: action.etag });
+        transaction.deleteEntity(partitionKey, action.rowKey);
         continue;
       }
       const row = toRow(partitionKey, action.rowKey, action.kind, action.value);
