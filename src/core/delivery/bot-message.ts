@@ -1,0 +1,27 @@
+import type { Instant } from '../time/interval';
+
+/**
+ * The messages the bot starts on its own. Replies to something a person just typed or clicked are
+ * not counted here: only messages the person did not ask for are limited by contact hours and the
+ * two-a-day rule.
+ */
+export type ProactiveMessageKind = 'checkin' | 'checkinNudge' | 'actionItemReminder' | 'announcement';
+
+export interface ProactiveMessage {
+  readonly kind: ProactiveMessageKind;
+  readonly tenantId: string;
+  readonly personId: string;
+  /** Same meaning → same key, so a retried or re-planned message can never be sent twice. */
+  readonly idempotencyKey: string;
+  /** Not before this instant (e.g. a nudge waits two days after the meeting). */
+  readonly notBefore: Instant;
+  /** After this instant the message is pointless (e.g. a reminder once the meeting has started). */
+  readonly expiresAt?: Instant;
+}
+
+export const idempotencyKeys = {
+  checkin: (meetingId: string, personId: string): string => `checkin|${meetingId}|${personId}`,
+  checkinNudge: (meetingId: string, personId: string): string => `nudge|${meetingId}|${personId}`,
+  actionItemReminder: (nextMeetingId: string, personId: string): string => `reminder|${nextMeetingId}|${personId}`,
+  announcement: (announcementId: string, personId: string): string => `announcement|${announcementId}|${personId}`,
+};

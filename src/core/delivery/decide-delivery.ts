@@ -1,0 +1,59 @@
+import type { Instant } from '../time/interval';
+import type { ProactiveMessage } from './bot-message';
+import type { DeliveryRecipient, NextContactMoment } from './contact-hours';
+import { localDayAt } from './local-day';
+
+/** Nobody hears from the bot more than this many times in one of their own days. */
+export const DAILY_MESSAGE_LIMIT = 2;
+
+/** What the delivery worker knows about one person when it decides. */
+export interface RecipientHistory {
+  /** This message's idempotency key has already been delivered. */
+  readonly alreadyDelivered: boolean;
+  /** When proactive messages reached this person recently (at least the last two days). */
+  readonly deliveredAt: readonly Instant[];
+}
+
+export type DeliveryDecision =
+  | { readonly kind: 'send'; readonly localDate: string }
+  | { readonly kind: 'wait'; readonly until: Instant; readonly reason: 'OUTSIDE_CONTACT_HOURS' | 'DAILY_LIMIT_REACHED' | 'NOT_YET_DUE' }
+  | { readonly kind: 'drop'; readonly reason: 'ALREADY_DELIVERED' | 'EXPIRED' | 'NO_CONTACT_HOURS' };
+
+/** How many local days ahead we look for a day with room before giving up and re-checking later. */
+const DAYS_AHEAD = 14;
+
+/**
+ * Decides whether a proactive message goes out now, waits, or is dropped. Pure: `now` and the
+ * contact-hours rule come in as arguments, so the same decision is taken in tests with a fixed clock.
+ */
+export function decideDelivery(input: {
+  readonly message: ProactiveMessage;
+  readonly recipient: DeliveryRecipient;
+  readonly history: RecipientHistory;
+  readonly now: Instant;
+  readonly nextContactMoment: NextContactMoment;
+  readonly dailyLimit?: number;
+}): DeliveryDecision {
+  const { message, recipient, history, now, nextContactMoment } = input;
+  const limit = input.dailyLimit ?? DAILY_MESSAGE_LIMIT;
+  if (history.alreadyDelivered) return { kind: 'drop', reason: 'ALREADY_DELIVERED' };
+  if (message.expiresAt !== undefined && message.expiresAt <= now) return { kind: 'drop', reason: 'EXPIRED' };
+
+  let from = Math.max(now, message.notBefore);
+  let reason: 'OUTSIDE_CONTACT_HOURS' | 'DAILY_LIMIT_REACHED' | 'NOT_YET_DUE' =
+    message.notBefore > now ? 'NOT_YET_DUE' : 'OUTSIDE_CONTACT_HOURS';
+  for (let i = 0; i < DAYS_AHEAD; i++) {
+    const moment = nextContactMoment(recipient, from);
+    if (moment === undefined) return { kind: 'drop', reason: 'NO_CONTACT_HOURS' };
+    if (message.expiresAt !== undefined && moment >= message.expiresAt) return { kind: 'drop', reason: 'EXPIRED' };
+    const day = localDayAt(moment, recipient.timeZone);
+    const sameDay = history.deliveredAt.filter((t) => t >= day.start && t < day.end).length;
+    if (sameDay < limit) {
+      if (moment <= now) return { kind: 'send', localDate: day.date };
+      return { kind: 'wait', until: moment, reason };
+    }
+    reason = 'DAILY_LIMIT_REACHED';
+    from = day.end;
+  }
+  return { kind: 'wait', until: from, reason: 'DAILY_LIMIT_REACHED' };
+}
