@@ -13,8 +13,9 @@ export type LocalTime = string;
 export type LocalDate = string;
 
 /**
- * A recurring weekly window in the owner's own IANA zone. `end` <= `start` means the window crosses
- * midnight and ends on the following day (e.g. Friday 22:00–01:00).
+ * A recurring weekly window in the owner's own IANA zone. `end` < `start` means the window crosses
+ * midnight and ends on the following day (e.g. Friday 22:00–01:00); `end` == `start` is rejected by
+ * `validateAgreement` (it is empty, or a 24-hour window written ambiguously).
  */
 export interface WeeklyWindow {
   readonly weekday: IsoWeekday;

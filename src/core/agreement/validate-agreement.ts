@@ -1,0 +1,175 @@
+import { fail, ok, type Result } from '../result';
+import { resolveTimeZone } from '../time/zones';
+import { parseLocalDate, parseLocalTime } from '../time/civil-date';
+import { cadencePeriodMinDays } from './cadence';
+import type { Agreement, PersonBoundaries, WeeklyWindow } from './agreement';
+
+/**
+ * The rules an agreement must meet before anyone signs it. The shape (types, required fields) is
+ * checked by the contracts at the edge; this checks meaning. The first broken rule is returned with a
+ * stable code and the path of the field to fix; zones come back as current IANA names, so a Windows
+ * name typed by a person ("India Standard Time") is accepted.
+ */
+export function validateAgreement(input: Agreement): Result<Agreement> {
+  const meeting = input.meetingMinutes;
+  if (!Number.isInteger(meeting) || meeting <= 0) {
+    return fail('AGREEMENT.MEETING_LENGTH_NOT_POSITIVE', `The meeting length must be a whole number of minutes above zero (got ${meeting}).`, {
+      field: 'meetingMinutes',
+    });
+  }
+  if (meeting > 24 * 60) {
+    return fail('AGREEMENT.MEETING_TOO_LONG', `A meeting can last at most 24 hours (got ${meeting} minutes).`, { field: 'meetingMinutes' });
+  }
+
+  const cadence = input.cadence;
+  if (cadence.kind === 'everyNDays' && !Number.isInteger(cadence.days)) {
+    return fail('AGREEMENT.CADENCE_DAYS_NOT_WHOLE', `"Every N days" needs a whole number of days (got ${cadence.days}).`, { field: 'cadence.days' });
+  }
+  const periodDays = cadencePeriodMinDays(cadence);
+  if (periodDays * 24 * 60 < meeting) {
+    return fail(
+      'AGREEMENT.CADENCE_SHORTER_THAN_MEETING',
+      `The cadence repeats every ${periodDays} day(s), which is shorter than one ${meeting}-minute meeting. Choose at least 1 day between meetings.`,
+      { field: cadence.kind === 'everyNDays' ? 'cadence.days' : 'cadence', details: { periodDays, meetingMinutes: meeting } },
+    );
+  }
+
+  if (!Number.isFinite(input.bufferMinutes) || input.bufferMinutes < 0 || !Number.isInteger(input.bufferMinutes)) {
+    return fail('AGREEMENT.BUFFER_NEGATIVE', `The buffer around other meetings must be zero or more whole minutes (got ${input.bufferMinutes}).`, {
+      field: 'bufferMinutes',
+    });
+  }
+  if (!Number.isFinite(input.minimumNoticeHours) || input.minimumNoticeHours < 0) {
+    return fail('AGREEMENT.NOTICE_NEGATIVE', `The minimum notice must be zero or more hours (got ${input.minimumNoticeHours}).`, {
+      field: 'minimumNoticeHours',
+    });
+  }
+
+  const first = parseLocalDate(input.firstDate);
+  if (first === undefined) {
+    return fail('AGREEMENT.BAD_DATE', `The first date "${input.firstDate}" is not a calendar date in the form YYYY-MM-DD.`, { field: 'firstDate' });
+  }
+  if (input.endDate !== undefined) {
+    const end = parseLocalDate(input.endDate);
+    if (end === undefined) {
+      return fail('AGREEMENT.BAD_DATE', `The end date "${input.endDate}" is not a calendar date in the form YYYY-MM-DD.`, { field: 'endDate' });
+    }
+    if (end < first) {
+      return fail('AGREEMENT.END_DATE_BEFORE_FIRST_DATE', `The end date ${input.endDate} is before the first date ${input.firstDate}.`, {
+        field: 'endDate',
+      });
+    }
+  }
+  if (input.meetingCount !== undefined && (!Number.isInteger(input.meetingCount) || input.meetingCount < 1)) {
+    return fail('AGREEMENT.MEETING_COUNT_INVALID', `The number of meetings must be a whole number of at least 1 (got ${input.meetingCount}).`, {
+      field: 'meetingCount',
+    });
+  }
+  if (input.endDate === undefined && input.meetingCount === undefined) {
+    return fail('AGREEMENT.SERIES_UNBOUNDED', 'Give an end date, a number of meetings, or both, so the series knows when to stop.', {
+      field: 'endDate',
+    });
+  }
+  if (input.location.kind === 'place' && input.location.name.trim().length === 0) {
+    return fail('AGREEMENT.PLACE_NAME_MISSING', 'Name the place where you will meet, or choose an online meeting.', { field: 'location.name' });
+  }
+
+  const mentor = validatePerson(input.mentor, 'mentor', meeting);
+  if (!mentor.ok) return mentor;
+  const mentee = validatePerson(input.mentee, 'mentee', meeting);
+  if (!mentee.ok) return mentee;
+  if (mentor.value.personId === mentee.value.personId) {
+    return fail('AGREEMENT.SAME_PERSON', 'The mentor and the mentee must be two different people.', { field: 'mentee.personId' });
+  }
+
+  return ok({ ...input, mentor: mentor.value, mentee: mentee.value });
+}
+
+function validatePerson(person: PersonBoundaries, side: 'mentor' | 'mentee', meetingMinutes: number): Result<PersonBoundaries> {
+  if (person.personId.trim().length === 0) {
+    return fail('AGREEMENT.PERSON_MISSING', `The ${side} is missing.`, { field: `${side}.personId` });
+  }
+  const zone = resolveTimeZone(person.timeZone, `${side}.timeZone`);
+  if (!zone.ok) return zone;
+
+  if (person.meetingWindows.length === 0) {
+    return fail('AGREEMENT.NO_MEETING_WINDOWS', `The ${side} has no days or times when they can meet. Add at least one window.`, {
+      field: `${side}.meetingWindows`,
+    });
+  }
+  const windows = validateWindows(person.meetingWindows, `${side}.meetingWindows`);
+  if (!windows.ok) return windows;
+  const longest = longestWeeklyStretch(person.meetingWindows);
+  if (longest < meetingMinutes) {
+    return fail(
+      'AGREEMENT.MEETING_LONGER_THAN_WINDOWS',
+      `A ${meetingMinutes}-minute meeting does not fit in any of the ${side}'s windows (the longest is ${longest} minutes). Lengthen a window or shorten the meeting.`,
+      { field: `${side}.meetingWindows`, details: { longestWindowMinutes: longest, meetingMinutes } },
+    );
+  }
+
+  if (person.contactHours.length === 0) {
+    return fail('AGREEMENT.NO_CONTACT_HOURS', `The ${side} has no contact hours. Add at least one window when they may be messaged.`, {
+      field: `${side}.contactHours`,
+    });
+  }
+  const contact = validateWindows(person.contactHours, `${side}.contactHours`);
+  if (!contact.ok) return contact;
+
+  return ok({ ...person, timeZone: zone.value });
+}
+
+function validateWindows(windows: readonly WeeklyWindow[], field: string): Result<void> {
+  for (const [i, w] of windows.entries()) {
+    if (!Number.isInteger(w.weekday) || w.weekday < 1 || w.weekday > 7) {
+      return fail('AGREEMENT.BAD_WEEKDAY', `Weekday ${w.weekday} is not a day of the week (1 = Monday … 7 = Sunday).`, {
+        field: `${field}[${i}].weekday`,
+      });
+    }
+    const start = parseLocalTime(w.start);
+    if (start === undefined) {
+      return fail('AGREEMENT.BAD_TIME', `"${w.start}" is not a time in the form HH:mm (00:00–23:59).`, { field: `${field}[${i}].start` });
+    }
+    const end = parseLocalTime(w.end);
+    if (end === undefined) {
+      return fail('AGREEMENT.BAD_TIME', `"${w.end}" is not a time in the form HH:mm (00:00–23:59).`, { field: `${field}[${i}].end` });
+    }
+    if (end === start) {
+      return fail(
+        'AGREEMENT.WINDOW_END_EQUALS_START',
+        `The window ${w.start}–${w.end} ends when it starts. An end before the start runs past midnight (22:00–01:00).`,
+        { field: `${field}[${i}].end` },
+      );
+    }
+  }
+  return ok(undefined);
+}
+
+/**
+ * The longest continuous stretch (minutes) the weekly windows give, joining windows that touch or
+ * overlap, also across midnight and from Sunday into Monday.
+ */
+function longestWeeklyStretch(windows: readonly WeeklyWindow[]): number {
+  const WEEK = 7 * 1440;
+  const spans: [number, number][] = [];
+  for (const w of windows) {
+    const start = parseLocalTime(w.start)!;
+    let end = parseLocalTime(w.end)!;
+    if (end <= start) end += 1440;
+    const offset = (w.weekday - 1) * 1440;
+    spans.push([offset + start, offset + end], [offset + start + WEEK, offset + end + WEEK]);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  let longest = 0;
+  let curStart = -1;
+  let curEnd = -1;
+  for (const [s, e] of spans) {
+    if (s <= curEnd) curEnd = Math.max(curEnd, e);
+    else {
+      curStart = s;
+      curEnd = e;
+    }
+    longest = Math.max(longest, Math.min(curEnd - curStart, WEEK));
+  }
+  return longest;
+}
