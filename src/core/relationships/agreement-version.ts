@@ -16,8 +16,6 @@ export interface AgreementVersion {
   readonly note: string;
   /** Person ids who accepted this version; the proposer accepts by proposing. */
   readonly acceptedBy: readonly string[];
-  /** Set when a later version was proposed before this one became active. */
-  readonly supersededAt?: Instant;
   readonly version: string;
 }
 
