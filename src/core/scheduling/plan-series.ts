@@ -1,0 +1,161 @@
+import { MINUTE, type Instant, type Interval } from '../time/interval';
+import { formatLocalDate, parseLocalDate, weekdayOf, type DayNumber } from '../time/civil-date';
+import { startOfLocalDay } from '../time/zoned-time';
+import { widenIntervals } from '../time/interval-algebra';
+import { addCadence } from '../agreement/cadence';
+import type { Cadence, LocalDate } from '../agreement/agreement';
+import { agreementRange, computeStages, explainEmptyStages, narrowStages } from './availability';
+import type { NoSlotReason } from './no-slot-reason';
+import { DEFAULT_GRANULARITY_MINUTES, type SchedulingInput } from './scheduling-input';
+import {
+  forEachSlotStart,
+  latestMeeting,
+  localStamp,
+  meetingsSoFar,
+  searchedTime,
+  usualHabit,
+  type MeetingHabit,
+} from './series-boundaries';
+
+export interface PlanSeriesInput extends SchedulingInput {
+  /** Plan at most this many periods; the agreement's remaining meetings and end date also stop the series. */
+  readonly count?: number;
+}
+
+/** One cadence period: local days [start, end) in the mentor's zone, as instants, and its target day. */
+export interface SeriesPeriod {
+  readonly start: Instant;
+  readonly end: Instant;
+  readonly targetDate: LocalDate;
+}
+
+export type SeriesEntry =
+  | { readonly ok: true; readonly period: SeriesPeriod; readonly slot: Interval }
+  | { readonly ok: false; readonly period: SeriesPeriod; readonly reason: NoSlotReason };
+
+export type SeriesStop = 'REQUESTED_COUNT' | 'MEETING_COUNT_REACHED' | 'END_DATE_REACHED' | 'HORIZON_END' | 'BEFORE_FIRST_DATE';
+
+export interface SeriesPlan {
+  /** One entry per cadence period, in order: the meeting planned in it, or why none fits. */
+  readonly entries: readonly SeriesEntry[];
+  /** The planned meetings (the `ok` entries' slots), in order; they never overlap anything busy or each other. */
+  readonly meetings: readonly Interval[];
+  readonly stoppedBecause: SeriesStop;
+  /** Set when nothing could be searched at all (count used up, end date passed, first date beyond the horizon). */
+  readonly reason?: NoSlotReason;
+}
+
+/** Safety stop for a cadence loop; far beyond any real agreement (a daily cadence over ten years). */
+const MAX_PERIODS = 4000;
+
+/**
+ * The next meetings of the series, one per cadence period. The first meeting of a new pair goes as
+ * early as the boundaries allow; after that each period aims at the same weekday and local time
+ * (the pair's habit, or the first meeting planned), moving only as far as the calendars force.
+ * Periods tile the calendar: each runs from halfway after the previous target to halfway before the
+ * next, so one displaced meeting never pulls the rhythm of the others.
+ */
+export function planSeries(input: PlanSeriesInput): SeriesPlan {
+  const searched = searchedTime(input);
+  if (!searched.ok) {
+    const code = searched.error.code;
+    const stoppedBecause: SeriesStop =
+      code === 'SCHEDULING.MEETING_COUNT_REACHED' ? 'MEETING_COUNT_REACHED' : code === 'SCHEDULING.END_DATE_REACHED' ? 'END_DATE_REACHED' : 'BEFORE_FIRST_DATE';
+    return { entries: [], meetings: [], stoppedBecause, reason: searched.error };
+  }
+  const { agreement } = input;
+  const zone = agreement.mentor.timeZone;
+  const cadence = agreement.cadence;
+  const remaining = agreement.meetingCount === undefined ? Number.POSITIVE_INFINITY : agreement.meetingCount - meetingsSoFar(input);
+  const requested = input.count ?? Number.POSITIVE_INFINITY;
+  const limit = Math.min(remaining, requested);
+  const stages = computeStages(input, searched.value);
+  const granularityMs = (input.options?.granularityMinutes ?? DEFAULT_GRANULARITY_MINUTES) * MINUTE;
+  const bufferMs = agreement.bufferMinutes * MINUTE;
+  const afterEnd = agreementRange(agreement).end <= input.horizon.end;
+
+  const latest = latestMeeting(input);
+  const hasHistory = latest !== undefined;
+  let habit: MeetingHabit | undefined = hasHistory
+    ? (usualHabit(input.previousMeetings ?? [], zone) ?? usualHabit(input.plannedMeetings ?? [], zone))
+    : undefined;
+  let anchorDate: DayNumber = hasHistory
+    ? localStamp(zone, latest.start).date
+    : Math.max(parseLocalDate(agreement.firstDate)!, localStamp(zone, Math.max(stages.earliestStart, searched.value.start)).date);
+  let anchorIndex = hasHistory ? 0 : 1;
+  const target = (k: number): DayNumber => onHabitWeekday(cadence, addCadence(cadence, anchorDate, k - anchorIndex), habit);
+
+  const entries: SeriesEntry[] = [];
+  const meetings: Interval[] = [];
+  let chosenBusy: Interval[] = [];
+  let previousEnd: DayNumber | undefined;
+  let stoppedBecause: SeriesStop = 'HORIZON_END';
+
+  for (let k = 1; k <= MAX_PERIODS; k++) {
+    if (entries.length >= limit) {
+      stoppedBecause = requested <= remaining ? 'REQUESTED_COUNT' : 'MEETING_COUNT_REACHED';
+      break;
+    }
+    const targetDay = target(k);
+    const nextDay = target(k + 1);
+    let startDay: DayNumber;
+    let endDay: DayNumber;
+    if (k === 1 && !hasHistory) {
+      startDay = targetDay;
+      endDay = nextDay;
+    } else {
+      startDay = targetDay - Math.floor((targetDay - target(k - 1)) / 2);
+      endDay = targetDay + Math.ceil((nextDay - targetDay) / 2);
+    }
+    if (previousEnd !== undefined && startDay < previousEnd) startDay = previousEnd;
+    if (endDay <= startDay) endDay = startDay + 1;
+    previousEnd = endDay;
+
+    const periodStart = startOfLocalDay(zone, startDay);
+    const periodEnd = startOfLocalDay(zone, endDay);
+    if (periodStart >= searched.value.end) {
+      stoppedBecause = afterEnd ? 'END_DATE_REACHED' : 'HORIZON_END';
+      break;
+    }
+    if (periodEnd <= searched.value.start) continue;
+    const period: SeriesPeriod = { start: periodStart, end: periodEnd, targetDate: formatLocalDate(targetDay) };
+
+    const narrowed = narrowStages(stages, period, chosenBusy);
+    let best: Instant | undefined;
+    let bestDay = 0;
+    let bestMinutes = 0;
+    forEachSlotStart(narrowed.free, narrowed.meetingMs, zone, granularityMs, (start) => {
+      const local = localStamp(zone, start);
+      const day = Math.abs(local.date - targetDay);
+      const minutes = habit === undefined ? 0 : Math.abs(local.minutes - habit.minutes);
+      if (best === undefined || day < bestDay || (day === bestDay && minutes < bestMinutes)) {
+        best = start;
+        bestDay = day;
+        bestMinutes = minutes;
+      }
+    });
+    if (best === undefined) {
+      entries.push({ ok: false, period, reason: explainEmptyStages(input, narrowed) });
+      continue;
+    }
+    const slot = { start: best, end: best + narrowed.meetingMs };
+    entries.push({ ok: true, period, slot });
+    meetings.push(slot);
+    chosenBusy = widenIntervals(meetings, bufferMs, bufferMs);
+    if (habit === undefined) {
+      const local = localStamp(zone, best);
+      habit = { weekday: local.weekday, minutes: local.minutes };
+      anchorDate = local.date;
+      anchorIndex = k;
+    }
+  }
+  return { entries, meetings, stoppedBecause };
+}
+
+/** For cadences that keep the weekday, the day nearest `date` (±3) on the habit's weekday. */
+function onHabitWeekday(cadence: Cadence, date: DayNumber, habit: MeetingHabit | undefined): DayNumber {
+  if (habit === undefined) return date;
+  if (cadence.kind === 'everyNDays' && cadence.days % 7 !== 0) return date;
+  const shift = ((((habit.weekday - weekdayOf(date)) % 7) + 10) % 7) - 3;
+  return date + shift;
+}
