@@ -1,0 +1,99 @@
+import type { MessageKey } from '../i18n/messages.en';
+
+export type ApiProblemKind =
+  | 'network'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'notFound'
+  | 'conflict'
+  | 'validation'
+  | 'rejected'
+  | 'server'
+  | 'unexpected';
+
+/** A failed API call, reduced to what the person needs: never a stack, never a raw body. */
+export interface ApiProblem {
+  kind: ApiProblemKind;
+  status?: number;
+  /** Stable `AREA.REASON` code from the API, when it sent one. */
+  code?: string;
+  /** The API's own message; written for people, so it may be shown for validation problems. */
+  serverMessage?: string;
+  field?: string;
+  correlationId?: string;
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: ApiProblem) {
+    super(`${problem.kind}${problem.code ? ` ${problem.code}` : ''}`);
+    this.name = 'ApiError';
+  }
+}
+
+export function isConflict(error: unknown): boolean {
+  return error instanceof ApiError && error.problem.kind === 'conflict';
+}
+
+function kindForStatus(status: number): ApiProblemKind {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'notFound';
+  // 412 is optimistic concurrency (someone else changed it); 409 and 422 are domain rules saying no.
+  if (status === 412) return 'conflict';
+  if (status === 400) return 'validation';
+  if (status === 409 || status === 422) return 'rejected';
+  if (status >= 500) return 'server';
+  return 'unexpected';
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+
+/** Reads `{ error: { code, message, field, correlationId } }`; anything else keeps only the status. */
+export function problemFromResponse(status: number, body: unknown): ApiProblem {
+  const problem: ApiProblem = { kind: kindForStatus(status), status };
+  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  if (!error) return problem;
+  const code = str(error.code);
+  if (code) problem.code = code;
+  if (code === 'STORAGE.CONFLICT') problem.kind = 'conflict';
+  const message = str(error.message);
+  if (message) problem.serverMessage = message;
+  const field = str(error.field);
+  if (field) problem.field = field;
+  const correlationId = str(error.correlationId);
+  if (correlationId) problem.correlationId = correlationId;
+  return problem;
+}
+
+const keyForKind: Record<ApiProblemKind, MessageKey> = {
+  network: 'error.network',
+  unauthorized: 'error.unauthorized',
+  forbidden: 'error.forbidden',
+  notFound: 'error.notFound',
+  conflict: 'error.conflict',
+  validation: 'error.validation',
+  rejected: 'error.validation',
+  server: 'error.server',
+  unexpected: 'error.unexpected',
+};
+
+/**
+ * What to show for a problem. The API's own message is shown when it is about this person's input or
+ * situation (validation, a domain rule, access, a missing item: it names the field and the fix); for
+ * sign-in, conflicts, outages and the network a message from the catalogue, in the person's language.
+ */
+export function describeProblem(
+  problem: ApiProblem,
+  t: (key: MessageKey) => string,
+): { text: string; correlationId?: string } {
+  const useServerText =
+    problem.serverMessage !== undefined &&
+    (problem.kind === 'validation' || problem.kind === 'rejected' || problem.kind === 'forbidden' || problem.kind === 'notFound');
+  const text = useServerText ? problem.serverMessage! : t(keyForKind[problem.kind]);
+  return problem.correlationId ? { text, correlationId: problem.correlationId } : { text };
+}
+
+export function problemOf(error: unknown): ApiProblem {
+  return error instanceof ApiError ? error.problem : { kind: 'unexpected' };
+}

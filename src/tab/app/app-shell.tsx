@@ -1,0 +1,117 @@
+import { Badge, Button, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useRef } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { useHashRoute, type Route } from './hash-route';
+import { useSession } from './session';
+import { LoadingSkeleton } from './state-views';
+
+// Each screen is its own chunk so the first paint only pays for the shell.
+const HomeScreen = lazy(() => import('../features/home/home-screen'));
+const FindMentorScreen = lazy(() => import('../features/find-mentor/find-mentor-screen'));
+const RelationshipScreen = lazy(() => import('../features/relationship/relationship-screen'));
+const ProfileScreen = lazy(() => import('../features/profile/profile-screen'));
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  brand: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalL },
+  who: { marginLeft: 'auto', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  main: {
+    flexGrow: 1,
+    padding: tokens.spacingHorizontalL,
+    maxWidth: '1100px',
+    width: '100%',
+    boxSizing: 'border-box',
+    ':focus': { outline: 'none' },
+  },
+  skip: {
+    position: 'absolute',
+    left: '-10000px',
+    ':focus': { left: tokens.spacingHorizontalS, top: tokens.spacingVerticalS, zIndex: 10 },
+  },
+});
+
+const navItems: { value: Route['screen']; key: 'nav.home' | 'nav.findMentor' | 'nav.relationship' | 'nav.profile' }[] = [
+  { value: 'home', key: 'nav.home' },
+  { value: 'find', key: 'nav.findMentor' },
+  { value: 'relationship', key: 'nav.relationship' },
+  { value: 'profile', key: 'nav.profile' },
+];
+
+export function AppShell({ onReady }: { onReady?: () => void }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const styles = useStyles();
+  const [route, navigate] = useHashRoute();
+  const mainRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    onReady?.();
+  }, [onReady]);
+
+  const go = (next: Route) => {
+    navigate(next);
+    mainRef.current?.focus();
+  };
+
+  return (
+    <div className={styles.root}>
+      <a className={styles.skip} href="#main" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
+        {t('app.skipToContent')}
+      </a>
+      <header className={styles.header}>
+        <Text className={styles.brand} size={400}>
+          {t('app.title')}
+        </Text>
+        <nav aria-label={t('nav.label')}>
+          <TabList selectedValue={route.screen} onTabSelect={(_, data) => go({ screen: data.value as Route['screen'] } as Route)}>
+            {navItems.map((item) => (
+              <Tab key={item.value} value={item.value}>
+                {t(item.key)}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
+        <div className={styles.who}>
+          {session.signIn.kind === 'local' ? (
+            <Badge appearance="tint" color="warning">
+              {t('host.localBadge')}
+            </Badge>
+          ) : null}
+          {session.signIn.label ? <Text size={200}>{t('host.signedInAs', { name: session.signIn.label })}</Text> : null}
+          {session.signOut ? (
+            <Button size="small" appearance="subtle" onClick={session.signOut}>
+              {t('host.signOut')}
+            </Button>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+        <Suspense fallback={<LoadingSkeleton />}>
+          <Screen route={route} navigate={go} />
+        </Suspense>
+      </main>
+    </div>
+  );
+}
+
+function Screen({ route, navigate }: { route: Route; navigate: (route: Route) => void }) {
+  switch (route.screen) {
+    case 'home':
+      return <HomeScreen navigate={navigate} />;
+    case 'find':
+      return <FindMentorScreen navigate={navigate} />;
+    case 'profile':
+      return <ProfileScreen />;
+    case 'relationship':
+      return <RelationshipScreen route={route} navigate={navigate} />;
+  }
+}

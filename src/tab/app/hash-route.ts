@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/**
+ * Hash routes keep deep links working in a Teams tab and on a static host without server rewrites:
+ * #/home, #/find, #/relationship, #/relationship/<id>/<section>, #/profile.
+ */
+export type Route =
+  | { screen: 'home' }
+  | { screen: 'find' }
+  | { screen: 'profile' }
+  | { screen: 'relationship'; relationshipId?: string; section?: string };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  switch (parts[0]) {
+    case 'find':
+      return { screen: 'find' };
+    case 'profile':
+      return { screen: 'profile' };
+    case 'relationship': {
+      const route: Route = { screen: 'relationship' };
+      if (parts[1]) route.relationshipId = parts[1];
+      if (parts[2]) route.section = parts[2];
+      return route;
+    }
+    default:
+      return { screen: 'home' };
+  }
+}
+
+export function routeToHash(route: Route): string {
+  if (route.screen !== 'relationship') return `#/${route.screen}`;
+  const parts = ['relationship', route.relationshipId, route.relationshipId ? route.section : undefined].filter(
+    (p): p is string => Boolean(p),
+  );
+  return `#/${parts.map(encodeURIComponent).join('/')}`;
+}
+
+export function useHashRoute(): [Route, (route: Route) => void] {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  const navigate = useCallback((next: Route) => {
+    const hash = routeToHash(next);
+    if (window.location.hash !== hash) window.location.hash = hash;
+    setRoute(next);
+  }, []);
+  return [route, navigate];
+}

@@ -1,0 +1,288 @@
+import {
+  Badge,
+  Button,
+  Card,
+  CardHeader,
+  Field,
+  Text,
+  Textarea,
+  Title1,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Relationship } from '../../../core/relationships/relationship';
+import type { RequestView } from '../../../core/usecases/request-use-cases';
+import { ApiError, problemOf, type ApiProblem } from '../../api/api-error';
+import type { MentoringApi } from '../../api/mentoring-api';
+import type { Route } from '../../app/hash-route';
+import { useApi } from '../../app/session';
+import { EmptyState, LoadingSkeleton, Notice, ProblemMessage } from '../../app/state-views';
+import { useLoader } from '../../app/use-loader';
+import { useI18n } from '../../i18n/i18n';
+
+const useStyles = makeStyles({
+  page: { display: 'grid', gap: tokens.spacingVerticalXL },
+  section: { display: 'grid', gap: tokens.spacingVerticalM },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'end' },
+  quote: { margin: 0, whiteSpace: 'pre-wrap' },
+  columns: { display: 'grid', gap: tokens.spacingHorizontalXL, gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))' },
+});
+
+export interface RelationshipRow {
+  relationship: Relationship;
+  role: 'mentor' | 'mentee';
+  partnerName: string;
+}
+
+export interface HomeData {
+  relationships: RelationshipRow[];
+  requests: RequestView[];
+}
+
+/**
+ * Relationships name only ids, so partner names come from the public profiles (one call per partner,
+ * in parallel); requests arrive with their counterpart already named.
+ */
+export async function loadHome(api: MentoringApi, signal: AbortSignal): Promise<HomeData> {
+  const [me, relationships, requests] = await Promise.all([
+    api.getMyProfile(signal).catch((error: unknown) => {
+      if (error instanceof ApiError && error.problem.kind === 'notFound') return null;
+      throw error;
+    }),
+    api.listRelationships(signal),
+    api.listMyRequests(signal),
+  ]);
+  const myId = me?.userId;
+  const partnerIds = [...new Set(relationships.map((r) => (r.mentorId === myId ? r.menteeId : r.mentorId)))];
+  const names = new Map<string, string>();
+  await Promise.all(
+    partnerIds.map((id) =>
+      api.getProfile(id, signal).then(
+        (p) => names.set(id, p.displayName),
+        () => undefined,
+      ),
+    ),
+  );
+  return {
+    relationships: relationships
+      .filter((r) => r.status === 'active')
+      .map((relationship) => {
+        const role = relationship.mentorId === myId ? 'mentor' : 'mentee';
+        const partnerId = role === 'mentor' ? relationship.menteeId : relationship.mentorId;
+        return { relationship, role, partnerName: names.get(partnerId) ?? partnerId };
+      }),
+    requests: requests.filter((r) => r.request.status === 'open'),
+  };
+}
+
+type Decision = 'accept' | 'decline' | 'withdraw';
+
+export default function HomeScreen({ navigate }: { navigate: (route: Route) => void }) {
+  const { t, format } = useI18n();
+  const api = useApi();
+  const styles = useStyles();
+  const { loaded, reload, replace } = useLoader((signal) => loadHome(api, signal), [api]);
+  const [notice, setNotice] = useState<{ intent: 'success' | 'warning'; text: string } | undefined>();
+  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  const [declineReasons, setDeclineReasons] = useState<Record<string, string>>({});
+
+  /**
+   * The request leaves the list at once; if the API says no it comes back, with the reason. A
+   * conflict (someone else acted first) reloads the list so the person sees the real state.
+   */
+  const decide = async (view: RequestView, decision: Decision) => {
+    setNotice(undefined);
+    setProblem(undefined);
+    replace((data) => ({ ...data, requests: data.requests.filter((r) => r.request.id !== view.request.id) }));
+    const name = view.counterpart.displayName;
+    try {
+      if (decision === 'accept') await api.acceptRequest(view.request);
+      if (decision === 'decline') await api.declineRequest(view.request, declineReasons[view.request.id] ?? '');
+      if (decision === 'withdraw') await api.withdrawRequest(view.request);
+      setNotice({
+        intent: 'success',
+        text:
+          decision === 'accept'
+            ? t('home.requests.accepted', { name })
+            : decision === 'decline'
+              ? t('home.requests.declined', { name })
+              : t('home.requests.withdrawn', { name }),
+      });
+      if (decision === 'accept') reload();
+    } catch (error) {
+      const p = problemOf(error);
+      if (p.kind === 'conflict') {
+        setNotice({ intent: 'warning', text: t('error.conflict') });
+        reload();
+        return;
+      }
+      replace((data) => ({ ...data, requests: [...data.requests, view].sort((a, b) => a.request.createdAt - b.request.createdAt) }));
+      setProblem(p);
+    }
+  };
+
+  const incoming = loaded.state === 'ready' ? loaded.data.requests.filter((r) => r.direction === 'incoming') : [];
+  const outgoing = loaded.state === 'ready' ? loaded.data.requests.filter((r) => r.direction === 'outgoing') : [];
+
+  return (
+    <div className={styles.page}>
+      <Title1 as="h1">{t('home.title')}</Title1>
+      {notice ? <Notice intent={notice.intent}>{notice.text}</Notice> : null}
+      {problem ? <ProblemMessage problem={problem} /> : null}
+      {loaded.state === 'error' ? <ProblemMessage problem={loaded.problem} onRetry={reload} /> : null}
+
+      <section className={styles.section} aria-labelledby="home-relationships">
+        <Title2 as="h2" id="home-relationships">
+          {t('home.relationships.title')}
+        </Title2>
+        {loaded.state === 'loading' ? <LoadingSkeleton rows={2} /> : null}
+        {loaded.state === 'ready' && loaded.data.relationships.length === 0 ? (
+          <EmptyState
+            message={t('home.relationships.empty')}
+            action={
+              <Button appearance="primary" onClick={() => navigate({ screen: 'find' })}>
+                {t('home.relationships.emptyAction')}
+              </Button>
+            }
+          />
+        ) : null}
+        {loaded.state === 'ready' && loaded.data.relationships.length > 0 ? (
+          <ul className={styles.list}>
+            {loaded.data.relationships.map(({ relationship, role, partnerName }) => (
+              <li key={relationship.id}>
+                <Card>
+                  <CardHeader
+                    header={
+                      <Text as="h3" weight="semibold">
+                        {role === 'mentor'
+                          ? t('home.relationships.roleMentor', { name: partnerName })
+                          : t('home.relationships.roleMentee', { name: partnerName })}
+                      </Text>
+                    }
+                    action={
+                      relationship.reverse ? (
+                        <Badge appearance="filled" color="brand">
+                          {t('home.relationships.reverse')}
+                        </Badge>
+                      ) : undefined
+                    }
+                  />
+                  <div>
+                    <Button onClick={() => navigate({ screen: 'relationship', relationshipId: relationship.id })}>
+                      {t('home.relationships.open', { name: partnerName })}
+                    </Button>
+                  </div>
+                </Card>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      <section className={styles.section} aria-labelledby="home-requests">
+        <Title2 as="h2" id="home-requests">
+          {t('home.requests.title')}
+        </Title2>
+        {loaded.state === 'loading' ? <LoadingSkeleton rows={2} /> : null}
+        {loaded.state === 'ready' ? (
+          <div className={styles.columns}>
+            <section className={styles.section} aria-labelledby="home-incoming">
+              <Text as="h3" weight="semibold" size={400} id="home-incoming">
+                {t('home.requests.incoming')}
+              </Text>
+              {incoming.length === 0 ? <EmptyState message={t('home.requests.emptyIncoming')} /> : null}
+              <ul className={styles.list}>
+                {incoming.map((view) => (
+                  <li key={view.request.id}>
+                    <Card>
+                      <CardHeader
+                        header={<Text weight="semibold">{t('home.requests.from', { name: view.counterpart.displayName })}</Text>}
+                        description={<Text size={200}>{t('home.requests.sentOn', { when: format.dateTime(view.request.createdAt) })}</Text>}
+                      />
+                      <RequestDetails view={view} />
+                      <div className={styles.actions}>
+                        <Field label={t('home.requests.declineReason', { name: view.counterpart.displayName })} style={{ flexGrow: 1 }}>
+                          <Textarea
+                            value={declineReasons[view.request.id] ?? ''}
+                            onChange={(_, d) => setDeclineReasons((r) => ({ ...r, [view.request.id]: d.value }))}
+                          />
+                        </Field>
+                        <Button appearance="primary" onClick={() => void decide(view, 'accept')}>
+                          {t('home.requests.accept')}
+                        </Button>
+                        <Button onClick={() => void decide(view, 'decline')}>{t('home.requests.decline')}</Button>
+                      </div>
+                    </Card>
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <section className={styles.section} aria-labelledby="home-outgoing">
+              <Text as="h3" weight="semibold" size={400} id="home-outgoing">
+                {t('home.requests.outgoing')}
+              </Text>
+              {outgoing.length === 0 ? <EmptyState message={t('home.requests.emptyOutgoing')} /> : null}
+              <ul className={styles.list}>
+                {outgoing.map((view) => (
+                  <li key={view.request.id}>
+                    <Card>
+                      <CardHeader
+                        header={<Text weight="semibold">{t('home.requests.to', { name: view.counterpart.displayName })}</Text>}
+                        description={<Text size={200}>{t('home.requests.sentOn', { when: format.dateTime(view.request.createdAt) })}</Text>}
+                      />
+                      <RequestDetails view={view} />
+                      <div className={styles.actions}>
+                        <Button onClick={() => void decide(view, 'withdraw')}>{t('home.requests.withdraw')}</Button>
+                      </div>
+                    </Card>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </div>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function RequestDetails({ view }: { view: RequestView }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const { note, preWork } = view.request;
+  return (
+    <dl>
+      {note ? (
+        <>
+          <dt>
+            <Text weight="semibold">{t('home.requests.note')}</Text>
+          </dt>
+          <dd className={styles.quote}>{note}</dd>
+        </>
+      ) : null}
+      <dt>
+        <Text weight="semibold">{t('request.whatIWantLabel')}</Text>
+      </dt>
+      <dd className={styles.quote}>{preWork.whatIWant}</dd>
+      {preWork.whatIBring ? (
+        <>
+          <dt>
+            <Text weight="semibold">{t('request.whatIBringLabel')}</Text>
+          </dt>
+          <dd className={styles.quote}>{preWork.whatIBring}</dd>
+        </>
+      ) : null}
+      {preWork.expectations ? (
+        <>
+          <dt>
+            <Text weight="semibold">{t('request.expectationsLabel')}</Text>
+          </dt>
+          <dd className={styles.quote}>{preWork.expectations}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}

@@ -1,0 +1,85 @@
+import { app, authentication } from '@microsoft/teams-js';
+import { normaliseHostTheme, type HostThemeName } from './query-overrides';
+
+/** The slice of teams-js the tab uses; the real module satisfies it, tests pass a fake host. */
+export interface TeamsSdk {
+  app: Pick<typeof app, 'initialize' | 'getContext' | 'notifySuccess' | 'notifyFailure' | 'registerOnThemeChangeHandler'> & {
+    FailedReason: typeof app.FailedReason;
+  };
+  authentication: Pick<typeof authentication, 'getAuthToken'>;
+}
+
+export const realTeamsSdk: TeamsSdk = { app, authentication };
+
+export interface MicrosoftHost {
+  kind: 'microsoft';
+  /** "Teams", "Outlook", "Office", … as teams-js reports it. */
+  hostName: string;
+  locale: string;
+  theme: HostThemeName;
+  userPrincipalName: string | undefined;
+  tenantId: string | undefined;
+  /** Entra SSO token for our API, cached and refreshed by the host. */
+  getToken(): Promise<string>;
+  notifySuccess(): void;
+  notifyAuthFailure(reason: string): void;
+  onThemeChange(handler: (theme: HostThemeName) => void): void;
+}
+
+export interface BrowserHost {
+  kind: 'browser';
+  locale: string;
+  theme: HostThemeName;
+}
+
+export type Host = MicrosoftHost | BrowserHost;
+
+export interface DetectHostOptions {
+  sdk?: TeamsSdk;
+  /** A host answers within milliseconds; an unrelated parent frame never answers at all. */
+  timeoutMs?: number;
+  browserLocale?: string;
+  prefersDark?: boolean;
+}
+
+/**
+ * teams-js rejects at once when there is no parent window (a plain browser tab) and never settles when
+ * the parent frame is not a Microsoft host, hence the race with a timeout.
+ */
+export async function detectHost(options: DetectHostOptions = {}): Promise<Host> {
+  const sdk = options.sdk ?? realTeamsSdk;
+  const browser: BrowserHost = {
+    kind: 'browser',
+    locale: options.browserLocale ?? 'en-US',
+    theme: options.prefersDark ? 'dark' : 'default',
+  };
+  const timeoutMs = options.timeoutMs ?? 8000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  try {
+    const outcome = await Promise.race([sdk.app.initialize().then(() => 'initialized' as const), timedOut]);
+    if (outcome === 'timeout') return browser;
+  } catch {
+    return browser;
+  } finally {
+    clearTimeout(timer);
+  }
+
+  const context = await sdk.app.getContext();
+  return {
+    kind: 'microsoft',
+    hostName: String(context.app.host.name),
+    locale: context.app.locale,
+    theme: normaliseHostTheme(context.app.theme),
+    userPrincipalName: context.user?.userPrincipalName,
+    tenantId: context.user?.tenant?.id,
+    getToken: () => sdk.authentication.getAuthToken(),
+    notifySuccess: () => {
+      void sdk.app.notifySuccess();
+    },
+    notifyAuthFailure: (reason) => sdk.app.notifyFailure({ reason: sdk.app.FailedReason.AuthFailed, message: reason }),
+    onThemeChange: (handler) => sdk.app.registerOnThemeChangeHandler((theme) => handler(normaliseHostTheme(theme))),
+  };
+}

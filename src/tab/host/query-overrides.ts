@@ -1,0 +1,27 @@
+import type { Language } from '../i18n/i18n';
+
+export type HostThemeName = 'default' | 'dark' | 'contrast';
+
+export interface QueryOverrides {
+  theme?: HostThemeName;
+  language?: Language;
+}
+
+/**
+ * `?theme=dark|contrast|default` and `?lang=pl|en` override what the host says, so local runs and the
+ * browser tests can show every theme and language without a Microsoft host.
+ */
+export function readQueryOverrides(search: string): QueryOverrides {
+  const params = new URLSearchParams(search);
+  const overrides: QueryOverrides = {};
+  const theme = params.get('theme');
+  if (theme === 'dark' || theme === 'contrast' || theme === 'default') overrides.theme = theme;
+  const lang = params.get('lang')?.toLowerCase();
+  if (lang === 'pl' || lang === 'en') overrides.language = lang;
+  return overrides;
+}
+
+/** Teams reports "default", "dark", "contrast" (and "glass" in some hosts, which we treat as default). */
+export function normaliseHostTheme(theme: string | undefined): HostThemeName {
+  return theme === 'dark' || theme === 'contrast' ? theme : 'default';
+}
