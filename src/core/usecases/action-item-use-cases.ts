@@ -1,0 +1,94 @@
+import { fail, ok, type Result } from '../result';
+import { STORAGE_NOT_FOUND } from '../ports/repositories';
+import type { ActionItem, ActionItemStatus } from '../actions/action-item';
+import { validateActionItemFields } from '../actions/action-item-rules';
+import type { MentoringDeps } from './deps';
+import type { UseCaseCall } from './principal';
+import { checkExpectedVersion, loadActiveMembership, loadMembership } from './relationship-access';
+
+export interface AddActionItemInput {
+  readonly relationshipId: string;
+  readonly title: string;
+  readonly ownerId: string;
+  readonly dueDate?: string;
+}
+
+/** A partial change; `dueDate: null` clears the date. */
+export interface UpdateActionItemInput {
+  readonly relationshipId: string;
+  readonly itemId: string;
+  readonly version: string;
+  readonly title?: string;
+  readonly ownerId?: string;
+  readonly dueDate?: string | null;
+  readonly status?: ActionItemStatus;
+}
+
+const itemNotFound = () =>
+  fail('ACTION_ITEM.NOT_FOUND', 'That action item no longer exists.', { field: 'itemId' });
+
+export async function listActionItems(
+  deps: Pick<MentoringDeps, 'repos'>,
+  call: UseCaseCall<{ readonly relationshipId: string; readonly status?: ActionItemStatus }>,
+): Promise<Result<ActionItem[]>> {
+  const membership = await loadMembership(deps, call.principal, call.input.relationshipId);
+  if (!membership.ok) return membership;
+  const items = await deps.repos.relationships.actionItems.list(call.principal.tenantId, call.input.relationshipId);
+  if (!items.ok) return items;
+  const status = call.input.status;
+  return ok(status === undefined ? items.value : items.value.filter((i) => i.status === status));
+}
+
+export async function addActionItem(
+  deps: Pick<MentoringDeps, 'repos' | 'ids'>,
+  call: UseCaseCall<AddActionItemInput>,
+): Promise<Result<ActionItem>> {
+  const { principal, input, now } = call;
+  const membership = await loadActiveMembership(deps, principal, input.relationshipId);
+  if (!membership.ok) return membership;
+  const fields = validateActionItemFields(input, membership.value.relationship);
+  if (!fields.ok) return fields;
+  return deps.repos.relationships.actionItems.create(principal.tenantId, input.relationshipId, {
+    id: deps.ids.newId(),
+    ...fields.value,
+    status: 'open',
+    origin: { kind: 'manual' },
+    createdBy: principal.userId,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+export async function updateActionItem(
+  deps: Pick<MentoringDeps, 'repos'>,
+  call: UseCaseCall<UpdateActionItemInput>,
+): Promise<Result<ActionItem>> {
+  const { principal, input, now } = call;
+  const membership = await loadActiveMembership(deps, principal, input.relationshipId);
+  if (!membership.ok) return membership;
+  const found = await deps.repos.relationships.actionItems.get(principal.tenantId, input.relationshipId, input.itemId);
+  if (!found.ok) return found.error.code === STORAGE_NOT_FOUND ? itemNotFound() : found;
+  const item = found.value;
+  const stale = checkExpectedVersion(item.version, input.version);
+  if (!stale.ok) return stale;
+  if (input.status !== undefined && input.status !== 'open' && input.status !== 'done') {
+    return fail('ACTION_ITEM.STATUS_UNKNOWN', 'An action item is either open or done.', { field: 'status' });
+  }
+  const dueDate = input.dueDate === null ? undefined : (input.dueDate ?? item.dueDate);
+  const fields = validateActionItemFields(
+    { title: input.title ?? item.title, ownerId: input.ownerId ?? item.ownerId, ...(dueDate !== undefined ? { dueDate } : {}) },
+    membership.value.relationship,
+  );
+  if (!fields.ok) return fields;
+  const status = input.status ?? item.status;
+  const { version: _v, dueDate: _d, completedAt: _c, ...rest } = item;
+  const completedAt = status === 'done' ? (item.status === 'done' ? item.completedAt : now) : undefined;
+  const updated = await deps.repos.relationships.actionItems.update(
+    principal.tenantId,
+    input.relationshipId,
+    { ...rest, ...fields.value, status, updatedAt: now, ...(completedAt !== undefined ? { completedAt } : {}) },
+    input.version,
+  );
+  if (!updated.ok && updated.error.code === STORAGE_NOT_FOUND) return itemNotFound();
+  return updated;
+}
