@@ -56,8 +56,20 @@ function toRow(partitionKey: string, rowKey: string, kind: string, value: unknow
   return ok(row);
 }
 
+function notFound(kind: string): Result<never> {
+  return fail('STORAGE.NOT_FOUND', `No ${kind} with that id.`);
+}
+
 function conflict(kind: string): Result<never> {
   return fail('STORAGE.CONFLICT', `This ${kind} was changed by someone else since you loaded it. Reload it and apply your change again.`);
+}
+
+/** The store could not be reached or answered something we do not understand: not the caller's fault. */
+function unavailable(error: unknown): Result<never> {
+  const reason = error instanceof RestError ? `HTTP ${error.statusCode ?? '?'} ${error.code ?? ''}`.trim() : error instanceof Error ? error.message : String(error);
+  return fail('STORAGE.UNAVAILABLE', 'The data store is not reachable right now; nothing was changed. Try again in a minute.', {
+    details: { reason },
+  });
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -93,7 +105,7 @@ export class TableDocumentStore {
       entity = await this.client.getEntity<Record<string, unknown>>(partitionKey, rowKey);
     } catch (error) {
       if (statusOf(error) === 404) return ok(undefined);
-      throw error;
+      return unavailable(error);
     }
     return this.decode(entity, schema);
   }
@@ -113,15 +125,19 @@ export class TableDocumentStore {
   /** Every row of a partition, each decoded with the schema its kind names (unknown kinds are skipped). */
   async listMixed(partitionKey: string, schemas: Readonly<Record<string, z.ZodType>>): Promise<Result<StoredDocument<unknown>[]>> {
     const out: StoredDocument<unknown>[] = [];
-    const entities = this.client.listEntities<Record<string, unknown>>({
-      queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` },
-    });
-    for await (const entity of entities) {
-      const schema = schemas[String(entity.kind)];
-      if (!schema) continue;
-      const decoded = this.decode(entity, schema);
-      if (!decoded.ok) return decoded;
-      out.push(decoded.value);
+    try {
+      const entities = this.client.listEntities<Record<string, unknown>>({
+        queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` },
+      });
+      for await (const entity of entities) {
+        const schema = schemas[String(entity.kind)];
+        if (!schema) continue;
+        const decoded = this.decode(entity, schema);
+        if (!decoded.ok) return decoded;
+        out.push(decoded.value);
+      }
+    } catch (error) {
+      return unavailable(error);
     }
     return ok(out);
   }
@@ -136,7 +152,7 @@ export class TableDocumentStore {
       if (statusOf(error) === 409) {
         return fail('STORAGE.ALREADY_EXISTS', `This ${kind} already exists; reload to see it.`);
       }
-      throw error;
+      return unavailable(error);
     }
   }
 
@@ -149,11 +165,11 @@ export class TableDocumentStore {
       return ok({ etag: response.etag ?? '' });
     } catch (error) {
       const status = statusOf(error);
-      // 404: it was deleted under us, which is also a concurrent change the caller must see.
-      if (status === 412 || status === 404) return conflict(kind);
+      if (status === 404) return notFound(kind);
+      if (status === 412) return conflict(kind);
       // A malformed ETag (one a client made up) is answered 400 by the service; it cannot match.
       if (status === 400 && etag !== '*') return conflict(kind);
-      throw error;
+      return unavailable(error);
     }
   }
 
@@ -161,8 +177,12 @@ export class TableDocumentStore {
   async upsert(partitionKey: string, rowKey: string, kind: string, value: unknown): Promise<Result<{ etag: string }>> {
     const row = toRow(partitionKey, rowKey, kind, value);
     if (!row.ok) return row;
-    const response = await this.client.upsertEntity(row.value, 'Replace');
-    return ok({ etag: response.etag ?? '' });
+    try {
+      const response = await this.client.upsertEntity(row.value, 'Replace');
+      return ok({ etag: response.etag ?? '' });
+    } catch (error) {
+      return unavailable(error);
+    }
   }
 
   async delete(partitionKey: string, rowKey: string, kind: string, etag: string | '*'): Promise<Result<void>> {
@@ -171,9 +191,9 @@ export class TableDocumentStore {
       return ok(undefined);
     } catch (error) {
       const status = statusOf(error);
-      if (status === 404) return etag === '*' ? ok(undefined) : conflict(kind);
+      if (status === 404) return etag === '*' ? ok(undefined) : notFound(kind);
       if (status === 412 || (status === 400 && etag !== '*')) return conflict(kind);
-      throw error;
+      return unavailable(error);
     }
   }
 
@@ -212,7 +232,7 @@ export class TableDocumentStore {
       const status = statusOf(error);
       if (status === 412 || status === 404) return conflict(kind);
       if (status === 409) return fail('STORAGE.ALREADY_EXISTS', `This ${kind} already exists; reload to see it.`);
-      throw error;
+      return unavailable(error);
     }
   }
 
@@ -224,10 +244,14 @@ export class TableDocumentStore {
 
   private async query<S extends z.ZodType>(filter: string, schema: S): Promise<Result<StoredDocument<z.infer<S>>[]>> {
     const out: StoredDocument<z.infer<S>>[] = [];
-    for await (const entity of this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-      const decoded = this.decode(entity, schema);
-      if (!decoded.ok) return decoded;
-      out.push(decoded.value);
+    try {
+      for await (const entity of this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+        const decoded = this.decode(entity, schema);
+        if (!decoded.ok) return decoded;
+        out.push(decoded.value);
+      }
+    } catch (error) {
+      return unavailable(error);
     }
     return ok(out);
   }
