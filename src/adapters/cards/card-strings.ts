@@ -1,0 +1,198 @@
+import type { CardLocale } from './card-locale';
+
+/** Every sentence the bot shows, in both languages; one table so that a missing translation is a type error. */
+export interface CardStrings {
+  readonly welcomeTitle: string;
+  readonly welcomeBody: string;
+  readonly welcomeCommands: string;
+  readonly openApp: string;
+  readonly helpTitle: string;
+  readonly helpIntro: string;
+  readonly helpNextMeeting: string;
+  readonly helpActionItems: string;
+  readonly helpReschedule: string;
+  readonly helpHelp: string;
+  readonly helpUnknown: (text: string) => string;
+  readonly checkInTitle: string;
+  readonly checkInIntro: (partner: string, when: string) => string;
+  readonly qUseful: string;
+  readonly qNextSteps: string;
+  readonly qBeforeNext: string;
+  readonly qChange: string;
+  readonly goalsHeading: string;
+  readonly goalProgressLabel: (title: string) => string;
+  readonly newActionItemsHeading: string;
+  readonly actionItemTitle: (n: number) => string;
+  readonly actionItemOwner: string;
+  readonly ownerMe: string;
+  readonly ownerPartner: (partner: string) => string;
+  readonly actionItemDue: string;
+  readonly privateNoteLabel: string;
+  readonly privateNoteHint: string;
+  readonly send: string;
+  readonly summaryTitle: string;
+  readonly summaryIntro: (when: string) => string;
+  readonly summaryNoAnswer: string;
+  readonly summaryProgress: string;
+  readonly summaryActionItems: string;
+  readonly summaryPrivateNote: string;
+  readonly edit: string;
+  readonly nudgeTitle: string;
+  readonly nudgeBody: (partner: string, when: string) => string;
+  readonly reminderTitle: string;
+  readonly reminderBody: (when: string) => string;
+  readonly due: (date: string) => string;
+  readonly nextMeetingTitle: string;
+  readonly nextMeetingWith: (partner: string, when: string) => string;
+  readonly noNextMeeting: string;
+  readonly joinMeeting: string;
+  readonly actionItemsTitle: string;
+  readonly noActionItems: string;
+  readonly rescheduleTitle: string;
+  readonly rescheduleBody: string;
+  readonly openSchedule: string;
+  readonly problemTitle: string;
+  readonly problemBody: (reference: string) => string;
+  readonly rejectedTitle: string;
+  readonly rejected: Readonly<Record<CardRejection, string>>;
+  readonly fixAndResend: string;
+}
+
+/** Why a card action was refused; each has a sentence a person can act on. */
+export type CardRejection =
+  | 'NOT_YOUR_CARD'
+  | 'WRONG_RELATIONSHIP'
+  | 'OUTDATED_CARD'
+  | 'UNKNOWN_ACTION'
+  | 'INVALID_INPUT';
+
+const en: CardStrings = {
+  welcomeTitle: 'Welcome to Mentoring',
+  welcomeBody:
+    'I will send you a short check-in after each mentoring meeting, remind you of open action items before the next one, and never message you outside your contact hours.',
+  welcomeCommands: 'Type **next meeting**, **my action items**, **reschedule** or **help**.',
+  openApp: 'Open Mentoring',
+  helpTitle: 'What I can do',
+  helpIntro: 'Type one of these:',
+  helpNextMeeting: '**next meeting**: when and with whom you meet next',
+  helpActionItems: '**my action items**: your open action items',
+  helpReschedule: '**reschedule**: open the schedule to move a meeting',
+  helpHelp: '**help**: this list',
+  helpUnknown: (text) => `I did not understand "${text}".`,
+  checkInTitle: 'How did it go?',
+  checkInIntro: (partner, when) => `Your conversation with ${partner} on ${when}. Your answers are shared with ${partner} and shape the next agenda.`,
+  qUseful: "What was useful about today's conversation?",
+  qNextSteps: 'What are your next steps?',
+  qBeforeNext: 'What will you do, learn or explore before the next conversation?',
+  qChange: 'What should we change for the next conversation, or focus on?',
+  goalsHeading: 'Progress on your goals (0–100%)',
+  goalProgressLabel: (title) => title,
+  newActionItemsHeading: 'New action items',
+  actionItemTitle: (n) => `Action item ${n}`,
+  actionItemOwner: 'Owner',
+  ownerMe: 'Me',
+  ownerPartner: (partner) => partner,
+  actionItemDue: 'Due date',
+  privateNoteLabel: 'Private note',
+  privateNoteHint: 'Only you will ever see this note.',
+  send: 'Send check-in',
+  summaryTitle: 'Check-in saved',
+  summaryIntro: (when) => `Your check-in for the conversation on ${when}.`,
+  summaryNoAnswer: '—',
+  summaryProgress: 'Goal progress',
+  summaryActionItems: 'New action items',
+  summaryPrivateNote: 'Private note (only you see this)',
+  edit: 'Edit my answers',
+  nudgeTitle: 'A check-in is waiting',
+  nudgeBody: (partner, when) => `You have not yet shared how your conversation with ${partner} on ${when} went. It takes two minutes.`,
+  reminderTitle: 'Before your next meeting',
+  reminderBody: (when) => `Your next mentoring meeting is on ${when}. These action items are due by then:`,
+  due: (date) => `due ${date}`,
+  nextMeetingTitle: 'Your next meeting',
+  nextMeetingWith: (partner, when) => `With ${partner} on ${when}.`,
+  noNextMeeting: 'You have no mentoring meeting planned. Open the schedule to plan one.',
+  joinMeeting: 'Join the meeting',
+  actionItemsTitle: 'Your open action items',
+  noActionItems: 'You have no open action items.',
+  rescheduleTitle: 'Move a meeting',
+  rescheduleBody: 'The schedule proposes times that fit both of your boundaries.',
+  openSchedule: 'Open the schedule',
+  problemTitle: 'Something went wrong on our side',
+  problemBody: (reference) => `Please try again in a minute. If it keeps happening, give this reference to your programme team: ${reference}.`,
+  rejectedTitle: 'This card cannot be used',
+  rejected: {
+    NOT_YOUR_CARD: 'This check-in card was sent to someone else. Use the card the bot sent to you.',
+    WRONG_RELATIONSHIP: 'This card does not belong to your mentoring relationship. Nothing was saved.',
+    OUTDATED_CARD: 'This card is out of date: a newer version replaced it. Use the latest card in the chat. Nothing was saved.',
+    UNKNOWN_ACTION: 'This button is no longer supported. Nothing was saved.',
+    INVALID_INPUT: 'Some answers could not be read. Check them and send again.',
+  },
+  fixAndResend: 'Please correct this and send again:',
+};
+
+const pl: CardStrings = {
+  welcomeTitle: 'Witamy w Mentoringu',
+  welcomeBody:
+    'Po każdym spotkaniu mentoringowym wyślę Ci krótkie podsumowanie do wypełnienia, przypomnę o otwartych zadaniach przed kolejnym spotkaniem i nigdy nie napiszę poza Twoimi godzinami kontaktu.',
+  welcomeCommands: 'Napisz **następne spotkanie**, **moje zadania**, **zmień termin** lub **pomoc**.',
+  openApp: 'Otwórz Mentoring',
+  helpTitle: 'Co potrafię',
+  helpIntro: 'Napisz jedno z poniższych:',
+  helpNextMeeting: '**następne spotkanie**: kiedy i z kim spotykasz się następnym razem',
+  helpActionItems: '**moje zadania**: Twoje otwarte zadania',
+  helpReschedule: '**zmień termin**: otwórz harmonogram, aby przenieść spotkanie',
+  helpHelp: '**pomoc**: ta lista',
+  helpUnknown: (text) => `Nie rozumiem „${text}”.`,
+  checkInTitle: 'Jak poszło?',
+  checkInIntro: (partner, when) =>
+    `Twoja rozmowa z: ${partner}, ${when}. Odpowiedzi zobaczy ${partner}; posłużą do przygotowania kolejnej agendy.`,
+  qUseful: 'Co było przydatne w dzisiejszej rozmowie?',
+  qNextSteps: 'Jakie są Twoje kolejne kroki?',
+  qBeforeNext: 'Co zrobisz, czego się nauczysz lub co zbadasz przed następną rozmową?',
+  qChange: 'Co zmienić w następnej rozmowie lub na czym się skupić?',
+  goalsHeading: 'Postęp celów (0–100%)',
+  goalProgressLabel: (title) => title,
+  newActionItemsHeading: 'Nowe zadania',
+  actionItemTitle: (n) => `Zadanie ${n}`,
+  actionItemOwner: 'Osoba odpowiedzialna',
+  ownerMe: 'Ja',
+  ownerPartner: (partner) => partner,
+  actionItemDue: 'Termin',
+  privateNoteLabel: 'Notatka prywatna',
+  privateNoteHint: 'Tę notatkę zobaczysz tylko Ty.',
+  send: 'Wyślij',
+  summaryTitle: 'Zapisano',
+  summaryIntro: (when) => `Twoje podsumowanie rozmowy z dnia ${when}.`,
+  summaryNoAnswer: '—',
+  summaryProgress: 'Postęp celów',
+  summaryActionItems: 'Nowe zadania',
+  summaryPrivateNote: 'Notatka prywatna (widzisz ją tylko Ty)',
+  edit: 'Edytuj odpowiedzi',
+  nudgeTitle: 'Czeka na Ciebie podsumowanie',
+  nudgeBody: (partner, when) => `Nie podzielono się jeszcze wrażeniami z rozmowy z: ${partner} (${when}). To zajmie dwie minuty.`,
+  reminderTitle: 'Przed następnym spotkaniem',
+  reminderBody: (when) => `Następne spotkanie: ${when}. Do tego czasu przypadają te zadania:`,
+  due: (date) => `termin ${date}`,
+  nextMeetingTitle: 'Twoje następne spotkanie',
+  nextMeetingWith: (partner, when) => `Z: ${partner}, ${when}.`,
+  noNextMeeting: 'Nie masz zaplanowanego spotkania. Otwórz harmonogram, aby je zaplanować.',
+  joinMeeting: 'Dołącz do spotkania',
+  actionItemsTitle: 'Twoje otwarte zadania',
+  noActionItems: 'Nie masz otwartych zadań.',
+  rescheduleTitle: 'Przenieś spotkanie',
+  rescheduleBody: 'Harmonogram zaproponuje terminy zgodne z ustaleniami obu stron.',
+  openSchedule: 'Otwórz harmonogram',
+  problemTitle: 'Coś poszło nie tak po naszej stronie',
+  problemBody: (reference) => `Spróbuj ponownie za minutę. Jeśli problem się powtarza, przekaż zespołowi programu ten identyfikator: ${reference}.`,
+  rejectedTitle: 'Tej karty nie można użyć',
+  rejected: {
+    NOT_YOUR_CARD: 'Ta karta została wysłana do innej osoby. Użyj karty, którą bot wysłał do Ciebie.',
+    WRONG_RELATIONSHIP: 'Ta karta nie dotyczy Twojej relacji mentoringowej. Niczego nie zapisano.',
+    OUTDATED_CARD: 'Ta karta jest nieaktualna: zastąpiła ją nowsza wersja. Użyj najnowszej karty z czatu. Niczego nie zapisano.',
+    UNKNOWN_ACTION: 'Ten przycisk nie jest już obsługiwany. Niczego nie zapisano.',
+    INVALID_INPUT: 'Nie udało się odczytać części odpowiedzi. Sprawdź je i wyślij ponownie.',
+  },
+  fixAndResend: 'Popraw to i wyślij ponownie:',
+};
+
+export const cardStrings: Readonly<Record<CardLocale, CardStrings>> = { en, pl };

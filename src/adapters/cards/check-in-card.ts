@@ -1,0 +1,236 @@
+import { adaptiveCard, executeAction, heading, paragraph, subheading, type AdaptiveCard, type CardElement } from './adaptive-card';
+import { formatLocalDate, formatMeetingTime, type CardLocale } from './card-locale';
+import { cardStrings } from './card-strings';
+
+/** Limits shared with the card form parser, so the card never accepts what the bot then refuses. */
+export const CHECKIN_ANSWER_MAX = 2000;
+export const CHECKIN_NOTE_MAX = 2000;
+export const CHECKIN_ACTION_ITEM_SLOTS = 3;
+export const ACTION_ITEM_TITLE_MAX = 200;
+
+/** Input ids on the card; the parser reads exactly these. */
+export const checkInFieldIds = {
+  useful: 'useful',
+  nextSteps: 'nextSteps',
+  beforeNextTime: 'beforeNextTime',
+  changeOrFocus: 'changeOrFocus',
+  privateNote: 'privateNote',
+  goalProgress: (goalId: string) => `goal.${goalId}`,
+  actionItemTitle: (slot: number) => `actionItem${slot}.title`,
+  actionItemOwner: (slot: number) => `actionItem${slot}.owner`,
+  actionItemDue: (slot: number) => `actionItem${slot}.due`,
+} as const;
+
+export interface CheckInCardGoal {
+  readonly id: string;
+  readonly title: string;
+  readonly progress: number;
+}
+
+export interface CheckInPrefill {
+  readonly answers: { useful: string; nextSteps: string; beforeNextTime: string; changeOrFocus: string };
+  readonly goalProgress: readonly { goalId: string; progress: number }[];
+  readonly privateNote?: string;
+}
+
+export interface CheckInCardInput {
+  readonly locale: CardLocale;
+  readonly timeZone: string;
+  readonly relationshipId: string;
+  readonly meetingId: string;
+  readonly meetingStart: number;
+  readonly nonce: string;
+  readonly partnerName: string;
+  readonly goals: readonly CheckInCardGoal[];
+  /** The person's earlier answers when they edit. */
+  readonly prefill?: CheckInPrefill;
+  /** Problems from the last submit, shown above the form. */
+  readonly problems?: readonly string[];
+}
+
+function question(id: string, label: string, value: string | undefined): CardElement {
+  return {
+    type: 'Input.Text',
+    id,
+    label,
+    isMultiline: true,
+    maxLength: CHECKIN_ANSWER_MAX,
+    ...(value ? { value } : {}),
+  };
+}
+
+/** The post-meeting check-in: the four questions, goal progress, new action items and a private note. */
+export function checkInCard(input: CheckInCardInput): AdaptiveCard {
+  const s = cardStrings[input.locale];
+  const when = formatMeetingTime(input.meetingStart, input.timeZone, input.locale);
+  const answers = input.prefill?.answers;
+  const progressOf = (goal: CheckInCardGoal): number =>
+    input.prefill?.goalProgress.find((g) => g.goalId === goal.id)?.progress ?? goal.progress;
+
+  const body: CardElement[] = [
+    heading(s.checkInTitle),
+    paragraph(s.checkInIntro(input.partnerName, when), { isSubtle: true }),
+  ];
+  if (input.problems && input.problems.length > 0) {
+    body.push({
+      type: 'Container',
+      style: 'attention',
+      items: [paragraph(s.fixAndResend, { weight: 'Bolder' }), ...input.problems.map((p) => paragraph(`- ${p}`))],
+    });
+  }
+  body.push(
+    question(checkInFieldIds.useful, s.qUseful, answers?.useful),
+    question(checkInFieldIds.nextSteps, s.qNextSteps, answers?.nextSteps),
+    question(checkInFieldIds.beforeNextTime, s.qBeforeNext, answers?.beforeNextTime),
+    question(checkInFieldIds.changeOrFocus, s.qChange, answers?.changeOrFocus),
+  );
+  if (input.goals.length > 0) {
+    body.push(subheading(s.goalsHeading));
+    for (const goal of input.goals) {
+      body.push({
+        type: 'Input.Number',
+        id: checkInFieldIds.goalProgress(goal.id),
+        label: s.goalProgressLabel(goal.title),
+        min: 0,
+        max: 100,
+        value: progressOf(goal),
+      });
+    }
+  }
+  // Edits change answers and progress; action items made on the first submit live in the tab from then on.
+  if (!input.prefill) {
+    body.push(subheading(s.newActionItemsHeading));
+    for (let slot = 1; slot <= CHECKIN_ACTION_ITEM_SLOTS; slot++) {
+      body.push({
+        type: 'ColumnSet',
+        columns: [
+          {
+            type: 'Column',
+            width: 'stretch',
+            items: [{ type: 'Input.Text', id: checkInFieldIds.actionItemTitle(slot), label: s.actionItemTitle(slot), maxLength: ACTION_ITEM_TITLE_MAX }],
+          },
+          {
+            type: 'Column',
+            width: 'auto',
+            items: [
+              {
+                type: 'Input.ChoiceSet',
+                id: checkInFieldIds.actionItemOwner(slot),
+                label: s.actionItemOwner,
+                style: 'compact',
+                value: 'me',
+                choices: [
+                  { title: s.ownerMe, value: 'me' },
+                  { title: s.ownerPartner(input.partnerName), value: 'partner' },
+                ],
+              },
+            ],
+          },
+          {
+            type: 'Column',
+            width: 'auto',
+            items: [{ type: 'Input.Date', id: checkInFieldIds.actionItemDue(slot), label: s.actionItemDue }],
+          },
+        ],
+      });
+    }
+  }
+  body.push(
+    subheading(s.privateNoteLabel),
+    paragraph(s.privateNoteHint, { isSubtle: true, size: 'Small', spacing: 'None' }),
+    {
+      type: 'Input.Text',
+      id: checkInFieldIds.privateNote,
+      isMultiline: true,
+      maxLength: CHECKIN_NOTE_MAX,
+      ...(input.prefill?.privateNote ? { value: input.prefill.privateNote } : {}),
+    },
+  );
+  return adaptiveCard(body, [
+    executeAction(
+      s.send,
+      { verb: 'checkin.submit', cardVersion: 1, relationshipId: input.relationshipId, meetingId: input.meetingId, nonce: input.nonce },
+      'positive',
+    ),
+  ]);
+}
+
+export interface CheckInSummaryInput {
+  readonly locale: CardLocale;
+  readonly timeZone: string;
+  readonly relationshipId: string;
+  readonly meetingId: string;
+  readonly meetingStart: number;
+  readonly nonce: string;
+  readonly answers: { useful: string; nextSteps: string; beforeNextTime: string; changeOrFocus: string };
+  readonly goalProgress: readonly { title: string; progress: number }[];
+  readonly newActionItems: readonly { title: string; ownerName: string; dueDate?: string }[];
+  /** Shown because this card goes only to its author. */
+  readonly privateNote?: string;
+}
+
+/** What the check-in card turns into for its author after a submit; "Edit" reopens the form. */
+export function checkInSummaryCard(input: CheckInSummaryInput): AdaptiveCard {
+  const s = cardStrings[input.locale];
+  const when = formatMeetingTime(input.meetingStart, input.timeZone, input.locale);
+  const answer = (q: string, a: string): CardElement[] => [subheading(q), paragraph(a.length > 0 ? a : s.summaryNoAnswer)];
+  const body: CardElement[] = [
+    heading(s.summaryTitle),
+    paragraph(s.summaryIntro(when), { isSubtle: true }),
+    ...answer(s.qUseful, input.answers.useful),
+    ...answer(s.qNextSteps, input.answers.nextSteps),
+    ...answer(s.qBeforeNext, input.answers.beforeNextTime),
+    ...answer(s.qChange, input.answers.changeOrFocus),
+  ];
+  if (input.goalProgress.length > 0) {
+    body.push(subheading(s.summaryProgress), {
+      type: 'FactSet',
+      facts: input.goalProgress.map((g) => ({ title: g.title, value: `${g.progress}%` })),
+    });
+  }
+  if (input.newActionItems.length > 0) {
+    body.push(subheading(s.summaryActionItems), {
+      type: 'FactSet',
+      facts: input.newActionItems.map((a) => ({
+        title: a.title,
+        value: a.dueDate ? `${a.ownerName}, ${s.due(formatLocalDate(a.dueDate, input.locale))}` : a.ownerName,
+      })),
+    });
+  }
+  if (input.privateNote) {
+    body.push({ type: 'Container', style: 'emphasis', items: [subheading(s.summaryPrivateNote), paragraph(input.privateNote)] });
+  }
+  return adaptiveCard(body, [
+    executeAction(s.edit, {
+      verb: 'checkin.edit',
+      cardVersion: 1,
+      relationshipId: input.relationshipId,
+      meetingId: input.meetingId,
+      nonce: input.nonce,
+    }),
+  ]);
+}
+
+/** The one nudge for a missing check-in; its button opens the form in place. */
+export function checkInNudgeCard(input: {
+  locale: CardLocale;
+  timeZone: string;
+  relationshipId: string;
+  meetingId: string;
+  meetingStart: number;
+  nonce: string;
+  partnerName: string;
+}): AdaptiveCard {
+  const s = cardStrings[input.locale];
+  const when = formatMeetingTime(input.meetingStart, input.timeZone, input.locale);
+  return adaptiveCard(
+    [heading(s.nudgeTitle), paragraph(s.nudgeBody(input.partnerName, when))],
+    [
+      executeAction(
+        s.checkInTitle,
+        { verb: 'checkin.open', cardVersion: 1, relationshipId: input.relationshipId, meetingId: input.meetingId, nonce: input.nonce },
+        'positive',
+      ),
+    ],
+  );
+}
