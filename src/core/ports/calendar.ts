@@ -3,6 +3,16 @@ import type { Instant, Interval } from '../time/interval';
 import type { WeeklyWindow } from '../agreement/agreement';
 
 /**
+ * A person as a calendar knows them. `personId` is the directory id of the person (Entra object id
+ * in Microsoft 365); `email` is needed because calendars address attendees and free/busy by mailbox.
+ */
+export interface CalendarPerson {
+  readonly personId: string;
+  readonly email: string;
+  readonly displayName: string;
+}
+
+/**
  * What a calendar tells us about one person. Adapters convert provider data (Graph's Windows zone
  * names, its working-hours shape) into this before it reaches the core.
  */
@@ -16,42 +26,70 @@ export interface PersonCalendar {
   readonly busy: readonly Interval[];
 }
 
+export interface FreeBusyQuery {
+  /** Whose calendar asks (the signed-in person, or any mailbox the app may read for background work). */
+  readonly requesterId: string;
+  readonly people: readonly CalendarPerson[];
+  readonly range: Interval;
+}
+
+export type EventLocation = { readonly kind: 'online' } | { readonly kind: 'place'; readonly name: string };
+
 export interface PlannedMeetingEvent {
-  /** Our id of the planned meeting; also the seed of Graph's deterministic transactionId. */
+  /** Our id of the planned meeting; also the seed of the provider's deterministic transaction id. */
   readonly meetingId: string;
   readonly relationshipId: string;
-  readonly organizerId: string;
-  readonly attendeeIds: readonly string[];
+  /** Whose calendar holds the event (the mentee by default; the use case decides). */
+  readonly organizer: CalendarPerson;
+  readonly attendees: readonly CalendarPerson[];
   readonly subject: string;
   readonly bodyHtml: string;
   readonly start: Instant;
   readonly end: Instant;
-  readonly location: { readonly kind: 'online' } | { readonly kind: 'place'; readonly name: string };
+  readonly location: EventLocation;
 }
 
 export interface CalendarEventRef {
   /** The provider's event id in the organizer's calendar. */
   readonly eventId: string;
+  /** The organizer's directory id (the mailbox that holds the event). */
   readonly organizerId: string;
   readonly joinUrl?: string;
 }
 
-export type AttendeeResponse = 'none' | 'accepted' | 'tentativelyAccepted' | 'declined' | 'organizer';
+export type AttendeeResponse = 'none' | 'accepted' | 'tentativelyAccepted' | 'declined' | 'organizer' | 'notResponded';
+
+export interface AttendeeState {
+  /** Lower-cased mailbox address. */
+  readonly email: string;
+  readonly response: AttendeeResponse;
+}
 
 export interface CalendarEventState {
   readonly ref: CalendarEventRef;
   readonly start: Instant;
   readonly end: Instant;
   readonly isCancelled: boolean;
-  readonly responses: Readonly<Record<string, AttendeeResponse>>;
+  readonly attendees: readonly AttendeeState[];
+  /** Our ids, read back from the event, when the event carries them. */
+  readonly relationshipId?: string;
+  readonly meetingId?: string;
 }
 
-/** The calendar port: implemented by the Graph adapter (and by fakes in unit tests). */
+export interface EventBodyUpdate {
+  readonly ref: CalendarEventRef;
+  readonly bodyHtml: string;
+}
+
+/**
+ * The calendar port: implemented by the Graph adapter (and by fakes in unit tests). Bulk methods
+ * return one result per input, in input order; one failure never hides the others.
+ */
 export interface CalendarPort {
-  getCalendars(personIds: readonly string[], range: Interval): Promise<Result<PersonCalendar[]>>;
+  getCalendars(query: FreeBusyQuery): Promise<Result<PersonCalendar[]>>;
   createEvents(events: readonly PlannedMeetingEvent[]): Promise<Result<CalendarEventRef>[]>;
-  updateEventBody(ref: CalendarEventRef, bodyHtml: string): Promise<Result<void>>;
+  updateEventBodies(updates: readonly EventBodyUpdate[]): Promise<Result<void>[]>;
   moveEvent(ref: CalendarEventRef, start: Instant, end: Instant): Promise<Result<void>>;
   cancelEvent(ref: CalendarEventRef, comment: string): Promise<Result<void>>;
-  getEventState(ref: CalendarEventRef): Promise<Result<CalendarEventState>>;
+  getEventStates(refs: readonly CalendarEventRef[]): Promise<Result<CalendarEventState>[]>;
 }
