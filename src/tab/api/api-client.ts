@@ -72,18 +72,21 @@ export class ApiClient {
     }
 
     const body = await readJson(response);
-    if (!response.ok) throw new ApiError(problemFromResponse(response.status, body));
+    if (!response.ok) throw new ApiError(problemFromResponse(response.status, body === unreadable ? undefined : body));
+    if (body === unreadable) throw new ApiError({ kind: 'unexpected', status: response.status });
     return body as T;
   }
 }
 
+const unreadable = Symbol('unreadable body');
+
 async function readJson(response: Response): Promise<unknown> {
   if (response.status === 204) return undefined;
-  const text = await response.text();
+  const text = await response.text().catch(() => '');
   if (text.length === 0) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return undefined;
+    return unreadable;
   }
 }

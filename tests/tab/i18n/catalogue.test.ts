@@ -1,0 +1,60 @@
+import { createFormatters, createTranslator, languageFromLocale } from '../../../src/tab/i18n/i18n';
+import { en } from '../../../src/tab/i18n/messages.en';
+import { pl } from '../../../src/tab/i18n/messages.pl';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogues', () => {
+  it('Polish has exactly the English keys', () => {
+    expect(Object.keys(pl).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it.each(Object.keys(en) as (keyof typeof en)[])('%s uses the same placeholders in both languages', (key) => {
+    expect(placeholders(pl[key])).toEqual(placeholders(en[key]));
+  });
+
+  it('has no empty message', () => {
+    for (const text of [...Object.values(en), ...Object.values(pl)]) expect(text.trim()).not.toBe('');
+  });
+});
+
+describe('language from the host locale', () => {
+  it.each([
+    ['pl-pl', 'pl'],
+    ['pl', 'pl'],
+    ['PL-PL', 'pl'],
+    ['en-us', 'en'],
+    ['de-de', 'en'],
+    [undefined, 'en'],
+  ])('%s → %s', (locale, language) => {
+    expect(languageFromLocale(locale)).toBe(language);
+  });
+});
+
+describe('translator', () => {
+  it('fills placeholders', () => {
+    expect(createTranslator('en')('host.signedInAs', { name: 'Kacper Nowak' })).toBe('Signed in as Kacper Nowak');
+    expect(createTranslator('pl')('host.signedInAs', { name: 'Kacper Nowak' })).toBe('Zalogowano jako Kacper Nowak');
+  });
+});
+
+describe('formatters', () => {
+  // 2026-03-29 is the EU spring-forward day: 09:00 UTC is 11:00 in Warsaw (CEST) and 05:00 in New York (EDT).
+  const instant = Date.UTC(2026, 2, 29, 9, 0);
+
+  it('show times in the viewer zone by default and in a partner zone on request', () => {
+    const f = createFormatters('en', 'Europe/Warsaw');
+    expect(f.time(instant)).toMatch(/^11:00 /);
+    expect(f.time(instant, 'America/New_York')).toMatch(/^05:00 /);
+    expect(f.time(instant, 'Asia/Kolkata')).toMatch(/^14:30 /);
+  });
+
+  it('write dates in Polish for Polish readers', () => {
+    expect(createFormatters('pl', 'Europe/Warsaw').date(instant)).toBe('niedz., 29 mar 2026');
+  });
+
+  it('join lists in the reader language', () => {
+    expect(createFormatters('en', 'UTC').list(['Power BI', 'Teams'])).toBe('Power BI and Teams');
+    expect(createFormatters('pl', 'UTC').list(['Power BI', 'Teams'])).toBe('Power BI i Teams');
+  });
+});
