@@ -1,7 +1,7 @@
 import { MINUTE, type Instant, type Interval } from '../time/interval';
 import { formatLocalDate, parseLocalDate, weekdayOf, type DayNumber } from '../time/civil-date';
-import { startOfLocalDay } from '../time/zoned-time';
-import { widenIntervals } from '../time/interval-algebra';
+import { offsetAt, startOfLocalDay } from '../time/zoned-time';
+import { clipIntervals, keepAtLeast, subtractIntervals, widenIntervals } from '../time/interval-algebra';
 import { addCadence } from '../agreement/cadence';
 import type { Cadence, LocalDate } from '../agreement/agreement';
 import { agreementRange, computeStages, explainEmptyStages, narrowStages } from './availability';
@@ -47,6 +47,8 @@ export interface SeriesPlan {
 
 /** Safety stop for a cadence loop; far beyond any real agreement (a daily cadence over ten years). */
 const MAX_PERIODS = 4000;
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 
 /**
  * The next meetings of the series, one per cadence period. The first meeting of a new pair goes as
@@ -120,14 +122,16 @@ export function planSeries(input: PlanSeriesInput): SeriesPlan {
     if (periodEnd <= searched.value.start) continue;
     const period: SeriesPeriod = { start: periodStart, end: periodEnd, targetDate: formatLocalDate(targetDay) };
 
-    const narrowed = narrowStages(stages, period, chosenBusy);
+    const free = keepAtLeast(subtractIntervals(clipIntervals(stages.free, periodStart, periodEnd), chosenBusy), stages.meetingMs);
     let best: Instant | undefined;
     let bestDay = 0;
     let bestMinutes = 0;
-    forEachSlotStart(narrowed.free, narrowed.meetingMs, zone, granularityMs, (start) => {
-      const local = localStamp(zone, start);
-      const day = Math.abs(local.date - targetDay);
-      const minutes = habit === undefined ? 0 : Math.abs(local.minutes - habit.minutes);
+    const habitMinutes = habit?.minutes;
+    forEachSlotStart(free, stages.meetingMs, zone, granularityMs, (start) => {
+      const wall = start + offsetAt(zone, start);
+      const date = Math.floor(wall / DAY_MS);
+      const day = Math.abs(date - targetDay);
+      const minutes = habitMinutes === undefined ? 0 : Math.abs(Math.floor((wall - date * DAY_MS) / MINUTE_MS) - habitMinutes);
       if (best === undefined || day < bestDay || (day === bestDay && minutes < bestMinutes)) {
         best = start;
         bestDay = day;
@@ -135,10 +139,10 @@ export function planSeries(input: PlanSeriesInput): SeriesPlan {
       }
     });
     if (best === undefined) {
-      entries.push({ ok: false, period, reason: explainEmptyStages(input, narrowed) });
+      entries.push({ ok: false, period, reason: explainEmptyStages(input, narrowStages(stages, period, chosenBusy)) });
       continue;
     }
-    const slot = { start: best, end: best + narrowed.meetingMs };
+    const slot = { start: best, end: best + stages.meetingMs };
     entries.push({ ok: true, period, slot });
     meetings.push(slot);
     chosenBusy = widenIntervals(meetings, bufferMs, bufferMs);

@@ -8,19 +8,14 @@ import type { Instant, Interval } from './interval';
 
 /** Any intervals (unsorted, overlapping, empty) → sorted, merged (touching ones joined), no empties. */
 export function normalizeIntervals(intervals: readonly Interval[]): Interval[] {
-  let sorted = true;
   for (let i = 1; i < intervals.length; i++) {
-    if (intervals[i]!.start < intervals[i - 1]!.start) {
-      sorted = false;
-      break;
-    }
+    if (intervals[i]!.start < intervals[i - 1]!.start) return sweepUnion(intervals, 0, 0);
   }
-  const input = sorted ? intervals : [...intervals].sort((a, b) => a.start - b.start);
   const out: Interval[] = [];
   let curStart = 0;
   let curEnd = 0;
   let open = false;
-  for (const { start, end } of input) {
+  for (const { start, end } of intervals) {
     if (end <= start) continue;
     if (open && start <= curEnd) {
       if (end > curEnd) curEnd = end;
@@ -35,9 +30,75 @@ export function normalizeIntervals(intervals: readonly Interval[]): Interval[] {
   return out;
 }
 
-/** Union of normalized arrays. */
+/**
+ * The union of unsorted intervals, each grown by `before`/`after`. A union depends only on the sets of
+ * starts and ends, so they are sorted separately as plain numbers (a typed-array sort, far cheaper
+ * than sorting objects) and swept: covered wherever more intervals have started than ended.
+ */
+function sweepUnion(intervals: readonly Interval[], before: number, after: number): Interval[] {
+  let n = 0;
+  const starts = new Float64Array(intervals.length);
+  const ends = new Float64Array(intervals.length);
+  for (const x of intervals) {
+    const start = x.start - before;
+    const end = x.end + after;
+    if (end <= start) continue;
+    starts[n] = start;
+    ends[n] = end;
+    n++;
+  }
+  const s = starts.subarray(0, n).sort();
+  const e = ends.subarray(0, n).sort();
+  const out: Interval[] = [];
+  let i = 0;
+  let j = 0;
+  let depth = 0;
+  let curStart = 0;
+  while (j < n) {
+    // A start at the same instant as an end is taken first, so touching intervals join.
+    if (i < n && s[i]! <= e[j]!) {
+      if (depth === 0) curStart = s[i]!;
+      depth++;
+      i++;
+    } else {
+      depth--;
+      if (depth === 0) out.push({ start: curStart, end: e[j]! });
+      j++;
+    }
+  }
+  return out;
+}
+
+/** Union of normalized arrays (a linear merge, no sort). */
 export function unionIntervals(...arrays: readonly (readonly Interval[])[]): Interval[] {
-  return normalizeIntervals(arrays.flat());
+  let result: readonly Interval[] = [];
+  for (const next of arrays) {
+    if (next.length === 0) continue;
+    result = result.length === 0 ? next : mergeTwo(result, next);
+  }
+  return arrays.includes(result) ? [...result] : (result as Interval[]);
+}
+
+function mergeTwo(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  const out: Interval[] = [];
+  let i = 0;
+  let j = 0;
+  let curStart = 0;
+  let curEnd = 0;
+  let open = false;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]!.start <= b[j]!.start) ? a[i++]! : b[j++]!;
+    if (open && x.start <= curEnd) {
+      if (x.end > curEnd) curEnd = x.end;
+    } else {
+      if (open) out.push({ start: curStart, end: curEnd });
+      curStart = x.start;
+      curEnd = x.end;
+      open = true;
+    }
+  }
+  if (open) out.push({ start: curStart, end: curEnd });
+  return out;
 }
 
 /** The time covered by both `a` and `b`. */
@@ -76,11 +137,18 @@ export function subtractIntervals(a: readonly Interval[], b: readonly Interval[]
   return out;
 }
 
-/** `a` cut to [from, to). */
+/** `a` cut to [from, to); finds the first overlapping interval by binary search. */
 export function clipIntervals(a: readonly Interval[], from: Instant, to: Instant): Interval[] {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]!.end <= from) lo = mid + 1;
+    else hi = mid;
+  }
   const out: Interval[] = [];
-  for (const x of a) {
-    if (x.end <= from) continue;
+  for (let i = lo; i < a.length; i++) {
+    const x = a[i]!;
     if (x.start >= to) break;
     out.push({ start: x.start < from ? from : x.start, end: x.end > to ? to : x.end });
   }
@@ -90,7 +158,7 @@ export function clipIntervals(a: readonly Interval[], from: Instant, to: Instant
 /** Each interval grown by `before` and `after` (any order accepted), merged. */
 export function widenIntervals(a: readonly Interval[], before: number, after: number): Interval[] {
   if (before === 0 && after === 0) return normalizeIntervals(a);
-  return normalizeIntervals(a.map((x) => ({ start: x.start - before, end: x.end + after })));
+  return sweepUnion(a, before, after);
 }
 
 /** Only the intervals at least `length` long. */

@@ -1,6 +1,9 @@
-import { DAY, MINUTE, type Interval } from './interval';
+import type { Interval } from './interval';
 import { parseLocalTime, weekdayOf } from './civil-date';
-import { wallClockRangeToIntervals } from './zoned-time';
+import { OFFSET_SLACK, offsetSegments } from './zoned-time';
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 import { normalizeIntervals } from './interval-algebra';
 import type { WeeklyWindow } from '../agreement/agreement';
 
@@ -43,21 +46,34 @@ function byWeekday(windows: readonly WeeklyWindow[]): ParsedWindow[][] {
 
 /**
  * The concrete UTC intervals of weekly windows (in `zone`) that fall inside `range`, sorted and merged.
- * Each occurrence covers exactly the instants whose wall clock reads a time inside the window, so
- * clock changes shorten or lengthen it the way a person's day really changes.
+ * Each occurrence covers exactly the instants whose wall clock reads a time inside the window (the
+ * rule in zoned-time.ts), so clock changes shorten or lengthen it the way a person's day really changes.
+ * The zone's offsets over the range are looked up once; each occurrence is then plain arithmetic.
  */
 export function expandWeeklyWindows(windows: readonly WeeklyWindow[], zone: string, range: Interval): Interval[] {
   const grouped = byWeekday(windows);
   const out: Interval[] = [];
-  // A day's windows can start up to 14h before its UTC date and the previous day's may run past midnight.
-  const firstDay = Math.floor(range.start / DAY) - 2;
-  const lastDay = Math.floor((range.end - 1) / DAY) + 1;
+  // Occurrences on the days around the range can reach into it (zone offsets, windows past midnight).
+  const firstDay = Math.floor(range.start / DAY_MS) - 2;
+  const lastDay = Math.floor((range.end - 1) / DAY_MS) + 1;
+  const segments = offsetSegments(zone, firstDay * DAY_MS - OFFSET_SLACK, (lastDay + 2) * DAY_MS + OFFSET_SLACK);
+  let first = 0;
   for (let day = firstDay; day <= lastDay; day++) {
-    for (const w of grouped[weekdayOf(day)]!) {
-      const pieces = wallClockRangeToIntervals(zone, day * DAY + w.startMinutes * MINUTE, day * DAY + w.endMinutes * MINUTE);
-      for (const p of pieces) {
-        const start = p.start > range.start ? p.start : range.start;
-        const end = p.end < range.end ? p.end : range.end;
+    const list = grouped[weekdayOf(day)]!;
+    for (let w = 0; w < list.length; w++) {
+      const window = list[w]!;
+      const fromWall = day * DAY_MS + window.startMinutes * MINUTE_MS;
+      const toWall = day * DAY_MS + window.endMinutes * MINUTE_MS;
+      while (first < segments.length && segments[first]!.end <= fromWall - OFFSET_SLACK) first++;
+      for (let i = first; i < segments.length; i++) {
+        const segment = segments[i]!;
+        if (segment.start >= toWall + OFFSET_SLACK) break;
+        let start = fromWall - segment.offset;
+        let end = toWall - segment.offset;
+        if (start < segment.start) start = segment.start;
+        if (end > segment.end) end = segment.end;
+        if (start < range.start) start = range.start;
+        if (end > range.end) end = range.end;
         if (start < end) out.push({ start, end });
       }
     }

@@ -1,4 +1,7 @@
 import { DAY, HOUR, MINUTE, type Instant, type Interval } from './interval';
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 import { dayNumberFromCivil, formatLocalDate, pad2, weekdayOf, type DayNumber } from './civil-date';
 import type { IsoWeekday } from '../agreement/agreement';
 
@@ -91,21 +94,21 @@ function dayOffsets(zone: string, utcDay: number): DayOffsets {
   }
   let entry = zoneCache.get(utcDay);
   if (entry === undefined) {
-    const start = utcDay * DAY;
+    const start = utcDay * DAY_MS;
     const before = zoneCache.get(utcDay - 1)?.after ?? offsetFromIntl(zone, start);
-    const after = zoneCache.get(utcDay + 1)?.before ?? offsetFromIntl(zone, start + DAY);
+    const after = zoneCache.get(utcDay + 1)?.before ?? offsetFromIntl(zone, start + DAY_MS);
     if (before === after) {
-      entry = { before, after, changeAt: start + DAY };
+      entry = { before, after, changeAt: start + DAY_MS };
     } else {
       // The change happens on a whole minute: search for the first minute showing the new offset.
       let lo = 0;
       let hi = 1440;
       while (hi - lo > 1) {
         const mid = (lo + hi) >> 1;
-        if (offsetFromIntl(zone, start + mid * MINUTE) === before) lo = mid;
+        if (offsetFromIntl(zone, start + mid * MINUTE_MS) === before) lo = mid;
         else hi = mid;
       }
-      entry = { before, after, changeAt: start + hi * MINUTE };
+      entry = { before, after, changeAt: start + hi * MINUTE_MS };
     }
     zoneCache.set(utcDay, entry);
   }
@@ -114,47 +117,65 @@ function dayOffsets(zone: string, utcDay: number): DayOffsets {
 
 /** The zone's offset from UTC (ms, local − UTC) at `at`. */
 export function offsetAt(zone: string, at: Instant): number {
-  const entry = dayOffsets(zone, Math.floor(at / DAY));
+  const entry = dayOffsets(zone, Math.floor(at / DAY_MS));
   return at < entry.changeAt ? entry.before : entry.after;
 }
 
 /** A stretch of time with one offset. */
-interface OffsetSegment {
+export interface OffsetSegment {
   readonly start: Instant;
   readonly end: Instant;
   readonly offset: number;
 }
 
-function offsetSegments(zone: string, from: Instant, to: Instant): OffsetSegment[] {
+const segmentCache = new Map<string, readonly OffsetSegment[]>();
+const SEGMENT_CACHE_LIMIT = 512;
+
+/**
+ * The stretches of one offset covering [from, to), in order. Cohorts plan many pairs over the same
+ * horizon in the same few zones, so recent answers are kept.
+ */
+export function offsetSegments(zone: string, from: Instant, to: Instant): readonly OffsetSegment[] {
+  const key = `${zone}|${from}|${to}`;
+  const cached = segmentCache.get(key);
+  if (cached !== undefined) return cached;
+  const segments = computeSegments(zone, from, to);
+  if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.clear();
+  segmentCache.set(key, segments);
+  return segments;
+}
+
+function computeSegments(zone: string, from: Instant, to: Instant): OffsetSegment[] {
   const segments: OffsetSegment[] = [];
-  const push = (start: Instant, end: Instant, offset: number): void => {
-    if (end <= start) return;
-    const last = segments[segments.length - 1];
-    if (last !== undefined && last.offset === offset && last.end === start) {
-      segments[segments.length - 1] = { start: last.start, end, offset };
-    } else {
-      segments.push({ start, end, offset });
-    }
-  };
-  for (let day = Math.floor(from / DAY); day * DAY < to; day++) {
+  for (let day = Math.floor(from / DAY_MS); day * DAY_MS < to; day++) {
     const entry = dayOffsets(zone, day);
-    const dayStart = Math.max(from, day * DAY);
-    const dayEnd = Math.min(to, (day + 1) * DAY);
-    push(dayStart, Math.min(dayEnd, entry.changeAt), entry.before);
-    push(Math.max(dayStart, entry.changeAt), dayEnd, entry.after);
+    const dayStart = Math.max(from, day * DAY_MS);
+    const dayEnd = Math.min(to, (day + 1) * DAY_MS);
+    appendSegment(segments, dayStart, Math.min(dayEnd, entry.changeAt), entry.before);
+    appendSegment(segments, Math.max(dayStart, entry.changeAt), dayEnd, entry.after);
   }
   return segments;
 }
 
+function appendSegment(segments: OffsetSegment[], start: Instant, end: Instant, offset: number): void {
+  if (end <= start) return;
+  const last = segments[segments.length - 1];
+  if (last !== undefined && last.offset === offset && last.end === start) {
+    segments[segments.length - 1] = { start: last.start, end, offset };
+  } else {
+    segments.push({ start, end, offset });
+  }
+}
+
 /** Offsets on Earth stay within −12h … +14h; a little slack keeps every candidate instant in view. */
-const OFFSET_SLACK = 15 * HOUR;
+export const OFFSET_SLACK = 15 * HOUR;
 
 /**
  * The earliest instant whose wall clock in `zone` reads `wallMs` or later (see the rule above).
  * `wallMs` is the wall-clock reading expressed as if it were UTC epoch ms.
  */
 export function wallClockToInstant(zone: string, wallMs: number): Instant {
-  for (const segment of offsetSegments(zone, wallMs - OFFSET_SLACK, wallMs + OFFSET_SLACK)) {
+  for (const segment of computeSegments(zone, wallMs - OFFSET_SLACK, wallMs + OFFSET_SLACK)) {
     const candidate = Math.max(segment.start, wallMs - segment.offset);
     if (candidate < segment.end) return candidate;
   }
@@ -177,7 +198,7 @@ export function startOfLocalDay(zone: string, date: DayNumber): Instant {
  */
 export function wallClockRangeToIntervals(zone: string, fromWallMs: number, toWallMs: number): Interval[] {
   const out: Interval[] = [];
-  for (const segment of offsetSegments(zone, fromWallMs - OFFSET_SLACK, toWallMs + OFFSET_SLACK)) {
+  for (const segment of computeSegments(zone, fromWallMs - OFFSET_SLACK, toWallMs + OFFSET_SLACK)) {
     const start = Math.max(segment.start, fromWallMs - segment.offset);
     const end = Math.min(segment.end, toWallMs - segment.offset);
     if (end <= start) continue;
