@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..');
+const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+const aad = JSON.parse(read('aad.manifest.json')) as Record<string, any>;
+
+/** Microsoft's first-party clients that may get SSO tokens for the tab without a consent prompt. */
+const TEAMS_OUTLOOK_M365_CLIENTS = {
+  'Teams desktop and mobile': '1fec8e78-bce4-4aaf-ab1b-5451cc387264',
+  'Teams web': '5e3ce6c0-2b1f-4285-8d4b-75ee78787346',
+  'Microsoft 365 web': '4765445b-32c6-49b0-83e6-1d93765276ca',
+  'Microsoft 365 web (Office.com)': '4345a7b9-9a63-4910-a426-35363201d503',
+  'Microsoft 365 desktop': '0ec893e0-5785-4de6-99da-4ed124e5296c',
+  'Microsoft 365 mobile and Outlook desktop': 'd3590ed6-52b3-4102-aeff-aad2292ab01c',
+  'Outlook web': 'bc59ab01-8403-45c6-8796-ac3ef710b3e3',
+  'Outlook web (Exchange Online)': '00000002-0000-0ff1-ce00-000000000000',
+  'Outlook mobile': '27922004-5251-4030-b22d-91ecd9a37ea4',
+};
+
+test('exposes access_as_user under the same application ID URI as the Teams manifest resource', () => {
+  expect(aad.oauth2Permissions).toHaveLength(1);
+  expect(aad.oauth2Permissions[0]).toMatchObject({ value: 'access_as_user', type: 'User', isEnabled: true, id: '${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}' });
+  const teamsManifest = JSON.parse(read('appPackage/manifest.json')) as { webApplicationInfo: { id: string; resource: string } };
+  expect(aad.identifierUris).toEqual([teamsManifest.webApplicationInfo.resource]);
+  expect(aad.appId).toBe(teamsManifest.webApplicationInfo.id);
+  // v2 tokens: their issuer is https://login.microsoftonline.com/{tid}/v2.0, what the API validates.
+  expect(aad.accessTokenAcceptedVersion).toBe(2);
+});
+
+test('pre-authorizes Teams, Outlook and the Microsoft 365 app for that scope and nothing else', () => {
+  expect(aad.preAuthorizedApplications.map((p: any) => p.appId).sort()).toEqual(Object.values(TEAMS_OUTLOOK_M365_CLIENTS).sort());
+  for (const p of aad.preAuthorizedApplications) expect(p.permissionIds).toEqual(['${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}']);
+});
+
+test('asks Microsoft Graph for exactly the least-privilege set', () => {
+  expect(aad.requiredResourceAccess).toHaveLength(1);
+  expect(aad.requiredResourceAccess[0].resourceAppId).toBe('Microsoft Graph');
+  expect(aad.requiredResourceAccess[0].resourceAccess).toEqual([
+    { id: 'User.Read', type: 'Scope' },
+    { id: 'Calendars.ReadWrite', type: 'Scope' },
+    { id: 'MailboxSettings.Read', type: 'Scope' },
+    { id: 'Calendars.ReadWrite', type: 'Role' },
+    { id: 'TeamsAppInstallation.ReadWriteSelfForUser.All', type: 'Role' },
+  ]);
+});
+
+test('defines the Programme.Owner app role for people', () => {
+  expect(aad.appRoles).toEqual([
+    expect.objectContaining({ value: 'Programme.Owner', allowedMemberTypes: ['User'], isEnabled: true, id: expect.stringMatching(/^[0-9a-f-]{36}$/) }),
+  ]);
+});
+
+test('is single-tenant and has no implicit flow', () => {
+  expect(aad.signInAudience).toBe('AzureADMyOrg');
+  expect(aad.oauth2AllowImplicitFlow).toBe(false);
+  expect(aad.oauth2AllowIdTokenImplicitFlow).toBe(false);
+});
