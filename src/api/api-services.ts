@@ -1,0 +1,32 @@
+/** What the API's functions run on; built once per host by the composition root. */
+import type { Clock } from '../core/ports/clock';
+import type { IdGenerator } from '../core/ports/id-generator';
+import type { MentoringRepositories } from '../core/ports/repositories';
+
+export interface ComponentStatus {
+  readonly status: 'ok' | 'unavailable';
+  /** Short, safe to show: never a connection string, key or stack. */
+  readonly detail?: string;
+}
+
+export interface HealthCheck {
+  readonly name: string;
+  check(): Promise<ComponentStatus>;
+}
+
+export interface ApiServices {
+  readonly repositories: MentoringRepositories;
+  readonly ids: IdGenerator;
+  readonly clock: Clock;
+  readonly health: readonly HealthCheck[];
+}
+
+export interface ApiLogger {
+  error(message: string, fields: Record<string, unknown>): void;
+  info(message: string, fields: Record<string, unknown>): void;
+}
+
+export const consoleLogger: ApiLogger = {
+  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
+  info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
+};

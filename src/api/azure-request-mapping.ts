@@ -1,0 +1,26 @@
+/** Translation between the Azure Functions HTTP types and the host-neutral API request/response. */
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import type { ApiRequest, ApiResponse } from './http-contract';
+import { MAX_BODY_BYTES } from './handle-api-request';
+
+export async function fromAzureRequest(request: HttpRequest): Promise<ApiRequest> {
+  const url = new URL(request.url);
+  const length = Number(request.headers.get('content-length') ?? '0');
+  // Over-long bodies are refused by the pipeline; do not buffer more than one byte past the limit.
+  const bodyText = length > MAX_BODY_BYTES ? 'x'.repeat(MAX_BODY_BYTES + 1) : request.body ? await request.text() : undefined;
+  return {
+    method: request.method,
+    params: { ...request.params },
+    query: url.searchParams,
+    header: (name) => request.headers.get(name) ?? undefined,
+    bodyText,
+  };
+}
+
+export function toAzureResponse(response: ApiResponse): HttpResponseInit {
+  return {
+    status: response.status,
+    headers: { ...response.headers },
+    ...(response.body !== undefined ? { body: JSON.stringify(response.body) } : {}),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Builds the API's services from parsed settings: the one place that chooses concrete adapters.
+ * Both hosts (Azure Functions and the local host) call this; local mode differs only in the
+ * settings it passes (Azurite's connection string, the local issuer's JWKS and issuer).
+ */
+import { randomUUID } from 'node:crypto';
+import { createTokenValidator, type TokenValidator } from '../adapters/identity/entra-token-validator';
+import { storageFromConnectionString, type StorageConnection } from '../adapters/storage/storage-connection';
+import { TableDocumentStore } from '../adapters/storage/table-document-store';
+import { tableRepositories } from '../adapters/storage/table-repositories';
+import type { Clock } from '../core/ports/clock';
+import type { IdGenerator } from '../core/ports/id-generator';
+import { consoleLogger, type ApiLogger, type ApiServices, type HealthCheck } from './api-services';
+import { ConfigurationError, type ApiSettings } from './config';
+import type { ApiHost } from './handle-api-request';
+
+export const systemClock: Clock = { now: () => Date.now() };
+export const uuidGenerator: IdGenerator = { newId: () => randomUUID() };
+
+export interface ApiHostOptions {
+  readonly settings: ApiSettings;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  readonly logger?: ApiLogger;
+  /** Extra components for /api/health (the local stand-ins, later the bot and the calendar). */
+  readonly extraHealth?: readonly HealthCheck[];
+  /** Replaces the token validator's key source; tests only use this to inject clocks, never to skip checks. */
+  readonly validator?: TokenValidator;
+}
+
+export interface ComposedApiHost extends ApiHost {
+  readonly store: TableDocumentStore;
+  /** For components that start after the API (the local stand-ins, the bot). */
+  addHealthCheck(check: HealthCheck): void;
+}
+
+function storageConnection(settings: ApiSettings): StorageConnection {
+  if (settings.STORAGE_CONNECTION_STRING) return storageFromConnectionString(settings.STORAGE_CONNECTION_STRING);
+  // Managed identity needs @azure/identity's DefaultAzureCredential, which is not a dependency yet:
+  // fail at start-up, naming the setting, rather than at the first request.
+  throw new ConfigurationError(
+    'STORAGE_TABLE_ENDPOINT without STORAGE_CONNECTION_STRING (managed identity) is not supported by this build yet; set STORAGE_CONNECTION_STRING (e.g. a Key Vault reference).',
+  );
+}
+
+export async function createApiHost(options: ApiHostOptions): Promise<ComposedApiHost> {
+  const { settings } = options;
+  const store = await TableDocumentStore.open(storageConnection(settings), settings.STORAGE_TABLE_NAME);
+  const validator =
+    options.validator ??
+    createTokenValidator({
+      clientId: settings.AUTH_CLIENT_ID,
+      jwks: new URL(settings.AUTH_JWKS_URI),
+      issuerTemplate: settings.AUTH_ISSUER_TEMPLATE,
+      allowedTenants: settings.AUTH_ALLOWED_TENANTS,
+    });
+
+  const health: HealthCheck[] = [
+    {
+      name: 'storage',
+      check: async () => {
+        try {
+          await store.ping();
+          return { status: 'ok' };
+        } catch {
+          return { status: 'unavailable', detail: 'Table Storage did not answer' };
+        }
+      },
+    },
+    {
+      name: 'identity',
+      check: async () => {
+        const keys = await validator.checkKeys();
+        return keys.ok ? { status: 'ok' } : { status: 'unavailable', detail: keys.error.message };
+      },
+    },
+    ...(options.extraHealth ?? []),
+  ];
+
+  const services: ApiServices = {
+    repositories: tableRepositories(store),
+    ids: options.ids ?? uuidGenerator,
+    clock: options.clock ?? systemClock,
+    health,
+  };
+  return { services, validator, logger: options.logger ?? consoleLogger, store, addHealthCheck: (check) => health.push(check) };
+}

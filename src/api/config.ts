@@ -1,0 +1,64 @@
+/**
+ * The API host's settings, parsed once at start-up. A missing or malformed setting stops the host
+ * with a message that names it; nothing else in the API reads process.env.
+ */
+import { z } from 'zod';
+
+const url = (name: string) => z.url({ error: `${name} must be an absolute URL` });
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+export const ApiSettingsSchema = z
+  .object({
+    MENTORING_MODE: z.enum(['local', 'azure'], { error: 'MENTORING_MODE must be "local" or "azure"' }),
+    STORAGE_CONNECTION_STRING: optionalText,
+    STORAGE_TABLE_ENDPOINT: optionalText,
+    STORAGE_QUEUE_ENDPOINT: optionalText,
+    STORAGE_TABLE_NAME: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]{2,62}$/, 'STORAGE_TABLE_NAME must be 3-63 letters or digits, starting with a letter')
+      .default('mentoring'),
+    AUTH_CLIENT_ID: z.string({ error: 'AUTH_CLIENT_ID is required: the Entra app (client) id, the token audience' }).trim().min(1, 'AUTH_CLIENT_ID is required: the Entra app (client) id, the token audience'),
+    AUTH_JWKS_URI: url('AUTH_JWKS_URI').default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+    AUTH_ISSUER_TEMPLATE: z
+      .string()
+      .includes('{tenantid}', { error: 'AUTH_ISSUER_TEMPLATE must contain {tenantid}' })
+      .default('https://login.microsoftonline.com/{tenantid}/v2.0'),
+    AUTH_ALLOWED_TENANTS: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(',').map((t) => t.trim()).filter(Boolean)),
+  })
+  .superRefine((s, ctx) => {
+    if (!s.STORAGE_CONNECTION_STRING && !s.STORAGE_TABLE_ENDPOINT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STORAGE_CONNECTION_STRING'],
+        message: 'STORAGE_CONNECTION_STRING is required (or STORAGE_TABLE_ENDPOINT with a managed identity)',
+      });
+    }
+    if (s.MENTORING_MODE === 'azure' && !s.AUTH_ISSUER_TEMPLATE.startsWith('https://')) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_ISSUER_TEMPLATE'], message: 'AUTH_ISSUER_TEMPLATE must be https in azure mode' });
+    }
+  });
+
+export type ApiSettings = z.output<typeof ApiSettingsSchema>;
+
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+/** Parses the settings or throws a ConfigurationError that lists every problem by setting name. */
+export function parseApiSettings(env: Readonly<Record<string, string | undefined>>): ApiSettings {
+  const parsed = ApiSettingsSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? '');
+    const message = issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
+    return `- ${message}`;
+  });
+  throw new ConfigurationError(`The API cannot start; fix these app settings:\n${problems.join('\n')}`);
+}

@@ -1,0 +1,35 @@
+/**
+ * One API function: its name, route (relative to /api, in Azure Functions route syntax), methods,
+ * whether it needs a signed-in user, and its handler. The function table lists these once; the
+ * Azure Functions registration and the local host both serve that same table.
+ */
+import type { Result } from '../core/result';
+import type { ApiCall, HandlerResponse, HttpMethod } from './http-contract';
+import type { ApiServices } from './api-services';
+
+export type UserHandler = (call: ApiCall, services: ApiServices) => Promise<Result<HandlerResponse>>;
+export type AnonymousHandler = (call: Omit<ApiCall, 'principal'>, services: ApiServices) => Promise<Result<HandlerResponse>>;
+
+export type FunctionDefinition =
+  | {
+      readonly name: string;
+      readonly route: string;
+      readonly methods: readonly HttpMethod[];
+      readonly auth: 'user';
+      readonly handler: UserHandler;
+    }
+  | {
+      readonly name: string;
+      readonly route: string;
+      readonly methods: readonly HttpMethod[];
+      readonly auth: 'anonymous';
+      readonly handler: AnonymousHandler;
+    };
+
+export function userFunction(name: string, methods: HttpMethod | readonly HttpMethod[], route: string, handler: UserHandler): FunctionDefinition {
+  return { name, route, methods: typeof methods === 'string' ? [methods] : methods, auth: 'user', handler };
+}
+
+export function anonymousFunction(name: string, methods: HttpMethod | readonly HttpMethod[], route: string, handler: AnonymousHandler): FunctionDefinition {
+  return { name, route, methods: typeof methods === 'string' ? [methods] : methods, auth: 'anonymous', handler };
+}

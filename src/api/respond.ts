@@ -1,0 +1,51 @@
+/** Small helpers that keep every handler to: parse → call the use case → map the result. */
+import type { z } from 'zod';
+import { fail, ok, type Result } from '../core/result';
+import type { ApiCall, HandlerResponse } from './http-contract';
+
+type Where = 'body' | 'query' | 'params';
+
+const WHERE_CODE: Record<Where, string> = {
+  body: 'HTTP.INVALID_BODY',
+  query: 'HTTP.INVALID_QUERY',
+  params: 'HTTP.INVALID_PARAMETER',
+};
+
+/** Validates one part of the request with a shared contract; the first problem names its field. */
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: Where): Result<z.output<S>> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return ok(parsed.data);
+  const issues = parsed.error.issues;
+  const first = issues[0];
+  const field = first && first.path.length > 0 ? first.path.map(String).join('.') : undefined;
+  const what = where === 'body' ? 'The request body' : where === 'query' ? 'The query string' : 'The address';
+  const message = field ? `${what} has an invalid ${field}: ${first?.message ?? 'invalid value'}` : `${what} is invalid: ${first?.message ?? 'invalid value'}`;
+  return fail(WHERE_CODE[where], message, {
+    ...(field ? { field } : {}),
+    details: { problems: issues.slice(0, 10).map((i) => ({ field: i.path.map(String).join('.'), message: i.message })) },
+  });
+}
+
+export function queryObject(call: Pick<ApiCall, 'request'>): Record<string, string> {
+  return Object.fromEntries(call.request.query.entries());
+}
+
+/**
+ * The version (ETag) a write was based on: the `If-Match` header, or `version` in the body.
+ * Undefined when neither is given; use cases decide whether that is allowed.
+ */
+export function expectedVersion(call: Pick<ApiCall, 'request'>, bodyVersion?: string): string | undefined {
+  const header = call.request.header('if-match')?.trim();
+  return header || bodyVersion || undefined;
+}
+
+export function json(status: number, body: unknown, headers?: Record<string, string>): Result<HandlerResponse> {
+  return ok({ status, body, ...(headers ? { headers } : {}) });
+}
+
+/** Maps a use case result: its value becomes the body with `status`; a failure passes through. */
+export function respond<T>(result: Result<T>, status = 200, shape: (value: T) => unknown = (v) => v): Result<HandlerResponse> {
+  if (!result.ok) return result;
+  if (status === 204) return ok({ status });
+  return ok({ status, body: shape(result.value) });
+}

@@ -1,0 +1,6 @@
+/** Fixed local addresses of `npm start` (documented in the README). */
+export const LOCAL_HTTP_PORT = 7071;
+export const LOCAL_TAB_ORIGIN = 'http://127.0.0.1:53000';
+export const AZURITE_PORTS = { blob: 10000, queue: 10001, table: 10002 } as const;
+/** The stand-in Entra app id shared by the local issuer, the API and the app package (env/.env.local AAD_APP_CLIENT_ID). */
+export const LOCAL_CLIENT_ID = '5b0c7d2e-3f41-4a8b-9c6d-1e2f3a4b5c02';

@@ -1,0 +1,108 @@
+/**
+ * Brings up everything `npm start` runs, on loopback: Azurite, the local host with the identity
+ * issuer and the API (plus the stand-ins listed in local-services.ts), and the demo data. Tests
+ * start it on free ports and in memory; `npm start` on the fixed ports with data under .data/.
+ */
+import { join } from 'node:path';
+import { parseApiSettings } from '../api/config';
+import { createApiHost, systemClock, uuidGenerator, type ComposedApiHost } from '../api/composition-root';
+import { apiFunctions } from '../api/function-table';
+import { startAzurite, type AzuriteHandle } from './azurite';
+import { createLocalIdentityIssuer, type LocalIdentityIssuer } from './identity-issuer';
+import { localIdentityService } from './identity-issuer.service';
+import { localApiService } from './api.service';
+import { startLocalHost } from './local-host';
+import { LOCAL_TAB_ORIGIN } from './local-ports';
+import { additionalLocalServices, type LocalServiceFactory } from './local-services';
+import type { LocalService } from './local-service';
+import { localApiEnvironment } from './local-settings';
+import { seedDemoData, type SeedReport } from './seed-demo-data';
+import type { ApiLogger } from '../api/api-services';
+
+export interface LocalStackOptions {
+  /** Where data lives (Azurite, the signing key); undefined = in memory. */
+  readonly dataDir?: string;
+  /** 0 = a free port. */
+  readonly httpPort: number;
+  /** Fixed Azurite ports, or free ones when omitted. */
+  readonly azuritePorts?: { readonly blob: number; readonly queue: number; readonly table: number };
+  readonly seed?: boolean;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly logger?: ApiLogger;
+  readonly services?: readonly LocalServiceFactory[];
+}
+
+export interface LocalStack {
+  readonly baseUrl: string;
+  readonly azurite: AzuriteHandle;
+  readonly issuer: LocalIdentityIssuer;
+  readonly api: ComposedApiHost;
+  readonly services: readonly LocalService[];
+  readonly seeded: SeedReport | undefined;
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const azurite = await startAzurite({
+    ...(options.dataDir ? { location: join(options.dataDir, 'azurite') } : {}),
+    ...(options.azuritePorts ? { blobPort: options.azuritePorts.blob, queuePort: options.azuritePorts.queue, tablePort: options.azuritePorts.table } : {}),
+  });
+  let host;
+  try {
+    host = await startLocalHost({ port: options.httpPort, allowedOrigins: [LOCAL_TAB_ORIGIN, LOCAL_TAB_ORIGIN.replace('127.0.0.1', 'localhost')] });
+  } catch (error) {
+    await azurite.stop();
+    throw error;
+  }
+  try {
+    const env = options.env ?? {};
+    const settingsEnv = localApiEnvironment(
+      {
+        storageConnectionString: azurite.connectionString,
+        jwksUri: `${host.baseUrl}/local-identity/discovery/v2.0/keys`,
+        issuerTemplate: `${host.baseUrl}/local-identity/{tenantid}/v2.0`,
+        graphBaseUrl: `${host.baseUrl}/local-graph/v1.0`,
+      },
+      env,
+    );
+    const settings = parseApiSettings(settingsEnv);
+    const issuer = await createLocalIdentityIssuer({
+      baseUrl: host.baseUrl,
+      clientId: settings.AUTH_CLIENT_ID,
+      ...(options.dataDir ? { keyFile: join(options.dataDir, 'identity', 'signing-key.json') } : {}),
+    });
+    const identity = localIdentityService(issuer);
+
+    const api = await createApiHost({ settings, clock: systemClock, ids: uuidGenerator, ...(options.logger ? { logger: options.logger } : {}) });
+
+    host.use(identity);
+    host.use(localApiService(apiFunctions, api));
+    const context = { baseUrl: host.baseUrl, dataDir: options.dataDir, settings: settingsEnv, api, issuer, azurite };
+    for (const factory of options.services ?? additionalLocalServices) {
+      const service = await factory(context);
+      host.use(service);
+      // The identity issuer is already checked by the API's own 'identity' component (it fetches the JWKS).
+      const check = service.health?.bind(service);
+      if (check) api.addHealthCheck({ name: service.name, check });
+    }
+
+    const seeded = options.seed === false ? undefined : await seedDemoData({ repos: api.services.repositories, ids: uuidGenerator }, systemClock);
+
+    return {
+      baseUrl: host.baseUrl,
+      azurite,
+      issuer,
+      api,
+      services: host.services,
+      seeded,
+      stop: async () => {
+        await host.close();
+        await azurite.stop();
+      },
+    };
+  } catch (error) {
+    await host.close();
+    await azurite.stop();
+    throw error;
+  }
+}
