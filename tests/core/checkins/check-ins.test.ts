@@ -1,0 +1,106 @@
+import { checkInVisibleTo } from '../../../src/core/checkins/check-in-rules';
+import { getMyCheckIn, listCheckIns, submitCheckIn, type SubmitCheckInInput } from '../../../src/core/usecases/check-in-use-cases';
+import { addGoal } from '../../../src/core/usecases/goal-use-cases';
+import { call, MentoringWorld, NOW, person, unwrap } from '../../fakes/mentoring-world';
+
+const mira = person('mira', 'Mira');
+const tom = person('tom', 'Tom');
+const sam = person('sam', 'Sam');
+const answers = { useful: 'The demo', nextSteps: 'Draft a post', beforeNextTime: 'Read the guide', changeOrFocus: 'More practice' };
+const blank = { useful: ' ', nextSteps: '', beforeNextTime: '', changeOrFocus: '' };
+
+async function setup() {
+  const w = new MentoringWorld();
+  const r = await w.pair(mira, tom);
+  await w.meeting(tom, r, { id: 'm1', number: 1 });
+  const input = (overrides: Partial<SubmitCheckInInput> = {}): SubmitCheckInInput => ({
+    relationshipId: r.id,
+    meetingId: 'm1',
+    answers,
+    goalProgress: [],
+    newActionItems: [],
+    ...overrides,
+  });
+  return { w, r, input };
+}
+
+describe('check-ins', () => {
+  it('shares answers with the partner, keeps the private note to its author', async () => {
+    const { w, r, input } = await setup();
+    const mine = unwrap(await submitCheckIn(w.deps, call(tom, input({ privateNote: 'Unsure about my manager' }))));
+    expect(mine).toMatchObject({ id: 'm1.tom', authorId: 'tom', privateNote: 'Unsure about my manager', answers });
+    const seenByPartner = unwrap(await listCheckIns(w.deps, call(mira, { relationshipId: r.id })));
+    expect(seenByPartner).toHaveLength(1);
+    expect(seenByPartner[0]).toMatchObject({ answers });
+    expect(seenByPartner[0]).not.toHaveProperty('privateNote');
+    expect(unwrap(await listCheckIns(w.deps, call(tom, { relationshipId: r.id })))[0]?.privateNote).toBe('Unsure about my manager');
+    expect(await getMyCheckIn(w.deps, call(mira, { relationshipId: r.id, meetingId: 'm1' }))).toMatchObject({ ok: false, error: { code: 'CHECKIN.NOT_FOUND' } });
+  });
+
+  it('checkInVisibleTo strips the note for anyone but the author', () => {
+    const checkIn = { id: 'x', meetingId: 'm', authorId: 'a', answers, goalProgress: [], actionItemIds: [], privateNote: 'secret', submittedAt: 0, updatedAt: 0, version: '1' };
+    expect(checkInVisibleTo(checkIn, 'a').privateNote).toBe('secret');
+    expect(checkInVisibleTo(checkIn, 'b')).not.toHaveProperty('privateNote');
+    expect(checkInVisibleTo(checkIn, 'programme-owner')).not.toHaveProperty('privateNote');
+  });
+
+  it('a second submit for the same meeting edits the first', async () => {
+    const { w, r, input } = await setup();
+    const first = unwrap(await submitCheckIn(w.deps, call(tom, input({ privateNote: 'note' }))));
+    const second = unwrap(await submitCheckIn(w.deps, call(tom, input({ answers: { ...answers, useful: 'Everything' }, version: first.version }), NOW + 60_000)));
+    expect(second).toMatchObject({ id: first.id, submittedAt: first.submittedAt, updatedAt: NOW + 60_000, answers: { useful: 'Everything' } });
+    expect(second).not.toHaveProperty('privateNote');
+    expect(unwrap(await listCheckIns(w.deps, call(tom, { relationshipId: r.id })))).toHaveLength(1);
+    expect(await submitCheckIn(w.deps, call(tom, input({ version: first.version })))).toMatchObject({ ok: false, error: { code: 'STORAGE.CONFLICT' } });
+  });
+
+  it('creates action items from the check-in and applies goal progress', async () => {
+    const { w, r, input } = await setup();
+    const goal = unwrap(await addGoal(w.deps, call(tom, { relationshipId: r.id, title: 'Post weekly', smart: { specific: '', measurable: '', achievable: '', relevant: '', timeBound: '' } })));
+    const checkIn = unwrap(
+      await submitCheckIn(w.deps, call(tom, input({
+        goalProgress: [{ goalId: goal.goal.id, progress: 30 }],
+        newActionItems: [{ title: 'Draft a post', ownerId: 'tom', dueDate: '2026-03-09' }, { title: 'Share examples', ownerId: 'mira' }],
+      }))),
+    );
+    const items = unwrap(await w.repos.relationships.actionItems.list('tenant-a', r.id));
+    expect(items.map((i) => [i.title, i.ownerId, i.origin])).toEqual([
+      ['Draft a post', 'tom', { kind: 'checkIn', checkInId: 'm1.tom' }],
+      ['Share examples', 'mira', { kind: 'checkIn', checkInId: 'm1.tom' }],
+    ]);
+    expect(checkIn.actionItemIds).toEqual(items.map((i) => i.id));
+    expect(unwrap(await w.repos.relationships.goals.get('tenant-a', r.id, goal.goal.id)).progress).toBe(30);
+  });
+
+  const rules: [string, Partial<SubmitCheckInInput>, string, string][] = [
+    ['an empty check-in', { answers: blank }, 'CHECKIN.EMPTY', 'answers'],
+    ['progress out of range', { goalProgress: [{ goalId: 'g', progress: 120 }] }, 'GOAL.PROGRESS_OUT_OF_RANGE', 'goalProgress[0].progress'],
+    ['the same goal twice', { goalProgress: [{ goalId: 'g', progress: 1 }, { goalId: 'g', progress: 2 }] }, 'CHECKIN.GOAL_REPEATED', 'goalProgress[1].goalId'],
+    ['an unknown goal', { goalProgress: [{ goalId: 'nope', progress: 10 }] }, 'CHECKIN.GOAL_NOT_FOUND', 'goalProgress[0].goalId'],
+    ['an action item owned by a stranger', { newActionItems: [{ title: 'x', ownerId: 'sam' }] }, 'ACTION_ITEM.OWNER_NOT_IN_PAIR', 'newActionItems[0].ownerId'],
+    ['an unknown meeting', { meetingId: 'm9' }, 'CHECKIN.MEETING_NOT_FOUND', 'meetingId'],
+  ];
+  it.each(rules)('rejects %s and changes nothing', async (_name, overrides, code, field) => {
+    const { w, input } = await setup();
+    const before = w.repos.snapshot();
+    expect(await submitCheckIn(w.deps, call(tom, input(overrides)))).toMatchObject({ ok: false, error: { code, field } });
+    expect(w.repos.snapshot()).toEqual(before);
+  });
+
+  it('refuses check-ins for cancelled or future meetings', async () => {
+    const { w, r, input } = await setup();
+    await w.meeting(tom, r, { id: 'm2', number: 2, status: 'cancelled' });
+    await w.meeting(tom, r, { id: 'm3', number: 3, start: NOW + 3_600_000, end: NOW + 7_200_000, status: 'planned' });
+    expect(await submitCheckIn(w.deps, call(tom, input({ meetingId: 'm2' })))).toMatchObject({ ok: false, error: { code: 'CHECKIN.MEETING_CANCELLED' } });
+    expect(await submitCheckIn(w.deps, call(tom, input({ meetingId: 'm3' })))).toMatchObject({ ok: false, error: { code: 'CHECKIN.MEETING_NOT_STARTED' } });
+  });
+
+  it('strangers can neither submit nor read', async () => {
+    const { w, r, input } = await setup();
+    unwrap(await submitCheckIn(w.deps, call(tom, input({ privateNote: 'secret' }))));
+    expect(await submitCheckIn(w.deps, call(sam, input()))).toMatchObject({ ok: false, error: { code: 'RELATIONSHIP.NOT_FOUND' } });
+    const read = await listCheckIns(w.deps, call(sam, { relationshipId: r.id }));
+    expect(read).toMatchObject({ ok: false, error: { code: 'RELATIONSHIP.NOT_FOUND' } });
+    expect(JSON.stringify(read)).not.toContain('secret');
+  });
+});
