@@ -49,7 +49,9 @@ export function fromThrown(cause: unknown, operation: string): GraphFailure {
         body = undefined;
       }
     }
-    return graphStatusFailure(candidate.statusCode, body ?? { error: { code: candidate.code } }, operation);
+    const parsed = graphErrorBodySchema.safeParse(body);
+    const code = parsed.success && parsed.data.error.code ? parsed.data.error.code : candidate.code;
+    return graphStatusFailure(candidate.statusCode, { error: { code: typeof code === 'string' ? code : undefined } }, operation);
   }
   if (candidate && candidate.code === TOKEN_ERROR_NAME) {
     return fail('GRAPH.AUTH_FAILED', 'The app could not get a token for Microsoft 365; sign in again or ask an administrator to check the app registration.', {
