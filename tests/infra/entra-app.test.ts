@@ -56,3 +56,16 @@ test('is single-tenant and has no implicit flow', () => {
   expect(aad.oauth2AllowImplicitFlow).toBe(false);
   expect(aad.oauth2AllowIdTokenImplicitFlow).toBe(false);
 });
+
+test('the README gives the reason for every Graph permission and the resource-specific consent', () => {
+  const readme = read('README.md');
+  const section = readme.slice(readme.indexOf('## Try it in your tenant'));
+  expect(section.length).toBeLessThan(readme.length);
+  const requested = aad.requiredResourceAccess[0].resourceAccess.map((p: any) => [p.id, p.type === 'Scope' ? 'delegated' : 'application']);
+  const rsc = (JSON.parse(read('appPackage/manifest.json')) as any).authorization.permissions.resourceSpecific.map((p: any) => [p.name, 'resource-specific consent']);
+  for (const [permission, type] of [...requested, ...rsc]) {
+    // a table row: | `Permission` | type | reason |
+    expect([permission, type, new RegExp(`\\| \`${permission.replace(/\./g, '\\.')}\` \\| ${type} \\| \\w`).test(section)]).toEqual([permission, type, true]);
+  }
+  for (const step of ['admin consent', 'New-ApplicationAccessPolicy']) expect(section).toContain(step);
+});
