@@ -33,6 +33,9 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
     channelName: 'MsTeamsChannel'
     properties: {
       isEnabled: true
+      // Accepts the Teams channel terms at deployment; otherwise the channel waits for someone to
+      // accept them in the portal and Teams reports the bot as invalid.
+      acceptedTerms: true
     }
   }
 }
