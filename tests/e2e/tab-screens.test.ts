@@ -1,0 +1,132 @@
+/**
+ * The tab in real headless Chromium: built with the project's Vite config, served statically, talking
+ * to the local stand-ins through the same /api and /local-identity paths as in `npm run dev:tab`.
+ * Every screen is checked with axe-core (no serious or critical violations) and photographed into
+ * test-artifacts/e2e in light, dark and Polish.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { seriousAxeViolations } from './support/axe';
+import { buildTab } from './support/build-tab';
+import { launchChromium } from './support/chromium';
+import { startE2eStack, type E2eStack } from './support/local-stack';
+import { startTabServer, type TabServer } from './support/tab-server';
+
+jest.setTimeout(120_000);
+
+const artifacts = resolve(__dirname, '../../test-artifacts/e2e');
+
+interface Variant {
+  name: string;
+  query: string;
+  colorScheme: 'light' | 'dark';
+  text: { signInTitle: RegExp; person: string; signIn: string; home: string; find: string; profile: string; relationship: string; errorTitle: string };
+}
+
+const english = {
+  signInTitle: /Local sign-in \(demo people/,
+  person: 'Demo person',
+  signIn: 'Sign in as this person',
+  home: 'Home',
+  find: 'Find a mentor',
+  profile: 'Profile',
+  relationship: 'Relationship',
+  errorTitle: 'Something went wrong',
+};
+const variants: Variant[] = [
+  { name: 'light-en', query: '', colorScheme: 'light', text: english },
+  { name: 'dark-en', query: '?theme=dark', colorScheme: 'dark', text: english },
+  {
+    name: 'light-pl',
+    query: '?lang=pl',
+    colorScheme: 'light',
+    text: {
+      signInTitle: /Logowanie lokalne \(osoby demonstracyjne/,
+      person: 'Osoba demonstracyjna',
+      signIn: 'Zaloguj jako ta osoba',
+      home: 'Start',
+      find: 'Znajdź mentora',
+      profile: 'Profil',
+      relationship: 'Relacja',
+      errorTitle: 'Coś poszło nie tak',
+    },
+  },
+];
+
+let buildDir: string;
+let stack: E2eStack;
+let tab: TabServer;
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  buildDir = buildTab();
+  stack = await startE2eStack();
+  tab = await startTabServer(buildDir, stack.baseUrl);
+});
+
+afterAll(async () => {
+  await tab?.close();
+  await stack?.close();
+  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+});
+
+async function checkScreen(page: Page, variant: Variant, screen: string) {
+  await page.screenshot({ path: join(artifacts, `${screen}-${variant.name}.png`), fullPage: true });
+  expect({ screen, variant: variant.name, violations: await seriousAxeViolations(page) }).toEqual({ screen, variant: variant.name, violations: [] });
+}
+
+describe.each(variants)('tab in $name', (variant) => {
+  let context: BrowserContext;
+  let close: () => Promise<void>;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ context, close } = await launchChromium({ colorScheme: variant.colorScheme }));
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await close?.();
+  });
+
+  it('says it is outside Teams and offers a labelled local sign-in listing the demo people', async () => {
+    await page.goto(`${tab.baseUrl}/${variant.query}`);
+    await page.getByRole('heading', { name: variant.text.signInTitle }).waitFor();
+    const options = await page.getByLabel(variant.text.person).locator('option').allTextContents();
+    expect(options).toEqual(expect.arrayContaining([expect.stringContaining('Margaret Hale'), expect.stringContaining('Kacper Nowak')]));
+    await checkScreen(page, variant, 'sign-in');
+  });
+
+  it('signs in as a demo person with a token from the local issuer and shows the shell', async () => {
+    const person = await page.getByLabel(variant.text.person).locator('option', { hasText: 'Kacper Nowak' }).getAttribute('value');
+    await page.getByLabel(variant.text.person).selectOption(person!);
+    const token = page.waitForResponse((r) => r.url().endsWith('/local-identity/token') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: variant.text.signIn }).click();
+    expect((await token).status()).toBe(200);
+    await page.getByRole('heading', { level: 1, name: variant.text.home }).waitFor();
+    expect(await page.getByRole('tab', { name: variant.text.home }).getAttribute('aria-selected')).toBe('true');
+    await page.getByText(variant.text.errorTitle).first().waitFor().catch(() => undefined);
+    await checkScreen(page, variant, 'home');
+  });
+
+  it('moves between sections with the keyboard alone', async () => {
+    await page.getByRole('tab', { name: variant.text.home }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: variant.text.find }).waitFor();
+    await checkScreen(page, variant, 'find-a-mentor');
+
+    await page.getByRole('tab', { name: variant.text.find }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: variant.text.profile }).waitFor();
+    await checkScreen(page, variant, 'profile');
+
+    await page.getByRole('tab', { name: variant.text.profile }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/relationship/);
+    await checkScreen(page, variant, 'relationship');
+  });
+});
