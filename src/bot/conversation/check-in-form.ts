@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { ActionItemFields } from '../../core/actions/action-item-rules';
+import type { CheckInAnswers, GoalProgressUpdate } from '../../core/checkins/check-in';
+import type { CardLocale } from '../../adapters/cards/card-locale';
+import {
+  ACTION_ITEM_TITLE_MAX,
+  CHECKIN_ACTION_ITEM_SLOTS,
+  CHECKIN_ANSWER_MAX,
+  CHECKIN_NOTE_MAX,
+  checkInFieldIds,
+} from '../../adapters/cards/check-in-card';
+
+/** The data every actionable card carries back (see executeAction in the card builders). */
+export const CardActionDataSchema = z.object({
+  verb: z.enum(['checkin.submit', 'checkin.edit', 'checkin.open']),
+  cardVersion: z.literal(1),
+  relationshipId: z.string().min(1).max(200),
+  meetingId: z.string().min(1).max(200),
+  nonce: z.string().min(1).max(200),
+});
+export type CardActionData = z.infer<typeof CardActionDataSchema>;
+
+export interface CheckInForm {
+  readonly answers: CheckInAnswers;
+  readonly goalProgress: readonly GoalProgressUpdate[];
+  readonly newActionItems: readonly ActionItemFields[];
+  readonly privateNote?: string;
+}
+
+const messages = {
+  en: {
+    tooLong: (what: string, max: number) => `${what} is longer than ${max} characters.`,
+    progress: (goal: string) => `Progress for "${goal}" must be a whole number from 0 to 100.`,
+    dueDate: (n: number) => `Action item ${n}: the due date is not a date (use the date picker).`,
+    dueWithoutTitle: (n: number) => `Action item ${n}: add a title, or clear its due date.`,
+  },
+  pl: {
+    tooLong: (what: string, max: number) => `${what}: tekst dłuższy niż ${max} znaków.`,
+    progress: (goal: string) => `Postęp celu „${goal}” musi być liczbą całkowitą od 0 do 100.`,
+    dueDate: (n: number) => `Zadanie ${n}: termin nie jest poprawną datą (użyj kalendarza).`,
+    dueWithoutTitle: (n: number) => `Zadanie ${n}: dodaj tytuł albo usuń termin.`,
+  },
+} as const;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const ms = Date.UTC(y, m - 1, d);
+  return Number.isFinite(ms) && new Date(ms).getUTCDate() === d && new Date(ms).getUTCMonth() === m - 1;
+}
+
+/**
+ * Reads the check-in card's inputs (Teams sends them as strings next to the action data) into the
+ * check-in use case's input. Problems come back as sentences for the card, in the reader's language.
+ */
+export function parseCheckInForm(
+  values: Readonly<Record<string, unknown>>,
+  context: {
+    readonly locale: CardLocale;
+    readonly goals: readonly { id: string; title: string }[];
+    readonly userId: string;
+    readonly partnerId: string;
+  },
+): { ok: true; form: CheckInForm } | { ok: false; problems: string[] } {
+  const m = messages[context.locale];
+  const problems: string[] = [];
+  const answer = (id: string): string => {
+    const value = text(values[id]).trim();
+    if (value.length > CHECKIN_ANSWER_MAX) problems.push(m.tooLong(id, CHECKIN_ANSWER_MAX));
+    return value;
+  };
+  const answers: CheckInAnswers = {
+    useful: answer(checkInFieldIds.useful),
+    nextSteps: answer(checkInFieldIds.nextSteps),
+    beforeNextTime: answer(checkInFieldIds.beforeNextTime),
+    changeOrFocus: answer(checkInFieldIds.changeOrFocus),
+  };
+  const goalProgress: GoalProgressUpdate[] = [];
+  for (const goal of context.goals) {
+    const raw = text(values[checkInFieldIds.goalProgress(goal.id)]).trim();
+    if (raw.length === 0) continue;
+    const progress = Number(raw);
+    if (!Number.isInteger(progress) || progress < 0 || progress > 100) problems.push(m.progress(goal.title));
+    else goalProgress.push({ goalId: goal.id, progress });
+  }
+  const newActionItems: ActionItemFields[] = [];
+  for (let slot = 1; slot <= CHECKIN_ACTION_ITEM_SLOTS; slot++) {
+    const title = text(values[checkInFieldIds.actionItemTitle(slot)]).trim();
+    const due = text(values[checkInFieldIds.actionItemDue(slot)]).trim();
+    const owner = text(values[checkInFieldIds.actionItemOwner(slot)]).trim();
+    if (title.length === 0) {
+      if (due.length > 0) problems.push(m.dueWithoutTitle(slot));
+      continue;
+    }
+    if (title.length > ACTION_ITEM_TITLE_MAX) problems.push(m.tooLong(`#${slot}`, ACTION_ITEM_TITLE_MAX));
+    if (due.length > 0 && !isCalendarDate(due)) problems.push(m.dueDate(slot));
+    newActionItems.push({
+      title,
+      ownerId: owner === 'partner' ? context.partnerId : context.userId,
+      ...(due.length > 0 ? { dueDate: due } : {}),
+    });
+  }
+  const note = text(values[checkInFieldIds.privateNote]).trim();
+  if (note.length > CHECKIN_NOTE_MAX) problems.push(m.tooLong('privateNote', CHECKIN_NOTE_MAX));
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, form: { answers, goalProgress, newActionItems, ...(note.length > 0 ? { privateNote: note } : {}) } };
+}

@@ -1,0 +1,304 @@
+import type { AdaptiveCard } from '../../adapters/cards/adaptive-card';
+import type { CardLocale } from '../../adapters/cards/card-locale';
+import type { CardRejection } from '../../adapters/cards/card-strings';
+import { checkInCard, checkInNudgeCard, checkInSummaryCard } from '../../adapters/cards/check-in-card';
+import {
+  actionItemsCard,
+  helpCard,
+  nextMeetingCard,
+  rejectedActionCard,
+  rescheduleCard,
+  welcomeCard,
+  type TabLinks,
+} from '../../adapters/cards/simple-cards';
+import type { CheckInCardIssueStore, ConversationReferenceStore, StoredConversationReference } from '../../adapters/bot/bot-stores';
+import { checkInId } from '../../core/checkins/check-in';
+import { fail, ok, type Result } from '../../core/result';
+import { getMyCheckIn, submitCheckIn } from '../../core/usecases/check-in-use-cases';
+import type { MentoringDeps } from '../../core/usecases/deps';
+import type { Principal } from '../../core/usecases/principal';
+import { parseCommand } from './commands';
+import { CardActionDataSchema, parseCheckInForm, type CardActionData } from './check-in-form';
+
+/** Who is talking to the bot, from the activity the channel authenticated. */
+export interface BotUser {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly locale: CardLocale;
+}
+
+export interface ConversationDeps {
+  readonly mentoring: MentoringDeps;
+  readonly references: ConversationReferenceStore;
+  readonly cardIssues: CheckInCardIssueStore;
+  readonly links: TabLinks;
+  readonly newNonce: () => string;
+  readonly now: () => number;
+}
+
+/** The bot's answer to a turn: a card to show (in a new message, or in place of the card clicked). */
+export interface CardReply {
+  readonly card: AdaptiveCard;
+}
+
+const principalOf = (user: BotUser): Principal => ({
+  tenantId: user.tenantId,
+  userId: user.userId,
+  displayName: user.displayName,
+  roles: [],
+});
+
+/**
+ * Everything the bot says and does, without the bot framework: the host turns activities into these
+ * calls and the returned cards into activities, so moving to another SDK replaces only the host.
+ */
+export class MentoringConversation {
+  constructor(private readonly deps: ConversationDeps) {}
+
+  async installed(user: BotUser, reference: StoredConversationReference): Promise<CardReply> {
+    await this.deps.references.save(reference);
+    return { card: welcomeCard({ locale: user.locale, displayName: user.displayName, links: this.deps.links }) };
+  }
+
+  async remember(reference: StoredConversationReference): Promise<void> {
+    await this.deps.references.save(reference);
+  }
+
+  async message(user: BotUser, text: string): Promise<CardReply> {
+    const links = this.deps.links;
+    switch (parseCommand(text)) {
+      case 'nextMeeting':
+        return { card: await this.nextMeeting(user) };
+      case 'myActionItems':
+        return { card: await this.myActionItems(user) };
+      case 'reschedule':
+        return { card: rescheduleCard({ locale: user.locale, links }) };
+      case 'help':
+        return { card: helpCard({ locale: user.locale, links }) };
+      case 'unknown':
+        return { card: helpCard({ locale: user.locale, unknownText: text, links }) };
+    }
+  }
+
+  private async timeZoneOf(tenantId: string, userId: string): Promise<string> {
+    const profile = await this.deps.mentoring.repos.profiles.get(tenantId, userId);
+    return profile.ok ? profile.value.timeZone : 'UTC';
+  }
+
+  private async nameOf(tenantId: string, userId: string): Promise<string> {
+    const profile = await this.deps.mentoring.repos.profiles.get(tenantId, userId);
+    return profile.ok ? profile.value.displayName : userId;
+  }
+
+  private async nextMeeting(user: BotUser): Promise<AdaptiveCard> {
+    const repos = this.deps.mentoring.repos.relationships;
+    const now = this.deps.now();
+    const mine = await repos.listForPerson(user.tenantId, user.userId);
+    let best: { start: number; partnerId: string; joinUrl?: string } | undefined;
+    for (const rel of mine.ok ? mine.value.filter((r) => r.status === 'active') : []) {
+      const meetings = await repos.meetings.list(user.tenantId, rel.id);
+      for (const m of meetings.ok ? meetings.value : []) {
+        if (m.status === 'cancelled' || m.end <= now) continue;
+        if (!best || m.start < best.start) {
+          best = { start: m.start, partnerId: rel.mentorId === user.userId ? rel.menteeId : rel.mentorId, ...(m.joinUrl ? { joinUrl: m.joinUrl } : {}) };
+        }
+      }
+    }
+    const timeZone = await this.timeZoneOf(user.tenantId, user.userId);
+    if (!best) return nextMeetingCard({ locale: user.locale, timeZone, links: this.deps.links });
+    return nextMeetingCard({
+      locale: user.locale,
+      timeZone,
+      meeting: { partnerName: await this.nameOf(user.tenantId, best.partnerId), start: best.start, ...(best.joinUrl ? { joinUrl: best.joinUrl } : {}) },
+      links: this.deps.links,
+    });
+  }
+
+  private async myActionItems(user: BotUser): Promise<AdaptiveCard> {
+    const repos = this.deps.mentoring.repos.relationships;
+    const mine = await repos.listForPerson(user.tenantId, user.userId);
+    const items: { title: string; dueDate?: string; partnerName: string }[] = [];
+    for (const rel of mine.ok ? mine.value.filter((r) => r.status === 'active') : []) {
+      const partnerName = await this.nameOf(user.tenantId, rel.mentorId === user.userId ? rel.menteeId : rel.mentorId);
+      const listed = await repos.actionItems.list(user.tenantId, rel.id);
+      for (const a of listed.ok ? listed.value : []) {
+        if (a.ownerId === user.userId && a.status === 'open') items.push({ title: a.title, partnerName, ...(a.dueDate ? { dueDate: a.dueDate } : {}) });
+      }
+    }
+    items.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
+    return actionItemsCard({ locale: user.locale, items, links: this.deps.links });
+  }
+
+  /** The check-in card for one person and meeting, issued with a fresh nonce (used by delivery). */
+  async composeCheckInCard(user: BotUser, relationshipId: string, meetingId: string): Promise<Result<AdaptiveCard>> {
+    const nonce = this.deps.newNonce();
+    const form = await this.checkInFormCard(user, relationshipId, meetingId, nonce, false);
+    if (!form.ok) return form;
+    await this.deps.cardIssues.issue({ nonce, tenantId: user.tenantId, userId: user.userId, relationshipId, meetingId });
+    return form;
+  }
+
+  /** The nudge for a missing check-in; its button opens a fresh form. */
+  async composeNudgeCard(user: BotUser, relationshipId: string, meetingId: string): Promise<Result<AdaptiveCard>> {
+    const nonce = this.deps.newNonce();
+    const context = await this.checkInContext(user, relationshipId, meetingId);
+    if (!context.ok) return context;
+    await this.deps.cardIssues.issue({ nonce, tenantId: user.tenantId, userId: user.userId, relationshipId, meetingId });
+    return ok(
+      checkInNudgeCard({
+        locale: user.locale,
+        timeZone: context.value.timeZone,
+        relationshipId,
+        meetingId,
+        meetingStart: context.value.meetingStart,
+        nonce,
+        partnerName: context.value.partnerName,
+      }),
+    );
+  }
+
+  private async checkInContext(user: BotUser, relationshipId: string, meetingId: string) {
+    const repos = this.deps.mentoring.repos.relationships;
+    const rel = await repos.get(user.tenantId, relationshipId);
+    if (!rel.ok) return rel;
+    const partnerId = rel.value.mentorId === user.userId ? rel.value.menteeId : rel.value.mentorId;
+    if (rel.value.mentorId !== user.userId && rel.value.menteeId !== user.userId) {
+      return fail('RELATIONSHIP.NOT_FOUND', 'We could not find that mentoring relationship among yours.');
+    }
+    const [meeting, goals, timeZone, partnerName] = await Promise.all([
+      repos.meetings.get(user.tenantId, relationshipId, meetingId),
+      repos.goals.list(user.tenantId, relationshipId),
+      this.timeZoneOf(user.tenantId, user.userId),
+      this.nameOf(user.tenantId, partnerId),
+    ]);
+    if (!meeting.ok) return meeting;
+    if (!goals.ok) return goals;
+    return ok({ meetingStart: meeting.value.start, goals: goals.value, timeZone, partnerName, partnerId });
+  }
+
+  private async checkInFormCard(
+    user: BotUser,
+    relationshipId: string,
+    meetingId: string,
+    nonce: string,
+    prefillFromSaved: boolean,
+    problems?: readonly string[],
+  ): Promise<Result<AdaptiveCard>> {
+    const context = await this.checkInContext(user, relationshipId, meetingId);
+    if (!context.ok) return context;
+    let prefill;
+    if (prefillFromSaved) {
+      const saved = await getMyCheckIn(this.deps.mentoring, { principal: principalOf(user), input: { relationshipId, meetingId }, now: this.deps.now() });
+      if (saved.ok) {
+        prefill = {
+          answers: saved.value.answers,
+          goalProgress: saved.value.goalProgress,
+          ...(saved.value.privateNote ? { privateNote: saved.value.privateNote } : {}),
+        };
+      }
+    }
+    return ok(
+      checkInCard({
+        locale: user.locale,
+        timeZone: context.value.timeZone,
+        relationshipId,
+        meetingId,
+        meetingStart: context.value.meetingStart,
+        nonce,
+        partnerName: context.value.partnerName,
+        goals: context.value.goals.map((g) => ({ id: g.id, title: g.title, progress: g.progress })),
+        ...(prefill ? { prefill } : {}),
+        ...(problems ? { problems } : {}),
+      }),
+    );
+  }
+
+  private rejected(user: BotUser, reason: CardRejection): CardReply {
+    return { card: rejectedActionCard({ locale: user.locale, reason }) };
+  }
+
+  /**
+   * A click on a check-in card (Action.Execute, or the Action.Submit fallback). The card must be
+   * the one currently issued to this very person for this meeting and relationship; anything else
+   * is refused before any write.
+   */
+  async cardAction(user: BotUser, rawData: unknown, values: Readonly<Record<string, unknown>>): Promise<CardReply> {
+    const parsed = CardActionDataSchema.safeParse(rawData);
+    if (!parsed.success) return this.rejected(user, 'UNKNOWN_ACTION');
+    const data: CardActionData = parsed.data;
+    const issue = await this.deps.cardIssues.findByNonce(user.tenantId, data.nonce);
+    if (!issue || issue.userId !== user.userId) return this.rejected(user, 'NOT_YOUR_CARD');
+    if (issue.relationshipId !== data.relationshipId || issue.meetingId !== data.meetingId) return this.rejected(user, 'WRONG_RELATIONSHIP');
+    const current = await this.deps.cardIssues.currentNonce(user.tenantId, user.userId, data.meetingId);
+    if (current !== data.nonce) return this.rejected(user, 'OUTDATED_CARD');
+
+    if (data.verb === 'checkin.submit') return this.submit(user, data, values);
+    // Edit (from the summary) and open (from the nudge) both bring up the form under a new issue.
+    const next = { ...issue, nonce: this.deps.newNonce() };
+    if (!(await this.deps.cardIssues.replaceCurrent(data.nonce, next))) return this.rejected(user, 'OUTDATED_CARD');
+    const form = await this.checkInFormCard(user, data.relationshipId, data.meetingId, next.nonce, true);
+    return form.ok ? { card: form.value } : this.rejected(user, 'WRONG_RELATIONSHIP');
+  }
+
+  private async submit(user: BotUser, data: CardActionData, values: Readonly<Record<string, unknown>>): Promise<CardReply> {
+    const context = await this.checkInContext(user, data.relationshipId, data.meetingId);
+    if (!context.ok) return this.rejected(user, 'WRONG_RELATIONSHIP');
+    const form = parseCheckInForm(values, {
+      locale: user.locale,
+      goals: context.value.goals,
+      userId: user.userId,
+      partnerId: context.value.partnerId,
+    });
+    const resend = async (problems: readonly string[]): Promise<CardReply> => {
+      const card = await this.checkInFormCard(user, data.relationshipId, data.meetingId, data.nonce, false, problems);
+      return card.ok ? { card: card.value } : this.rejected(user, 'INVALID_INPUT');
+    };
+    if (!form.ok) return resend(form.problems);
+
+    // Claim this card issue before writing, so a double click or a replay of it cannot save twice.
+    const next = { tenantId: user.tenantId, userId: user.userId, relationshipId: data.relationshipId, meetingId: data.meetingId, nonce: this.deps.newNonce() };
+    if (!(await this.deps.cardIssues.replaceCurrent(data.nonce, next))) return this.rejected(user, 'OUTDATED_CARD');
+
+    const principal = principalOf(user);
+    const now = this.deps.now();
+    const earlier = await this.deps.mentoring.repos.relationships.checkIns.get(user.tenantId, data.relationshipId, checkInId(data.meetingId, user.userId));
+    const saved = await submitCheckIn(this.deps.mentoring, {
+      principal,
+      now,
+      input: {
+        relationshipId: data.relationshipId,
+        meetingId: data.meetingId,
+        answers: form.form.answers,
+        goalProgress: form.form.goalProgress,
+        newActionItems: form.form.newActionItems,
+        ...(form.form.privateNote ? { privateNote: form.form.privateNote } : {}),
+        ...(earlier.ok ? { version: earlier.value.version } : {}),
+      },
+    });
+    if (!saved.ok) {
+      const card = await this.checkInFormCard(user, data.relationshipId, data.meetingId, next.nonce, false, [saved.error.message]);
+      return card.ok ? { card: card.value } : this.rejected(user, 'INVALID_INPUT');
+    }
+    const goalTitle = (id: string) => context.value.goals.find((g) => g.id === id)?.title ?? id;
+    const names = { [user.userId]: user.displayName, [context.value.partnerId]: context.value.partnerName };
+    return {
+      card: checkInSummaryCard({
+        locale: user.locale,
+        timeZone: context.value.timeZone,
+        relationshipId: data.relationshipId,
+        meetingId: data.meetingId,
+        meetingStart: context.value.meetingStart,
+        nonce: next.nonce,
+        answers: saved.value.answers,
+        goalProgress: saved.value.goalProgress.map((g) => ({ title: goalTitle(g.goalId), progress: g.progress })),
+        newActionItems: form.form.newActionItems.map((a) => ({
+          title: a.title,
+          ownerName: names[a.ownerId] ?? a.ownerId,
+          ...(a.dueDate ? { dueDate: a.dueDate } : {}),
+        })),
+        ...(saved.value.privateNote ? { privateNote: saved.value.privateNote } : {}),
+      }),
+    };
+  }
+}
