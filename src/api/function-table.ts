@@ -4,5 +4,61 @@
  */
 import type { FunctionDefinition } from './function-definition';
 import { health } from './functions/health';
+import { getMyProfile } from './functions/get-my-profile';
+import { saveMyProfile } from './functions/save-my-profile';
+import { getPersonProfile } from './functions/get-person-profile';
+import { suggestMentors } from './functions/suggest-mentors';
+import { listMyRequests } from './functions/list-my-requests';
+import { createRequest } from './functions/create-request';
+import { acceptRequest } from './functions/accept-request';
+import { declineRequest } from './functions/decline-request';
+import { withdrawRequest } from './functions/withdraw-request';
+import { listMyRelationships } from './functions/list-my-relationships';
+import { getRelationship } from './functions/get-relationship';
+import { closeRelationship } from './functions/close-relationship';
+import { proposeAgreement } from './functions/propose-agreement';
+import { acceptAgreement } from './functions/accept-agreement';
+import { listGoals } from './functions/list-goals';
+import { addGoal } from './functions/add-goal';
+import { updateGoal } from './functions/update-goal';
+import { deleteGoal } from './functions/delete-goal';
+import { getRoadmap } from './functions/get-roadmap';
+import { saveRoadmap } from './functions/save-roadmap';
+import { listRoadmapTemplates } from './functions/list-roadmap-templates';
+import { listActionItems } from './functions/list-action-items';
+import { addActionItem } from './functions/add-action-item';
+import { updateActionItem } from './functions/update-action-item';
+import { listCheckIns } from './functions/list-check-ins';
+import { getMyCheckIn } from './functions/get-my-check-in';
+import { submitCheckIn } from './functions/submit-check-in';
 
-export const apiFunctions: readonly FunctionDefinition[] = [health];
+export const apiFunctions: readonly FunctionDefinition[] = [
+  health,
+  getMyProfile,
+  saveMyProfile,
+  getPersonProfile,
+  suggestMentors,
+  listMyRequests,
+  createRequest,
+  acceptRequest,
+  declineRequest,
+  withdrawRequest,
+  listMyRelationships,
+  getRelationship,
+  closeRelationship,
+  proposeAgreement,
+  acceptAgreement,
+  listGoals,
+  addGoal,
+  updateGoal,
+  deleteGoal,
+  getRoadmap,
+  saveRoadmap,
+  listRoadmapTemplates,
+  listActionItems,
+  addActionItem,
+  updateActionItem,
+  listCheckIns,
+  getMyCheckIn,
+  submitCheckIn,
+];

@@ -1,0 +1,12 @@
+/** GET /api/relationships/{relationshipId}/meetings/{meetingId}/checkin: My check-in for one meeting. */
+import * as useCases from '../../core/usecases';
+import { userFunction } from '../function-definition';
+import { parseWith, respond } from '../respond';
+import * as schemas from '../request-schemas';
+import { callOf, depsOf } from './use-case-call';
+
+export const getMyCheckIn = userFunction('getMyCheckIn', 'GET', 'relationships/{relationshipId}/meetings/{meetingId}/checkin', async (call, services) => {
+  const params = parseWith(schemas.MeetingParams, call.request.params, 'params');
+  if (!params.ok) return params;
+  return respond(await useCases.getMyCheckIn(depsOf(services), callOf(call, params.value)));
+});

@@ -1,0 +1,9 @@
+/** GET /api/requests: My mentoring requests, incoming and outgoing. */
+import * as useCases from '../../core/usecases';
+import { userFunction } from '../function-definition';
+import { respond } from '../respond';
+import { callOf, depsOf } from './use-case-call';
+
+export const listMyRequests = userFunction('listMyRequests', 'GET', 'requests', async (call, services) => {
+  return respond(await useCases.listMyRequests(depsOf(services), callOf(call, undefined)));
+});
