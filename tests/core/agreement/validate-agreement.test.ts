@@ -1,0 +1,80 @@
+import type { Agreement, PersonBoundaries } from '../../../src/core/agreement/agreement';
+import { validateAgreement } from '../../../src/core/agreement/validate-agreement';
+import { agreement, win } from '../scheduling/scheduling-fixtures';
+
+const base = agreement();
+const withMentor = (changes: Partial<PersonBoundaries>): Agreement => ({ ...base, mentor: { ...base.mentor, ...changes } });
+const withMentee = (changes: Partial<PersonBoundaries>): Agreement => ({ ...base, mentee: { ...base.mentee, ...changes } });
+
+describe('validateAgreement', () => {
+  it('accepts a valid agreement and returns zones as current IANA names', () => {
+    const result = validateAgreement(withMentee({ timeZone: 'India Standard Time', meetingWindows: [win(2, '20:30', '22:30')] }));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.mentee.timeZone).toBe('Asia/Kolkata');
+  });
+
+  it('accepts a window that crosses midnight (end before start)', () => {
+    expect(validateAgreement(withMentor({ meetingWindows: [win(5, '22:00', '01:00')] })).ok).toBe(true);
+  });
+
+  it('accepts windows that only together fit the meeting (Monday 23:00–24:00 joined to Tuesday 00:00–01:00)', () => {
+    const a = { ...withMentor({ meetingWindows: [win(1, '23:00', '00:00'), win(2, '00:00', '01:00')] }), meetingMinutes: 120 };
+    expect(validateAgreement(a).ok).toBe(true);
+  });
+
+  // One case per rule: [rule, input, code, field]
+  it.each<[string, Agreement, string, string]>([
+    ['window end equals start', withMentor({ meetingWindows: [win(2, '16:00', '16:00')] }), 'AGREEMENT.WINDOW_END_EQUALS_START', 'mentor.meetingWindows[0].end'],
+    ['unknown zone', withMentee({ timeZone: 'Mars/Olympus_Mons' }), 'TIME.UNKNOWN_ZONE', 'mentee.timeZone'],
+    ['zero-length meeting', { ...base, meetingMinutes: 0 }, 'AGREEMENT.MEETING_LENGTH_NOT_POSITIVE', 'meetingMinutes'],
+    ['negative meeting length', { ...base, meetingMinutes: -30 }, 'AGREEMENT.MEETING_LENGTH_NOT_POSITIVE', 'meetingMinutes'],
+    ['fractional meeting length', { ...base, meetingMinutes: 30.5 }, 'AGREEMENT.MEETING_LENGTH_NOT_POSITIVE', 'meetingMinutes'],
+    ['meeting longer than a day', { ...base, meetingMinutes: 1500 }, 'AGREEMENT.MEETING_TOO_LONG', 'meetingMinutes'],
+    ['every 0 days', { ...base, cadence: { kind: 'everyNDays', days: 0 } }, 'AGREEMENT.CADENCE_SHORTER_THAN_MEETING', 'cadence.days'],
+    ['every -2 days', { ...base, cadence: { kind: 'everyNDays', days: -2 } }, 'AGREEMENT.CADENCE_SHORTER_THAN_MEETING', 'cadence.days'],
+    ['every 1.5 days', { ...base, cadence: { kind: 'everyNDays', days: 1.5 } }, 'AGREEMENT.CADENCE_DAYS_NOT_WHOLE', 'cadence.days'],
+    ['negative buffer', { ...base, bufferMinutes: -5 }, 'AGREEMENT.BUFFER_NEGATIVE', 'bufferMinutes'],
+    ['negative notice', { ...base, minimumNoticeHours: -1 }, 'AGREEMENT.NOTICE_NEGATIVE', 'minimumNoticeHours'],
+    ['malformed first date', { ...base, firstDate: '2026-3-2' }, 'AGREEMENT.BAD_DATE', 'firstDate'],
+    ['impossible first date', { ...base, firstDate: '2026-02-30' }, 'AGREEMENT.BAD_DATE', 'firstDate'],
+    ['malformed end date', { ...base, endDate: 'next year' }, 'AGREEMENT.BAD_DATE', 'endDate'],
+    ['end date before first date', { ...base, endDate: '2026-03-01' }, 'AGREEMENT.END_DATE_BEFORE_FIRST_DATE', 'endDate'],
+    ['meeting count zero', { ...base, meetingCount: 0 }, 'AGREEMENT.MEETING_COUNT_INVALID', 'meetingCount'],
+    ['fractional meeting count', { ...base, meetingCount: 2.5 }, 'AGREEMENT.MEETING_COUNT_INVALID', 'meetingCount'],
+    ['neither end date nor count', (({ meetingCount: _, ...rest }) => rest)(base), 'AGREEMENT.SERIES_UNBOUNDED', 'endDate'],
+    ['place without a name', { ...base, location: { kind: 'place', name: '  ' } }, 'AGREEMENT.PLACE_NAME_MISSING', 'location.name'],
+    ['missing person', withMentor({ personId: '' }), 'AGREEMENT.PERSON_MISSING', 'mentor.personId'],
+    ['no meeting windows', withMentee({ meetingWindows: [] }), 'AGREEMENT.NO_MEETING_WINDOWS', 'mentee.meetingWindows'],
+    ['bad weekday', withMentor({ meetingWindows: [{ weekday: 8 as 1, start: '09:00', end: '10:00' }] }), 'AGREEMENT.BAD_WEEKDAY', 'mentor.meetingWindows[0].weekday'],
+    ['bad start time', withMentor({ meetingWindows: [win(2, '9:00', '11:00')] }), 'AGREEMENT.BAD_TIME', 'mentor.meetingWindows[0].start'],
+    ['bad end time', withMentor({ meetingWindows: [win(2, '09:00', '24:00')] }), 'AGREEMENT.BAD_TIME', 'mentor.meetingWindows[0].end'],
+    ['meeting longer than every window', { ...base, meetingMinutes: 150 }, 'AGREEMENT.MEETING_LONGER_THAN_WINDOWS', 'mentor.meetingWindows'],
+    ['no contact hours', withMentee({ contactHours: [] }), 'AGREEMENT.NO_CONTACT_HOURS', 'mentee.contactHours'],
+    ['bad contact hours', withMentee({ contactHours: [win(1, '08:00', '8pm')] }), 'AGREEMENT.BAD_TIME', 'mentee.contactHours[0].end'],
+    ['same person on both sides', withMentee({ personId: 'ana' }), 'AGREEMENT.SAME_PERSON', 'mentee.personId'],
+  ])('rejects %s', (_rule, input, code, field) => {
+    const result = validateAgreement(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe(code);
+      expect(result.error.field).toBe(field);
+      expect(result.error.message.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('accepts a daily cadence for a meeting under a day', () => {
+    expect(validateAgreement({ ...base, cadence: { kind: 'everyNDays', days: 1 }, meetingMinutes: 120, mentor: { ...base.mentor, meetingWindows: [win(2, '12:00', '18:00')] }, mentee: { ...base.mentee, meetingWindows: [win(2, '06:00', '12:00')] } }).ok).toBe(true);
+  });
+
+  it('does not change its input', () => {
+    const input = withMentee({ timeZone: 'India Standard Time' });
+    const copy = structuredClone(input);
+    validateAgreement(input);
+    expect(input).toEqual(copy);
+  });
+
+  it('validates each person the same way (mentee window rule)', () => {
+    const result = validateAgreement(withMentee({ meetingWindows: [win(2, '10:00', '11:00'), win(3, '12:00', '12:00')] }));
+    expect(!result.ok && result.error.field).toBe('mentee.meetingWindows[1].end');
+  });
+});
