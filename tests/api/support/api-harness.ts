@@ -1,0 +1,176 @@
+/**
+ * A real API for tests: the local host on a free loopback port serving the function table, the
+ * production token validator fetching the local issuer's JWKS over HTTP, and the test run's Azurite
+ * behind it. Every harness gets fresh tenants (random ids) so tests never see each other's data.
+ */
+import { randomUUID } from 'node:crypto';
+import { TableClient } from '@azure/data-tables';
+import { createApiHost, type ComposedApiHost } from '../../../src/api/composition-root';
+import { parseApiSettings } from '../../../src/api/config';
+import { apiFunctions } from '../../../src/api/function-table';
+import type { ApiLogger } from '../../../src/api/api-services';
+import { acceptRequest, createRequest, upsertMyProfile } from '../../../src/core/usecases';
+import type { Relationship } from '../../../src/core/relationships/relationship';
+import { localApiService } from '../../../src/local/api.service';
+import type { DemoPerson } from '../../../src/local/demo-people';
+import { createLocalIdentityIssuer, type LocalIdentityIssuer } from '../../../src/local/identity-issuer';
+import { localIdentityService } from '../../../src/local/identity-issuer.service';
+import { startLocalHost, type LocalHost } from '../../../src/local/local-host';
+import { localApiEnvironment } from '../../../src/local/local-settings';
+import { principalOf } from '../../../src/local/seed-demo-data';
+import { testStorageConnectionString, uniqueTableName } from '../../support/azurite';
+
+export interface Cast {
+  readonly tenantId: string;
+  readonly mentor: DemoPerson;
+  readonly mentee: DemoPerson;
+  /** Same tenant, not in the pair. */
+  readonly stranger: DemoPerson;
+  /** Another tenant. */
+  readonly outsider: DemoPerson;
+}
+
+export interface ApiHarness {
+  readonly baseUrl: string;
+  readonly api: ComposedApiHost;
+  readonly issuer: LocalIdentityIssuer;
+  readonly tableName: string;
+  readonly logged: { message: string; fields: Record<string, unknown> }[];
+  /** A fresh pair in a fresh tenant, with profiles for everyone and an accepted request. */
+  newCast(): Promise<Cast & { relationship: Relationship }>;
+  token(person: DemoPerson): Promise<string>;
+  request(method: string, path: string, options?: { person?: DemoPerson; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<ApiAnswer>;
+  /** Every row of the table with its ETag: equal snapshots mean nothing was written. */
+  snapshot(): Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+export interface ApiAnswer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  readonly json: any;
+}
+
+function person(tenantId: string, name: string, extra: Partial<DemoPerson> = {}): DemoPerson {
+  const id = randomUUID();
+  return {
+    personId: id,
+    tenantId,
+    displayName: name,
+    email: `${name.toLowerCase().replace(/\s+/g, '.')}@test.local`,
+    jobTitle: 'Engineer',
+    seniority: 'intermediate',
+    timeZone: 'Europe/London',
+    skillsToTeach: ['power bi'],
+    skillsToLearn: ['leadership'],
+    languages: ['en'],
+    capacity: 5,
+    openToReverseMentoring: true,
+    roles: [],
+    ...extra,
+  };
+}
+
+export async function startApiHarness(): Promise<ApiHarness> {
+  const host: LocalHost = await startLocalHost({ port: 0 });
+  const people: DemoPerson[] = [];
+  const tableName = uniqueTableName('api');
+  const settings = parseApiSettings(
+    localApiEnvironment(
+      {
+        storageConnectionString: testStorageConnectionString(),
+        jwksUri: `${host.baseUrl}/local-identity/discovery/v2.0/keys`,
+        issuerTemplate: `${host.baseUrl}/local-identity/{tenantid}/v2.0`,
+        graphBaseUrl: `${host.baseUrl}/local-graph/v1.0`,
+      },
+      { STORAGE_TABLE_NAME: tableName },
+    ),
+  );
+  const issuer = await createLocalIdentityIssuer({ baseUrl: host.baseUrl, clientId: settings.AUTH_CLIENT_ID, people });
+  const logged: { message: string; fields: Record<string, unknown> }[] = [];
+  const logger: ApiLogger = { error: (message, fields) => logged.push({ message, fields }), info: () => undefined };
+  const api = await createApiHost({ settings, logger });
+  host.use(localIdentityService(issuer));
+  host.use(localApiService(apiFunctions, api));
+  const raw = TableClient.fromConnectionString(testStorageConnectionString(), tableName, { allowInsecureConnection: true });
+  const tokens = new Map<string, string>();
+
+  const harness: ApiHarness = {
+    baseUrl: host.baseUrl,
+    api,
+    issuer,
+    tableName,
+    logged,
+    async newCast() {
+      const tenantId = randomUUID();
+      const mentor = person(tenantId, 'Kacper Mentor', { seniority: 'junior', timeZone: 'Europe/Warsaw' });
+      const mentee = person(tenantId, 'Margaret Mentee', { seniority: 'executive', timeZone: 'America/New_York', skillsToLearn: ['power bi'] });
+      const stranger = person(tenantId, 'Sam Stranger');
+      const outsider = person(randomUUID(), 'Olga Outsider');
+      people.push(mentor, mentee, stranger, outsider);
+      const deps = { repos: api.services.repositories, ids: api.services.ids };
+      const now = Date.now();
+      for (const p of [mentor, mentee, stranger, outsider]) {
+        const created = await upsertMyProfile(deps, {
+          principal: principalOf(p),
+          now,
+          input: {
+            jobTitle: p.jobTitle,
+            seniority: p.seniority,
+            skillsToTeach: p.skillsToTeach,
+            skillsToLearn: p.skillsToLearn,
+            languages: p.languages,
+            timeZone: p.timeZone,
+            capacity: p.capacity,
+            openToReverseMentoring: p.openToReverseMentoring,
+          },
+        });
+        if (!created.ok) throw new Error(`profile: ${created.error.code}`);
+      }
+      const request = await createRequest(deps, {
+        principal: principalOf(mentee),
+        now,
+        input: { mentorId: mentor.personId, note: 'Please', preWork: { whatIWant: 'Power BI', whatIBring: 'Strategy', expectations: 'Biweekly' } },
+      });
+      if (!request.ok) throw new Error(`request: ${request.error.code}`);
+      const relationship = await acceptRequest(deps, { principal: principalOf(mentor), now, input: { requestId: request.value.id } });
+      if (!relationship.ok) throw new Error(`accept: ${relationship.error.code}`);
+      return { tenantId, mentor, mentee, stranger, outsider, relationship: relationship.value };
+    },
+    async token(p) {
+      let token = tokens.get(p.personId);
+      if (!token) {
+        token = (await issuer.issueToken(p.personId)) ?? '';
+        tokens.set(p.personId, token);
+      }
+      return token;
+    },
+    async request(method, path, options = {}) {
+      const headers: Record<string, string> = { ...(options.headers ?? {}) };
+      if (options.person) headers.authorization = `Bearer ${await harness.token(options.person)}`;
+      let body: string | undefined;
+      if (options.rawBody !== undefined) body = options.rawBody;
+      else if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const response = await fetch(`${host.baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+      const text = await response.text();
+      let json: unknown;
+      try {
+        json = text ? JSON.parse(text) : undefined;
+      } catch {
+        json = undefined;
+      }
+      return { status: response.status, headers: response.headers, text, json };
+    },
+    async snapshot() {
+      const rows: string[] = [];
+      for await (const e of raw.listEntities()) rows.push(`${e.partitionKey}/${e.rowKey}/${e.etag}`);
+      return rows.sort();
+    },
+    stop: () => host.close(),
+  };
+  return harness;
+}
