@@ -1,0 +1,176 @@
+/**
+ * Every error code the API can answer with, and its HTTP status. The HTTP layer maps a failed
+ * Result with `httpStatusFor(code)`; the tab and the bot can switch on the codes. A code missing
+ * from here is a bug (answered 500), and a test checks that every code the core uses is listed.
+ *
+ *   400 malformed request (shape, JSON, parameters)      401 not signed in / bad token
+ *   403 signed in, but this action is not yours          404 not found (also for strangers: no leak)
+ *   409 the current state forbids it                     412 stale version (optimistic concurrency)
+ *   422 a rule of the domain said no; the person can fix the input
+ */
+import { z } from 'zod';
+
+export interface ErrorSpec {
+  readonly status: number;
+  readonly meaning: string;
+}
+
+const spec = (status: number, meaning: string): ErrorSpec => ({ status, meaning });
+
+export const ERROR_CATALOGUE = {
+  // Request shape (the HTTP layer, from the zod contracts)
+  'HTTP.INVALID_JSON': spec(400, 'The body is not valid JSON.'),
+  'HTTP.INVALID_BODY': spec(400, 'The body does not match the contract.'),
+  'HTTP.INVALID_QUERY': spec(400, 'The query string does not match the contract.'),
+  'HTTP.INVALID_PARAMETER': spec(400, 'A path parameter is malformed.'),
+  'HTTP.BODY_TOO_LARGE': spec(413, 'The body is larger than the API accepts.'),
+  'HTTP.UNSUPPORTED_MEDIA_TYPE': spec(415, 'The body must be application/json.'),
+  'HTTP.METHOD_NOT_ALLOWED': spec(405, 'This address does not accept that method.'),
+  'HTTP.NOT_FOUND': spec(404, 'No API at this address.'),
+
+  // Identity
+  'AUTH.MISSING_TOKEN': spec(401, 'No bearer token.'),
+  'AUTH.INVALID_TOKEN': spec(401, 'The token is malformed or its signature does not verify.'),
+  'AUTH.TOKEN_EXPIRED': spec(401, 'The token has expired.'),
+  'AUTH.TOKEN_NOT_YET_VALID': spec(401, 'The token is not valid yet.'),
+  'AUTH.WRONG_AUDIENCE': spec(401, 'The token was issued for another app.'),
+  'AUTH.WRONG_ISSUER': spec(401, 'The token comes from an issuer we do not trust for its tenant.'),
+  'AUTH.MISSING_SCOPE': spec(401, 'The token lacks the access_as_user scope.'),
+  'AUTH.TENANT_NOT_ALLOWED': spec(403, 'This organisation is not allowed to use the app.'),
+  'AUTH.KEYS_UNAVAILABLE': spec(503, 'The signing keys could not be fetched.'),
+  'IDENTITY.KEYS_UNAVAILABLE': spec(503, 'The signing keys could not be fetched.'),
+
+  // Storage (ports)
+  'STORAGE.NOT_FOUND': spec(404, 'The entity does not exist.'),
+  'STORAGE.ALREADY_EXISTS': spec(409, 'The entity already exists.'),
+  'STORAGE.CONFLICT': spec(412, 'Someone changed it since it was read; reload and retry.'),
+  'STORAGE.DOCUMENT_TOO_LARGE': spec(413, 'The entity is too large to store.'),
+  'STORAGE.UNAVAILABLE': spec(503, 'Storage did not answer.'),
+  'STORAGE.CORRUPT_ROW': spec(500, 'A stored row failed validation.'),
+
+  // Time and scheduling (core)
+  'TIME.UNKNOWN_ZONE': spec(422, 'Not a known IANA or Windows time zone.'),
+  'SCHEDULING.BEFORE_FIRST_DATE': spec(422, 'No slot: before the agreed first date.'),
+  'SCHEDULING.END_DATE_REACHED': spec(422, 'No slot: the agreed end date has passed.'),
+  'SCHEDULING.HORIZON_FULLY_BUSY': spec(422, 'No slot: both calendars are full in the period.'),
+  'SCHEDULING.MEETING_COUNT_REACHED': spec(422, 'No slot: all agreed meetings are planned.'),
+  'SCHEDULING.NOTICE_RULES_OUT_PERIOD': spec(422, 'No slot: the minimum notice rules the period out.'),
+  'SCHEDULING.OUTSIDE_WORKING_HOURS': spec(422, 'No slot: only outside working hours.'),
+  'SCHEDULING.WINDOWS_NEVER_OVERLAP': spec(422, 'No slot: the two people’s windows never overlap.'),
+  'CALENDAR.INVALID_EVENT': spec(422, 'The meeting cannot be written to the calendar as given.'),
+  'CALENDAR.INVALID_RANGE': spec(422, 'The calendar range is invalid.'),
+  'GRAPH.AUTH_FAILED': spec(502, 'Microsoft Graph refused the app’s credentials.'),
+  'GRAPH.BAD_REQUEST': spec(502, 'Microsoft Graph rejected the request.'),
+  'GRAPH.CONFLICT': spec(409, 'Microsoft Graph reported a conflicting change.'),
+  'GRAPH.FORBIDDEN': spec(502, 'The app lacks a Microsoft Graph permission.'),
+  'GRAPH.INVALID_RESPONSE': spec(502, 'Microsoft Graph answered in an unexpected shape.'),
+  'GRAPH.NOT_FOUND': spec(404, 'The calendar event no longer exists.'),
+  'GRAPH.SCHEDULE_UNAVAILABLE': spec(503, 'Free/busy information is unavailable.'),
+  'GRAPH.THROTTLED': spec(503, 'Microsoft Graph is throttling; retry later.'),
+  'GRAPH.UNAVAILABLE': spec(503, 'Microsoft Graph did not answer.'),
+
+  // Agreement (validateAgreement in the scheduling core, and the agreement use cases)
+  'AGREEMENT.BAD_DATE': spec(422, 'A date is not YYYY-MM-DD.'),
+  'AGREEMENT.BAD_TIME': spec(422, 'A time is not HH:mm.'),
+  'AGREEMENT.BAD_WEEKDAY': spec(422, 'A weekday is not 1–7.'),
+  'AGREEMENT.BUFFER_NEGATIVE': spec(422, 'The buffer is negative.'),
+  'AGREEMENT.CADENCE_DAYS_NOT_WHOLE': spec(422, '"Every N days" needs a whole number.'),
+  'AGREEMENT.CADENCE_SHORTER_THAN_MEETING': spec(422, 'The cadence is shorter than a meeting.'),
+  'AGREEMENT.END_DATE_BEFORE_FIRST_DATE': spec(422, 'The end date is before the first date.'),
+  'AGREEMENT.MEETING_COUNT_INVALID': spec(422, 'The number of meetings is not a whole number ≥ 1.'),
+  'AGREEMENT.MEETING_LENGTH_NOT_POSITIVE': spec(422, 'The meeting length is not positive.'),
+  'AGREEMENT.MEETING_LONGER_THAN_WINDOWS': spec(422, 'No meeting window is long enough for a meeting.'),
+  'AGREEMENT.MEETING_TOO_LONG': spec(422, 'A meeting cannot exceed 24 hours.'),
+  'AGREEMENT.NOTICE_NEGATIVE': spec(422, 'The minimum notice is negative.'),
+  'AGREEMENT.NO_CONTACT_HOURS': spec(422, 'A person has no contact hours.'),
+  'AGREEMENT.NO_MEETING_WINDOWS': spec(422, 'A person has no meeting windows.'),
+  'AGREEMENT.PERSON_MISSING': spec(422, 'A side of the agreement names no person.'),
+  'AGREEMENT.PLACE_NAME_MISSING': spec(422, 'An in-person meeting needs a place.'),
+  'AGREEMENT.SAME_PERSON': spec(422, 'Mentor and mentee are the same person.'),
+  'AGREEMENT.SERIES_UNBOUNDED': spec(422, 'Neither an end date nor a number of meetings.'),
+  'AGREEMENT.WINDOW_END_EQUALS_START': spec(422, 'A window ends when it starts.'),
+  'AGREEMENT.PARTIES_MISMATCH': spec(422, 'The agreement names other people than the pair.'),
+  'AGREEMENT.VERSION_NOT_FOUND': spec(404, 'No such agreement version.'),
+  'AGREEMENT.VERSION_SUPERSEDED': spec(409, 'A newer version was proposed; accept that one.'),
+
+  // Profiles
+  'PROFILE.NOT_FOUND': spec(404, 'No mentoring profile yet.'),
+  'PROFILE.JOB_TITLE_REQUIRED': spec(422, 'The job title is empty.'),
+  'PROFILE.SENIORITY_UNKNOWN': spec(422, 'Not one of the seniority levels.'),
+  'PROFILE.BLANK_ENTRY': spec(422, 'A skill or language is empty.'),
+  'PROFILE.CAPACITY_OUT_OF_RANGE': spec(422, 'Capacity is not a whole number 0–10.'),
+  'PROFILE.VERSION_REQUIRED': spec(409, 'The profile exists; send the version read.'),
+
+  // Requests
+  'REQUEST.NOT_FOUND': spec(404, 'No such request among the caller’s.'),
+  'REQUEST.NOT_ALLOWED': spec(403, 'The other side of the request must do this.'),
+  'REQUEST.SELF': spec(422, 'A request to oneself.'),
+  'REQUEST.PREWORK_REQUIRED': spec(422, 'The pre-work says nothing about what the mentee wants.'),
+  'REQUEST.PROFILE_REQUIRED': spec(422, 'The mentee has no profile yet.'),
+  'REQUEST.MENTOR_NOT_FOUND': spec(404, 'The mentor has no profile.'),
+  'REQUEST.MENTOR_AT_CAPACITY': spec(409, 'The mentor has no room for another mentee.'),
+  'REQUEST.MENTOR_NOT_OPEN_TO_REVERSE': spec(422, 'A reverse pairing with a mentor not open to it.'),
+  'REQUEST.DUPLICATE_OPEN': spec(409, 'An open request to this mentor already exists.'),
+  'REQUEST.ALREADY_PAIRED': spec(409, 'This mentor is already the caller’s mentor.'),
+  'REQUEST.NOT_OPEN': spec(409, 'The request was already accepted, declined or withdrawn.'),
+  'REQUEST.DECLINE_REASON_REQUIRED': spec(422, 'Declining needs a reason.'),
+
+  // Relationships
+  'RELATIONSHIP.NOT_FOUND': spec(404, 'No such relationship among the caller’s (strangers get this too).'),
+  'RELATIONSHIP.CLOSED': spec(409, 'The relationship is closed.'),
+  'RELATIONSHIP.ALREADY_CLOSED': spec(409, 'The caller already closed it with a reflection.'),
+  'RELATIONSHIP.REFLECTION_REQUIRED': spec(422, 'Closing needs a reflection.'),
+
+  // Goals, roadmap, action items, check-ins
+  'GOAL.NOT_FOUND': spec(404, 'No such goal.'),
+  'GOAL.TITLE_REQUIRED': spec(422, 'The goal has no title.'),
+  'GOAL.TARGET_DATE_INVALID': spec(422, 'The target date is not a real YYYY-MM-DD date.'),
+  'GOAL.PROGRESS_OUT_OF_RANGE': spec(422, 'Progress is not a whole number 0–100.'),
+  'ROADMAP.THEME_TITLE_REQUIRED': spec(422, 'A theme has no title.'),
+  'ROADMAP.DUPLICATE_THEME': spec(422, 'The same theme id appears twice.'),
+  'ROADMAP.MEETING_NUMBER_INVALID': spec(422, 'A meeting number is not 1–200.'),
+  'ROADMAP.TEMPLATE_NOT_FOUND': spec(422, 'The template theme does not exist.'),
+  'ACTION_ITEM.NOT_FOUND': spec(404, 'No such action item.'),
+  'ACTION_ITEM.TITLE_REQUIRED': spec(422, 'The action item has no title.'),
+  'ACTION_ITEM.OWNER_NOT_IN_PAIR': spec(422, 'The owner is not one of the pair.'),
+  'ACTION_ITEM.DUE_DATE_INVALID': spec(422, 'The due date is not a real YYYY-MM-DD date.'),
+  'ACTION_ITEM.STATUS_UNKNOWN': spec(422, 'The status is neither open nor done.'),
+  'CHECKIN.NOT_FOUND': spec(404, 'The caller has not checked in for this meeting.'),
+  'CHECKIN.MEETING_NOT_FOUND': spec(404, 'The meeting is not part of this relationship.'),
+  'CHECKIN.MEETING_CANCELLED': spec(409, 'The meeting was cancelled.'),
+  'CHECKIN.MEETING_NOT_STARTED': spec(422, 'The meeting has not started yet.'),
+  'CHECKIN.EMPTY': spec(422, 'The check-in says nothing.'),
+  'CHECKIN.GOAL_NOT_FOUND': spec(422, 'A progress update names a goal that does not exist.'),
+  'CHECKIN.GOAL_REPEATED': spec(422, 'A goal is updated twice in one check-in.'),
+
+  // Anything else
+  'INTERNAL.UNEXPECTED': spec(500, 'A bug; the correlation id finds it in the logs.'),
+  'SERVICE.UNAVAILABLE': spec(503, 'A dependency is unavailable.'),
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export function isKnownErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CATALOGUE, code);
+}
+
+/** The status for a code; an unlisted code is a bug, answered as 500 INTERNAL.UNEXPECTED by the edge. */
+export function httpStatusFor(code: string): number {
+  return isKnownErrorCode(code) ? ERROR_CATALOGUE[code].status : 500;
+}
+
+/** The error body every failed API call answers with. */
+export const ErrorResponse = z
+  .object({
+    error: z
+      .object({
+        code: z.string().regex(/^[A-Z][A-Z_]*\.[A-Z][A-Z_]*$/),
+        message: z.string().min(1).max(1000),
+        field: z.string().max(200).optional(),
+        details: z.record(z.string(), z.unknown()).optional(),
+        correlationId: z.string().min(1).max(200),
+      })
+      .strict(),
+  })
+  .strict();
+export type ErrorResponse = z.infer<typeof ErrorResponse>;

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import type { Meeting } from '../core/relationships/meeting';
+import type { ClosingReflection, Relationship } from '../core/relationships/relationship';
+import type { CloseRelationshipInput, RelationshipDetail, RelationshipSummary } from '../core/usecases/relationship-use-cases';
+import { ActionItemDto, toActionItemDto } from './action-items';
+import { AgreementStateDto, toAgreementStateDto } from './agreement';
+import { CheckInDto, toCheckInDto } from './check-ins';
+import { IsoInstant, LIMITS, RelationshipParams, text, toIso, Version, type Assignable, type Expect } from './common';
+import { GoalDto, toGoalDto } from './goals';
+import { PublicProfileDto, toPublicProfileDto } from './profiles';
+import { PreWorkSchema } from './requests';
+import { RoadmapDto, toRoadmapDto } from './roadmap';
+
+const ReflectionDto = z
+  .object({ whatWorked: z.string(), whatToImprove: z.string(), keyTakeaway: z.string(), submittedAt: IsoInstant })
+  .strict();
+
+export const RelationshipDto = z
+  .object({
+    id: z.string(),
+    mentorId: z.string(),
+    menteeId: z.string(),
+    reverse: z.boolean(),
+    status: z.enum(['active', 'closed']),
+    requestId: z.string(),
+    menteePreWork: PreWorkSchema,
+    startedAt: IsoInstant,
+    closedAt: IsoInstant.optional(),
+    closedBy: z.string().optional(),
+    reflections: z.object({ mentor: ReflectionDto.optional(), mentee: ReflectionDto.optional() }).strict(),
+    activeAgreementVersion: z.number().int().optional(),
+    version: z.string(),
+  })
+  .strict();
+export type RelationshipDto = z.infer<typeof RelationshipDto>;
+
+const PartnerSummaryDto = z.object({ userId: z.string(), displayName: z.string(), jobTitle: z.string() }).strict();
+
+export const RelationshipSummaryDto = z
+  .object({ relationship: RelationshipDto, myRole: z.enum(['mentor', 'mentee']), partner: PartnerSummaryDto })
+  .strict();
+export type RelationshipSummaryDto = z.infer<typeof RelationshipSummaryDto>;
+export const MyRelationshipsResponse = z.object({ relationships: z.array(RelationshipSummaryDto) }).strict();
+
+export const MeetingDto = z
+  .object({
+    id: z.string(),
+    number: z.number().int(),
+    start: IsoInstant,
+    end: IsoInstant,
+    status: z.enum(['planned', 'held', 'cancelled']),
+    organizerId: z.string(),
+    eventId: z.string().optional(),
+    joinUrl: z.string().optional(),
+    cancelledAt: IsoInstant.optional(),
+    cancelReason: z.string().optional(),
+    version: z.string(),
+  })
+  .strict();
+export type MeetingDto = z.infer<typeof MeetingDto>;
+
+export const RelationshipDetailDto = z
+  .object({
+    relationship: RelationshipDto,
+    myRole: z.enum(['mentor', 'mentee']),
+    partner: z.union([PublicProfileDto, PartnerSummaryDto]),
+    agreement: AgreementStateDto,
+    goals: z.array(GoalDto),
+    roadmap: RoadmapDto.optional(),
+    meetings: z.array(MeetingDto),
+    actionItems: z.array(ActionItemDto),
+    checkIns: z.array(CheckInDto),
+  })
+  .strict();
+export type RelationshipDetailDto = z.infer<typeof RelationshipDetailDto>;
+
+/** POST /api/relationships/{relationshipId}/close */
+export const CloseRelationshipBody = z
+  .object({
+    reflection: z
+      .object({ whatWorked: text(LIMITS.note), whatToImprove: text(LIMITS.note), keyTakeaway: text(LIMITS.note) })
+      .strict(),
+    version: Version.optional(),
+  })
+  .strict();
+export const CloseRelationshipInputSchema = RelationshipParams.extend(CloseRelationshipBody.shape).strict();
+
+function toReflectionDto(r: ClosingReflection) {
+  return { whatWorked: r.whatWorked, whatToImprove: r.whatToImprove, keyTakeaway: r.keyTakeaway, submittedAt: toIso(r.submittedAt) };
+}
+
+export function toRelationshipDto(r: Relationship): RelationshipDto {
+  return {
+    id: r.id,
+    mentorId: r.mentorId,
+    menteeId: r.menteeId,
+    reverse: r.reverse,
+    status: r.status,
+    requestId: r.requestId,
+    menteePreWork: { ...r.menteePreWork },
+    startedAt: toIso(r.startedAt),
+    ...(r.closedAt !== undefined ? { closedAt: toIso(r.closedAt) } : {}),
+    ...(r.closedBy !== undefined ? { closedBy: r.closedBy } : {}),
+    reflections: {
+      ...(r.reflections.mentor ? { mentor: toReflectionDto(r.reflections.mentor) } : {}),
+      ...(r.reflections.mentee ? { mentee: toReflectionDto(r.reflections.mentee) } : {}),
+    },
+    ...(r.activeAgreementVersion !== undefined ? { activeAgreementVersion: r.activeAgreementVersion } : {}),
+    version: r.version,
+  };
+}
+
+export function toMeetingDto(m: Meeting): MeetingDto {
+  return {
+    id: m.id,
+    number: m.number,
+    start: toIso(m.start),
+    end: toIso(m.end),
+    status: m.status,
+    organizerId: m.organizerId,
+    ...(m.eventId !== undefined ? { eventId: m.eventId } : {}),
+    ...(m.joinUrl !== undefined ? { joinUrl: m.joinUrl } : {}),
+    ...(m.cancelledAt !== undefined ? { cancelledAt: toIso(m.cancelledAt) } : {}),
+    ...(m.cancelReason !== undefined ? { cancelReason: m.cancelReason } : {}),
+    version: m.version,
+  };
+}
+
+export function toRelationshipSummaryDto(s: RelationshipSummary): RelationshipSummaryDto {
+  return { relationship: toRelationshipDto(s.relationship), myRole: s.myRole, partner: { ...s.partner } };
+}
+
+export function toRelationshipDetailDto(d: RelationshipDetail): RelationshipDetailDto {
+  return {
+    relationship: toRelationshipDto(d.relationship),
+    myRole: d.myRole,
+    partner: 'capacityLeft' in d.partner ? toPublicProfileDto(d.partner) : { ...d.partner },
+    agreement: toAgreementStateDto(d.agreement),
+    goals: d.goals.map(toGoalDto),
+    ...(d.roadmap ? { roadmap: toRoadmapDto(d.roadmap) } : {}),
+    meetings: d.meetings.map(toMeetingDto),
+    actionItems: d.actionItems.map(toActionItemDto),
+    checkIns: d.checkIns.map(toCheckInDto),
+  };
+}
+
+export type RelationshipContractChecks = [Expect<Assignable<z.infer<typeof CloseRelationshipInputSchema>, CloseRelationshipInput>>];
