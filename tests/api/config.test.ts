@@ -1,0 +1,32 @@
+import { ConfigurationError, parseApiSettings } from '../../src/api/config';
+
+const valid = {
+  MENTORING_MODE: 'azure',
+  STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=x;AccountKey=eA==;EndpointSuffix=core.windows.net',
+  AUTH_CLIENT_ID: '5b0c7d2e-3f41-4a8b-9c6d-1e2f3a4b5c02',
+};
+
+describe('API settings', () => {
+  it('fills the Entra defaults for azure mode', () => {
+    const settings = parseApiSettings(valid);
+    expect(settings.AUTH_JWKS_URI).toBe('https://login.microsoftonline.com/common/discovery/v2.0/keys');
+    expect(settings.AUTH_ISSUER_TEMPLATE).toBe('https://login.microsoftonline.com/{tenantid}/v2.0');
+    expect(settings.AUTH_ALLOWED_TENANTS).toEqual([]);
+    expect(settings.STORAGE_TABLE_NAME).toBe('mentoring');
+  });
+
+  it.each([
+    ['AUTH_CLIENT_ID', { ...valid, AUTH_CLIENT_ID: undefined }],
+    ['STORAGE_CONNECTION_STRING', { ...valid, STORAGE_CONNECTION_STRING: '' }],
+    ['MENTORING_MODE', { ...valid, MENTORING_MODE: 'prod' }],
+    ['AUTH_ISSUER_TEMPLATE', { ...valid, AUTH_ISSUER_TEMPLATE: 'https://login.microsoftonline.com/common/v2.0' }],
+    ['AUTH_JWKS_URI', { ...valid, AUTH_JWKS_URI: 'not a url' }],
+  ])('stops with a message naming %s', (name, env) => {
+    expect(() => parseApiSettings(env)).toThrow(ConfigurationError);
+    expect(() => parseApiSettings(env)).toThrow(new RegExp(name));
+  });
+
+  it('splits the tenant allow-list', () => {
+    expect(parseApiSettings({ ...valid, AUTH_ALLOWED_TENANTS: ' a , b,,' }).AUTH_ALLOWED_TENANTS).toEqual(['a', 'b']);
+  });
+});
