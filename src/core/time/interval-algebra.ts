@@ -40,11 +40,9 @@ function sweepUnion(intervals: readonly Interval[], before: number, after: numbe
   const starts = new Float64Array(intervals.length);
   const ends = new Float64Array(intervals.length);
   for (const x of intervals) {
-    const start = x.start - before;
-    const end = x.end + after;
-    if (end <= start) continue;
-    starts[n] = start;
-    ends[n] = end;
+    if (x.end <= x.start) continue;
+    starts[n] = x.start - before;
+    ends[n] = x.end + after;
     n++;
   }
   const s = starts.subarray(0, n).sort();
@@ -155,7 +153,7 @@ export function clipIntervals(a: readonly Interval[], from: Instant, to: Instant
   return out;
 }
 
-/** Each interval grown by `before` and `after` (any order accepted), merged. */
+/** Each non-empty interval grown by `before` and `after` (any order accepted), merged. */
 export function widenIntervals(a: readonly Interval[], before: number, after: number): Interval[] {
   if (before === 0 && after === 0) return normalizeIntervals(a);
   return sweepUnion(a, before, after);
