@@ -1,0 +1,560 @@
+/**
+ * The local calendar: the subset of Microsoft Graph v1.0 the product uses, with the same URLs and
+ * JSON shapes, for `npm start` and the tests. The app reaches it by pointing the official Graph
+ * client at GRAPH_BASE_URL=http://127.0.0.1:7071/local-graph/v1.0; nothing else changes. It exists
+ * for local use and tests only; a real tenant uses https://graph.microsoft.com/v1.0.
+ *
+ *   POST  /users/{id}/calendar/getSchedule        free/busy + working hours (≤100 schedules, ≤62 days)
+ *   GET   /users/{id}/mailboxSettings             timeZone, workingHours
+ *   POST  /users/{id}/calendar/events | /events   create (transactionId de-duplicated, open extensions)
+ *   GET   /users/{id}/events[/{eventId}]          list / get ($select, $expand=extensions($filter=id eq '…'))
+ *   GET   /users/{id}/calendarView?startDateTime=&endDateTime=
+ *   PATCH /users/{id}/events/{eventId}            update
+ *   POST  /users/{id}/events/{eventId}/cancel     {comment} → 202
+ *   POST  /users/{id}/events/{eventId}/accept|tentativelyAccept|decline   (as an attendee) → 202
+ *   DELETE /users/{id}/events/{eventId}           → 204
+ *   POST  /$batch                                 ≤20 requests, each answered (and faulted) on its own
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { TableClient } from '@azure/data-tables';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { z } from 'zod';
+import { resolveTimeZone } from '../../core/time/zones';
+import { CalendarEventTable, type StoredEvent } from './calendar-event-table';
+import { seededItems, workingHoursOf, type LocalCalendarPerson, type ScheduleStatus } from './demo-calendars';
+import { drawFault, type FaultKind, type FaultPlan, type FaultStats } from './fault-plan';
+import { wallClockToUtc } from './wall-clock';
+
+export const LOCAL_GRAPH_BASE_PATH = '/local-graph/v1.0';
+const EXTENSION_ID_PREFIX = 'Microsoft.OutlookServices.OpenTypeExtension.';
+const DAY = 86_400_000;
+const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+export interface LocalGraphCalendarOptions {
+  /** The table that holds created events (in the app's Azurite). */
+  readonly table: TableClient;
+  /** The people whose mailboxes exist (the local identity's demo people, or generated ones). */
+  readonly people: readonly (LocalCalendarPerson & { readonly tenantId?: string })[];
+  /** Where the handler is mounted; default /local-graph/v1.0. */
+  readonly basePath?: string;
+  /** Mutable: tests and benchmarks change it while the calendar runs. */
+  readonly faults?: FaultPlan;
+  /** When set, bearer tokens must be JWTs signed by a key in this JWKS (the local issuer's). */
+  readonly jwksUrl?: string;
+  readonly audience?: string | readonly string[];
+  /** The clock for created/modified stamps; default Date.now. */
+  readonly now?: () => number;
+}
+
+export interface LocalGraphStats extends FaultStats {
+  /** HTTP requests received, a $batch counting once. */
+  http: number;
+  batches: number;
+}
+
+export type LocalGraphHandler = ((req: IncomingMessage, res: ServerResponse) => void) & {
+  readonly stats: LocalGraphStats;
+  readonly faults: FaultPlan;
+  readonly events: CalendarEventTable;
+};
+
+interface Answer {
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+}
+
+interface Call {
+  readonly method: string;
+  /** Path relative to the version root, without the query. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: Record<string, string>;
+  readonly body: unknown;
+  readonly tenantId: string | undefined;
+}
+
+const graphError = (status: number, code: string, message: string, headers?: Record<string, string>): Answer => ({
+  status,
+  ...(headers ? { headers } : {}),
+  body: { error: { code, message, innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': randomBytes(16).toString('hex') } } },
+});
+
+const dateTimeTimeZone = z.object({ dateTime: z.string().min(10), timeZone: z.string().min(1) });
+const attendeeInput = z.object({
+  emailAddress: z.object({ address: z.string().min(3), name: z.string().optional() }),
+  type: z.enum(['required', 'optional', 'resource']).optional(),
+});
+const eventInput = z.looseObject({
+  subject: z.string().optional(),
+  body: z.object({ contentType: z.string(), content: z.string() }).optional(),
+  start: dateTimeTimeZone.optional(),
+  end: dateTimeTimeZone.optional(),
+  attendees: z.array(attendeeInput).optional(),
+  location: z.looseObject({ displayName: z.string() }).optional(),
+  isOnlineMeeting: z.boolean().optional(),
+  onlineMeetingProvider: z.string().optional(),
+  categories: z.array(z.string()).optional(),
+  transactionId: z.string().max(200).optional(),
+  extensions: z.array(z.looseObject({ '@odata.type': z.string().optional(), extensionName: z.string().min(1) })).optional(),
+});
+const scheduleInput = z.object({
+  schedules: z.array(z.string()).min(1),
+  startTime: dateTimeTimeZone,
+  endTime: dateTimeTimeZone,
+  availabilityViewInterval: z.number().int().min(5).max(1440).optional(),
+});
+const batchInput = z.object({
+  requests: z.array(
+    z.object({
+      id: z.string().min(1),
+      method: z.enum(['GET', 'POST', 'PATCH', 'DELETE', 'PUT']),
+      url: z.string().min(1),
+      headers: z.record(z.string(), z.string()).optional(),
+      body: z.unknown().optional(),
+    }),
+  ),
+});
+
+function graphDateTime(instant: number): { dateTime: string; timeZone: 'UTC' } {
+  return { dateTime: `${new Date(instant).toISOString().slice(0, 19)}.0000000`, timeZone: 'UTC' };
+}
+
+function parseDateTime(value: { dateTime: string; timeZone: string }): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/.exec(value.dateTime);
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi, s = '0', frac = '0'] = match;
+  const zone = /^(utc|etc\/utc|coordinated universal time)$/i.test(value.timeZone) ? ok('UTC') : resolveTimeZone(value.timeZone);
+  if (!zone.ok) return undefined;
+  const ms = Number(s) * 1000 + Number(`0.${frac}`) * 1000;
+  return wallClockToUtc(Number(y), Number(mo), Number(d), Number(h) * 60 + Number(mi), zone.value) + Math.round(ms);
+}
+function ok<T>(value: T): { ok: true; value: T } {
+  return { ok: true, value };
+}
+
+function newEventId(): string {
+  return `AAMkAGLocal${randomBytes(18).toString('base64url')}=`;
+}
+
+export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): LocalGraphHandler {
+  const basePath = (options.basePath ?? LOCAL_GRAPH_BASE_PATH).replace(/\/+$/, '');
+  const events = new CalendarEventTable(options.table);
+  const faults: FaultPlan = options.faults ?? {};
+  const stats: LocalGraphStats = { calls: 0, faults: 0, http: 0, batches: 0 };
+  const now = options.now ?? Date.now;
+  const jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : undefined;
+  const byKey = new Map<string, LocalCalendarPerson & { tenantId?: string }>();
+  for (const p of options.people) {
+    byKey.set(p.personId.toLowerCase(), p);
+    byKey.set(p.email.toLowerCase(), p);
+  }
+  const person = (idOrEmail: string) => byKey.get(idOrEmail.toLowerCase());
+
+  async function authenticate(req: IncomingMessage): Promise<Answer | { tenantId: string | undefined }> {
+    const header = req.headers.authorization ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token) return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+    if (!jwks) return { tenantId: undefined };
+    try {
+      const { payload } = await jwtVerify(token, jwks, options.audience ? { audience: [...[options.audience].flat()] } : {});
+      return { tenantId: typeof (payload as JWTPayload & { tid?: unknown }).tid === 'string' ? (payload as { tid: string }).tid : undefined };
+    } catch {
+      return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience, signature or expiry.');
+    }
+  }
+
+  function mailboxOf(call: Call, segment: string): LocalCalendarPerson | Answer {
+    const p = person(decodeURIComponent(segment));
+    if (!p) return graphError(404, 'ErrorInvalidUser', `The requested user '${decodeURIComponent(segment)}' is invalid.`);
+    if (call.tenantId && (p as { tenantId?: string }).tenantId && (p as { tenantId?: string }).tenantId !== call.tenantId) {
+      return graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+    }
+    return p;
+  }
+
+  function shape(e: StoredEvent, query: URLSearchParams): Record<string, unknown> {
+    const { extensions, ...rest } = e.doc as { extensions?: { id: string }[] } & Record<string, unknown>;
+    let out: Record<string, unknown> = { '@odata.etag': `W/"${String(rest.changeKey)}"`, ...rest };
+    const select = query.get('$select');
+    if (select) {
+      const keep = new Set(['id', '@odata.etag', ...select.split(',').map((s) => s.trim())]);
+      out = Object.fromEntries(Object.entries(out).filter(([k]) => keep.has(k)));
+    }
+    const expand = query.get('$expand');
+    if (expand && /^extensions/i.test(expand)) {
+      const wanted = /\$filter=id eq '([^']+)'/i.exec(expand)?.[1];
+      out.extensions = (extensions ?? []).filter((x) => !wanted || x.id.toLowerCase() === wanted.toLowerCase());
+    }
+    return out;
+  }
+
+  async function getSchedule(call: Call): Promise<Answer> {
+    const input = scheduleInput.safeParse(call.body);
+    if (!input.success) return graphError(400, 'ErrorInvalidRequest', `The request body is not a valid getSchedule request: ${input.error.issues[0]?.message ?? ''}`);
+    if (input.data.schedules.length > 100) return graphError(400, 'ErrorInvalidRequest', 'At most 100 schedules can be requested at once.');
+    const start = parseDateTime(input.data.startTime);
+    const end = parseDateTime(input.data.endTime);
+    if (start === undefined || end === undefined || end <= start) return graphError(400, 'ErrorInvalidRequest', 'startTime and endTime must be valid and in order.');
+    if (end - start > 62 * DAY) return graphError(400, 'ErrorInvalidRequest', 'The time range cannot exceed 62 days.');
+    const interval = (input.data.availabilityViewInterval ?? 30) * 60_000;
+    const value = await Promise.all(
+      input.data.schedules.map(async (scheduleId) => {
+        const p = person(scheduleId);
+        if (!p) return { scheduleId, availabilityView: '', error: { message: 'The target mailbox could not be found.', responseCode: 'ErrorMailRecipientNotFound' } };
+        const stored = await events.overlapping(p.personId, start, end);
+        const items: { subject: string; status: ScheduleStatus; start: number; end: number; location: string }[] = [
+          ...seededItems(p, { start, end }),
+          ...stored.events.filter((e) => !e.isCancelled).map((e) => ({ subject: String(e.doc.subject ?? ''), status: 'busy' as const, start: e.start, end: e.end, location: '' })),
+          ...stored.attends
+            .filter((a) => !a.isCancelled && a.response !== 'declined')
+            .map((a) => ({ subject: a.subject, status: a.response === 'tentativelyAccepted' || a.response === 'none' ? ('tentative' as const) : ('busy' as const), start: a.start, end: a.end, location: '' })),
+        ].sort((a, b) => a.start - b.start);
+        const rank: Record<ScheduleStatus, number> = { free: 0, workingElsewhere: 0, tentative: 1, busy: 2, oof: 3 };
+        let view = '';
+        for (let t = start; t < end; t += interval) {
+          let digit = 0;
+          for (const item of items) if (item.start < t + interval && item.end > t) digit = Math.max(digit, rank[item.status]);
+          view += String(digit);
+        }
+        const hours = workingHoursOf(p);
+        return {
+          scheduleId,
+          availabilityView: view,
+          scheduleItems: items.map((i) => ({ isPrivate: false, status: i.status, subject: i.subject, location: i.location, start: graphDateTime(i.start), end: graphDateTime(i.end) })),
+          workingHours: {
+            daysOfWeek: hours.days.map((d) => WEEKDAY_NAMES[d - 1]!),
+            startTime: `${hours.start}:00.0000000`,
+            endTime: `${hours.end}:00.0000000`,
+            timeZone: { name: p.timeZone },
+          },
+        };
+      }),
+    );
+    return {
+      status: 200,
+      headers: { 'Preference-Applied': 'outlook.timezone="UTC"' },
+      body: { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)', value },
+    };
+  }
+
+  function mailboxSettings(p: LocalCalendarPerson): Answer {
+    const hours = workingHoursOf(p);
+    return {
+      status: 200,
+      body: {
+        '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users('${encodeURIComponent(p.email)}')/mailboxSettings`,
+        timeZone: p.timeZone,
+        dateFormat: 'yyyy-MM-dd',
+        timeFormat: 'HH:mm',
+        userPurpose: 'user',
+        language: { locale: 'en-US', displayName: 'English (United States)' },
+        workingHours: {
+          daysOfWeek: hours.days.map((d) => WEEKDAY_NAMES[d - 1]!),
+          startTime: `${hours.start}:00.0000000`,
+          endTime: `${hours.end}:00.0000000`,
+          timeZone: { name: p.timeZone },
+        },
+      },
+    };
+  }
+
+  async function createEvent(call: Call, organizer: LocalCalendarPerson): Promise<Answer> {
+    const input = eventInput.safeParse(call.body);
+    if (!input.success) return graphError(400, 'ErrorInvalidRequest', `The event is not valid: ${input.error.issues[0]?.path.join('.')} ${input.error.issues[0]?.message ?? ''}`);
+    const e = input.data;
+    if (!e.start || !e.end) return graphError(400, 'ErrorInvalidRequest', 'An event needs start and end.');
+    const start = parseDateTime(e.start);
+    const end = parseDateTime(e.end);
+    if (start === undefined || end === undefined) return graphError(400, 'ErrorInvalidRequest', 'start or end is not a valid dateTimeTimeZone.');
+    if (end < start) return graphError(400, 'ErrorInvalidRequest', 'The end time must be after the start time.');
+    const id = newEventId();
+    const stamp = new Date(now()).toISOString();
+    const online = e.isOnlineMeeting === true;
+    const doc: Record<string, unknown> = {
+      '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users('${encodeURIComponent(organizer.email)}')/calendar/events/$entity`,
+      id,
+      createdDateTime: stamp,
+      lastModifiedDateTime: stamp,
+      changeKey: randomBytes(12).toString('base64'),
+      categories: e.categories ?? [],
+      transactionId: e.transactionId ?? null,
+      originalStartTimeZone: e.start.timeZone,
+      originalEndTimeZone: e.end.timeZone,
+      subject: e.subject ?? '',
+      bodyPreview: (e.body?.content ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 255),
+      body: { contentType: e.body?.contentType ?? 'text', content: e.body?.content ?? '' },
+      importance: 'normal',
+      sensitivity: 'normal',
+      isAllDay: false,
+      isCancelled: false,
+      isOrganizer: true,
+      responseRequested: true,
+      showAs: 'busy',
+      type: 'singleInstance',
+      isOnlineMeeting: online,
+      onlineMeetingProvider: online ? (e.onlineMeetingProvider ?? 'teamsForBusiness') : 'unknown',
+      onlineMeeting: online ? { joinUrl: `https://teams.local.invalid/l/meetup-join/${encodeURIComponent(id)}` } : null,
+      start: graphDateTime(start),
+      end: graphDateTime(end),
+      location: { displayName: e.location?.displayName ?? '', locationType: 'default' },
+      attendees: (e.attendees ?? []).map((a) => ({
+        type: a.type ?? 'required',
+        status: { response: 'none', time: '0001-01-01T00:00:00Z' },
+        emailAddress: { name: a.emailAddress.name ?? a.emailAddress.address, address: a.emailAddress.address },
+      })),
+      organizer: { emailAddress: { name: organizer.displayName, address: organizer.email } },
+      responseStatus: { response: 'organizer', time: '0001-01-01T00:00:00Z' },
+      extensions: (e.extensions ?? []).map(({ '@odata.type': _type, ...x }) => ({
+        '@odata.type': '#microsoft.graph.openTypeExtension',
+        id: `${EXTENSION_ID_PREFIX}${x.extensionName}`,
+        ...x,
+      })),
+    };
+    const stored: StoredEvent = { mailbox: organizer.personId, id, doc, start, end, isCancelled: false };
+    const { event, created } = await events.create(stored, e.transactionId);
+    if (created) await syncAttendance(event);
+    return { status: 201, body: shape(event, new URLSearchParams()) };
+  }
+
+  async function syncAttendance(e: StoredEvent): Promise<void> {
+    const attendees = (e.doc.attendees as { emailAddress: { address: string }; status: { response: string } }[]) ?? [];
+    await Promise.all(
+      attendees.map(async (a) => {
+        const p = person(a.emailAddress.address);
+        if (!p) return;
+        await events.putAttendance({
+          mailbox: p.personId,
+          eventId: e.id,
+          organizer: e.mailbox,
+          subject: String(e.doc.subject ?? ''),
+          start: e.start,
+          end: e.end,
+          isCancelled: e.isCancelled,
+          response: a.status.response,
+        });
+      }),
+    );
+  }
+
+  async function patchEvent(call: Call, e: StoredEvent): Promise<Answer> {
+    const input = eventInput.safeParse(call.body);
+    if (!input.success) return graphError(400, 'ErrorInvalidRequest', `The update is not valid: ${input.error.issues[0]?.message ?? ''}`);
+    const patch = input.data;
+    const start = patch.start ? parseDateTime(patch.start) : e.start;
+    const end = patch.end ? parseDateTime(patch.end) : e.end;
+    if (start === undefined || end === undefined || end < start) return graphError(400, 'ErrorInvalidRequest', 'start/end are not valid.');
+    const doc: Record<string, unknown> = { ...e.doc };
+    for (const [k, v] of Object.entries(patch)) {
+      if (k === 'extensions' || k === 'transactionId') continue;
+      doc[k] = v;
+    }
+    if (patch.attendees) {
+      doc.attendees = patch.attendees.map((a) => ({
+        type: a.type ?? 'required',
+        status: { response: 'none', time: '0001-01-01T00:00:00Z' },
+        emailAddress: { name: a.emailAddress.name ?? a.emailAddress.address, address: a.emailAddress.address },
+      }));
+    }
+    doc.start = graphDateTime(start);
+    doc.end = graphDateTime(end);
+    doc.lastModifiedDateTime = new Date(now()).toISOString();
+    doc.changeKey = randomBytes(12).toString('base64');
+    const updated: StoredEvent = { ...e, doc, start, end };
+    await events.replace(updated);
+    await syncAttendance(updated);
+    return { status: 200, body: shape(updated, new URLSearchParams()) };
+  }
+
+  async function respondAsAttendee(attendee: LocalCalendarPerson, eventId: string, response: string): Promise<Answer> {
+    const { attends } = await events.overlapping(attendee.personId, -8.64e15, 8.64e15);
+    const attendance = attends.find((a) => a.eventId === eventId);
+    if (!attendance) return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    const e = await events.get(attendance.organizer, eventId);
+    if (!e) return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    const attendees = (e.doc.attendees as { emailAddress: { address: string }; status: { response: string; time: string } }[]).map((a) =>
+      a.emailAddress.address.toLowerCase() === attendee.email.toLowerCase() ? { ...a, status: { response, time: new Date(now()).toISOString() } } : a,
+    );
+    const updated: StoredEvent = { ...e, doc: { ...e.doc, attendees } };
+    await events.replace(updated);
+    await syncAttendance(updated);
+    return { status: 202 };
+  }
+
+  async function route(call: Call): Promise<Answer> {
+    const segments = call.path.split('/').filter((s) => s.length > 0);
+    if (segments[0] !== 'users' || !segments[1]) return graphError(400, 'BadRequest', `Resource not found for the segment '${segments[0] ?? ''}'.`);
+    const mailbox = mailboxOf(call, segments[1]);
+    if ('status' in mailbox) return mailbox;
+    const rest = segments.slice(2);
+    if (rest[0] === 'calendar' && rest[1] === 'getSchedule' && rest.length === 2 && call.method === 'POST') return getSchedule(call);
+    if (rest[0] === 'mailboxSettings' && rest.length === 1 && call.method === 'GET') return mailboxSettings(mailbox);
+    if (rest[0] === 'calendarView' && rest.length === 1 && call.method === 'GET') {
+      const from = Date.parse(call.query.get('startDateTime') ?? '');
+      const to = Date.parse(call.query.get('endDateTime') ?? '');
+      if (Number.isNaN(from) || Number.isNaN(to)) return graphError(400, 'ErrorInvalidParameter', 'startDateTime and endDateTime are required.');
+      const { events: own } = await events.overlapping(mailbox.personId, from, to);
+      return { status: 200, body: { value: own.sort((a, b) => a.start - b.start).map((e) => shape(e, call.query)) } };
+    }
+    const eventsAt = rest[0] === 'calendar' ? 2 : 1;
+    if (rest[eventsAt - 1] !== 'events') return graphError(400, 'BadRequest', `Resource not found for the segment '${rest[0] ?? ''}'.`);
+    const tail = rest.slice(eventsAt);
+    if (tail.length === 0 && call.method === 'POST') return createEvent(call, mailbox);
+    if (tail.length === 0 && call.method === 'GET') {
+      const all = await events.list(mailbox.personId);
+      const top = Math.min(Number(call.query.get('$top') ?? 10) || 10, 1000);
+      const skip = Number(call.query.get('$skip') ?? 0) || 0;
+      const page = all.slice(skip, skip + top);
+      return {
+        status: 200,
+        body: {
+          value: page.map((e) => shape(e, call.query)),
+          ...(skip + top < all.length ? { '@odata.nextLink': `${basePath}/users/${encodeURIComponent(mailbox.personId)}/events?$top=${top}&$skip=${skip + top}` } : {}),
+        },
+      };
+    }
+    const eventId = decodeURIComponent(tail[0]!);
+    const action = tail[1];
+    if (action && ['accept', 'decline', 'tentativelyAccept'].includes(action) && call.method === 'POST' && tail.length === 2) {
+      const own = await events.get(mailbox.personId, eventId);
+      if (!own) return respondAsAttendee(mailbox, eventId, action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'tentativelyAccepted');
+    }
+    const e = await events.get(mailbox.personId, eventId);
+    if (!e) return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    if (tail.length === 1 && call.method === 'GET') return { status: 200, body: shape(e, call.query) };
+    if (tail.length === 1 && call.method === 'PATCH') return patchEvent(call, e);
+    if (tail.length === 1 && call.method === 'DELETE') {
+      await events.remove(mailbox.personId, eventId);
+      await syncAttendance({ ...e, isCancelled: true });
+      return { status: 204 };
+    }
+    if (action === 'cancel' && tail.length === 2 && call.method === 'POST') {
+      const comment = z.object({ comment: z.string().optional() }).safeParse(call.body ?? {});
+      if (!comment.success) return graphError(400, 'ErrorInvalidRequest', 'comment must be a string.');
+      const cancelled: StoredEvent = { ...e, isCancelled: true, doc: { ...e.doc, isCancelled: true, cancellationComment: comment.data.comment ?? '' } };
+      await events.replace(cancelled);
+      await syncAttendance(cancelled);
+      return { status: 202 };
+    }
+    return graphError(405, 'ErrorInvalidRequest', `${call.method} is not supported here.`);
+  }
+
+  /** One Graph call with fault injection; each request inside a $batch comes through here. */
+  async function call(c: Call): Promise<Answer> {
+    const fault: FaultKind | undefined = drawFault(faults, stats);
+    const retryAfter = String(faults.retryAfterSeconds ?? 1);
+    if (fault === 'throttle') {
+      return graphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', { 'Retry-After': retryAfter });
+    }
+    if (fault === 'unavailable') return graphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.', { 'Retry-After': retryAfter });
+    try {
+      const answer = await route(c);
+      if (fault === 'lostAnswer') return graphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.', { 'Retry-After': retryAfter });
+      return answer;
+    } catch (error) {
+      return graphError(500, 'InternalServerError', error instanceof Error ? error.message : 'local calendar failure');
+    }
+  }
+
+  async function batch(body: unknown, tenantId: string | undefined): Promise<Answer> {
+    stats.batches++;
+    const input = batchInput.safeParse(body);
+    if (!input.success) return graphError(400, 'BadRequest', 'Invalid batch payload format.');
+    if (input.data.requests.length > 20) return graphError(400, 'BadRequest', 'The number of batch requests cannot exceed 20.');
+    const ids = new Set(input.data.requests.map((r) => r.id));
+    if (ids.size !== input.data.requests.length) return graphError(400, 'BadRequest', 'Batch request ids must be unique.');
+    const responses = await Promise.all(
+      input.data.requests.map(async (r) => {
+        const url = new URL(r.url.startsWith('/') ? r.url : `/${r.url}`, 'http://local');
+        const answer = await call({
+          method: r.method,
+          path: decodeURI(url.pathname),
+          query: url.searchParams,
+          headers: Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+          body: r.body,
+          tenantId,
+        });
+        return {
+          id: r.id,
+          status: answer.status,
+          headers: { ...(answer.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(answer.headers ?? {}) },
+          ...(answer.body !== undefined ? { body: answer.body } : {}),
+        };
+      }),
+    );
+    return { status: 200, body: { responses } };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    stats.http++;
+    const send = (a: Answer) => {
+      const text = a.body === undefined ? undefined : JSON.stringify(a.body);
+      res.writeHead(a.status, {
+        ...(text !== undefined ? { 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) } : {}),
+        'request-id': randomBytes(16).toString('hex'),
+        ...(a.headers ?? {}),
+      });
+      res.end(text);
+    };
+    if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
+    const url = new URL(req.url ?? '/', 'http://local');
+    if (!url.pathname.startsWith(basePath + '/')) return send(graphError(404, 'NotFound', `The local calendar answers under ${basePath}.`));
+    const auth = await authenticate(req);
+    if ('status' in auth) return send(auth);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    let body: unknown;
+    try {
+      body = text.length > 0 ? JSON.parse(text) : undefined;
+    } catch {
+      return send(graphError(400, 'BadRequest', 'Unable to read JSON request payload.'));
+    }
+    const path = decodeURI(url.pathname.slice(basePath.length));
+    if (path === '/$batch' && req.method === 'POST') return send(await batch(body, auth.tenantId));
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+    send(await call({ method: req.method ?? 'GET', path, query: url.searchParams, headers, body, tenantId: auth.tenantId }));
+  }
+
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'InternalServerError', message: error instanceof Error ? error.message : 'local calendar failure' } }));
+    });
+  };
+  return Object.assign(handler, { stats, faults, events });
+}
+
+export interface StartedLocalGraphCalendar {
+  /** e.g. http://127.0.0.1:54321/local-graph/v1.0 — what GRAPH_BASE_URL would be. */
+  readonly baseUrl: string;
+  readonly handler: LocalGraphHandler;
+  stop(): Promise<void>;
+}
+
+/** Standalone start on 127.0.0.1 (tests and benchmarks); `npm start` mounts the handler instead. */
+export async function startLocalGraphCalendar(options: LocalGraphCalendarOptions & { readonly port?: number }): Promise<StartedLocalGraphCalendar> {
+  const handler = localGraphCalendarHandler(options);
+  const server = createServer(handler);
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    baseUrl: `http://127.0.0.1:${port}${(options.basePath ?? LOCAL_GRAPH_BASE_PATH).replace(/\/+$/, '')}`,
+    handler,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The table client for the local calendar's events, from the app's storage connection string. */
+export function localCalendarTable(connectionString: string, tableName = 'localgraphevents'): TableClient {
+  const insecure = /DefaultEndpointsProtocol=http(;|$)/i.test(connectionString) || /TableEndpoint=http:/i.test(connectionString);
+  return TableClient.fromConnectionString(connectionString, tableName, insecure ? { allowInsecureConnection: true } : {});
+}
+
