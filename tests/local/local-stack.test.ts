@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalStack, type LocalStack } from '../../src/local/start-local-stack';
+import { CONTOSO, FABRIKAM } from '../../src/local/demo-people';
+import { DEMO_MENTEE_ID } from '../../src/local/seed-demo-data';
+
+const quiet = { error: () => undefined, info: () => undefined };
+
+async function tokenFor(stack: LocalStack, personId: string): Promise<string> {
+  const response = await fetch(`${stack.baseUrl}/local-identity/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ personId }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+async function get(stack: LocalStack, path: string, token?: string): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${stack.baseUrl}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  return { status: response.status, body: await response.json() };
+}
+
+describe('the whole local stack (npm start) on free ports', () => {
+  let stack: LocalStack;
+  beforeAll(async () => {
+    stack = await startLocalStack({ httpPort: 0, logger: quiet });
+  }, 60_000);
+  afterAll(() => stack.stop());
+
+  it('answers /api/health with every component ok', async () => {
+    const health = await get(stack, '/api/health');
+    expect(health).toEqual({ status: 200, body: { status: 'ok', components: { storage: { status: 'ok' }, identity: { status: 'ok' } } } });
+  });
+
+  it('lists the demo people of both tenants and issues tokens the API accepts', async () => {
+    const people = await get(stack, '/local-identity/people');
+    expect(people.body.tenants.map((t: { tenantId: string }) => t.tenantId)).toEqual([CONTOSO.tenantId, FABRIKAM.tenantId]);
+    const zones = people.body.people.map((p: { timeZone: string }) => p.timeZone);
+    expect(zones).toEqual(expect.arrayContaining(['America/New_York', 'Europe/Warsaw', 'Asia/Kolkata', 'Europe/London']));
+    const mine = await get(stack, '/api/relationships', await tokenFor(stack, DEMO_MENTEE_ID));
+    expect(mine.status).toBe(200);
+    expect(mine.body).toHaveLength(1);
+    expect(mine.body[0]).toMatchObject({ myRole: 'mentee', partner: { displayName: 'Kacper Nowak' }, relationship: { reverse: true } });
+  });
+
+  it('keeps the tenants apart: a Fabrikam user sees none of Contoso’s pair', async () => {
+    const fabrikam = await tokenFor(stack, 'b0000001-0000-4000-8000-000000000001');
+    expect((await get(stack, '/api/relationships', fabrikam)).body).toEqual([]);
+    const contosoRelationship = (await get(stack, '/api/relationships', await tokenFor(stack, DEMO_MENTEE_ID))).body[0].relationship.id;
+    const probe = await get(stack, `/api/relationships/${contosoRelationship}`, fabrikam);
+    expect(probe.status).toBe(404);
+  });
+
+  it('publishes an OpenID configuration per tenant pointing at its JWKS', async () => {
+    const config = await get(stack, `/local-identity/${CONTOSO.tenantId}/v2.0/.well-known/openid-configuration`);
+    expect(config.body).toMatchObject({ issuer: `${stack.baseUrl}/local-identity/${CONTOSO.tenantId}/v2.0`, jwks_uri: `${stack.baseUrl}/local-identity/discovery/v2.0/keys` });
+  });
+
+  it('answers an unknown demo person with a code', async () => {
+    const response = await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', body: '{"personId":"nobody"}' });
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('LOCAL_IDENTITY.UNKNOWN_PERSON');
+  });
+});
+
+describe('the local stack on disk', () => {
+  it('keeps data and the signing key across a restart and does not seed twice', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mentoring-stack-'));
+    try {
+      const first = await startLocalStack({ httpPort: 0, dataDir, logger: quiet });
+      expect(first.seeded).toEqual({ profilesCreated: 6, pairsCreated: 1 });
+      const port = Number(new URL(first.baseUrl).port);
+      const token = await tokenFor(first, DEMO_MENTEE_ID);
+      const before = (await get(first, '/api/relationships', token)).body;
+      await first.stop();
+
+      const second = await startLocalStack({ httpPort: port, dataDir, logger: quiet });
+      try {
+        expect(second.seeded).toEqual({ profilesCreated: 0, pairsCreated: 0 });
+        const after = await get(second, '/api/relationships', token);
+        expect(after.status).toBe(200);
+        expect(after.body).toEqual(before);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
