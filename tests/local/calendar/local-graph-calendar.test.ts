@@ -124,8 +124,8 @@ describe('events', () => {
 
   it('moves, updates the agenda, records a decline and cancels, read back through the adapter', async () => {
     const adapter = adapterFor(calendar);
-    const [created] = await adapter.createEvents([meeting(1)]);
-    if (!created!.ok) throw new Error(created!.error.message);
+    const created = (await adapter.createEvents([meeting(1)]))[0]!;
+    if (!created.ok) throw new Error(created.error.message);
     const ref = created.value;
     const start = monday + 8 * DAY + 10 * HOUR;
     expect(await adapter.moveEvent(ref, start, start + HOUR)).toEqual({ ok: true, value: undefined });
