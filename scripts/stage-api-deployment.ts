@@ -1,37 +1,35 @@
 /**
- * Stages the Function App package for `azureFunctions/zipDeploy` (teamsapp.yml, deploy): host.json,
- * package.json without dev dependencies, the lock file, the built output named by package.json
- * "main", and production node_modules — into build/api-deployment. Run after `npm run build`.
- * Zipping the repository instead would ship the test browser, Azurite and the sources.
+ * Stages the Function App package for `azureFunctions/zipDeploy` (teamsapp.yml, deploy) in
+ * build/api-deployment: host.json, the bundled API (scripts/api-deployment/bundle-api.ts), a
+ * package.json whose "main" is that bundle, and production node_modules only. Zipping the repository
+ * instead would ship the sources, the test browser and Azurite, and would need tsx at runtime.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { bundleApi } from './api-deployment/bundle-api';
 
-const root = path.resolve(__dirname, '..');
-const target = path.join(root, 'build', 'api-deployment');
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '..');
+  const target = path.join(root, 'build', 'api-deployment');
+  for (const required of ['host.json', 'package-lock.json', 'src/api/azure-functions.ts']) {
+    if (!existsSync(path.join(root, required))) throw new Error(`${required} is missing; the API cannot be staged without it.`);
+  }
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
 
-function fail(message: string): never {
-  console.error(message);
+  const bundle = await bundleApi(root, path.join(target, 'dist', 'api.cjs'));
+  cpSync(path.join(root, 'host.json'), path.join(target, 'host.json'));
+  // The lock file must match package.json for `npm ci`, so dev dependencies stay listed and are
+  // left out with --omit=dev; only "main" and the scripts change.
+  cpSync(path.join(root, 'package-lock.json'), path.join(target, 'package-lock.json'));
+  const { scripts: _scripts, ...packageJson } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(path.join(target, 'package.json'), `${JSON.stringify({ ...packageJson, main: 'dist/api.cjs' }, null, 2)}\n`);
+  execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: target, stdio: 'inherit' });
+  console.log(`Staged the API in ${path.relative(root, target)} (runtime packages: ${bundle.runtimePackages.join(', ')})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
-}
-
-const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
-const main = packageJson.main;
-if (typeof main !== 'string' || main === '') {
-  fail('package.json has no "main": the Functions host finds the compiled functions through it (for example "dist/api/index.js").');
-}
-const builtDir = path.dirname(main);
-for (const required of ['host.json', 'package-lock.json', builtDir]) {
-  if (!existsSync(path.join(root, required))) fail(`${required} is missing; run \`npm run build\` first.`);
-}
-
-rmSync(target, { recursive: true, force: true });
-mkdirSync(target, { recursive: true });
-cpSync(path.join(root, 'host.json'), path.join(target, 'host.json'));
-cpSync(path.join(root, 'package-lock.json'), path.join(target, 'package-lock.json'));
-cpSync(path.join(root, builtDir), path.join(target, builtDir), { recursive: true });
-const { devDependencies: _dev, scripts: _scripts, ...runtimePackage } = packageJson;
-writeFileSync(path.join(target, 'package.json'), `${JSON.stringify(runtimePackage, null, 2)}\n`);
-execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: target, stdio: 'inherit' });
-console.log(`Staged the API in ${path.relative(root, target)}`);
+});
