@@ -1,4 +1,4 @@
-import { app, authentication } from '@microsoft/teams-js';
+import type { app, authentication } from '@microsoft/teams-js';
 import { normaliseHostTheme, type HostThemeName } from './query-overrides';
 
 /** The slice of teams-js the tab uses; the real module satisfies it, tests pass a fake host. */
@@ -9,7 +9,15 @@ export interface TeamsSdk {
   authentication: Pick<typeof authentication, 'getAuthToken'>;
 }
 
-export const realTeamsSdk: TeamsSdk = { app, authentication };
+/**
+ * teams-js is loaded only where a host could answer: on import it fetches its list of valid host
+ * domains from the Microsoft CDN, which a plain browser tab (local mode, tests) has no use for, and it
+ * stays out of the first bundle.
+ */
+export const loadTeamsSdk = async (): Promise<TeamsSdk> => {
+  const teams = await import('@microsoft/teams-js');
+  return { app: teams.app, authentication: teams.authentication };
+};
 
 export interface MicrosoftHost {
   kind: 'microsoft';
@@ -35,24 +43,42 @@ export interface BrowserHost {
 export type Host = MicrosoftHost | BrowserHost;
 
 export interface DetectHostOptions {
-  sdk?: TeamsSdk;
+  sdk?: TeamsSdk | (() => Promise<TeamsSdk>);
   /** A host answers within milliseconds; an unrelated parent frame never answers at all. */
   timeoutMs?: number;
   browserLocale?: string;
   prefersDark?: boolean;
+  /**
+   * Whether a host could be talking to us at all: a parent frame, an opener window, or the native
+   * bridge of the mobile clients. Defaults to looking at `window`.
+   */
+  hasHostChannel?: boolean;
+}
+
+function windowHasHostChannel(): boolean {
+  if (typeof window === 'undefined') return false;
+  return window.parent !== window || window.opener !== null || 'nativeInterface' in window;
 }
 
 /**
- * teams-js rejects at once when there is no parent window (a plain browser tab) and never settles when
- * the parent frame is not a Microsoft host, hence the race with a timeout.
+ * A plain browser tab has no channel to a host, so teams-js is not even loaded there. In a frame,
+ * teams-js decides; it never settles when the parent frame is not a Microsoft host, hence the race
+ * with a timeout.
  */
 export async function detectHost(options: DetectHostOptions = {}): Promise<Host> {
-  const sdk = options.sdk ?? realTeamsSdk;
   const browser: BrowserHost = {
     kind: 'browser',
     locale: options.browserLocale ?? 'en-US',
     theme: options.prefersDark ? 'dark' : 'default',
   };
+  if (!(options.hasHostChannel ?? windowHasHostChannel())) return browser;
+  const source = options.sdk ?? loadTeamsSdk;
+  let sdk: TeamsSdk;
+  try {
+    sdk = typeof source === 'function' ? await source() : source;
+  } catch {
+    return browser;
+  }
   const timeoutMs = options.timeoutMs ?? 8000;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<'timeout'>((resolve) => {

@@ -36,19 +36,30 @@ function fakeHost(options: { initialize: () => Promise<void>; theme?: string; lo
 }
 
 describe('detectHost', () => {
-  it('is a plain browser when teams-js finds no parent window', async () => {
+  it('is a plain browser without starting teams-js when nothing could host it', async () => {
+    const initialize = jest.fn(async () => undefined);
+    const { sdk } = fakeHost({ initialize });
+    await expect(detectHost({ sdk, hasHostChannel: false, browserLocale: 'pl-PL', prefersDark: true })).resolves.toEqual({
+      kind: 'browser',
+      locale: 'pl-PL',
+      theme: 'dark',
+    });
+    expect(initialize).not.toHaveBeenCalled();
+  });
+
+  it('is a plain browser when teams-js finds no host', async () => {
     const { sdk } = fakeHost({ initialize: () => Promise.reject(new Error('Initialization Failed. No Parent window found.')) });
-    await expect(detectHost({ sdk, browserLocale: 'pl-PL', prefersDark: true })).resolves.toEqual({ kind: 'browser', locale: 'pl-PL', theme: 'dark' });
+    await expect(detectHost({ sdk, hasHostChannel: true })).resolves.toMatchObject({ kind: 'browser' });
   });
 
   it('is a plain browser when an unrelated parent frame never answers', async () => {
     const { sdk } = fakeHost({ initialize: () => new Promise<void>(() => undefined) });
-    await expect(detectHost({ sdk, timeoutMs: 20 })).resolves.toMatchObject({ kind: 'browser', theme: 'default' });
+    await expect(detectHost({ sdk, hasHostChannel: true, timeoutMs: 20 })).resolves.toMatchObject({ kind: 'browser', theme: 'default' });
   });
 
   it('reads the host, locale, theme and user from the context inside a Microsoft host', async () => {
     const { sdk } = fakeHost({ initialize: async () => undefined });
-    const host = await detectHost({ sdk });
+    const host = await detectHost({ sdk, hasHostChannel: true });
     expect(host).toMatchObject({
       kind: 'microsoft',
       hostName: 'Outlook',
@@ -63,7 +74,7 @@ describe('detectHost', () => {
 
   it('tells the host about success and about an auth failure with the AuthFailed reason', async () => {
     const { sdk, calls } = fakeHost({ initialize: async () => undefined });
-    const host = await detectHost({ sdk });
+    const host = await detectHost({ sdk, hasHostChannel: true });
     if (host.kind !== 'microsoft') throw new Error('expected a Microsoft host');
     host.notifySuccess();
     host.notifyAuthFailure('SSO token unavailable');
@@ -73,7 +84,7 @@ describe('detectHost', () => {
 
   it('follows theme changes, treating unknown themes as the default', async () => {
     const { sdk, calls } = fakeHost({ initialize: async () => undefined, theme: 'default' });
-    const host = await detectHost({ sdk });
+    const host = await detectHost({ sdk, hasHostChannel: true });
     if (host.kind !== 'microsoft') throw new Error('expected a Microsoft host');
     const seen: string[] = [];
     host.onThemeChange((theme) => seen.push(theme));

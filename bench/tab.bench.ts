@@ -1,0 +1,91 @@
+/**
+ * Tab figures (`npm run bench -- tab`):
+ *   tab-initial-js-gzip  gzip size of the JavaScript index.html loads before the first render: the
+ *                        entry script, its modulepreloads and every chunk they import statically
+ *                        (lazy screens are not counted). Budget ≤ 250 KB.
+ *   tab-first-render     median over 7 loads in headless Chromium of the time from navigation start
+ *                        to the first screen heading painted by React, signed in (local sign-in kept
+ *                        in the session), against the local stack. Budget ≤ 1,500 ms.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildTab } from '../tests/e2e/support/build-tab';
+import { launchChromium } from '../tests/e2e/support/chromium';
+import { startE2eStack } from '../tests/e2e/support/local-stack';
+import { startTabServer } from '../tests/e2e/support/tab-server';
+import type { Report } from './run';
+
+/** Files index.html loads eagerly, following static `import … from "./x.js"` edges between chunks. */
+export function initialScripts(buildDir: string): string[] {
+  const html = readFileSync(join(buildDir, 'index.html'), 'utf8');
+  const roots = [
+    ...[...html.matchAll(/<script[^>]+type="module"[^>]+src="\.\/([^"]+)"/g)].map((m) => m[1]!),
+    ...[...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\.\/([^"]+)"/g)].map((m) => m[1]!),
+  ];
+  const seen = new Set<string>();
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(join(buildDir, file), 'utf8');
+    const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+    for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+\.js)["']/g)) {
+      queue.push(`${dir}${m[1]!}`);
+    }
+  }
+  return [...seen].sort();
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+export async function run(report: Report): Promise<void> {
+  const buildDir = buildTab();
+  try {
+    const gzipBytes = initialScripts(buildDir).reduce((sum, file) => sum + gzipSync(readFileSync(join(buildDir, file))).length, 0);
+    report('tab-initial-js-gzip', Math.round((gzipBytes / 1024) * 10) / 10, 'KB');
+
+    const stack = await startE2eStack();
+    const tab = await startTabServer(buildDir, stack.baseUrl);
+    const browser = await launchChromium();
+    try {
+      // Record when React first puts a screen heading on the page, from inside the page itself.
+      await browser.context.addInitScript(() => {
+        const w = window as unknown as { __firstScreenAt?: number };
+        new MutationObserver((_, observer) => {
+          if (document.querySelector('#root h1')) {
+            requestAnimationFrame(() => {
+              w.__firstScreenAt ??= performance.now();
+            });
+            observer.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      const people = (await (await fetch(`${stack.baseUrl}/local-identity/people`)).json()) as { people: { personId: string; displayName: string }[] };
+      const person = people.people[0]!;
+      const setup = await browser.context.newPage();
+      await setup.goto(`${tab.baseUrl}/`);
+      await setup.evaluate((p) => sessionStorage.setItem('mentoring.localPerson', JSON.stringify(p)), person);
+
+      const samples: number[] = [];
+      for (let i = 0; i < 8; i += 1) {
+        // A new query string makes every load a full document load, never a same-document hash change.
+        await setup.goto(`${tab.baseUrl}/?load=${i}#/home`);
+        await setup.waitForFunction(() => (window as unknown as { __firstScreenAt?: number }).__firstScreenAt !== undefined);
+        const at = await setup.evaluate(() => (window as unknown as { __firstScreenAt: number }).__firstScreenAt);
+        if (i > 0) samples.push(at); // the first load warms Chromium's own caches (fonts, V8 code cache)
+      }
+      report('tab-first-render', Math.round(median(samples)), 'ms');
+    } finally {
+      await browser.close();
+      await tab.close();
+      await stack.close();
+    }
+  } finally {
+    rmSync(buildDir, { recursive: true, force: true });
+  }
+}
