@@ -75,6 +75,8 @@ export function planSeries(input: PlanSeriesInput): SeriesPlan {
   const granularityMs = (input.options?.granularityMinutes ?? DEFAULT_GRANULARITY_MINUTES) * MINUTE;
   const bufferMs = agreement.bufferMinutes * MINUTE;
   const afterEnd = agreementRange(agreement).end <= input.horizon.end;
+  // A period whose target day lies after the end date is not the agreement's any more.
+  const lastDay = agreement.endDate === undefined ? undefined : parseLocalDate(agreement.endDate)!;
 
   const latest = latestMeeting(input);
   const hasHistory = latest !== undefined;
@@ -86,6 +88,7 @@ export function planSeries(input: PlanSeriesInput): SeriesPlan {
     : Math.max(parseLocalDate(agreement.firstDate)!, localStamp(zone, Math.max(stages.earliestStart, searched.value.start)).date);
   let anchorIndex = hasHistory ? 0 : 1;
   const target = (k: number): DayNumber => onHabitWeekday(cadence, addCadence(cadence, anchorDate, k - anchorIndex), habit);
+  const targetDayAfterRebase = (k: number): DayNumber => target(k) + Math.ceil((target(k + 1) - target(k)) / 2);
 
   const entries: SeriesEntry[] = [];
   const meetings: Interval[] = [];
@@ -113,6 +116,10 @@ export function planSeries(input: PlanSeriesInput): SeriesPlan {
     if (endDay <= startDay) endDay = startDay + 1;
     previousEnd = endDay;
 
+    if (lastDay !== undefined && targetDay > lastDay) {
+      stoppedBecause = 'END_DATE_REACHED';
+      break;
+    }
     const periodStart = startOfLocalDay(zone, startDay);
     const periodEnd = startOfLocalDay(zone, endDay);
     if (periodStart >= searched.value.end) {
@@ -151,6 +158,8 @@ export function planSeries(input: PlanSeriesInput): SeriesPlan {
       habit = { weekday: local.weekday, minutes: local.minutes };
       anchorDate = local.date;
       anchorIndex = k;
+      // The first period was searched whole; now that it has its meeting, it ends halfway to the next target.
+      previousEnd = Math.max(local.date + 1, targetDayAfterRebase(k));
     }
   }
   return { entries, meetings, stoppedBecause };
