@@ -27,6 +27,11 @@ export const ERROR_CATALOGUE = {
   'HTTP.UNSUPPORTED_MEDIA_TYPE': spec(415, 'The body must be application/json.'),
   'HTTP.METHOD_NOT_ALLOWED': spec(405, 'This address does not accept that method.'),
   'HTTP.NOT_FOUND': spec(404, 'No API at this address.'),
+  'HTTP.VERSION_REQUIRED': spec(400, 'An update without the version read (If-Match or "version").'),
+  'BOT.INVALID_JSON': spec(400, 'The bot endpoint received a body that is not JSON.'),
+  'LOCAL_IDENTITY.INVALID_REQUEST': spec(400, 'The local issuer got a malformed token request.'),
+  'LOCAL_IDENTITY.UNKNOWN_PERSON': spec(404, 'The local issuer has no such demo person.'),
+  'LOCAL_IDENTITY.NOT_FOUND': spec(404, 'No local issuer endpoint at this address.'),
 
   // Identity
   'AUTH.MISSING_TOKEN': spec(401, 'No bearer token.'),
