@@ -1,0 +1,70 @@
+/**
+ * For every endpoint: the pair member succeeds; a stranger in the same tenant, a user of another
+ * tenant and a caller without a token are refused (or, for "about me" endpoints, get only their own
+ * data); refusals change nothing and their bodies say nothing about the pair.
+ */
+import { apiFunctions } from '../../src/api/function-table';
+import { startApiHarness, type ApiHarness, type ApiAnswer } from './support/api-harness';
+import { ENDPOINTS } from './support/endpoint-catalogue';
+
+let h: ApiHarness;
+beforeAll(async () => {
+  h = await startApiHarness();
+});
+afterAll(() => h.stop());
+
+function expectRefusalWithoutLeak(answer: ApiAnswer, secrets: readonly string[], allowed: readonly number[]): void {
+  expect(allowed).toContain(answer.status);
+  expect(Object.keys(answer.json)).toEqual(['error']);
+  for (const key of Object.keys(answer.json.error)) expect(['code', 'message', 'field', 'correlationId']).toContain(key);
+  expect(answer.json.error.code).toMatch(/^[A-Z_]+\.[A-Z_]+$/);
+  for (const secret of secrets) expect(answer.text).not.toContain(secret);
+  expect(answer.text).not.toMatch(/at .*\.ts:\d+|Error:|stack/);
+}
+
+describe('access-control matrix', () => {
+  it('covers every function in the table (health is public)', () => {
+    const covered = ENDPOINTS.map((e) => e.name).sort();
+    const all = apiFunctions.map((f) => f.name).filter((n) => n !== 'health').sort();
+    expect(covered).toEqual(all);
+  });
+
+  it.each(ENDPOINTS.map((e) => [e.name, e.scope, e] as const))('%s (%s)', async (_name, scope, endpoint) => {
+    const cast = await h.newCast();
+    const prepared = await endpoint.prepare(h, cast);
+    const secrets = [cast.mentor.displayName, cast.mentee.displayName, cast.mentor.personId, cast.mentee.personId, cast.tenantId];
+    const send = (person?: typeof cast.mentor) =>
+      h.request(prepared.method, prepared.path, {
+        ...(person ? { person } : {}),
+        ...(prepared.body !== undefined ? { body: prepared.body } : {}),
+        ...(prepared.headers ? { headers: prepared.headers } : {}),
+      });
+    const before = await h.snapshot();
+
+    const anonymous = await send();
+    expectRefusalWithoutLeak(anonymous, secrets, [401]);
+    expect(anonymous.json.error.code).toBe('AUTH.MISSING_TOKEN');
+
+    const outsider = await send(cast.outsider);
+    if (scope === 'self') {
+      expect(outsider.status).toBeLessThan(500);
+      for (const secret of secrets) expect(outsider.text).not.toContain(secret);
+    } else {
+      expectRefusalWithoutLeak(outsider, secrets, [403, 404]);
+    }
+
+    if (scope === 'pair') {
+      const stranger = await send(prepared.nonMember);
+      expectRefusalWithoutLeak(stranger, secrets.filter((s) => s !== prepared.nonMember.personId && s !== prepared.nonMember.displayName && s !== cast.tenantId), [403, 404]);
+    }
+    if (scope === 'tenant') {
+      expect((await send(prepared.nonMember)).status).toBe(prepared.okStatus);
+    }
+    if (scope !== 'self' || prepared.method === 'GET') {
+      expect(await h.snapshot()).toEqual(before);
+    }
+
+    const member = await send(prepared.member);
+    expect({ status: member.status, body: member.status >= 400 ? member.json : undefined }).toEqual({ status: prepared.okStatus, body: undefined });
+  });
+});

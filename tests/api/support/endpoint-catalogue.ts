@@ -1,0 +1,361 @@
+/**
+ * For every function of the table: a call that the right person can make successfully, on fresh
+ * data. The access matrix and the fuzz tests both walk this catalogue, and a test checks that it
+ * covers the whole function table, so a new function cannot ship without being in both.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DemoPerson } from '../../../src/local/demo-people';
+import type { ApiHarness, Cast } from './api-harness';
+import type { Relationship } from '../../../src/core/relationships/relationship';
+
+export type Scope =
+  /** Only the pair (or the request's two people) may call it. */
+  | 'pair'
+  /** Anyone in the tenant may call it (public profiles); another tenant may not. */
+  | 'tenant'
+  /** It answers about the caller only; others get their own (empty) answer, never the pair's. */
+  | 'self';
+
+export interface PreparedCall {
+  readonly method: string;
+  readonly path: string;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+  /** Who succeeds. */
+  readonly member: DemoPerson;
+  /** Someone of the same tenant outside the pair or request. */
+  readonly nonMember: DemoPerson;
+  readonly okStatus: number;
+  /** Path template with its parameters, for fuzzing them. */
+  readonly template: string;
+  readonly params: Record<string, string>;
+}
+
+export interface Endpoint {
+  readonly name: string;
+  readonly scope: Scope;
+  prepare(h: ApiHarness, cast: Cast & { relationship: Relationship }): Promise<PreparedCall>;
+}
+
+export const SMART = { specific: 'Build a weekly ops dashboard', measurable: 'Used in 4 reviews', achievable: '2h a week', relevant: 'Ops reviews', timeBound: 'By March' };
+
+export function agreementFor(relationship: Relationship) {
+  return {
+    cadence: { kind: 'biweekly' },
+    meetingMinutes: 45,
+    bufferMinutes: 10,
+    minimumNoticeHours: 24,
+    respectWorkingHours: true,
+    firstDate: '2026-12-01',
+    meetingCount: 6,
+    location: { kind: 'online' },
+    mentor: {
+      personId: relationship.mentorId,
+      timeZone: 'Europe/Warsaw',
+      meetingWindows: [{ weekday: 2, start: '14:00', end: '17:00' }],
+      contactChannel: 'teamsChat',
+      contactHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+    },
+    mentee: {
+      personId: relationship.menteeId,
+      timeZone: 'America/New_York',
+      meetingWindows: [{ weekday: 2, start: '08:00', end: '12:00' }],
+      contactChannel: 'email',
+      contactHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '18:00' })),
+    },
+  };
+}
+
+function fill(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
+function call(
+  template: string,
+  params: Record<string, string>,
+  rest: Omit<PreparedCall, 'path' | 'template' | 'params'>,
+): PreparedCall {
+  return { ...rest, template, params, path: fill(template, params) };
+}
+
+async function ok(h: ApiHarness, person: DemoPerson, method: string, path: string, body?: unknown): Promise<any> {
+  const answer = await h.request(method, path, { person, ...(body !== undefined ? { body } : {}) });
+  if (answer.status >= 300) throw new Error(`fixture ${method} ${path}: ${answer.status} ${answer.text}`);
+  return answer.json;
+}
+
+async function addGoal(h: ApiHarness, cast: Cast, relationshipId: string): Promise<{ id: string; version: string }> {
+  const created = await ok(h, cast.mentee, 'POST', `/api/relationships/${relationshipId}/goals`, { title: 'Power BI dashboard', smart: SMART });
+  return created.goal;
+}
+
+/** A meeting that has already started, so check-ins are allowed (meetings are booked by the calendar issue). */
+async function addMeeting(h: ApiHarness, cast: Cast, relationshipId: string): Promise<string> {
+  const id = randomUUID();
+  const start = Date.now() - 2 * 3600_000;
+  const created = await h.api.services.repositories.relationships.meetings.create(cast.tenantId, relationshipId, {
+    id,
+    number: 1,
+    start,
+    end: start + 45 * 60_000,
+    status: 'held',
+    organizerId: cast.mentor.personId,
+  });
+  if (!created.ok) throw new Error(created.error.code);
+  return id;
+}
+
+const CHECK_IN = { answers: { useful: 'Power Query basics', nextSteps: 'Build a first report', beforeNextTime: 'Install Desktop', changeOrFocus: 'More hands-on' } };
+
+export const ENDPOINTS: readonly Endpoint[] = [
+  {
+    name: 'getMyProfile',
+    scope: 'self',
+    prepare: async (_h, c) => call('/api/me/profile', {}, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 }),
+  },
+  {
+    name: 'saveMyProfile',
+    scope: 'self',
+    prepare: async (h, c) => {
+      const mine = await ok(h, c.mentee, 'GET', '/api/me/profile');
+      const { userId: _u, displayName: _d, activeMenteeCount: _a, createdAt: _c, updatedAt: _up, ...fields } = mine;
+      return call('/api/me/profile', {}, { method: 'PUT', body: { ...fields, jobTitle: 'COO', version: mine.version }, member: c.mentee, nonMember: c.stranger, okStatus: 200 });
+    },
+  },
+  {
+    name: 'getPersonProfile',
+    scope: 'tenant',
+    prepare: async (_h, c) =>
+      call('/api/people/{personId}/profile', { personId: c.mentor.personId }, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 }),
+  },
+  {
+    name: 'suggestMentors',
+    scope: 'self',
+    prepare: async (_h, c) => call('/api/mentors/suggestions?skill=power', {}, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 }),
+  },
+  {
+    name: 'listMyRequests',
+    scope: 'self',
+    prepare: async (_h, c) => call('/api/requests', {}, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 }),
+  },
+  {
+    name: 'createRequest',
+    scope: 'self',
+    prepare: async (_h, c) =>
+      call('/api/requests', {}, {
+        method: 'POST',
+        body: { mentorId: c.mentor.personId, note: 'Could you help me too?', preWork: { whatIWant: 'Dashboards', whatIBring: 'Sales insight', expectations: 'Monthly' } },
+        member: c.stranger,
+        nonMember: c.stranger,
+        okStatus: 201,
+      }),
+  },
+  ...(['accept', 'decline', 'withdraw'] as const).map(
+    (decision): Endpoint => ({
+      name: `${decision}Request`,
+      scope: 'pair',
+      prepare: async (h, c) => {
+        // A fresh open request from the stranger to the mentor; here the mentee is the outsider to it.
+        const request = await ok(h, c.stranger, 'POST', '/api/requests', {
+          mentorId: c.mentor.personId,
+          note: 'Me too?',
+          preWork: { whatIWant: 'SQL', whatIBring: 'Context', expectations: 'Monthly' },
+        });
+        const member = decision === 'withdraw' ? c.stranger : c.mentor;
+        return call(`/api/requests/{requestId}/${decision}`, { requestId: request.id }, {
+          method: 'POST',
+          body: { version: request.version, ...(decision === 'decline' ? { reason: 'No capacity this quarter' } : {}) },
+          member,
+          nonMember: c.mentee,
+          okStatus: 200,
+        });
+      },
+    }),
+  ),
+  {
+    name: 'listMyRelationships',
+    scope: 'self',
+    prepare: async (_h, c) => call('/api/relationships', {}, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 }),
+  },
+  {
+    name: 'getRelationship',
+    scope: 'pair',
+    prepare: async (_h, c) =>
+      call('/api/relationships/{relationshipId}', { relationshipId: c.relationship.id }, { method: 'GET', member: c.mentor, nonMember: c.stranger, okStatus: 200 }),
+  },
+  {
+    name: 'closeRelationship',
+    scope: 'pair',
+    prepare: async (_h, c) =>
+      call('/api/relationships/{relationshipId}/close', { relationshipId: c.relationship.id }, {
+        method: 'POST',
+        body: { reflection: { whatWorked: 'Hands-on sessions', whatToImprove: 'Start earlier', keyTakeaway: 'Ask juniors more' } },
+        member: c.mentee,
+        nonMember: c.stranger,
+        okStatus: 200,
+      }),
+  },
+  {
+    name: 'proposeAgreement',
+    scope: 'pair',
+    prepare: async (_h, c) =>
+      call('/api/relationships/{relationshipId}/agreement', { relationshipId: c.relationship.id }, {
+        method: 'POST',
+        body: { agreement: agreementFor(c.relationship), note: 'First try' },
+        member: c.mentee,
+        nonMember: c.stranger,
+        okStatus: 201,
+      }),
+  },
+  {
+    name: 'acceptAgreement',
+    scope: 'pair',
+    prepare: async (h, c) => {
+      await ok(h, c.mentee, 'POST', `/api/relationships/${c.relationship.id}/agreement`, { agreement: agreementFor(c.relationship), note: 'Proposal' });
+      return call('/api/relationships/{relationshipId}/agreement/{versionNumber}/accept', { relationshipId: c.relationship.id, versionNumber: '1' }, {
+        method: 'POST',
+        body: {},
+        member: c.mentor,
+        nonMember: c.stranger,
+        okStatus: 200,
+      });
+    },
+  },
+  {
+    name: 'listGoals',
+    scope: 'pair',
+    prepare: async (h, c) => {
+      await addGoal(h, c, c.relationship.id);
+      return call('/api/relationships/{relationshipId}/goals', { relationshipId: c.relationship.id }, { method: 'GET', member: c.mentor, nonMember: c.stranger, okStatus: 200 });
+    },
+  },
+  {
+    name: 'addGoal',
+    scope: 'pair',
+    prepare: async (_h, c) =>
+      call('/api/relationships/{relationshipId}/goals', { relationshipId: c.relationship.id }, {
+        method: 'POST',
+        body: { title: 'Use Copilot in Teams meetings', smart: SMART, targetDate: '2027-03-31' },
+        member: c.mentee,
+        nonMember: c.stranger,
+        okStatus: 201,
+      }),
+  },
+  {
+    name: 'updateGoal',
+    scope: 'pair',
+    prepare: async (h, c) => {
+      const goal = await addGoal(h, c, c.relationship.id);
+      return call('/api/relationships/{relationshipId}/goals/{goalId}', { relationshipId: c.relationship.id, goalId: goal.id }, {
+        method: 'PATCH',
+        body: { progress: 30, version: goal.version },
+        member: c.mentor,
+        nonMember: c.stranger,
+        okStatus: 200,
+      });
+    },
+  },
+  {
+    name: 'deleteGoal',
+    scope: 'pair',
+    prepare: async (h, c) => {
+      const goal = await addGoal(h, c, c.relationship.id);
+      return call('/api/relationships/{relationshipId}/goals/{goalId}', { relationshipId: c.relationship.id, goalId: goal.id }, {
+        method: 'DELETE',
+        headers: { 'if-match': goal.version },
+        member: c.mentee,
+        nonMember: c.stranger,
+        okStatus: 204,
+      });
+    },
+  },
+  {
+    name: 'getRoadmap',
+    scope: 'pair',
+    prepare: async (_h, c) =>
+      call('/api/relationships/{relationshipId}/roadmap', { relationshipId: c.relationship.id }, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 }),
+  },
+  {
+    name: 'saveRoadmap',
+    scope: 'pair',
+    prepare: async (_h, c) =>
+      call('/api/relationships/{relationshipId}/roadmap', { relationshipId: c.relationship.id }, {
+        method: 'PUT',
+        body: { themes: [{ title: 'Power BI basics', notes: 'Connect to Excel', meetingNumbers: [1] }, { title: 'Copilot', notes: '', meetingNumbers: [2] }] },
+        member: c.mentor,
+        nonMember: c.stranger,
+        okStatus: 200,
+      }),
+  },
+  {
+    name: 'listRoadmapTemplates',
+    scope: 'self',
+    prepare: async (_h, c) => call('/api/roadmap-templates?reverse=true', {}, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 }),
+  },
+  {
+    name: 'listActionItems',
+    scope: 'pair',
+    prepare: async (_h, c) =>
+      call('/api/relationships/{relationshipId}/action-items', { relationshipId: c.relationship.id }, { method: 'GET', member: c.mentor, nonMember: c.stranger, okStatus: 200 }),
+  },
+  {
+    name: 'addActionItem',
+    scope: 'pair',
+    prepare: async (_h, c) =>
+      call('/api/relationships/{relationshipId}/action-items', { relationshipId: c.relationship.id }, {
+        method: 'POST',
+        body: { title: 'Install Power BI Desktop', ownerId: c.relationship.menteeId, dueDate: '2026-12-08' },
+        member: c.mentor,
+        nonMember: c.stranger,
+        okStatus: 201,
+      }),
+  },
+  {
+    name: 'updateActionItem',
+    scope: 'pair',
+    prepare: async (h, c) => {
+      const item = await ok(h, c.mentor, 'POST', `/api/relationships/${c.relationship.id}/action-items`, { title: 'Read the guide', ownerId: c.relationship.menteeId });
+      return call('/api/relationships/{relationshipId}/action-items/{itemId}', { relationshipId: c.relationship.id, itemId: item.id }, {
+        method: 'PATCH',
+        body: { status: 'done', version: item.version },
+        member: c.mentee,
+        nonMember: c.stranger,
+        okStatus: 200,
+      });
+    },
+  },
+  {
+    name: 'listCheckIns',
+    scope: 'pair',
+    prepare: async (_h, c) =>
+      call('/api/relationships/{relationshipId}/checkins', { relationshipId: c.relationship.id }, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 }),
+  },
+  {
+    name: 'getMyCheckIn',
+    scope: 'pair',
+    prepare: async (h, c) => {
+      const meetingId = await addMeeting(h, c, c.relationship.id);
+      await ok(h, c.mentee, 'PUT', `/api/relationships/${c.relationship.id}/meetings/${meetingId}/checkin`, { ...CHECK_IN, privateNote: 'I felt slow' });
+      return call('/api/relationships/{relationshipId}/meetings/{meetingId}/checkin', { relationshipId: c.relationship.id, meetingId }, {
+        method: 'GET',
+        member: c.mentee,
+        nonMember: c.stranger,
+        okStatus: 200,
+      });
+    },
+  },
+  {
+    name: 'submitCheckIn',
+    scope: 'pair',
+    prepare: async (h, c) => {
+      const meetingId = await addMeeting(h, c, c.relationship.id);
+      return call('/api/relationships/{relationshipId}/meetings/{meetingId}/checkin', { relationshipId: c.relationship.id, meetingId }, {
+        method: 'PUT',
+        body: { ...CHECK_IN, privateNote: 'Note to self' },
+        member: c.mentor,
+        nonMember: c.stranger,
+        okStatus: 200,
+      });
+    },
+  },
+];
