@@ -69,3 +69,28 @@ export function themesForMeeting(themes: readonly RoadmapTheme[], meetingNumber:
 export function unscheduledThemes(themes: readonly RoadmapTheme[]): RoadmapTheme[] {
   return themes.filter((t) => t.meetingNumbers.length === 0);
 }
+
+/**
+ * A template's themes as roadmap input, one per meeting from `firstMeetingNumber` on, ready to be
+ * appended to the pair’s list and edited.
+ */
+export function themeInputsFromTemplate(
+  template: { readonly themes: readonly { readonly id: string; readonly title: string; readonly notes: string }[] },
+  firstMeetingNumber = 1,
+): RoadmapThemeInput[] {
+  return template.themes.map((theme, index) => ({
+    title: theme.title,
+    notes: theme.notes,
+    meetingNumbers: [firstMeetingNumber + index],
+    templateId: theme.id,
+  }));
+}
+
+/** Moves one theme to another position; returns a new list (the input is left as it was). */
+export function moveTheme<T>(themes: readonly T[], from: number, to: number): T[] {
+  const next = [...themes];
+  if (from < 0 || from >= next.length || to < 0 || to >= next.length) return next;
+  const [moved] = next.splice(from, 1);
+  next.splice(to, 0, moved as T);
+  return next;
+}

@@ -1,4 +1,4 @@
-import { themesForMeeting, unscheduledThemes, validateRoadmapThemes } from '../../../src/core/roadmap/roadmap-rules';
+import { moveTheme, themeInputsFromTemplate, themesForMeeting, unscheduledThemes, validateRoadmapThemes } from '../../../src/core/roadmap/roadmap-rules';
 import { ROADMAP_TEMPLATES } from '../../../src/core/roadmap/roadmap-templates';
 import { getRoadmap, listRoadmapTemplates, saveRoadmap } from '../../../src/core/usecases/roadmap-use-cases';
 import { call, MentoringWorld, person, unwrap } from '../../fakes/mentoring-world';
@@ -101,5 +101,23 @@ describe('roadmap use cases', () => {
     const w = new MentoringWorld();
     const r = await w.pair(mira, tom);
     expect(await getRoadmap(w.deps, call(person('sam'), { relationshipId: r.id }))).toMatchObject({ ok: false, error: { code: 'RELATIONSHIP.NOT_FOUND' } });
+  });
+});
+
+describe('roadmap helpers for the tab', () => {
+  it('turns a template into themes, one per meeting, that validate as they are', () => {
+    const template = ROADMAP_TEMPLATES.find((t) => t.id === 'reverse-collaboration-tools')!;
+    const inputs = themeInputsFromTemplate(template, 3);
+    expect(inputs.map((t) => t.meetingNumbers)).toEqual([[3], [4], [5], [6]]);
+    expect(inputs[0]).toMatchObject({ title: 'Teams beyond meetings', templateId: 'reverse-collaboration-tools.teams' });
+    expect(validateRoadmapThemes(inputs, ids()).ok).toBe(true);
+  });
+
+  it('moves a theme without touching the input; out-of-range moves change nothing', () => {
+    const list = ['a', 'b', 'c', 'd'];
+    expect(moveTheme(list, 3, 0)).toEqual(['d', 'a', 'b', 'c']);
+    expect(moveTheme(list, 0, 2)).toEqual(['b', 'c', 'a', 'd']);
+    expect(moveTheme(list, 5, 0)).toEqual(list);
+    expect(list).toEqual(['a', 'b', 'c', 'd']);
   });
 });
