@@ -1,6 +1,6 @@
 import type { Agreement, PersonBoundaries, WeeklyWindow } from '../agreement/agreement';
 import { DAY, HOUR, MINUTE, type Instant, type Interval } from '../time/interval';
-import { formatLocalDate, formatLocalTime, parseLocalDate, WEEKDAY_NAMES } from '../time/civil-date';
+import { formatLocalTime, parseLocalDate, WEEKDAY_NAMES } from '../time/civil-date';
 import { formatInstantInZone, instantToLocal, startOfLocalDay } from '../time/zoned-time';
 import { expandWeeklyWindows } from '../time/weekly-windows';
 import {

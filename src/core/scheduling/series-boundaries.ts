@@ -69,6 +69,14 @@ export function nextTargetDate(input: SchedulingInput): DayNumber {
  */
 export function searchedTime(input: SchedulingInput): Result<Interval, NoSlotReason> {
   const { agreement } = input;
+  // Programming errors, not user input: a caller always reads calendars for a bounded time.
+  if (!Number.isFinite(input.horizon.start) || !Number.isFinite(input.horizon.end)) {
+    throw new Error('Scheduling needs a finite horizon (the time the calendars were read for).');
+  }
+  const granularity = input.options?.granularityMinutes;
+  if (granularity !== undefined && (!Number.isInteger(granularity) || granularity <= 0)) {
+    throw new Error(`granularityMinutes must be a whole number above zero (got ${granularity}).`);
+  }
   const soFar = meetingsSoFar(input);
   if (agreement.meetingCount !== undefined && soFar >= agreement.meetingCount) {
     return {

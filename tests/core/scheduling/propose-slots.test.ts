@@ -233,3 +233,12 @@ describe('proposeSlots: purity', () => {
     expect(proposeSlots(i)).toEqual(first);
   });
 });
+
+describe('proposeSlots: programming errors throw', () => {
+  it.each([
+    ['an unbounded horizon', input(agreement(), { horizon: { start: 0, end: Number.POSITIVE_INFINITY } })],
+    ['a zero granularity', input(agreement(), { options: { granularityMinutes: 0 } })],
+  ])('%s', (_name, i) => {
+    expect(() => proposeSlots(i)).toThrow();
+  });
+});
