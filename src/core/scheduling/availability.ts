@@ -194,7 +194,9 @@ function windowsView(owner: PersonBoundaries, partner: PersonBoundaries, from: I
 function windowsInZone(windows: readonly WeeklyWindow[], fromZone: string, toZone: string, weekStart: Instant): WeeklyWindow[] {
   const out: WeeklyWindow[] = [];
   for (const w of windows) {
-    for (const occurrence of expandWeeklyWindows([w], fromZone, { start: weekStart, end: weekStart + 7 * DAY })) {
+    // Expanded a day wider on each side so no occurrence kept is cut short by the range.
+    for (const occurrence of expandWeeklyWindows([w], fromZone, { start: weekStart - DAY, end: weekStart + 8 * DAY })) {
+      if (occurrence.start < weekStart || occurrence.start >= weekStart + 7 * DAY) continue;
       const start = instantToLocal(toZone, occurrence.start);
       const end = instantToLocal(toZone, occurrence.end);
       out.push({ weekday: start.weekday, start: formatLocalTime(start.minutes), end: formatLocalTime(end.minutes) });
