@@ -4,7 +4,8 @@
  * behind it. Every harness gets fresh tenants (random ids) so tests never see each other's data.
  */
 import { randomUUID } from 'node:crypto';
-import { TableClient } from '@azure/data-tables';
+import { odata, TableClient } from '@azure/data-tables';
+import { prefixUpperBound } from '../../../src/adapters/storage/table-keys';
 import { createApiHost, type ComposedApiHost } from '../../../src/api/composition-root';
 import { parseApiSettings } from '../../../src/api/config';
 import { apiFunctions } from '../../../src/api/function-table';
@@ -40,8 +41,8 @@ export interface ApiHarness {
   newCast(): Promise<Cast & { relationship: Relationship }>;
   token(person: DemoPerson): Promise<string>;
   request(method: string, path: string, options?: { person?: DemoPerson; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<ApiAnswer>;
-  /** Every row of the table with its ETag: equal snapshots mean nothing was written. */
-  snapshot(): Promise<string[]>;
+  /** Every row of the table (or of one tenant) with its ETag: equal snapshots mean nothing was written. */
+  snapshot(tenantId?: string): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -165,9 +166,13 @@ export async function startApiHarness(): Promise<ApiHarness> {
       }
       return { status: response.status, headers: response.headers, text, json };
     },
-    async snapshot() {
+    async snapshot(tenantId) {
       const rows: string[] = [];
-      for await (const e of raw.listEntities()) rows.push(`${e.partitionKey}/${e.rowKey}/${e.etag}`);
+      const prefix = tenantId ? `t|${tenantId}|` : undefined;
+      const entities = prefix
+        ? raw.listEntities({ queryOptions: { filter: odata`PartitionKey ge ${prefix} and PartitionKey lt ${prefixUpperBound(prefix)}` } })
+        : raw.listEntities();
+      for await (const e of entities) rows.push(`${e.partitionKey}/${e.rowKey}/${e.etag}`);
       return rows.sort();
     },
     stop: () => host.close(),
