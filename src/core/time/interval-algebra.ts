@@ -156,7 +156,29 @@ export function clipIntervals(a: readonly Interval[], from: Instant, to: Instant
 /** Each non-empty interval grown by `before` and `after` (any order accepted), merged. */
 export function widenIntervals(a: readonly Interval[], before: number, after: number): Interval[] {
   if (before === 0 && after === 0) return normalizeIntervals(a);
-  return sweepUnion(a, before, after);
+  for (let i = 1; i < a.length; i++) {
+    if (a[i]!.start < a[i - 1]!.start) return sweepUnion(a, before, after);
+  }
+  // Calendars usually list events in order: then one pass merges them.
+  const out: Interval[] = [];
+  let curStart = 0;
+  let curEnd = 0;
+  let open = false;
+  for (const x of a) {
+    if (x.end <= x.start) continue;
+    const start = x.start - before;
+    const end = x.end + after;
+    if (open && start <= curEnd) {
+      if (end > curEnd) curEnd = end;
+    } else {
+      if (open) out.push({ start: curStart, end: curEnd });
+      curStart = start;
+      curEnd = end;
+      open = true;
+    }
+  }
+  if (open) out.push({ start: curStart, end: curEnd });
+  return out;
 }
 
 /** Only the intervals at least `length` long. */

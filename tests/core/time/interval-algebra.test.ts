@@ -62,6 +62,8 @@ describe('interval algebra', () => {
         expect(widenIntervals(raw, before, after)).toEqual(
           fromCells(cells(raw.filter((x) => x.end > x.start).map((x) => iv(x.start - before, x.end + after)))),
         );
+        const sorted = [...raw].sort((x, y) => x.start - y.start);
+        expect(widenIntervals(sorted, before, after)).toEqual(widenIntervals(raw, before, after));
         expect(cells(clipIntervals(a, 50, 120))).toEqual(new Set([...cells(a)].filter((t) => t >= 50 && t < 120)));
         expect(JSON.stringify([raw, a, b])).toBe(frozen);
       }),
