@@ -213,12 +213,13 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
             .map((a) => ({ subject: a.subject, status: a.response === 'tentativelyAccepted' || a.response === 'none' ? ('tentative' as const) : ('busy' as const), start: a.start, end: a.end, location: '' })),
         ].sort((a, b) => a.start - b.start);
         const rank: Record<ScheduleStatus, number> = { free: 0, workingElsewhere: 0, tentative: 1, busy: 2, oof: 3 };
-        let view = '';
-        for (let t = start; t < end; t += interval) {
-          let digit = 0;
-          for (const item of items) if (item.start < t + interval && item.end > t) digit = Math.max(digit, rank[item.status]);
-          view += String(digit);
+        const slots = new Uint8Array(Math.ceil((end - start) / interval));
+        for (const item of items) {
+          const first = Math.max(0, Math.floor((item.start - start) / interval));
+          const last = Math.min(slots.length, Math.ceil((item.end - start) / interval));
+          for (let i = first; i < last; i++) slots[i] = Math.max(slots[i]!, rank[item.status]);
         }
+        const view = slots.join('');
         const hours = workingHoursOf(p);
         return {
           scheduleId,

@@ -19,8 +19,26 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The zone's offset from UTC at `instant`, in ms (positive east of Greenwich). */
+const offsets = new Map<string, number>();
+const BUCKET = 15 * 60_000;
+
+/**
+ * The zone's offset from UTC at `instant`, in ms (positive east of Greenwich). Zone transitions
+ * fall on quarter hours, so one offset per zone and quarter hour is exact; the cache keeps the
+ * free/busy of thousands of generated calendars cheap.
+ */
 export function zoneOffset(instant: number, zone: string): number {
+  const key = `${zone}|${Math.floor(instant / BUCKET)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 200_000) offsets.clear();
+    offset = computeOffset(Math.floor(instant / BUCKET) * BUCKET, zone);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function computeOffset(instant: number, zone: string): number {
   const parts = Object.fromEntries(formatter(zone).formatToParts(instant).map((p) => [p.type, p.value]));
   const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   return asUtc - Math.floor(instant / 1000) * 1000;
