@@ -105,7 +105,8 @@ export function planSeries(input: PlanSeriesInput): SeriesPlan {
     const nextDay = target(k + 1);
     let startDay: DayNumber;
     let endDay: DayNumber;
-    if (k === 1 && !hasHistory) {
+    if (habit === undefined) {
+      // Until the pair's first meeting is placed, whole periods from the first date: as early as possible.
       startDay = targetDay;
       endDay = nextDay;
     } else {

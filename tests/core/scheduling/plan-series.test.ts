@@ -149,3 +149,16 @@ describe('planSeries', () => {
     ]);
   });
 });
+
+describe('planSeries: a new pair whose first period has no slot', () => {
+  it('tries whole periods until the first meeting is placed, then keeps its weekday and time', () => {
+    const busy = [span('2026-03-02T00:00:00+01:00', '2026-03-11T12:00:00+01:00')];
+    const plan = planSeries({ ...input(office, { mentorCalendar: { busy } }), count: 3 });
+    expect(shown(plan, WARSAW, WARSAW)).toEqual([
+      'SCHEDULING.HORIZON_FULLY_BUSY',
+      '2026-03-11T12:00:00+01:00 | 2026-03-11T12:00:00+01:00',
+      '2026-03-18T12:00:00+01:00 | 2026-03-18T12:00:00+01:00',
+    ]);
+    expect(plan.entries.map((e) => e.period.targetDate)).toEqual(['2026-03-02', '2026-03-09', '2026-03-18']);
+  });
+});
