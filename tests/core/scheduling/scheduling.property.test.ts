@@ -13,7 +13,7 @@ import { proposeSlots } from '../../../src/core/scheduling/propose-slots';
 import { planSeries } from '../../../src/core/scheduling/plan-series';
 import type { NoSlotReason } from '../../../src/core/scheduling/no-slot-reason';
 import type { SchedulingInput } from '../../../src/core/scheduling/scheduling-input';
-import { anyFit, fitsAt, longestRun, STEP, stepFacts, withExtraBusy, type Predicate, type StepFacts } from './boundary-checker';
+import { anyFit, fitsAt, longestRun, STEP, stepFacts, wallClock, withExtraBusy, type Predicate, type StepFacts } from './boundary-checker';
 
 const ZONES = [
   'Europe/Warsaw',
@@ -233,6 +233,11 @@ describe('proposeSlots (properties)', () => {
         if (result.ok) {
           expect(countReached).toBe(false);
           expect(result.value.slots.length).toBeGreaterThan(0);
+          // Ranked: never a slot farther from the cadence's target date (mentor's calendar) before a nearer one.
+          const distances = result.value.slots.map((slot) =>
+            Math.abs(Date.parse(wallClock(input.agreement.mentor.timeZone, slot.start).date) - Date.parse(result.value.targetDate)) / DAY,
+          );
+          for (let k = 1; k < distances.length; k++) expect(distances[k]!).toBeGreaterThanOrEqual(distances[k - 1]!);
           for (const slot of result.value.slots) {
             expect(slot.end - slot.start).toBe(input.agreement.meetingMinutes * MIN);
             const i = stepIndex(f, slot.start);
