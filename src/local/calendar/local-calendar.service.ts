@@ -1,6 +1,7 @@
-/** Mounts the local calendar on the local host (`npm start`) under /local-graph. */
+/** Mounts the local calendar on the local host (`npm start`) under /local-graph (Graph v1.0 at /local-graph/v1.0). */
+import { findWindows } from 'windows-iana';
 import type { LocalService } from '../local-service';
-import type { LocalGraphHandler } from './local-graph-calendar';
+import { localCalendarTable, localGraphCalendarHandler, type LocalGraphHandler } from './local-graph-calendar';
 
 export const LOCAL_GRAPH_PREFIX = '/local-graph';
 
@@ -24,4 +25,28 @@ export function localCalendarService(handler: LocalGraphHandler): LocalService {
       }
     },
   };
+}
+
+/**
+ * The local calendar for `npm start`: the identity issuer's demo people as mailboxes (zones reported
+ * by their Windows names, as Outlook does), events in the stack's Azurite, and tokens checked
+ * against the local issuer's JWKS — add it to `additionalLocalServices`.
+ */
+export async function createLocalCalendarService(context: {
+  readonly azurite: { readonly connectionString: string };
+  readonly issuer: { readonly jwksUri: string; readonly people: readonly { personId: string; tenantId: string; email: string; displayName: string; timeZone: string }[] };
+}): Promise<LocalService> {
+  const people = context.issuer.people.map((p) => ({
+    personId: p.personId,
+    tenantId: p.tenantId,
+    email: p.email,
+    displayName: p.displayName,
+    timeZone: findWindows(p.timeZone)[0] ?? p.timeZone,
+  }));
+  const handler = localGraphCalendarHandler({
+    table: localCalendarTable(context.azurite.connectionString),
+    people,
+    jwksUrl: context.issuer.jwksUri,
+  });
+  return localCalendarService(handler);
 }

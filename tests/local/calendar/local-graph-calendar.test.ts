@@ -11,6 +11,7 @@ import type { CalendarPerson, PlannedMeetingEvent } from '../../../src/core/port
 import { DAY, HOUR, MINUTE } from '../../../src/core/time/interval';
 import { seededItems, type LocalCalendarPerson } from '../../../src/local/calendar/demo-calendars';
 import { seededRandom } from '../../../src/local/calendar/fault-plan';
+import { createLocalCalendarService } from '../../../src/local/calendar/local-calendar.service';
 import { localCalendarTable, startLocalGraphCalendar, type StartedLocalGraphCalendar } from '../../../src/local/calendar/local-graph-calendar';
 import { testStorageConnectionString, uniqueTableName } from '../../support/azurite';
 
@@ -183,6 +184,21 @@ describe('faults', () => {
     expect(new Set(results.map((r) => r.ok && r.value.eventId)).size).toBe(N);
   });
 
+  it('a booking retried after its answer was lost ends with exactly one event', async () => {
+    calendar.handler.faults.script = ['lostAnswer'];
+    const once = new GraphCalendarAdapter({
+      tenantId: TENANT,
+      client: createGraphClient({ baseUrl: calendar.baseUrl, accessToken: async () => 't', maxRetries: 0 }),
+      batch: { maxAttempts: 1 },
+    });
+    const [lost] = await once.createEvents([meeting(1)]);
+    expect(!lost!.ok && lost!.error.code).toBe('GRAPH.UNAVAILABLE');
+    const [retried] = await once.createEvents([meeting(1)]);
+    expect(retried!.ok).toBe(true);
+    const stored = await calendar.handler.events.list(kacper.personId);
+    expect(stored.map((e) => e.id)).toEqual([retried!.ok && retried!.value.eventId]);
+  });
+
   it('runs a scripted fault: one 429 with Retry-After, then success', async () => {
     calendar.handler.faults.script = ['throttle', null];
     calendar.handler.faults.retryAfterSeconds = 0;
@@ -209,6 +225,29 @@ describe('tokens', () => {
     sign = (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuedAt().setExpirationTime('10m').sign(privateKey);
   });
   afterAll(() => new Promise<void>((resolve) => jwksServer.close(() => resolve())));
+
+  it('mounts on the local host under /local-graph with the issuer’s people, zones named the Windows way', async () => {
+    const service = await createLocalCalendarService({
+      azurite: { connectionString: testStorageConnectionString() },
+      issuer: { jwksUri: jwksUrl, people: [{ ...kacper, tenantId: TENANT, timeZone: 'Europe/Warsaw' }] },
+    });
+    const host = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname.startsWith(service.prefix)) void service.handle(req, res, url);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(host.address() as AddressInfo).port}/local-graph/v1.0`;
+      const token = await sign({ tid: TENANT });
+      const response = await fetch(`${base}/users/${kacper.personId}/mailboxSettings`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { timeZone: string }).timeZone).toBe('Central European Standard Time');
+      expect(await service.health!()).toEqual({ status: 'ok' });
+    } finally {
+      await new Promise<void>((resolve) => host.close(() => resolve()));
+    }
+  });
 
   it('needs a bearer token, and with a JWKS checks the signature and the tenant of the mailbox', async () => {
     const noToken = await fetch(`${calendar.baseUrl}/users/${kacper.personId}/mailboxSettings`);
