@@ -297,13 +297,14 @@ describe('creating events through $batch', () => {
         method: 'POST',
         url: '/v1.0/$batch',
         body: batchOf(meetings.slice(from, from + 20).map((m, k) => createRequest(from + k + 1, m))),
-        reply: batchReply((r) => createdAs(`evt-${r.id}`), 30),
+        reply: batchReply((r) => createdAs(`evt-${r.id}`), 100),
       });
     }
     const results = await adapter().createEvents(meetings);
     graph.verify();
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(graph.maxInFlight).toBe(4);
+    expect(graph.maxInFlight).toBeLessThanOrEqual(4);
+    expect(graph.maxInFlight).toBeGreaterThan(1);
   });
 
   it('retries only the inner requests answered 429/503/504, after the longest Retry-After', async () => {
