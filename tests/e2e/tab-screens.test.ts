@@ -1,6 +1,7 @@
 /**
  * The tab in real headless Chromium: built with the project's Vite config, served statically, talking
- * to the local stand-ins through the same /api and /local-identity paths as in `npm run dev:tab`.
+ * to the whole local stack (`startLocalStack`: Azurite, identity issuer, API, seeded demo pair) through
+ * the same /api and /local-identity paths as in `npm run dev:tab`.
  * Every screen is checked with axe-core (no serious or critical violations) and photographed into
  * test-artifacts/e2e in light, dark and Polish.
  */
@@ -72,6 +73,8 @@ afterAll(async () => {
 });
 
 async function checkScreen(page: Page, variant: Variant, screen: string) {
+  // Photograph and check the screen once its data is in, not its loading skeleton.
+  await page.waitForSelector('[data-loading]', { state: 'detached' });
   await page.screenshot({ path: join(artifacts, `${screen}-${variant.name}.png`), fullPage: true });
   expect({ screen, variant: variant.name, violations: await seriousAxeViolations(page) }).toEqual({ screen, variant: variant.name, violations: [] });
 }
@@ -105,7 +108,7 @@ describe.each(variants)('tab in $name', (variant) => {
     expect((await token).status()).toBe(200);
     await page.getByRole('heading', { level: 1, name: variant.text.home }).waitFor();
     expect(await page.getByRole('tab', { name: variant.text.home }).getAttribute('aria-selected')).toBe('true');
-    await page.getByText(variant.text.errorTitle).first().waitFor().catch(() => undefined);
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
     await checkScreen(page, variant, 'home');
   });
 
@@ -127,6 +130,7 @@ describe.each(variants)('tab in $name', (variant) => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
     await page.waitForURL(/#\/relationship/);
+    await page.getByRole('heading', { level: 1, name: /Margaret Hale/ }).waitFor();
     await checkScreen(page, variant, 'relationship');
   });
 });

@@ -1,10 +1,34 @@
-import type { MentorSuggestion } from '../../core/matching/rank-mentors';
-import type { Profile, PublicProfile } from '../../core/profiles/profile';
-import type { ProfileFields } from '../../core/profiles/validate-profile';
-import type { MentoringRequest, PreWork } from '../../core/requests/mentoring-request';
-import type { Relationship } from '../../core/relationships/relationship';
-import type { RequestView } from '../../core/usecases/request-use-cases';
-import type { ApiClient } from './api-client';
+import type {
+  ActionItemDto,
+  AddActionItemBody,
+  AddGoalBody,
+  CreateRequestBody,
+  GoalDto,
+  MentoringRequestDto,
+  MentorSuggestionsResponse,
+  MyRequestsResponse,
+  ProfileDto,
+  PublicProfileDto,
+  RelationshipDetailDto,
+  RelationshipDto,
+  RelationshipSummaryDto,
+  UpdateActionItemBody,
+  UpdateGoalBody,
+  UpsertProfileBody,
+} from '../../contracts';
+import type { ApiClient, RequestOptions } from './api-client';
+import type { CoreShape } from './core-shape-compat';
+
+/** Input types are the contracts' own request schemas, inferred; only what the tab builds is named here. */
+type Infer<T> = T extends { _zod: { output: infer O } } ? O : never;
+export type NewMentoringRequest = Infer<typeof CreateRequestBody>;
+export type ProfileFieldsBody = Omit<Infer<typeof UpsertProfileBody>, 'version'>;
+export type NewGoal = Infer<typeof AddGoalBody>;
+export type GoalChanges = Omit<Infer<typeof UpdateGoalBody>, 'version'>;
+export type NewActionItem = Infer<typeof AddActionItemBody>;
+export type ActionItemChanges = Omit<Infer<typeof UpdateActionItemBody>, 'version'>;
+export type MentorSuggestionDto = MentorSuggestionsResponse['suggestions'][number];
+export type RequestViewDto = MyRequestsResponse['requests'][number];
 
 export interface MentorSearch {
   skill?: string;
@@ -12,56 +36,108 @@ export interface MentorSearch {
   reverse?: boolean;
 }
 
-export interface NewMentoringRequest {
-  mentorId: string;
-  note: string;
-  preWork: PreWork;
+const enc = encodeURIComponent;
+const withSignal = (signal?: AbortSignal): RequestOptions => (signal ? { signal } : {});
+/** Updates carry the version both in the body (the contract) and as If-Match (the HTTP way). */
+const versioned = (version: string): RequestOptions => ({ ifMatch: version });
+
+/** The core's answers carry instants as epoch numbers and lists bare; the contracts' DTOs do not. */
+function isCoreShape(kind: CoreShape, body: unknown): boolean {
+  if (body === null || typeof body !== 'object') return false;
+  const record = body as Record<string, unknown>;
+  switch (kind) {
+    case 'suggestions':
+    case 'requests':
+    case 'relationships':
+      return Array.isArray(body);
+    case 'relationship':
+      return typeof (record.relationship as Record<string, unknown> | undefined)?.startedAt === 'number';
+    default:
+      return typeof record.createdAt === 'number';
+  }
 }
 
-
-const enc = encodeURIComponent;
+async function asDto<T>(kind: CoreShape, body: unknown): Promise<T> {
+  if (!isCoreShape(kind, body)) return body as T;
+  const { fromCore } = await import('./core-shape-compat');
+  return fromCore[kind](body) as T;
+}
 
 /** One method per endpoint of the agreed HTTP surface; the transport rules live in ApiClient. */
 export class MentoringApi {
   constructor(private readonly client: ApiClient) {}
 
-  getMyProfile(signal?: AbortSignal): Promise<Profile> {
-    return this.client.get<Profile>('/api/me/profile', signal ? { signal } : {});
+  async getMyProfile(signal?: AbortSignal): Promise<ProfileDto> {
+    return asDto('profile', await this.client.get<unknown>('/api/me/profile', withSignal(signal)));
   }
-  saveMyProfile(fields: ProfileFields, version: string | undefined): Promise<Profile> {
-    return this.client.put<Profile>('/api/me/profile', version ? { ...fields, version } : fields, version ? { ifMatch: version } : {});
+  async saveMyProfile(fields: ProfileFieldsBody, version: string | undefined): Promise<ProfileDto> {
+    const saved = version
+      ? await this.client.put<unknown>('/api/me/profile', { ...fields, version }, versioned(version))
+      : await this.client.put<unknown>('/api/me/profile', fields);
+    return asDto('profile', saved);
   }
-  getProfile(personId: string, signal?: AbortSignal): Promise<PublicProfile> {
-    return this.client.get<PublicProfile>(`/api/people/${enc(personId)}/profile`, signal ? { signal } : {});
+  getProfile(personId: string, signal?: AbortSignal): Promise<PublicProfileDto> {
+    return this.client.get<PublicProfileDto>(`/api/people/${enc(personId)}/profile`, withSignal(signal));
   }
 
-  suggestMentors(search: MentorSearch, signal?: AbortSignal): Promise<MentorSuggestion[]> {
+  async suggestMentors(search: MentorSearch, signal?: AbortSignal): Promise<MentorSuggestionDto[]> {
     const params = new URLSearchParams();
     if (search.skill?.trim()) params.set('skill', search.skill.trim());
     if (search.q?.trim()) params.set('q', search.q.trim());
     if (search.reverse !== undefined) params.set('reverse', String(search.reverse));
     const query = params.toString();
-    return this.client.get<MentorSuggestion[]>(`/api/mentors/suggestions${query ? `?${query}` : ''}`, signal ? { signal } : {});
+    const body = await this.client.get<unknown>(`/api/mentors/suggestions${query ? `?${query}` : ''}`, withSignal(signal));
+    return (await asDto<MentorSuggestionsResponse>('suggestions', body)).suggestions;
   }
 
-  listMyRequests(signal?: AbortSignal): Promise<RequestView[]> {
-    return this.client.get<RequestView[]>('/api/requests', signal ? { signal } : {});
+  async listMyRequests(signal?: AbortSignal): Promise<RequestViewDto[]> {
+    return (await asDto<MyRequestsResponse>('requests', await this.client.get<unknown>('/api/requests', withSignal(signal)))).requests;
   }
-  sendRequest(request: NewMentoringRequest): Promise<MentoringRequest> {
-    return this.client.post<MentoringRequest>('/api/requests', request);
+  async sendRequest(request: NewMentoringRequest): Promise<MentoringRequestDto> {
+    return asDto('request', await this.client.post<unknown>('/api/requests', request));
   }
-  acceptRequest(request: MentoringRequest): Promise<Relationship> {
-    return this.client.post<Relationship>(`/api/requests/${enc(request.id)}/accept`, { version: request.version }, { ifMatch: request.version });
+  acceptRequest(request: MentoringRequestDto): Promise<RelationshipDto> {
+    return this.client.post<RelationshipDto>(`/api/requests/${enc(request.id)}/accept`, { version: request.version }, versioned(request.version));
   }
-  declineRequest(request: MentoringRequest, reason: string): Promise<MentoringRequest> {
-    const body = reason.trim() ? { version: request.version, reason: reason.trim() } : { version: request.version };
-    return this.client.post<MentoringRequest>(`/api/requests/${enc(request.id)}/decline`, body, { ifMatch: request.version });
+  declineRequest(request: MentoringRequestDto, reason: string): Promise<MentoringRequestDto> {
+    return this.client.post<MentoringRequestDto>(
+      `/api/requests/${enc(request.id)}/decline`,
+      { reason: reason.trim(), version: request.version },
+      versioned(request.version),
+    );
   }
-  withdrawRequest(request: MentoringRequest): Promise<MentoringRequest> {
-    return this.client.post<MentoringRequest>(`/api/requests/${enc(request.id)}/withdraw`, { version: request.version }, { ifMatch: request.version });
+  withdrawRequest(request: MentoringRequestDto): Promise<MentoringRequestDto> {
+    return this.client.post<MentoringRequestDto>(`/api/requests/${enc(request.id)}/withdraw`, { version: request.version }, versioned(request.version));
   }
 
-  listRelationships(signal?: AbortSignal): Promise<Relationship[]> {
-    return this.client.get<Relationship[]>('/api/relationships', signal ? { signal } : {});
+  async listRelationships(signal?: AbortSignal): Promise<RelationshipSummaryDto[]> {
+    const body = await this.client.get<unknown>('/api/relationships', withSignal(signal));
+    return (await asDto<{ relationships: RelationshipSummaryDto[] }>('relationships', body)).relationships;
+  }
+  async getRelationship(relationshipId: string, signal?: AbortSignal): Promise<RelationshipDetailDto> {
+    return asDto('relationship', await this.client.get<unknown>(`/api/relationships/${enc(relationshipId)}`, withSignal(signal)));
+  }
+
+  addGoal(relationshipId: string, goal: NewGoal): Promise<GoalDto> {
+    return this.client.post<GoalDto>(`/api/relationships/${enc(relationshipId)}/goals`, goal);
+  }
+  updateGoal(relationshipId: string, goal: Pick<GoalDto, 'id' | 'version'>, changes: GoalChanges): Promise<GoalDto> {
+    return this.client.patch<GoalDto>(
+      `/api/relationships/${enc(relationshipId)}/goals/${enc(goal.id)}`,
+      { ...changes, version: goal.version },
+      versioned(goal.version),
+    );
+  }
+
+  async addActionItem(relationshipId: string, item: NewActionItem): Promise<ActionItemDto> {
+    return asDto('actionItem', await this.client.post<unknown>(`/api/relationships/${enc(relationshipId)}/action-items`, item));
+  }
+  async updateActionItem(relationshipId: string, item: Pick<ActionItemDto, 'id' | 'version'>, changes: ActionItemChanges): Promise<ActionItemDto> {
+    const saved = await this.client.patch<unknown>(
+      `/api/relationships/${enc(relationshipId)}/action-items/${enc(item.id)}`,
+      { ...changes, version: item.version },
+      versioned(item.version),
+    );
+    return asDto('actionItem', saved);
   }
 }

@@ -1,7 +1,8 @@
 import { Badge, Button, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { useHashRoute, type Route } from './hash-route';
+import { routeToHash, useHashRoute, type Route } from './hash-route';
+import { ScreenErrorBoundary } from './screen-error-boundary';
 import { useSession } from './session';
 import { LoadingSkeleton } from './state-views';
 
@@ -95,9 +96,11 @@ export function AppShell({ onReady }: { onReady?: () => void }) {
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
-        <Suspense fallback={<LoadingSkeleton />}>
-          <Screen route={route} navigate={go} />
-        </Suspense>
+        <ScreenErrorBoundary resetKey={routeToHash(route)}>
+          <Suspense fallback={<LoadingSkeleton />}>
+            <Screen route={route} navigate={go} />
+          </Suspense>
+        </ScreenErrorBoundary>
       </main>
     </div>
   );

@@ -31,7 +31,7 @@ export function LoadingSkeleton({ rows = 3, label }: { rows?: number; label?: st
   const { t } = useI18n();
   const styles = useStyles();
   return (
-    <div role="status" aria-live="polite" aria-label={label ?? t('common.loading')}>
+    <div role="status" aria-live="polite" aria-label={label ?? t('common.loading')} data-loading="true">
       <Skeleton aria-hidden="true">
         {Array.from({ length: rows }, (_, i) => (
           <div key={i} className={styles.skeletonRow}>

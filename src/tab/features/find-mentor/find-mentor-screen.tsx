@@ -12,9 +12,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { MatchReason, MentorSuggestion } from '../../../core/matching/rank-mentors';
+import type { MatchReasonDto } from '../../../contracts';
 import type { SeniorityLevel } from '../../../core/profiles/profile';
-import type { MentorSearch } from '../../api/mentoring-api';
+import type { MentorSearch, MentorSuggestionDto } from '../../api/mentoring-api';
 import type { Route } from '../../app/hash-route';
 import { useApi } from '../../app/session';
 import { EmptyState, LoadingSkeleton, Notice, ProblemMessage } from '../../app/state-views';
@@ -41,7 +41,7 @@ const seniorityKey = {
 } as const satisfies Record<SeniorityLevel, string>;
 
 /** The ranker explains itself in data; each reason becomes one sentence in the person's language. */
-export function reasonText(reason: MatchReason, { t, format }: Pick<I18n, 't' | 'format'>): string {
+export function reasonText(reason: MatchReasonDto, { t, format }: Pick<I18n, 't' | 'format'>): string {
   switch (reason.kind) {
     case 'matchedSkills':
       return t('find.reason.matchedSkills', { skills: format.list(reason.skills) });
@@ -66,7 +66,7 @@ export default function FindMentorScreen({ navigate }: { navigate: (route: Route
   const [text, setText] = useState('');
   const [onlyReverse, setOnlyReverse] = useState(false);
   const [search, setSearch] = useState<MentorSearch>({});
-  const [asking, setAsking] = useState<MentorSuggestion | undefined>();
+  const [asking, setAsking] = useState<MentorSuggestionDto | undefined>();
   const [sentTo, setSentTo] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | undefined>();
   const { loaded, reload } = useLoader((signal) => api.suggestMentors(search, signal), [api, search]);

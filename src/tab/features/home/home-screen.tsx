@@ -12,10 +12,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Relationship } from '../../../core/relationships/relationship';
-import type { RequestView } from '../../../core/usecases/request-use-cases';
-import { ApiError, problemOf, type ApiProblem } from '../../api/api-error';
-import type { MentoringApi } from '../../api/mentoring-api';
+import type { RelationshipSummaryDto } from '../../../contracts';
+import type { MentoringApi, RequestViewDto } from '../../api/mentoring-api';
+import { problemOf, type ApiProblem } from '../../api/api-error';
 import type { Route } from '../../app/hash-route';
 import { useApi } from '../../app/session';
 import { EmptyState, LoadingSkeleton, Notice, ProblemMessage } from '../../app/state-views';
@@ -31,49 +30,16 @@ const useStyles = makeStyles({
   columns: { display: 'grid', gap: tokens.spacingHorizontalXL, gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))' },
 });
 
-export interface RelationshipRow {
-  relationship: Relationship;
-  role: 'mentor' | 'mentee';
-  partnerName: string;
-}
-
 export interface HomeData {
-  relationships: RelationshipRow[];
-  requests: RequestView[];
+  relationships: RelationshipSummaryDto[];
+  requests: RequestViewDto[];
 }
 
-/**
- * Relationships name only ids, so partner names come from the public profiles (one call per partner,
- * in parallel); requests arrive with their counterpart already named.
- */
+/** Both lists arrive with the other person already named, so Home needs two calls in parallel. */
 export async function loadHome(api: MentoringApi, signal: AbortSignal): Promise<HomeData> {
-  const [me, relationships, requests] = await Promise.all([
-    api.getMyProfile(signal).catch((error: unknown) => {
-      if (error instanceof ApiError && error.problem.kind === 'notFound') return null;
-      throw error;
-    }),
-    api.listRelationships(signal),
-    api.listMyRequests(signal),
-  ]);
-  const myId = me?.userId;
-  const partnerIds = [...new Set(relationships.map((r) => (r.mentorId === myId ? r.menteeId : r.mentorId)))];
-  const names = new Map<string, string>();
-  await Promise.all(
-    partnerIds.map((id) =>
-      api.getProfile(id, signal).then(
-        (p) => names.set(id, p.displayName),
-        () => undefined,
-      ),
-    ),
-  );
+  const [relationships, requests] = await Promise.all([api.listRelationships(signal), api.listMyRequests(signal)]);
   return {
-    relationships: relationships
-      .filter((r) => r.status === 'active')
-      .map((relationship) => {
-        const role = relationship.mentorId === myId ? 'mentor' : 'mentee';
-        const partnerId = role === 'mentor' ? relationship.menteeId : relationship.mentorId;
-        return { relationship, role, partnerName: names.get(partnerId) ?? partnerId };
-      }),
+    relationships: relationships.filter((r) => r.relationship.status === 'active'),
     requests: requests.filter((r) => r.request.status === 'open'),
   };
 }
@@ -93,7 +59,7 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
    * The request leaves the list at once; if the API says no it comes back, with the reason. A
    * conflict (someone else acted first) reloads the list so the person sees the real state.
    */
-  const decide = async (view: RequestView, decision: Decision) => {
+  const decide = async (view: RequestViewDto, decision: Decision) => {
     setNotice(undefined);
     setProblem(undefined);
     replace((data) => ({ ...data, requests: data.requests.filter((r) => r.request.id !== view.request.id) }));
@@ -119,7 +85,7 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
         reload();
         return;
       }
-      replace((data) => ({ ...data, requests: [...data.requests, view].sort((a, b) => a.request.createdAt - b.request.createdAt) }));
+      replace((data) => ({ ...data, requests: [...data.requests, view].sort((a, b) => new Date(a.request.createdAt).getTime() - new Date(b.request.createdAt).getTime()) }));
       setProblem(p);
     }
   };
@@ -151,7 +117,9 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
         ) : null}
         {loaded.state === 'ready' && loaded.data.relationships.length > 0 ? (
           <ul className={styles.list}>
-            {loaded.data.relationships.map(({ relationship, role, partnerName }) => (
+            {loaded.data.relationships.map(({ relationship, myRole: role, partner }) => {
+              const partnerName = partner.displayName;
+              return (
               <li key={relationship.id}>
                 <Card>
                   <CardHeader
@@ -177,7 +145,8 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
                   </div>
                 </Card>
               </li>
-            ))}
+              );
+            })}
           </ul>
         ) : null}
       </section>
@@ -249,7 +218,7 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
   );
 }
 
-function RequestDetails({ view }: { view: RequestView }) {
+function RequestDetails({ view }: { view: RequestViewDto }) {
   const { t } = useI18n();
   const styles = useStyles();
   const { note, preWork } = view.request;

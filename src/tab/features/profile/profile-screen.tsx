@@ -1,6 +1,6 @@
 import { Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Profile } from '../../../core/profiles/profile';
+import type { ProfileDto } from '../../../contracts';
 import type { ProfileFields } from '../../../core/profiles/validate-profile';
 import { ApiError, problemOf, type ApiProblem } from '../../api/api-error';
 import { useApi } from '../../app/session';
@@ -14,7 +14,7 @@ const useStyles = makeStyles({
 });
 
 /** A person who has never saved a profile starts from sensible blanks rather than an error. */
-async function loadProfile(getMyProfile: (signal: AbortSignal) => Promise<Profile>, signal: AbortSignal): Promise<Profile | null> {
+async function loadProfile(getMyProfile: (signal: AbortSignal) => Promise<ProfileDto>, signal: AbortSignal): Promise<ProfileDto | null> {
   try {
     return await getMyProfile(signal);
   } catch (error) {
@@ -23,7 +23,7 @@ async function loadProfile(getMyProfile: (signal: AbortSignal) => Promise<Profil
   }
 }
 
-export function toFields(profile: Profile | null, viewerTimeZone: string): ProfileFields {
+export function toFields(profile: ProfileDto | null, viewerTimeZone: string): ProfileFields {
   if (!profile) {
     return {
       jobTitle: '',
@@ -59,7 +59,10 @@ export default function ProfileScreen() {
     setProblem(undefined);
     setServerErrors({});
     try {
-      const saved = await api.saveMyProfile(fields, loaded.data?.version);
+      const saved = await api.saveMyProfile(
+        { ...fields, skillsToTeach: [...fields.skillsToTeach], skillsToLearn: [...fields.skillsToLearn], languages: [...fields.languages] },
+        loaded.data?.version,
+      );
       replace(() => saved);
       setFormKey((k) => k + 1);
       setNotice('saved');

@@ -1,10 +1,13 @@
-import { Badge, Button, Tab, TabList, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Tab, TabList, Text, Title1, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import type { RelationshipDetailDto } from '../../../contracts';
 import type { Route } from '../../app/hash-route';
 import { useApi } from '../../app/session';
 import { EmptyState, LoadingSkeleton, ProblemMessage } from '../../app/state-views';
 import { useLoader } from '../../app/use-loader';
 import { useI18n } from '../../i18n/i18n';
-import { loadHome, type RelationshipRow } from '../home/home-screen';
+import { ActionItemsPanel, type Pair } from './action-items-panel';
+import { CheckInsPanel } from './check-ins-panel';
+import { GoalsPanel } from './goals-panel';
 
 const useStyles = makeStyles({
   page: { display: 'grid', gap: tokens.spacingVerticalL },
@@ -13,103 +16,135 @@ const useStyles = makeStyles({
   header: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
 });
 
-const sections = ['prework'] as const;
+const sections = ['goals', 'actions', 'checkins', 'prework'] as const;
 type Section = (typeof sections)[number];
+const sectionLabel = {
+  goals: 'relationship.tab.goals',
+  actions: 'relationship.tab.actionItems',
+  checkins: 'relationship.tab.checkins',
+  prework: 'relationship.tab.prework',
+} as const satisfies Record<Section, string>;
 
-export default function RelationshipScreen({
-  route,
-  navigate,
-}: {
-  route: Extract<Route, { screen: 'relationship' }>;
-  navigate: (route: Route) => void;
-}) {
+type RelationshipRoute = Extract<Route, { screen: 'relationship' }>;
+
+export default function RelationshipScreen({ route, navigate }: { route: RelationshipRoute; navigate: (route: Route) => void }) {
   const { t } = useI18n();
   const api = useApi();
   const styles = useStyles();
-  const { loaded, reload } = useLoader(async (signal) => (await loadHome(api, signal)).relationships, [api]);
+  const list = useLoader((signal) => api.listRelationships(signal), [api]);
 
-  if (loaded.state === 'loading') return <LoadingSkeleton rows={3} />;
-  if (loaded.state === 'error') return <ProblemMessage problem={loaded.problem} onRetry={reload} />;
+  if (route.relationshipId) return <RelationshipDetail relationshipId={route.relationshipId} section={route.section} navigate={navigate} />;
+  if (list.loaded.state === 'loading') return <LoadingSkeleton rows={3} />;
+  if (list.loaded.state === 'error') return <ProblemMessage problem={list.loaded.problem} onRetry={list.reload} />;
 
-  const rows = loaded.data;
-  const selected = rows.find((r) => r.relationship.id === route.relationshipId) ?? (rows.length === 1 ? rows[0] : undefined);
-
-  if (!selected) {
-    return (
-      <section className={styles.page} aria-labelledby="relationship-title">
-        <Title1 as="h1" id="relationship-title">
-          {t('relationship.title')}
-        </Title1>
-        {rows.length === 0 ? (
-          <EmptyState
-            message={t('relationship.none')}
-            action={
-              <Button appearance="primary" onClick={() => navigate({ screen: 'find' })}>
-                {t('home.relationships.emptyAction')}
-              </Button>
-            }
-          />
-        ) : (
-          <>
-            <Text>{t('relationship.choose')}</Text>
-            <ul className={styles.list}>
-              {rows.map((row) => (
-                <li key={row.relationship.id}>
-                  <Button onClick={() => navigate({ screen: 'relationship', relationshipId: row.relationship.id })}>
-                    {t('home.relationships.open', { name: row.partnerName })}
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
-    );
-  }
-
-  const section: Section = (sections as readonly string[]).includes(route.section ?? '') ? (route.section as Section) : 'prework';
-  return <RelationshipDetail row={selected} section={section} navigate={navigate} />;
+  const rows = list.loaded.data.filter((r) => r.relationship.status === 'active');
+  if (rows.length === 1) return <RelationshipDetail relationshipId={rows[0]!.relationship.id} section={route.section} navigate={navigate} />;
+  return (
+    <section className={styles.page} aria-labelledby="relationship-title">
+      <Title1 as="h1" id="relationship-title">
+        {t('relationship.title')}
+      </Title1>
+      {rows.length === 0 ? (
+        <EmptyState
+          message={t('relationship.none')}
+          action={
+            <Button appearance="primary" onClick={() => navigate({ screen: 'find' })}>
+              {t('home.relationships.emptyAction')}
+            </Button>
+          }
+        />
+      ) : (
+        <>
+          <Text>{t('relationship.choose')}</Text>
+          <ul className={styles.list}>
+            {rows.map((row) => (
+              <li key={row.relationship.id}>
+                <Button onClick={() => navigate({ screen: 'relationship', relationshipId: row.relationship.id })}>
+                  {t('home.relationships.open', { name: row.partner.displayName })}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
 }
 
-function RelationshipDetail({ row, section, navigate }: { row: RelationshipRow; section: Section; navigate: (route: Route) => void }) {
-  const { t } = useI18n();
+export function pairOf(detail: RelationshipDetailDto): Pair {
+  const { relationship, myRole, partner } = detail;
+  return {
+    myId: myRole === 'mentor' ? relationship.mentorId : relationship.menteeId,
+    partnerId: myRole === 'mentor' ? relationship.menteeId : relationship.mentorId,
+    partnerName: partner.displayName,
+  };
+}
+
+function RelationshipDetail({ relationshipId, section, navigate }: { relationshipId: string; section: string | undefined; navigate: (route: Route) => void }) {
+  const { t, format } = useI18n();
+  const api = useApi();
   const styles = useStyles();
-  const { relationship, partnerName } = row;
-  const preWork = relationship.menteePreWork;
+  const { loaded, reload } = useLoader((signal) => api.getRelationship(relationshipId, signal), [api, relationshipId]);
+  const current: Section = (sections as readonly string[]).includes(section ?? '') ? (section as Section) : 'goals';
+
+  if (loaded.state === 'loading') return <LoadingSkeleton rows={4} />;
+  if (loaded.state === 'error') return <ProblemMessage problem={loaded.problem} onRetry={reload} />;
+  const detail = loaded.data;
+  const pair = pairOf(detail);
+  const partnerZone = 'timeZone' in detail.partner ? detail.partner.timeZone : undefined;
+  const preWork = detail.relationship.menteePreWork;
+
   return (
     <section className={styles.page} aria-labelledby="relationship-title">
       <div className={styles.header}>
         <Title1 as="h1" id="relationship-title">
-          {t('relationship.with', { name: partnerName })}
+          {t('relationship.with', { name: pair.partnerName })}
         </Title1>
-        {relationship.reverse ? (
+        {detail.relationship.reverse ? (
           <Badge appearance="filled" color="brand">
             {t('home.relationships.reverse')}
           </Badge>
         ) : null}
       </div>
+      <Text>
+        {t(detail.myRole === 'mentor' ? 'relationship.role.mentor' : 'relationship.role.mentee')}
+        {partnerZone ? ` · ${t('relationship.partnerTime', { name: pair.partnerName, time: format.time(Date.now(), partnerZone), zone: partnerZone })}` : ''}
+      </Text>
+      {detail.relationship.status === 'closed' ? <Text>{t('relationship.closed')}</Text> : null}
       <TabList
         aria-label={t('relationship.tabs')}
-        selectedValue={section}
-        onTabSelect={(_, d) => navigate({ screen: 'relationship', relationshipId: relationship.id, section: String(d.value) })}
+        selectedValue={current}
+        onTabSelect={(_, d) => navigate({ screen: 'relationship', relationshipId, section: String(d.value) })}
       >
-        <Tab value="prework">{t('relationship.tab.prework')}</Tab>
+        {sections.map((s) => (
+          <Tab key={s} value={s}>
+            {t(sectionLabel[s])}
+          </Tab>
+        ))}
       </TabList>
-      <div role="tabpanel" aria-label={t('relationship.tab.prework')}>
-        <dl>
-          <dt>
-            <Text weight="semibold">{t('request.whatIWantLabel')}</Text>
-          </dt>
-          <dd className={styles.quote}>{preWork.whatIWant}</dd>
-          <dt>
-            <Text weight="semibold">{t('request.whatIBringLabel')}</Text>
-          </dt>
-          <dd className={styles.quote}>{preWork.whatIBring || '—'}</dd>
-          <dt>
-            <Text weight="semibold">{t('request.expectationsLabel')}</Text>
-          </dt>
-          <dd className={styles.quote}>{preWork.expectations || '—'}</dd>
-        </dl>
+      <div role="tabpanel" aria-label={t(sectionLabel[current])}>
+        {current === 'goals' ? <GoalsPanel relationshipId={relationshipId} goals={detail.goals} onChanged={reload} /> : null}
+        {current === 'actions' ? <ActionItemsPanel relationshipId={relationshipId} items={detail.actionItems} pair={pair} onChanged={reload} /> : null}
+        {current === 'checkins' ? <CheckInsPanel checkIns={detail.checkIns} meetings={detail.meetings} pair={pair} /> : null}
+        {current === 'prework' ? (
+          <>
+            <Title2 as="h2">{t('relationship.tab.prework')}</Title2>
+            <dl>
+              <dt>
+                <Text weight="semibold">{t('request.whatIWantLabel')}</Text>
+              </dt>
+              <dd className={styles.quote}>{preWork.whatIWant}</dd>
+              <dt>
+                <Text weight="semibold">{t('request.whatIBringLabel')}</Text>
+              </dt>
+              <dd className={styles.quote}>{preWork.whatIBring || '—'}</dd>
+              <dt>
+                <Text weight="semibold">{t('request.expectationsLabel')}</Text>
+              </dt>
+              <dd className={styles.quote}>{preWork.expectations || '—'}</dd>
+            </dl>
+          </>
+        ) : null}
       </div>
     </section>
   );

@@ -1,0 +1,123 @@
+import { Badge, Button, Checkbox, Field, Input, Select, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ActionItemDto } from '../../../contracts';
+import { isLocalDate } from '../../../core/usecases/text-rules';
+import { problemOf, type ApiProblem } from '../../api/api-error';
+import { useApi } from '../../app/session';
+import { EmptyState, Notice, ProblemMessage } from '../../app/state-views';
+import { useI18n } from '../../i18n/i18n';
+
+const useStyles = makeStyles({
+  panel: { display: 'grid', gap: tokens.spacingVerticalM },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
+  item: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  form: { display: 'flex', flexWrap: 'wrap', alignItems: 'start', gap: tokens.spacingHorizontalM },
+  grow: { flexGrow: 1, minWidth: '240px' },
+  done: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground3 },
+});
+
+export interface Pair {
+  myId: string;
+  partnerId: string;
+  partnerName: string;
+}
+
+export function ActionItemsPanel({ relationshipId, items, pair, onChanged }: { relationshipId: string; items: ActionItemDto[]; pair: Pair; onChanged: () => void }) {
+  const { t, format } = useI18n();
+  const api = useApi();
+  const styles = useStyles();
+  const [shown, setShown] = useState(items);
+  const [title, setTitle] = useState('');
+  const [ownerId, setOwnerId] = useState(pair.myId);
+  const [dueDate, setDueDate] = useState('');
+  const [errors, setErrors] = useState<{ title?: string; dueDate?: string }>({});
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+  useEffect(() => setShown(items), [items]);
+
+  const nameOf = (id: string) => (id === pair.myId ? t('relationship.you') : id === pair.partnerId ? pair.partnerName : id);
+
+  /** Ticked at once; the previous state comes back if the API refuses, with the reason. */
+  const toggle = async (item: ActionItemDto, done: boolean) => {
+    setProblem(undefined);
+    setNotice(undefined);
+    const status = done ? 'done' : 'open';
+    setShown((list) => list.map((i) => (i.id === item.id ? { ...i, status } : i)));
+    try {
+      const saved = await api.updateActionItem(relationshipId, item, { status });
+      setShown((list) => list.map((i) => (i.id === item.id ? saved : i)));
+    } catch (error) {
+      setShown((list) => list.map((i) => (i.id === item.id ? item : i)));
+      const p = problemOf(error);
+      if (p.kind === 'conflict') {
+        setNotice(t('error.conflict'));
+        onChanged();
+      } else setProblem(p);
+    }
+  };
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (!title.trim()) found.title = t('actions.titleRequired');
+    if (dueDate && !isLocalDate(dueDate)) found.dueDate = t('goals.targetDateInvalid');
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setSaving(true);
+    setProblem(undefined);
+    try {
+      const created = await api.addActionItem(relationshipId, { title: title.trim(), ownerId, ...(dueDate ? { dueDate } : {}) });
+      setShown((list) => [...list, created]);
+      setTitle('');
+      setDueDate('');
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const ordered = [...shown].sort((a, b) => (a.status === b.status ? (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') : a.status === 'open' ? -1 : 1));
+
+  return (
+    <div className={styles.panel}>
+      <Title2 as="h2">{t('actions.title')}</Title2>
+      {notice ? <Notice intent="warning">{notice}</Notice> : null}
+      {problem ? <ProblemMessage problem={problem} /> : null}
+      {ordered.length === 0 ? <EmptyState message={t('actions.empty')} /> : null}
+      <ul className={styles.list}>
+        {ordered.map((item) => (
+          <li key={item.id} className={styles.item}>
+            <Checkbox
+              checked={item.status === 'done'}
+              onChange={(_, d) => void toggle(item, d.checked === true)}
+              label={<span className={item.status === 'done' ? styles.done : undefined}>{item.title}</span>}
+              aria-label={t('actions.done', { title: item.title })}
+            />
+            <Text size={200}>{t('actions.ownedBy', { name: nameOf(item.ownerId) })}</Text>
+            {item.dueDate ? <Text size={200}>{t('actions.due', { date: format.date(`${item.dueDate}T12:00:00Z`, 'UTC') })}</Text> : null}
+            {item.origin.kind === 'checkIn' ? <Badge appearance="outline">{t('actions.fromCheckIn')}</Badge> : null}
+          </li>
+        ))}
+      </ul>
+      <form className={styles.form} onSubmit={add} noValidate aria-label={t('actions.add')}>
+        <Field label={t('actions.titleLabel')} required className={styles.grow} {...(errors.title ? { validationState: 'error', validationMessage: errors.title } : {})}>
+          <Input value={title} onChange={(_, d) => setTitle(d.value)} />
+        </Field>
+        <Field label={t('actions.owner')}>
+          <Select value={ownerId} onChange={(_, d) => setOwnerId(d.value)}>
+            <option value={pair.myId}>{t('actions.ownerMe')}</option>
+            <option value={pair.partnerId}>{pair.partnerName}</option>
+          </Select>
+        </Field>
+        <Field label={t('actions.dueDate')} {...(errors.dueDate ? { validationState: 'error', validationMessage: errors.dueDate } : {})}>
+          <Input type="date" value={dueDate} onChange={(_, d) => setDueDate(d.value)} />
+        </Field>
+        <Button appearance="primary" type="submit" disabled={saving} style={{ marginTop: tokens.spacingVerticalXXL }}>
+          {saving ? t('common.saving') : t('actions.add')}
+        </Button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { Button, Card, CardHeader, ProgressBar, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { GoalDto } from '../../../contracts';
+import { problemOf, type ApiProblem } from '../../api/api-error';
+import { useApi } from '../../app/session';
+import { EmptyState, Notice, ProblemMessage } from '../../app/state-views';
+import { useI18n } from '../../i18n/i18n';
+import { GoalEditor, SMART_PARTS, smartHintKey, smartLabelKey } from './goal-editor';
+
+const useStyles = makeStyles({
+  panel: { display: 'grid', gap: tokens.spacingVerticalM },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalM },
+  parts: { margin: 0, display: 'grid', gridTemplateColumns: 'minmax(160px, max-content) 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
+  hint: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+});
+
+export function GoalsPanel({ relationshipId, goals, onChanged }: { relationshipId: string; goals: GoalDto[]; onChanged: () => void }) {
+  const { t, format } = useI18n();
+  const api = useApi();
+  const styles = useStyles();
+  const [editing, setEditing] = useState<'new' | string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  const [notice, setNotice] = useState<{ intent: 'success' | 'warning'; text: string } | undefined>();
+
+  const run = async (action: () => Promise<unknown>) => {
+    setSaving(true);
+    setProblem(undefined);
+    setNotice(undefined);
+    try {
+      await action();
+      setEditing(undefined);
+      setNotice({ intent: 'success', text: t('goals.saved') });
+      onChanged();
+    } catch (error) {
+      const p = problemOf(error);
+      if (p.kind === 'conflict') {
+        setEditing(undefined);
+        setNotice({ intent: 'warning', text: t('error.conflict') });
+        onChanged();
+      } else setProblem(p);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div className={styles.panel}>
+      <Title2 as="h2">{t('goals.title')}</Title2>
+      {notice ? <Notice intent={notice.intent}>{notice.text}</Notice> : null}
+      {problem ? <ProblemMessage problem={problem} /> : null}
+      {goals.length === 0 && editing !== 'new' ? <EmptyState message={t('goals.empty')} /> : null}
+      <ul className={styles.list}>
+        {goals.map((goal) => (
+          <li key={goal.id}>
+            <Card>
+              {editing === goal.id ? (
+                <GoalEditor
+                  initial={{ title: goal.title, smart: goal.smart, progress: goal.progress, ...(goal.targetDate ? { targetDate: goal.targetDate } : {}) }}
+                  saving={saving}
+                  onCancel={() => setEditing(undefined)}
+                  onSave={(changes) => void run(() => api.updateGoal(relationshipId, goal, { ...changes, targetDate: changes.targetDate ?? null }))}
+                />
+              ) : (
+                <>
+                  <CardHeader
+                    header={
+                      <Text as="h3" weight="semibold" size={400}>
+                        {goal.title}
+                      </Text>
+                    }
+                    description={goal.targetDate ? <Text>{t('goals.targetDate')}: {format.date(`${goal.targetDate}T12:00:00Z`, 'UTC')}</Text> : undefined}
+                    action={<Button onClick={() => setEditing(goal.id)}>{t('goals.edit', { title: goal.title })}</Button>}
+                  />
+                  <dl className={styles.parts}>
+                    {SMART_PARTS.filter((part) => goal.smart[part].trim()).map((part) => (
+                      <div key={part} style={{ display: 'contents' }}>
+                        <dt>
+                          <Text weight="semibold">{t(smartLabelKey[part])}</Text>
+                        </dt>
+                        <dd style={{ margin: 0 }}>{goal.smart[part]}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                  {goal.missing.length > 0 ? (
+                    <ul aria-label={t('goals.missingTitle')}>
+                      {goal.missing.map((m) => (
+                        <li key={m.part} className={styles.hint}>
+                          {t(smartHintKey[m.part])}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  <ProgressBar value={goal.progress / 100} aria-label={t('goals.progressValue', { percent: goal.progress })} />
+                  <Text size={200}>{t('goals.progressValue', { percent: goal.progress })}</Text>
+                </>
+              )}
+            </Card>
+          </li>
+        ))}
+      </ul>
+      {editing === 'new' ? (
+        <Card>
+          <GoalEditor saving={saving} onCancel={() => setEditing(undefined)} onSave={(goal) => void run(() => api.addGoal(relationshipId, goal))} />
+        </Card>
+      ) : (
+        <div>
+          <Button appearance="primary" onClick={() => setEditing('new')}>
+            {t('goals.add')}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
