@@ -2,7 +2,8 @@
 import type { Instant } from '../../core/time/interval';
 import type { DateTimeTimeZone } from './graph-schemas';
 
-const UTC_NAMES = new Set(['utc', 'etc/utc', 'coordinated universal time', 'gmt standard time utc']);
+// Graph names UTC "UTC" when asked with Prefer: outlook.timezone="UTC"; the others are its aliases.
+const UTC_NAMES = new Set(['utc', 'etc/utc', 'coordinated universal time']);
 
 export function toGraphUtc(instant: Instant): { dateTime: string; timeZone: 'UTC' } {
   return { dateTime: new Date(instant).toISOString().slice(0, 19), timeZone: 'UTC' };

@@ -61,8 +61,8 @@ it('exchanges the tab SSO token on behalf of the person for delegated calendar s
     client_id: 'app-id-1',
     client_secret: 'local-secret',
   });
-  expect(seen[0]!.form.scope!.split(' ')).toEqual(
-    expect.arrayContaining(['https://graph.microsoft.com/Calendars.ReadWrite', 'https://graph.microsoft.com/MailboxSettings.Read']),
+  expect(seen[0]!.form.scope!.split(' ').sort()).toEqual(
+    ['https://graph.microsoft.com/Calendars.ReadWrite', 'https://graph.microsoft.com/MailboxSettings.Read', 'offline_access', 'openid', 'profile'].sort(),
   );
 });
 
