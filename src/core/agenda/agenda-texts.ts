@@ -24,6 +24,8 @@ export interface AgendaTexts {
   readonly checkInIntro: string;
   readonly openInTeams: string;
   readonly defaultCheckInQuestions: readonly string[];
+  /** The pre-work questions of a mentoring request, by field. */
+  readonly preWorkQuestions: { readonly whatIWant: string; readonly whatIBring: string; readonly expectations: string };
 }
 
 export const AGENDA_TEXTS: Readonly<Record<AgendaLocale, AgendaTexts>> = {
@@ -55,6 +57,11 @@ export const AGENDA_TEXTS: Readonly<Record<AgendaLocale, AgendaTexts>> = {
       'What will each of us do before next time?',
       'What should we change or focus on next time?',
     ],
+    preWorkQuestions: {
+      whatIWant: 'What do I want out of this mentoring?',
+      whatIBring: 'What do I bring to it?',
+      expectations: 'What do I expect from my partner?',
+    },
   },
   pl: {
     meetingOf: (k, n) => (n ? `spotkanie ${k} z ${n}` : `spotkanie ${k}`),
@@ -84,6 +91,11 @@ export const AGENDA_TEXTS: Readonly<Record<AgendaLocale, AgendaTexts>> = {
       'Co każde z nas zrobi przed następnym spotkaniem?',
       'Co powinniśmy zmienić lub na czym się skupić następnym razem?',
     ],
+    preWorkQuestions: {
+      whatIWant: 'Czego chcę od tego mentoringu?',
+      whatIBring: 'Co do niego wnoszę?',
+      expectations: 'Czego oczekuję od partnera?',
+    },
   },
 };
 

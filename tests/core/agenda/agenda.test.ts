@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { AgendaSource } from '../../../src/core/agenda/agenda';
 import { renderAgenda, escapeHtml } from '../../../src/core/agenda/render-agenda';
 import { selectAgenda } from '../../../src/core/agenda/select-agenda';
+import { renderMeetingAgenda } from '../../../src/core/agenda/agenda-from-domain';
 
 const source: AgendaSource = {
   locale: 'en',
@@ -161,5 +162,35 @@ describe('renderAgenda', () => {
 
   it('escapes the five HTML-significant characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('renderMeetingAgenda (from the relationship’s entities)', () => {
+  const input = {
+    locale: 'pl' as const,
+    relationship: { mentorId: 'u-k', menteeId: 'u-m', reverse: true, menteePreWork: { whatIWant: 'Czytać dane <samodzielnie>', whatIBring: '', expectations: 'Cierpliwość' } },
+    names: { 'u-k': 'Kacper Nowak', 'u-m': 'Margaret Hale' },
+    meetingNumber: 1,
+    meetingCount: 6,
+    roadmap: { themes: [{ id: 't1', title: 'Poznajmy się', notes: '', meetingNumbers: [1] }] },
+    goals: [{ id: 'g1', title: 'Dashboard Q1', targetDate: '2027-03-31', progress: 0 }],
+    actionItems: [
+      { title: 'Zainstalować Power BI', ownerId: 'u-m', dueDate: '2026-12-01', status: 'open' as const },
+      { title: 'Gotowe', ownerId: 'u-k', status: 'done' as const },
+    ],
+  };
+
+  it('renders meeting 1 with the mentee’s pre-work, names for owners, and escaped answers', () => {
+    const { subject, text, html } = renderMeetingAgenda(input);
+    expect(subject).toBe('Mentoring: Margaret Hale i Kacper Nowak, spotkanie 1 z 6 (Poznajmy się)');
+    expect(text).toContain('Mentoring odwrócony: Kacper Nowak jest mentorem dla Margaret Hale · spotkanie 1 z 6');
+    expect(text).toContain('- Zainstalować Power BI (Odpowiada: Margaret Hale, do 1 grudnia 2026)');
+    expect(text).not.toContain('Gotowe');
+    expect(text).toContain('Margaret Hale pisze:\n- Czego chcę od tego mentoringu?\n  Czytać dane <samodzielnie>\n- Co do niego wnoszę?\n  (jeszcze bez odpowiedzi)');
+    expect(html).toContain('Czytać dane &lt;samodzielnie&gt;');
+  });
+
+  it('leaves the pre-work out after the first meeting', () => {
+    expect(renderMeetingAgenda({ ...input, meetingNumber: 2 }).text).not.toContain('Czego chcę od tego mentoringu?');
   });
 });
