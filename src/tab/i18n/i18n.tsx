@@ -34,6 +34,8 @@ export interface Formatters {
   date(isoOrEpoch: string | number, timeZone?: string): string;
   time(isoOrEpoch: string | number, timeZone?: string): string;
   list(items: readonly string[]): string;
+  /** "pl" → "Polish" / "polski"; anything that is not a language tag is shown as typed. */
+  language(tagOrName: string): string;
 }
 
 export function createFormatters(language: Language, viewerTimeZone: string | undefined): Formatters {
@@ -48,6 +50,14 @@ export function createFormatters(language: Language, viewerTimeZone: string | un
     date: (v, tz) => fmt({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }, tz).format(toDate(v)),
     time: (v, tz) => fmt({ hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }, tz).format(toDate(v)),
     list: (items) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items),
+    language: (tagOrName) => {
+      if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tagOrName)) return tagOrName;
+      try {
+        return new Intl.DisplayNames([locale], { type: 'language' }).of(tagOrName) ?? tagOrName;
+      } catch {
+        return tagOrName;
+      }
+    },
   };
 }
 

@@ -53,6 +53,12 @@ describe('formatters', () => {
     expect(createFormatters('pl', 'Europe/Warsaw').date(instant)).toBe('niedz., 29 mar 2026');
   });
 
+  it('name languages from their tags in the reader language, leaving plain names alone', () => {
+    expect(createFormatters('en', 'UTC').language('pl')).toBe('Polish');
+    expect(createFormatters('pl', 'UTC').language('en')).toBe('angielski');
+    expect(createFormatters('en', 'UTC').language('Polski')).toBe('Polski');
+  });
+
   it('join lists in the reader language', () => {
     expect(createFormatters('en', 'UTC').list(['Power BI', 'Teams'])).toBe('Power BI and Teams');
     expect(createFormatters('pl', 'UTC').list(['Power BI', 'Teams'])).toBe('Power BI i Teams');

@@ -28,7 +28,7 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: '220px' },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalM },
   reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  badges: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  badges: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexShrink: 0, whiteSpace: 'nowrap' },
 });
 
 const seniorityKey = {
@@ -53,7 +53,7 @@ export function reasonText(reason: MatchReasonDto, { t, format }: Pick<I18n, 't'
         mentee: t(seniorityKey[reason.menteeSeniority]).toLowerCase(),
       });
     case 'sharedLanguages':
-      return t('find.reason.sharedLanguages', { languages: format.list(reason.languages) });
+      return t('find.reason.sharedLanguages', { languages: format.list(reason.languages.map(format.language)) });
   }
 }
 

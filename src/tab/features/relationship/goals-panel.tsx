@@ -70,7 +70,11 @@ export function GoalsPanel({ relationshipId, goals, onChanged }: { relationshipI
                       </Text>
                     }
                     description={goal.targetDate ? <Text>{t('goals.targetDate')}: {format.date(`${goal.targetDate}T12:00:00Z`, 'UTC')}</Text> : undefined}
-                    action={<Button onClick={() => setEditing(goal.id)}>{t('goals.edit', { title: goal.title })}</Button>}
+                    action={
+                      <Button onClick={() => setEditing(goal.id)} aria-label={t('goals.edit', { title: goal.title })}>
+                        {t('common.edit')}
+                      </Button>
+                    }
                   />
                   <dl className={styles.parts}>
                     {SMART_PARTS.filter((part) => goal.smart[part].trim()).map((part) => (
@@ -83,7 +87,12 @@ export function GoalsPanel({ relationshipId, goals, onChanged }: { relationshipI
                     ))}
                   </dl>
                   {goal.missing.length > 0 ? (
-                    <ul aria-label={t('goals.missingTitle')}>
+                    <Text className={styles.hint} id={`missing-${goal.id}`}>
+                      {t('goals.missingTitle')}
+                    </Text>
+                  ) : null}
+                  {goal.missing.length > 0 ? (
+                    <ul aria-labelledby={`missing-${goal.id}`}>
                       {goal.missing.map((m) => (
                         <li key={m.part} className={styles.hint}>
                           {t(smartHintKey[m.part])}
