@@ -110,7 +110,12 @@ beforeEach(async () => {
   waits = [];
 });
 afterEach(async () => {
-  await graph.stop();
+  // Also catches a test that forgot to verify: nothing unexpected, nothing expected left unused.
+  try {
+    graph.verify();
+  } finally {
+    await graph.stop();
+  }
 });
 
 describe('free/busy through getSchedule', () => {
