@@ -28,17 +28,44 @@ export interface DeliveryQueue {
   complete(item: QueuedDelivery): Promise<void>;
 }
 
-export type Reservation = 'reserved' | 'alreadyReserved' | 'alreadyDelivered' | 'dayFull';
+/**
+ * `alreadyReserved`: this same queue message reserved it before and its send did not complete (a 429,
+ * a crash): send again. `reservedByAnother`: a duplicate job holds it; wait and decide again.
+ */
+export type Reservation = 'reserved' | 'alreadyReserved' | 'reservedByAnother' | 'alreadyDelivered' | 'dayFull';
 
 /**
  * Who got what and when. The ledger is what makes delivery exactly-once (the idempotency key is
  * reserved before the send and marked after it) and what the two-a-day rule counts.
  */
+export interface PersonLedger {
+  readonly alreadyDelivered: boolean;
+  /** The queue message that reserved this key, while its send has not completed. */
+  readonly reservedBy?: string;
+  /** When other proactive messages reached (or were reserved for) this person since `since`. */
+  readonly deliveredAt: Instant[];
+  /** Opaque to callers: what the ledger needs to reserve without reading again. */
+  readonly concurrencyToken: unknown;
+}
+
 export interface DeliveryLedger {
-  /** Whether the key is already delivered, and when messages reached this person since `since`. */
-  history(tenantId: string, personId: string, idempotencyKey: string, since: Instant): Promise<{ alreadyDelivered: boolean; deliveredAt: Instant[] }>;
-  /** Atomically claims the key and a place in the person's local day (at most `limit`). */
-  reserve(input: { tenantId: string; personId: string; idempotencyKey: string; localDate: string; limit: number; at: Instant }): Promise<Reservation>;
+  /** One read of the person's ledger: this key's state and their recent messages. */
+  history(tenantId: string, personId: string, idempotencyKey: string, since: Instant): Promise<PersonLedger>;
+  /**
+   * Atomically claims the key and a place in the person's local day (at most `limit`), using the
+   * snapshot read by `history`; a concurrent change makes it read again.
+   */
+  reserve(input: {
+    tenantId: string;
+    personId: string;
+    idempotencyKey: string;
+    localDate: string;
+    limit: number;
+    at: Instant;
+    /** The queue message id: who holds the reservation. */
+    owner: string;
+    snapshot: PersonLedger;
+  }): Promise<Reservation>;
   markDelivered(tenantId: string, personId: string, idempotencyKey: string, at: Instant, activityId: string): Promise<void>;
   markUndeliverable(tenantId: string, personId: string, idempotencyKey: string, at: Instant, reason: string): Promise<void>;
 }

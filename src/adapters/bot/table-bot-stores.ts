@@ -78,17 +78,11 @@ export class TableCheckInCardIssueStore implements CheckInCardIssueStore {
   }
 
   async issue(card: CheckInCardIssue): Promise<void> {
-    await this.table.createEntity({
-      partitionKey: cardPartition(card.tenantId),
-      rowKey: `nonce|${key(card.nonce)}`,
-      userId: card.userId,
-      relationshipId: card.relationshipId,
-      meetingId: card.meetingId,
-    });
-    await this.table.upsertEntity(
-      { partitionKey: cardPartition(card.tenantId), rowKey: this.currentKey(card.userId, card.meetingId), nonce: card.nonce },
-      'Replace',
-    );
+    const partitionKey = cardPartition(card.tenantId);
+    await this.table.submitTransaction([
+      ['create', { partitionKey, rowKey: `nonce|${key(card.nonce)}`, userId: card.userId, relationshipId: card.relationshipId, meetingId: card.meetingId }],
+      ['upsert', { partitionKey, rowKey: this.currentKey(card.userId, card.meetingId), nonce: card.nonce }, 'Replace'],
+    ]);
   }
 
   async findByNonce(tenantId: string, nonce: string): Promise<CheckInCardIssue | undefined> {

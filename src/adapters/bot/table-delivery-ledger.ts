@@ -1,6 +1,6 @@
 import { odata, RestError, type TableClient } from '@azure/data-tables';
 import { key } from '../storage/table-keys';
-import type { DeliveryLedger, Reservation } from './delivery-ports';
+import type { DeliveryLedger, PersonLedger, Reservation } from './delivery-ports';
 
 /**
  * One partition per person (t|{tenant}|botdelivery|{personId}), so the key claim and the day count
@@ -16,54 +16,61 @@ const isStatus = (err: unknown, ...statuses: number[]) => err instanceof RestErr
 export class TableDeliveryLedger implements DeliveryLedger {
   constructor(private readonly table: TableClient) {}
 
-  async history(tenantId: string, personId: string, idempotencyKey: string, since: number) {
+  async history(tenantId: string, personId: string, idempotencyKey: string, since: number): Promise<PersonLedger> {
     const pk = partition(tenantId, personId);
-    let alreadyDelivered = false;
-    const deliveredAt: number[] = [];
-    const rows = this.table.listEntities<{ status?: string; reservedAt?: number }>({
-      queryOptions: { filter: odata`PartitionKey eq ${pk} and RowKey ge 'msg|' and RowKey lt 'msg}'` },
-    });
     const own = msgKey(idempotencyKey);
+    let alreadyDelivered = false;
+    let reservedBy: string | undefined;
+    const deliveredAt: number[] = [];
+    const days: Record<string, { count: number; etag: string }> = {};
+    const rows = this.table.listEntities<{ status?: string; reservedAt?: number; count?: number; owner?: string }>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${pk} and ((RowKey ge 'day|' and RowKey lt 'day}') or reservedAt ge ${since} or RowKey eq ${own})`,
+      },
+    });
     for await (const row of rows) {
-      if (row.rowKey === own && (row.status === 'delivered' || row.status === 'undeliverable')) alreadyDelivered = true;
-      if (row.status !== 'undeliverable' && typeof row.reservedAt === 'number' && row.reservedAt >= since && row.rowKey !== own) {
-        deliveredAt.push(row.reservedAt);
+      const rowKey = row.rowKey ?? '';
+      if (rowKey.startsWith('day|')) {
+        days[rowKey.slice(4)] = { count: row.count ?? 0, etag: row.etag };
+        continue;
       }
+      if (rowKey === own) {
+        if (row.status === 'delivered' || row.status === 'undeliverable') alreadyDelivered = true;
+        if (row.status === 'reserved') reservedBy = row.owner ?? '';
+        continue;
+      }
+      if (row.status !== 'undeliverable' && typeof row.reservedAt === 'number' && row.reservedAt >= since) deliveredAt.push(row.reservedAt);
     }
-    return { alreadyDelivered, deliveredAt };
+    return { alreadyDelivered, ...(reservedBy !== undefined ? { reservedBy } : {}), deliveredAt, concurrencyToken: days };
   }
 
-  async reserve(input: { tenantId: string; personId: string; idempotencyKey: string; localDate: string; limit: number; at: number }): Promise<Reservation> {
+  async reserve(input: {
+    tenantId: string;
+    personId: string;
+    idempotencyKey: string;
+    localDate: string;
+    limit: number;
+    at: number;
+    owner: string;
+    snapshot: PersonLedger;
+  }): Promise<Reservation> {
     const pk = partition(input.tenantId, input.personId);
+    let snapshot = input.snapshot;
     for (let attempt = 0; attempt < 5; attempt++) {
-      let existing: { status?: string } | undefined;
+      if (snapshot.alreadyDelivered) return 'alreadyDelivered';
+      if (snapshot.reservedBy !== undefined) return snapshot.reservedBy === input.owner ? 'alreadyReserved' : 'reservedByAnother';
+      const day = (snapshot.concurrencyToken as Record<string, { count: number; etag: string }>)[input.localDate];
+      if (day && day.count >= input.limit) return 'dayFull';
+      const msg = { partitionKey: pk, rowKey: msgKey(input.idempotencyKey), status: 'reserved', reservedAt: input.at, localDate: input.localDate, owner: input.owner };
+      const dayRow = { partitionKey: pk, rowKey: dayKey(input.localDate), count: (day?.count ?? 0) + 1 };
       try {
-        existing = await this.table.getEntity<{ status?: string }>(pk, msgKey(input.idempotencyKey));
-      } catch (err) {
-        if (!isStatus(err, 404)) throw err;
-      }
-      if (existing) return existing.status === 'reserved' ? 'alreadyReserved' : 'alreadyDelivered';
-
-      let day: { count: number; etag?: string } = { count: 0 };
-      try {
-        const row = await this.table.getEntity<{ count: number }>(pk, dayKey(input.localDate));
-        day = { count: row.count, etag: row.etag };
-      } catch (err) {
-        if (!isStatus(err, 404)) throw err;
-      }
-      if (day.count >= input.limit) return 'dayFull';
-      const msg = { partitionKey: pk, rowKey: msgKey(input.idempotencyKey), status: 'reserved', reservedAt: input.at, localDate: input.localDate };
-      const dayRow = { partitionKey: pk, rowKey: dayKey(input.localDate), count: day.count + 1 };
-      try {
-        await this.table.submitTransaction([
-          ['create', msg],
-          day.etag ? ['update', dayRow, 'Replace', { etag: day.etag }] : ['create', dayRow],
-        ]);
+        await this.table.submitTransaction([['create', msg], day ? ['update', dayRow, 'Replace', { etag: day.etag }] : ['create', dayRow]]);
         return 'reserved';
       } catch (err) {
-        // Another worker reserved for this person at the same moment: read again and decide again.
+        // Another worker wrote for this person meanwhile: read again and decide again.
         if (!isStatus(err, 409, 412)) throw err;
       }
+      snapshot = await this.history(input.tenantId, input.personId, input.idempotencyKey, input.at - 2 * 86_400_000);
     }
     return 'dayFull';
   }

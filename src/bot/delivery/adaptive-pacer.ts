@@ -44,3 +44,13 @@ export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, 
   const ceiling = Math.min(5 * 60_000, 1000 * 2 ** Math.max(0, attempt - 1));
   return Math.max(250, Math.round(ceiling * (0.5 + random() / 2)));
 }
+
+/** One pacer per key (tenant), created on first use with the same options. */
+export function pacerPerKey(options: ConstructorParameters<typeof AdaptivePacer>[0]): (key: string) => AdaptivePacer {
+  const pacers = new Map<string, AdaptivePacer>();
+  return (key) => {
+    let pacer = pacers.get(key);
+    if (!pacer) pacers.set(key, (pacer = new AdaptivePacer(options)));
+    return pacer;
+  };
+}

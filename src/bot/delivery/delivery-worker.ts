@@ -20,7 +20,8 @@ export interface DeliveryWorkerDeps {
   readonly compose: (job: DeliveryJob, user: BotUser) => Promise<Result<AdaptiveCard>>;
   readonly nextContactMoment: NextContactMoment;
   readonly now: () => number;
-  readonly pacer: AdaptivePacer;
+  /** Teams limits each tenant separately, so pacing is per tenant. */
+  readonly pacerFor: (tenantId: string) => AdaptivePacer;
   readonly log?: (event: string, details: Record<string, unknown>) => void;
 }
 
@@ -75,12 +76,14 @@ export class DeliveryWorker {
       localDate: decision.localDate,
       limit: DAILY_MESSAGE_LIMIT,
       at: now,
+      owner: item.messageId,
+      snapshot: history,
     });
     if (reservation === 'alreadyDelivered') {
       await d.queue.complete(item);
       return 'dropped';
     }
-    if (reservation === 'dayFull') {
+    if (reservation === 'dayFull' || reservation === 'reservedByAnother') {
       await d.queue.defer(item, RACE_RECHECK_MS);
       return 'waiting';
     }
@@ -92,10 +95,11 @@ export class DeliveryWorker {
       await d.queue.complete(item);
       return 'undeliverable';
     }
-    await d.pacer.acquire();
+    const pacer = d.pacerFor(job.tenantId);
+    await pacer.acquire();
     const outcome = await d.sender.send(reference, card.value);
     if (outcome.kind === 'sent') {
-      d.pacer.succeeded();
+      pacer.succeeded();
       await d.ledger.markDelivered(job.tenantId, job.personId, job.idempotencyKey, d.now(), outcome.activityId);
       await d.queue.complete(item);
       return 'delivered';
@@ -105,7 +109,7 @@ export class DeliveryWorker {
       await d.queue.complete(item);
       return 'undeliverable';
     }
-    if (outcome.status === 429) d.pacer.throttled();
+    if (outcome.status === 429) pacer.throttled();
     const delay = retryDelayMs(item.dequeueCount, outcome.retryAfterMs);
     d.log?.('delivery retry', { key: job.idempotencyKey, status: outcome.status, delayMs: delay });
     await d.queue.defer(item, delay);

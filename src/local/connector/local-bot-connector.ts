@@ -61,6 +61,8 @@ export interface LocalBotConnector {
   readonly serviceUrl: string;
   readonly received: readonly ReceivedActivity[];
   readonly stats: { accepted: number; throttled: number };
+  /** Test hook: the next `count` calls answer `status` (e.g. 429, 403, 502) before any limit is checked. */
+  failNext(status: number, count: number): void;
   stop(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function startLocalBotConnector(options: { limits?: ConnectorLimits
   const received: ReceivedActivity[] = [];
   const stats = { accepted: 0, throttled: 0 };
   let nextId = 0;
+  const forcedFailures: number[] = [];
 
   const logFor = (map: Map<string, SlidingLog>, key: string, windows: readonly RateWindow[]) => {
     let log = map.get(key);
@@ -102,6 +105,12 @@ export async function startLocalBotConnector(options: { limits?: ConnectorLimits
     const conversation = (activity.conversation ?? {}) as { tenantId?: string };
     const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string } };
     const tenantId = conversation.tenantId ?? channelData.tenant?.id ?? 'unknown-tenant';
+    const forced = forcedFailures.shift();
+    if (forced !== undefined) {
+      if (forced === 429) stats.throttled++;
+      reply(res, forced, { error: { code: forced === 429 ? 'TooManyRequests' : 'Forced', message: `Forced ${forced}.` } });
+      return;
+    }
     const now = Date.now();
     // Both limits must admit the call; a call refused by the conversation limit does not use tenant capacity.
     const conversationLog = logFor(conversations, conversationId, limits.perConversation);
@@ -127,6 +136,9 @@ export async function startLocalBotConnector(options: { limits?: ConnectorLimits
     serviceUrl: `http://127.0.0.1:${port}/`,
     received,
     stats,
+    failNext: (status, count) => {
+      for (let i = 0; i < count; i++) forcedFailures.push(status);
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

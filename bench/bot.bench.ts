@@ -1,0 +1,146 @@
+/**
+ * Fan-out of 10,000 check-ins through the real delivery path: Storage queue and Table ledger on
+ * Azurite, botbuilder's CloudAdapter sending over HTTP to a local Bot Connector that rate-limits like
+ * Teams (50 requests/s per tenant, 7/1 s … 1800/h per conversation) and answers 429 beyond that.
+ * 10 tenants × 1,000 people, everyone inside contact hours, so the figure is delivery throughput.
+ */
+import { TableClient } from '@azure/data-tables';
+import { QueueClient } from '@azure/storage-queue';
+import { performance } from 'node:perf_hooks';
+import type { Report } from './run';
+import { startAzurite } from '../src/local/azurite';
+import { startLocalBotConnector } from '../src/local/connector/local-bot-connector';
+import { ensureTable, TableCheckInCardIssueStore, TableConversationReferenceStore } from '../src/adapters/bot/table-bot-stores';
+import { StorageQueueDeliveryQueue } from '../src/adapters/bot/storage-queue-delivery';
+import { TableDeliveryLedger } from '../src/adapters/bot/table-delivery-ledger';
+import { BotConnectorSender } from '../src/adapters/bot/bot-connector-sender';
+import { checkInCard } from '../src/adapters/cards/check-in-card';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { DeliveryWorker } from '../src/bot/delivery/delivery-worker';
+import { pacerPerKey } from '../src/bot/delivery/adaptive-pacer';
+import { nextContactMomentFromWeeklyWindows } from '../src/core/delivery/weekly-contact-hours';
+import { idempotencyKeys } from '../src/core/delivery/bot-message';
+import { ok } from '../src/core/result';
+import type { DeliveryJob } from '../src/adapters/bot/delivery-ports';
+
+const TENANTS = 10;
+const PEOPLE_PER_TENANT = Number(process.env.BOT_BENCH_PEOPLE_PER_TENANT ?? 1000);
+const TOTAL = TENANTS * PEOPLE_PER_TENANT;
+const WORKERS = 8;
+
+async function inParallel<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
+export async function run(report: Report): Promise<void> {
+  const azurite = await startAzurite();
+  const connector = await startLocalBotConnector();
+  try {
+    const table = TableClient.fromConnectionString(azurite.connectionString, 'botbench', { allowInsecureConnection: true });
+    await ensureTable(table);
+    const queue = new StorageQueueDeliveryQueue(new QueueClient(azurite.connectionString, 'checkins'));
+    await queue.ensure();
+    const references = new TableConversationReferenceStore(table);
+    const cardIssues = new TableCheckInCardIssueStore(table);
+
+    const people = Array.from({ length: TOTAL }, (_, i) => ({
+      tenantId: `tenant-${i % TENANTS}`,
+      personId: `person-${i}`,
+    }));
+    await inParallel(people, 50, async (p) => {
+      await references.save({
+        serviceUrl: connector.serviceUrl,
+        channelId: 'msteams',
+        conversationId: `a:${p.personId}`,
+        botId: '28:mentoring-bot',
+        userId: `29:${p.personId}`,
+        userAadObjectId: p.personId,
+        tenantId: p.tenantId,
+        locale: 'en-GB',
+      });
+    });
+
+    const allDay = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, start: '00:00', end: '00:00' }));
+    const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+    let nonce = 0;
+    const worker = new DeliveryWorker({
+      queue,
+      ledger: new TableDeliveryLedger(table),
+      sender: new BotConnectorSender(adapter, ''),
+      references,
+      recipientOf: async (job) => ({ personId: job.personId, timeZone: 'Europe/Warsaw', contactHours: allDay }),
+      compose: async (job, user) => {
+        const n = `bench-${++nonce}`;
+        await cardIssues.issue({ nonce: n, tenantId: job.tenantId, userId: job.personId, relationshipId: job.relationshipId, meetingId: job.meetingId });
+        return ok(
+          checkInCard({
+            locale: user.locale,
+            timeZone: 'Europe/Warsaw',
+            relationshipId: job.relationshipId,
+            meetingId: job.meetingId,
+            meetingStart: job.notBefore - 3_600_000,
+            nonce: n,
+            partnerName: 'Partner',
+            goals: [{ id: 'g1', title: 'A goal', progress: 10 }],
+          }),
+        );
+      },
+      nextContactMoment: nextContactMomentFromWeeklyWindows,
+      now: () => Date.now(),
+      pacerFor: pacerPerKey({ initialPerSecond: 20, minPerSecond: 2, maxPerSecond: 200, increasePerSuccess: 0.5 }),
+    });
+
+    const started = performance.now();
+    const meetingEnd = Date.now();
+    await inParallel(people, 50, async (p) => {
+      const job: DeliveryJob = {
+        kind: 'checkin',
+        tenantId: p.tenantId,
+        personId: p.personId,
+        idempotencyKey: idempotencyKeys.checkin(`meeting-${p.personId}`, p.personId),
+        notBefore: meetingEnd,
+        relationshipId: `rel-${p.personId}`,
+        meetingId: `meeting-${p.personId}`,
+      };
+      await queue.enqueue(job);
+    });
+    const enqueued = performance.now();
+
+    const counts = { delivered: 0, retrying: 0, waiting: 0, dropped: 0, undeliverable: 0 };
+    let idleRounds = 0;
+    await Promise.all(
+      Array.from({ length: WORKERS }, async () => {
+        while (counts.delivered + counts.undeliverable + counts.dropped < TOTAL && idleRounds < 200) {
+          const outcomes = await worker.runOnce(32);
+          if (outcomes.length === 0) {
+            idleRounds++;
+            await new Promise((r) => setTimeout(r, 100));
+          } else idleRounds = 0;
+          for (const o of outcomes) counts[o]++;
+        }
+      }),
+    );
+    const finished = performance.now();
+
+    const perConversation = new Map<string, number>();
+    for (const r of connector.received) perConversation.set(r.conversationId, (perConversation.get(r.conversationId) ?? 0) + 1);
+    const doubled = [...perConversation.values()].filter((n) => n > 1).reduce((sum, n) => sum + n - 1, 0);
+    const lost = TOTAL - perConversation.size;
+
+    report(`checkin-fanout-${TOTAL}`, (finished - started) / 1000, 's');
+    report('checkins-lost', lost, '');
+    report('checkins-doubled', doubled, '');
+    report(`checkin-fanout-enqueue-${TOTAL}`, (enqueued - started) / 1000, 's');
+    report('checkin-fanout-connector-429s', connector.stats.throttled, '');
+    report('checkin-fanout-queue-retries', counts.retrying, '');
+    report('checkin-fanout-throughput', TOTAL / ((finished - started) / 1000), 'checkins/s');
+  } finally {
+    await connector.stop();
+    await azurite.stop();
+  }
+}
