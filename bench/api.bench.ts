@@ -1,0 +1,190 @@
+/**
+ * API read benchmark: the whole local stack (Azurite behind, the API on loopback, the production
+ * token validator), a tenant with 1,000 relationships (each with goals, an action item and an
+ * agreement version), and 50 concurrent clients reading relationship details.
+ * Prints api-read-relationship-p95 (ms) and api-read-throughput (req/s).
+ * Budget: p95 ≤ 50 ms and ≥ 300 req/s.
+ */
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import type { Report } from './run';
+import { startLocalStack } from '../src/local/start-local-stack';
+import type { DemoPerson } from '../src/local/demo-people';
+import { agreementVersionId } from '../src/core/relationships/agreement-version';
+
+const RELATIONSHIPS = 1_000;
+const PEOPLE = 100;
+const CLIENTS = 50;
+const WARMUP_REQUESTS = 500;
+const MEASURED_REQUESTS = 6_000;
+
+/** 50 closed-loop clients, each reading the relationships its person belongs to, in turn. */
+const LOAD_GENERATOR = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { performance } = require('node:perf_hooks');
+const { baseUrl, clients, requests } = workerData;
+const latencies = [];
+let issued = 0;
+let failures = 0;
+const started = performance.now();
+Promise.all(clients.map(async (client, k) => {
+  let i = k;
+  while (issued < requests) {
+    issued += 1;
+    const id = client.ids[i++ % client.ids.length];
+    const t0 = performance.now();
+    const response = await fetch(baseUrl + '/api/relationships/' + id, { headers: { authorization: 'Bearer ' + client.token } });
+    await response.arrayBuffer();
+    latencies.push(performance.now() - t0);
+    if (response.status !== 200) failures += 1;
+  }
+})).then(() => parentPort.postMessage({ latencies, elapsedMs: performance.now() - started, failures }));
+`;
+
+async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export async function run(report: Report): Promise<void> {
+  const tenantId = randomUUID();
+  const people: DemoPerson[] = Array.from({ length: PEOPLE }, (_, i) => ({
+    personId: randomUUID(),
+    tenantId,
+    displayName: `Person ${i}`,
+    email: `person${i}@bench.local`,
+    jobTitle: i % 2 ? 'Developer' : 'Director',
+    seniority: i % 2 ? 'junior' : 'executive',
+    timeZone: i % 3 ? 'Europe/Warsaw' : 'America/New_York',
+    skillsToTeach: ['power bi'],
+    skillsToLearn: ['leadership'],
+    languages: ['en'],
+    capacity: 50,
+    openToReverseMentoring: true,
+    roles: [],
+  }));
+  const stack = await startLocalStack({ httpPort: 0, seed: false, logger: { error: (m, f) => console.error(m, f), info: () => undefined } });
+  try {
+    const { repositories: repos } = stack.api.services;
+    const now = Date.now();
+    await pool(people, 20, async (p) => {
+      const created = await repos.profiles.create(tenantId, {
+        userId: p.personId,
+        displayName: p.displayName,
+        jobTitle: p.jobTitle,
+        seniority: p.seniority,
+        skillsToTeach: [...p.skillsToTeach],
+        skillsToLearn: [...p.skillsToLearn],
+        languages: [...p.languages],
+        timeZone: p.timeZone,
+        capacity: p.capacity,
+        openToReverseMentoring: true,
+        activeMenteeCount: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+      if (!created.ok) throw new Error(created.error.code);
+    });
+
+    const memberOf = new Map<string, string[]>(people.map((p) => [p.personId, []]));
+    const relationships = Array.from({ length: RELATIONSHIPS }, (_, i) => {
+      const mentor = people[i % PEOPLE]!;
+      const mentee = people[(i * 7 + 1 + Math.floor(i / PEOPLE)) % PEOPLE === i % PEOPLE ? (i + 1) % PEOPLE : (i * 7 + 1 + Math.floor(i / PEOPLE)) % PEOPLE]!;
+      return { id: randomUUID(), mentor, mentee };
+    });
+    await pool(relationships, 20, async ({ id, mentor, mentee }) => {
+      const r = repos.relationships;
+      const created = await r.create(tenantId, {
+        id,
+        mentorId: mentor.personId,
+        menteeId: mentee.personId,
+        reverse: mentor.seniority === 'junior' && mentee.seniority === 'executive',
+        status: 'active',
+        requestId: randomUUID(),
+        menteePreWork: { whatIWant: 'Learn Power BI', whatIBring: 'Strategy', expectations: 'Biweekly' },
+        startedAt: now,
+        reflections: {},
+      });
+      if (!created.ok) throw new Error(created.error.code);
+      for (const n of [1, 2]) {
+        await r.goals.create(tenantId, id, {
+          id: `goal-${n}`,
+          title: `Goal ${n}`,
+          smart: { specific: 'Build a dashboard', measurable: 'Used weekly', achievable: 'Yes', relevant: 'Ops', timeBound: 'Q1' },
+          progress: 20 * n,
+          createdBy: mentee.personId,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
+      await r.actionItems.create(tenantId, id, {
+        id: 'item-1',
+        title: 'Install Power BI Desktop',
+        ownerId: mentee.personId,
+        status: 'open',
+        origin: { kind: 'manual' },
+        createdBy: mentor.personId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await r.agreementVersions.create(tenantId, id, {
+        id: agreementVersionId(1),
+        number: 1,
+        agreement: {
+          cadence: { kind: 'biweekly' },
+          meetingMinutes: 45,
+          bufferMinutes: 10,
+          minimumNoticeHours: 24,
+          respectWorkingHours: true,
+          firstDate: '2026-12-01',
+          meetingCount: 6,
+          location: { kind: 'online' },
+          mentor: { personId: mentor.personId, timeZone: mentor.timeZone, meetingWindows: [{ weekday: 2, start: '14:00', end: '17:00' }], contactChannel: 'teamsChat', contactHours: [{ weekday: 2, start: '09:00', end: '17:00' }] },
+          mentee: { personId: mentee.personId, timeZone: mentee.timeZone, meetingWindows: [{ weekday: 2, start: '08:00', end: '12:00' }], contactChannel: 'email', contactHours: [{ weekday: 2, start: '08:00', end: '18:00' }] },
+        },
+        proposedBy: mentee.personId,
+        proposedAt: now,
+        note: '',
+        acceptedBy: [mentee.personId],
+      });
+      memberOf.get(mentor.personId)!.push(id);
+      memberOf.get(mentee.personId)!.push(id);
+    });
+
+    // Tokens from the local issuer, validated by the API exactly as Entra tokens are.
+    const issuer = stack.issuer as unknown as { people: DemoPerson[] };
+    issuer.people.push(...people);
+    const clients = await Promise.all(
+      people.slice(0, CLIENTS).map(async (p) => ({ token: (await stack.issuer.issueToken(p.personId))!, ids: memberOf.get(p.personId)! })),
+    );
+
+    // The load runs in a worker thread (its own event loop), so client work does not slow the server.
+    const drive = (requests: number) =>
+      new Promise<{ latencies: number[]; elapsedMs: number; failures: number }>((resolve, reject) => {
+        const worker = new Worker(LOAD_GENERATOR, {
+          eval: true,
+          workerData: { baseUrl: stack.baseUrl, clients, requests },
+        });
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+
+    await drive(WARMUP_REQUESTS);
+    const { latencies, elapsedMs, failures } = await drive(MEASURED_REQUESTS);
+    if (failures > 0) throw new Error(`${failures} reads did not answer 200`);
+    latencies.sort((a, b) => a - b);
+    report('api-read-relationship-p50', percentile(latencies, 50), 'ms');
+    report('api-read-relationship-p95', percentile(latencies, 95), 'ms');
+    report('api-read-throughput', (latencies.length / elapsedMs) * 1000, 'req/s');
+  } finally {
+    await stack.stop();
+  }
+}
