@@ -7,6 +7,7 @@ import type { ComposedApiHost } from '../api/composition-root';
 import type { AzuriteHandle } from './azurite';
 import type { LocalIdentityIssuer } from './identity-issuer';
 import type { LocalService } from './local-service';
+import { createLocalCalendarService } from './calendar/local-calendar.service';
 
 export interface LocalStackContext {
   readonly baseUrl: string;
@@ -21,4 +22,4 @@ export interface LocalStackContext {
 
 export type LocalServiceFactory = (context: LocalStackContext) => Promise<LocalService>;
 
-export const additionalLocalServices: readonly LocalServiceFactory[] = [];
+export const additionalLocalServices: readonly LocalServiceFactory[] = [createLocalCalendarService];
