@@ -11,6 +11,7 @@ const WeeklyWindowSchema = z
     weekday: z.literal([1, 2, 3, 4, 5, 6, 7]),
     start: z.string().max(5),
     end: z.string().max(5),
+    endsNextDay: z.boolean().optional(),
   })
   .strict();
 

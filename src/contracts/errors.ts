@@ -94,6 +94,8 @@ export const ERROR_CATALOGUE = {
   'AGREEMENT.SAME_PERSON': spec(422, 'Mentor and mentee are the same person.'),
   'AGREEMENT.SERIES_UNBOUNDED': spec(422, 'Neither an end date nor a number of meetings.'),
   'AGREEMENT.WINDOW_END_EQUALS_START': spec(422, 'A window ends when it starts.'),
+  'AGREEMENT.WINDOW_END_BEFORE_START': spec(422, 'A window ends before it starts.'),
+  'AGREEMENT.WINDOW_LONGER_THAN_A_DAY': spec(422, 'A window is longer than a day.'),
   'AGREEMENT.PARTIES_MISMATCH': spec(422, 'The agreement names other people than the pair.'),
   'AGREEMENT.VERSION_NOT_FOUND': spec(404, 'No such agreement version.'),
   'AGREEMENT.VERSION_SUPERSEDED': spec(409, 'A newer version was proposed; accept that one.'),

@@ -13,14 +13,15 @@ export type LocalTime = string;
 export type LocalDate = string;
 
 /**
- * A recurring weekly window in the owner's own IANA zone. `end` < `start` means the window crosses
- * midnight and ends on the following day (e.g. Friday 22:00–01:00); `end` == `start` is rejected by
- * `validateAgreement` (it is empty, or a 24-hour window written ambiguously).
+ * A recurring weekly window in the owner's own IANA zone. A window that runs past midnight says so
+ * with `endsNextDay` (Friday 22:00–01:00 ends on Saturday); an `end` of "00:00" means midnight at the
+ * end of the day. Without either, an end at or before the start is a mistake and is rejected.
  */
 export interface WeeklyWindow {
   readonly weekday: IsoWeekday;
   readonly start: LocalTime;
   readonly end: LocalTime;
+  readonly endsNextDay?: boolean;
 }
 
 export type Cadence =

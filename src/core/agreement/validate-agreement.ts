@@ -134,10 +134,23 @@ function validateWindows(windows: readonly WeeklyWindow[], field: string): Resul
     if (end === undefined) {
       return fail('AGREEMENT.BAD_TIME', `"${w.end}" is not a time in the form HH:mm (00:00–23:59).`, { field: `${field}[${i}].end` });
     }
-    if (end === start) {
+    const endsAtMidnight = end === 0;
+    if (w.endsNextDay) {
+      if (end > start) {
+        return fail(
+          'AGREEMENT.WINDOW_LONGER_THAN_A_DAY',
+          `The window ${w.start}–${w.end} is marked as ending the next day, which would make it longer than a day. Untick "ends the next day" or correct the times.`,
+          { field: `${field}[${i}].end` },
+        );
+      }
+    } else if (end === start) {
+      return fail('AGREEMENT.WINDOW_END_EQUALS_START', `The window ${w.start}–${w.end} ends when it starts. Give it an end after its start.`, {
+        field: `${field}[${i}].end`,
+      });
+    } else if (end < start && !endsAtMidnight) {
       return fail(
-        'AGREEMENT.WINDOW_END_EQUALS_START',
-        `The window ${w.start}–${w.end} ends when it starts. An end before the start runs past midnight (22:00–01:00).`,
+        'AGREEMENT.WINDOW_END_BEFORE_START',
+        `The window ${w.start}–${w.end} ends before it starts. If it runs past midnight, mark it as ending the next day.`,
         { field: `${field}[${i}].end` },
       );
     }

@@ -13,8 +13,12 @@ describe('validateAgreement', () => {
     if (result.ok) expect(result.value.mentee.timeZone).toBe('Asia/Kolkata');
   });
 
-  it('accepts a window that crosses midnight (end before start)', () => {
-    expect(validateAgreement(withMentor({ meetingWindows: [win(5, '22:00', '01:00')] })).ok).toBe(true);
+  it('accepts a window that crosses midnight when it is marked as ending the next day', () => {
+    expect(validateAgreement(withMentor({ meetingWindows: [{ weekday: 5, start: '22:00', end: '01:00', endsNextDay: true }] })).ok).toBe(true);
+  });
+
+  it('accepts a window that ends at midnight (00:00) without the mark', () => {
+    expect(validateAgreement(withMentor({ meetingWindows: [{ weekday: 5, start: '21:00', end: '00:00' }] })).ok).toBe(true);
   });
 
   it('accepts windows that only together fit the meeting (Monday 23:00–24:00 joined to Tuesday 00:00–01:00)', () => {
@@ -24,6 +28,8 @@ describe('validateAgreement', () => {
 
   // One case per rule: [rule, input, code, field]
   it.each<[string, Agreement, string, string]>([
+    ['window end before start', withMentor({ meetingWindows: [{ weekday: 2, start: '16:00', end: '09:00' }] }), 'AGREEMENT.WINDOW_END_BEFORE_START', 'mentor.meetingWindows[0].end'],
+    ['window marked next day but longer than a day', withMentee({ meetingWindows: [{ weekday: 2, start: '09:00', end: '10:00', endsNextDay: true }] }), 'AGREEMENT.WINDOW_LONGER_THAN_A_DAY', 'mentee.meetingWindows[0].end'],
     ['window end equals start', withMentor({ meetingWindows: [win(2, '16:00', '16:00')] }), 'AGREEMENT.WINDOW_END_EQUALS_START', 'mentor.meetingWindows[0].end'],
     ['unknown zone', withMentee({ timeZone: 'Mars/Olympus_Mons' }), 'TIME.UNKNOWN_ZONE', 'mentee.timeZone'],
     ['zero-length meeting', { ...base, meetingMinutes: 0 }, 'AGREEMENT.MEETING_LENGTH_NOT_POSITIVE', 'meetingMinutes'],

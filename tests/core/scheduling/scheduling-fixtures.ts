@@ -12,7 +12,9 @@ export const at = (iso: string): number => {
 
 export const span = (start: string, end: string): Interval => ({ start: at(start), end: at(end) });
 
-export const win = (weekday: IsoWeekday, start: string, end: string): WeeklyWindow => ({ weekday, start, end });
+/** A weekly window; one whose end is before its start (and not midnight) is marked as ending the next day. */
+export const win = (weekday: IsoWeekday, start: string, end: string): WeeklyWindow =>
+  end < start && end !== '00:00' ? { weekday, start, end, endsNextDay: true } : { weekday, start, end };
 
 export const weekdays = (start: string, end: string): WeeklyWindow[] =>
   ([1, 2, 3, 4, 5] as const).map((weekday) => win(weekday, start, end));

@@ -14,6 +14,7 @@ import { planSeries } from '../../../src/core/scheduling/plan-series';
 import type { NoSlotReason } from '../../../src/core/scheduling/no-slot-reason';
 import type { SchedulingInput } from '../../../src/core/scheduling/scheduling-input';
 import { anyFit, fitsAt, longestRun, STEP, stepFacts, wallClock, withExtraBusy, type Predicate, type StepFacts } from './boundary-checker';
+import { win } from './scheduling-fixtures';
 
 const ZONES = [
   'Europe/Warsaw',
@@ -41,11 +42,7 @@ const windowArb: fc.Arbitrary<WeeklyWindow> = fc
     start: fc.integer({ min: 0, max: 95 }),
     length: fc.integer({ min: 2, max: 64 }),
   })
-  .map(({ weekday, start, length }) => ({
-    weekday: weekday as IsoWeekday,
-    start: hhmm(start * 15),
-    end: hhmm((start * 15 + length * 15) % 1440),
-  }));
+  .map(({ weekday, start, length }) => win(weekday as IsoWeekday, hhmm(start * 15), hhmm((start * 15 + length * 15) % 1440)));
 
 /** Mostly a person's usual shape (the same hours on several days), sometimes odd single windows. */
 const windowsArb: fc.Arbitrary<WeeklyWindow[]> = fc
@@ -56,7 +53,7 @@ const windowsArb: fc.Arbitrary<WeeklyWindow[]> = fc
     extra: fc.array(windowArb, { maxLength: 2 }),
   })
   .map(({ days, start, length, extra }) => [
-    ...days.map((weekday) => ({ weekday, start: hhmm(start * 15), end: hhmm((start * 15 + length * 15) % 1440) })),
+    ...days.map((weekday) => win(weekday, hhmm(start * 15), hhmm((start * 15 + length * 15) % 1440))),
     ...extra,
   ]);
 
