@@ -63,7 +63,7 @@ export async function botKit() {
     reverse: true,
     status: 'active',
     requestId: 'q1',
-    menteePreWork: {} as never,
+    menteePreWork: { whatIWant: 'Learn Miro', whatIBring: 'Curiosity', expectations: 'Monthly' },
     startedAt: 0,
     reflections: {},
   });
@@ -74,7 +74,7 @@ export async function botKit() {
     reverse: false,
     status: 'active',
     requestId: 'q2',
-    menteePreWork: {} as never,
+    menteePreWork: { whatIWant: 'Learn Miro', whatIBring: 'Curiosity', expectations: 'Monthly' },
     startedAt: 0,
     reflections: {},
   });

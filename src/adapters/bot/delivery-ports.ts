@@ -3,10 +3,7 @@ import type { Instant } from '../../core/time/interval';
 import type { StoredConversationReference } from './bot-stores';
 
 /** A proactive message waiting in the queue, with what the card needs to be built when it is sent. */
-export interface DeliveryJob extends ProactiveMessage {
-  readonly relationshipId: string;
-  readonly meetingId: string;
-}
+export type DeliveryJob = ProactiveMessage;
 
 export interface QueuedDelivery {
   readonly job: DeliveryJob;

@@ -89,3 +89,28 @@ export class TableDeliveryLedger implements DeliveryLedger {
     );
   }
 }
+
+/** `plan|{key}` rows in the person's delivery partition: which jobs were already queued. */
+export class TablePlannedKeys {
+  constructor(private readonly table: TableClient) {}
+
+  async isClaimed(tenantId: string, personId: string, idempotencyKey: string): Promise<boolean> {
+    try {
+      await this.table.getEntity(partition(tenantId, personId), `plan|${key(idempotencyKey)}`);
+      return true;
+    } catch (err) {
+      if (isStatus(err, 404)) return false;
+      throw err;
+    }
+  }
+
+  async claim(tenantId: string, personId: string, idempotencyKey: string): Promise<boolean> {
+    try {
+      await this.table.createEntity({ partitionKey: partition(tenantId, personId), rowKey: `plan|${key(idempotencyKey)}` });
+      return true;
+    } catch (err) {
+      if (isStatus(err, 409)) return false;
+      throw err;
+    }
+  }
+}

@@ -3,6 +3,7 @@ import type { CardLocale } from '../../adapters/cards/card-locale';
 import type { CardRejection } from '../../adapters/cards/card-strings';
 import { checkInCard, checkInNudgeCard, checkInSummaryCard } from '../../adapters/cards/check-in-card';
 import {
+  actionItemReminderCard,
   actionItemsCard,
   helpCard,
   nextMeetingCard,
@@ -13,6 +14,8 @@ import {
 } from '../../adapters/cards/simple-cards';
 import type { CheckInCardIssueStore, ConversationReferenceStore, StoredConversationReference } from '../../adapters/bot/bot-stores';
 import { checkInId } from '../../core/checkins/check-in';
+import type { ProactiveMessage } from '../../core/delivery/bot-message';
+import { itemsToRemind } from '../../core/delivery/select-proactive-messages';
 import { fail, ok, type Result } from '../../core/result';
 import { getMyCheckIn, submitCheckIn } from '../../core/usecases/check-in-use-cases';
 import type { MentoringDeps } from '../../core/usecases/deps';
@@ -137,6 +140,52 @@ export class MentoringConversation {
     if (!form.ok) return form;
     await this.deps.cardIssues.issue({ nonce, tenantId: user.tenantId, userId: user.userId, relationshipId, meetingId });
     return form;
+  }
+
+  /** The reminder of open action items due by the next meeting (the job names that meeting). */
+  async composeReminderCard(user: BotUser, relationshipId: string, nextMeetingId: string): Promise<Result<AdaptiveCard>> {
+    const repos = this.deps.mentoring.repos;
+    const aggregate = await repos.relationships.getAggregate(user.tenantId, relationshipId);
+    if (!aggregate.ok) return aggregate;
+    const next = aggregate.value.meetings.find((m) => m.id === nextMeetingId);
+    if (!next) return fail('CHECKIN.MEETING_NOT_FOUND', 'That meeting is not part of this relationship.');
+    const rel = aggregate.value.relationship;
+    const partnerId = rel.mentorId === user.userId ? rel.menteeId : rel.mentorId;
+    const timeZone = await this.timeZoneOf(user.tenantId, user.userId);
+    const partnerName = await this.nameOf(user.tenantId, partnerId);
+    const snapshot = {
+      tenantId: user.tenantId,
+      relationship: rel,
+      meetings: aggregate.value.meetings,
+      actionItems: aggregate.value.actionItems,
+      checkIns: aggregate.value.checkIns,
+      timeZoneOf: () => timeZone,
+    };
+    const items = itemsToRemind(snapshot, user.userId, next);
+    if (items.length === 0) return fail('DELIVERY.NOTHING_TO_REMIND', 'Every action item due by the next meeting is done.');
+    return ok(
+      actionItemReminderCard({
+        locale: user.locale,
+        timeZone,
+        meetingStart: next.start,
+        items: items.map((a) => ({ title: a.title, partnerName, ...(a.dueDate ? { dueDate: a.dueDate } : {}) })),
+        links: this.deps.links,
+      }),
+    );
+  }
+
+  /** The card for a queued proactive message. */
+  async composeProactive(job: ProactiveMessage, user: BotUser): Promise<Result<AdaptiveCard>> {
+    switch (job.kind) {
+      case 'checkin':
+        return this.composeCheckInCard(user, job.relationshipId, job.meetingId);
+      case 'checkinNudge':
+        return this.composeNudgeCard(user, job.relationshipId, job.meetingId);
+      case 'actionItemReminder':
+        return this.composeReminderCard(user, job.relationshipId, job.meetingId);
+      case 'announcement':
+        return fail('DELIVERY.UNSUPPORTED_KIND', 'Programme announcements are not sent by this version of the bot.');
+    }
   }
 
   /** The nudge for a missing check-in; its button opens a fresh form. */

@@ -11,6 +11,9 @@ export interface ProactiveMessage {
   readonly kind: ProactiveMessageKind;
   readonly tenantId: string;
   readonly personId: string;
+  readonly relationshipId: string;
+  /** The meeting the message is about (for a reminder: the next meeting). */
+  readonly meetingId: string;
   /** Same meaning → same key, so a retried or re-planned message can never be sent twice. */
   readonly idempotencyKey: string;
   /** Not before this instant (e.g. a nudge waits two days after the meeting). */

@@ -15,6 +15,8 @@ function checkIn(personId: string, notBefore: number, extra: Partial<ProactiveMe
     kind: 'checkin',
     tenantId: 't1',
     personId,
+    relationshipId: 'r1',
+    meetingId: 'm1',
     idempotencyKey: idempotencyKeys.checkin('m1', personId),
     notBefore,
     ...extra,

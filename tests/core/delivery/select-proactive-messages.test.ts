@@ -92,6 +92,8 @@ describe('selecting proactive messages', () => {
         kind: 'actionItemReminder',
         tenantId: 't1',
         personId: 'mentee',
+        relationshipId: 'r1',
+        meetingId: 'm2',
         idempotencyKey: 'reminder|m2|mentee',
         notBefore: at('2026-11-29T10:00:00Z'),
         expiresAt: m2.start,

@@ -1,0 +1,125 @@
+/**
+ * The bot on `npm start`: POST /api/messages on the one local host (the same BotHost as in Azure,
+ * with BOT_ID empty as the Agents Playground expects), a delivery worker polling the Azurite queue,
+ * and a local-only demo action under /local-bot that ends a meeting now so its check-in goes out.
+ */
+import { uuidGenerator, systemClock } from '../../api/composition-root';
+import { LOCAL_TAB_ORIGIN } from '../../local/local-ports';
+import { readBody, sendJson, type LocalService } from '../../local/local-service';
+import type { LocalServiceFactory, LocalStackContext } from '../../local/local-services';
+import { composeBotHost, type BotHost } from './bot-composition';
+import { nodeBotListener } from './bot-host';
+import { parseBotSettings } from './bot-settings';
+
+const hosts = new WeakMap<LocalStackContext, Promise<{ host: BotHost; stopWorker: () => void }>>();
+
+function botFor(context: LocalStackContext) {
+  let started = hosts.get(context);
+  if (!started) {
+    started = (async () => {
+      const settings = parseBotSettings({
+        MENTORING_MODE: 'local',
+        TAB_ENDPOINT: context.settings.TAB_ENDPOINT ?? process.env.TAB_ENDPOINT ?? LOCAL_TAB_ORIGIN,
+        BOT_ID: process.env.BOT_ID,
+        BOT_PASSWORD: process.env.BOT_PASSWORD,
+        BOT_TENANT_ID: process.env.BOT_TENANT_ID,
+        BOT_TYPE: process.env.BOT_TYPE,
+        TEAMS_APP_ID: process.env.TEAMS_APP_ID,
+      });
+      const host = await composeBotHost({
+        settings,
+        storageConnectionString: context.azurite.connectionString,
+        mentoring: { repos: context.api.services.repositories, ids: uuidGenerator },
+        clock: systemClock,
+      });
+      let running = true;
+      const loop = async () => {
+        while (running) {
+          try {
+            const done = await host.worker.runOnce(16);
+            if (done.length === 0) await new Promise((r) => setTimeout(r, 2000));
+          } catch (error) {
+            console.error(JSON.stringify({ level: 'error', message: 'bot delivery worker failed a batch', error: String(error) }));
+            await new Promise((r) => setTimeout(r, 5000));
+          }
+        }
+      };
+      void loop();
+      return { host, stopWorker: () => (running = false) };
+    })();
+    hosts.set(context, started);
+  }
+  return started;
+}
+
+export const localBotMessagesService: LocalServiceFactory = async (context) => {
+  const { host, stopWorker } = await botFor(context);
+  const listener = nodeBotListener(host.adapter, host.bot);
+  const service: LocalService = {
+    name: 'bot',
+    prefix: '/api/messages',
+    links: [{ label: 'Bot endpoint (npm run playground)', path: '/api/messages' }],
+    handle: async (request, response) => {
+      if (request.method !== 'POST') {
+        sendJson(response, 405, { error: { code: 'HTTP.METHOD_NOT_ALLOWED', message: 'The bot endpoint accepts POST only.' } });
+        return;
+      }
+      await listener(request, response);
+    },
+    health: async () => ({ status: 'ok' }),
+    close: async () => {
+      stopWorker();
+    },
+  };
+  return service;
+};
+
+export const localBotDemoService: LocalServiceFactory = async (context) => {
+  const { host } = await botFor(context);
+  const repos = context.api.services.repositories;
+  return {
+    name: 'bot-demo',
+    prefix: '/local-bot',
+    links: [{ label: 'End a demo meeting now (POST)', path: '/local-bot/end-meeting' }],
+    async handle(request, response, url) {
+      if (url.pathname !== '/local-bot/end-meeting' || request.method !== 'POST') {
+        sendJson(response, 404, { error: { code: 'HTTP.NOT_FOUND', message: 'POST /local-bot/end-meeting {"tenantId","relationshipId","meetingId"} is the only local bot action.' } });
+        return;
+      }
+      let input: { tenantId?: unknown; relationshipId?: unknown; meetingId?: unknown };
+      try {
+        input = JSON.parse((await readBody(request, 10_000)) ?? '{}');
+      } catch {
+        input = {};
+      }
+      const { tenantId, relationshipId, meetingId } = input;
+      if (typeof tenantId !== 'string' || typeof relationshipId !== 'string' || typeof meetingId !== 'string') {
+        sendJson(response, 400, { error: { code: 'BOT.DEMO_INPUT', message: 'Send {"tenantId","relationshipId","meetingId"} as JSON strings.' } });
+        return;
+      }
+      const found = await repos.relationships.meetings.get(tenantId, relationshipId, meetingId);
+      if (!found.ok) {
+        sendJson(response, 404, { error: { code: found.error.code, message: 'No such meeting in that relationship and tenant.' } });
+        return;
+      }
+      const { version, ...meeting } = found.value;
+      const now = systemClock.now();
+      const length = Math.max(60_000, meeting.end - meeting.start);
+      const updated = await repos.relationships.meetings.update(tenantId, relationshipId, { ...meeting, start: now - length, end: now, status: 'held' }, version);
+      if (!updated.ok) {
+        sendJson(response, 409, { error: { code: updated.error.code, message: updated.error.message } });
+        return;
+      }
+      const planned = await host.plan(tenantId, relationshipId);
+      if (!planned.ok) {
+        sendJson(response, 409, { error: { code: planned.error.code, message: planned.error.message } });
+        return;
+      }
+      sendJson(response, 200, {
+        endedAt: new Date(now).toISOString(),
+        queued: planned.value.map((m) => ({ kind: m.kind, personId: m.personId, idempotencyKey: m.idempotencyKey })),
+        note: 'Each person gets the card inside their contact hours, at most two bot messages a day.',
+      });
+    },
+  };
+};
