@@ -44,7 +44,10 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       return;
     }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const service = services.find((s) => url.pathname === s.prefix || url.pathname.startsWith(`${s.prefix}/`));
+    // The longest matching prefix wins, so /api/messages (the bot) is not swallowed by /api.
+    const service = services
+      .filter((s) => url.pathname === s.prefix || url.pathname.startsWith(`${s.prefix}/`))
+      .reduce<LocalService | undefined>((best, s) => (best && best.prefix.length >= s.prefix.length ? best : s), undefined);
     if (!service) {
       sendJson(response, 404, {
         error: { code: 'HTTP.NOT_FOUND', message: `Nothing is served at ${url.pathname}; see the URLs printed by npm start.` },

@@ -7,6 +7,7 @@ import type { ComposedApiHost } from '../api/composition-root';
 import type { AzuriteHandle } from './azurite';
 import type { LocalIdentityIssuer } from './identity-issuer';
 import type { LocalService } from './local-service';
+import { localBotDemoService, localBotMessagesService } from '../bot/host/local-bot.service';
 import { createLocalCalendarService } from './calendar/local-calendar.service';
 
 export interface LocalStackContext {
@@ -22,4 +23,4 @@ export interface LocalStackContext {
 
 export type LocalServiceFactory = (context: LocalStackContext) => Promise<LocalService>;
 
-export const additionalLocalServices: readonly LocalServiceFactory[] = [createLocalCalendarService];
+export const additionalLocalServices: readonly LocalServiceFactory[] = [createLocalCalendarService, localBotMessagesService, localBotDemoService];
