@@ -36,7 +36,7 @@ export function compileRoutes(definitions: readonly FunctionDefinition[]): (meth
 
   return (method, path) => {
     const upper = method.toUpperCase();
-    let pathOnly: RouteMatch = { kind: 'none' };
+    let pathOnly: { definition: FunctionDefinition; params: Record<string, string>; methods: Set<string> } | undefined;
     for (const route of compiled) {
       const m = route.pattern.exec(path);
       if (!m) continue;
@@ -50,9 +50,12 @@ export function compileRoutes(definitions: readonly FunctionDefinition[]): (meth
         }
       }
       if ((route.definition.methods as readonly string[]).includes(upper)) return { kind: 'found', definition: route.definition, params };
-      if (pathOnly.kind === 'none') pathOnly = { kind: 'found', definition: route.definition, params };
+      pathOnly ??= { definition: route.definition, params, methods: new Set() };
+      for (const allowed of route.definition.methods) pathOnly.methods.add(allowed);
     }
-    // Same path, other method: the pipeline answers 405 naming the allowed methods.
-    return pathOnly;
+    if (!pathOnly) return { kind: 'none' };
+    // Same path, other method: the pipeline answers 405 naming every method the path accepts.
+    const definition = { ...pathOnly.definition, methods: [...pathOnly.methods] } as FunctionDefinition;
+    return { kind: 'found', definition, params: pathOnly.params };
   };
 }

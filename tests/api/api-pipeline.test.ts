@@ -49,6 +49,9 @@ describe('the API pipeline over HTTP', () => {
     const wrong = await h.request('DELETE', '/api/me/profile', { person: cast.mentor });
     expect(wrong.status).toBe(405);
     expect(wrong.json.error.code).toBe('HTTP.METHOD_NOT_ALLOWED');
+    const goals = await h.request('PUT', `/api/relationships/${cast.relationship.id}/goals`, { person: cast.mentor, body: {} });
+    expect(goals.status).toBe(405);
+    expect(goals.headers.get('allow')).toBe('GET, POST');
   });
 
   it('answers malformed JSON, a non-JSON body and an over-long body with 400/415/413 and changes nothing', async () => {
