@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createTokenValidator, type TokenValidator } from '../adapters/identity/entra-token-validator';
-import { storageFromConnectionString, type StorageConnection } from '../adapters/storage/storage-connection';
+import { DefaultAzureCredential } from '@azure/identity';
+import { storageFromConnectionString, storageFromEndpoint, type StorageConnection } from '../adapters/storage/storage-connection';
 import { TableDocumentStore } from '../adapters/storage/table-document-store';
 import { tableRepositories } from '../adapters/storage/table-repositories';
 import type { Clock } from '../core/ports/clock';
@@ -36,11 +37,12 @@ export interface ComposedApiHost extends ApiHost {
 
 function storageConnection(settings: ApiSettings): StorageConnection {
   if (settings.STORAGE_CONNECTION_STRING) return storageFromConnectionString(settings.STORAGE_CONNECTION_STRING);
-  // Managed identity needs @azure/identity's DefaultAzureCredential, which is not a dependency yet:
-  // fail at start-up, naming the setting, rather than at the first request.
-  throw new ConfigurationError(
-    'STORAGE_TABLE_ENDPOINT without STORAGE_CONNECTION_STRING (managed identity) is not supported by this build yet; set STORAGE_CONNECTION_STRING (e.g. a Key Vault reference).',
-  );
+  if (settings.STORAGE_TABLE_ENDPOINT) {
+    // No key anywhere: the Function App's managed identity (AZURE_CLIENT_ID selects a user-assigned one)
+    // needs the "Storage Table Data Contributor" role on the account.
+    return storageFromEndpoint(settings.STORAGE_TABLE_ENDPOINT, new DefaultAzureCredential());
+  }
+  throw new ConfigurationError('Set STORAGE_CONNECTION_STRING, or STORAGE_TABLE_ENDPOINT for a managed identity.');
 }
 
 export async function createApiHost(options: ApiHostOptions): Promise<ComposedApiHost> {

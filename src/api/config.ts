@@ -15,7 +15,9 @@ export const ApiSettingsSchema = z
   .object({
     MENTORING_MODE: z.enum(['local', 'azure'], { error: 'MENTORING_MODE must be "local" or "azure"' }),
     STORAGE_CONNECTION_STRING: optionalText,
-    STORAGE_TABLE_ENDPOINT: optionalText,
+    STORAGE_TABLE_ENDPOINT: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+      error: 'STORAGE_TABLE_ENDPOINT must be the account table endpoint, e.g. https://<account>.table.core.windows.net',
+    }),
     STORAGE_QUEUE_ENDPOINT: optionalText,
     STORAGE_TABLE_NAME: z
       .string()

@@ -26,6 +26,12 @@ describe('API settings', () => {
     expect(() => parseApiSettings(env)).toThrow(new RegExp(name));
   });
 
+  it('accepts a table endpoint without a connection string (managed identity) and checks its form', () => {
+    const endpointOnly = { ...valid, STORAGE_CONNECTION_STRING: undefined, STORAGE_TABLE_ENDPOINT: 'https://acct.table.core.windows.net' };
+    expect(parseApiSettings(endpointOnly).STORAGE_TABLE_ENDPOINT).toBe('https://acct.table.core.windows.net');
+    expect(() => parseApiSettings({ ...endpointOnly, STORAGE_TABLE_ENDPOINT: 'acct' })).toThrow(/STORAGE_TABLE_ENDPOINT/);
+  });
+
   it('splits the tenant allow-list', () => {
     expect(parseApiSettings({ ...valid, AUTH_ALLOWED_TENANTS: ' a , b,,' }).AUTH_ALLOWED_TENANTS).toEqual(['a', 'b']);
   });
