@@ -66,6 +66,12 @@ describe('the API pipeline over HTTP', () => {
     expect(await h.snapshot()).toEqual(before);
   });
 
+  it('answers an id too long to be a storage key with 404, not a server error', async () => {
+    const cast = await h.newCast();
+    const answer = await h.request('GET', `/api/relationships/${encodeURIComponent('😀'.repeat(100))}`, { person: cast.mentor });
+    expect([answer.status, answer.json.error.code]).toEqual([404, 'RELATIONSHIP.NOT_FOUND']);
+  });
+
   it('names the invalid field of a body that does not match the contract', async () => {
     const cast = await h.newCast();
     const answer = await h.request('POST', '/api/requests', { person: cast.stranger, body: { mentorId: cast.mentor.personId, note: 'hi', preWork: { whatIWant: 3 } } });

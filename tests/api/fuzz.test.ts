@@ -35,7 +35,7 @@ function mutate(value: unknown, index: number, replacement: unknown): unknown {
 
 const weirdText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', ' ', '..', '../..', '%', '%2F', "'", "' or 1 eq 1", '\u0000', '🙂', 'a'.repeat(5000), 'null', '-1', '1e309', '__proto__', 'constructor'),
+  fc.constantFrom('', ' ', '..', '../..', '%', '%2F', "'", "' or 1 eq 1", '\u0000', '🙂', 'a'.repeat(5000), '😀'.repeat(100), 'null', '-1', '1e309', '__proto__', 'constructor'),
 );
 
 type Variant =

@@ -17,6 +17,8 @@ import type { StorageConnection } from './storage-connection';
 const CHUNK_CHARS = 30_000;
 /** An entity has at most 255 properties; 20 chunks is 600K chars, far beyond any document we keep. */
 const MAX_CHUNKS = 20;
+/** Keys are at most 1 KiB; ours are ASCII after escaping, so characters are bytes. */
+const MAX_KEY_CHARS = 1024;
 /** Table Storage's limit for one transaction (entity group transaction). */
 const MAX_TRANSACTION_ACTIONS = 100;
 
@@ -54,6 +56,15 @@ function toRow(partitionKey: string, rowKey: string, kind: string, value: unknow
   const row: DocumentRow = { partitionKey, rowKey, kind, chunks };
   for (let i = 0; i < chunks; i++) row[`d${i}`] = json.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
   return ok(row);
+}
+
+/** An id long enough to overflow a key cannot name a stored row, and cannot be stored. */
+function keysFit(...keys: readonly string[]): boolean {
+  return keys.every((k) => k.length <= MAX_KEY_CHARS);
+}
+
+function keyTooLong(kind: string): Result<never> {
+  return fail('STORAGE.ID_TOO_LONG', `The id of this ${kind} is too long; use a shorter one.`);
 }
 
 function notFound(kind: string): Result<never> {
@@ -100,6 +111,7 @@ export class TableDocumentStore {
     rowKey: string,
     schema: S,
   ): Promise<Result<StoredDocument<z.infer<S>> | undefined>> {
+    if (!keysFit(partitionKey, rowKey)) return ok(undefined);
     let entity: TableEntityResult<Record<string, unknown>>;
     try {
       entity = await this.client.getEntity<Record<string, unknown>>(partitionKey, rowKey);
@@ -116,6 +128,7 @@ export class TableDocumentStore {
     schema: S,
     rowKeyPrefix?: string,
   ): Promise<Result<StoredDocument<z.infer<S>>[]>> {
+    if (!keysFit(partitionKey, rowKeyPrefix ?? '')) return ok([]);
     const filter = rowKeyPrefix
       ? odata`PartitionKey eq ${partitionKey} and RowKey ge ${rowKeyPrefix} and RowKey lt ${prefixUpperBound(rowKeyPrefix)}`
       : odata`PartitionKey eq ${partitionKey}`;
@@ -125,6 +138,7 @@ export class TableDocumentStore {
   /** Every row of a partition, each decoded with the schema its kind names (unknown kinds are skipped). */
   async listMixed(partitionKey: string, schemas: Readonly<Record<string, z.ZodType>>): Promise<Result<StoredDocument<unknown>[]>> {
     const out: StoredDocument<unknown>[] = [];
+    if (!keysFit(partitionKey)) return ok(out);
     try {
       const entities = this.client.listEntities<Record<string, unknown>>({
         queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` },
@@ -143,6 +157,7 @@ export class TableDocumentStore {
   }
 
   async insert(partitionKey: string, rowKey: string, kind: string, value: unknown): Promise<Result<{ etag: string }>> {
+    if (!keysFit(partitionKey, rowKey)) return keyTooLong(kind);
     const row = toRow(partitionKey, rowKey, kind, value);
     if (!row.ok) return row;
     try {
@@ -158,6 +173,7 @@ export class TableDocumentStore {
 
   /** Replaces a document only when its ETag still matches the one that was read. */
   async replace(partitionKey: string, rowKey: string, kind: string, value: unknown, etag: string): Promise<Result<{ etag: string }>> {
+    if (!keysFit(partitionKey, rowKey)) return notFound(kind);
     const row = toRow(partitionKey, rowKey, kind, value);
     if (!row.ok) return row;
     try {
@@ -175,6 +191,7 @@ export class TableDocumentStore {
 
   /** Unconditional write, for rows derived from others (indexes) where last writer wins by design. */
   async upsert(partitionKey: string, rowKey: string, kind: string, value: unknown): Promise<Result<{ etag: string }>> {
+    if (!keysFit(partitionKey, rowKey)) return keyTooLong(kind);
     const row = toRow(partitionKey, rowKey, kind, value);
     if (!row.ok) return row;
     try {
@@ -186,6 +203,7 @@ export class TableDocumentStore {
   }
 
   async delete(partitionKey: string, rowKey: string, kind: string, etag: string | '*'): Promise<Result<void>> {
+    if (!keysFit(partitionKey, rowKey)) return etag === '*' ? ok(undefined) : notFound(kind);
     try {
       await this.client.deleteEntity(partitionKey, rowKey, { etag });
       return ok(undefined);
@@ -203,6 +221,7 @@ export class TableDocumentStore {
    */
   async transact(partitionKey: string, actions: readonly WriteAction[], kind: string): Promise<Result<Map<string, string>>> {
     if (actions.length === 0) return ok(new Map());
+    if (!keysFit(partitionKey, ...actions.map((a) => a.rowKey))) return keyTooLong(kind);
     if (actions.length > MAX_TRANSACTION_ACTIONS) {
       throw new Error(`A transaction holds at most ${MAX_TRANSACTION_ACTIONS} actions, got ${actions.length}`);
     }

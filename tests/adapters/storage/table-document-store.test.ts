@@ -121,3 +121,15 @@ describe('TableDocumentStore on Azurite', () => {
     expect(read.ok && read.value?.value.title).toBe('odd');
   });
 });
+
+describe('ids too long for a key', () => {
+  it('are simply not found on reads and refused with a code on writes, never sent to the service', async () => {
+    const store = await openStore();
+    const long = key('t', '😀'.repeat(100));
+    expect(long.length).toBeGreaterThan(1024);
+    expect(await store.get(long, 'r', Goal)).toEqual({ ok: true, value: undefined });
+    expect(await store.list(long, Goal)).toEqual({ ok: true, value: [] });
+    expect(await store.insert(long, 'r', 'goal', { title: 'a', progress: 0 })).toMatchObject({ ok: false, error: { code: 'STORAGE.ID_TOO_LONG' } });
+    expect(await store.replace('p', long, 'goal', { title: 'a', progress: 0 }, 'W/"x"')).toMatchObject({ ok: false, error: { code: 'STORAGE.NOT_FOUND' } });
+  });
+});
