@@ -68,3 +68,36 @@ describe('access-control matrix', () => {
     expect({ status: member.status, body: member.status >= 400 ? member.json : undefined }).toEqual({ status: prepared.okStatus, body: undefined });
   });
 });
+
+describe('what the partner sees', () => {
+  it('a private check-in note reaches only its author, through every read that carries check-ins', async () => {
+    const cast = await h.newCast();
+    const rel = `/api/relationships/${cast.relationship.id}`;
+    const start = Date.now() - 3600_000;
+    const meeting = await h.api.services.repositories.relationships.meetings.create(cast.tenantId, cast.relationship.id, {
+      id: 'meeting-1',
+      number: 1,
+      start,
+      end: start + 1800_000,
+      status: 'held',
+      organizerId: cast.mentor.personId,
+    });
+    expect(meeting.ok).toBe(true);
+    const note = 'PRIVATE-NOTE-I-felt-out-of-my-depth';
+    const submitted = await h.request('PUT', `${rel}/meetings/meeting-1/checkin`, {
+      person: cast.mentee,
+      body: { answers: { useful: 'Power Query', nextSteps: 'First report', beforeNextTime: 'Install', changeOrFocus: 'Slower pace' }, privateNote: note },
+    });
+    expect(submitted.status).toBe(200);
+    for (const path of [`${rel}/checkins`, rel, `${rel}/checkins?meetingId=meeting-1`]) {
+      const partner = await h.request('GET', path, { person: cast.mentor });
+      expect(partner.status).toBe(200);
+      expect(partner.text).toContain('Power Query');
+      expect(partner.text).not.toContain(note);
+      const author = await h.request('GET', path, { person: cast.mentee });
+      expect(author.text).toContain(note);
+    }
+    const partnersOwn = await h.request('GET', `${rel}/meetings/meeting-1/checkin`, { person: cast.mentor });
+    expect([partnersOwn.status, partnersOwn.json.error.code]).toEqual([404, 'CHECKIN.NOT_FOUND']);
+  });
+});

@@ -63,6 +63,17 @@ describe('the whole local stack (npm start) on free ports', () => {
     expect(config.body).toMatchObject({ issuer: `${stack.baseUrl}/local-identity/${CONTOSO.tenantId}/v2.0`, jwks_uri: `${stack.baseUrl}/local-identity/discovery/v2.0/keys` });
   });
 
+  it('lets the tab’s dev server origin call the API from the browser, and no other origin', async () => {
+    const preflight = await fetch(`${stack.baseUrl}/api/relationships`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://127.0.0.1:53000', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:53000');
+    const foreign = await fetch(`${stack.baseUrl}/api/health`, { headers: { origin: 'https://evil.example' } });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('answers an unknown demo person with a code', async () => {
     const response = await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', body: '{"personId":"nobody"}' });
     expect(response.status).toBe(404);
