@@ -73,6 +73,12 @@ describe('the Teams bot (TestAdapter conversations)', () => {
     expect(await kit.references.get(TENANT, MENTEE.aadObjectId)).toBeDefined();
   });
 
+  it('when people are added (Agents Playground, Emulator) the person is welcomed once', async () => {
+    const replies = await kit.turn({ ...kit.base(MENTEE), type: 'conversationUpdate', membersAdded: [MENTEE, { id: '28:other-bot-id', name: 'Bot', aadObjectId: 'x' }, BOT] });
+    expect(replies).toHaveLength(1);
+    expect(text(kit.cardOf(replies[0]))).toContain('Welcome to Mentoring');
+  });
+
   it('welcomes in Polish for a Polish client', async () => {
     const replies = await kit.turn({ ...kit.base(MENTEE, 'pl-PL'), type: 'installationUpdate', action: 'add' });
     expect(text(kit.cardOf(replies[0]))).toContain('Witamy w Mentoringu');

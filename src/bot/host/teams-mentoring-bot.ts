@@ -51,13 +51,13 @@ export class TeamsMentoringBot extends TeamsActivityHandler {
     super();
 
     // In personal scope Teams adds the bot (not the person) and also sends installationUpdate: the
-    // welcome goes out once, on installationUpdate; membersAdded of the bot only records the reference.
-    // Other members being added (the Agents Playground, the Emulator) are welcomed directly.
+    // welcome goes out once, on installationUpdate, and the bot being added only records the
+    // reference. When people are added (the Agents Playground, the Emulator) the one person in a
+    // personal chat is the sender, welcomed once however many accounts the update lists.
     this.onMembersAdded(async (context, next) => {
-      for (const member of context.activity.membersAdded ?? []) {
-        if (member.id === context.activity.recipient.id) await this.remember(context, context.activity.from);
-        else await this.welcome(context, member);
-      }
+      const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient.id);
+      if (people.length === 0) await this.remember(context, context.activity.from);
+      else await this.welcome(context, context.activity.from.aadObjectId ? context.activity.from : people[0]!);
       await next();
     });
 
