@@ -1,8 +1,9 @@
 /**
  * The journey through the tab in headless Chromium against the whole local stack: a mentee signs in
  * locally, updates the profile, finds a reverse mentor by skill, sends a request with a note and
- * pre-work; the mentor signs in, reads the pre-work and accepts; in the new relationship the mentor
- * adds two SMART goals (one gently flagged as incomplete) and an action item, and ticks it off.
+ * pre-work; the mentor signs in, reads the pre-work, accepts and proposes an agreement; the mentee
+ * sees the mentor's windows on their own clock and accepts it, then adds two SMART goals (one gently
+ * flagged as incomplete) and an action item for the mentor, and ticks it off.
  * Every screen is checked with axe-core and photographed into test-artifacts/e2e/journey-*.png.
  */
 import { rmSync } from 'node:fs';
@@ -98,6 +99,9 @@ describe('mentoring journey in the tab', () => {
     await dialog.getByRole('button', { name: 'Send' }).click();
     expect((await sent).status()).toBe(201);
     await page.getByText(`Your request was sent to ${MENTOR}.`).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    // The modal layer gives the page back to screen readers once the dialog has gone.
+    await page.locator('#root:not([aria-hidden])').waitFor();
     await checkScreen(page, 'journey-04-request-sent');
   });
 
@@ -121,9 +125,42 @@ describe('mentoring journey in the tab', () => {
     await checkScreen(page, 'journey-07-mentor-home-accepted');
   });
 
-  it('adds two SMART goals; the incomplete one is flagged gently, not refused', async () => {
+  it('the mentor proposes an agreement with each person’s windows in their own zone', async () => {
     await page.getByRole('button', { name: `Open relationship with ${MENTEE}` }).click();
     await page.getByRole('heading', { level: 1, name: `Mentoring with ${MENTEE}` }).waitFor();
+    await page.getByText(/No agreement yet/).waitFor();
+    await page.getByRole('button', { name: 'Propose an agreement' }).click();
+    const form = page.getByRole('form', { name: 'Propose changes' });
+    await form.getByText(`${MENTEE}’s boundaries`).waitFor();
+    await form.getByText("Your boundaries").waitFor();
+    await form.getByLabel('Number of meetings').fill('3');
+    await form.getByLabel(`Note to ${MENTEE}`).fill('Tuesday mornings suit me best; Thursdays work too.');
+    await checkScreen(page, 'journey-08-agreement-editor');
+    const proposed = page.waitForResponse((r) => r.url().endsWith('/agreement') && r.request().method() === 'POST');
+    await form.getByRole('button', { name: 'Send proposal' }).click();
+    expect([200, 201]).toContain((await proposed).status());
+    await page.getByText(`Your proposal was sent to ${MENTEE}.`).waitFor();
+    await page.getByText(`Waiting for ${MENTEE} to accept.`).waitFor();
+    await checkScreen(page, 'journey-09-agreement-proposed');
+  });
+
+  it('the mentee sees the partner’s windows on their own clock and accepts', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInAs(MENTEE);
+    await openSection('Relationship', `Mentoring with ${MENTOR}`);
+    await page.getByText('Waiting for you to accept or propose changes.').waitFor();
+    // Kacper's Tuesday 09:00 in Warsaw is 08:00 on Oliver's London clock in winter.
+    await page.getByText(/Tuesday 09:00–12:00 \(Europe\/Warsaw\) — Tue 08:00 .* for you/).first().waitFor();
+    await checkScreen(page, 'journey-10-agreement-to-accept');
+    const accepted = page.waitForResponse((r) => /\/agreement\/1\/accept$/.test(r.url()));
+    await page.getByRole('button', { name: 'Accept version 1' }).click();
+    expect((await accepted).status()).toBe(200);
+    await page.getByText('Agreed (version 1)').waitFor();
+    await checkScreen(page, 'journey-11-agreement-active');
+  });
+
+  it('adds two SMART goals; the incomplete one is flagged gently, not refused', async () => {
+    await page.getByRole('tab', { name: 'Goals' }).click();
     await page.getByRole('button', { name: 'Add a goal' }).click();
     let form = page.getByRole('form', { name: 'New goal' });
     await form.getByLabel(/^Goal/).fill('Run a team retro with Copilot summaries');
@@ -140,27 +177,27 @@ describe('mentoring journey in the tab', () => {
     form = page.getByRole('form', { name: 'New goal' });
     await form.getByLabel(/^Goal/).fill('Build a Power BI dashboard');
     await form.getByText('This goal could be SMARTer').waitFor();
-    await checkScreen(page, 'journey-08-goal-gentle-hints');
+    await checkScreen(page, 'journey-12-goal-gentle-hints');
     await form.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { name: 'Build a Power BI dashboard' }).waitFor();
     await page.getByText(/Measurable: a number, an artefact/).first().waitFor();
-    await checkScreen(page, 'journey-09-goals');
+    await checkScreen(page, 'journey-13-goals');
   });
 
-  it('adds an action item for the mentee and ticks it off', async () => {
+  it('adds an action item for the mentor and ticks it off', async () => {
     await page.getByRole('tab', { name: 'Action items' }).click();
     await page.getByRole('heading', { level: 2, name: 'Action items' }).waitFor();
     const form = page.getByRole('form', { name: 'Add action item' });
     await form.getByRole('button', { name: 'Add action item' }).click();
     await form.getByText('Say what needs doing in a few words.').waitFor();
     await form.getByLabel(/^What needs doing/).fill('Record next retro for the Copilot summary');
-    await form.getByLabel('Owner').selectOption({ label: MENTEE });
+    await form.getByLabel('Owner').selectOption({ label: MENTOR });
     await form.getByLabel('Due date').fill('2027-01-15');
     await form.getByRole('button', { name: 'Add action item' }).click();
     const item = page.getByRole('checkbox', { name: 'Done: Record next retro for the Copilot summary' });
     await item.waitFor();
-    await page.getByText(`Owner: ${MENTEE}`).waitFor();
-    await checkScreen(page, 'journey-10-action-item');
+    await page.getByText(`Owner: ${MENTOR}`).waitFor();
+    await checkScreen(page, 'journey-14-action-item');
     const saved = page.waitForResponse((r) => /\/action-items\/[^/]+$/.test(r.url()) && r.request().method() === 'PATCH');
     await item.check();
     expect((await saved).status()).toBe(200);
@@ -170,6 +207,6 @@ describe('mentoring journey in the tab', () => {
   it('shows the check-in history, empty until the first meeting', async () => {
     await page.getByRole('tab', { name: 'Check-ins' }).click();
     await page.getByText(/No check-ins yet/).waitFor();
-    await checkScreen(page, 'journey-11-check-ins');
+    await checkScreen(page, 'journey-15-check-ins');
   });
 });

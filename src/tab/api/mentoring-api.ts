@@ -1,5 +1,6 @@
 import type {
   ActionItemDto,
+  AgreementDto,
   AddActionItemBody,
   AddGoalBody,
   CreateRequestBody,
@@ -116,6 +117,18 @@ export class MentoringApi {
   }
   async getRelationship(relationshipId: string, signal?: AbortSignal): Promise<RelationshipDetailDto> {
     return asDto('relationship', await this.client.get<unknown>(`/api/relationships/${enc(relationshipId)}`, withSignal(signal)));
+  }
+
+  /** Proposes a new version on top of the newest one seen; someone else's newer proposal is a conflict. */
+  async proposeAgreement(relationshipId: string, agreement: AgreementDto, note: string, basedOnVersion: number | undefined): Promise<void> {
+    await this.client.post<unknown>(`/api/relationships/${enc(relationshipId)}/agreement`, {
+      agreement,
+      note,
+      ...(basedOnVersion !== undefined ? { basedOnVersion } : {}),
+    });
+  }
+  async acceptAgreement(relationshipId: string, number: number, version: string): Promise<void> {
+    await this.client.post<unknown>(`/api/relationships/${enc(relationshipId)}/agreement/${number}/accept`, { version }, versioned(version));
   }
 
   addGoal(relationshipId: string, goal: NewGoal): Promise<GoalDto> {

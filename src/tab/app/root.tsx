@@ -90,6 +90,8 @@ export function Root({ overrides, detect = detectHost, storage = window.sessionS
           }}
           onLocalSignOut={() => {
             rememberLocalPerson(storage, undefined);
+            // The next person starts at Home, not inside the previous person's relationship.
+            window.location.hash = '#/home';
             setPhase((p) => (p.phase === 'browser' ? { ...p, person: undefined } : p));
           }}
         />

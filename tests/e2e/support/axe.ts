@@ -8,6 +8,8 @@ export interface AxeFinding {
   impact: string | null;
   help: string;
   targets: string[];
+  /** The offending elements' markup, shortened, so a failure says what to fix. */
+  html: string[];
 }
 
 /**
@@ -20,7 +22,7 @@ export interface AxeFinding {
 export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
-    type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] };
+    type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string }[] }[] };
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<AxeResult> } }).axe;
     const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
@@ -31,12 +33,16 @@ export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
       return element !== null && element.hasAttribute('data-tabster-dummy');
     };
     return result.violations
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        targets: v.nodes.filter((n) => !(v.id === 'aria-hidden-focus' && isTabsterBumper(n.target))).map((n) => n.target.map(String).join(' ')),
-      }))
+      .map((v) => {
+        const nodes = v.nodes.filter((n) => !(v.id === 'aria-hidden-focus' && isTabsterBumper(n.target)));
+        return {
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          targets: nodes.map((n) => n.target.map(String).join(' ')),
+          html: nodes.map((n) => n.html.slice(0, 240)),
+        };
+      })
       .filter((v) => v.targets.length > 0);
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -67,6 +67,9 @@ export default function FindMentorScreen({ navigate }: { navigate: (route: Route
   const [onlyReverse, setOnlyReverse] = useState(false);
   const [search, setSearch] = useState<MentorSearch>({});
   const [asking, setAsking] = useState<MentorSuggestionDto | undefined>();
+  // The dialog closes through `open` rather than by unmounting, so its modal layer can restore the
+  // page it hid from screen readers.
+  const [dialogOpen, setDialogOpen] = useState(false);
   const [sentTo, setSentTo] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | undefined>();
   const { loaded, reload } = useLoader((signal) => api.suggestMentors(search, signal), [api, search]);
@@ -140,7 +143,10 @@ export default function FindMentorScreen({ navigate }: { navigate: (route: Route
                     ))}
                   </ul>
                   <div>
-                    <Button appearance={requested ? 'secondary' : 'primary'} disabled={requested} onClick={() => setAsking(suggestion)}>
+                    <Button appearance={requested ? 'secondary' : 'primary'} disabled={requested} onClick={() => {
+                        setAsking(suggestion);
+                        setDialogOpen(true);
+                      }}>
                       {requested ? t('find.alreadyRequested') : t('find.request', { name: mentor.displayName })}
                     </Button>
                   </div>
@@ -152,15 +158,16 @@ export default function FindMentorScreen({ navigate }: { navigate: (route: Route
       ) : null}
       {asking ? (
         <RequestMentorDialog
+          key={asking.mentor.userId}
           mentor={asking.mentor}
           reverse={asking.reverse}
-          open
-          onOpenChange={(open) => !open && setAsking(undefined)}
+          open={dialogOpen}
+          onOpenChange={setDialogOpen}
           send={(request) => api.sendRequest(request)}
           onSent={() => {
             setSentTo((s) => [...s, asking.mentor.userId]);
             setNotice(t('request.sent', { name: asking.mentor.displayName }));
-            setAsking(undefined);
+            setDialogOpen(false);
           }}
         />
       ) : null}

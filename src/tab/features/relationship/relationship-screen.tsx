@@ -1,4 +1,5 @@
 import { Badge, Button, Tab, TabList, Text, Title1, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { useRef } from 'react';
 import type { RelationshipDetailDto } from '../../../contracts';
 import type { Route } from '../../app/hash-route';
 import { useApi } from '../../app/session';
@@ -6,6 +7,7 @@ import { EmptyState, LoadingSkeleton, ProblemMessage } from '../../app/state-vie
 import { useLoader } from '../../app/use-loader';
 import { useI18n } from '../../i18n/i18n';
 import { ActionItemsPanel, type Pair } from './action-items-panel';
+import { AgreementPanel } from './agreement-panel';
 import { CheckInsPanel } from './check-ins-panel';
 import { GoalsPanel } from './goals-panel';
 
@@ -16,9 +18,10 @@ const useStyles = makeStyles({
   header: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
 });
 
-const sections = ['goals', 'actions', 'checkins', 'prework'] as const;
+const sections = ['agreement', 'goals', 'actions', 'checkins', 'prework'] as const;
 type Section = (typeof sections)[number];
 const sectionLabel = {
+  agreement: 'relationship.tab.agreement',
   goals: 'relationship.tab.goals',
   actions: 'relationship.tab.actionItems',
   checkins: 'relationship.tab.checkins',
@@ -81,15 +84,29 @@ export function pairOf(detail: RelationshipDetailDto): Pair {
 }
 
 function RelationshipDetail({ relationshipId, section, navigate }: { relationshipId: string; section: string | undefined; navigate: (route: Route) => void }) {
-  const { t, format } = useI18n();
+  const { t, format, timeZone: viewerZone } = useI18n();
   const api = useApi();
   const styles = useStyles();
-  const { loaded, reload } = useLoader((signal) => api.getRelationship(relationshipId, signal), [api, relationshipId]);
-  const current: Section = (sections as readonly string[]).includes(section ?? '') ? (section as Section) : 'goals';
+  const { loaded, reload } = useLoader(
+    async (signal) => {
+      const [detail, me] = await Promise.all([api.getRelationship(relationshipId, signal), api.getMyProfile(signal).catch(() => null)]);
+      return { detail, myZone: me?.timeZone };
+    },
+    [api, relationshipId],
+  );
+  // Until both have accepted an agreement it is the first thing to settle; afterwards, the goals.
+  // Decided on the first load only, so accepting the agreement does not move the person elsewhere.
+  const firstSection = useRef<Section | undefined>(undefined);
+  if (loaded.state === 'ready' && !firstSection.current) {
+    firstSection.current = loaded.data.detail.agreement.activeNumber === undefined ? 'agreement' : 'goals';
+  }
+  const fallback: Section = firstSection.current ?? 'goals';
+  const current: Section = (sections as readonly string[]).includes(section ?? '') ? (section as Section) : fallback;
 
   if (loaded.state === 'loading') return <LoadingSkeleton rows={4} />;
   if (loaded.state === 'error') return <ProblemMessage problem={loaded.problem} onRetry={reload} />;
-  const detail = loaded.data;
+  const { detail } = loaded.data;
+  const myZone = loaded.data.myZone ?? viewerZone;
   const pair = pairOf(detail);
   const partnerZone = 'timeZone' in detail.partner ? detail.partner.timeZone : undefined;
   const preWork = detail.relationship.menteePreWork;
@@ -123,6 +140,7 @@ function RelationshipDetail({ relationshipId, section, navigate }: { relationshi
         ))}
       </TabList>
       <div role="tabpanel" aria-label={t(sectionLabel[current])}>
+        {current === 'agreement' ? <AgreementPanel detail={detail} pair={pair} myZone={myZone} onChanged={reload} /> : null}
         {current === 'goals' ? <GoalsPanel relationshipId={relationshipId} goals={detail.goals} onChanged={reload} /> : null}
         {current === 'actions' ? <ActionItemsPanel relationshipId={relationshipId} items={detail.actionItems} pair={pair} onChanged={reload} /> : null}
         {current === 'checkins' ? <CheckInsPanel checkIns={detail.checkIns} meetings={detail.meetings} pair={pair} /> : null}

@@ -1,0 +1,95 @@
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { AgreementDto } from '../../../contracts';
+import type { WeeklyWindow } from '../../../core/agreement/agreement';
+import { parseLocalDate, parseLocalTime, weekdayOf } from '../../../core/time/civil-date';
+import { localToInstant } from '../../../core/time/zoned-time';
+import { useI18n, type I18n } from '../../i18n/i18n';
+import type { Pair } from './action-items-panel';
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gap: tokens.spacingVerticalS },
+  person: { display: 'grid', gap: tokens.spacingVerticalXXS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+});
+
+/** Weekday names from Intl, Monday = 1 (ISO), in the reader's language. */
+export function weekdayName(language: string, weekday: number, style: 'long' | 'short' = 'long'): string {
+  // 2024-01-01 was a Monday.
+  return new Intl.DateTimeFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { weekday: style, timeZone: 'UTC' }).format(Date.UTC(2024, 0, weekday));
+}
+
+export function cadenceText(cadence: AgreementDto['cadence'], t: I18n['t']): string {
+  switch (cadence.kind) {
+    case 'weekly':
+      return t('agreement.cadence.weekly');
+    case 'biweekly':
+      return t('agreement.cadence.biweekly');
+    case 'monthly':
+      return t('agreement.cadence.monthly');
+    case 'everyNDays':
+      return t('agreement.cadence.everyNDays', { days: cadence.days });
+  }
+}
+
+/**
+ * A window written in its owner's zone, and what its first occurrence on or after `fromDate` is on
+ * the viewer's clock: zone arithmetic is the core's, so DST and half-hour zones come out right.
+ */
+export function windowInViewerZone(window: WeeklyWindow, ownerZone: string, fromDate: string, viewerZone: string, i18n: Pick<I18n, 'language' | 'format'>): string {
+  const day = parseLocalDate(fromDate);
+  const start = parseLocalTime(window.start);
+  if (day === undefined || start === undefined) return '';
+  const offset = (window.weekday - weekdayOf(day) + 7) % 7;
+  const instant = localToInstant(ownerZone, day + offset, start);
+  const weekday = new Intl.DateTimeFormat(i18n.language === 'pl' ? 'pl-PL' : 'en-GB', { weekday: 'short', timeZone: viewerZone }).format(instant);
+  return `${weekday} ${i18n.format.time(instant, viewerZone)}`;
+}
+
+export function AgreementSummary({ agreement, pair, viewerZone }: { agreement: AgreementDto; pair: Pair; viewerZone: string }) {
+  const i18n = useI18n();
+  const { t, format, language } = i18n;
+  const styles = useStyles();
+  const day = (d: string) => format.date(`${d}T12:00:00Z`, 'UTC');
+  return (
+    <div className={styles.grid}>
+      <Text weight="semibold">
+        {t('agreement.summary', { cadence: cadenceText(agreement.cadence, t), minutes: agreement.meetingMinutes, first: day(agreement.firstDate) })}
+      </Text>
+      {agreement.meetingCount ? <Text>{t('agreement.summary.count', { count: agreement.meetingCount })}</Text> : null}
+      {agreement.endDate ? <Text>{t('agreement.summary.until', { date: day(agreement.endDate) })}</Text> : null}
+      <Text>
+        {t('agreement.location')}:{' '}
+        {agreement.location.kind === 'online' ? t('agreement.location.online') : `${t('agreement.location.place')} — ${agreement.location.name}`}
+      </Text>
+      {[agreement.mentor, agreement.mentee].map((side) => (
+        <div key={side.personId} className={styles.person}>
+          <Text weight="semibold">
+            {side.personId === pair.myId
+              ? t('agreement.meetingWindowsMine', { zone: side.timeZone })
+              : t('agreement.meetingWindows', { name: pair.partnerName, zone: side.timeZone })}
+          </Text>
+          <ul className={styles.list}>
+            {side.meetingWindows.map((w, i) => {
+              const written = `${weekdayName(language, w.weekday)} ${w.start}–${w.end}`;
+              return (
+                <li key={i}>
+                  {side.timeZone === viewerZone
+                    ? written
+                    : t('agreement.windowInViewerZone', { window: written, zone: side.timeZone, local: windowInViewerZone(w, side.timeZone, agreement.firstDate, viewerZone, i18n) })}
+                </li>
+              );
+            })}
+          </ul>
+          <Text size={200}>
+            {t('agreement.contactChannel')}: {t(side.contactChannel === 'email' ? 'agreement.channel.email' : 'agreement.channel.teamsChat')} ·{' '}
+            {side.personId === pair.myId
+              ? t('agreement.contactHoursMine', { zone: side.timeZone })
+              : t('agreement.contactHours', { name: pair.partnerName, zone: side.timeZone })}
+            :{' '}
+            {side.contactHours.map((w) => `${weekdayName(language, w.weekday, 'short')} ${w.start}–${w.end}`).join(', ')}
+          </Text>
+        </div>
+      ))}
+    </div>
+  );
+}
