@@ -185,6 +185,8 @@ describe('the Teams bot (TestAdapter conversations)', () => {
     const bad = invokeCard(await kit.turn(execute(kit, MENTEE, { ...actionData(card), ...answers, 'goal.g1': '140', 'actionItem1.due': '2026-02-30' }))).card;
     expect(text(bad)).toContain('must be a whole number from 0 to 100');
     expect(text(bad)).toContain('the due date is not a date');
+    // What the person typed comes back in the form.
+    expect(text(bad)).toContain('Seeing Miro boards in action.');
     expect(kit.repos.snapshot()).toEqual(before);
     // The same card is still valid once corrected.
     const fixed = invokeCard(await kit.turn(execute(kit, MENTEE, { ...actionData(bad), ...answers }))).card;

@@ -46,6 +46,24 @@ export interface CheckInCardInput {
   readonly prefill?: CheckInPrefill;
   /** Problems from the last submit, shown above the form. */
   readonly problems?: readonly string[];
+  /** What the person typed last time, put back into the form when it returns with problems. */
+  readonly typed?: Readonly<Record<string, unknown>>;
+}
+
+function withTypedValues(element: CardElement, typed: Readonly<Record<string, unknown>>): CardElement {
+  const type = String(element.type ?? '');
+  const id = typeof element.id === 'string' ? element.id : undefined;
+  let next: Record<string, unknown> = { ...element };
+  if (type.startsWith('Input.') && id !== undefined && (typeof typed[id] === 'string' || typeof typed[id] === 'number')) {
+    const raw = typed[id];
+    const value = type === 'Input.Number' ? Number(raw) : String(raw);
+    if (type !== 'Input.Number' || Number.isFinite(value)) next.value = value;
+  }
+  for (const key of ['items', 'columns'] as const) {
+    const children = next[key];
+    if (Array.isArray(children)) next = { ...next, [key]: children.map((c: CardElement) => withTypedValues(c, typed)) };
+  }
+  return next;
 }
 
 function question(id: string, label: string, value: string | undefined): CardElement {
@@ -146,7 +164,8 @@ export function checkInCard(input: CheckInCardInput): AdaptiveCard {
       ...(input.prefill?.privateNote ? { value: input.prefill.privateNote } : {}),
     },
   );
-  return adaptiveCard(body, [
+  const typed = input.typed;
+  return adaptiveCard(typed ? body.map((e) => withTypedValues(e, typed)) : body, [
     executeAction(
       s.send,
       { verb: 'checkin.submit', cardVersion: 1, relationshipId: input.relationshipId, meetingId: input.meetingId, nonce: input.nonce },

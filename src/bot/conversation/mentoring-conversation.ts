@@ -233,6 +233,7 @@ export class MentoringConversation {
     nonce: string,
     prefillFromSaved: boolean,
     problems?: readonly string[],
+    typed?: Readonly<Record<string, unknown>>,
   ): Promise<Result<AdaptiveCard>> {
     const context = await this.checkInContext(user, relationshipId, meetingId);
     if (!context.ok) return context;
@@ -259,6 +260,7 @@ export class MentoringConversation {
         goals: context.value.goals.map((g) => ({ id: g.id, title: g.title, progress: g.progress })),
         ...(prefill ? { prefill } : {}),
         ...(problems ? { problems } : {}),
+        ...(typed ? { typed } : {}),
       }),
     );
   }
@@ -300,7 +302,7 @@ export class MentoringConversation {
       partnerId: context.value.partnerId,
     });
     const resend = async (problems: readonly string[]): Promise<CardReply> => {
-      const card = await this.checkInFormCard(user, data.relationshipId, data.meetingId, data.nonce, false, problems);
+      const card = await this.checkInFormCard(user, data.relationshipId, data.meetingId, data.nonce, false, problems, values);
       return card.ok ? { card: card.value } : this.rejected(user, 'INVALID_INPUT');
     };
     if (!form.ok) return resend(form.problems);
@@ -326,7 +328,7 @@ export class MentoringConversation {
       },
     });
     if (!saved.ok) {
-      const card = await this.checkInFormCard(user, data.relationshipId, data.meetingId, next.nonce, false, [saved.error.message]);
+      const card = await this.checkInFormCard(user, data.relationshipId, data.meetingId, next.nonce, false, [saved.error.message], values);
       return card.ok ? { card: card.value } : this.rejected(user, 'INVALID_INPUT');
     }
     const goalTitle = (id: string) => context.value.goals.find((g) => g.id === id)?.title ?? id;

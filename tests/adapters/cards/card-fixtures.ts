@@ -43,6 +43,7 @@ export function everyCard(locale: CardLocale) {
       partnerName: 'Marek Nowak',
       goals,
       problems: ['Action item 1: the due date 2026-02-30 is not a date.'],
+      typed: { useful: 'The Miro demo.', 'goal.g1': '55', 'actionItem1.title': 'Book a room', 'actionItem1.due': '2026-02-30' },
     }),
     checkInEdit: checkInCard({
       ...base,
