@@ -1,47 +1,58 @@
-import { odata, RestError, type TableClient } from '@azure/data-tables';
+import { RestError, type TableClient } from '@azure/data-tables';
 import { key } from '../storage/table-keys';
 import type { DeliveryLedger, PersonLedger, Reservation } from './delivery-ports';
 
 /**
- * One partition per person (t|{tenant}|botdelivery|{personId}), so the key claim and the day count
- * commit in one entity-group transaction:
- *   msg|{idempotencyKey}   status reserved → delivered | undeliverable, reservedAt, deliveredAt
- *   day|{YYYY-MM-DD}       count of messages reserved on that local day
+ * One partition per person (t|{tenant}|botdelivery|{personId}), read and written by point
+ * operations only (no queries), so the cost per message stays flat however much is stored:
+ *   summary              the last days' reservations: recent [{key, at}] and per-local-day counts
+ *   msg|{idempotencyKey} status reserved → delivered | undeliverable, owner (queue message), times
+ *   plan|{idempotencyKey} the job was queued (TablePlannedKeys)
+ * The key claim and the summary update commit in one entity-group transaction.
  */
 const partition = (tenantId: string, personId: string) => key('t', tenantId, 'botdelivery', personId);
 const msgKey = (idempotencyKey: string) => `msg|${key(idempotencyKey)}`;
-const dayKey = (date: string) => `day|${date}`;
+const SUMMARY = 'summary';
+/** Older reservations cannot affect a two-a-day decision any more. */
+const KEEP_MS = 3 * 86_400_000;
 const isStatus = (err: unknown, ...statuses: number[]) => err instanceof RestError && statuses.includes(err.statusCode ?? 0);
+
+interface Summary {
+  recent: { key: string; at: number }[];
+  days: Record<string, number>;
+  etag?: string;
+}
+
+async function pointRead<T extends object>(table: TableClient, pk: string, rk: string): Promise<(T & { etag: string }) | undefined> {
+  try {
+    return await table.getEntity<T>(pk, rk);
+  } catch (err) {
+    if (isStatus(err, 404)) return undefined;
+    throw err;
+  }
+}
 
 export class TableDeliveryLedger implements DeliveryLedger {
   constructor(private readonly table: TableClient) {}
 
   async history(tenantId: string, personId: string, idempotencyKey: string, since: number): Promise<PersonLedger> {
     const pk = partition(tenantId, personId);
-    const own = msgKey(idempotencyKey);
-    let alreadyDelivered = false;
-    let reservedBy: string | undefined;
-    const deliveredAt: number[] = [];
-    const days: Record<string, { count: number; etag: string }> = {};
-    const rows = this.table.listEntities<{ status?: string; reservedAt?: number; count?: number; owner?: string }>({
-      queryOptions: {
-        filter: odata`PartitionKey eq ${pk} and ((RowKey ge 'day|' and RowKey lt 'day}') or reservedAt ge ${since} or RowKey eq ${own})`,
-      },
-    });
-    for await (const row of rows) {
-      const rowKey = row.rowKey ?? '';
-      if (rowKey.startsWith('day|')) {
-        days[rowKey.slice(4)] = { count: row.count ?? 0, etag: row.etag };
-        continue;
-      }
-      if (rowKey === own) {
-        if (row.status === 'delivered' || row.status === 'undeliverable') alreadyDelivered = true;
-        if (row.status === 'reserved') reservedBy = row.owner ?? '';
-        continue;
-      }
-      if (row.status !== 'undeliverable' && typeof row.reservedAt === 'number' && row.reservedAt >= since) deliveredAt.push(row.reservedAt);
-    }
-    return { alreadyDelivered, ...(reservedBy !== undefined ? { reservedBy } : {}), deliveredAt, concurrencyToken: days };
+    const [summaryRow, own] = await Promise.all([
+      pointRead<{ recent?: string; days?: string }>(this.table, pk, SUMMARY),
+      pointRead<{ status?: string; owner?: string }>(this.table, pk, msgKey(idempotencyKey)),
+    ]);
+    const summary: Summary = {
+      recent: summaryRow?.recent ? (JSON.parse(summaryRow.recent) as Summary['recent']) : [],
+      days: summaryRow?.days ? (JSON.parse(summaryRow.days) as Summary['days']) : {},
+      ...(summaryRow ? { etag: summaryRow.etag } : {}),
+    };
+    const alreadyDelivered = own?.status === 'delivered' || own?.status === 'undeliverable';
+    return {
+      alreadyDelivered,
+      ...(own?.status === 'reserved' ? { reservedBy: own.owner ?? '' } : {}),
+      deliveredAt: summary.recent.filter((r) => r.at >= since && r.key !== idempotencyKey).map((r) => r.at),
+      concurrencyToken: summary,
+    };
   }
 
   async reserve(input: {
@@ -59,12 +70,20 @@ export class TableDeliveryLedger implements DeliveryLedger {
     for (let attempt = 0; attempt < 5; attempt++) {
       if (snapshot.alreadyDelivered) return 'alreadyDelivered';
       if (snapshot.reservedBy !== undefined) return snapshot.reservedBy === input.owner ? 'alreadyReserved' : 'reservedByAnother';
-      const day = (snapshot.concurrencyToken as Record<string, { count: number; etag: string }>)[input.localDate];
-      if (day && day.count >= input.limit) return 'dayFull';
+      const summary = snapshot.concurrencyToken as Summary;
+      const count = summary.days[input.localDate] ?? 0;
+      if (count >= input.limit) return 'dayFull';
+      const keepFrom = input.at - KEEP_MS;
+      const keptDays = Object.keys(summary.days).sort().slice(-4);
+      const next = {
+        partitionKey: pk,
+        rowKey: SUMMARY,
+        recent: JSON.stringify([...summary.recent.filter((r) => r.at >= keepFrom), { key: input.idempotencyKey, at: input.at }]),
+        days: JSON.stringify({ ...Object.fromEntries(keptDays.map((d) => [d, summary.days[d]!])), [input.localDate]: count + 1 }),
+      };
       const msg = { partitionKey: pk, rowKey: msgKey(input.idempotencyKey), status: 'reserved', reservedAt: input.at, localDate: input.localDate, owner: input.owner };
-      const dayRow = { partitionKey: pk, rowKey: dayKey(input.localDate), count: (day?.count ?? 0) + 1 };
       try {
-        await this.table.submitTransaction([['create', msg], day ? ['update', dayRow, 'Replace', { etag: day.etag }] : ['create', dayRow]]);
+        await this.table.submitTransaction([['create', msg], summary.etag ? ['update', next, 'Replace', { etag: summary.etag }] : ['create', next]]);
         return 'reserved';
       } catch (err) {
         // Another worker wrote for this person meanwhile: read again and decide again.
