@@ -1,4 +1,7 @@
+import { TableClient } from '@azure/data-tables';
 import { handleApiRequest } from '../../src/api/handle-api-request';
+import { tenantKeys } from '../../src/adapters/storage/table-keys';
+import { testStorageConnectionString } from '../support/azurite';
 import { anonymousFunction, userFunction } from '../../src/api/function-definition';
 import type { ApiRequest } from '../../src/api/http-contract';
 import { startApiHarness, type ApiHarness } from './support/api-harness';
@@ -70,6 +73,20 @@ describe('the API pipeline over HTTP', () => {
     const cast = await h.newCast();
     const answer = await h.request('GET', `/api/relationships/${encodeURIComponent('😀'.repeat(100))}`, { person: cast.mentor });
     expect([answer.status, answer.json.error.code]).toEqual([404, 'RELATIONSHIP.NOT_FOUND']);
+  });
+
+  it('answers a corrupt stored row with 500 STORAGE.CORRUPT_ROW, logs where it is, and shows no internals', async () => {
+    const cast = await h.newCast();
+    const rel = `/api/relationships/${cast.relationship.id}`;
+    const goal = await h.request('POST', `${rel}/goals`, { person: cast.mentee, body: { title: 'Dashboards', smart: { specific: 'a', measurable: 'b', achievable: 'c', relevant: 'd', timeBound: 'e' } } });
+    const table = TableClient.fromConnectionString(testStorageConnectionString(), h.tableName, { allowInsecureConnection: true });
+    const partitionKey = tenantKeys.relationship(cast.tenantId, cast.relationship.id);
+    await table.updateEntity({ partitionKey, rowKey: `goal|${goal.json.goal.id}`, kind: 'goal', chunks: 1, d0: '{"title": 42}' }, 'Replace');
+    const answer = await h.request('GET', `${rel}/goals`, { person: cast.mentor, headers: { 'x-correlation-id': 'corrupt-1' } });
+    expect(answer.status).toBe(500);
+    expect(answer.json).toEqual({ error: { code: 'STORAGE.CORRUPT_ROW', message: expect.any(String), correlationId: 'corrupt-1' } });
+    expect(answer.text).not.toContain(partitionKey);
+    expect(h.logged.at(-1)).toMatchObject({ fields: { correlationId: 'corrupt-1', code: 'STORAGE.CORRUPT_ROW', details: { partitionKey } } });
   });
 
   it('names the invalid field of a body that does not match the contract', async () => {
