@@ -1,0 +1,78 @@
+/** @jest-environment jsdom */
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ApiError } from '../../../../src/tab/api/api-error';
+import type { MentoringApi, RequestViewDto } from '../../../../src/tab/api/mentoring-api';
+import { SessionProvider } from '../../../../src/tab/app/session';
+import HomeScreen from '../../../../src/tab/features/home/home-screen';
+import { renderWithProviders } from '../../support/render-with-providers';
+
+const incoming: RequestViewDto = {
+  request: {
+    id: 'r1',
+    menteeId: 'oliver',
+    mentorId: 'kacper',
+    note: 'Your demos were the clearest.',
+    preWork: { whatIWant: 'Use Copilot with my team.', whatIBring: 'Fifteen years of leading teams.', expectations: '' },
+    status: 'open',
+    createdAt: '2026-11-23T09:00:00.000Z',
+    version: 'W/"1"',
+  },
+  direction: 'incoming',
+  counterpart: { userId: 'oliver', displayName: 'Oliver Bennett', jobTitle: 'L&D Partner' },
+};
+
+/** A stand-in for the API with just the calls Home makes; each test scripts the answer to accept. */
+function fakeApi(accept: () => Promise<unknown>) {
+  const calls = { listMyRequests: 0, accept: 0 };
+  const api = {
+    listRelationships: async () => [],
+    listMyRequests: async () => {
+      calls.listMyRequests += 1;
+      return [incoming];
+    },
+    acceptRequest: () => {
+      calls.accept += 1;
+      return accept();
+    },
+  } as unknown as MentoringApi;
+  return { api, calls };
+}
+
+function renderHome(api: MentoringApi) {
+  renderWithProviders(
+    <SessionProvider value={{ api, signIn: { kind: 'local', label: 'Kacper Nowak' } }}>
+      <HomeScreen navigate={() => undefined} />
+    </SessionProvider>,
+  );
+}
+
+describe('Home', () => {
+  it('shows the incoming request with its pre-work and an empty state that says what to do next', async () => {
+    renderHome(fakeApi(async () => undefined).api);
+    expect(await screen.findByText('From Oliver Bennett')).toBeTruthy();
+    expect(screen.getByText('Use Copilot with my team.')).toBeTruthy();
+    expect(screen.getByText('You have no mentoring relationships yet. Find a mentor to send your first request.')).toBeTruthy();
+  });
+
+  it('puts the request back, with the API’s reason, when accepting is refused', async () => {
+    const user = userEvent.setup();
+    const { api, calls } = fakeApi(() =>
+      Promise.reject(new ApiError({ kind: 'rejected', status: 409, code: 'REQUEST.MENTOR_AT_CAPACITY', serverMessage: 'Kacper Nowak has no room for another mentee right now.' })),
+    );
+    renderHome(api);
+    await user.click(await screen.findByRole('button', { name: 'Accept' }));
+    expect(await screen.findByText(/has no room for another mentee right now/)).toBeTruthy();
+    expect(screen.getByText('From Oliver Bennett')).toBeTruthy();
+    expect(calls.accept).toBe(1);
+  });
+
+  it('reloads and says so when someone else changed the request first', async () => {
+    const user = userEvent.setup();
+    const { api, calls } = fakeApi(() => Promise.reject(new ApiError({ kind: 'conflict', status: 412, code: 'STORAGE.CONFLICT' })));
+    renderHome(api);
+    await user.click(await screen.findByRole('button', { name: 'Accept' }));
+    expect(await screen.findByText(/Someone changed this while you were editing/)).toBeTruthy();
+    await waitFor(() => expect(calls.listMyRequests).toBe(2));
+  });
+});
