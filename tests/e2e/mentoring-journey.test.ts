@@ -184,6 +184,32 @@ describe('mentoring journey in the tab', () => {
     await checkScreen(page, 'journey-13-goals');
   });
 
+  it('builds a roadmap from a template, reorders it and plans themes into meetings', async () => {
+    await page.getByRole('tab', { name: 'Roadmap' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Roadmap' }).waitFor();
+    const template = page.getByLabel('Template');
+    await template.locator('option').nth(1).waitFor({ state: 'attached' });
+    const firstTemplate = await template.locator('option').nth(1).getAttribute('value');
+    await template.selectOption(firstTemplate!);
+    await page.getByRole('button', { name: 'Add the template’s themes' }).click();
+    const firstTitle = await page.getByLabel(/^Theme 1/).inputValue();
+    const secondTitle = await page.getByLabel(/^Theme 2/).inputValue();
+    await page.getByRole('button', { name: 'Move theme 2 up' }).click();
+    expect(await page.getByLabel(/^Theme 1/).inputValue()).toBe(secondTitle);
+    await page.getByLabel('Meetings for theme 1').fill('1');
+    await page.getByLabel('Meetings for theme 2').fill('2, 3');
+    await page.getByLabel('Meetings for theme 3').fill('x');
+    await page.getByRole('button', { name: 'Save roadmap' }).click();
+    await page.getByText('Use meeting numbers from 1 to 50, separated by commas.').waitFor();
+    await page.getByLabel('Meetings for theme 3').fill('3');
+    const saved = page.waitForResponse((r) => r.url().endsWith('/roadmap') && r.request().method() === 'PUT');
+    await page.getByRole('button', { name: 'Save roadmap' }).click();
+    expect((await saved).status()).toBe(200);
+    await page.getByText('Roadmap saved.').waitFor();
+    expect(await page.getByLabel(/^Theme 2/).inputValue()).toBe(firstTitle);
+    await checkScreen(page, 'journey-14-roadmap');
+  });
+
   it('adds an action item for the mentor and ticks it off', async () => {
     await page.getByRole('tab', { name: 'Action items' }).click();
     await page.getByRole('heading', { level: 2, name: 'Action items' }).waitFor();
@@ -197,7 +223,7 @@ describe('mentoring journey in the tab', () => {
     const item = page.getByRole('checkbox', { name: 'Done: Record next retro for the Copilot summary' });
     await item.waitFor();
     await page.getByText(`Owner: ${MENTOR}`).waitFor();
-    await checkScreen(page, 'journey-14-action-item');
+    await checkScreen(page, 'journey-15-action-item');
     const saved = page.waitForResponse((r) => /\/action-items\/[^/]+$/.test(r.url()) && r.request().method() === 'PATCH');
     await item.check();
     expect((await saved).status()).toBe(200);
@@ -207,6 +233,6 @@ describe('mentoring journey in the tab', () => {
   it('shows the check-in history, empty until the first meeting', async () => {
     await page.getByRole('tab', { name: 'Check-ins' }).click();
     await page.getByText(/No check-ins yet/).waitFor();
-    await checkScreen(page, 'journey-15-check-ins');
+    await checkScreen(page, 'journey-16-check-ins');
   });
 });

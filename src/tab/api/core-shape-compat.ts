@@ -13,7 +13,11 @@ import {
   toRelationshipDetailDto,
   toRelationshipSummaryDto,
   toRequestViewDto,
+  toRoadmapDto,
+  toRoadmapTemplateDto,
 } from '../../contracts';
+import type { Roadmap } from '../../core/roadmap/roadmap';
+import type { RoadmapTemplate } from '../../core/roadmap/roadmap-templates';
 import type { ActionItem } from '../../core/actions/action-item';
 import type { MentorSuggestion } from '../../core/matching/rank-mentors';
 import type { Profile } from '../../core/profiles/profile';
@@ -29,6 +33,8 @@ export const fromCore = {
   relationships: (list: unknown) => ({ relationships: (list as RelationshipSummary[]).map(toRelationshipSummaryDto) }),
   relationship: (d: unknown) => toRelationshipDetailDto(d as RelationshipDetail),
   actionItem: (i: unknown) => toActionItemDto(i as ActionItem),
+  roadmap: (r: unknown) => toRoadmapDto(r as Roadmap),
+  templates: (list: unknown) => ({ templates: (list as RoadmapTemplate[]).map(toRoadmapTemplateDto) }),
 };
 
 export type CoreShape = keyof typeof fromCore;

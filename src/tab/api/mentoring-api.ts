@@ -9,6 +9,9 @@ import type {
   MentorSuggestionsResponse,
   MyRequestsResponse,
   ProfileDto,
+  RoadmapDto,
+  RoadmapTemplateDto,
+  SaveRoadmapBody,
   PublicProfileDto,
   RelationshipDetailDto,
   RelationshipDto,
@@ -28,6 +31,7 @@ export type NewGoal = Infer<typeof AddGoalBody>;
 export type GoalChanges = Omit<Infer<typeof UpdateGoalBody>, 'version'>;
 export type NewActionItem = Infer<typeof AddActionItemBody>;
 export type ActionItemChanges = Omit<Infer<typeof UpdateActionItemBody>, 'version'>;
+export type RoadmapThemeInput = Infer<typeof SaveRoadmapBody>['themes'][number];
 export type MentorSuggestionDto = MentorSuggestionsResponse['suggestions'][number];
 export type RequestViewDto = MyRequestsResponse['requests'][number];
 
@@ -50,9 +54,12 @@ function isCoreShape(kind: CoreShape, body: unknown): boolean {
     case 'suggestions':
     case 'requests':
     case 'relationships':
+    case 'templates':
       return Array.isArray(body);
     case 'relationship':
       return typeof (record.relationship as Record<string, unknown> | undefined)?.startedAt === 'number';
+    case 'roadmap':
+      return typeof record.updatedAt === 'number';
     default:
       return typeof record.createdAt === 'number';
   }
@@ -129,6 +136,19 @@ export class MentoringApi {
   }
   async acceptAgreement(relationshipId: string, number: number, version: string): Promise<void> {
     await this.client.post<unknown>(`/api/relationships/${enc(relationshipId)}/agreement/${number}/accept`, { version }, versioned(version));
+  }
+
+  async listRoadmapTemplates(reverse: boolean, signal?: AbortSignal): Promise<RoadmapTemplateDto[]> {
+    const body = await this.client.get<unknown>(`/api/roadmap-templates${reverse ? '?reverse=true' : ''}`, withSignal(signal));
+    return (await asDto<{ templates: RoadmapTemplateDto[] }>('templates', body)).templates;
+  }
+  async saveRoadmap(relationshipId: string, themes: RoadmapThemeInput[], version: string | undefined): Promise<RoadmapDto> {
+    const saved = await this.client.put<unknown>(
+      `/api/relationships/${enc(relationshipId)}/roadmap`,
+      { themes, ...(version ? { version } : {}) },
+      version ? versioned(version) : {},
+    );
+    return asDto('roadmap', saved);
   }
 
   addGoal(relationshipId: string, goal: NewGoal): Promise<GoalDto> {

@@ -10,6 +10,7 @@ import { ActionItemsPanel, type Pair } from './action-items-panel';
 import { AgreementPanel } from './agreement-panel';
 import { CheckInsPanel } from './check-ins-panel';
 import { GoalsPanel } from './goals-panel';
+import { RoadmapPanel } from './roadmap-panel';
 
 const useStyles = makeStyles({
   page: { display: 'grid', gap: tokens.spacingVerticalL },
@@ -18,11 +19,12 @@ const useStyles = makeStyles({
   header: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
 });
 
-const sections = ['agreement', 'goals', 'actions', 'checkins', 'prework'] as const;
+const sections = ['agreement', 'goals', 'roadmap', 'actions', 'checkins', 'prework'] as const;
 type Section = (typeof sections)[number];
 const sectionLabel = {
   agreement: 'relationship.tab.agreement',
   goals: 'relationship.tab.goals',
+  roadmap: 'relationship.tab.roadmap',
   actions: 'relationship.tab.actionItems',
   checkins: 'relationship.tab.checkins',
   prework: 'relationship.tab.prework',
@@ -142,6 +144,9 @@ function RelationshipDetail({ relationshipId, section, navigate }: { relationshi
       <div role="tabpanel" aria-label={t(sectionLabel[current])}>
         {current === 'agreement' ? <AgreementPanel detail={detail} pair={pair} myZone={myZone} onChanged={reload} /> : null}
         {current === 'goals' ? <GoalsPanel relationshipId={relationshipId} goals={detail.goals} onChanged={reload} /> : null}
+        {current === 'roadmap' ? (
+          <RoadmapPanel key={detail.roadmap?.version ?? 'new'} relationshipId={relationshipId} roadmap={detail.roadmap} reverse={detail.relationship.reverse} onChanged={reload} />
+        ) : null}
         {current === 'actions' ? <ActionItemsPanel relationshipId={relationshipId} items={detail.actionItems} pair={pair} onChanged={reload} /> : null}
         {current === 'checkins' ? <CheckInsPanel checkIns={detail.checkIns} meetings={detail.meetings} pair={pair} /> : null}
         {current === 'prework' ? (

@@ -1,0 +1,206 @@
+import { Button, Field, Input, Select, Text, Textarea, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import type { RoadmapDto } from '../../../contracts';
+import { problemOf, type ApiProblem } from '../../api/api-error';
+import type { RoadmapThemeInput } from '../../api/mentoring-api';
+import { useApi } from '../../app/session';
+import { EmptyState, Notice, ProblemMessage } from '../../app/state-views';
+import { useLoader } from '../../app/use-loader';
+import { useI18n, type Translate } from '../../i18n/i18n';
+
+const useStyles = makeStyles({
+  panel: { display: 'grid', gap: tokens.spacingVerticalM },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalM },
+  theme: {
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'end' },
+  grow: { flexGrow: 1, minWidth: '240px' },
+});
+
+/** A theme being edited: meeting numbers as typed ("1, 3"), parsed on save. */
+interface DraftTheme {
+  key: string;
+  id?: string;
+  title: string;
+  notes: string;
+  meetings: string;
+  templateId?: string;
+}
+
+const MAX_MEETING = 50;
+
+function toDraft(roadmap: RoadmapDto | undefined): DraftTheme[] {
+  return (roadmap?.themes ?? []).map((theme) => ({
+    key: theme.id,
+    id: theme.id,
+    title: theme.title,
+    notes: theme.notes,
+    meetings: theme.meetingNumbers.join(', '),
+    ...(theme.templateId ? { templateId: theme.templateId } : {}),
+  }));
+}
+
+export function parseMeetingNumbers(text: string): number[] | undefined {
+  const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
+  const numbers = parts.map(Number);
+  if (numbers.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_MEETING)) return undefined;
+  return [...new Set(numbers)].sort((a, b) => a - b);
+}
+
+/** The roadmap as the API takes it, or the first problem per theme (same rules as the API). */
+export function checkRoadmap(themes: DraftTheme[], t: Translate): { ok: true; themes: RoadmapThemeInput[] } | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const seen = new Set<string>();
+  const out: RoadmapThemeInput[] = [];
+  for (const theme of themes) {
+    const title = theme.title.trim().replace(/\s+/g, ' ');
+    const meetingNumbers = parseMeetingNumbers(theme.meetings);
+    if (!title) errors[theme.key] = t('roadmap.titleRequired');
+    else if (seen.has(title.toLowerCase())) errors[theme.key] = t('roadmap.duplicate');
+    else if (!meetingNumbers) errors[theme.key] = t('roadmap.meetingsInvalid');
+    seen.add(title.toLowerCase());
+    out.push({
+      ...(theme.id ? { id: theme.id } : {}),
+      title,
+      notes: theme.notes.trim(),
+      meetingNumbers: meetingNumbers ?? [],
+      ...(theme.templateId ? { templateId: theme.templateId } : {}),
+    });
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, themes: out };
+}
+
+let nextKey = 0;
+
+export function RoadmapPanel({ relationshipId, roadmap, reverse, onChanged }: { relationshipId: string; roadmap: RoadmapDto | undefined; reverse: boolean; onChanged: () => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const styles = useStyles();
+  const templates = useLoader((signal) => api.listRoadmapTemplates(reverse, signal), [api, reverse]);
+  const [themes, setThemes] = useState<DraftTheme[]>(() => toDraft(roadmap));
+  const [templateId, setTemplateId] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  const [notice, setNotice] = useState<{ intent: 'success' | 'warning'; text: string } | undefined>();
+
+  const update = (key: string, patch: Partial<DraftTheme>) => setThemes((list) => list.map((th) => (th.key === key ? { ...th, ...patch } : th)));
+  const move = (index: number, by: -1 | 1) =>
+    setThemes((list) => {
+      const next = [...list];
+      const [item] = next.splice(index, 1);
+      next.splice(index + by, 0, item!);
+      return next;
+    });
+
+  const addTemplate = () => {
+    if (templates.loaded.state !== 'ready') return;
+    const template = templates.loaded.data.find((x) => x.id === templateId);
+    if (!template) return;
+    const have = new Set(themes.map((th) => th.title.trim().toLowerCase()));
+    const added = template.themes
+      .filter((th) => !have.has(th.title.toLowerCase()))
+      .map((th) => ({ key: `new-${(nextKey += 1)}`, title: th.title, notes: th.notes, meetings: '', templateId: th.id }));
+    setThemes((list) => [...list, ...added]);
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = checkRoadmap(themes, t);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    setProblem(undefined);
+    setNotice(undefined);
+    try {
+      const saved = await api.saveRoadmap(relationshipId, checked.themes, roadmap?.version);
+      setThemes(toDraft(saved));
+      setNotice({ intent: 'success', text: t('roadmap.saved') });
+      onChanged();
+    } catch (error) {
+      const p = problemOf(error);
+      if (p.kind === 'conflict') {
+        setNotice({ intent: 'warning', text: t('error.conflict') });
+        onChanged();
+      } else setProblem(p);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className={styles.panel} onSubmit={save} noValidate aria-labelledby="roadmap-title">
+      <Title2 as="h2" id="roadmap-title">
+        {t('roadmap.title')}
+      </Title2>
+      <Text>{t('roadmap.intro')}</Text>
+      {notice ? <Notice intent={notice.intent}>{notice.text}</Notice> : null}
+      {problem ? <ProblemMessage problem={problem} /> : null}
+      <div className={styles.row}>
+        <Field label={t('roadmap.template')}>
+          <Select value={templateId} onChange={(_, d) => setTemplateId(d.value)}>
+            <option value="">{t('roadmap.chooseTemplate')}</option>
+            {templates.loaded.state === 'ready'
+              ? templates.loaded.data.map((template) => (
+                  <option key={template.id} value={template.id}>
+                    {template.title}
+                  </option>
+                ))
+              : null}
+          </Select>
+        </Field>
+        <Button onClick={addTemplate} disabled={!templateId}>
+          {t('roadmap.addFromTemplate')}
+        </Button>
+      </div>
+      {themes.length === 0 ? <EmptyState message={t('roadmap.empty')} /> : null}
+      <ol className={styles.list}>
+        {themes.map((theme, index) => {
+          const n = index + 1;
+          const error = errors[theme.key];
+          return (
+            <li key={theme.key} className={styles.theme}>
+              <div className={styles.row}>
+                <Field label={t('roadmap.themeTitle', { n })} required className={styles.grow} {...(error ? { validationState: 'error', validationMessage: error } : {})}>
+                  <Input value={theme.title} onChange={(_, d) => update(theme.key, { title: d.value })} />
+                </Field>
+                <Field label={t('roadmap.meetings', { n })} hint={t('roadmap.meetingsHint')}>
+                  <Input value={theme.meetings} onChange={(_, d) => update(theme.key, { meetings: d.value })} />
+                </Field>
+              </div>
+              <Field label={t('roadmap.themeNotes', { n })}>
+                <Textarea value={theme.notes} resize="vertical" onChange={(_, d) => update(theme.key, { notes: d.value })} />
+              </Field>
+              <div className={styles.row}>
+                <Button size="small" disabled={index === 0} onClick={() => move(index, -1)}>
+                  {t('roadmap.moveUp', { n })}
+                </Button>
+                <Button size="small" disabled={index === themes.length - 1} onClick={() => move(index, 1)}>
+                  {t('roadmap.moveDown', { n })}
+                </Button>
+                <Button size="small" onClick={() => setThemes((list) => list.filter((x) => x.key !== theme.key))}>
+                  {t('roadmap.remove', { n })}
+                </Button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <div className={styles.row}>
+        <Button onClick={() => setThemes((list) => [...list, { key: `new-${(nextKey += 1)}`, title: '', notes: '', meetings: '' }])}>{t('roadmap.add')}</Button>
+        <Button appearance="primary" type="submit" disabled={saving}>
+          {saving ? t('common.saving') : t('roadmap.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
