@@ -34,6 +34,7 @@ const english = {
 const variants: Variant[] = [
   { name: 'light-en', query: '', colorScheme: 'light', text: english },
   { name: 'dark-en', query: '?theme=dark', colorScheme: 'dark', text: english },
+  { name: 'contrast-en', query: '?theme=contrast', colorScheme: 'dark', text: english },
   {
     name: 'light-pl',
     query: '?lang=pl',
@@ -121,5 +122,18 @@ describe.each(variants)('tab in $name', (variant) => {
     await page.waitForURL(/#\/relationship/);
     await page.getByRole('heading', { level: 1, name: /Margaret Hale/ }).waitFor();
     await checkVariantScreen(page, variant, 'relationship');
+  });
+
+  it('shows every section of the relationship, each reachable from its tab', async () => {
+    const tabs = page.getByRole('tablist').nth(1).getByRole('tab');
+    const count = await tabs.count();
+    expect(count).toBe(6);
+    for (let i = 0; i < count; i += 1) {
+      await tabs.nth(i).click();
+      await page.waitForURL(/#\/relationship\/[^/]+\/\w+$/);
+      const section = new URL(page.url()).hash.split('/').pop()!;
+      await page.getByRole('tabpanel').getByRole('heading', { level: 2 }).first().waitFor();
+      await checkVariantScreen(page, variant, `relationship-${section}`);
+    }
   });
 });
