@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { DomainError } from '../core/result';
 import type { TokenValidator } from '../adapters/identity/entra-token-validator';
 import type { ApiLogger, ApiServices } from './api-services';
-import { exposesDetails, statusForCode } from './error-status';
+import { exposesDetails, isMappedCode, statusForCode } from './error-status';
 import type { FunctionDefinition } from './function-definition';
 import type { ApiRequest, ApiResponse, ErrorBody } from './http-contract';
 
@@ -103,6 +103,10 @@ export async function handleApiRequest(definition: FunctionDefinition, request: 
         : await definition.handler({ request, body, correlationId, now }, host.services);
 
     if (!result.ok) {
+      if (!isMappedCode(result.error.code)) {
+        host.logger.error('function failed with an unlisted code', { function: definition.name, correlationId, code: result.error.code, details: result.error.details });
+        return unexpected(correlationId);
+      }
       const response = errorResponse(result.error, correlationId);
       if (response.status >= 500) {
         host.logger.error('function failed', { function: definition.name, correlationId, code: result.error.code, details: result.error.details });

@@ -30,19 +30,6 @@ export function queryObject(call: Pick<ApiCall, 'request'>): Record<string, stri
   return Object.fromEntries(call.request.query.entries());
 }
 
-/**
- * The version (ETag) a write was based on: the `If-Match` header, or `version` in the body.
- * Undefined when neither is given; use cases decide whether that is allowed.
- */
-export function expectedVersion(call: Pick<ApiCall, 'request'>, bodyVersion?: string): string | undefined {
-  const header = call.request.header('if-match')?.trim();
-  return header || bodyVersion || undefined;
-}
-
-export function json(status: number, body: unknown, headers?: Record<string, string>): Result<HandlerResponse> {
-  return ok({ status, body, ...(headers ? { headers } : {}) });
-}
-
 /** Maps a use case result: its value becomes the body with `status`; a failure passes through. */
 export function respond<T>(result: Result<T>, status = 200, shape: (value: T) => unknown = (v) => v): Result<HandlerResponse> {
   if (!result.ok) return result;

@@ -86,7 +86,7 @@ describe('what the partner sees', () => {
     const note = 'PRIVATE-NOTE-I-felt-out-of-my-depth';
     const submitted = await h.request('PUT', `${rel}/meetings/meeting-1/checkin`, {
       person: cast.mentee,
-      body: { answers: { useful: 'Power Query', nextSteps: 'First report', beforeNextTime: 'Install', changeOrFocus: 'Slower pace' }, privateNote: note },
+      body: { answers: { useful: 'Power Query', nextSteps: 'First report', beforeNextTime: 'Install', changeOrFocus: 'Slower pace' }, goalProgress: [], newActionItems: [], privateNote: note },
     });
     expect(submitted.status).toBe(200);
     for (const path of [`${rel}/checkins`, rel, `${rel}/checkins?meetingId=meeting-1`]) {

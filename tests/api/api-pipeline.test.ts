@@ -81,7 +81,7 @@ describe('the API pipeline over HTTP', () => {
     const goal = await h.request('POST', `${rel}/goals`, { person: cast.mentee, body: { title: 'Dashboards', smart: { specific: 'a', measurable: 'b', achievable: 'c', relevant: 'd', timeBound: 'e' } } });
     const table = TableClient.fromConnectionString(testStorageConnectionString(), h.tableName, { allowInsecureConnection: true });
     const partitionKey = tenantKeys.relationship(cast.tenantId, cast.relationship.id);
-    await table.updateEntity({ partitionKey, rowKey: `goal|${goal.json.goal.id}`, kind: 'goal', chunks: 1, d0: '{"title": 42}' }, 'Replace');
+    await table.updateEntity({ partitionKey, rowKey: `goal|${goal.json.id}`, kind: 'goal', chunks: 1, d0: '{"title": 42}' }, 'Replace');
     const answer = await h.request('GET', `${rel}/goals`, { person: cast.mentor, headers: { 'x-correlation-id': 'corrupt-1' } });
     expect(answer.status).toBe(500);
     expect(answer.json).toEqual({ error: { code: 'STORAGE.CORRUPT_ROW', message: expect.any(String), correlationId: 'corrupt-1' } });
@@ -109,8 +109,8 @@ describe('the API pipeline over HTTP', () => {
       body: { title: 'Build a dashboard', smart: { specific: 'a', measurable: 'b', achievable: 'c', relevant: 'd', timeBound: 'e' } },
     });
     expect(goal.status).toBe(201);
-    const goalId = goal.json.goal.id;
-    const v1 = goal.json.goal.version;
+    const goalId = goal.json.id;
+    const v1 = goal.json.version;
     expect((await h.request('PATCH', `${rel}/goals/${goalId}`, { person: cast.mentor, body: { progress: 10, version: v1 } })).status).toBe(200);
     const stale = await h.request('PATCH', `${rel}/goals/${goalId}`, { person: cast.mentee, body: { progress: 20 }, headers: { 'if-match': v1 } });
     expect([stale.status, stale.json.error.code]).toEqual([412, 'STORAGE.CONFLICT']);

@@ -49,6 +49,6 @@ describe('the Azure Functions registration', () => {
     });
     const response = toAzureResponse(await handleApiRequest(definition, await fromAzureRequest(request), h.api));
     expect(response.status).toBe(201);
-    expect(JSON.parse(String(response.body)).goal.title).toBe('Ship a Power BI report');
+    expect(JSON.parse(String(response.body)).title).toBe('Ship a Power BI report');
   });
 });

@@ -18,7 +18,7 @@ describe('50 concurrent updates to one goal', () => {
     const cast = await h.newCast();
     const base = `/api/relationships/${cast.relationship.id}/goals`;
     const created = await h.request('POST', base, { person: cast.mentee, body: { title: 'Dashboards', smart: SMART } });
-    const { id, version } = created.json.goal;
+    const { id, version } = created.json;
     const answers = await Promise.all(
       Array.from({ length: CLIENTS }, (_, i) =>
         h.request('PATCH', `${base}/${id}`, { person: i % 2 ? cast.mentor : cast.mentee, body: { progress: i + 1, version } }),
@@ -29,22 +29,22 @@ describe('50 concurrent updates to one goal', () => {
     expect(landed).toHaveLength(1);
     expect(conflicts).toHaveLength(CLIENTS - 1);
     for (const c of conflicts) expect(c.json.error.code).toBe('STORAGE.CONFLICT');
-    const stored = (await h.request('GET', base, { person: cast.mentee })).json.find((g: { goal: { id: string } }) => g.goal.id === id).goal;
-    expect(stored.progress).toBe(landed[0]!.json.goal.progress);
-    expect(stored.version).toBe(landed[0]!.json.goal.version);
+    const stored = (await h.request('GET', base, { person: cast.mentee })).json.goals.find((g: { id: string }) => g.id === id);
+    expect(stored.progress).toBe(landed[0]!.json.progress);
+    expect(stored.version).toBe(landed[0]!.json.version);
   });
 
   it('with reload-and-retry on conflict: all 50 changes end up in the goal', async () => {
     const cast = await h.newCast();
     const base = `/api/relationships/${cast.relationship.id}/goals`;
     const created = await h.request('POST', base, { person: cast.mentee, body: { title: 'Dashboards', smart: { ...SMART, specific: '' } } });
-    const id: string = created.json.goal.id;
+    const id: string = created.json.id;
     let conflictsSeen = 0;
 
     const client = async (i: number): Promise<void> => {
       for (let attempt = 0; attempt < 400; attempt++) {
-        const goals = (await h.request('GET', base, { person: cast.mentor })).json;
-        const goal = goals.find((g: { goal: { id: string } }) => g.goal.id === id).goal;
+        const goals = (await h.request('GET', base, { person: cast.mentor })).json.goals;
+        const goal = goals.find((g: { id: string }) => g.id === id);
         const answer = await h.request('PATCH', `${base}/${id}`, {
           person: i % 2 ? cast.mentor : cast.mentee,
           body: { smart: { specific: `${goal.smart.specific}[${i}]` }, version: goal.version },
@@ -58,8 +58,8 @@ describe('50 concurrent updates to one goal', () => {
     };
     await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
 
-    const goals = (await h.request('GET', base, { person: cast.mentee })).json;
-    const specific: string = goals.find((g: { goal: { id: string } }) => g.goal.id === id).goal.smart.specific;
+    const goals = (await h.request('GET', base, { person: cast.mentee })).json.goals;
+    const specific: string = goals.find((g: { id: string }) => g.id === id).smart.specific;
     const marks = [...specific.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
     expect(marks).toEqual(Array.from({ length: CLIENTS }, (_, i) => i));
     expect(conflictsSeen).toBeGreaterThan(0);

@@ -46,14 +46,14 @@ describe('the whole local stack (npm start) on free ports', () => {
     expect(zones).toEqual(expect.arrayContaining(['America/New_York', 'Europe/Warsaw', 'Asia/Kolkata', 'Europe/London']));
     const mine = await get(stack, '/api/relationships', await tokenFor(stack, DEMO_MENTEE_ID));
     expect(mine.status).toBe(200);
-    expect(mine.body).toHaveLength(1);
-    expect(mine.body[0]).toMatchObject({ myRole: 'mentee', partner: { displayName: 'Kacper Nowak' }, relationship: { reverse: true } });
+    expect(mine.body.relationships).toHaveLength(1);
+    expect(mine.body.relationships[0]).toMatchObject({ myRole: 'mentee', partner: { displayName: 'Kacper Nowak' }, relationship: { reverse: true } });
   });
 
   it('keeps the tenants apart: a Fabrikam user sees none of Contoso’s pair', async () => {
     const fabrikam = await tokenFor(stack, 'b0000001-0000-4000-8000-000000000001');
-    expect((await get(stack, '/api/relationships', fabrikam)).body).toEqual([]);
-    const contosoRelationship = (await get(stack, '/api/relationships', await tokenFor(stack, DEMO_MENTEE_ID))).body[0].relationship.id;
+    expect((await get(stack, '/api/relationships', fabrikam)).body).toEqual({ relationships: [] });
+    const contosoRelationship = (await get(stack, '/api/relationships', await tokenFor(stack, DEMO_MENTEE_ID))).body.relationships[0].relationship.id;
     const probe = await get(stack, `/api/relationships/${contosoRelationship}`, fabrikam);
     expect(probe.status).toBe(404);
   });

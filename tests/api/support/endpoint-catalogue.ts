@@ -85,8 +85,7 @@ async function ok(h: ApiHarness, person: DemoPerson, method: string, path: strin
 }
 
 async function addGoal(h: ApiHarness, cast: Cast, relationshipId: string): Promise<{ id: string; version: string }> {
-  const created = await ok(h, cast.mentee, 'POST', `/api/relationships/${relationshipId}/goals`, { title: 'Power BI dashboard', smart: SMART });
-  return created.goal;
+  return ok(h, cast.mentee, 'POST', `/api/relationships/${relationshipId}/goals`, { title: 'Power BI dashboard', smart: SMART });
 }
 
 /** A meeting that has already started, so check-ins are allowed (meetings are booked by the calendar issue). */
@@ -105,7 +104,11 @@ async function addMeeting(h: ApiHarness, cast: Cast, relationshipId: string): Pr
   return id;
 }
 
-const CHECK_IN = { answers: { useful: 'Power Query basics', nextSteps: 'Build a first report', beforeNextTime: 'Install Desktop', changeOrFocus: 'More hands-on' } };
+const CHECK_IN = {
+  answers: { useful: 'Power Query basics', nextSteps: 'Build a first report', beforeNextTime: 'Install Desktop', changeOrFocus: 'More hands-on' },
+  goalProgress: [],
+  newActionItems: [],
+};
 
 export const ENDPOINTS: readonly Endpoint[] = [
   {
@@ -118,7 +121,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     scope: 'self',
     prepare: async (h, c) => {
       const mine = await ok(h, c.mentee, 'GET', '/api/me/profile');
-      const { userId: _u, displayName: _d, activeMenteeCount: _a, createdAt: _c, updatedAt: _up, ...fields } = mine;
+      const { userId: _u, displayName: _d, activeMenteeCount: _a, capacityLeft: _l, createdAt: _c, updatedAt: _up, ...fields } = mine;
       return call('/api/me/profile', {}, { method: 'PUT', body: { ...fields, jobTitle: 'COO', version: mine.version }, member: c.mentee, nonMember: c.stranger, okStatus: 200 });
     },
   },
@@ -212,7 +215,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     scope: 'pair',
     prepare: async (h, c) => {
       await ok(h, c.mentee, 'POST', `/api/relationships/${c.relationship.id}/agreement`, { agreement: agreementFor(c.relationship), note: 'Proposal' });
-      return call('/api/relationships/{relationshipId}/agreement/{versionNumber}/accept', { relationshipId: c.relationship.id, versionNumber: '1' }, {
+      return call('/api/relationships/{relationshipId}/agreement/{version}/accept', { relationshipId: c.relationship.id, version: '1' }, {
         method: 'POST',
         body: {},
         member: c.mentor,
