@@ -230,9 +230,24 @@ describe('mentoring journey in the tab', () => {
     expect(await item.isChecked()).toBe(true);
   });
 
+  it('lists my own open action items on Home', async () => {
+    const form = page.getByRole('form', { name: 'Add action item' });
+    await form.getByLabel(/^What needs doing/).fill('Draft three Copilot prompts for the retro');
+    await form.getByLabel('Owner').selectOption({ label: 'Me' });
+    await form.getByRole('button', { name: 'Add action item' }).click();
+    await page.getByRole('checkbox', { name: 'Done: Draft three Copilot prompts for the retro' }).waitFor();
+    await openSection('Home', 'Home');
+    const mine = page.getByRole('region', { name: 'My open action items' });
+    await mine.getByText('Draft three Copilot prompts for the retro').waitFor();
+    expect(await mine.getByText('Record next retro for the Copilot summary').count()).toBe(0);
+    await checkScreen(page, 'journey-16-home-open-items');
+    await page.getByRole('button', { name: `Open relationship with ${MENTOR}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Mentoring with ${MENTOR}` }).waitFor();
+  });
+
   it('shows the check-in history, empty until the first meeting', async () => {
     await page.getByRole('tab', { name: 'Check-ins' }).click();
     await page.getByText(/No check-ins yet/).waitFor();
-    await checkScreen(page, 'journey-16-check-ins');
+    await checkScreen(page, 'journey-17-check-ins');
   });
 });

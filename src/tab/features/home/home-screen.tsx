@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { RelationshipSummaryDto } from '../../../contracts';
+import type { ActionItemDto, MeetingDto, RelationshipSummaryDto } from '../../../contracts';
 import type { MentoringApi, RequestViewDto } from '../../api/mentoring-api';
 import { problemOf, type ApiProblem } from '../../api/api-error';
 import type { Route } from '../../app/hash-route';
@@ -30,16 +30,40 @@ const useStyles = makeStyles({
   columns: { display: 'grid', gap: tokens.spacingHorizontalXL, gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))' },
 });
 
+export interface RelationshipOverview {
+  summary: RelationshipSummaryDto;
+  nextMeeting: MeetingDto | undefined;
+  partnerZone: string | undefined;
+  myOpenItems: ActionItemDto[];
+}
+
 export interface HomeData {
-  relationships: RelationshipSummaryDto[];
+  relationships: RelationshipOverview[];
   requests: RequestViewDto[];
 }
 
-/** Both lists arrive with the other person already named, so Home needs two calls in parallel. */
-export async function loadHome(api: MentoringApi, signal: AbortSignal): Promise<HomeData> {
+/**
+ * Lists arrive with the other person already named; each active relationship's detail (in parallel)
+ * adds its next planned meeting and the action items I still owe.
+ */
+export async function loadHome(api: MentoringApi, signal: AbortSignal, now: number): Promise<HomeData> {
   const [relationships, requests] = await Promise.all([api.listRelationships(signal), api.listMyRequests(signal)]);
+  const active = relationships.filter((r) => r.relationship.status === 'active');
+  const details = await Promise.all(active.map((r) => api.getRelationship(r.relationship.id, signal)));
   return {
-    relationships: relationships.filter((r) => r.relationship.status === 'active'),
+    relationships: active.map((summary, i) => {
+      const detail = details[i]!;
+      const myId = summary.myRole === 'mentor' ? summary.relationship.mentorId : summary.relationship.menteeId;
+      const nextMeeting = detail.meetings
+        .filter((m) => m.status === 'planned' && new Date(m.start).getTime() > now)
+        .sort((a, b) => new Date(a.start).getTime() - new Date(b.start).getTime())[0];
+      return {
+        summary,
+        nextMeeting,
+        partnerZone: 'timeZone' in detail.partner ? detail.partner.timeZone : undefined,
+        myOpenItems: detail.actionItems.filter((item) => item.status === 'open' && item.ownerId === myId),
+      };
+    }),
     requests: requests.filter((r) => r.request.status === 'open'),
   };
 }
@@ -50,7 +74,7 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
   const { t, format } = useI18n();
   const api = useApi();
   const styles = useStyles();
-  const { loaded, reload, replace } = useLoader((signal) => loadHome(api, signal), [api]);
+  const { loaded, reload, replace } = useLoader((signal) => loadHome(api, signal, Date.now()), [api]);
   const [notice, setNotice] = useState<{ intent: 'success' | 'warning'; text: string } | undefined>();
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [declineReasons, setDeclineReasons] = useState<Record<string, string>>({});
@@ -117,7 +141,7 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
         ) : null}
         {loaded.state === 'ready' && loaded.data.relationships.length > 0 ? (
           <ul className={styles.list}>
-            {loaded.data.relationships.map(({ relationship, myRole: role, partner }) => {
+            {loaded.data.relationships.map(({ summary: { relationship, myRole: role, partner }, nextMeeting, partnerZone }) => {
               const partnerName = partner.displayName;
               return (
               <li key={relationship.id}>
@@ -138,6 +162,15 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
                       ) : undefined
                     }
                   />
+                  <Text>
+                    {nextMeeting
+                      ? t('home.relationships.nextMeeting', {
+                          when:
+                            format.dateTime(nextMeeting.start) +
+                            (partnerZone ? ` (${t('common.theirTime', { time: format.time(nextMeeting.start, partnerZone), name: partnerName })})` : ''),
+                        })
+                      : t('home.relationships.noMeeting')}
+                  </Text>
                   <div>
                     <Button onClick={() => navigate({ screen: 'relationship', relationshipId: relationship.id })}>
                       {t('home.relationships.open', { name: partnerName })}
@@ -150,6 +183,29 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
           </ul>
         ) : null}
       </section>
+
+      {loaded.state === 'ready' && loaded.data.relationships.length > 0 ? (
+        <section className={styles.section} aria-labelledby="home-actions">
+          <Title2 as="h2" id="home-actions">
+            {t('home.actions.title')}
+          </Title2>
+          {loaded.data.relationships.every((r) => r.myOpenItems.length === 0) ? <EmptyState message={t('home.actions.empty')} /> : null}
+          <ul className={styles.list}>
+            {loaded.data.relationships.flatMap((r) =>
+              r.myOpenItems.map((item) => (
+                <li key={item.id}>
+                  <Text weight="semibold">{item.title}</Text>
+                  <Text size={200}>
+                    {' · '}
+                    {t('home.actions.with', { name: r.summary.partner.displayName })}
+                    {item.dueDate ? ` · ${t('actions.due', { date: format.date(`${item.dueDate}T12:00:00Z`, 'UTC') })}` : ''}
+                  </Text>
+                </li>
+              )),
+            )}
+          </ul>
+        </section>
+      ) : null}
 
       <section className={styles.section} aria-labelledby="home-requests">
         <Title2 as="h2" id="home-requests">
