@@ -62,5 +62,9 @@ export function parseApiSettings(env: Readonly<Record<string, string | undefined
     const message = issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
     return `- ${message}`;
   });
+  // zod runs the cross-field check only when every field parsed; name the storage setting anyway.
+  if (!env.STORAGE_CONNECTION_STRING?.trim() && !env.STORAGE_TABLE_ENDPOINT?.trim() && !problems.some((p) => p.includes('STORAGE_CONNECTION_STRING'))) {
+    problems.push('- STORAGE_CONNECTION_STRING is required (or STORAGE_TABLE_ENDPOINT with a managed identity)');
+  }
   throw new ConfigurationError(`The API cannot start; fix these app settings:\n${problems.join('\n')}`);
 }

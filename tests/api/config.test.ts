@@ -32,6 +32,10 @@ describe('API settings', () => {
     expect(() => parseApiSettings({ ...endpointOnly, STORAGE_TABLE_ENDPOINT: 'acct' })).toThrow(/STORAGE_TABLE_ENDPOINT/);
   });
 
+  it('names every missing setting at once', () => {
+    expect(() => parseApiSettings({})).toThrow(/MENTORING_MODE[\s\S]*AUTH_CLIENT_ID[\s\S]*STORAGE_CONNECTION_STRING/);
+  });
+
   it('splits the tenant allow-list', () => {
     expect(parseApiSettings({ ...valid, AUTH_ALLOWED_TENANTS: ' a , b,,' }).AUTH_ALLOWED_TENANTS).toEqual(['a', 'b']);
   });
