@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../contracts/errors';
 import type { MessageKey } from '../i18n/messages.en';
 
 export type ApiProblemKind =
@@ -79,14 +80,35 @@ const keyForKind: Record<ApiProblemKind, MessageKey> = {
 };
 
 /**
- * What to show for a problem. The API's own message is shown when it is about this person's input or
- * situation (validation, a domain rule, access, a missing item: it names the field and the fix); for
+ * Domain codes a person meets in the tab, in the catalogue so they read in the person's language.
+ * Typed by the contracts' error catalogue, so a renamed or removed code fails type-check.
+ */
+const keyForCode: Partial<Record<ErrorCode, MessageKey>> = {
+  'REQUEST.SELF': 'code.REQUEST.SELF',
+  'REQUEST.PROFILE_REQUIRED': 'code.REQUEST.PROFILE_REQUIRED',
+  'REQUEST.MENTOR_NOT_FOUND': 'code.REQUEST.MENTOR_NOT_FOUND',
+  'REQUEST.MENTOR_AT_CAPACITY': 'code.REQUEST.MENTOR_AT_CAPACITY',
+  'REQUEST.MENTOR_NOT_OPEN_TO_REVERSE': 'code.REQUEST.MENTOR_NOT_OPEN_TO_REVERSE',
+  'REQUEST.DUPLICATE_OPEN': 'code.REQUEST.DUPLICATE_OPEN',
+  'REQUEST.ALREADY_PAIRED': 'code.REQUEST.ALREADY_PAIRED',
+  'REQUEST.NOT_OPEN': 'code.REQUEST.NOT_OPEN',
+  'REQUEST.DECLINE_REASON_REQUIRED': 'code.REQUEST.DECLINE_REASON_REQUIRED',
+  'PROFILE.NOT_FOUND': 'code.PROFILE.NOT_FOUND',
+  'AGREEMENT.VERSION_SUPERSEDED': 'code.AGREEMENT.VERSION_SUPERSEDED',
+  'RELATIONSHIP.CLOSED': 'code.RELATIONSHIP.CLOSED',
+};
+
+/**
+ * What to show for a problem: a known domain code in the catalogue's words; otherwise the API's own
+ * message when it is about this person's input or situation (validation, a domain rule, access, a missing item: it names the field and the fix); for
  * sign-in, conflicts, outages and the network a message from the catalogue, in the person's language.
  */
 export function describeProblem(
   problem: ApiProblem,
   t: (key: MessageKey) => string,
 ): { text: string; correlationId?: string } {
+  const known = problem.code ? keyForCode[problem.code as ErrorCode] : undefined;
+  if (known) return problem.correlationId ? { text: t(known), correlationId: problem.correlationId } : { text: t(known) };
   const useServerText =
     problem.serverMessage !== undefined &&
     (problem.kind === 'validation' || problem.kind === 'rejected' || problem.kind === 'forbidden' || problem.kind === 'notFound');

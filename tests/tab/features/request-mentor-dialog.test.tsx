@@ -65,7 +65,7 @@ describe('RequestMentorDialog', () => {
     expect(onSent).not.toHaveBeenCalled();
   });
 
-  it('explains a rule without a field (mentor at capacity) with the reference id', async () => {
+  it('explains a known rule without a field (mentor at capacity) in the reader’s language, with the reference id', async () => {
     const user = userEvent.setup();
     const send = jest.fn(() =>
       Promise.reject(
@@ -76,7 +76,7 @@ describe('RequestMentorDialog', () => {
     await user.type(screen.getByLabelText(/^Wiadomość do: Kacper Nowak/), 'Dzień dobry');
     await user.type(screen.getByLabelText(/^Co chcesz osiągnąć/), 'Power BI');
     await user.click(screen.getByRole('button', { name: 'Wyślij' }));
-    expect(await screen.findByText(/Kacper Nowak has no room for another mentee right now\./)).toBeTruthy();
+    expect(await screen.findByText(/Ten mentor nie ma teraz miejsca dla kolejnej osoby/)).toBeTruthy();
     expect(screen.getByText('Identyfikator zgłoszenia: corr-7')).toBeTruthy();
   });
 });

@@ -83,9 +83,16 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
    * The request leaves the list at once; if the API says no it comes back, with the reason. A
    * conflict (someone else acted first) reloads the list so the person sees the real state.
    */
+  const [reasonErrors, setReasonErrors] = useState<Record<string, string>>({});
+
   const decide = async (view: RequestViewDto, decision: Decision) => {
     setNotice(undefined);
     setProblem(undefined);
+    if (decision === 'decline' && !(declineReasons[view.request.id] ?? '').trim()) {
+      setReasonErrors((e) => ({ ...e, [view.request.id]: t('home.requests.declineReasonRequired', { name: view.counterpart.displayName }) }));
+      return;
+    }
+    setReasonErrors((e) => ({ ...e, [view.request.id]: '' }));
     replace((data) => ({ ...data, requests: data.requests.filter((r) => r.request.id !== view.request.id) }));
     const name = view.counterpart.displayName;
     try {
@@ -229,7 +236,11 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
                       />
                       <RequestDetails view={view} />
                       <div className={styles.actions}>
-                        <Field label={t('home.requests.declineReason', { name: view.counterpart.displayName })} style={{ flexGrow: 1 }}>
+                        <Field
+                          label={t('home.requests.declineReason', { name: view.counterpart.displayName })}
+                          style={{ flexGrow: 1 }}
+                          {...(reasonErrors[view.request.id] ? { validationState: 'error' as const, validationMessage: reasonErrors[view.request.id] } : {})}
+                        >
                           <Textarea
                             value={declineReasons[view.request.id] ?? ''}
                             onChange={(_, d) => setDeclineReasons((r) => ({ ...r, [view.request.id]: d.value }))}

@@ -67,6 +67,21 @@ describe('Home', () => {
     expect(calls.accept).toBe(1);
   });
 
+  it('asks for a reason before declining, and sends nothing without one', async () => {
+    const user = userEvent.setup();
+    const decline = jest.fn(async () => undefined);
+    const { api } = fakeApi(async () => undefined);
+    (api as unknown as { declineRequest: typeof decline }).declineRequest = decline;
+    renderHome(api);
+    await user.click(await screen.findByRole('button', { name: 'Decline' }));
+    expect(screen.getByText('Add a short reason, so Oliver Bennett knows where they stand.')).toBeTruthy();
+    expect(decline).not.toHaveBeenCalled();
+    await user.type(screen.getByLabelText('Reason for declining (shared with Oliver Bennett)'), 'My mentoring places are full until March.');
+    await user.click(screen.getByRole('button', { name: 'Decline' }));
+    await waitFor(() => expect(decline).toHaveBeenCalledWith(incoming.request, 'My mentoring places are full until March.'));
+    expect(await screen.findByText('You declined the request from Oliver Bennett.')).toBeTruthy();
+  });
+
   it('reloads and says so when someone else changed the request first', async () => {
     const user = userEvent.setup();
     const { api, calls } = fakeApi(() => Promise.reject(new ApiError({ kind: 'conflict', status: 412, code: 'STORAGE.CONFLICT' })));
