@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { correlationIdOf } from '../api/handle-api-request';
 import { sendJson, type LocalService } from './local-service';
 
 export interface LocalHost {
@@ -28,6 +29,9 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const origins = new Set(options.allowedOrigins ?? []);
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    // Every answer of the host carries one; the API pipeline sets the same value again for its own.
+    const given = request.headers['x-correlation-id'];
+    response.setHeader('x-correlation-id', correlationIdOf({ header: () => (Array.isArray(given) ? given[0] : given) }));
     const origin = request.headers.origin;
     if (origin && origins.has(origin)) {
       response.setHeader('access-control-allow-origin', origin);

@@ -74,6 +74,14 @@ describe('the whole local stack (npm start) on free ports', () => {
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('puts a correlation id on every answer of the host, the stand-ins’ included', async () => {
+    for (const path of ['/local-identity/people', '/nothing-here', '/api/health']) {
+      const response = await fetch(`${stack.baseUrl}${path}`, { headers: { 'x-correlation-id': 'corr-42' } });
+      expect(response.headers.get('x-correlation-id')).toBe('corr-42');
+    }
+    expect((await fetch(`${stack.baseUrl}/nothing-here`)).headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('answers an unknown demo person with a code', async () => {
     const response = await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', body: '{"personId":"nobody"}' });
     expect(response.status).toBe(404);
