@@ -90,7 +90,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     languages: ['en'],
     capacity: 2,
     openToReverseMentoring: true,
-    roles: ['ProgrammeOwner'],
+    roles: ['Programme.Owner'],
   },
   {
     personId: 'b0000001-0000-4000-8000-000000000001',

@@ -50,10 +50,10 @@ const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('bas
 
 describe('Entra v2 access token validation', () => {
   it('accepts a valid token and takes the principal from tid and oid', async () => {
-    const result = await validator.validate(bearer(await sign(claims({ roles: ['ProgrammeOwner'] }))));
+    const result = await validator.validate(bearer(await sign(claims({ roles: ['Programme.Owner'] }))));
     expect(result).toEqual({
       ok: true,
-      value: { tenantId: TENANT_A, userId: OID, displayName: 'Margaret Hale', roles: ['ProgrammeOwner'] },
+      value: { tenantId: TENANT_A, userId: OID, displayName: 'Margaret Hale', roles: ['Programme.Owner'] },
     });
   });
 
