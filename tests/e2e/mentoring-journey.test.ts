@@ -159,6 +159,21 @@ describe('mentoring journey in the tab', () => {
     await checkScreen(page, 'journey-11-agreement-active');
   });
 
+  it('the mentee counter-proposes; version 1 stays in force until both accept version 2', async () => {
+    await page.getByRole('button', { name: 'Propose changes' }).click();
+    const form = page.getByRole('form', { name: 'Propose changes' });
+    await form.getByLabel('Number of meetings').fill('4');
+    await form.getByLabel(`Note to ${MENTOR}`).fill('Could we add a fourth meeting for the dashboard review?');
+    await form.getByRole('button', { name: 'Send proposal' }).click();
+    await page.getByText('Your proposal (version 2)').waitFor();
+    await page.getByText(`Waiting for ${MENTOR} to accept.`).waitFor();
+    await page.getByText('Agreed (version 1)').waitFor();
+    const history = page.getByRole('region', { name: 'All versions' });
+    await history.getByText(/^Version 2, proposed by You/).waitFor();
+    await history.getByText(/^Version 1, proposed by Kacper Nowak .* accepted by both$/).waitFor();
+    await checkScreen(page, 'journey-11b-agreement-counter-proposal');
+  });
+
   it('adds two SMART goals; the incomplete one is flagged gently, not refused', async () => {
     await page.getByRole('tab', { name: 'Goals' }).click();
     await page.getByRole('button', { name: 'Add a goal' }).click();

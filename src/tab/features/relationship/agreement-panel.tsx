@@ -48,7 +48,7 @@ export interface AgreementPanelProps {
 }
 
 export function AgreementPanel({ detail, pair, myZone, onChanged }: AgreementPanelProps) {
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   const api = useApi();
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
@@ -147,6 +147,26 @@ export function AgreementPanel({ detail, pair, myZone, onChanged }: AgreementPan
               />
               <AgreementSummary agreement={active.agreement} pair={pair} viewerZone={myZone} />
             </Card>
+          ) : null}
+          {versions.length > 1 ? (
+            <section aria-labelledby="agreement-history">
+              <Text as="h3" weight="semibold" id="agreement-history">
+                {t('agreement.history')}
+              </Text>
+              <ol>
+                {[...versions].reverse().map((v) => (
+                  <li key={v.number}>
+                    {t('agreement.historyItem', {
+                      number: v.number,
+                      name: v.proposedBy === pair.myId ? t('relationship.you') : pair.partnerName,
+                      date: format.dateTime(v.proposedAt),
+                    })}
+                    {' · '}
+                    {v.acceptedBy.includes(pair.myId) && v.acceptedBy.includes(pair.partnerId) ? t('agreement.acceptedByBoth') : t('agreement.notAcceptedByBoth')}
+                  </li>
+                ))}
+              </ol>
+            </section>
           ) : null}
           <div>
             <Button appearance={active || pending ? 'secondary' : 'primary'} onClick={() => setEditing(true)}>
