@@ -5,13 +5,13 @@
  * 10 tenants × 1,000 people, everyone inside contact hours, so the figure is delivery throughput.
  */
 import { TableClient } from '@azure/data-tables';
-import { QueueClient } from '@azure/storage-queue';
 import { performance } from 'node:perf_hooks';
 import type { Report } from './run';
 import { startAzurite } from '../src/local/azurite';
 import { startLocalBotConnector } from '../src/local/connector/local-bot-connector';
 import { ensureTable, TableCheckInCardIssueStore, TableConversationReferenceStore } from '../src/adapters/bot/table-bot-stores';
-import { StorageQueueDeliveryQueue } from '../src/adapters/bot/storage-queue-delivery';
+import { deliveryQueues, StorageQueueDeliveryQueue } from '../src/adapters/bot/storage-queue-delivery';
+import { DELIVERY_QUEUE_PREFIX, DELIVERY_QUEUE_SHARDS } from '../src/bot/host/bot-composition';
 import { TableDeliveryLedger } from '../src/adapters/bot/table-delivery-ledger';
 import { BotConnectorSender } from '../src/adapters/bot/bot-connector-sender';
 import { checkInCard } from '../src/adapters/cards/check-in-card';
@@ -43,7 +43,7 @@ export async function run(report: Report): Promise<void> {
   try {
     const table = TableClient.fromConnectionString(azurite.connectionString, 'botbench', { allowInsecureConnection: true });
     await ensureTable(table);
-    const queue = new StorageQueueDeliveryQueue(new QueueClient(azurite.connectionString, 'checkins'));
+    const queue = new StorageQueueDeliveryQueue(deliveryQueues(azurite.connectionString, DELIVERY_QUEUE_PREFIX, DELIVERY_QUEUE_SHARDS));
     await queue.ensure();
     const references = new TableConversationReferenceStore(table);
     const cardIssues = new TableCheckInCardIssueStore(table);
@@ -92,7 +92,7 @@ export async function run(report: Report): Promise<void> {
       },
       nextContactMoment: nextContactMomentFromWeeklyWindows,
       now: () => Date.now(),
-      pacerFor: pacerPerKey({ initialPerSecond: 20, minPerSecond: 2, maxPerSecond: 200, increasePerSuccess: 0.5 }),
+      pacerFor: pacerPerKey({ initialPerSecond: 40, minPerSecond: 2, maxPerSecond: 200, increasePerSuccess: 0.5 }),
     });
 
     const started = performance.now();

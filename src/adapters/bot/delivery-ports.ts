@@ -7,6 +7,8 @@ export type DeliveryJob = ProactiveMessage;
 
 export interface QueuedDelivery {
   readonly job: DeliveryJob;
+  /** Which queue (shard) holds it. */
+  readonly queueName: string;
   readonly messageId: string;
   readonly popReceipt: string;
   /** How many times the queue has handed this message out (1 on the first try). */

@@ -1,4 +1,4 @@
-import type { QueueClient } from '@azure/storage-queue';
+import { QueueClient } from '@azure/storage-queue';
 import { z } from 'zod';
 import type { DeliveryJob, DeliveryQueue, QueuedDelivery } from './delivery-ports';
 
@@ -18,39 +18,78 @@ const JobSchema = z.object({
 
 const seconds = (ms: number) => Math.min(MAX_VISIBILITY_S, Math.max(0, Math.ceil(ms / 1000)));
 
+/** FNV-1a: a stable, well-spread shard choice for a person. */
+function shardOf(value: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) {
+    hash ^= value.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % shards;
+}
+
+/**
+ * The delivery queue, spread over several Storage queues by person. One Azure queue takes about
+ * 2,000 messages per second and a post-meeting fan-out touches each message four times (send,
+ * receive, hide/delete), so shards keep a cohort's check-ins well under that; Azurite, whose queue
+ * operations slow down with the number of messages held, is kept fast by the same split.
+ */
 export class StorageQueueDeliveryQueue implements DeliveryQueue {
-  constructor(private readonly queue: QueueClient) {}
+  private readonly queues: readonly QueueClient[];
+  private next = 0;
+
+  constructor(queues: QueueClient | readonly QueueClient[]) {
+    this.queues = Array.isArray(queues) ? queues : [queues as QueueClient];
+    if (this.queues.length === 0) throw new Error('StorageQueueDeliveryQueue needs at least one queue');
+  }
+
+  private byName(name: string): QueueClient {
+    const queue = this.queues.find((q) => q.name === name);
+    if (!queue) throw new Error(`No delivery queue named ${name}`);
+    return queue;
+  }
 
   async ensure(): Promise<void> {
-    await this.queue.createIfNotExists();
+    for (const queue of this.queues) await queue.createIfNotExists();
   }
 
   async enqueue(job: DeliveryJob, delayMs = 0): Promise<void> {
+    const queue = this.queues[shardOf(`${job.tenantId}|${job.personId}`, this.queues.length)]!;
     // messageTimeToLive -1: a job never expires out of the queue; only delivery or a final failure removes it.
-    await this.queue.sendMessage(JSON.stringify(job), { visibilityTimeout: seconds(delayMs), messageTimeToLive: -1 });
+    await queue.sendMessage(JSON.stringify(job), { visibilityTimeout: seconds(delayMs), messageTimeToLive: -1 });
   }
 
+  /** Takes from the shards in turn, moving on when one has nothing due. */
   async receive(max: number, leaseMs: number): Promise<QueuedDelivery[]> {
-    const response = await this.queue.receiveMessages({ numberOfMessages: Math.min(32, max), visibilityTimeout: seconds(leaseMs) });
-    const out: QueuedDelivery[] = [];
-    for (const m of response.receivedMessageItems) {
-      const parsed = JobSchema.safeParse(JSON.parse(m.messageText));
-      if (!parsed.success) {
-        // Not ours or from an incompatible version: keep it out of the way for a day, visible in the queue for a person to inspect.
-        await this.queue.updateMessage(m.messageId, m.popReceipt, undefined, 24 * 3600);
-        continue;
+    for (let tried = 0; tried < this.queues.length; tried++) {
+      const queue = this.queues[this.next++ % this.queues.length]!;
+      const response = await queue.receiveMessages({ numberOfMessages: Math.min(32, max), visibilityTimeout: seconds(leaseMs) });
+      const out: QueuedDelivery[] = [];
+      for (const m of response.receivedMessageItems) {
+        const parsed = JobSchema.safeParse(JSON.parse(m.messageText));
+        if (!parsed.success) {
+          // Not ours or from an incompatible version: kept out of the way for a day, visible in the queue for a person to inspect.
+          await queue.updateMessage(m.messageId, m.popReceipt, undefined, 24 * 3600);
+          continue;
+        }
+        out.push({ job: parsed.data, queueName: queue.name, messageId: m.messageId, popReceipt: m.popReceipt, dequeueCount: m.dequeueCount });
       }
-      out.push({ job: parsed.data, messageId: m.messageId, popReceipt: m.popReceipt, dequeueCount: m.dequeueCount });
+      if (out.length > 0) return out;
     }
-    return out;
+    return [];
   }
 
   async defer(item: QueuedDelivery, delayMs: number): Promise<QueuedDelivery> {
-    const updated = await this.queue.updateMessage(item.messageId, item.popReceipt, undefined, seconds(delayMs));
+    const updated = await this.byName(item.queueName).updateMessage(item.messageId, item.popReceipt, undefined, seconds(delayMs));
     return { ...item, popReceipt: updated.popReceipt ?? item.popReceipt };
   }
 
   async complete(item: QueuedDelivery): Promise<void> {
-    await this.queue.deleteMessage(item.messageId, item.popReceipt);
+    await this.byName(item.queueName).deleteMessage(item.messageId, item.popReceipt);
   }
+}
+
+/** The delivery queues of one storage account: `{prefix}-0` … `{prefix}-{n-1}`. */
+export function deliveryQueues(connectionString: string, prefix: string, shards: number): QueueClient[] {
+  return Array.from({ length: shards }, (_, i) => new QueueClient(connectionString, `${prefix}-${i}`));
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
-import { QueueClient } from '@azure/storage-queue';
 import type { CloudAdapter } from 'botbuilder';
 import { BotConnectorSender } from '../../adapters/bot/bot-connector-sender';
-import { StorageQueueDeliveryQueue } from '../../adapters/bot/storage-queue-delivery';
+import { deliveryQueues, StorageQueueDeliveryQueue } from '../../adapters/bot/storage-queue-delivery';
 import { ensureTable, TableCheckInCardIssueStore, TableConversationReferenceStore } from '../../adapters/bot/table-bot-stores';
 import { TableDeliveryLedger, TablePlannedKeys } from '../../adapters/bot/table-delivery-ledger';
 import type { NextContactMoment } from '../../core/delivery/contact-hours';
@@ -20,7 +19,8 @@ import { tabLinksFrom, type BotSettings } from './bot-settings';
 import { TeamsMentoringBot } from './teams-mentoring-bot';
 
 export const BOT_TABLE_NAME = 'mentoringbot';
-export const DELIVERY_QUEUE_NAME = 'bot-deliveries';
+export const DELIVERY_QUEUE_PREFIX = 'bot-deliveries';
+export const DELIVERY_QUEUE_SHARDS = 16;
 
 export interface BotHost {
   readonly adapter: CloudAdapter;
@@ -52,7 +52,7 @@ export async function composeBotHost(options: {
   const insecure = /DefaultEndpointsProtocol=http(;|$)/i.test(options.storageConnectionString);
   const table = TableClient.fromConnectionString(options.storageConnectionString, BOT_TABLE_NAME, insecure ? { allowInsecureConnection: true } : {});
   await ensureTable(table);
-  const queue = new StorageQueueDeliveryQueue(new QueueClient(options.storageConnectionString, DELIVERY_QUEUE_NAME));
+  const queue = new StorageQueueDeliveryQueue(deliveryQueues(options.storageConnectionString, DELIVERY_QUEUE_PREFIX, DELIVERY_QUEUE_SHARDS));
   await queue.ensure();
   const references = new TableConversationReferenceStore(table);
   const logger = options.logger ?? consoleLogger;
