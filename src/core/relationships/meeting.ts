@@ -1,10 +1,36 @@
 import type { Instant } from '../time/interval';
+import type { AttendeeResponse } from '../ports/calendar';
 
 export type MeetingStatus = 'planned' | 'held' | 'cancelled';
 
 /**
+ * Where the meeting is on its way into the calendar. A meeting is recorded `pending` BEFORE the
+ * calendar is called, so that a crash or a timeout after the call leaves a trace to reconcile;
+ * `booked` once the event id is stored; `failed` when the calendar refused it for good (not for
+ * throttling or outages, which stay pending and are retried).
+ */
+export type BookingState = 'pending' | 'booked' | 'failed';
+
+/** Something a person did to the meeting in Outlook, noticed by the calendar sync. */
+export interface OutlookChange {
+  readonly kind: 'declined' | 'moved' | 'cancelled';
+  /** Who declined (for `declined`); the organizer otherwise. */
+  readonly personId?: string;
+  readonly noticedAt: Instant;
+  /** The new time, for `moved`. */
+  readonly start?: Instant;
+  readonly end?: Instant;
+}
+
+export interface MeetingResponse {
+  readonly personId: string;
+  readonly response: AttendeeResponse;
+}
+
+/**
  * A meeting of the pair. Numbers start at 1 and follow the series; roadmap themes are assigned to
- * meeting numbers, check-ins to meeting ids. The Graph booking work adds the calendar event fields.
+ * meeting numbers, check-ins to meeting ids. The booking fields are optional so that meetings
+ * written before booking existed still read.
  */
 export interface Meeting {
   readonly id: string;
@@ -18,5 +44,18 @@ export interface Meeting {
   readonly joinUrl?: string;
   readonly cancelledAt?: Instant;
   readonly cancelReason?: string;
+  /** Absent on meetings written before booking existed (treated as booked when they have an event). */
+  readonly bookingState?: BookingState;
+  /** The last calendar failure while booking, for support and for the person who asked. */
+  readonly bookingError?: { readonly code: string; readonly message: string };
+  /** Fingerprint of the agenda last written into the invite: an unchanged agenda is not sent again. */
+  readonly agendaDigest?: string;
+  /** The attendees' answers as last read from the calendar. */
+  readonly responses?: readonly MeetingResponse[];
+  /** Declines, moves and cancellations made in Outlook, oldest first: the relationship's health reads them. */
+  readonly outlookChanges?: readonly OutlookChange[];
+  /** Moved in Outlook to a time outside the agreement's boundaries: flagged for the pair, never moved back. */
+  readonly outsideBoundaries?: boolean;
+  readonly lastSyncedAt?: Instant;
   readonly version: string;
 }
