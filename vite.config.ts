@@ -3,15 +3,20 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 /**
- * The Mentoring tab. `npm run dev:tab` serves it on 127.0.0.1:53000 and forwards the API and the local
- * identity issuer to the local host on 127.0.0.1:7071, so the tab calls same-origin paths in every mode.
+ * The Mentoring tab. `npm start` (src/local/tab/local-tab.service.ts) and `npm run dev:tab` serve it on
+ * 127.0.0.1:53000 and forward the API and the local identity issuer to the local host on
+ * 127.0.0.1:7071, so the tab calls same-origin paths in every mode. The local stack's tests run the
+ * same server on free ports: MENTORING_TAB_PORT and MENTORING_TAB_UPSTREAM say where.
  */
-const localHost = 'http://127.0.0.1:7071';
+const localHost = process.env.MENTORING_TAB_UPSTREAM ?? 'http://127.0.0.1:7071';
+const port = Number(process.env.MENTORING_TAB_PORT ?? 53000);
 
 export default defineConfig({
   root: resolve(__dirname, 'src/tab'),
   base: './',
   plugins: [react()],
+  // Pre-bundled dependencies go under .data/ (or a test's own directory) so parallel servers never share a cache.
+  cacheDir: process.env.MENTORING_TAB_CACHE_DIR ?? resolve(__dirname, 'node_modules/.vite'),
   build: {
     outDir: resolve(__dirname, 'dist/tab'),
     emptyOutDir: true,
@@ -20,12 +25,12 @@ export default defineConfig({
   },
   server: {
     host: '127.0.0.1',
-    port: 53000,
+    port,
     strictPort: true,
     proxy: {
       '/api': { target: localHost, changeOrigin: false },
       '/local-identity': { target: localHost, changeOrigin: false },
     },
   },
-  preview: { host: '127.0.0.1', port: 53000, strictPort: true },
+  preview: { host: '127.0.0.1', port, strictPort: true },
 });
