@@ -9,6 +9,7 @@ import type { LocalIdentityIssuer } from './identity-issuer';
 import type { LocalService } from './local-service';
 import { localBotDemoService, localBotMessagesService } from '../bot/host/local-bot.service';
 import { createLocalCalendarService } from './calendar/local-calendar.service';
+import { createLocalTabService } from './tab/local-tab.service';
 
 export interface LocalStackContext {
   readonly baseUrl: string;
@@ -23,4 +24,4 @@ export interface LocalStackContext {
 
 export type LocalServiceFactory = (context: LocalStackContext) => Promise<LocalService>;
 
-export const additionalLocalServices: readonly LocalServiceFactory[] = [createLocalCalendarService, localBotMessagesService, localBotDemoService];
+export const additionalLocalServices: readonly LocalServiceFactory[] = [createLocalCalendarService, localBotMessagesService, localBotDemoService, createLocalTabService];
