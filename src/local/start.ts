@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     '',
     `Mentoring app running locally — data in ${dataDir}`,
     '',
-    ...stack.services.flatMap((s) => (s.links ?? []).map((l) => `  ${l.label.padEnd(36)} ${stack.baseUrl}${l.path}`)),
+    ...stack.services.flatMap((s) => (s.links ?? []).map((l) => `  ${l.label.padEnd(36)} ${new URL(l.path, stack.baseUrl).href}`)),
     `  ${'Azurite Table Storage'.padEnd(36)} ${stack.azurite.tableEndpoint}`,
     `  ${'Azurite Queue Storage'.padEnd(36)} ${stack.azurite.queueEndpoint}`,
     '',
