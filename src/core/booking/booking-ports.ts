@@ -1,0 +1,42 @@
+import type { Result } from '../result';
+import type { AgendaLocale } from '../agenda/agenda';
+import type { CalendarPerson, CalendarPort } from '../ports/calendar';
+import type { MentoringRepositories } from '../ports/repositories';
+
+/**
+ * Who a person is to a calendar (mailbox address and name). Profiles do not hold mailbox addresses,
+ * the directory does (Microsoft Entra ID in production, the local identity's people locally).
+ */
+export interface PeopleDirectory {
+  /** One entry per id, in input order; `DIRECTORY.PERSON_NOT_FOUND` when one is unknown. */
+  findPeople(tenantId: string, personIds: readonly string[]): Promise<Result<CalendarPerson[]>>;
+}
+
+export interface BookingSettings {
+  /** Whose calendar holds the events: the mentee by default, since the mentee drives the relationship. */
+  readonly organizer: 'mentee' | 'mentor';
+  readonly locale: AgendaLocale;
+  /** How far ahead free/busy is read when planning. */
+  readonly horizonDays: number;
+  /** How many meetings a "series" booking keeps planned ahead when the agreement fixes no count. */
+  readonly seriesAhead: number;
+  /** Deep link to the relationship in the Teams tab, shown at the end of every agenda. */
+  readonly appLink?: (relationshipId: string) => string;
+}
+
+export const DEFAULT_BOOKING_SETTINGS: BookingSettings = { organizer: 'mentee', locale: 'en', horizonDays: 120, seriesAhead: 6 };
+
+/**
+ * The ports of the booking use cases. `calendar` is the one the host chose for this call: delegated
+ * (on behalf of the signed-in person) for requests, app-only for timers.
+ */
+export interface BookingDeps {
+  readonly repos: MentoringRepositories;
+  readonly calendar: CalendarPort;
+  readonly directory: PeopleDirectory;
+  readonly settings?: Partial<BookingSettings>;
+}
+
+export function bookingSettings(deps: Pick<BookingDeps, 'settings'>): BookingSettings {
+  return { ...DEFAULT_BOOKING_SETTINGS, ...(deps.settings ?? {}) };
+}
