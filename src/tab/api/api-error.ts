@@ -96,7 +96,15 @@ const keyForCode: Partial<Record<ErrorCode, MessageKey>> = {
   'PROFILE.NOT_FOUND': 'code.PROFILE.NOT_FOUND',
   'AGREEMENT.VERSION_SUPERSEDED': 'code.AGREEMENT.VERSION_SUPERSEDED',
   'RELATIONSHIP.CLOSED': 'code.RELATIONSHIP.CLOSED',
+  'AGREEMENT.WINDOW_END_BEFORE_START': 'code.AGREEMENT.WINDOW_END_BEFORE_START',
+  'AGREEMENT.WINDOW_LONGER_THAN_A_DAY': 'code.AGREEMENT.WINDOW_LONGER_THAN_A_DAY',
 };
+
+/** The catalogue's words for a known domain code (from the API or the core's own check), if it has them. */
+export function knownCodeMessage(code: string, t: (key: MessageKey) => string): string | undefined {
+  const key = keyForCode[code as ErrorCode];
+  return key ? t(key) : undefined;
+}
 
 /**
  * What to show for a problem: a known domain code in the catalogue's words; otherwise the API's own

@@ -72,6 +72,8 @@ export const en = {
   'code.PROFILE.NOT_FOUND': 'You have no mentoring profile yet. Create one on the Profile page.',
   'code.AGREEMENT.VERSION_SUPERSEDED': 'A newer version of the agreement was proposed; review and accept that one instead.',
   'code.RELATIONSHIP.CLOSED': 'This relationship is closed, so it cannot be changed any more.',
+  'code.AGREEMENT.WINDOW_END_BEFORE_START': 'A time window ends before it starts. If it runs past midnight, tick “Ends the next day”; otherwise correct the times.',
+  'code.AGREEMENT.WINDOW_LONGER_THAN_A_DAY': 'A time window marked “Ends the next day” would last more than a day. Untick “Ends the next day” or correct the times.',
 
   'home.title': 'Home',
   'home.relationships.title': 'My mentoring relationships',
@@ -261,6 +263,8 @@ export const en = {
   'agreement.weekday': 'Day',
   'agreement.from': 'From',
   'agreement.to': 'To',
+  'agreement.endsNextDay': 'Ends the next day',
+  'agreement.windowReads': 'Reads as: {window}',
   'agreement.addWindow': 'Add a time window',
   'agreement.removeWindow': 'Remove window {n}',
   'agreement.summary': '{cadence}, {minutes} minutes, from {first}',

@@ -72,6 +72,8 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'code.PROFILE.NOT_FOUND': 'Nie masz jeszcze profilu mentoringowego. Utwórz go na stronie Profil.',
   'code.AGREEMENT.VERSION_SUPERSEDED': 'Zaproponowano nowszą wersję umowy; przejrzyj i przyjmij tamtą.',
   'code.RELATIONSHIP.CLOSED': 'Ta relacja jest zakończona, więc nie można już jej zmieniać.',
+  'code.AGREEMENT.WINDOW_END_BEFORE_START': 'Przedział czasu kończy się, zanim się zacznie. Jeśli trwa po północy, zaznacz „Kończy się następnego dnia”; w przeciwnym razie popraw godziny.',
+  'code.AGREEMENT.WINDOW_LONGER_THAN_A_DAY': 'Przedział oznaczony „Kończy się następnego dnia” trwałby ponad dobę. Odznacz „Kończy się następnego dnia” albo popraw godziny.',
 
   'home.title': 'Start',
   'home.relationships.title': 'Moje relacje mentoringowe',
@@ -264,6 +266,8 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'agreement.weekday': 'Dzień',
   'agreement.from': 'Od',
   'agreement.to': 'Do',
+  'agreement.endsNextDay': 'Kończy się następnego dnia',
+  'agreement.windowReads': 'Czyli: {window}',
   'agreement.addWindow': 'Dodaj przedział czasu',
   'agreement.removeWindow': 'Usuń przedział {n}',
   'agreement.summary': '{cadence}, {minutes} min, od {first}',

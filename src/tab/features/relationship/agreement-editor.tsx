@@ -1,11 +1,12 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Switch, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Switch, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { AgreementDto } from '../../../contracts';
 import type { Agreement, IsoWeekday, WeeklyWindow } from '../../../core/agreement/agreement';
 import { validateAgreement } from '../../../core/agreement/validate-agreement';
 import { useI18n } from '../../i18n/i18n';
 import type { Pair } from './action-items-panel';
-import { weekdayName } from './agreement-summary';
+import { knownCodeMessage } from '../../api/api-error';
+import { weekdayName, windowText } from './agreement-summary';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '860px' },
@@ -16,7 +17,25 @@ const useStyles = makeStyles({
 
 type Side = 'mentor' | 'mentee';
 
-function WindowsEditor({ legend, idPrefix, windows, onChange }: { legend: string; idPrefix: string; windows: readonly WeeklyWindow[]; onChange: (w: WeeklyWindow[]) => void }) {
+/** A problem the core found in one window, shown on that window's "To" field as well as above the buttons. */
+interface WindowProblem {
+  index: number;
+  text: string;
+}
+
+function WindowsEditor({
+  legend,
+  idPrefix,
+  windows,
+  problem,
+  onChange,
+}: {
+  legend: string;
+  idPrefix: string;
+  windows: readonly WeeklyWindow[];
+  problem?: WindowProblem | undefined;
+  onChange: (w: WeeklyWindow[]) => void;
+}) {
   const { t, language } = useI18n();
   const styles = useStyles();
   const set = (i: number, patch: Partial<WeeklyWindow>) => onChange(windows.map((w, j) => (j === i ? { ...w, ...patch } : w)));
@@ -39,9 +58,27 @@ function WindowsEditor({ legend, idPrefix, windows, onChange }: { legend: string
           <Field label={t('agreement.from')}>
             <Input type="time" value={w.start} onChange={(_, d) => set(i, { start: d.value })} />
           </Field>
-          <Field label={t('agreement.to')}>
+          <Field
+            label={t('agreement.to')}
+            {...(problem?.index === i ? { validationState: 'error' as const, validationMessage: problem.text } : {})}
+          >
             <Input type="time" value={w.end} onChange={(_, d) => set(i, { end: d.value })} />
           </Field>
+          <Checkbox
+            id={`${idPrefix}-next-day-${i}`}
+            label={t('agreement.endsNextDay')}
+            checked={w.endsNextDay === true}
+            onChange={(_, d) =>
+              onChange(
+                windows.map((x, j) => {
+                  if (j !== i) return x;
+                  const { endsNextDay: _old, ...rest } = x;
+                  return d.checked === true ? { ...rest, endsNextDay: true } : rest;
+                }),
+              )
+            }
+          />
+          {w.endsNextDay ? <Text size={200}>{t('agreement.windowReads', { window: windowText(language, w, 'short') })}</Text> : null}
           <Button onClick={() => onChange(windows.filter((_, j) => j !== i))}>{t('agreement.removeWindow', { n: i + 1 })}</Button>
         </div>
       ))}
@@ -50,6 +87,12 @@ function WindowsEditor({ legend, idPrefix, windows, onChange }: { legend: string
       </div>
     </fieldset>
   );
+}
+
+/** The core names the window it refuses as e.g. `mentee.meetingWindows[2].end`. */
+function windowProblem(problem: { text: string; field?: string } | undefined, list: string): WindowProblem | undefined {
+  const match = problem?.field ? /^(.+)\[(\d+)\]\.\w+$/.exec(problem.field) : null;
+  return problem && match && match[1] === list ? { index: Number(match[2]), text: problem.text } : undefined;
 }
 
 export interface AgreementEditorProps {
@@ -69,7 +112,7 @@ export function AgreementEditor({ initial, pair, saving, onSave, onCancel }: Agr
   const styles = useStyles();
   const [draft, setDraft] = useState<AgreementDto>(initial);
   const [note, setNote] = useState('');
-  const [problem, setProblem] = useState<string | undefined>();
+  const [problem, setProblem] = useState<{ text: string; field?: string } | undefined>();
 
   const setSide = (side: Side, patch: Partial<AgreementDto['mentor']>) => setDraft((d) => ({ ...d, [side]: { ...d[side], ...patch } }));
   const num = (value: string) => (value.trim() === '' ? NaN : Number(value));
@@ -78,7 +121,8 @@ export function AgreementEditor({ initial, pair, saving, onSave, onCancel }: Agr
     event.preventDefault();
     const checked = validateAgreement(draft as Agreement);
     if (!checked.ok) {
-      setProblem(checked.error.message);
+      const text = knownCodeMessage(checked.error.code, t) ?? checked.error.message;
+      setProblem(checked.error.field ? { text, field: checked.error.field } : { text });
       return;
     }
     setProblem(undefined);
@@ -186,12 +230,14 @@ export function AgreementEditor({ initial, pair, saving, onSave, onCancel }: Agr
               legend={mine ? t('agreement.meetingWindowsMine', { zone: person.timeZone }) : t('agreement.meetingWindows', { name, zone: person.timeZone })}
               idPrefix={`${side}-meet`}
               windows={person.meetingWindows}
+              problem={windowProblem(problem, `${side}.meetingWindows`)}
               onChange={(meetingWindows) => setSide(side, { meetingWindows })}
             />
             <WindowsEditor
               legend={mine ? t('agreement.contactHoursMine', { zone: person.timeZone }) : t('agreement.contactHours', { name, zone: person.timeZone })}
               idPrefix={`${side}-contact`}
               windows={person.contactHours}
+              problem={windowProblem(problem, `${side}.contactHours`)}
               onChange={(contactHours) => setSide(side, { contactHours })}
             />
           </fieldset>
@@ -202,7 +248,7 @@ export function AgreementEditor({ initial, pair, saving, onSave, onCancel }: Agr
       </Field>
       {problem ? (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{problem}</MessageBarBody>
+          <MessageBarBody>{problem.text}</MessageBarBody>
         </MessageBar>
       ) : null}
       <div className={styles.row}>

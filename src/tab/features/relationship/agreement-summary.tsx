@@ -18,6 +18,16 @@ export function weekdayName(language: string, weekday: number, style: 'long' | '
   return new Intl.DateTimeFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { weekday: style, timeZone: 'UTC' }).format(Date.UTC(2024, 0, weekday));
 }
 
+/**
+ * "Tue 09:00–12:00", or for a window that runs past midnight both days: "Fri 22:00 – Sat 01:00".
+ * An end of 00:00 without the flag is midnight at the end of the same day, as the core reads it.
+ */
+export function windowText(language: string, window: WeeklyWindow, style: 'long' | 'short' = 'long'): string {
+  const day = weekdayName(language, window.weekday, style);
+  if (!window.endsNextDay) return `${day} ${window.start}–${window.end}`;
+  return `${day} ${window.start} – ${weekdayName(language, (window.weekday % 7) + 1, style)} ${window.end}`;
+}
+
 export function cadenceText(cadence: AgreementDto['cadence'], t: I18n['t']): string {
   switch (cadence.kind) {
     case 'weekly':
@@ -70,7 +80,7 @@ export function AgreementSummary({ agreement, pair, viewerZone }: { agreement: A
           </Text>
           <ul className={styles.list}>
             {side.meetingWindows.map((w, i) => {
-              const written = `${weekdayName(language, w.weekday)} ${w.start}–${w.end}`;
+              const written = windowText(language, w);
               return (
                 <li key={i}>
                   {side.timeZone === viewerZone
@@ -86,7 +96,7 @@ export function AgreementSummary({ agreement, pair, viewerZone }: { agreement: A
               ? t('agreement.contactHoursMine', { zone: side.timeZone })
               : t('agreement.contactHours', { name: pair.partnerName, zone: side.timeZone })}
             :{' '}
-            {side.contactHours.map((w) => `${weekdayName(language, w.weekday, 'short')} ${w.start}–${w.end}`).join(', ')}
+            {side.contactHours.map((w) => windowText(language, w, 'short')).join(', ')}
           </Text>
         </div>
       ))}

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { AgreementDto } from '../../../../src/contracts';
 import { AgreementEditor } from '../../../../src/tab/features/relationship/agreement-editor';
-import { windowInViewerZone } from '../../../../src/tab/features/relationship/agreement-summary';
+import { windowInViewerZone, windowText } from '../../../../src/tab/features/relationship/agreement-summary';
 import { createFormatters } from '../../../../src/tab/i18n/i18n';
 import { renderWithProviders } from '../../support/render-with-providers';
 
@@ -65,6 +65,64 @@ describe('AgreementEditor', () => {
     await user.type(screen.getByLabelText('Note to Oliver Bennett'), 'Tuesdays suit me.');
     await user.click(screen.getByRole('button', { name: 'Send proposal' }));
     await waitFor(() => expect(onSave).toHaveBeenCalledWith(agreement, 'Tuesdays suit me.'));
+  });
+});
+
+describe('a window that runs past midnight', () => {
+  const lateFriday: AgreementDto = { ...agreement, mentor: { ...agreement.mentor, meetingWindows: [{ weekday: 5, start: '22:00', end: '01:00' }] } };
+
+  it('is refused without “Ends the next day”, with the catalogue’s words on that window', async () => {
+    const user = userEvent.setup();
+    const onSave = jest.fn();
+    renderWithProviders(<AgreementEditor initial={lateFriday} pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
+    await user.click(screen.getByRole('button', { name: 'Send proposal' }));
+    const message = 'A time window ends before it starts. If it runs past midnight, tick “Ends the next day”; otherwise correct the times.';
+    expect(screen.getAllByText(message)).toHaveLength(2);
+    const window = screen.getByRole('group', { name: 'When you can meet (in Europe/Warsaw) 1' });
+    expect(within(window).getByText(message)).toBeTruthy();
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('is sent with the flag once the labelled checkbox is ticked, and reads Fri 22:00 – Sat 01:00', async () => {
+    const user = userEvent.setup();
+    const onSave = jest.fn();
+    renderWithProviders(<AgreementEditor initial={lateFriday} pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
+    const window = screen.getByRole('group', { name: 'When you can meet (in Europe/Warsaw) 1' });
+    await user.click(within(window).getByRole('checkbox', { name: 'Ends the next day' }));
+    expect(within(window).getByText('Reads as: Fri 22:00 – Sat 01:00')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Send proposal' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0][0].mentor.meetingWindows).toEqual([{ weekday: 5, start: '22:00', end: '01:00', endsNextDay: true }]);
+  });
+
+  it('is refused when ticked but longer than a day, and unticking drops the flag', async () => {
+    const user = userEvent.setup();
+    const onSave = jest.fn();
+    const tooLong: AgreementDto = { ...agreement, mentor: { ...agreement.mentor, meetingWindows: [{ weekday: 5, start: '09:00', end: '10:00', endsNextDay: true }] } };
+    renderWithProviders(<AgreementEditor initial={tooLong} pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />, { language: 'pl' });
+    await user.click(screen.getByRole('button', { name: 'Wyślij propozycję' }));
+    expect(screen.getAllByText('Przedział oznaczony „Kończy się następnego dnia” trwałby ponad dobę. Odznacz „Kończy się następnego dnia” albo popraw godziny.')).toHaveLength(2);
+    expect(onSave).not.toHaveBeenCalled();
+    await user.click(screen.getAllByRole('checkbox', { name: 'Kończy się następnego dnia' })[0]!);
+    await user.click(screen.getByRole('button', { name: 'Wyślij propozycję' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0][0].mentor.meetingWindows).toEqual([{ weekday: 5, start: '09:00', end: '10:00' }]);
+  });
+
+  it('accepts an end of 00:00 as midnight without the flag', async () => {
+    const user = userEvent.setup();
+    const onSave = jest.fn();
+    const toMidnight: AgreementDto = { ...agreement, mentor: { ...agreement.mentor, meetingWindows: [{ weekday: 5, start: '20:00', end: '00:00' }] } };
+    renderWithProviders(<AgreementEditor initial={toMidnight} pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
+    await user.click(screen.getByRole('button', { name: 'Send proposal' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+  });
+
+  it('is written with both days in the summary', () => {
+    expect(windowText('en', { weekday: 5, start: '22:00', end: '01:00', endsNextDay: true }, 'short')).toBe('Fri 22:00 – Sat 01:00');
+    expect(windowText('en', { weekday: 7, start: '23:00', end: '02:00', endsNextDay: true }, 'short')).toBe('Sun 23:00 – Mon 02:00');
+    expect(windowText('pl', { weekday: 5, start: '22:00', end: '01:00', endsNextDay: true }, 'short')).toBe('pt. 22:00 – sob. 01:00');
+    expect(windowText('en', { weekday: 2, start: '09:00', end: '12:00' })).toBe('Tuesday 09:00–12:00');
   });
 });
 
