@@ -1,0 +1,10 @@
+/** The booking use cases, for the composition roots (API functions, timers, the bot). */
+export * from './booking-ports';
+export * from './booking-rules';
+export * from './booking-context';
+export * from './book-meetings';
+export * from './propose-meeting-slots';
+export * from './refresh-agendas';
+export * from './change-meeting';
+export * from './outlook-changes';
+export * from './sync-calendars';
