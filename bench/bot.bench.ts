@@ -97,8 +97,8 @@ export async function run(report: Report): Promise<void> {
 
     const started = performance.now();
     const meetingEnd = Date.now();
-    await inParallel(people, 50, async (p) => {
-      const job: DeliveryJob = {
+    // A timer run that finds 10,000 ended meetings' check-ins queues them in batches (100 per message).
+    const jobs = people.map((p): DeliveryJob => ({
         kind: 'checkin',
         tenantId: p.tenantId,
         personId: p.personId,
@@ -106,9 +106,10 @@ export async function run(report: Report): Promise<void> {
         notBefore: meetingEnd,
         relationshipId: `rel-${p.personId}`,
         meetingId: `meeting-${p.personId}`,
-      };
-      await queue.enqueue(job);
-    });
+        jobId: `job-${p.personId}`,
+        attempt: 0,
+      }));
+    for (let i = 0; i < jobs.length; i += 1000) await queue.enqueue(jobs.slice(i, i + 1000));
     const enqueued = performance.now();
 
     const counts = { delivered: 0, retrying: 0, waiting: 0, dropped: 0, undeliverable: 0 };
@@ -116,7 +117,7 @@ export async function run(report: Report): Promise<void> {
     await Promise.all(
       Array.from({ length: WORKERS }, async () => {
         while (counts.delivered + counts.undeliverable + counts.dropped < TOTAL && idleRounds < 200) {
-          const outcomes = await worker.runOnce(32);
+          const outcomes = await worker.runOnce(2);
           if (outcomes.length === 0) {
             idleRounds++;
             await new Promise((r) => setTimeout(r, 100));

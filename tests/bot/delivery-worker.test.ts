@@ -25,10 +25,11 @@ describe('the delivery worker (Azurite queue + table, botbuilder, local connecto
   let worker: DeliveryWorker;
   let queue: StorageQueueDeliveryQueue;
   let queueClient: QueueClient;
+  let jobs = 0;
 
   function job(personId: string, meetingId: string, kind: DeliveryJob['kind'] = 'checkin'): DeliveryJob {
     const key = kind === 'checkin' ? idempotencyKeys.checkin(meetingId, personId) : idempotencyKeys.checkinNudge(meetingId, personId);
-    return { kind, tenantId: TENANT, personId, idempotencyKey: key, notBefore: Date.parse('2026-11-23T11:00:00Z'), relationshipId: 'r1', meetingId };
+    return { kind, tenantId: TENANT, personId, idempotencyKey: key, notBefore: Date.parse('2026-11-23T11:00:00Z'), relationshipId: 'r1', meetingId, jobId: `job-${++jobs}`, attempt: 0 };
   }
 
   async function visibleCount(): Promise<number> {
@@ -75,7 +76,7 @@ describe('the delivery worker (Azurite queue + table, botbuilder, local connecto
   });
 
   it('delivers inside contact hours, in the person\'s language, and removes the job', async () => {
-    await queue.enqueue(job('ania', 'm1'));
+    await queue.enqueue([job('ania', 'm1')]);
     expect(await worker.runOnce()).toEqual(['delivered']);
     expect(connector.received).toHaveLength(1);
     expect(JSON.stringify(connector.received[0]!.activity)).toContain('Co potrafię');
@@ -83,20 +84,20 @@ describe('the delivery worker (Azurite queue + table, botbuilder, local connecto
   });
 
   it('never sends the same check-in twice, even when the job is queued twice', async () => {
-    await queue.enqueue(job('ania', 'm1'));
-    await queue.enqueue(job('ania', 'm1'));
+    await queue.enqueue([job('ania', 'm1')]);
+    await queue.enqueue([job('ania', 'm1')]);
     const outcomes = await worker.runOnce();
     // Processed side by side: one sends, the duplicate finds the key held and waits.
     expect(outcomes.sort()).toEqual(['delivered', 'waiting']);
     expect(connector.received).toHaveLength(1);
     // Run the duplicate again (as the queue would after its wait): it is dropped, not sent.
-    await queue.enqueue(job('ania', 'm1'));
+    await queue.enqueue([job('ania', 'm1')]);
     expect(await worker.runOnce()).toEqual(['dropped']);
     expect(connector.received).toHaveLength(1);
   });
 
   it('outside contact hours the job waits, durably, in the queue and nothing is sent', async () => {
-    await queue.enqueue(job('ravi', 'm1')); // 17:30 in Kolkata
+    await queue.enqueue([job('ravi', 'm1')]); // 17:30 in Kolkata
     expect(await worker.runOnce()).toEqual(['waiting']);
     expect(connector.received).toHaveLength(0);
     expect(await visibleCount()).toBe(0);
@@ -106,7 +107,7 @@ describe('the delivery worker (Azurite queue + table, botbuilder, local connecto
 
   it('a 429 from the connector sends the job back to the queue; it is delivered once later', async () => {
     connector.failNext(429, 1);
-    await queue.enqueue(job('ania', 'm1'));
+    await queue.enqueue([job('ania', 'm1')]);
     expect(await worker.runOnce()).toEqual(['retrying']);
     expect(connector.received).toHaveLength(0);
     await new Promise((r) => setTimeout(r, 1200));
@@ -115,17 +116,17 @@ describe('the delivery worker (Azurite queue + table, botbuilder, local connecto
   });
 
   it('a third message on the same local day waits for the next day', async () => {
-    await queue.enqueue(job('ania', 'm1'));
-    await queue.enqueue(job('ania', 'm2'));
+    await queue.enqueue([job('ania', 'm1')]);
+    await queue.enqueue([job('ania', 'm2')]);
     expect((await worker.runOnce()).sort()).toEqual(['delivered', 'delivered']);
-    await queue.enqueue(job('ania', 'm3'));
+    await queue.enqueue([job('ania', 'm3')]);
     expect(await worker.runOnce()).toEqual(['waiting']);
     expect(connector.received).toHaveLength(2);
   });
 
   it('a person who removed the app (403) is recorded as undeliverable, not retried forever', async () => {
     connector.failNext(403, 1);
-    await queue.enqueue(job('ania', 'm1'));
+    await queue.enqueue([job('ania', 'm1')]);
     expect(await worker.runOnce()).toEqual(['undeliverable']);
     expect((await queueClient.getProperties()).approximateMessagesCount).toBe(0);
   });

@@ -3,32 +3,45 @@ import type { Instant } from '../../core/time/interval';
 import type { StoredConversationReference } from './bot-stores';
 
 /** A proactive message waiting in the queue, with what the card needs to be built when it is sent. */
-export type DeliveryJob = ProactiveMessage;
+export interface DeliveryJob extends ProactiveMessage {
+  /** This job instance: it owns the key's reservation across retries (a duplicate job has another id). */
+  readonly jobId: string;
+  /** Failed send attempts so far (for backoff). */
+  readonly attempt: number;
+}
 
-export interface QueuedDelivery {
-  readonly job: DeliveryJob;
+/** One queue message: a batch of jobs that became due together (e.g. one timer run's check-ins). */
+export interface QueuedBatch {
+  readonly jobs: readonly DeliveryJob[];
   /** Which queue (shard) holds it. */
   readonly queueName: string;
   readonly messageId: string;
   readonly popReceipt: string;
-  /** How many times the queue has handed this message out (1 on the first try). */
-  readonly dequeueCount: number;
+}
+
+/** A job that is not finished, and how long it should stay hidden before its next try. */
+export interface RemainingJob {
+  readonly job: DeliveryJob;
+  readonly delayMs: number;
 }
 
 /**
  * Durable waiting: a job stays in the queue, invisible until it is due, until it was delivered or
- * can never be delivered. A worker that dies mid-send leaves it to reappear, so nothing is lost.
+ * can never be delivered. A worker that dies mid-batch leaves the message to reappear, so nothing is
+ * lost. Jobs travel in batches (one Storage message holds many) to keep queue traffic per check-in low.
  */
 export interface DeliveryQueue {
-  enqueue(job: DeliveryJob, delayMs?: number): Promise<void>;
-  receive(max: number, leaseMs: number): Promise<QueuedDelivery[]>;
-  /** Hide it again for `delayMs` (waiting for contact hours, or backing off after a 429). */
-  defer(item: QueuedDelivery, delayMs: number): Promise<QueuedDelivery>;
-  complete(item: QueuedDelivery): Promise<void>;
+  enqueue(jobs: readonly DeliveryJob[], delayMs?: number): Promise<void>;
+  receive(maxBatches: number, leaseMs: number): Promise<QueuedBatch[]>;
+  /**
+   * Closes a batch: the remaining jobs are queued again (grouped by delay) before the message is
+   * deleted, so a crash in between can only duplicate a job, which the ledger then sends once.
+   */
+  settle(batch: QueuedBatch, remaining: readonly RemainingJob[]): Promise<void>;
 }
 
 /**
- * `alreadyReserved`: this same queue message reserved it before and its send did not complete (a 429,
+ * `alreadyReserved`: this same job reserved it before and its send did not complete (a 429,
  * a crash): send again. `reservedByAnother`: a duplicate job holds it; wait and decide again.
  */
 export type Reservation = 'reserved' | 'alreadyReserved' | 'reservedByAnother' | 'alreadyDelivered' | 'dayFull';
@@ -39,7 +52,7 @@ export type Reservation = 'reserved' | 'alreadyReserved' | 'reservedByAnother' |
  */
 export interface PersonLedger {
   readonly alreadyDelivered: boolean;
-  /** The queue message that reserved this key, while its send has not completed. */
+  /** The job that reserved this key, while its send has not completed. */
   readonly reservedBy?: string;
   /** When other proactive messages reached (or were reserved for) this person since `since`. */
   readonly deliveredAt: Instant[];
@@ -61,7 +74,7 @@ export interface DeliveryLedger {
     localDate: string;
     limit: number;
     at: Instant;
-    /** The queue message id: who holds the reservation. */
+    /** The job instance id: who holds the reservation. */
     owner: string;
     snapshot: PersonLedger;
   }): Promise<Reservation>;

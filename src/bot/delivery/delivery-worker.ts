@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../../adapters/cards/adaptive-card';
 import { cardLocaleOf } from '../../adapters/cards/card-locale';
 import type { ConversationReferenceStore } from '../../adapters/bot/bot-stores';
-import type { DeliveryJob, DeliveryLedger, DeliveryQueue, ProactiveSender, QueuedDelivery } from '../../adapters/bot/delivery-ports';
+import type { DeliveryJob, DeliveryLedger, DeliveryQueue, ProactiveSender } from '../../adapters/bot/delivery-ports';
 import type { DeliveryRecipient, NextContactMoment } from '../../core/delivery/contact-hours';
 import { DAILY_MESSAGE_LIMIT, decideDelivery } from '../../core/delivery/decide-delivery';
 import type { Result } from '../../core/result';
@@ -27,48 +27,54 @@ export interface DeliveryWorkerDeps {
 
 export type JobOutcome = 'delivered' | 'waiting' | 'retrying' | 'dropped' | 'undeliverable';
 
-/** The queue lease: long enough for one send with its waits for a pacing slot. */
-const LEASE_MS = 120_000;
+type Handled = { readonly outcome: JobOutcome; readonly delayMs?: number; readonly job?: DeliveryJob };
+
+/** The queue lease: long enough for one batch with its waits for pacing slots. */
+const LEASE_MS = 300_000;
 /** After losing a race for the person's day, decide again shortly. */
 const RACE_RECHECK_MS = 30_000;
 
 /**
- * Takes due jobs from the queue and delivers each one at most once, only inside the person's contact
- * hours and within two a day. Every path either completes the queue message (delivered, or recorded
- * as undeliverable/dropped) or hides it again for a later attempt: a job is never simply forgotten.
+ * Takes due batches from the queue and delivers each job at most once, only inside the person's
+ * contact hours and within two a day. Every job either ends (delivered, or recorded as
+ * undeliverable/dropped) or goes back to the queue, hidden until its next try: none is forgotten.
  */
 export class DeliveryWorker {
   constructor(private readonly deps: DeliveryWorkerDeps) {}
 
-  /** One batch; returns what happened to each job. */
-  async runOnce(max = 32): Promise<JobOutcome[]> {
-    const items = await this.deps.queue.receive(max, LEASE_MS);
-    return Promise.all(items.map((item) => this.handle(item)));
+  /** Up to `maxBatches` queue messages; returns what happened to each job. */
+  async runOnce(maxBatches = 4): Promise<JobOutcome[]> {
+    const batches = await this.deps.queue.receive(maxBatches, LEASE_MS);
+    const results = await Promise.all(
+      batches.map(async (batch) => {
+        const handled = await Promise.all(batch.jobs.map((job) => this.handle(job)));
+        const remaining = handled.flatMap((h, i) =>
+          h.delayMs === undefined ? [] : [{ job: h.job ?? batch.jobs[i]!, delayMs: h.delayMs }],
+        );
+        await this.deps.queue.settle(batch, remaining);
+        return handled.map((h) => h.outcome);
+      }),
+    );
+    return results.flat();
   }
 
-  async handle(item: QueuedDelivery): Promise<JobOutcome> {
-    const { job } = item;
+  async handle(job: DeliveryJob): Promise<Handled> {
     const d = this.deps;
     const recipient = await d.recipientOf(job);
     const reference = await d.references.get(job.tenantId, job.personId);
     if (!recipient || !reference) {
       // No agreement or the app was never installed: recorded, not silently lost.
       await d.ledger.markUndeliverable(job.tenantId, job.personId, job.idempotencyKey, d.now(), recipient ? 'NOT_INSTALLED' : 'NO_AGREEMENT');
-      await d.queue.complete(item);
-      return 'undeliverable';
+      return { outcome: 'undeliverable' };
     }
     const now = d.now();
     const history = await d.ledger.history(job.tenantId, job.personId, job.idempotencyKey, now - 2 * DAY);
     const decision = decideDelivery({ message: job, recipient, history, now, nextContactMoment: d.nextContactMoment });
     if (decision.kind === 'drop') {
       if (decision.reason !== 'ALREADY_DELIVERED') await d.ledger.markUndeliverable(job.tenantId, job.personId, job.idempotencyKey, now, decision.reason);
-      await d.queue.complete(item);
-      return 'dropped';
+      return { outcome: 'dropped' };
     }
-    if (decision.kind === 'wait') {
-      await d.queue.defer(item, decision.until - now);
-      return 'waiting';
-    }
+    if (decision.kind === 'wait') return { outcome: 'waiting', delayMs: decision.until - now };
     const reservation = await d.ledger.reserve({
       tenantId: job.tenantId,
       personId: job.personId,
@@ -76,24 +82,17 @@ export class DeliveryWorker {
       localDate: decision.localDate,
       limit: DAILY_MESSAGE_LIMIT,
       at: now,
-      owner: item.messageId,
+      owner: job.jobId,
       snapshot: history,
     });
-    if (reservation === 'alreadyDelivered') {
-      await d.queue.complete(item);
-      return 'dropped';
-    }
-    if (reservation === 'dayFull' || reservation === 'reservedByAnother') {
-      await d.queue.defer(item, RACE_RECHECK_MS);
-      return 'waiting';
-    }
+    if (reservation === 'alreadyDelivered') return { outcome: 'dropped' };
+    if (reservation === 'dayFull' || reservation === 'reservedByAnother') return { outcome: 'waiting', delayMs: RACE_RECHECK_MS };
 
     const user: BotUser = { tenantId: job.tenantId, userId: job.personId, displayName: '', locale: cardLocaleOf(reference.locale) };
     const card = await d.compose(job, user);
     if (!card.ok) {
       await d.ledger.markUndeliverable(job.tenantId, job.personId, job.idempotencyKey, now, card.error.code);
-      await d.queue.complete(item);
-      return 'undeliverable';
+      return { outcome: 'undeliverable' };
     }
     const pacer = d.pacerFor(job.tenantId);
     await pacer.acquire();
@@ -101,18 +100,16 @@ export class DeliveryWorker {
     if (outcome.kind === 'sent') {
       pacer.succeeded();
       await d.ledger.markDelivered(job.tenantId, job.personId, job.idempotencyKey, d.now(), outcome.activityId);
-      await d.queue.complete(item);
-      return 'delivered';
+      return { outcome: 'delivered' };
     }
     if (outcome.kind === 'undeliverable') {
       await d.ledger.markUndeliverable(job.tenantId, job.personId, job.idempotencyKey, d.now(), `HTTP_${outcome.status}`);
-      await d.queue.complete(item);
-      return 'undeliverable';
+      return { outcome: 'undeliverable' };
     }
     if (outcome.status === 429) pacer.throttled();
-    const delay = retryDelayMs(item.dequeueCount, outcome.retryAfterMs);
-    d.log?.('delivery retry', { key: job.idempotencyKey, status: outcome.status, delayMs: delay });
-    await d.queue.defer(item, delay);
-    return 'retrying';
+    const attempt = job.attempt + 1;
+    const delayMs = retryDelayMs(attempt, outcome.retryAfterMs);
+    d.log?.('delivery retry', { key: job.idempotencyKey, status: outcome.status, attempt, delayMs });
+    return { outcome: 'retrying', delayMs, job: { ...job, attempt } };
   }
 }

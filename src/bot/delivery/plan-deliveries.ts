@@ -24,7 +24,7 @@ export interface PlannedKeys {
  * delivery ledger then sends once; claiming first could lose it.
  */
 export async function planDeliveries(
-  deps: { repos: MentoringRepositories; queue: DeliveryQueue; planned: PlannedKeys },
+  deps: { repos: MentoringRepositories; queue: DeliveryQueue; planned: PlannedKeys; newJobId: () => string },
   tenantId: string,
   relationshipId: string,
   now: number,
@@ -48,7 +48,7 @@ export async function planDeliveries(
   const queued: ProactiveMessage[] = [];
   for (const message of due) {
     if (await deps.planned.isClaimed(tenantId, message.personId, message.idempotencyKey)) continue;
-    await deps.queue.enqueue(message, Math.max(0, message.notBefore - now));
+    await deps.queue.enqueue([{ ...message, jobId: deps.newJobId(), attempt: 0 }], Math.max(0, message.notBefore - now));
     await deps.planned.claim(tenantId, message.personId, message.idempotencyKey);
     queued.push(message);
   }

@@ -85,6 +85,6 @@ export async function composeBotHost(options: {
     worker,
     handle: (request) => processBotRequest(adapter, bot, request),
     plan: (tenantId, relationshipId) =>
-      planDeliveries({ repos: options.mentoring.repos, queue, planned }, tenantId, relationshipId, options.clock.now()),
+      planDeliveries({ repos: options.mentoring.repos, queue, planned, newJobId: () => randomUUID() }, tenantId, relationshipId, options.clock.now()),
   };
 }

@@ -36,7 +36,7 @@ function botFor(context: LocalStackContext) {
       const loop = async () => {
         while (running) {
           try {
-            const done = await host.worker.runOnce(16);
+            const done = await host.worker.runOnce(4);
             if (done.length === 0) await new Promise((r) => setTimeout(r, 2000));
           } catch (error) {
             console.error(JSON.stringify({ level: 'error', message: 'bot delivery worker failed a batch', error: String(error) }));
