@@ -2,6 +2,8 @@ import type {
   ActionItemDto,
   AgreementDto,
   AddActionItemBody,
+  CheckInDto,
+  CloseRelationshipBody,
   AddGoalBody,
   CreateRequestBody,
   GoalDto,
@@ -16,6 +18,7 @@ import type {
   RoadmapDto,
   RoadmapTemplateDto,
   SaveRoadmapBody,
+  SubmitCheckInBody,
   UpdateActionItemBody,
   UpdateGoalBody,
   UpsertProfileBody,
@@ -31,6 +34,8 @@ export type GoalChanges = Omit<Infer<typeof UpdateGoalBody>, 'version'>;
 export type NewActionItem = Infer<typeof AddActionItemBody>;
 export type ActionItemChanges = Omit<Infer<typeof UpdateActionItemBody>, 'version'>;
 export type RoadmapThemeInput = Infer<typeof SaveRoadmapBody>['themes'][number];
+export type CheckInAnswersBody = Omit<Infer<typeof SubmitCheckInBody>, 'version'>;
+export type ClosingReflectionInput = Infer<typeof CloseRelationshipBody>['reflection'];
 export type MentorSuggestionDto = MentorSuggestionsResponse['suggestions'][number];
 export type RequestViewDto = MyRequestsResponse['requests'][number];
 
@@ -141,6 +146,24 @@ export class MentoringApi {
       `/api/relationships/${enc(relationshipId)}/action-items/${enc(item.id)}`,
       { ...changes, version: item.version },
       versioned(item.version),
+    );
+  }
+
+  /** My check-in for one meeting; a second one edits it (with the version I saw). */
+  submitCheckIn(relationshipId: string, meetingId: string, body: CheckInAnswersBody, version: string | undefined): Promise<CheckInDto> {
+    return this.client.put<CheckInDto>(
+      `/api/relationships/${enc(relationshipId)}/meetings/${enc(meetingId)}/checkin`,
+      { ...body, ...(version ? { version } : {}) },
+      version ? versioned(version) : {},
+    );
+  }
+
+  /** Closes the relationship with my reflection, or adds mine after my partner closed it. */
+  closeRelationship(relationship: Pick<RelationshipDto, 'id' | 'version'>, reflection: ClosingReflectionInput): Promise<RelationshipDto> {
+    return this.client.post<RelationshipDto>(
+      `/api/relationships/${enc(relationship.id)}/close`,
+      { reflection, version: relationship.version },
+      versioned(relationship.version),
     );
   }
 }

@@ -2,13 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 
 /**
  * Hash routes keep deep links working in a Teams tab and on a static host without server rewrites:
- * #/home, #/find, #/relationship, #/relationship/<id>/<section>, #/profile.
+ * #/home, #/find, #/relationship, #/relationship/<id>/<section>[/<meetingId>], #/profile. The bot's cards
+ * link to #/schedule and #/actions: the section of the one active relationship (or the chooser).
  */
 export type Route =
   | { screen: 'home' }
   | { screen: 'find' }
   | { screen: 'profile' }
-  | { screen: 'relationship'; relationshipId?: string; section?: string };
+  | { screen: 'relationship'; relationshipId?: string; section?: string; meetingId?: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -21,8 +22,13 @@ export function parseRoute(hash: string): Route {
       const route: Route = { screen: 'relationship' };
       if (parts[1]) route.relationshipId = parts[1];
       if (parts[2]) route.section = parts[2];
+      if (parts[3]) route.meetingId = parts[3];
       return route;
     }
+    case 'schedule':
+    case 'checkins':
+    case 'actions':
+      return { screen: 'relationship', section: parts[0] };
     default:
       return { screen: 'home' };
   }
@@ -30,7 +36,12 @@ export function parseRoute(hash: string): Route {
 
 export function routeToHash(route: Route): string {
   if (route.screen !== 'relationship') return `#/${route.screen}`;
-  const parts = ['relationship', route.relationshipId, route.relationshipId ? route.section : undefined].filter(
+  const parts = [
+    'relationship',
+    route.relationshipId,
+    route.relationshipId ? route.section : undefined,
+    route.relationshipId && route.section ? route.meetingId : undefined,
+  ].filter(
     (p): p is string => Boolean(p),
   );
   return `#/${parts.map(encodeURIComponent).join('/')}`;

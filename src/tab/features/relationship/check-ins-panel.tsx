@@ -1,14 +1,18 @@
-import { Card, CardHeader, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import type { CheckInDto, MeetingDto } from '../../../contracts';
-import { EmptyState } from '../../app/state-views';
+import { Button, Card, CardFooter, CardHeader, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { CheckInDto, GoalDto, MeetingDto } from '../../../contracts';
+import { useApi } from '../../app/session';
+import { EmptyState, Notice } from '../../app/state-views';
 import { useI18n } from '../../i18n/i18n';
 import type { Pair } from './action-items-panel';
+import { CheckInForm } from './check-in-form';
 
 const useStyles = makeStyles({
   panel: { display: 'grid', gap: tokens.spacingVerticalM },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalM },
   answers: { margin: 0, display: 'grid', gap: tokens.spacingVerticalXS },
   answer: { margin: 0, whiteSpace: 'pre-wrap' },
+  waiting: { display: 'grid', gap: tokens.spacingVerticalS, justifyItems: 'start' },
 });
 
 const questions = [
@@ -18,16 +22,74 @@ const questions = [
   ['changeOrFocus', 'checkins.changeOrFocus'],
 ] as const;
 
-/** Newest first; the partner's private note never reaches the tab (the API strips it). */
-export function CheckInsPanel({ checkIns, meetings, pair }: { checkIns: CheckInDto[]; meetings: MeetingDto[]; pair: Pair }) {
+/** Meetings that have started, were not cancelled and have no check-in of mine yet, oldest first. */
+export function meetingsAwaitingMyCheckIn(meetings: readonly MeetingDto[], checkIns: readonly CheckInDto[], myId: string, now: number): MeetingDto[] {
+  const answered = new Set(checkIns.filter((c) => c.authorId === myId).map((c) => c.meetingId));
+  return meetings
+    .filter((m) => m.status !== 'cancelled' && Date.parse(m.start) <= now && !answered.has(m.id))
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+}
+
+export interface CheckInsPanelProps {
+  relationshipId: string;
+  checkIns: CheckInDto[];
+  meetings: MeetingDto[];
+  goals: GoalDto[];
+  pair: Pair;
+  /** The meeting whose check-in to open at once (a link from the bot's card). */
+  openMeetingId?: string | undefined;
+  closed: boolean;
+  onChanged: () => void;
+}
+
+/**
+ * My check-ins waiting to be answered, then the history newest first; the partner's private note
+ * never reaches the tab (the API strips it).
+ */
+export function CheckInsPanel({ relationshipId, checkIns, meetings, goals, pair, openMeetingId, closed, onChanged }: CheckInsPanelProps) {
   const { t, format } = useI18n();
+  const api = useApi();
   const styles = useStyles();
+  const [editing, setEditing] = useState<string | undefined>(openMeetingId);
+  const [notice, setNotice] = useState<string | undefined>();
+  const meetingById = new Map(meetings.map((m) => [m.id, m]));
   const meetingStart = new Map(meetings.map((m) => [m.id, m.start]));
   const ordered = [...checkIns].sort((a, b) => new Date(b.submittedAt).getTime() - new Date(a.submittedAt).getTime());
+  const waiting = closed ? [] : meetingsAwaitingMyCheckIn(meetings, checkIns, pair.myId, Date.now());
+  const editingMeeting = editing ? meetingById.get(editing) : undefined;
+  const editingMine = editing ? checkIns.find((c) => c.meetingId === editing && c.authorId === pair.myId) : undefined;
+
   return (
     <div className={styles.panel}>
       <Title2 as="h2">{t('checkins.title')}</Title2>
-      {ordered.length === 0 ? <EmptyState message={t('checkins.empty')} /> : null}
+      {notice ? <Notice intent="success">{notice}</Notice> : null}
+      {editingMeeting ? (
+        <CheckInForm
+          key={editingMeeting.id}
+          meeting={editingMeeting}
+          goals={goals}
+          pair={pair}
+          mine={editingMine}
+          send={(body, version) => api.submitCheckIn(relationshipId, editingMeeting.id, body, version)}
+          onSent={() => {
+            setEditing(undefined);
+            setNotice(t('checkin.sent', { number: editingMeeting.number }));
+            onChanged();
+          }}
+          onCancel={() => setEditing(undefined)}
+        />
+      ) : null}
+      {waiting.length > 0 && !editingMeeting ? (
+        <div className={styles.waiting}>
+          <Text weight="semibold">{t('checkin.waiting')}</Text>
+          {waiting.map((m) => (
+            <Button key={m.id} appearance="primary" onClick={() => (setNotice(undefined), setEditing(m.id))}>
+              {t('checkin.answer', { number: m.number, when: format.dateTime(m.start) })}
+            </Button>
+          ))}
+        </div>
+      ) : null}
+      {ordered.length === 0 && waiting.length === 0 ? <EmptyState message={t('checkins.empty')} /> : null}
       <ul className={styles.list}>
         {ordered.map((c) => (
           <li key={c.id}>
@@ -62,6 +124,11 @@ export function CheckInsPanel({ checkIns, meetings, pair }: { checkIns: CheckInD
                   </div>
                 ) : null}
               </dl>
+              {c.authorId === pair.myId && !closed && meetingById.has(c.meetingId) && !editingMeeting ? (
+                <CardFooter>
+                  <Button onClick={() => (setNotice(undefined), setEditing(c.meetingId))}>{t('checkin.edit', { number: meetingById.get(c.meetingId)!.number })}</Button>
+                </CardFooter>
+              ) : null}
             </Card>
           </li>
         ))}

@@ -1,14 +1,15 @@
 import { Badge, Button, Tab, TabList, Text, Title1, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { RelationshipDetailDto } from '../../../contracts';
 import type { Route } from '../../app/hash-route';
 import { useApi } from '../../app/session';
-import { EmptyState, LoadingSkeleton, ProblemMessage } from '../../app/state-views';
+import { EmptyState, LoadingSkeleton, Notice, ProblemMessage } from '../../app/state-views';
 import { useLoader } from '../../app/use-loader';
 import { useI18n } from '../../i18n/i18n';
 import { ActionItemsPanel, type Pair } from './action-items-panel';
 import { AgreementPanel } from './agreement-panel';
 import { CheckInsPanel } from './check-ins-panel';
+import { CloseRelationshipDialog } from './close-relationship-dialog';
 import { GoalsPanel } from './goals-panel';
 import { RoadmapPanel } from './roadmap-panel';
 
@@ -17,6 +18,7 @@ const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
   quote: { margin: 0, whiteSpace: 'pre-wrap' },
   header: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  closeButton: { marginLeft: 'auto' },
 });
 
 const sections = ['agreement', 'goals', 'roadmap', 'actions', 'checkins', 'prework'] as const;
@@ -38,7 +40,7 @@ export default function RelationshipScreen({ route, navigate }: { route: Relatio
   const styles = useStyles();
   const list = useLoader((signal) => api.listRelationships(signal), [api]);
 
-  if (route.relationshipId) return <RelationshipDetail relationshipId={route.relationshipId} section={route.section} navigate={navigate} />;
+  if (route.relationshipId) return <RelationshipDetail relationshipId={route.relationshipId} section={route.section} meetingId={route.meetingId} navigate={navigate} />;
   if (list.loaded.state === 'loading') return <LoadingSkeleton rows={3} />;
   if (list.loaded.state === 'error') return <ProblemMessage problem={list.loaded.problem} onRetry={list.reload} />;
 
@@ -85,10 +87,22 @@ export function pairOf(detail: RelationshipDetailDto): Pair {
   };
 }
 
-function RelationshipDetail({ relationshipId, section, navigate }: { relationshipId: string; section: string | undefined; navigate: (route: Route) => void }) {
+function RelationshipDetail({
+  relationshipId,
+  section,
+  meetingId,
+  navigate,
+}: {
+  relationshipId: string;
+  section: string | undefined;
+  meetingId?: string | undefined;
+  navigate: (route: Route) => void;
+}) {
   const { t, format, timeZone: viewerZone } = useI18n();
   const api = useApi();
   const styles = useStyles();
+  const [closing, setClosing] = useState(false);
+  const [closedNotice, setClosedNotice] = useState(false);
   const { loaded, reload } = useLoader(
     async (signal) => {
       const [detail, me] = await Promise.all([api.getRelationship(relationshipId, signal), api.getMyProfile(signal).catch(() => null)]);
@@ -112,6 +126,11 @@ function RelationshipDetail({ relationshipId, section, navigate }: { relationshi
   const pair = pairOf(detail);
   const partnerZone = 'timeZone' in detail.partner ? detail.partner.timeZone : undefined;
   const preWork = detail.relationship.menteePreWork;
+  const closed = detail.relationship.status === 'closed';
+  const myReflection = detail.relationship.reflections[detail.myRole];
+  const partnerReflection = detail.relationship.reflections[detail.myRole === 'mentor' ? 'mentee' : 'mentor'];
+  const closedByPartner = closed && detail.relationship.closedBy !== pair.myId;
+  const canReflect = myReflection === undefined && (!closed || closedByPartner);
 
   return (
     <section className={styles.page} aria-labelledby="relationship-title">
@@ -124,12 +143,63 @@ function RelationshipDetail({ relationshipId, section, navigate }: { relationshi
             {t('home.relationships.reverse')}
           </Badge>
         ) : null}
+        {canReflect ? (
+          <Button className={styles.closeButton} onClick={() => setClosing(true)}>
+            {closedByPartner ? t('close.addReflection') : t('close.open')}
+          </Button>
+        ) : null}
       </div>
+      {closedNotice ? <Notice intent="success">{t('close.done')}</Notice> : null}
+      {closing ? (
+        <CloseRelationshipDialog
+          partnerName={pair.partnerName}
+          partnerClosed={closedByPartner}
+          open={closing}
+          onOpenChange={setClosing}
+          send={(reflection) => api.closeRelationship(detail.relationship, reflection)}
+          onSent={() => {
+            setClosing(false);
+            setClosedNotice(true);
+            reload();
+          }}
+        />
+      ) : null}
       <Text>
         {t(detail.myRole === 'mentor' ? 'relationship.role.mentor' : 'relationship.role.mentee')}
         {partnerZone ? ` · ${t('relationship.partnerTime', { name: pair.partnerName, time: format.time(Date.now(), partnerZone), zone: partnerZone })}` : ''}
       </Text>
-      {detail.relationship.status === 'closed' ? <Text>{t('relationship.closed')}</Text> : null}
+      {closed ? <Text>{t('relationship.closed')}</Text> : null}
+      {myReflection || partnerReflection ? (
+        <section aria-labelledby="reflections-title" className={styles.page}>
+          <Title2 as="h2" id="reflections-title">
+            {t('close.reflectionsTitle')}
+          </Title2>
+          {(
+            [
+              [myReflection, t('relationship.you')],
+              [partnerReflection, pair.partnerName],
+            ] as const
+          ).map(([reflection, name]) =>
+            reflection ? (
+              <div key={name}>
+                <Text as="h3" weight="semibold">
+                  {t('close.reflectionBy', { name })}
+                </Text>
+                <dl>
+                  {(['whatWorked', 'whatToImprove', 'keyTakeaway'] as const)
+                    .filter((k) => reflection[k])
+                    .map((k) => (
+                      <div key={k}>
+                        <dt>{t(`close.${k}`)}</dt>
+                        <dd className={styles.quote}>{reflection[k]}</dd>
+                      </div>
+                    ))}
+                </dl>
+              </div>
+            ) : null,
+          )}
+        </section>
+      ) : null}
       <TabList
         aria-label={t('relationship.tabs')}
         selectedValue={current}
@@ -148,7 +218,18 @@ function RelationshipDetail({ relationshipId, section, navigate }: { relationshi
           <RoadmapPanel key={detail.roadmap?.version ?? 'new'} relationshipId={relationshipId} roadmap={detail.roadmap} reverse={detail.relationship.reverse} onChanged={reload} />
         ) : null}
         {current === 'actions' ? <ActionItemsPanel relationshipId={relationshipId} items={detail.actionItems} pair={pair} onChanged={reload} /> : null}
-        {current === 'checkins' ? <CheckInsPanel checkIns={detail.checkIns} meetings={detail.meetings} pair={pair} /> : null}
+        {current === 'checkins' ? (
+          <CheckInsPanel
+            relationshipId={relationshipId}
+            checkIns={detail.checkIns}
+            meetings={detail.meetings}
+            goals={detail.goals}
+            pair={pair}
+            openMeetingId={meetingId}
+            closed={closed}
+            onChanged={reload}
+          />
+        ) : null}
         {current === 'prework' ? (
           <>
             <Title2 as="h2">{t('relationship.tab.prework')}</Title2>
