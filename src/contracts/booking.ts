@@ -1,0 +1,112 @@
+/**
+ * Contracts of the booking endpoints: slots, booking the next meeting or the series, reschedule,
+ * cancel, and Graph's change notifications. Meetings answer with the booking state so the tab can
+ * show "being booked" and "moved outside your agreement" honestly.
+ */
+import { z } from 'zod';
+import type { Meeting } from '../core/relationships/meeting';
+import type { BookingOutcome, MeetingSlotProposal } from '../core/booking';
+import { Id, IsoInstant, toIso, Version } from './common';
+
+export const MeetingParams = z.object({ relationshipId: Id, meetingId: Id }).strict();
+
+export const ProposeSlotsQuery = z
+  .object({ maxSlots: z.coerce.number().int().min(1).max(50).optional() })
+  .strict();
+
+export const BookMeetingsBody = z
+  .object({
+    scope: z.enum(['next', 'series']).default('next'),
+    /** For a series: how many meetings to have planned ahead. */
+    count: z.number().int().min(1).max(52).optional(),
+  })
+  .strict();
+
+export const RescheduleMeetingBody = z.object({ start: IsoInstant, version: Version.optional() }).strict();
+
+export const CancelMeetingBody = z.object({ comment: z.string().max(500) }).strict();
+
+export const BookedMeetingDto = z
+  .object({
+    id: z.string(),
+    number: z.number().int(),
+    start: IsoInstant,
+    end: IsoInstant,
+    status: z.enum(['planned', 'held', 'cancelled']),
+    bookingState: z.enum(['pending', 'booked', 'failed']),
+    organizerId: z.string(),
+    joinUrl: z.string().optional(),
+    cancelledAt: IsoInstant.optional(),
+    cancelReason: z.string().optional(),
+    outsideBoundaries: z.boolean(),
+    declinedBy: z.array(z.string()),
+    version: z.string(),
+  })
+  .strict();
+export type BookedMeetingDto = z.infer<typeof BookedMeetingDto>;
+
+export function toBookedMeetingDto(m: Meeting): BookedMeetingDto {
+  return {
+    id: m.id,
+    number: m.number,
+    start: toIso(m.start),
+    end: toIso(m.end),
+    status: m.status,
+    bookingState: m.bookingState ?? (m.eventId ? 'booked' : 'pending'),
+    organizerId: m.organizerId,
+    ...(m.joinUrl !== undefined ? { joinUrl: m.joinUrl } : {}),
+    ...(m.cancelledAt !== undefined ? { cancelledAt: toIso(m.cancelledAt) } : {}),
+    ...(m.cancelReason !== undefined ? { cancelReason: m.cancelReason } : {}),
+    outsideBoundaries: m.outsideBoundaries ?? false,
+    declinedBy: (m.responses ?? []).filter((r) => r.response === 'declined').map((r) => r.personId),
+    version: m.version,
+  };
+}
+
+export const BookingOutcomeDto = z
+  .object({
+    meetings: z.array(BookedMeetingDto),
+    plannedNow: z.array(z.string()),
+    stillPending: z.array(z.object({ meetingId: z.string(), code: z.string() }).strict()),
+    failed: z.array(z.object({ meetingId: z.string(), code: z.string(), message: z.string() }).strict()),
+    unplaced: z.array(z.object({ targetDate: z.string(), code: z.string(), message: z.string() }).strict()),
+  })
+  .strict();
+export type BookingOutcomeDto = z.infer<typeof BookingOutcomeDto>;
+
+export function toBookingOutcomeDto(o: BookingOutcome): BookingOutcomeDto {
+  return {
+    meetings: o.meetings.map(toBookedMeetingDto),
+    plannedNow: [...o.plannedNow],
+    stillPending: o.stillPending.map((p) => ({ ...p })),
+    failed: o.failed.map((f) => ({ ...f })),
+    unplaced: o.unplaced.map((u) => ({ ...u })),
+  };
+}
+
+const IntervalDto = z.object({ start: IsoInstant, end: IsoInstant }).strict();
+
+export const SlotProposalDto = z
+  .object({ slots: z.array(IntervalDto), targetDate: z.string(), searched: IntervalDto, mentorTimeZone: z.string(), menteeTimeZone: z.string() })
+  .strict();
+export type SlotProposalDto = z.infer<typeof SlotProposalDto>;
+
+export function toSlotProposalDto(p: MeetingSlotProposal): SlotProposalDto {
+  const interval = (i: { start: number; end: number }) => ({ start: toIso(i.start), end: toIso(i.end) });
+  return { slots: p.slots.map(interval), targetDate: p.targetDate, searched: interval(p.searched), mentorTimeZone: p.mentorTimeZone, menteeTimeZone: p.menteeTimeZone };
+}
+
+/** Graph's change notification collection (only the fields we act on are required). */
+export const ChangeNotificationBody = z.object({
+  value: z
+    .array(
+      z.looseObject({
+        subscriptionId: z.string().optional(),
+        clientState: z.string().optional(),
+        changeType: z.string(),
+        resource: z.string().max(1000),
+        tenantId: z.string().optional(),
+      }),
+    )
+    .max(1000),
+});
