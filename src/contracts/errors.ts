@@ -74,6 +74,22 @@ export const ERROR_CATALOGUE = {
   'GRAPH.THROTTLED': spec(503, 'Microsoft Graph is throttling; retry later.'),
   'GRAPH.UNAVAILABLE': spec(503, 'Microsoft Graph did not answer.'),
 
+  // Booking (src/core/booking and its API functions)
+  'BOOKING.NO_ACTIVE_AGREEMENT': spec(409, 'Meetings are booked inside an agreement both accepted.'),
+  'BOOKING.MEETING_NOT_FOUND': spec(404, 'No such meeting in this relationship.'),
+  'BOOKING.MEETING_NOT_PLANNED': spec(409, 'Only planned meetings can be changed.'),
+  'BOOKING.MEETING_STARTED': spec(409, 'The meeting has started; it can no longer be changed.'),
+  'BOOKING.OUTSIDE_BOUNDARIES': spec(422, 'The time is outside the agreed windows or dates.'),
+  'BOOKING.TOO_SOON': spec(422, 'The time breaks the agreed minimum notice.'),
+  'BOOKING.SLOT_BUSY': spec(409, 'One of the pair is busy then (buffers included).'),
+  'BOOKING.COMMENT_REQUIRED': spec(422, 'A cancellation needs a short comment.'),
+  'BOOKING.INVALID_COUNT': spec(422, 'The number of meetings ahead is out of range.'),
+  'BOOKING.NOT_IN_CALENDAR': spec(503, 'The meeting is not in the calendar yet; retry shortly.'),
+  'CALENDAR.NOT_CONFIGURED': spec(503, 'The host has no Graph credentials for calendars.'),
+  'CALENDAR.NOTIFICATION_REJECTED': spec(400, 'A change notification failed its clientState check.'),
+  'DIRECTORY.PERSON_NOT_FOUND': spec(404, 'A person of the pair is not in the directory.'),
+  'DIRECTORY.UNAVAILABLE': spec(503, 'The directory did not answer.'),
+
   // Agreement (validateAgreement in the scheduling core, and the agreement use cases)
   'AGREEMENT.BAD_DATE': spec(422, 'A date is not YYYY-MM-DD.'),
   'AGREEMENT.BAD_TIME': spec(422, 'A time is not HH:mm.'),
