@@ -21,6 +21,6 @@ export function toAzureResponse(response: ApiResponse): HttpResponseInit {
   return {
     status: response.status,
     headers: { ...response.headers },
-    ...(response.body !== undefined ? { body: JSON.stringify(response.body) } : {}),
+    ...(response.text !== undefined ? { body: response.text } : response.body !== undefined ? { body: JSON.stringify(response.body) } : {}),
   };
 }

@@ -21,6 +21,8 @@ export interface ApiResponse {
   readonly headers: Readonly<Record<string, string>>;
   /** Serialised as JSON; undefined for 204. */
   readonly body?: unknown;
+  /** A plain-text body sent as is (text/plain), for protocols that require it (Graph's validation handshake). */
+  readonly text?: string;
 }
 
 /** What a function's handler receives: the request, parsed where the pipeline can, and the caller. */
@@ -39,6 +41,8 @@ export interface ApiCall {
 export interface HandlerResponse {
   readonly status: number;
   readonly body?: unknown;
+  /** Plain text instead of JSON (answered as text/plain; charset=utf-8). */
+  readonly text?: string;
   readonly headers?: Readonly<Record<string, string>>;
 }
 

@@ -47,7 +47,7 @@ export function localApiService(functions: readonly FunctionDefinition[], host: 
         };
         answer = await handleApiRequest(route.definition, apiRequest, host);
       }
-      const text = answer.body === undefined ? undefined : JSON.stringify(answer.body);
+      const text = answer.text ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body));
       response.writeHead(answer.status, {
         ...answer.headers,
         ...(text !== undefined ? { 'content-length': String(Buffer.byteLength(text)) } : {}),
