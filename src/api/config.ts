@@ -29,6 +29,13 @@ export const ApiSettingsSchema = z
       .string()
       .includes('{tenantid}', { error: 'AUTH_ISSUER_TEMPLATE must contain {tenantid}' })
       .default('https://login.microsoftonline.com/{tenantid}/v2.0'),
+    AUTH_CLIENT_SECRET: optionalText,
+    AUTH_AUTHORITY_HOST: url('AUTH_AUTHORITY_HOST').default('https://login.microsoftonline.com'),
+    GRAPH_BASE_URL: url('GRAPH_BASE_URL').default('https://graph.microsoft.com/v1.0'),
+    /** The secret Graph echoes in every change notification of our subscriptions. */
+    GRAPH_NOTIFICATION_CLIENT_STATE: optionalText,
+    /** Whose calendar holds the meeting events. */
+    BOOKING_ORGANIZER: z.enum(['mentee', 'mentor'], { error: 'BOOKING_ORGANIZER must be "mentee" or "mentor"' }).default('mentee'),
     AUTH_ALLOWED_TENANTS: z
       .string()
       .optional()
