@@ -88,7 +88,7 @@ export async function run(report: Report): Promise<void> {
     openToReverseMentoring: true,
     roles: [],
   }));
-  const stack = await startLocalStack({ httpPort: 0, seed: false, logger: { error: (m, f) => console.error(m, f), info: () => undefined } });
+  const stack = await startLocalStack({ httpPort: 0, seed: false, services: [], logger: { error: (m, f) => console.error(m, f), info: () => undefined } });
   try {
     const { repositories: repos } = stack.api.services;
     const now = Date.now();
