@@ -2,6 +2,7 @@
 import type { Clock } from '../core/ports/clock';
 import type { IdGenerator } from '../core/ports/id-generator';
 import type { MentoringRepositories } from '../core/ports/repositories';
+import type { BookingServices } from './booking-services';
 
 export interface ComponentStatus {
   readonly status: 'ok' | 'unavailable';
@@ -19,6 +20,8 @@ export interface ApiServices {
   readonly ids: IdGenerator;
   readonly clock: Clock;
   readonly health: readonly HealthCheck[];
+  /** Calendars (Graph), the directory and the sync register for the booking functions and timers. */
+  readonly booking: BookingServices;
 }
 
 export interface ApiLogger {

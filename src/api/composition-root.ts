@@ -14,6 +14,8 @@ import type { IdGenerator } from '../core/ports/id-generator';
 import { consoleLogger, type ApiLogger, type ApiServices, type HealthCheck } from './api-services';
 import { ConfigurationError, type ApiSettings } from './config';
 import type { ApiHost } from './handle-api-request';
+import { createBookingServices, type GraphTokenSources } from './booking-services';
+import type { PeopleDirectory } from '../core/booking';
 
 export const systemClock: Clock = { now: () => Date.now() };
 export const uuidGenerator: IdGenerator = { newId: () => randomUUID() };
@@ -27,6 +29,10 @@ export interface ApiHostOptions {
   readonly extraHealth?: readonly HealthCheck[];
   /** Replaces the token validator's key source; tests only use this to inject clocks, never to skip checks. */
   readonly validator?: TokenValidator;
+  /** Graph token sources; default MSAL with AUTH_CLIENT_SECRET. */
+  readonly graphTokens?: GraphTokenSources;
+  /** Who has which mailbox; default Microsoft Entra ID through Graph. */
+  readonly directory?: PeopleDirectory;
 }
 
 export interface ComposedApiHost extends ApiHost {
@@ -79,8 +85,16 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
     ...(options.extraHealth ?? []),
   ];
 
+  const repositories = tableRepositories(store);
   const services: ApiServices = {
-    repositories: tableRepositories(store),
+    repositories,
+    booking: createBookingServices({
+      settings,
+      store,
+      repos: repositories,
+      ...(options.graphTokens ? { tokens: options.graphTokens } : {}),
+      ...(options.directory ? { directory: options.directory } : {}),
+    }),
     ids: options.ids ?? uuidGenerator,
     clock: options.clock ?? systemClock,
     health,

@@ -1,0 +1,129 @@
+/**
+ * The calendar side of the API host: which CalendarPort a booking call runs on (delegated, on behalf
+ * of the signed-in person, for requests; app-only for timers and notifications), the directory that
+ * knows mailbox addresses, and the register of relationships the sync timer watches.
+ */
+import { z } from 'zod';
+import { graphCalendarFor } from '../adapters/graph/graph-calendar.adapter';
+import { createGraphClient, type AccessTokenSource } from '../adapters/graph/graph-client';
+import { fromThrown } from '../adapters/graph/graph-errors';
+import { MsalTokenSources } from '../adapters/graph/msal-token-source';
+import type { TableDocumentStore } from '../adapters/storage/table-document-store';
+import type { BookingDeps, BookingSettings, PeopleDirectory } from '../core/booking';
+import type { CalendarPerson } from '../core/ports/calendar';
+import type { MentoringRepositories } from '../core/ports/repositories';
+import { fail, ok, type Result } from '../core/result';
+import type { Principal } from '../core/usecases/principal';
+import type { ApiSettings } from './config';
+
+/** Token sources for Graph; MsalTokenSources in both hosts (the local issuer stands in for Entra ID). */
+export interface GraphTokenSources {
+  onBehalfOf(tenantId: string, ssoToken: string): AccessTokenSource;
+  appOnly(tenantId: string): AccessTokenSource;
+}
+
+/** Relationships with booked meetings, so the sync timer knows what to watch across tenants. */
+export interface BookingRegister {
+  record(tenantId: string, relationshipId: string): Promise<Result<void>>;
+  list(): Promise<Result<{ tenantId: string; relationshipId: string }[]>>;
+}
+
+export interface BookingServices {
+  /** For a signed-in person's request: the calendar on behalf of that person. */
+  forRequest(principal: Principal, authorization: string | undefined): Result<BookingDeps>;
+  /** For timers and notifications: the app's own access to the tenant's calendars. */
+  forTenant(tenantId: string): Result<BookingDeps>;
+  readonly register: BookingRegister;
+  /** The clientState our Graph subscriptions carry; notifications without it are refused. */
+  readonly notificationClientState?: string;
+}
+
+const notConfigured = () =>
+  fail('CALENDAR.NOT_CONFIGURED', 'Calendars are not connected on this server yet: an administrator must set AUTH_CLIENT_SECRET (Key Vault reference) for Microsoft Graph.');
+
+/** A person's mailbox address and name from Microsoft Entra ID (`User.ReadBasic.All`). */
+export class GraphPeopleDirectory implements PeopleDirectory {
+  constructor(private readonly clientFor: (tenantId: string) => ReturnType<typeof createGraphClient>) {}
+
+  async findPeople(tenantId: string, ids: readonly string[]): Promise<Result<CalendarPerson[]>> {
+    const client = this.clientFor(tenantId);
+    const people: CalendarPerson[] = [];
+    for (const id of ids) {
+      let raw: unknown;
+      try {
+        raw = await client.api(`/users/${encodeURIComponent(id)}`).select('id,displayName,mail,userPrincipalName').get();
+      } catch (cause) {
+        const failure = fromThrown(cause, 'read the directory');
+        return failure.error.code === 'GRAPH.NOT_FOUND' ? fail('DIRECTORY.PERSON_NOT_FOUND', 'One of the pair is not in the directory any more.') : failure;
+      }
+      const user = GraphUser.safeParse(raw);
+      if (!user.success) return fail('DIRECTORY.UNAVAILABLE', 'The directory answered in an unexpected shape.');
+      const email = user.data.mail ?? user.data.userPrincipalName;
+      people.push({ personId: id, email, displayName: user.data.displayName ?? email });
+    }
+    return ok(people);
+  }
+}
+
+const GraphUser = z.looseObject({ id: z.string(), displayName: z.string().nullish(), mail: z.string().nullish().transform((v) => v ?? undefined), userPrincipalName: z.string() });
+
+const REGISTER_PARTITION = 'booking-register';
+const RegisterRow = z.looseObject({ tenantId: z.string(), relationshipId: z.string() });
+
+export class TableBookingRegister implements BookingRegister {
+  constructor(private readonly store: TableDocumentStore) {}
+
+  async record(tenantId: string, relationshipId: string): Promise<Result<void>> {
+    const written = await this.store.upsert(REGISTER_PARTITION, `${tenantId}|${relationshipId}`, 'bookingRegister', { tenantId, relationshipId });
+    return written.ok ? ok(undefined) : written;
+  }
+
+  async list(): Promise<Result<{ tenantId: string; relationshipId: string }[]>> {
+    const rows = await this.store.listMixed(REGISTER_PARTITION, { bookingRegister: RegisterRow });
+    if (!rows.ok) return rows;
+    return ok(rows.value.map((r) => r.value as { tenantId: string; relationshipId: string }));
+  }
+}
+
+export interface BookingServicesOptions {
+  readonly settings: ApiSettings;
+  readonly store: TableDocumentStore;
+  readonly repos: MentoringRepositories;
+  /** Default: MSAL with AUTH_CLIENT_SECRET; absent secret = calendars not connected. */
+  readonly tokens?: GraphTokenSources;
+  /** Default: Microsoft Entra ID through Graph. */
+  readonly directory?: PeopleDirectory;
+  readonly booking?: Partial<BookingSettings>;
+}
+
+export function createBookingServices(options: BookingServicesOptions): BookingServices {
+  const { settings } = options;
+  const tokens =
+    options.tokens ??
+    (settings.AUTH_CLIENT_SECRET
+      ? new MsalTokenSources({ clientId: settings.AUTH_CLIENT_ID, clientSecret: settings.AUTH_CLIENT_SECRET, authorityHost: settings.AUTH_AUTHORITY_HOST })
+      : undefined);
+  const bookingSettings: Partial<BookingSettings> = { organizer: settings.BOOKING_ORGANIZER, ...(options.booking ?? {}) };
+  const directoryFor = (tokenSource: AccessTokenSource): PeopleDirectory =>
+    options.directory ?? new GraphPeopleDirectory(() => createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokenSource }));
+  const deps = (tenantId: string, token: AccessTokenSource, appToken: AccessTokenSource): BookingDeps => ({
+    repos: options.repos,
+    calendar: graphCalendarFor({ baseUrl: settings.GRAPH_BASE_URL, tenantId, accessToken: token }),
+    directory: directoryFor(appToken),
+    settings: bookingSettings,
+  });
+  return {
+    forRequest(principal, authorization) {
+      if (!tokens) return notConfigured();
+      const sso = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '';
+      return ok(deps(principal.tenantId, tokens.onBehalfOf(principal.tenantId, sso), tokens.appOnly(principal.tenantId)));
+    },
+    forTenant(tenantId) {
+      if (!tokens) return notConfigured();
+      const app = tokens.appOnly(tenantId);
+      return ok(deps(tenantId, app, app));
+    },
+    register: new TableBookingRegister(options.store),
+    ...(settings.GRAPH_NOTIFICATION_CLIENT_STATE ? { notificationClientState: settings.GRAPH_NOTIFICATION_CLIENT_STATE } : {}),
+  };
+}
