@@ -23,6 +23,7 @@ import type {
   UpdateGoalBody,
   UpsertProfileBody,
 } from '../../contracts';
+import type { BookedMeetingDto, BookingOutcomeDto, SlotProposalDto } from '../../contracts/booking';
 import type { ApiClient, RequestOptions } from './api-client';
 
 /** Input types are the contracts' own request schemas, inferred; only what the tab builds is named here. */
@@ -165,5 +166,24 @@ export class MentoringApi {
       { reflection, version: relationship.version },
       versioned(relationship.version),
     );
+  }
+
+  /** Slots for the next meeting inside the agreement; none fits → a SCHEDULING.* problem that explains why. */
+  proposeSlots(relationshipId: string, signal?: AbortSignal): Promise<SlotProposalDto> {
+    return this.client.get<SlotProposalDto>(`/api/relationships/${enc(relationshipId)}/slots`, withSignal(signal));
+  }
+  /** States a target (the next meeting, or the series), so sending it twice books nothing twice. */
+  bookMeetings(relationshipId: string, scope: 'next' | 'series'): Promise<BookingOutcomeDto> {
+    return this.client.post<BookingOutcomeDto>(`/api/relationships/${enc(relationshipId)}/meetings`, { scope });
+  }
+  rescheduleMeeting(relationshipId: string, meeting: Pick<BookedMeetingDto, 'id' | 'version'>, start: string): Promise<BookedMeetingDto> {
+    return this.client.patch<BookedMeetingDto>(
+      `/api/relationships/${enc(relationshipId)}/meetings/${enc(meeting.id)}`,
+      { start, version: meeting.version },
+      versioned(meeting.version),
+    );
+  }
+  cancelMeeting(relationshipId: string, meetingId: string, comment: string): Promise<BookedMeetingDto> {
+    return this.client.delete<BookedMeetingDto>(`/api/relationships/${enc(relationshipId)}/meetings/${enc(meetingId)}`, { body: { comment } });
   }
 }

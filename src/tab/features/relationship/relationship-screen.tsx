@@ -12,6 +12,7 @@ import { CheckInsPanel } from './check-ins-panel';
 import { CloseRelationshipDialog } from './close-relationship-dialog';
 import { GoalsPanel } from './goals-panel';
 import { RoadmapPanel } from './roadmap-panel';
+import { SchedulePanel } from './schedule-panel';
 
 const useStyles = makeStyles({
   page: { display: 'grid', gap: tokens.spacingVerticalL },
@@ -21,12 +22,13 @@ const useStyles = makeStyles({
   closeButton: { marginLeft: 'auto' },
 });
 
-const sections = ['agreement', 'goals', 'roadmap', 'actions', 'checkins', 'prework'] as const;
+const sections = ['agreement', 'goals', 'roadmap', 'schedule', 'actions', 'checkins', 'prework'] as const;
 type Section = (typeof sections)[number];
 const sectionLabel = {
   agreement: 'relationship.tab.agreement',
   goals: 'relationship.tab.goals',
   roadmap: 'relationship.tab.roadmap',
+  schedule: 'relationship.tab.schedule',
   actions: 'relationship.tab.actionItems',
   checkins: 'relationship.tab.checkins',
   prework: 'relationship.tab.prework',
@@ -217,6 +219,7 @@ function RelationshipDetail({
         {current === 'roadmap' ? (
           <RoadmapPanel key={detail.roadmap?.version ?? 'new'} relationshipId={relationshipId} roadmap={detail.roadmap} reverse={detail.relationship.reverse} onChanged={reload} />
         ) : null}
+        {current === 'schedule' ? <SchedulePanel detail={detail} pair={pair} myZone={myZone} partnerZone={partnerZone} onChanged={reload} /> : null}
         {current === 'actions' ? <ActionItemsPanel relationshipId={relationshipId} items={detail.actionItems} pair={pair} onChanged={reload} /> : null}
         {current === 'checkins' ? (
           <CheckInsPanel

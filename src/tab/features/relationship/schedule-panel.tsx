@@ -1,0 +1,480 @@
+import {
+  Badge,
+  Button,
+  Card,
+  CardHeader,
+  Field,
+  Input,
+  Link,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Text,
+  Textarea,
+  Title2,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import type { MeetingDto, RelationshipDetailDto } from '../../../contracts';
+import type { BookedMeetingDto, BookingOutcomeDto, SlotProposalDto } from '../../../contracts/booking';
+import type { ErrorCode } from '../../../contracts/errors';
+import { parseLocalDate, parseLocalTime } from '../../../core/time/civil-date';
+import { localToInstant } from '../../../core/time/zoned-time';
+import { knownCodeMessage, problemOf, type ApiProblem } from '../../api/api-error';
+import { useApi } from '../../app/session';
+import { EmptyState, LoadingSkeleton, Notice, ProblemMessage } from '../../app/state-views';
+import { useLoader } from '../../app/use-loader';
+import type { MessageKey } from '../../i18n/messages.en';
+import { useI18n } from '../../i18n/i18n';
+import type { Pair } from './action-items-panel';
+import { agendaOf, MeetingAgendaPreview } from './meeting-agenda-preview';
+
+const useStyles = makeStyles({
+  panel: { display: 'grid', gap: tokens.spacingVerticalL },
+  section: { display: 'grid', gap: tokens.spacingVerticalS },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
+  form: {
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  details: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+});
+
+/**
+ * Every reason the scheduler gives for "no slot", in words a person can act on. The API's own message
+ * (English, with the specifics: which windows, how many minutes) is shown beneath for English readers.
+ */
+const noSlotKey = {
+  'SCHEDULING.WINDOWS_NEVER_OVERLAP': 'schedule.noSlot.WINDOWS_NEVER_OVERLAP',
+  'SCHEDULING.NOTICE_RULES_OUT_PERIOD': 'schedule.noSlot.NOTICE_RULES_OUT_PERIOD',
+  'SCHEDULING.OUTSIDE_WORKING_HOURS': 'schedule.noSlot.OUTSIDE_WORKING_HOURS',
+  'SCHEDULING.HORIZON_FULLY_BUSY': 'schedule.noSlot.HORIZON_FULLY_BUSY',
+  'SCHEDULING.BEFORE_FIRST_DATE': 'schedule.noSlot.BEFORE_FIRST_DATE',
+  'SCHEDULING.END_DATE_REACHED': 'schedule.noSlot.END_DATE_REACHED',
+  'SCHEDULING.MEETING_COUNT_REACHED': 'schedule.noSlot.MEETING_COUNT_REACHED',
+} as const satisfies Partial<Record<ErrorCode, MessageKey>>;
+
+/** Refusals of a reschedule or cancel that name the fix. */
+const bookingKey: Partial<Record<ErrorCode, MessageKey>> = {
+  'BOOKING.OUTSIDE_BOUNDARIES': 'schedule.code.OUTSIDE_BOUNDARIES',
+  'BOOKING.TOO_SOON': 'schedule.code.TOO_SOON',
+  'BOOKING.SLOT_BUSY': 'schedule.code.SLOT_BUSY',
+  'BOOKING.MEETING_STARTED': 'schedule.code.MEETING_STARTED',
+  'BOOKING.COMMENT_REQUIRED': 'schedule.code.COMMENT_REQUIRED',
+  'BOOKING.NO_ACTIVE_AGREEMENT': 'schedule.code.NO_ACTIVE_AGREEMENT',
+};
+
+/** These messages have no placeholders, so a key chosen at run time needs no parameters. */
+type PlainTranslate = (key: MessageKey) => string;
+
+export function noSlotText(code: string, t: PlainTranslate): string | undefined {
+  const key = (noSlotKey as Record<string, MessageKey>)[code];
+  return key ? t(key) : undefined;
+}
+
+function problemText(problem: ApiProblem, t: PlainTranslate): string | undefined {
+  if (!problem.code) return undefined;
+  const key = bookingKey[problem.code as ErrorCode];
+  return key ? t(key) : (noSlotText(problem.code, t) ?? knownCodeMessage(problem.code, t));
+}
+
+/** A meeting as the panel knows it: the relationship's row, with the booking state once the booking API told it. */
+type ShownMeeting = MeetingDto & Partial<Pick<BookedMeetingDto, 'bookingState' | 'outsideBoundaries' | 'declinedBy'>>;
+
+export function upcomingOf(meetings: readonly ShownMeeting[], now: number): ShownMeeting[] {
+  return meetings.filter((m) => m.status === 'planned' && Date.parse(m.end) > now).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+}
+
+function NoSlotExplanation({ problem }: { problem: ApiProblem }) {
+  const { t, language } = useI18n();
+  const text = problem.code ? noSlotText(problem.code, t) : undefined;
+  if (!text) return <ProblemMessage problem={problem} />;
+  return (
+    <Notice intent="warning">
+      <Text weight="semibold">{t('schedule.noSlot.title')}</Text> {text}
+      {language === 'en' && problem.serverMessage ? (
+        <>
+          {' '}
+          <Text size={200}>{problem.serverMessage}</Text>
+        </>
+      ) : null}
+    </Notice>
+  );
+}
+
+/** "Tue 1 Dec, 09:00 – 09:45" in my zone, with the partner's clock beside it. */
+function SlotText({ start, end, partnerZone, partnerName }: { start: string; end: string; partnerZone: string | undefined; partnerName: string }) {
+  const { t, format } = useI18n();
+  const mine = `${format.dateTime(start)} – ${format.time(end)}`;
+  return <>{partnerZone ? `${mine} · ${t('common.theirTime', { time: format.dateTime(start, partnerZone), name: partnerName })}` : mine}</>;
+}
+
+function OutcomeSummary({ outcome }: { outcome: BookingOutcomeDto }) {
+  const { t, format } = useI18n();
+  const styles = useStyles();
+  const day = (d: string) => format.date(`${d}T12:00:00Z`, 'UTC');
+  return (
+    <Notice intent={outcome.failed.length > 0 || outcome.unplaced.length > 0 ? 'warning' : 'success'}>
+      {outcome.plannedNow.length > 0 ? t('schedule.outcome.planned', { count: outcome.plannedNow.length }) : t('schedule.outcome.nothingNew')}
+      {outcome.stillPending.length > 0 ? ` ${t('schedule.outcome.pending', { count: outcome.stillPending.length })}` : ''}
+      {outcome.failed.length > 0 || outcome.unplaced.length > 0 ? (
+        <ul className={styles.details}>
+          {outcome.failed.map((f) => (
+            <li key={f.meetingId}>{t('schedule.outcome.failed', { reason: f.message })}</li>
+          ))}
+          {outcome.unplaced.map((u) => (
+            <li key={u.targetDate}>{t('schedule.outcome.unplaced', { date: day(u.targetDate), reason: noSlotText(u.code, t) ?? u.message })}</li>
+          ))}
+        </ul>
+      ) : null}
+    </Notice>
+  );
+}
+
+function RescheduleForm({
+  meeting,
+  slots,
+  myZone,
+  partnerZone,
+  partnerName,
+  send,
+  onDone,
+  onCancel,
+}: {
+  meeting: ShownMeeting;
+  slots: readonly { start: string; end: string }[];
+  myZone: string;
+  partnerZone: string | undefined;
+  partnerName: string;
+  send: (start: string) => Promise<unknown>;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [choice, setChoice] = useState<string>(slots[0]?.start ?? 'other');
+  const [date, setDate] = useState('');
+  const [time, setTime] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  const [sending, setSending] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    let start = choice;
+    if (choice === 'other') {
+      const day = parseLocalDate(date);
+      const minutes = parseLocalTime(time);
+      if (day === undefined || minutes === undefined) {
+        setError(t('schedule.reschedule.pickTime'));
+        return;
+      }
+      start = new Date(localToInstant(myZone, day, minutes)).toISOString();
+    }
+    setError(undefined);
+    setProblem(undefined);
+    setSending(true);
+    try {
+      await send(start);
+      onDone();
+    } catch (caught) {
+      const p = problemOf(caught);
+      const text = problemText(p, t);
+      if (text && p.kind !== 'conflict') setError(text);
+      else setProblem(p);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const label = t('schedule.reschedule.title', { number: meeting.number });
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate aria-label={label}>
+      <Title3 as="h4">{label}</Title3>
+      <Field label={t('schedule.reschedule.newTime')} {...(error ? { validationState: 'error' as const, validationMessage: error } : {})}>
+        <RadioGroup value={choice} onChange={(_, d) => setChoice(d.value)}>
+          {slots.map((slot) => (
+            <Radio key={slot.start} value={slot.start} label={<SlotText start={slot.start} end={slot.end} partnerZone={partnerZone} partnerName={partnerName} />} />
+          ))}
+          <Radio value="other" label={t('schedule.reschedule.other', { zone: myZone })} />
+        </RadioGroup>
+      </Field>
+      {choice === 'other' ? (
+        <div className={styles.row}>
+          <Field label={t('schedule.reschedule.date')}>
+            <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+          </Field>
+          <Field label={t('schedule.reschedule.time')}>
+            <Input type="time" value={time} onChange={(_, d) => setTime(d.value)} />
+          </Field>
+        </div>
+      ) : null}
+      {problem ? <ProblemMessage problem={problem} /> : null}
+      <div className={styles.row}>
+        <Button appearance="primary" type="submit" disabled={sending}>
+          {sending ? t('common.saving') : t('schedule.reschedule.confirm')}
+        </Button>
+        <Button onClick={onCancel} disabled={sending}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function CancelForm({ meeting, partnerName, send, onDone, onCancel }: { meeting: ShownMeeting; partnerName: string; send: (comment: string) => Promise<unknown>; onDone: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  const [sending, setSending] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!comment.trim()) {
+      setError(t('schedule.code.COMMENT_REQUIRED'));
+      return;
+    }
+    setError(undefined);
+    setProblem(undefined);
+    setSending(true);
+    try {
+      await send(comment.trim());
+      onDone();
+    } catch (caught) {
+      const p = problemOf(caught);
+      const text = problemText(p, t);
+      if (text && p.kind !== 'conflict') setError(text);
+      else setProblem(p);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const label = t('schedule.cancel.title', { number: meeting.number });
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate aria-label={label}>
+      <Title3 as="h4">{label}</Title3>
+      <Field
+        label={t('schedule.cancel.comment', { name: partnerName })}
+        hint={t('schedule.cancel.hint')}
+        required
+        {...(error ? { validationState: 'error' as const, validationMessage: error } : {})}
+      >
+        <Textarea value={comment} resize="vertical" onChange={(_, d) => setComment(d.value)} />
+      </Field>
+      {problem ? <ProblemMessage problem={problem} /> : null}
+      <div className={styles.row}>
+        <Button appearance="primary" type="submit" disabled={sending}>
+          {sending ? t('common.sending') : t('schedule.cancel.confirm')}
+        </Button>
+        <Button onClick={onCancel} disabled={sending}>
+          {t('schedule.cancel.keep')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export interface SchedulePanelProps {
+  detail: RelationshipDetailDto;
+  pair: Pair;
+  myZone: string;
+  partnerZone: string | undefined;
+  onChanged: () => void;
+}
+
+/**
+ * Slots for the next meeting inside the agreed boundaries (each on my clock with the partner's
+ * beside it), booking the next meeting or the whole series, and the upcoming meetings with what
+ * their invites will carry, to reschedule or cancel. When no slot fits it says why and what to change.
+ */
+export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: SchedulePanelProps) {
+  const { t, language } = useI18n();
+  const api = useApi();
+  const styles = useStyles();
+  const relationshipId = detail.relationship.id;
+  const closed = detail.relationship.status === 'closed';
+  const agreed = detail.agreement.activeNumber !== undefined;
+  const slots = useLoader<SlotProposalDto | null>(
+    (signal) => (agreed && !closed ? api.proposeSlots(relationshipId, signal) : Promise.resolve(null)),
+    [api, relationshipId, agreed, closed, detail.meetings.length],
+  );
+  const [booking, setBooking] = useState<'next' | 'series' | undefined>();
+  const [outcome, setOutcome] = useState<BookingOutcomeDto | undefined>();
+  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+  const [latest, setLatest] = useState<Record<string, BookedMeetingDto>>({});
+  const [changing, setChanging] = useState<{ meetingId: string; action: 'reschedule' | 'cancel' } | undefined>();
+
+  const remember = (meetings: readonly BookedMeetingDto[]) => setLatest((known) => ({ ...known, ...Object.fromEntries(meetings.map((m) => [m.id, m])) }));
+  const merged: ShownMeeting[] = [
+    ...detail.meetings.map((m) => ({ ...m, ...latest[m.id] })),
+    ...Object.values(latest).filter((m) => !detail.meetings.some((d) => d.id === m.id)),
+  ];
+  const upcoming = upcomingOf(merged, Date.now());
+
+  const book = async (scope: 'next' | 'series') => {
+    setBooking(scope);
+    setProblem(undefined);
+    setNotice(undefined);
+    setOutcome(undefined);
+    try {
+      const result = await api.bookMeetings(relationshipId, scope);
+      remember(result.meetings);
+      setOutcome(result);
+      onChanged();
+    } catch (caught) {
+      setProblem(problemOf(caught));
+    } finally {
+      setBooking(undefined);
+    }
+  };
+
+  if (closed) return <EmptyState message={t('schedule.closed')} />;
+  if (!agreed) return <EmptyState message={t('schedule.noAgreement')} />;
+
+  const slotList = slots.loaded.state === 'ready' ? (slots.loaded.data?.slots ?? []) : [];
+  return (
+    <div className={styles.panel}>
+      <Title2 as="h2">{t('schedule.title')}</Title2>
+      <section className={styles.section} aria-labelledby="slots-title">
+        <Title3 as="h3" id="slots-title">
+          {t('schedule.slots.title')}
+        </Title3>
+        {slots.loaded.state === 'loading' ? <LoadingSkeleton rows={2} label={t('schedule.slots.loading')} /> : null}
+        {slots.loaded.state === 'error' ? (
+          slots.loaded.problem.code?.startsWith('SCHEDULING.') ? (
+            <NoSlotExplanation problem={slots.loaded.problem} />
+          ) : (
+            <ProblemMessage problem={slots.loaded.problem} onRetry={slots.reload} />
+          )
+        ) : null}
+        {slots.loaded.state === 'ready' ? (
+          <>
+            <Text>{t('schedule.slots.intro', { zone: myZone })}</Text>
+            <ul className={styles.list} aria-label={t('schedule.slots.title')}>
+              {slotList.map((slot) => (
+                <li key={slot.start}>
+                  <SlotText start={slot.start} end={slot.end} partnerZone={partnerZone} partnerName={pair.partnerName} />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={booking !== undefined} onClick={() => void book('next')}>
+            {booking === 'next' ? t('schedule.booking') : t('schedule.bookNext')}
+          </Button>
+          <Button disabled={booking !== undefined} onClick={() => void book('series')}>
+            {booking === 'series' ? t('schedule.booking') : t('schedule.bookSeries')}
+          </Button>
+        </div>
+        {booking === 'series' ? (
+          <Field validationMessage={t('schedule.seriesProgress')} validationState="none">
+            <ProgressBar aria-label={t('schedule.seriesProgress')} />
+          </Field>
+        ) : null}
+        {outcome ? <OutcomeSummary outcome={outcome} /> : null}
+        {problem ? (problem.code?.startsWith('SCHEDULING.') ? <NoSlotExplanation problem={problem} /> : <ProblemMessage problem={problem} />) : null}
+      </section>
+
+      <section className={styles.section} aria-labelledby="upcoming-title">
+        <Title3 as="h3" id="upcoming-title">
+          {t('schedule.upcoming.title')}
+        </Title3>
+        {notice ? <Notice intent="success">{notice}</Notice> : null}
+        {upcoming.length === 0 ? <EmptyState message={t('schedule.upcoming.empty')} /> : null}
+        <ul className={styles.list}>
+          {upcoming.map((meeting) => {
+            const heading = t('schedule.meeting', { number: meeting.number });
+            return (
+              <li key={meeting.id}>
+                <Card>
+                  <CardHeader
+                    header={
+                      <Text as="h4" weight="semibold">
+                        {heading} · <SlotText start={meeting.start} end={meeting.end} partnerZone={partnerZone} partnerName={pair.partnerName} />
+                      </Text>
+                    }
+                    description={
+                      <div className={styles.row}>
+                        {meeting.bookingState === 'pending' ? <Badge appearance="outline">{t('schedule.state.pending')}</Badge> : null}
+                        {meeting.bookingState === 'failed' ? (
+                          <Badge appearance="filled" color="danger">
+                            {t('schedule.state.failed')}
+                          </Badge>
+                        ) : null}
+                        {meeting.outsideBoundaries ? (
+                          <Badge appearance="filled" color="warning">
+                            {t('schedule.state.outside')}
+                          </Badge>
+                        ) : null}
+                        {(meeting.declinedBy ?? []).includes(pair.partnerId) ? <Badge appearance="outline">{t('schedule.state.declined', { name: pair.partnerName })}</Badge> : null}
+                        {meeting.joinUrl ? (
+                          <Link href={meeting.joinUrl} target="_blank" rel="noreferrer">
+                            {t('schedule.join', { number: meeting.number })}
+                          </Link>
+                        ) : null}
+                      </div>
+                    }
+                  />
+                  <details>
+                    <summary>{t('schedule.agenda.show', { number: meeting.number })}</summary>
+                    <MeetingAgendaPreview agenda={agendaOf(detail, pair, meeting.number, language, t('relationship.you'))} />
+                  </details>
+                  {changing?.meetingId === meeting.id && changing.action === 'reschedule' ? (
+                    <RescheduleForm
+                      meeting={meeting}
+                      slots={slotList}
+                      myZone={myZone}
+                      partnerZone={partnerZone}
+                      partnerName={pair.partnerName}
+                      send={async (start) => remember([await api.rescheduleMeeting(relationshipId, meeting, start)])}
+                      onDone={() => {
+                        setChanging(undefined);
+                        setNotice(t('schedule.reschedule.done', { number: meeting.number }));
+                        onChanged();
+                      }}
+                      onCancel={() => setChanging(undefined)}
+                    />
+                  ) : null}
+                  {changing?.meetingId === meeting.id && changing.action === 'cancel' ? (
+                    <CancelForm
+                      meeting={meeting}
+                      partnerName={pair.partnerName}
+                      send={async (comment) => remember([await api.cancelMeeting(relationshipId, meeting.id, comment)])}
+                      onDone={() => {
+                        setChanging(undefined);
+                        setNotice(t('schedule.cancel.done', { number: meeting.number }));
+                        onChanged();
+                      }}
+                      onCancel={() => setChanging(undefined)}
+                    />
+                  ) : null}
+                  {changing?.meetingId !== meeting.id ? (
+                    <div className={styles.row}>
+                      <Button onClick={() => (setNotice(undefined), setChanging({ meetingId: meeting.id, action: 'reschedule' }))}>
+                        {t('schedule.reschedule.open', { number: meeting.number })}
+                      </Button>
+                      <Button onClick={() => (setNotice(undefined), setChanging({ meetingId: meeting.id, action: 'cancel' }))}>
+                        {t('schedule.cancel.open', { number: meeting.number })}
+                      </Button>
+                    </div>
+                  ) : null}
+                </Card>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </div>
+  );
+}

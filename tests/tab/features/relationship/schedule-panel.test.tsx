@@ -1,0 +1,265 @@
+/** @jest-environment jsdom */
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { RelationshipDetailDto } from '../../../../src/contracts';
+import type { BookedMeetingDto, BookingOutcomeDto, SlotProposalDto } from '../../../../src/contracts/booking';
+import { ApiError } from '../../../../src/tab/api/api-error';
+import type { MentoringApi } from '../../../../src/tab/api/mentoring-api';
+import { SessionProvider } from '../../../../src/tab/app/session';
+import { noSlotText, SchedulePanel } from '../../../../src/tab/features/relationship/schedule-panel';
+import { createTranslator } from '../../../../src/tab/i18n/i18n';
+import { renderWithProviders } from '../../support/render-with-providers';
+
+// Oliver (mentee, London) meets Kacper (mentor, Warsaw); dates far ahead so they stay upcoming.
+const pair = { myId: 'oliver', partnerId: 'kacper', partnerName: 'Kacper Nowak' };
+const side = (personId: string, timeZone: string) => ({
+  personId,
+  timeZone,
+  meetingWindows: [{ weekday: 2 as const, start: '09:00', end: '12:00' }],
+  contactChannel: 'teamsChat' as const,
+  contactHours: [{ weekday: 1 as const, start: '09:00', end: '17:00' }],
+});
+const booked = (id: string, number: number, start: string, extra: Partial<BookedMeetingDto> = {}): BookedMeetingDto => ({
+  id,
+  number,
+  start,
+  end: new Date(Date.parse(start) + 45 * 60_000).toISOString(),
+  status: 'planned',
+  bookingState: 'booked',
+  organizerId: 'kacper',
+  outsideBoundaries: false,
+  declinedBy: [],
+  version: `${id}-v1`,
+  ...extra,
+});
+
+function detailWith(meetings: BookedMeetingDto[]): RelationshipDetailDto {
+  return {
+    relationship: {
+      id: 'rel-1',
+      mentorId: 'kacper',
+      menteeId: 'oliver',
+      reverse: true,
+      status: 'active',
+      requestId: 'req-1',
+      menteePreWork: { whatIWant: 'Copilot with my team', whatIBring: '', expectations: '' },
+      startedAt: '2029-12-01T10:00:00.000Z',
+      reflections: {},
+      activeAgreementVersion: 1,
+      version: 'rel-v1',
+    },
+    myRole: 'mentee',
+    partner: { userId: 'kacper', displayName: 'Kacper Nowak', jobTitle: 'Analyst' },
+    agreement: {
+      versions: [
+        {
+          id: 'a1',
+          number: 1,
+          agreement: {
+            cadence: { kind: 'weekly' },
+            meetingMinutes: 45,
+            bufferMinutes: 10,
+            minimumNoticeHours: 24,
+            respectWorkingHours: true,
+            firstDate: '2030-01-01',
+            meetingCount: 3,
+            location: { kind: 'online' },
+            mentor: side('kacper', 'Europe/Warsaw'),
+            mentee: side('oliver', 'Europe/London'),
+          },
+          proposedBy: 'oliver',
+          proposedAt: '2029-12-01T10:00:00.000Z',
+          note: '',
+          acceptedBy: ['oliver', 'kacper'],
+          version: 'a1-v1',
+        },
+      ],
+      activeNumber: 1,
+      latestNumber: 1,
+    },
+    goals: [
+      {
+        id: 'g1',
+        title: 'Build a Power BI report',
+        smart: { specific: 's', measurable: 'm', achievable: 'a', relevant: 'r', timeBound: 't' },
+        progress: 40,
+        createdBy: 'oliver',
+        createdAt: '2029-12-01T10:00:00.000Z',
+        updatedAt: '2029-12-01T10:00:00.000Z',
+        version: 'g1-v1',
+        missing: [],
+      },
+    ],
+    roadmap: {
+      themes: [
+        { id: 't1', title: 'Copilot in Outlook', notes: '', meetingNumbers: [1] },
+        { id: 't2', title: 'Power BI basics', notes: '', meetingNumbers: [2] },
+      ],
+      version: 'r1',
+    },
+    meetings: meetings.map(({ bookingState: _b, outsideBoundaries: _o, declinedBy: _d, ...m }) => m),
+    actionItems: [
+      {
+        id: 'ai1',
+        title: 'Install Power BI Desktop',
+        ownerId: 'oliver',
+        dueDate: '2030-01-07',
+        status: 'open',
+        origin: { kind: 'checkIn', checkInId: 'c1' },
+        createdBy: 'oliver',
+        createdAt: '2029-12-01T10:00:00.000Z',
+        updatedAt: '2029-12-01T10:00:00.000Z',
+        version: 'ai1-v1',
+      },
+    ],
+    checkIns: [],
+  };
+}
+
+const proposal: SlotProposalDto = {
+  slots: [
+    { start: '2030-01-08T08:00:00.000Z', end: '2030-01-08T08:45:00.000Z' },
+    { start: '2030-01-08T09:00:00.000Z', end: '2030-01-08T09:45:00.000Z' },
+  ],
+  targetDate: '2030-01-08',
+  searched: { start: '2030-01-07T00:00:00.000Z', end: '2030-01-14T00:00:00.000Z' },
+  mentorTimeZone: 'Europe/Warsaw',
+  menteeTimeZone: 'Europe/London',
+};
+
+function fakeApi(overrides: Partial<Record<keyof MentoringApi, unknown>> = {}) {
+  return { proposeSlots: jest.fn().mockResolvedValue(proposal), ...overrides } as unknown as MentoringApi & Record<string, jest.Mock>;
+}
+
+function renderPanel(api: MentoringApi, detail: RelationshipDetailDto, language: 'en' | 'pl' = 'en') {
+  const onChanged = jest.fn();
+  renderWithProviders(
+    <SessionProvider value={{ api, signIn: { kind: 'local', label: 'Oliver Bennett' } }}>
+      <SchedulePanel detail={detail} pair={pair} myZone="Europe/London" partnerZone="Europe/Warsaw" onChanged={onChanged} />
+    </SessionProvider>,
+    { language, timeZone: 'Europe/London' },
+  );
+  return { onChanged };
+}
+
+describe('Schedule: proposed slots', () => {
+  it('lists each slot on my clock with the partner’s local time beside it', async () => {
+    renderPanel(fakeApi(), detailWith([]));
+    const list = await screen.findByRole('list', { name: 'Times that fit your agreement for the next meeting' });
+    const items = within(list).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items[0]).toMatch(/^Tue 8 Jan, 08:00 – 08:45 GMT · Tue 8 Jan, 09:00 for Kacper Nowak$/);
+    expect(items).toHaveLength(2);
+    expect(screen.getByText('No meetings planned yet. Book the next meeting or the whole series above.')).toBeTruthy();
+  });
+
+  it('explains why no slot exists in words a person can act on, with the API’s specifics', async () => {
+    const api = fakeApi({
+      proposeSlots: jest.fn().mockRejectedValue(
+        new ApiError({ kind: 'rejected', status: 422, code: 'SCHEDULING.WINDOWS_NEVER_OVERLAP', serverMessage: 'They share at most 30 minutes.' }),
+      ),
+    });
+    renderPanel(api, detailWith([]));
+    expect(await screen.findByText(/never overlap for a whole meeting\. On the Agreement tab, widen a window/)).toBeTruthy();
+    expect(screen.getByText('They share at most 30 minutes.')).toBeTruthy();
+  });
+
+  it('has words for every SCHEDULING reason in both languages', () => {
+    const codes = ['WINDOWS_NEVER_OVERLAP', 'NOTICE_RULES_OUT_PERIOD', 'OUTSIDE_WORKING_HOURS', 'HORIZON_FULLY_BUSY', 'BEFORE_FIRST_DATE', 'END_DATE_REACHED', 'MEETING_COUNT_REACHED'];
+    for (const language of ['en', 'pl'] as const) {
+      const texts = codes.map((c) => noSlotText(`SCHEDULING.${c}`, createTranslator(language)));
+      expect(texts.every((x) => typeof x === 'string' && x.length > 40)).toBe(true);
+      expect(new Set(texts).size).toBe(codes.length);
+    }
+  });
+});
+
+describe('Schedule: booking', () => {
+  it('books the whole series with progress shown, then reports what was booked and where no time fits', async () => {
+    const user = userEvent.setup();
+    let finish: (o: BookingOutcomeDto) => void = () => undefined;
+    const outcome: BookingOutcomeDto = {
+      meetings: [booked('m1', 1, '2030-01-08T08:00:00.000Z'), booked('m2', 2, '2030-01-15T08:00:00.000Z', { bookingState: 'pending' })],
+      plannedNow: ['m1', 'm2'],
+      stillPending: [{ meetingId: 'm2', code: 'GRAPH.THROTTLED' }],
+      failed: [],
+      unplaced: [{ targetDate: '2030-01-22', code: 'SCHEDULING.HORIZON_FULLY_BUSY', message: 'busy' }],
+    };
+    const api = fakeApi({ bookMeetings: jest.fn().mockReturnValue(new Promise((resolve) => (finish = resolve))) });
+    const { onChanged } = renderPanel(api, detailWith([]));
+    await user.click(await screen.findByRole('button', { name: 'Book the whole series' }));
+    expect(api.bookMeetings).toHaveBeenCalledWith('rel-1', 'series');
+    expect(screen.getByRole('progressbar', { name: /Booking the series/ })).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Book the next meeting' }) as HTMLButtonElement).disabled).toBe(true);
+    finish(outcome);
+    expect(await screen.findByText(/Booked 2 meeting\(s\); the invites are in both calendars\. 1 still being sent to Outlook/)).toBeTruthy();
+    expect(screen.getByText(/No time around Tue, 22 Jan 2030: Your calendars are full in every shared window/)).toBeTruthy();
+    expect(screen.getByText('Being booked')).toBeTruthy();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(onChanged).toHaveBeenCalled();
+  });
+
+  it('shows the upcoming meetings with the agenda their invites carry', async () => {
+    const user = userEvent.setup();
+    renderPanel(fakeApi(), detailWith([booked('m2', 2, '2030-01-15T08:00:00.000Z'), booked('m1', 1, '2030-01-08T08:00:00.000Z')]));
+    const headings = (await screen.findAllByRole('heading', { level: 4 })).map((h) => h.textContent);
+    expect(headings[0]).toMatch(/^Meeting 1 · Tue 8 Jan, 08:00 – 08:45 GMT · Tue 8 Jan, 09:00 for Kacper Nowak$/);
+    expect(headings[1]).toMatch(/^Meeting 2 · /);
+    await user.click(screen.getByText('Agenda of meeting 2'));
+    const agenda = screen.getByText('Agenda of meeting 2').closest('details')!;
+    expect(within(agenda).getByText('Power BI basics')).toBeTruthy();
+    expect(within(agenda).queryByText('Copilot in Outlook')).toBeNull();
+    expect(within(agenda).getByText('Build a Power BI report (40%)')).toBeTruthy();
+    expect(within(agenda).getByText('Install Power BI Desktop — You, due Mon, 7 Jan 2030')).toBeTruthy();
+  });
+});
+
+describe('Schedule: reschedule and cancel', () => {
+  const upcoming = [booked('m1', 1, '2030-01-08T08:00:00.000Z')];
+
+  it('moves a meeting to a time I type on my clock, and keeps it when the API refuses', async () => {
+    const user = userEvent.setup();
+    const rescheduleMeeting = jest
+      .fn()
+      .mockRejectedValueOnce(new ApiError({ kind: 'rejected', status: 422, code: 'BOOKING.OUTSIDE_BOUNDARIES', serverMessage: 'outside' }))
+      .mockResolvedValueOnce(booked('m1', 1, '2030-01-08T10:30:00.000Z', { version: 'm1-v2' }));
+    const api = fakeApi({ rescheduleMeeting });
+    renderPanel(api, detailWith(upcoming));
+    await user.click(await screen.findByRole('button', { name: 'Reschedule meeting 1' }));
+    const form = screen.getByRole('form', { name: 'Move meeting 1' });
+    await user.click(within(form).getByRole('radio', { name: 'Another time (in Europe/London)' }));
+    await user.type(within(form).getByLabelText('Date'), '2030-01-08');
+    await user.type(within(form).getByLabelText('Start time'), '10:30');
+    await user.click(within(form).getByRole('button', { name: 'Move the meeting' }));
+    expect(await within(form).findByText('That time is outside the windows you both agreed. Pick one of the proposed times.')).toBeTruthy();
+    expect((within(form).getByLabelText('Start time') as HTMLInputElement).value).toBe('10:30');
+    expect(rescheduleMeeting).toHaveBeenLastCalledWith('rel-1', expect.objectContaining({ id: 'm1', version: 'm1-v1' }), '2030-01-08T10:30:00.000Z');
+    await user.click(within(form).getByRole('button', { name: 'Move the meeting' }));
+    expect(await screen.findByText('Meeting 1 is moved; both calendars have the new time.')).toBeTruthy();
+  });
+
+  it('moves a meeting to a proposed slot', async () => {
+    const user = userEvent.setup();
+    const rescheduleMeeting = jest.fn().mockResolvedValue(booked('m1', 1, '2030-01-08T09:00:00.000Z'));
+    renderPanel(fakeApi({ rescheduleMeeting }), detailWith(upcoming));
+    await screen.findByRole('list', { name: 'Times that fit your agreement for the next meeting' });
+    await user.click(screen.getByRole('button', { name: 'Reschedule meeting 1' }));
+    await user.click(screen.getByRole('radio', { name: /^Tue 8 Jan, 09:00 – 09:45/ }));
+    await user.click(screen.getByRole('button', { name: 'Move the meeting' }));
+    await waitFor(() => expect(rescheduleMeeting).toHaveBeenCalledWith('rel-1', expect.objectContaining({ id: 'm1' }), '2030-01-08T09:00:00.000Z'));
+  });
+
+  it('cancels only with a comment for the partner (in Polish too)', async () => {
+    const user = userEvent.setup();
+    const cancelMeeting = jest.fn().mockResolvedValue(booked('m1', 1, '2030-01-08T08:00:00.000Z', { status: 'cancelled' }));
+    renderPanel(fakeApi({ cancelMeeting }), detailWith(upcoming), 'pl');
+    await user.click(await screen.findByRole('button', { name: 'Odwołaj spotkanie 1' }));
+    const form = screen.getByRole('form', { name: 'Odwołaj spotkanie 1' });
+    await user.click(within(form).getByRole('button', { name: 'Odwołaj spotkanie' }));
+    expect(within(form).getByText('Dodaj krótki komentarz, aby partner wiedział, dlaczego spotkanie jest odwołane.')).toBeTruthy();
+    expect(cancelMeeting).not.toHaveBeenCalled();
+    await user.type(within(form).getByLabelText(/Komentarz dla: Kacper Nowak/), 'Pilny wyjazd');
+    await user.click(within(form).getByRole('button', { name: 'Odwołaj spotkanie' }));
+    await waitFor(() => expect(cancelMeeting).toHaveBeenCalledWith('rel-1', 'm1', 'Pilny wyjazd'));
+    expect(await screen.findByText('Spotkanie 1 odwołano; partner został powiadomiony.')).toBeTruthy();
+  });
+});
