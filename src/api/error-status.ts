@@ -4,17 +4,12 @@
  */
 import { isKnownErrorCode, httpStatusFor } from '../contracts';
 
-/** Codes of this layer not yet in the catalogue. */
-const PLATFORM_CODES: Readonly<Record<string, number>> = {
-  'STORAGE.ID_TOO_LONG': 422,
-};
-
 export function isMappedCode(code: string): boolean {
-  return isKnownErrorCode(code) || code in PLATFORM_CODES;
+  return isKnownErrorCode(code);
 }
 
 export function statusForCode(code: string): number {
-  return PLATFORM_CODES[code] ?? httpStatusFor(code);
+  return httpStatusFor(code);
 }
 
 /** Only client errors a person can act on carry `details`; server-side ones say nothing internal. */
