@@ -25,7 +25,11 @@ export async function loadMembership(
   principal: Principal,
   relationshipId: string,
 ): Promise<Result<Membership>> {
-  const found = await deps.repos.relationships.get(principal.tenantId, relationshipId);
+  return membershipOf(await deps.repos.relationships.get(principal.tenantId, relationshipId), principal);
+}
+
+/** The caller's membership in a relationship already read (alone or with its parts). */
+export function membershipOf(found: Result<Relationship>, principal: Principal): Result<Membership> {
   if (!found.ok) return found.error.code === STORAGE_NOT_FOUND ? relationshipNotFound() : found;
   const relationship = found.value;
   const role = roleOf(relationship, principal.userId);

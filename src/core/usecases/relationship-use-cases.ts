@@ -13,7 +13,7 @@ import { checkInVisibleTo } from '../checkins/check-in-rules';
 import type { MentoringDeps } from './deps';
 import { adjustActiveMenteeCount } from './mentee-count';
 import type { UseCaseCall } from './principal';
-import { checkExpectedVersion, loadMembership } from './relationship-access';
+import { checkExpectedVersion, loadMembership, membershipOf } from './relationship-access';
 
 export interface PartnerSummary {
   readonly userId: string;
@@ -89,14 +89,13 @@ export async function getRelationshipDetail(
   call: UseCaseCall<{ readonly relationshipId: string }>,
 ): Promise<Result<RelationshipDetail>> {
   const { principal, input } = call;
-  const membership = await loadMembership(deps, principal, input.relationshipId);
+  // One partition read gives the relationship with its parts; membership is checked on it.
+  const aggregate = await deps.repos.relationships.getAggregate(principal.tenantId, input.relationshipId);
+  const membership = membershipOf(aggregate.ok ? ok(aggregate.value.relationship) : aggregate, principal);
   if (!membership.ok) return membership;
-  const { role, partnerId } = membership.value;
-  const [aggregate, partner] = await Promise.all([
-    deps.repos.relationships.getAggregate(principal.tenantId, input.relationshipId),
-    deps.repos.profiles.get(principal.tenantId, partnerId),
-  ]);
   if (!aggregate.ok) return aggregate;
+  const { role, partnerId } = membership.value;
+  const partner = await deps.repos.profiles.get(principal.tenantId, partnerId);
   const a = aggregate.value;
   return ok({
     relationship: a.relationship,
