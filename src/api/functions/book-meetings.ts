@@ -1,0 +1,28 @@
+/**
+ * POST /api/relationships/{relationshipId}/meetings: book the next meeting or the series. Safe to
+ * retry: the body states how many meetings should be planned ahead, not how many to add.
+ */
+import { RelationshipParams } from '../../contracts';
+import { BookMeetingsBody, toBookingOutcomeDto } from '../../contracts/booking';
+import { bookMeetings as bookMeetingsUseCase } from '../../core/booking';
+import { userFunction } from '../function-definition';
+import { parseWith, respond } from '../respond';
+import { bookingDepsOf } from './booking-call';
+import { callOf } from './use-case-call';
+
+export const bookMeetings = userFunction('bookMeetings', 'POST', 'relationships/{relationshipId}/meetings', async (call, services) => {
+  const params = parseWith(RelationshipParams, call.request.params, 'params');
+  if (!params.ok) return params;
+  const body = parseWith(BookMeetingsBody, call.body ?? {}, 'body');
+  if (!body.ok) return body;
+  const deps = bookingDepsOf(call, services);
+  if (!deps.ok) return deps;
+  const input = { relationshipId: params.value.relationshipId, scope: body.value.scope, ...(body.value.count !== undefined ? { count: body.value.count } : {}) };
+  const outcome = await bookMeetingsUseCase(deps.value, callOf(call, input));
+  if (outcome.ok) {
+    // The sync timer watches this relationship from now on.
+    const recorded = await services.booking.register.record(call.principal.tenantId, params.value.relationshipId);
+    if (!recorded.ok) return recorded;
+  }
+  return respond(outcome, 200, toBookingOutcomeDto);
+});

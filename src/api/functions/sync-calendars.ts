@@ -1,0 +1,31 @@
+/**
+ * The calendar sync timer (every 15 minutes): for every relationship with booked meetings, finish
+ * bookings left pending and record what people did in Outlook. App-only Graph access per tenant.
+ */
+import { syncCalendars } from '../../core/booking';
+import type { ApiLogger, ApiServices } from '../api-services';
+import { timerFunction } from '../function-definition';
+
+export const SYNC_EVERY_MS = 15 * 60_000;
+
+export async function syncRegisteredCalendars(services: ApiServices, now: number, logger: ApiLogger): Promise<void> {
+  const registered = await services.booking.register.list();
+  if (!registered.ok) {
+    logger.error('calendar sync could not read its register', { code: registered.error.code });
+    return;
+  }
+  const byTenant = new Map<string, string[]>();
+  for (const r of registered.value) byTenant.set(r.tenantId, [...(byTenant.get(r.tenantId) ?? []), r.relationshipId]);
+  for (const [tenantId, relationshipIds] of byTenant) {
+    const deps = services.booking.forTenant(tenantId);
+    if (!deps.ok) {
+      logger.error('calendar sync has no calendar access', { tenantId, code: deps.error.code });
+      return;
+    }
+    const outcome = await syncCalendars(deps.value, { tenantId, relationshipIds }, now);
+    if (!outcome.ok) logger.error('calendar sync failed for a tenant', { tenantId, code: outcome.error.code });
+    else logger.info('calendar sync', { tenantId, checked: outcome.value.checked, reconciled: outcome.value.reconciled.length, changes: outcome.value.changes.length, flagged: outcome.value.flagged.length, unread: outcome.value.unread.length });
+  }
+}
+
+export const syncCalendarsTimer = timerFunction('syncCalendars', '0 0/15 * * * *', SYNC_EVERY_MS, syncRegisteredCalendars);
