@@ -7,7 +7,7 @@ import { app, type HttpRequest } from '@azure/functions';
 import { consoleLogger } from './api-services';
 import { createApiHost, type ComposedApiHost } from './composition-root';
 import { parseApiSettings } from './config';
-import { apiFunctions } from './function-table';
+import { apiFunctions, apiTimers } from './function-table';
 import { correlationIdOf, errorResponse, handleApiRequest } from './handle-api-request';
 import { fromAzureRequest, toAzureResponse } from './azure-request-mapping';
 
@@ -41,6 +41,16 @@ for (const definition of apiFunctions) {
         );
       }
       return toAzureResponse(await handleApiRequest(definition, apiRequest, composed));
+    },
+  });
+}
+
+for (const timer of apiTimers) {
+  app.timer(timer.name, {
+    schedule: timer.schedule,
+    handler: async () => {
+      const composed = await apiHost();
+      await timer.run(composed.services, composed.services.clock.now(), composed.logger);
     },
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { Result } from '../core/result';
 import type { ApiCall, HandlerResponse, HttpMethod } from './http-contract';
-import type { ApiServices } from './api-services';
+import type { ApiLogger, ApiServices } from './api-services';
 
 export type UserHandler = (call: ApiCall, services: ApiServices) => Promise<Result<HandlerResponse>>;
 export type AnonymousHandler = (call: Omit<ApiCall, 'principal'>, services: ApiServices) => Promise<Result<HandlerResponse>>;
@@ -28,6 +28,22 @@ export type FunctionDefinition =
 
 export function userFunction(name: string, methods: HttpMethod | readonly HttpMethod[], route: string, handler: UserHandler): FunctionDefinition {
   return { name, route, methods: typeof methods === 'string' ? [methods] : methods, auth: 'user', handler };
+}
+
+/**
+ * A timer: defined once, registered with `app.timer` in Azure (NCRONTAB `schedule`) and run every
+ * `everyMs` by the local host. `now` comes from the host's clock.
+ */
+export interface TimerDefinition {
+  readonly name: string;
+  /** NCRONTAB with seconds (every 15 minutes is "0 0/15 * * * *"). */
+  readonly schedule: string;
+  readonly everyMs: number;
+  readonly run: (services: ApiServices, now: number, logger: ApiLogger) => Promise<void>;
+}
+
+export function timerFunction(name: string, schedule: string, everyMs: number, run: TimerDefinition['run']): TimerDefinition {
+  return { name, schedule, everyMs, run };
 }
 
 export function anonymousFunction(name: string, methods: HttpMethod | readonly HttpMethod[], route: string, handler: AnonymousHandler): FunctionDefinition {

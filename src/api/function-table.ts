@@ -2,7 +2,7 @@
  * Every API function, defined once. `azure-functions.ts` registers this table with the Azure
  * Functions runtime; the local host (`npm start`) serves the same table.
  */
-import type { FunctionDefinition } from './function-definition';
+import type { FunctionDefinition, TimerDefinition } from './function-definition';
 import { health } from './functions/health';
 import { getMyProfile } from './functions/get-my-profile';
 import { saveMyProfile } from './functions/save-my-profile';
@@ -31,6 +31,13 @@ import { updateActionItem } from './functions/update-action-item';
 import { listCheckIns } from './functions/list-check-ins';
 import { getMyCheckIn } from './functions/get-my-check-in';
 import { submitCheckIn } from './functions/submit-check-in';
+import { proposeSlots } from './functions/propose-slots';
+import { bookMeetings } from './functions/book-meetings';
+import { rescheduleMeeting } from './functions/reschedule-meeting';
+import { cancelMeeting } from './functions/cancel-meeting';
+import { refreshAgendas } from './functions/refresh-agendas';
+import { calendarNotifications } from './functions/calendar-notifications';
+import { syncCalendarsTimer } from './functions/sync-calendars';
 
 export const apiFunctions: readonly FunctionDefinition[] = [
   health,
@@ -61,4 +68,13 @@ export const apiFunctions: readonly FunctionDefinition[] = [
   listCheckIns,
   getMyCheckIn,
   submitCheckIn,
+  proposeSlots,
+  bookMeetings,
+  rescheduleMeeting,
+  cancelMeeting,
+  refreshAgendas,
+  calendarNotifications,
 ];
+
+/** Every timer, defined once: `app.timer` in Azure, an interval on the local host. */
+export const apiTimers: readonly TimerDefinition[] = [syncCalendarsTimer];

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { parseApiSettings } from '../api/config';
 import { createApiHost, systemClock, uuidGenerator, type ComposedApiHost } from '../api/composition-root';
-import { apiFunctions } from '../api/function-table';
+import { apiFunctions, apiTimers } from '../api/function-table';
 import { startAzurite, type AzuriteHandle } from './azurite';
 import { createLocalIdentityIssuer, type LocalIdentityIssuer } from './identity-issuer';
 import { localIdentityService } from './identity-issuer.service';
@@ -77,6 +77,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     host.use(identity);
     host.use(localApiService(apiFunctions, api));
+    // The same timers Azure runs with app.timer, on an interval (unref'd: they never keep the process alive).
+    const timers = apiTimers.map((timer) => {
+      const handle = setInterval(() => {
+        timer.run(api.services, systemClock.now(), api.logger).catch((error: unknown) => api.logger.error('timer failed', { timer: timer.name, error: String(error) }));
+      }, timer.everyMs);
+      handle.unref();
+      return handle;
+    });
     const context = { baseUrl: host.baseUrl, dataDir: options.dataDir, settings: settingsEnv, api, issuer, azurite };
     for (const factory of options.services ?? additionalLocalServices) {
       const service = await factory(context);
@@ -96,6 +104,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       services: host.services,
       seeded,
       stop: async () => {
+        for (const handle of timers) clearInterval(handle);
         await host.close();
         await azurite.stop();
       },
