@@ -20,6 +20,10 @@ import { startLocalHost, type LocalHost } from '../../../src/local/local-host';
 import { localApiEnvironment } from '../../../src/local/local-settings';
 import { principalOf } from '../../../src/local/seed-demo-data';
 import { testStorageConnectionString, uniqueTableName } from '../../support/azurite';
+import { localCalendarService } from '../../../src/local/calendar/local-calendar.service';
+import { localCalendarTable, localGraphCalendarHandler, type LocalGraphHandler } from '../../../src/local/calendar/local-graph-calendar';
+import { fail as failResult, ok as okResult } from '../../../src/core/result';
+import type { CalendarPerson } from '../../../src/core/ports/calendar';
 
 export interface Cast {
   readonly tenantId: string;
@@ -36,6 +40,8 @@ export interface ApiHarness {
   readonly api: ComposedApiHost;
   readonly issuer: LocalIdentityIssuer;
   readonly tableName: string;
+  /** The local Graph calendar the API books into (its mailboxes are every cast's people). */
+  calendar(): LocalGraphHandler;
   readonly logged: { message: string; fields: Record<string, unknown> }[];
   /** A fresh pair in a fresh tenant, with profiles for everyone and an accepted request. */
   newCast(): Promise<Cast & { relationship: Relationship }>;
@@ -91,7 +97,29 @@ export async function startApiHarness(): Promise<ApiHarness> {
   const issuer = await createLocalIdentityIssuer({ baseUrl: host.baseUrl, clientId: settings.AUTH_CLIENT_ID, people });
   const logged: { message: string; fields: Record<string, unknown> }[] = [];
   const logger: ApiLogger = { error: (message, fields) => logged.push({ message, fields }), info: () => undefined };
-  const api = await createApiHost({ settings, logger });
+  // The local calendar knows its mailboxes when it starts, so each new cast gets a fresh handler over the same events table.
+  const calendarTable = localCalendarTable(testStorageConnectionString(), uniqueTableName('apigraph'));
+  const calendarFor = () =>
+    localGraphCalendarHandler({ table: calendarTable, people: people.map((p) => ({ personId: p.personId, tenantId: p.tenantId, email: p.email, displayName: p.displayName, timeZone: p.timeZone, seeded: false })) });
+  let calendar = calendarFor();
+  host.use({ name: 'calendar', prefix: '/local-graph', handle: (request, response, url) => localCalendarService(calendar).handle(request, response, url) });
+  const api = await createApiHost({
+    settings,
+    logger,
+    // Graph tokens without an Entra token endpoint: the local calendar accepts the caller's own token (OBO is MSAL's part, tested with the adapter).
+    graphTokens: { onBehalfOf: (_tenantId, sso) => async () => sso, appOnly: (tenantId) => async () => `app-only-${tenantId}` },
+    directory: {
+      async findPeople(tenantId, ids) {
+        const found: CalendarPerson[] = [];
+        for (const id of ids) {
+          const p = people.find((x) => x.personId === id && x.tenantId === tenantId);
+          if (!p) return failResult('DIRECTORY.PERSON_NOT_FOUND', 'Not in the directory.');
+          found.push({ personId: p.personId, email: p.email, displayName: p.displayName });
+        }
+        return okResult(found);
+      },
+    },
+  });
   host.use(localIdentityService(issuer));
   host.use(localApiService(apiFunctions, api));
   const raw = TableClient.fromConnectionString(testStorageConnectionString(), tableName, { allowInsecureConnection: true });
@@ -102,6 +130,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     api,
     issuer,
     tableName,
+    calendar: () => calendar,
     logged,
     async newCast() {
       const tenantId = randomUUID();
@@ -110,6 +139,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
       const stranger = person(tenantId, 'Sam Stranger');
       const outsider = person(randomUUID(), 'Olga Outsider');
       people.push(mentor, mentee, stranger, outsider);
+      calendar = calendarFor();
       const deps = { repos: api.services.repositories, ids: api.services.ids };
       const now = Date.now();
       for (const p of [mentor, mentee, stranger, outsider]) {

@@ -361,4 +361,70 @@ export const ENDPOINTS: readonly Endpoint[] = [
       });
     },
   },
+  {
+    name: 'proposeSlots',
+    scope: 'pair',
+    prepare: async (h, c) => {
+      await activeAgreement(h, c);
+      return call('/api/relationships/{relationshipId}/slots', { relationshipId: c.relationship.id }, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 });
+    },
+  },
+  {
+    name: 'bookMeetings',
+    scope: 'pair',
+    prepare: async (h, c) => {
+      await activeAgreement(h, c);
+      return call('/api/relationships/{relationshipId}/meetings', { relationshipId: c.relationship.id }, { method: 'POST', body: { scope: 'next' }, member: c.mentee, nonMember: c.stranger, okStatus: 200 });
+    },
+  },
+  {
+    name: 'rescheduleMeeting',
+    scope: 'pair',
+    prepare: async (h, c) => {
+      const meeting = await bookedMeeting(h, c);
+      const slots = await ok(h, c.mentee, 'GET', `/api/relationships/${c.relationship.id}/slots`);
+      return call('/api/relationships/{relationshipId}/meetings/{meetingId}', { relationshipId: c.relationship.id, meetingId: meeting.id }, {
+        method: 'PATCH',
+        body: { start: slots.slots[0].start, version: meeting.version },
+        member: c.mentor,
+        nonMember: c.stranger,
+        okStatus: 200,
+      });
+    },
+  },
+  {
+    name: 'cancelMeeting',
+    scope: 'pair',
+    prepare: async (h, c) => {
+      const meeting = await bookedMeeting(h, c);
+      return call('/api/relationships/{relationshipId}/meetings/{meetingId}', { relationshipId: c.relationship.id, meetingId: meeting.id }, {
+        method: 'DELETE',
+        body: { comment: 'Travel, sorry' },
+        member: c.mentee,
+        nonMember: c.stranger,
+        okStatus: 200,
+      });
+    },
+  },
+  {
+    name: 'refreshAgendas',
+    scope: 'pair',
+    prepare: async (h, c) => {
+      await bookedMeeting(h, c);
+      return call('/api/relationships/{relationshipId}/agendas/refresh', { relationshipId: c.relationship.id }, { method: 'POST', member: c.mentor, nonMember: c.stranger, okStatus: 200 });
+    },
+  },
 ];
+
+/** The agreement proposed by the mentee and accepted by the mentor: what booking needs. */
+async function activeAgreement(h: ApiHarness, c: Cast & { relationship: Relationship }): Promise<void> {
+  await ok(h, c.mentee, 'POST', `/api/relationships/${c.relationship.id}/agreement`, { agreement: agreementFor(c.relationship), note: 'Proposal' });
+  await ok(h, c.mentor, 'POST', `/api/relationships/${c.relationship.id}/agreement/1/accept`, {});
+}
+
+/** The pair's next meeting, booked through the API into the local calendar. */
+async function bookedMeeting(h: ApiHarness, c: Cast & { relationship: Relationship }): Promise<{ id: string; version: string }> {
+  await activeAgreement(h, c);
+  const booked = await ok(h, c.mentee, 'POST', `/api/relationships/${c.relationship.id}/meetings`, { scope: 'next' });
+  return booked.meetings[0];
+}
