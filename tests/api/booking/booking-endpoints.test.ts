@@ -1,0 +1,117 @@
+/**
+ * The booking endpoints over HTTP on the local host: the production pipeline (token validation,
+ * contracts, error catalogue), Table Storage on Azurite and the local Graph calendar.
+ */
+import { calendarNotifications } from '../../../src/api/functions/calendar-notifications';
+import { syncRegisteredCalendars } from '../../../src/api/functions/sync-calendars';
+import type { ApiServices } from '../../../src/api/api-services';
+import { agreementFor } from '../support/endpoint-catalogue';
+import { startApiHarness, type ApiHarness } from '../support/api-harness';
+
+let h: ApiHarness;
+beforeAll(async () => {
+  h = await startApiHarness();
+});
+afterAll(() => h.stop());
+
+async function pairWithAgreement() {
+  const cast = await h.newCast();
+  const rel = `/api/relationships/${cast.relationship.id}`;
+  expect((await h.request('POST', `${rel}/agreement`, { person: cast.mentee, body: { agreement: agreementFor(cast.relationship), note: '' } })).status).toBe(201);
+  expect((await h.request('POST', `${rel}/agreement/1/accept`, { person: cast.mentor, body: {} })).status).toBe(200);
+  return { cast, rel };
+}
+
+it('books the series once: a retried POST answers the same meetings and the calendar holds one event each', async () => {
+  const { cast, rel } = await pairWithAgreement();
+  const first = await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: { scope: 'series', count: 3 } });
+  expect(first.status).toBe(200);
+  expect(first.json.plannedNow).toHaveLength(3);
+  expect(first.json.meetings.map((m: { bookingState: string }) => m.bookingState)).toEqual(['booked', 'booked', 'booked']);
+  const retry = await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: { scope: 'series', count: 3 } });
+  expect(retry.status).toBe(200);
+  expect(retry.json.plannedNow).toEqual([]);
+  expect(retry.json.meetings.map((m: { id: string }) => m.id)).toEqual(first.json.meetings.map((m: { id: string }) => m.id));
+  const events = (await h.calendar().events.list(cast.mentee.personId)).filter((e) => !e.isCancelled);
+  expect(events).toHaveLength(3);
+  // Each start is an ISO instant on a Tuesday inside both windows (14:00–17:00 Warsaw, 08:00–12:00 New York).
+  for (const m of first.json.meetings as { start: string }[]) expect(new Date(m.start).getUTCDay()).toBe(2);
+});
+
+it('refuses bad input with stable codes and writes nothing', async () => {
+  const { cast, rel } = await pairWithAgreement();
+  const before = await h.snapshot(cast.tenantId);
+  const badScope = await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: { scope: 'all' } });
+  expect([badScope.status, badScope.json.error.code, badScope.json.error.field]).toEqual([400, 'HTTP.INVALID_BODY', 'scope']);
+  const unknown = await h.request('PATCH', `${rel}/meetings/nope`, { person: cast.mentee, body: { start: '2027-01-05T15:00:00Z' } });
+  expect([unknown.status, unknown.json.error.code]).toEqual([404, 'BOOKING.MEETING_NOT_FOUND']);
+  const noComment = await h.request('DELETE', `${rel}/meetings/nope`, { person: cast.mentee, body: {} });
+  expect([noComment.status, noComment.json.error.code]).toEqual([400, 'HTTP.INVALID_BODY']);
+  expect(await h.snapshot(cast.tenantId)).toEqual(before);
+});
+
+it('without an agreement, booking says what to do first', async () => {
+  const cast = await h.newCast();
+  const answer = await h.request('POST', `/api/relationships/${cast.relationship.id}/meetings`, { person: cast.mentee, body: {} });
+  expect([answer.status, answer.json.error.code]).toEqual([409, 'BOOKING.NO_ACTIVE_AGREEMENT']);
+});
+
+it('moving a meeting outside the windows is refused with the boundary code', async () => {
+  const { cast, rel } = await pairWithAgreement();
+  const booked = await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: {} });
+  const meeting = booked.json.meetings[0] as { id: string; start: string };
+  const outside = new Date(Date.parse(meeting.start) + 6 * 3600_000).toISOString();
+  const answer = await h.request('PATCH', `${rel}/meetings/${meeting.id}`, { person: cast.mentor, body: { start: outside } });
+  expect([answer.status, answer.json.error.code, answer.json.error.field]).toEqual([422, 'BOOKING.OUTSIDE_BOUNDARIES', 'start']);
+});
+
+describe('Graph change notifications', () => {
+  it('answers the validation handshake with the token as text/plain', async () => {
+    const token = 'Validation: Testing client application reachability for subscription Request-Id: 3b3f6c6a';
+    const answer = await h.request('POST', `/api/calendar-notifications?validationToken=${encodeURIComponent(token)}`, { headers: { 'content-type': 'text/plain' } });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(answer.text).toBe(token);
+  });
+
+  it('refuses notifications without this app’s clientState', async () => {
+    const answer = await h.request('POST', '/api/calendar-notifications', {
+      body: { value: [{ subscriptionId: 's', clientState: 'guess', changeType: 'updated', resource: 'Users/x/Events/y', tenantId: 't' }] },
+    });
+    expect([answer.status, answer.json.error.code]).toEqual([400, 'CALENDAR.NOTIFICATION_REJECTED']);
+  });
+
+  it('a notification for a mailbox syncs its relationships; the timer does the same for every booked relationship', async () => {
+    const { cast, rel } = await pairWithAgreement();
+    const booked = await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: {} });
+    const meeting = booked.json.meetings[0] as { id: string };
+    const stored = await h.api.services.repositories.relationships.meetings.get(cast.tenantId, cast.relationship.id, meeting.id);
+    if (!stored.ok) throw new Error(stored.error.code);
+    // The mentor declines in Outlook.
+    const decline = await fetch(`${h.baseUrl}/local-graph/v1.0/users/${cast.mentor.personId}/events/${stored.value.eventId}/decline`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer outlook', 'content-type': 'application/json' },
+      body: JSON.stringify({ comment: 'Clash' }),
+    });
+    expect(decline.status).toBe(202);
+
+    const services: ApiServices = { ...h.api.services, booking: { ...h.api.services.booking, notificationClientState: 'our-secret' } };
+    const result = await calendarNotifications.handler(
+      {
+        request: { method: 'POST', params: {}, query: new URLSearchParams(), header: () => undefined, bodyText: undefined },
+        body: { value: [{ subscriptionId: 's', clientState: 'our-secret', changeType: 'updated', resource: `Users/${cast.mentee.personId}/Events/${stored.value.eventId}`, tenantId: cast.tenantId }] },
+        correlationId: 'c',
+        now: Date.now(),
+      },
+      services,
+    );
+    expect(result).toEqual({ ok: true, value: { status: 202 } });
+    const synced = await h.api.services.repositories.relationships.meetings.get(cast.tenantId, cast.relationship.id, meeting.id);
+    expect(synced.ok && synced.value.outlookChanges?.map((c) => [c.kind, c.personId])).toEqual([['declined', cast.mentor.personId]]);
+
+    // The timer finds the relationship in its register (written by the booking) and sees nothing new.
+    const logged: Record<string, unknown>[] = [];
+    await syncRegisteredCalendars(h.api.services, Date.now(), { info: (_m, f) => logged.push(f), error: (_m, f) => logged.push({ error: true, ...f }) });
+    expect(logged.find((f) => f.tenantId === cast.tenantId)).toMatchObject({ checked: 1, changes: 0 });
+  });
+});
