@@ -15,6 +15,7 @@ import { loadContext, loadContextForPerson, type BookingContext } from './bookin
 import type { BookingDeps } from './booking-ports';
 import { liveMeetings, nextMeetingSlots, pendingMeetings, upcomingMeetings } from './booking-rules';
 import { reconcilePendingMany } from './reconcile-pending';
+import { inParallel, STORAGE_CONCURRENCY } from './in-parallel';
 
 export type BookingScope = 'next' | 'series';
 
@@ -121,6 +122,7 @@ async function bookForContexts(
   // Meetings planned earlier in this run are busy time for the later pairs that share a person.
   const plannedThisRun = new Map<string, Interval[]>();
   const planned: Planned[] = [];
+  const creates: { planIndex: number; meeting: Omit<Meeting, 'version'> }[] = [];
   for (const need of needs) {
     const { context } = need;
     const reconcile = pendingMeetings(context.aggregate.meetings);
@@ -156,34 +158,34 @@ async function bookForContexts(
     }
     const relationshipId = context.aggregate.relationship.id;
     const slots = nextMeetingSlots(relationshipId, context.aggregate.meetings, plan.meetings.length);
-    const plannedNow: string[] = [];
-    for (let i = 0; i < plan.meetings.length; i++) {
-      const time = plan.meetings[i]!;
+    plan.meetings.forEach((time, i) => {
       const slot = slots[i]!;
-      const created = await deps.repos.relationships.meetings.create(context.tenantId, relationshipId, {
-        id: slot.id,
-        number: slot.number,
-        start: time.start,
-        end: time.end,
-        status: 'planned',
-        organizerId: context.organizer.personId,
-        bookingState: 'pending',
-      });
-      if (created.ok) {
-        reconcile.push(created.value);
-        plannedNow.push(created.value.id);
-      } else if (created.error.code === STORAGE_ALREADY_EXISTS) {
-        // A concurrent request planned this meeting first: finish its booking instead of planning another.
-        const existing = await deps.repos.relationships.meetings.get(context.tenantId, relationshipId, slot.id);
-        if (!existing.ok) return contexts.map(() => existing);
-        if (existing.value.bookingState === 'pending' && !reconcile.some((m) => m.id === slot.id)) reconcile.push(existing.value);
-      } else {
-        return contexts.map(() => created);
-      }
+      creates.push({ planIndex: planned.length, meeting: { id: slot.id, number: slot.number, start: time.start, end: time.end, status: 'planned', organizerId: context.organizer.personId, bookingState: 'pending' } });
       for (const p of [context.mentor.personId, context.mentee.personId]) plannedThisRun.set(p, [...(plannedThisRun.get(p) ?? []), time]);
-    }
-    planned.push({ context, reconcile, unplaced, plannedNow });
+    });
+    planned.push({ context, reconcile, unplaced, plannedNow: [] });
   }
+
+  // Every planned meeting is recorded pending before any calendar call.
+  const recorded = await inParallel(creates, STORAGE_CONCURRENCY, async ({ planIndex, meeting }): Promise<Result<void>> => {
+    const target = planned[planIndex]!;
+    const relationshipId = target.context.aggregate.relationship.id;
+    const created = await deps.repos.relationships.meetings.create(target.context.tenantId, relationshipId, meeting);
+    if (created.ok) {
+      target.reconcile.push(created.value);
+      target.plannedNow.push(created.value.id);
+      return ok(undefined);
+    }
+    if (created.error.code !== STORAGE_ALREADY_EXISTS) return created;
+    // A concurrent request planned this meeting first: finish its booking instead of planning another.
+    const existing = await deps.repos.relationships.meetings.get(target.context.tenantId, relationshipId, meeting.id);
+    if (!existing.ok) return existing;
+    if (existing.value.bookingState === 'pending' && !target.reconcile.some((m) => m.id === meeting.id)) target.reconcile.push(existing.value);
+    return ok(undefined);
+  });
+  const storageFailure = recorded.find((r) => !r.ok);
+  if (storageFailure && !storageFailure.ok) return contexts.map(() => storageFailure);
+  for (const p of planned) p.reconcile.sort((a, b) => a.number - b.number);
 
   const reconciled = await reconcilePendingMany(
     deps,

@@ -11,6 +11,7 @@ import { agendaOf, plannedEventOf, type BookingContext } from './booking-context
 import type { BookingDeps } from './booking-ports';
 import { agendaDigest, isTransientCalendarError } from './booking-rules';
 import { withoutVersion, writeMeeting } from './write-meeting';
+import { inParallel, STORAGE_CONCURRENCY } from './in-parallel';
 
 export interface ReconcileOutcome {
   readonly meetings: Meeting[];
@@ -26,9 +27,7 @@ export async function reconcilePendingMany(
 ): Promise<Result<ReconcileOutcome>[]> {
   const flat = work.flatMap(({ context, meetings }) => meetings.map((meeting) => ({ context, meeting, agenda: agendaOf(context, meeting) })));
   const created = flat.length > 0 ? await deps.calendar.createEvents(flat.map((f) => plannedEventOf(f.context, f.meeting, f.agenda))) : [];
-  const written = await Promise.all(
-    flat.map((f, i) => recordOutcome(deps, f.context, f.meeting, created[i]!, agendaDigest(f.agenda.subject, f.agenda.html))),
-  );
+  const written = await inParallel(flat, STORAGE_CONCURRENCY, (f, i) => recordOutcome(deps, f.context, f.meeting, created[i]!, agendaDigest(f.agenda.subject, f.agenda.html)));
   let cursor = 0;
   return work.map(({ meetings }) => {
     const outcome: ReconcileOutcome = { meetings: [], stillPending: [], failed: [] };

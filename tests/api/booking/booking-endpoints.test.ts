@@ -5,6 +5,7 @@
 import { calendarNotifications } from '../../../src/api/functions/calendar-notifications';
 import { syncRegisteredCalendars } from '../../../src/api/functions/sync-calendars';
 import type { ApiServices } from '../../../src/api/api-services';
+import type { AnonymousHandler } from '../../../src/api/function-definition';
 import { agreementFor } from '../support/endpoint-catalogue';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 
@@ -96,7 +97,7 @@ describe('Graph change notifications', () => {
     expect(decline.status).toBe(202);
 
     const services: ApiServices = { ...h.api.services, booking: { ...h.api.services.booking, notificationClientState: 'our-secret' } };
-    const result = await calendarNotifications.handler(
+    const result = await (calendarNotifications.handler as AnonymousHandler)(
       {
         request: { method: 'POST', params: {}, query: new URLSearchParams(), header: () => undefined, bodyText: undefined },
         body: { value: [{ subscriptionId: 's', clientState: 'our-secret', changeType: 'updated', resource: `Users/${cast.mentee.personId}/Events/${stored.value.eventId}`, tenantId: cast.tenantId }] },
