@@ -6,6 +6,7 @@
 export class AdaptivePacer {
   private rate: number;
   private nextSlot = 0;
+  private lastCut = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly options: { initialPerSecond: number; minPerSecond: number; maxPerSecond: number; increasePerSuccess: number },
@@ -31,7 +32,14 @@ export class AdaptivePacer {
     this.rate = Math.min(this.options.maxPerSecond, this.rate + this.options.increasePerSuccess);
   }
 
+  /**
+   * Halves the rate at most once a second: the sends already in flight when the first 429 came back
+   * answer 429 too, and each of them halving again would collapse the rate far below the limit.
+   */
   throttled(): void {
+    const now = this.clock();
+    if (now - this.lastCut < 1000) return;
+    this.lastCut = now;
     this.rate = Math.max(this.options.minPerSecond, this.rate / 2);
     // Let the window that refused us drain before the next attempt.
     this.nextSlot = Math.max(this.nextSlot, this.clock() + 1000 / this.rate);
