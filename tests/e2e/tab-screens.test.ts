@@ -127,7 +127,7 @@ describe.each(variants)('tab in $name', (variant) => {
   it('shows every section of the relationship, each reachable from its tab', async () => {
     const tabs = page.getByRole('tablist').nth(1).getByRole('tab');
     const count = await tabs.count();
-    expect(count).toBe(6);
+    expect(count).toBe(7);
     for (let i = 0; i < count; i += 1) {
       await tabs.nth(i).click();
       await page.waitForURL(/#\/relationship\/[^/]+\/\w+$/);

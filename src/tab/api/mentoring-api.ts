@@ -186,4 +186,8 @@ export class MentoringApi {
   cancelMeeting(relationshipId: string, meetingId: string, comment: string): Promise<BookedMeetingDto> {
     return this.client.delete<BookedMeetingDto>(`/api/relationships/${enc(relationshipId)}/meetings/${enc(meetingId)}`, { body: { comment } });
   }
+  /** Rewrites the invites of future meetings whose agenda changed (new action items, goals, themes). */
+  refreshAgendas(relationshipId: string): Promise<{ updated: string[]; unchanged: string[]; failed: { meetingId: string; code: string }[] }> {
+    return this.client.post(`/api/relationships/${enc(relationshipId)}/agendas/refresh`, {});
+  }
 }

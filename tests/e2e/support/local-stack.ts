@@ -1,4 +1,6 @@
+import { additionalLocalServices } from '../../../src/local/local-services';
 import { startLocalStack } from '../../../src/local/start-local-stack';
+import { createLocalTabService } from '../../../src/local/tab/local-tab.service';
 
 export interface E2eStack {
   baseUrl: string;
@@ -8,10 +10,12 @@ export interface E2eStack {
 const quiet = { error: () => undefined, info: () => undefined };
 
 /**
- * Everything `npm start` runs (Azurite, the local identity issuer, the API, the local calendar),
- * on free loopback ports, in memory, with the demo data seeded.
+ * Everything `npm start` runs (Azurite, the local identity issuer, the API, the local calendar, the
+ * bot and its local demo action), on free loopback ports, in memory, with the demo data seeded. The
+ * tab itself is the production build served by tab-server.ts, so the dev server is left out.
  */
 export async function startE2eStack(): Promise<E2eStack> {
-  const stack = await startLocalStack({ httpPort: 0, logger: quiet });
+  const services = additionalLocalServices.filter((factory) => factory !== createLocalTabService);
+  const stack = await startLocalStack({ httpPort: 0, logger: quiet, services });
   return { baseUrl: stack.baseUrl, close: () => stack.stop() };
 }

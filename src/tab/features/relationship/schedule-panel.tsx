@@ -338,8 +338,14 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
     }
   };
 
-  if (closed) return <EmptyState message={t('schedule.closed')} />;
-  if (!agreed) return <EmptyState message={t('schedule.noAgreement')} />;
+  if (closed || !agreed) {
+    return (
+      <div className={styles.panel}>
+        <Title2 as="h2">{t('schedule.title')}</Title2>
+        <EmptyState message={t(closed ? 'schedule.closed' : 'schedule.noAgreement')} />
+      </div>
+    );
+  }
 
   const slotList = slots.loaded.state === 'ready' ? (slots.loaded.data?.slots ?? []) : [];
   return (
