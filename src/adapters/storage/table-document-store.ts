@@ -37,6 +37,14 @@ export type WriteAction =
   /** Unconditional: the SDK sends transaction deletes without an ETag. */
   | { readonly type: 'delete'; readonly rowKey: string };
 
+export interface TransactOptions {
+  /**
+   * What a row missing under a conditional replace means: by default the row that was read is gone
+   * (`STORAGE.CONFLICT`); 'not-found' answers `STORAGE.NOT_FOUND`, as a single replace does.
+   */
+  readonly missing?: 'conflict' | 'not-found';
+}
+
 interface DocumentRow {
   partitionKey: string;
   rowKey: string;
@@ -219,7 +227,12 @@ export class TableDocumentStore {
    * Several writes in one partition that all land or none does (an entity group transaction).
    * Returns the new ETag of each written row, by row key.
    */
-  async transact(partitionKey: string, actions: readonly WriteAction[], kind: string): Promise<Result<Map<string, string>>> {
+  async transact(
+    partitionKey: string,
+    actions: readonly WriteAction[],
+    kind: string,
+    options: TransactOptions = {},
+  ): Promise<Result<Map<string, string>>> {
     if (actions.length === 0) return ok(new Map());
     if (!keysFit(partitionKey, ...actions.map((a) => a.rowKey))) return keyTooLong(kind);
     if (actions.length > MAX_TRANSACTION_ACTIONS) {
@@ -249,8 +262,11 @@ export class TableDocumentStore {
       return ok(etags);
     } catch (error) {
       const status = statusOf(error);
-      if (status === 412 || status === 404) return conflict(kind);
+      if (status === 404) return options.missing === 'not-found' ? notFound(kind) : conflict(kind);
+      if (status === 412) return conflict(kind);
       if (status === 409) return fail('STORAGE.ALREADY_EXISTS', `This ${kind} already exists; reload to see it.`);
+      // As for a single replace: a made-up ETag is answered 400, and it cannot match.
+      if (status === 400 && actions.some((a) => a.type === 'replace' && a.etag !== '*')) return conflict(kind);
       return unavailable(error);
     }
   }

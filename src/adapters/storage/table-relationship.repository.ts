@@ -4,6 +4,19 @@
  * is then a single partition query, and writes that span several of them can be one transaction.
  * "My relationships" comes from index rows in each member's person partition, written before the
  * relationship itself (members never change, so the index never needs updating).
+ *
+ * The aggregate is cached per process under the partition's revision (see partition-revision.ts):
+ * every insert and conditional replace in the partition rewrites the revision row in the same
+ * transaction, so a reader that point-reads the revision and finds the stamp its cached copy was
+ * read under knows that copy is current, whichever process wrote last. Reading the revision BEFORE
+ * the partition query matters: a write landing in between makes the copy look older than it is
+ * (one extra query later), never newer.
+ *
+ * Deletes are the exception: a delete inside a transaction carries no ETag, so it would lose the
+ * optimistic-concurrency check. A delete is therefore the conditional delete alone, then the
+ * revision touch right after. Between the two, another process may still serve its cached copy with
+ * the deleted row; if the touch fails (the store went away just then), that lasts until the cache
+ * TTL expires. The deleting process drops its own copy at once.
  */
 import { fail, ok, type Result } from '../../core/result';
 import {
@@ -30,8 +43,10 @@ import {
   StoredRoadmap,
 } from './stored-entity.schemas';
 import { byId, found, versioned, withoutVersion, type Schema } from './stored-document';
-import type { StoredDocument, TableDocumentStore } from './table-document-store';
+import type { StoredDocument, TableDocumentStore, WriteAction } from './table-document-store';
 import { key, tenantKeys } from './table-keys';
+import { readRevision, touchRevision } from './partition-revision';
+import { RevisionValidatedCache } from './revision-validated-cache';
 
 const RELATIONSHIP_ROW = 'relationship';
 const INDEX_PREFIX = 'rel|';
@@ -55,9 +70,71 @@ const PARTS = {
 
 const rowKeyOf = (spec: PartSpec, id: string) => `${spec.kind}|${key(id)}`;
 
+export interface AggregateCacheOptions {
+  /** Aggregates kept per process (least recently used go first). */
+  readonly maxEntries?: number;
+  /** The longest an aggregate is served, even under an unchanged revision (a safety net, see above). */
+  readonly ttlMs?: number;
+  /** Milliseconds since the epoch; for tests that age entries. */
+  readonly now?: () => number;
+}
+
+/** A detail view is a few KB, so 10,000 of them stay in the tens of MB. */
+const DEFAULT_MAX_AGGREGATES = 10_000;
+const DEFAULT_AGGREGATE_TTL_MS = 60_000;
+
+/**
+ * Writes to one relationship partition, each bumping the partition's revision. Shared by the
+ * relationship row and all its parts, so every write path keeps the cache honest the same way.
+ */
+class RelationshipPartitionWriter {
+  constructor(
+    private readonly store: TableDocumentStore,
+    private readonly cache: RevisionValidatedCache<RelationshipAggregate>,
+  ) {}
+
+  async insert(tenantId: string, relationshipId: string, rowKey: string, kind: string, label: string, doc: unknown): Promise<Result<string>> {
+    return this.write(tenantId, relationshipId, { type: 'insert', rowKey, kind, value: doc }, label);
+  }
+
+  async replace(
+    tenantId: string,
+    relationshipId: string,
+    rowKey: string,
+    kind: string,
+    label: string,
+    doc: unknown,
+    etag: string,
+  ): Promise<Result<string>> {
+    return this.write(tenantId, relationshipId, { type: 'replace', rowKey, kind, value: doc, etag }, label);
+  }
+
+  async delete(tenantId: string, relationshipId: string, rowKey: string, label: string, etag: string): Promise<Result<void>> {
+    const partitionKey = tenantKeys.relationship(tenantId, relationshipId);
+    const deleted = await this.store.delete(partitionKey, rowKey, label, etag);
+    if (!deleted.ok) return deleted;
+    this.cache.delete(partitionKey);
+    // The delete has landed whatever happens here; a failed touch only leaves other processes'
+    // copies to expire by TTL (documented at the top), so it must not turn success into an error.
+    await this.store.transact(partitionKey, [touchRevision()], label);
+    return ok(undefined);
+  }
+
+  private async write(tenantId: string, relationshipId: string, action: WriteAction, label: string): Promise<Result<string>> {
+    const partitionKey = tenantKeys.relationship(tenantId, relationshipId);
+    const written = await this.store.transact(partitionKey, [action, touchRevision()], label, { missing: 'not-found' });
+    if (!written.ok) return written;
+    this.cache.delete(partitionKey);
+    const etag = written.value.get(action.rowKey);
+    if (etag === undefined) throw new Error(`The store answered the write of ${action.rowKey} without an ETag`);
+    return ok(etag);
+  }
+}
+
 class TablePartRepository<T extends { readonly id: string; readonly version: string }> implements RelationshipPartRepository<T> {
   constructor(
     private readonly store: TableDocumentStore,
+    private readonly writer: RelationshipPartitionWriter,
     private readonly spec: PartSpec,
   ) {}
 
@@ -74,24 +151,26 @@ class TablePartRepository<T extends { readonly id: string; readonly version: str
 
   async create(tenantId: string, relationshipId: string, item: Unversioned<T>): Promise<Result<T>> {
     const doc = withoutVersion(item);
-    const written = await this.store.insert(tenantKeys.relationship(tenantId, relationshipId), rowKeyOf(this.spec, item.id), this.spec.kind, doc);
-    return written.ok ? ok({ ...doc, version: written.value.etag } as unknown as T) : written;
+    const written = await this.writer.insert(tenantId, relationshipId, rowKeyOf(this.spec, item.id), this.spec.kind, this.spec.label, doc);
+    return written.ok ? ok({ ...doc, version: written.value } as unknown as T) : written;
   }
 
   async update(tenantId: string, relationshipId: string, item: Unversioned<T>, expectedVersion: string): Promise<Result<T>> {
     const doc = withoutVersion(item);
-    const written = await this.store.replace(
-      tenantKeys.relationship(tenantId, relationshipId),
+    const written = await this.writer.replace(
+      tenantId,
+      relationshipId,
       rowKeyOf(this.spec, item.id),
       this.spec.kind,
+      this.spec.label,
       doc,
       expectedVersion,
     );
-    return written.ok ? ok({ ...doc, version: written.value.etag } as unknown as T) : written;
+    return written.ok ? ok({ ...doc, version: written.value } as unknown as T) : written;
   }
 
   async delete(tenantId: string, relationshipId: string, id: string, expectedVersion: string): Promise<Result<void>> {
-    return this.store.delete(tenantKeys.relationship(tenantId, relationshipId), rowKeyOf(this.spec, id), this.spec.label, expectedVersion);
+    return this.writer.delete(tenantId, relationshipId, rowKeyOf(this.spec, id), this.spec.label, expectedVersion);
   }
 }
 
@@ -103,13 +182,30 @@ export class TableRelationshipRepository implements RelationshipRepository {
   readonly actionItems: RelationshipPartRepository<ActionItem>;
   readonly checkIns: RelationshipPartRepository<CheckIn>;
 
-  constructor(private readonly store: TableDocumentStore) {
-    this.agreementVersions = new TablePartRepository(store, PARTS.agreementVersions);
-    this.goals = new TablePartRepository(store, PARTS.goals);
-    this.roadmaps = new TablePartRepository(store, PARTS.roadmaps);
-    this.meetings = new TablePartRepository(store, PARTS.meetings);
-    this.actionItems = new TablePartRepository(store, PARTS.actionItems);
-    this.checkIns = new TablePartRepository(store, PARTS.checkIns);
+  private readonly aggregates: RevisionValidatedCache<RelationshipAggregate>;
+  private readonly writer: RelationshipPartitionWriter;
+
+  constructor(
+    private readonly store: TableDocumentStore,
+    cacheOptions: AggregateCacheOptions = {},
+  ) {
+    this.aggregates = new RevisionValidatedCache({
+      maxEntries: cacheOptions.maxEntries ?? DEFAULT_MAX_AGGREGATES,
+      ttlMs: cacheOptions.ttlMs ?? DEFAULT_AGGREGATE_TTL_MS,
+      ...(cacheOptions.now ? { now: cacheOptions.now } : {}),
+    });
+    this.writer = new RelationshipPartitionWriter(store, this.aggregates);
+    this.agreementVersions = new TablePartRepository(store, this.writer, PARTS.agreementVersions);
+    this.goals = new TablePartRepository(store, this.writer, PARTS.goals);
+    this.roadmaps = new TablePartRepository(store, this.writer, PARTS.roadmaps);
+    this.meetings = new TablePartRepository(store, this.writer, PARTS.meetings);
+    this.actionItems = new TablePartRepository(store, this.writer, PARTS.actionItems);
+    this.checkIns = new TablePartRepository(store, this.writer, PARTS.checkIns);
+  }
+
+  /** How many aggregates this process holds (for tests of the bound). */
+  get cachedAggregates(): number {
+    return this.aggregates.size;
   }
 
   async get(tenantId: string, relationshipId: string): Promise<Result<Relationship>> {
@@ -144,18 +240,35 @@ export class TableRelationshipRepository implements RelationshipRepository {
       if (!indexed.ok) return indexed;
     }
     const doc = withoutVersion(relationship);
-    const written = await this.store.insert(tenantKeys.relationship(tenantId, relationship.id), RELATIONSHIP_ROW, 'relationship', doc);
-    return written.ok ? ok({ ...doc, version: written.value.etag } as Relationship) : written;
+    const written = await this.writer.insert(tenantId, relationship.id, RELATIONSHIP_ROW, 'relationship', 'relationship', doc);
+    return written.ok ? ok({ ...doc, version: written.value } as Relationship) : written;
   }
 
   async update(tenantId: string, relationship: Unversioned<Relationship>, expectedVersion: string): Promise<Result<Relationship>> {
     const doc = withoutVersion(relationship);
-    const written = await this.store.replace(tenantKeys.relationship(tenantId, relationship.id), RELATIONSHIP_ROW, 'relationship', doc, expectedVersion);
-    return written.ok ? ok({ ...doc, version: written.value.etag } as Relationship) : written;
+    const written = await this.writer.replace(tenantId, relationship.id, RELATIONSHIP_ROW, 'relationship', 'relationship', doc, expectedVersion);
+    return written.ok ? ok({ ...doc, version: written.value } as Relationship) : written;
   }
 
+  /**
+   * One point read of the revision when this process already holds the aggregate under it; the
+   * partition query otherwise (and for partitions written before revisions, which are not cached).
+   */
   async getAggregate(tenantId: string, relationshipId: string): Promise<Result<RelationshipAggregate>> {
-    const rows = await this.store.listMixed(tenantKeys.relationship(tenantId, relationshipId), {
+    const partitionKey = tenantKeys.relationship(tenantId, relationshipId);
+    const revision = await readRevision(this.store, partitionKey);
+    if (!revision.ok) return revision;
+    if (revision.value !== undefined) {
+      const cached = this.aggregates.get(partitionKey, revision.value);
+      if (cached) return ok(cached);
+    }
+    const aggregate = await this.queryAggregate(partitionKey);
+    if (aggregate.ok && revision.value !== undefined) this.aggregates.set(partitionKey, revision.value, aggregate.value);
+    return aggregate;
+  }
+
+  private async queryAggregate(partitionKey: string): Promise<Result<RelationshipAggregate>> {
+    const rows = await this.store.listMixed(partitionKey, {
       relationship: StoredRelationship,
       ...Object.fromEntries(Object.values(PARTS).map((p) => [p.kind, p.schema])),
     });

@@ -1,0 +1,68 @@
+/**
+ * A per-process cache of values read from storage, each kept under the revision stamp that was
+ * current when it was read. A reader presents the stamp it has just read from storage; an entry
+ * whose stamp differs is never served, so freshness comes from storage, not from expiry. The TTL
+ * is only a safety net for a write that could not touch the stamp (see the relationship repository),
+ * and the size bound keeps memory flat however many partitions a process sees.
+ *
+ * Values are deep-copied in and out: callers may freely change what they get, and a change can
+ * never leak into what the next caller is served.
+ */
+
+export interface RevisionValidatedCacheOptions {
+  /** Most entries kept; the least recently used one goes first. */
+  readonly maxEntries: number;
+  /** An entry older than this is not served even under the current stamp. */
+  readonly ttlMs: number;
+  /** Milliseconds since the epoch; injected by tests that age entries. */
+  readonly now?: () => number;
+}
+
+interface Entry<T> {
+  readonly stamp: string;
+  readonly value: T;
+  readonly storedAt: number;
+}
+
+export class RevisionValidatedCache<T> {
+  private readonly entries = new Map<string, Entry<T>>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: RevisionValidatedCacheOptions) {
+    if (!Number.isInteger(options.maxEntries) || options.maxEntries < 1) throw new Error('maxEntries must be a positive integer');
+    if (!(options.ttlMs > 0)) throw new Error('ttlMs must be positive');
+    this.now = options.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The value kept under exactly this stamp, if it is still young enough. */
+  get(key: string, stamp: string): T | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.stamp !== stamp || this.now() - entry.storedAt >= this.options.ttlMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    // Map keeps insertion order: re-inserting makes this the most recently used entry.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return structuredClone(entry.value);
+  }
+
+  set(key: string, stamp: string, value: T): void {
+    this.entries.delete(key);
+    this.entries.set(key, { stamp, value: structuredClone(value), storedAt: this.now() });
+    while (this.entries.size > this.options.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+    }
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+}
