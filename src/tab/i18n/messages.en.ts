@@ -235,7 +235,7 @@ export const en = {
   'checkin.removeItem': 'Remove action item {n}',
   'checkin.send': 'Send check-in',
   'checkin.saveEdit': 'Save my check-in',
-  'checkin.invitesLag': 'Your check-in is saved, but the invites of the next meetings could not be updated just now; save your check-in again later to update them.',
+  'invites.lagging': 'Your change is saved, but the invites of the upcoming meetings could not be updated just now; they catch up the next time you save a change.',
   'checkin.sent': 'Your check-in for meeting {number} is saved.',
   'code.CHECKIN.EMPTY': 'Answer at least one question, so your check-in says something.',
   'code.CHECKIN.MEETING_NOT_STARTED': 'This meeting has not started yet; check in once it has taken place.',

@@ -238,7 +238,7 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'checkin.removeItem': 'Usuń zadanie {n}',
   'checkin.send': 'Wyślij podsumowanie',
   'checkin.saveEdit': 'Zapisz moje podsumowanie',
-  'checkin.invitesLag': 'Podsumowanie jest zapisane, ale nie udało się teraz zaktualizować zaproszeń na kolejne spotkania; zapisz podsumowanie ponownie później, aby je zaktualizować.',
+  'invites.lagging': 'Zmiana jest zapisana, ale nie udało się teraz zaktualizować zaproszeń na nadchodzące spotkania; zaktualizują się przy następnej zapisanej zmianie.',
   'checkin.sent': 'Zapisano Twoje podsumowanie spotkania {number}.',
   'code.CHECKIN.EMPTY': 'Odpowiedz na co najmniej jedno pytanie, aby podsumowanie coś mówiło.',
   'code.CHECKIN.MEETING_NOT_STARTED': 'To spotkanie jeszcze się nie zaczęło; podsumuj je, gdy się odbędzie.',

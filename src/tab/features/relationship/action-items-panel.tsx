@@ -47,6 +47,7 @@ export function ActionItemsPanel({ relationshipId, items, pair, onChanged }: { r
     try {
       const saved = await api.updateActionItem(relationshipId, item, { status });
       setShown((list) => list.map((i) => (i.id === item.id ? saved : i)));
+      onChanged();
     } catch (error) {
       setShown((list) => list.map((i) => (i.id === item.id ? item : i)));
       const p = problemOf(error);
@@ -71,6 +72,7 @@ export function ActionItemsPanel({ relationshipId, items, pair, onChanged }: { r
       setShown((list) => [...list, created]);
       setTitle('');
       setDueDate('');
+      onChanged();
     } catch (error) {
       setProblem(problemOf(error));
     } finally {

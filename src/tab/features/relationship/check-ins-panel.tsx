@@ -52,7 +52,6 @@ export function CheckInsPanel({ relationshipId, checkIns, meetings, goals, pair,
   const styles = useStyles();
   const [editing, setEditing] = useState<string | undefined>(openMeetingId);
   const [notice, setNotice] = useState<string | undefined>();
-  const [invitesLag, setInvitesLag] = useState(false);
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
   const meetingStart = new Map(meetings.map((m) => [m.id, m.start]));
   const ordered = [...checkIns].sort((a, b) => new Date(b.submittedAt).getTime() - new Date(a.submittedAt).getTime());
@@ -64,7 +63,6 @@ export function CheckInsPanel({ relationshipId, checkIns, meetings, goals, pair,
     <div className={styles.panel}>
       <Title2 as="h2">{t('checkins.title')}</Title2>
       {notice ? <Notice intent="success">{notice}</Notice> : null}
-      {invitesLag ? <Notice intent="warning">{t('checkin.invitesLag')}</Notice> : null}
       {editingMeeting ? (
         <CheckInForm
           key={editingMeeting.id}
@@ -76,13 +74,7 @@ export function CheckInsPanel({ relationshipId, checkIns, meetings, goals, pair,
           onSent={() => {
             setEditing(undefined);
             setNotice(t('checkin.sent', { number: editingMeeting.number }));
-            setInvitesLag(false);
             onChanged();
-            // New action items and progress belong on the next meeting's invite; the check-in is saved either way.
-            api.refreshAgendas(relationshipId).then(
-              (result) => setInvitesLag(result.failed.length > 0),
-              () => setInvitesLag(true),
-            );
           }}
           onCancel={() => setEditing(undefined)}
         />

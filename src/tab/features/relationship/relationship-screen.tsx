@@ -13,6 +13,7 @@ import { CloseRelationshipDialog } from './close-relationship-dialog';
 import { GoalsPanel } from './goals-panel';
 import { RoadmapPanel } from './roadmap-panel';
 import { SchedulePanel } from './schedule-panel';
+import { useInviteRefresh } from './use-invite-refresh';
 
 const useStyles = makeStyles({
   page: { display: 'grid', gap: tokens.spacingVerticalL },
@@ -121,6 +122,12 @@ function RelationshipDetail({
   const fallback: Section = firstSection.current ?? 'goals';
   const current: Section = (sections as readonly string[]).includes(section ?? '') ? (section as Section) : fallback;
 
+  const invites = useInviteRefresh(api, relationshipId, loaded.state === 'ready' ? loaded.data.detail.meetings : []);
+  const agendaChanged = () => {
+    reload();
+    invites.afterAgendaChange();
+  };
+
   if (loaded.state === 'loading') return <LoadingSkeleton rows={4} />;
   if (loaded.state === 'error') return <ProblemMessage problem={loaded.problem} onRetry={reload} />;
   const { detail } = loaded.data;
@@ -152,6 +159,7 @@ function RelationshipDetail({
         ) : null}
       </div>
       {closedNotice ? <Notice intent="success">{t('close.done')}</Notice> : null}
+      {invites.lagging ? <Notice intent="warning">{t('invites.lagging')}</Notice> : null}
       {closing ? (
         <CloseRelationshipDialog
           partnerName={pair.partnerName}
@@ -215,12 +223,12 @@ function RelationshipDetail({
       </TabList>
       <div role="tabpanel" aria-label={t(sectionLabel[current])}>
         {current === 'agreement' ? <AgreementPanel detail={detail} pair={pair} myZone={myZone} onChanged={reload} /> : null}
-        {current === 'goals' ? <GoalsPanel relationshipId={relationshipId} goals={detail.goals} onChanged={reload} /> : null}
+        {current === 'goals' ? <GoalsPanel relationshipId={relationshipId} goals={detail.goals} onChanged={agendaChanged} /> : null}
         {current === 'roadmap' ? (
-          <RoadmapPanel key={detail.roadmap?.version ?? 'new'} relationshipId={relationshipId} roadmap={detail.roadmap} reverse={detail.relationship.reverse} onChanged={reload} />
+          <RoadmapPanel key={detail.roadmap?.version ?? 'new'} relationshipId={relationshipId} roadmap={detail.roadmap} reverse={detail.relationship.reverse} onChanged={agendaChanged} />
         ) : null}
         {current === 'schedule' ? <SchedulePanel detail={detail} pair={pair} myZone={myZone} partnerZone={partnerZone} onChanged={reload} /> : null}
-        {current === 'actions' ? <ActionItemsPanel relationshipId={relationshipId} items={detail.actionItems} pair={pair} onChanged={reload} /> : null}
+        {current === 'actions' ? <ActionItemsPanel relationshipId={relationshipId} items={detail.actionItems} pair={pair} onChanged={agendaChanged} /> : null}
         {current === 'checkins' ? (
           <CheckInsPanel
             relationshipId={relationshipId}
@@ -230,7 +238,7 @@ function RelationshipDetail({
             pair={pair}
             openMeetingId={meetingId}
             closed={closed}
-            onChanged={reload}
+            onChanged={agendaChanged}
           />
         ) : null}
         {current === 'prework' ? (

@@ -1,0 +1,44 @@
+/** @jest-environment jsdom */
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { MeetingDto } from '../../../../src/contracts';
+import type { MentoringApi } from '../../../../src/tab/api/mentoring-api';
+import { useInviteRefresh } from '../../../../src/tab/features/relationship/use-invite-refresh';
+
+const meeting = (start: string, status: MeetingDto['status'] = 'planned'): MeetingDto => ({
+  id: start,
+  number: 1,
+  start,
+  end: start,
+  status,
+  organizerId: 'oliver',
+  version: 'v1',
+});
+
+describe('refreshing the invites after an agenda change', () => {
+  it('asks only when an upcoming meeting has an invite to update', () => {
+    const refreshAgendas = jest.fn().mockResolvedValue({ updated: [], unchanged: [], failed: [] });
+    const api = { refreshAgendas } as unknown as MentoringApi;
+    const past = renderHook(() => useInviteRefresh(api, 'rel-1', [meeting('2020-01-07T09:00:00Z', 'held'), meeting('2099-01-07T09:00:00Z', 'cancelled')]));
+    act(() => past.result.current.afterAgendaChange());
+    expect(refreshAgendas).not.toHaveBeenCalled();
+    const upcoming = renderHook(() => useInviteRefresh(api, 'rel-1', [meeting('2099-01-07T09:00:00Z')]));
+    act(() => upcoming.result.current.afterAgendaChange());
+    expect(refreshAgendas).toHaveBeenCalledWith('rel-1');
+  });
+
+  it('says the invites lag when the refresh fails or leaves a meeting out, and clears once it succeeds', async () => {
+    const refreshAgendas = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('offline'))
+      .mockResolvedValueOnce({ updated: [], unchanged: [], failed: [{ meetingId: 'm1', code: 'GRAPH.THROTTLED' }] })
+      .mockResolvedValueOnce({ updated: ['m1'], unchanged: [], failed: [] });
+    const { result } = renderHook(() => useInviteRefresh({ refreshAgendas } as unknown as MentoringApi, 'rel-1', [meeting('2099-01-07T09:00:00Z')]));
+    act(() => result.current.afterAgendaChange());
+    await waitFor(() => expect(result.current.lagging).toBe(true));
+    act(() => result.current.afterAgendaChange());
+    await waitFor(() => expect(refreshAgendas).toHaveBeenCalledTimes(2));
+    expect(result.current.lagging).toBe(true);
+    act(() => result.current.afterAgendaChange());
+    await waitFor(() => expect(result.current.lagging).toBe(false));
+  });
+});
