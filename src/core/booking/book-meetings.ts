@@ -9,6 +9,8 @@ import type { CalendarPerson, PersonCalendar } from '../ports/calendar';
 import { STORAGE_ALREADY_EXISTS } from '../ports/repositories';
 import type { Meeting } from '../relationships/meeting';
 import { planSeries } from '../scheduling/plan-series';
+import { agreementRange } from '../scheduling/availability';
+import { cadencePeriodMinDays } from '../agreement/cadence';
 import type { NoSlotReason } from '../scheduling/no-slot-reason';
 import type { UseCaseCall } from '../usecases/principal';
 import { loadContext, loadContextForPerson, type BookingContext } from './booking-context';
@@ -86,6 +88,11 @@ interface Planned {
   readonly failure?: { readonly ok: false; readonly error: { code: string; message: string; details?: Record<string, unknown> } };
 }
 
+function neededUntil(context: BookingContext, missing: number, now: Instant): Instant {
+  const from = Math.max(now, agreementRange(context.agreement).start);
+  return from + cadencePeriodMinDays(context.agreement.cadence) * (missing + 2) * DAY;
+}
+
 function wantedAhead(context: BookingContext, scope: BookingScope, count: number | undefined, previous: number): number {
   if (scope === 'next') return 1;
   if (count !== undefined) return count;
@@ -110,7 +117,10 @@ async function bookForContexts(
   const toPlan = needs.filter((n) => n.missing > 0);
   let calendars = new Map<string, PersonCalendar>();
   const horizonDays = contexts[0]?.settings.horizonDays ?? 120;
-  const horizon: Interval = { start: now, end: now + horizonDays * DAY };
+  // Free/busy only as far as the requested meetings need (two spare periods for busy weeks): a weekly
+  // series of six reads 8 weeks, one getSchedule window, instead of the whole horizon.
+  const horizonEnd = toPlan.reduce((end, n) => Math.max(end, neededUntil(n.context, n.missing, now)), now);
+  const horizon: Interval = { start: now, end: Math.min(now + horizonDays * DAY, horizonEnd) };
   if (toPlan.length > 0) {
     const people = new Map<string, CalendarPerson>();
     for (const { context } of toPlan) for (const p of [context.mentor, context.mentee]) people.set(p.personId, p);

@@ -84,8 +84,8 @@ it('a retried request plans nothing new and creates no second event', async () =
 });
 
 it('a booking whose calendar answers were lost (created, but the caller saw 503) ends with one event each', async () => {
-  // getSchedule answers (two 62-day windows); then every create takes effect but its answer is lost once.
-  world.calendar.handler.faults.script = [null, null, ...Array(6).fill('lostAnswer')];
+  // getSchedule answers (one call: a weekly series of six reads 8 weeks); then every create takes effect but its answer is lost once.
+  world.calendar.handler.faults.script = [null, ...Array(6).fill('lostAnswer')];
   const outcome = expectOk(await bookMeetings(world.deps(), series()));
   expect(outcome.stillPending).toEqual([]);
   expect(await ourEvents()).toHaveLength(6);
@@ -100,7 +100,7 @@ it('a booking retried after the calendar timed out ends with exactly one event p
     client: createGraphClient({ baseUrl: world.calendar.baseUrl, accessToken: async () => 'local-test-token' }),
     batch: { maxAttempts: 1, fallbackRetrySeconds: 0 },
   });
-  world.calendar.handler.faults.script = [null, null, ...Array(6).fill('lostAnswer')];
+  world.calendar.handler.faults.script = [null, ...Array(6).fill('lostAnswer')];
   const first = expectOk(await bookMeetings(world.deps({ calendar: impatient }), series()));
   expect(first.stillPending.map((p) => p.code)).toEqual(Array(6).fill('GRAPH.UNAVAILABLE'));
   expect((await storedMeetings()).map((m) => m.bookingState)).toEqual(Array(6).fill('pending'));
