@@ -10,6 +10,7 @@ import { defineConfig } from 'vite';
  */
 const localHost = process.env.MENTORING_TAB_UPSTREAM ?? 'http://127.0.0.1:7071';
 const port = Number(process.env.MENTORING_TAB_PORT ?? 53000);
+const API_PATHS = '^/api/(?![^?]*\\.(?:tsx?|jsx?|css|json|map)(?:\\?|$))';
 
 export default defineConfig({
   root: resolve(__dirname, 'src/tab'),
@@ -27,8 +28,10 @@ export default defineConfig({
     host: '127.0.0.1',
     port,
     strictPort: true,
+    // The tab's own modules live under /api/ too (src/tab/api/*.ts); only requests that are not source
+    // files go to the API. No API route ends in a source file's extension.
     proxy: {
-      '/api': { target: localHost, changeOrigin: false },
+      [API_PATHS]: { target: localHost, changeOrigin: false },
       '/local-identity': { target: localHost, changeOrigin: false },
     },
   },

@@ -85,7 +85,7 @@ export function localTabService(server: LocalTabServer, onClose: () => void = ()
   return {
     name: 'tab',
     prefix: LOCAL_TAB_PREFIX,
-    links: [{ label: 'Mentoring tab (sign in as a demo person)', path: `${server.origin}/` }],
+    links: [{ label: 'Mentoring tab (local sign-in)', path: `${server.origin}/` }],
     async handle(request, response) {
       response.writeHead(302, { location: `${server.origin}/`, 'content-length': '0' });
       response.end();

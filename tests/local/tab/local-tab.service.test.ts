@@ -30,6 +30,12 @@ describe('the tab on the local stack (npm start) on free ports', () => {
     expect(await entry.text()).toContain('createRoot');
   });
 
+  it('serves the tab’s own modules under /api/ (src/tab/api) itself instead of forwarding them', async () => {
+    const module = await fetch(`${tabOrigin}/api/api-client.ts`);
+    expect(module.status).toBe(200);
+    expect(await module.text()).toContain('class ApiClient');
+  });
+
   it('forwards /api and /local-identity to the local host, so the tab calls same-origin paths', async () => {
     const health = await fetch(`${tabOrigin}/api/health`);
     expect(health.status).toBe(200);

@@ -1,0 +1,49 @@
+/**
+ * What `npm start` serves at http://127.0.0.1:53000: the tab from Vite's dev server (the local tab
+ * service, here on a free port) in headless Chromium, signing in locally through the dev server's
+ * forwarding of /local-identity and /api to the local host.
+ */
+import type { Page } from 'playwright-core';
+import { startLocalStack, type LocalStack } from '../../src/local/start-local-stack';
+import { createLocalTabService } from '../../src/local/tab/local-tab.service';
+import { checkScreen } from './support/check-screen';
+import { launchChromium } from './support/chromium';
+
+jest.setTimeout(180_000);
+
+const quiet = { error: () => undefined, info: () => undefined };
+let stack: LocalStack;
+let close: () => Promise<void>;
+let page: Page;
+let tabUrl: string;
+
+beforeAll(async () => {
+  stack = await startLocalStack({ httpPort: 0, logger: quiet, services: [createLocalTabService] });
+  tabUrl = stack.services.find((s) => s.name === 'tab')!.links![0]!.path;
+  const browser = await launchChromium();
+  close = browser.close;
+  page = await browser.context.newPage();
+});
+
+afterAll(async () => {
+  await close?.();
+  await stack?.stop();
+});
+
+describe('the tab from the dev server of npm start', () => {
+  it('loads every module and signs a demo person in through the forwarded local identity and API', async () => {
+    const failed: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(tabUrl);
+    await page.getByRole('heading', { name: /Local sign-in/ }).waitFor({ timeout: 120_000 });
+    const value = await page.getByLabel('Demo person').locator('option', { hasText: 'Kacper Nowak' }).getAttribute('value');
+    await page.getByLabel('Demo person').selectOption(value!);
+    await page.getByRole('button', { name: 'Sign in as this person' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    await page.getByRole('button', { name: 'Open relationship with Margaret Hale' }).waitFor();
+    await checkScreen(page, 'dev-server-home');
+    expect(failed).toEqual([]);
+  });
+});
