@@ -12,6 +12,7 @@ import { pendingMeetings } from './booking-rules';
 import { noticeOutlookChanges, type MeetingObservation } from './outlook-changes';
 import { reconcilePendingMany } from './reconcile-pending';
 import { writeMeeting } from './write-meeting';
+import { refreshAgendasOf } from './refresh-agendas';
 
 export interface SyncCalendarsInput {
   readonly tenantId: string;
@@ -27,6 +28,8 @@ export interface SyncOutcome {
   readonly flagged: readonly string[];
   /** Meetings whose state could not be read this time (throttling, outage): the next run tries again. */
   readonly unread: readonly { readonly meetingId: string; readonly code: string }[];
+  /** Future invites whose agenda changed since it was written (goals, roadmap, action items), now updated. */
+  readonly agendasUpdated: readonly string[];
 }
 
 /** Meetings are watched from a day before they start (late declines) until they end. */
@@ -82,7 +85,14 @@ export async function syncCalendars(deps: BookingDeps, input: SyncCalendarsInput
     });
     if (!written.ok) return written;
     for (const change of noticed) changes.push({ ...change, relationshipId, meetingId: meeting.id });
+    current.set(meeting.id, written.value);
     if (written.value.outsideBoundaries && written.value.status === 'planned') flagged.push(meeting.id);
   }
-  return ok({ checked: watched.length, reconciled, changes, flagged, unread });
+  const agendas = await refreshAgendasOf(
+    deps,
+    contexts.map((context) => ({ context, meetings: context.aggregate.meetings.map((m) => current.get(m.id) ?? m) })),
+    now,
+  );
+  if (!agendas.ok) return agendas;
+  return ok({ checked: watched.length, reconciled, changes, flagged, unread, agendasUpdated: agendas.value.updated });
 }

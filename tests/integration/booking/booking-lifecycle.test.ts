@@ -127,6 +127,18 @@ it('refreshes the agenda of future meetings only, batched, and skips unchanged o
   expect((await eventBody(first!.eventId!)).html).toBe(firstBefore.html);
 });
 
+it('the sync timer carries an edited agenda into the future invites within one run', async () => {
+  expectOk(await book());
+  const [first, second, third] = await meetings();
+  const afterFirst = first!.end + HOUR;
+  expectOk(await addActionItem({ repos: world.repos, ids }, { principal: mentor.principal, now: afterFirst, input: { relationshipId: relationship.id, title: 'Send the Power BI licence request', ownerId: mentee.personId } }));
+  const synced = expectOk(await syncCalendars(world.deps(), { tenantId: world.tenantId, relationshipIds: [relationship.id] }, afterFirst));
+  expect(synced.agendasUpdated).toEqual([second!.id, third!.id]);
+  expect((await eventBody(third!.eventId!)).html).toContain('Send the Power BI licence request');
+  const again = expectOk(await syncCalendars(world.deps(), { tenantId: world.tenantId, relationshipIds: [relationship.id] }, afterFirst + HOUR));
+  expect(again.agendasUpdated).toEqual([]);
+});
+
 it('proposes slots inside both windows, reschedules into one, and refuses a time outside the boundaries', async () => {
   expectOk(await book());
   const [first] = await meetings();
