@@ -18,7 +18,7 @@ import { checkInCard } from '../src/adapters/cards/check-in-card';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { DeliveryWorker } from '../src/bot/delivery/delivery-worker';
 import { pacerPerKey } from '../src/bot/delivery/adaptive-pacer';
-import { nextContactMomentFromWeeklyWindows } from '../src/core/delivery/weekly-contact-hours';
+import { nextContactMoment } from '../src/core/scheduling/contact-hours';
 import { idempotencyKeys } from '../src/core/delivery/bot-message';
 import { ok } from '../src/core/result';
 import type { DeliveryJob } from '../src/adapters/bot/delivery-ports';
@@ -101,7 +101,7 @@ async function fanout(
           }),
         );
       },
-      nextContactMoment: nextContactMomentFromWeeklyWindows,
+      nextContactMoment,
       now: () => Date.now(),
       pacerFor: pacerPerKey({ initialPerSecond: scenario.initialPerSecond, minPerSecond: 2, maxPerSecond: 200, increasePerSuccess: 0.5 }),
     });

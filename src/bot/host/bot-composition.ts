@@ -6,7 +6,7 @@ import { deliveryQueues, StorageQueueDeliveryQueue } from '../../adapters/bot/st
 import { ensureTable, TableCheckInCardIssueStore, TableConversationReferenceStore } from '../../adapters/bot/table-bot-stores';
 import { TableDeliveryLedger, TablePlannedKeys } from '../../adapters/bot/table-delivery-ledger';
 import type { NextContactMoment } from '../../core/delivery/contact-hours';
-import { nextContactMomentFromWeeklyWindows } from '../../core/delivery/weekly-contact-hours';
+import { nextContactMoment } from '../../core/scheduling/contact-hours';
 import type { Clock } from '../../core/ports/clock';
 import type { MentoringDeps } from '../../core/usecases/deps';
 import { MentoringConversation } from '../conversation/mentoring-conversation';
@@ -73,7 +73,7 @@ export async function composeBotHost(options: {
     references,
     recipientOf: recipientFromAgreement(options.mentoring.repos),
     compose: (job, user) => conversation.composeProactive(job, user),
-    nextContactMoment: options.nextContactMoment ?? nextContactMomentFromWeeklyWindows,
+    nextContactMoment: options.nextContactMoment ?? nextContactMoment,
     now: () => options.clock.now(),
     pacerFor: pacerPerKey({ initialPerSecond: 40, minPerSecond: 1, maxPerSecond: 200, increasePerSuccess: 0.5 }),
   });

@@ -1,5 +1,5 @@
 import type { WeeklyWindow } from '../../../src/core/agreement/agreement';
-import { nextContactMomentFromWeeklyWindows as nextContactMoment } from '../../../src/core/delivery/weekly-contact-hours';
+import { nextContactMoment } from '../../../src/core/scheduling/contact-hours';
 
 const iso = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : new Date(ms).toISOString());
 const weekdays = (start: string, end: string): WeeklyWindow[] =>
@@ -33,12 +33,12 @@ describe('contact hours in the person\'s own zone', () => {
   });
 
   it('a window over midnight is open after midnight', () => {
-    const owl = { personId: 'owl', timeZone: 'UTC', contactHours: [{ weekday: 5 as const, start: '22:00', end: '01:00' }] };
+    const owl = { personId: 'owl', timeZone: 'UTC', contactHours: [{ weekday: 5 as const, start: '22:00', end: '01:00', endsNextDay: true }] };
     const saturday0030 = Date.parse('2026-11-28T00:30:00Z');
     expect(nextContactMoment(owl, saturday0030)).toBe(saturday0030);
   });
 
   it('no contact hours means no moment', () => {
-    expect(nextContactMoment({ personId: 'x', timeZone: 'UTC', contactHours: [] }, 0)).toBeUndefined();
+    expect(nextContactMoment({ timeZone: 'UTC', contactHours: [] }, 0)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { idempotencyKeys, type ProactiveMessage } from '../../../src/core/delivery/bot-message';
 import { decideDelivery, type RecipientHistory } from '../../../src/core/delivery/decide-delivery';
-import { nextContactMomentFromWeeklyWindows as nextContactMoment } from '../../../src/core/delivery/weekly-contact-hours';
+import { nextContactMoment } from '../../../src/core/scheduling/contact-hours';
 import type { WeeklyWindow } from '../../../src/core/agreement/agreement';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
