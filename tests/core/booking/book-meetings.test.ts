@@ -1,0 +1,85 @@
+/** The booking use case over in-memory repositories and a fake calendar that implements the port. */
+import { bookMeetings, proposeMeetingSlots, type BookingDeps } from '../../../src/core/booking';
+import type { CalendarEventRef, CalendarPort, PersonCalendar, PlannedMeetingEvent } from '../../../src/core/ports/calendar';
+import { ok, type Result } from '../../../src/core/result';
+import { acceptAgreement, proposeAgreement } from '../../../src/core/usecases';
+import { agreementFor, call, MentoringWorld, NOW, person, unwrap } from '../../fakes/mentoring-world';
+
+class FakeCalendar implements CalendarPort {
+  readonly created: PlannedMeetingEvent[] = [];
+  async getCalendars(query: Parameters<CalendarPort['getCalendars']>[0]): Promise<Result<PersonCalendar[]>> {
+    return ok(query.people.map((p) => ({ personId: p.personId, timeZone: p.personId === 'mentor' ? 'Europe/Warsaw' : 'Asia/Kolkata', busy: [] })));
+  }
+  async createEvents(events: readonly PlannedMeetingEvent[]): Promise<Result<CalendarEventRef>[]> {
+    this.created.push(...events);
+    return events.map((e) => ok({ eventId: `event-${e.meetingId}`, organizerId: e.organizer.personId }));
+  }
+  async updateEventBodies() {
+    return [];
+  }
+  async moveEvent() {
+    return ok(undefined);
+  }
+  async cancelEvent() {
+    return ok(undefined);
+  }
+  async getEventStates() {
+    return [];
+  }
+}
+
+const mentor = person('mentor', 'Mira Mentor');
+const mentee = person('mentee', 'Eli Mentee');
+
+async function setUp(overrides: Parameters<typeof agreementFor>[1] = {}) {
+  const world = new MentoringWorld();
+  const relationship = await world.pair(mentor, mentee);
+  unwrap(await proposeAgreement(world.deps, call(mentor, { relationshipId: relationship.id, agreement: agreementFor(relationship, overrides), note: '' })));
+  unwrap(await acceptAgreement(world.deps, call(mentee, { relationshipId: relationship.id, versionNumber: 1 })));
+  const calendar = new FakeCalendar();
+  const deps: BookingDeps = {
+    repos: world.repos,
+    calendar,
+    directory: { findPeople: async (_t, ids) => ok(ids.map((id) => ({ personId: id, email: `${id}@x.local`, displayName: id }))) },
+  };
+  return { world, relationship, calendar, deps };
+}
+
+it('books the next meeting in the mentee’s calendar with the mentor invited, inside both windows', async () => {
+  const { relationship, calendar, deps } = await setUp();
+  const outcome = unwrap(await bookMeetings(deps, call(mentee, { relationshipId: relationship.id, scope: 'next' })));
+  expect(outcome.meetings).toHaveLength(1);
+  expect(calendar.created.map((e) => [e.organizer.personId, e.attendees.map((a) => a.personId)])).toEqual([['mentee', ['mentor']]]);
+  // The first Tuesday from 9 March 2026: 10:00–12:00 Warsaw (09–11 UTC) ∩ 14:00–16:30 Kolkata (08:30–11:00 UTC).
+  expect(new Date(outcome.meetings[0]!.start).toISOString()).toBe('2026-03-10T09:00:00.000Z');
+});
+
+it('the mentor organizes when the host says so', async () => {
+  const { relationship, calendar, deps } = await setUp();
+  unwrap(await bookMeetings({ ...deps, settings: { organizer: 'mentor' } }, call(mentee, { relationshipId: relationship.id, scope: 'next' })));
+  expect(calendar.created[0]!.organizer.personId).toBe('mentor');
+});
+
+it('explains why no slot exists, and books nothing', async () => {
+  const { world, relationship, calendar, deps } = await setUp({
+    mentee: { ...agreementFor({ mentorId: 'mentor', menteeId: 'mentee' }).mentee, meetingWindows: [{ weekday: 2, start: '20:00', end: '21:00' }] },
+  });
+  const result = await bookMeetings(deps, call(mentee, { relationshipId: relationship.id, scope: 'next' }));
+  expect(result.ok ? 'ok' : result.error.code).toBe('SCHEDULING.WINDOWS_NEVER_OVERLAP');
+  expect(calendar.created).toEqual([]);
+  expect(unwrap(await world.repos.relationships.meetings.list('tenant-a', relationship.id))).toEqual([]);
+  const slots = await proposeMeetingSlots(deps, call(mentor, { relationshipId: relationship.id }));
+  expect(slots.ok ? 'ok' : [slots.error.code, Object.keys(slots.error.details ?? {}).sort()]).toEqual([
+    'SCHEDULING.WINDOWS_NEVER_OVERLAP',
+    ['longestOverlapMinutes', 'meetingMinutes', 'menteeView', 'mentorView', 'searched'],
+  ]);
+});
+
+it('refuses a stranger and a count out of range without touching anything', async () => {
+  const { relationship, calendar, deps } = await setUp();
+  const stranger = await bookMeetings(deps, call(person('someone'), { relationshipId: relationship.id, scope: 'next' }));
+  expect(stranger.ok ? 'ok' : stranger.error.code).toBe('RELATIONSHIP.NOT_FOUND');
+  const count = await bookMeetings(deps, call(mentee, { relationshipId: relationship.id, scope: 'series', count: 0 }));
+  expect(count.ok ? 'ok' : count.error.code).toBe('BOOKING.INVALID_COUNT');
+  expect(calendar.created).toEqual([]);
+});
