@@ -70,7 +70,7 @@ describe('manifest source', () => {
     manifest.bots[0].commandLists.forEach((list: any, l: number) =>
       list.commands.forEach((_: unknown, c: number) => expected.push(`bots[0].commandLists[${l}].commands[${c}].title`, `bots[0].commandLists[${l}].commands[${c}].description`)),
     );
-    manifest.activities.activityTypes.forEach((_: unknown, i: number) => expected.push(`activities.activityTypes[${i}].description`, `activities.activityTypes[${i}].templateText`));
+    (manifest.activities?.activityTypes ?? []).forEach((_: unknown, i: number) => expected.push(`activities.activityTypes[${i}].description`, `activities.activityTypes[${i}].templateText`));
     expect(expected.filter((key) => !pl[key])).toEqual([]);
   });
 });

@@ -41,6 +41,7 @@ test('asks Microsoft Graph for exactly the least-privilege set', () => {
     { id: 'Calendars.ReadWrite', type: 'Scope' },
     { id: 'MailboxSettings.Read', type: 'Scope' },
     { id: 'Calendars.ReadWrite', type: 'Role' },
+    { id: 'MailboxSettings.Read', type: 'Role' },
     { id: 'TeamsAppInstallation.ReadWriteSelfForUser.All', type: 'Role' },
   ]);
 });
@@ -62,7 +63,7 @@ test('the README gives the reason for every Graph permission and the resource-sp
   const section = readme.slice(readme.indexOf('## Try it in your tenant'));
   expect(section.length).toBeLessThan(readme.length);
   const requested = aad.requiredResourceAccess[0].resourceAccess.map((p: any) => [p.id, p.type === 'Scope' ? 'delegated' : 'application']);
-  const rsc = (JSON.parse(read('appPackage/manifest.json')) as any).authorization.permissions.resourceSpecific.map((p: any) => [p.name, 'resource-specific consent']);
+  const rsc = ((JSON.parse(read('appPackage/manifest.json')) as any).authorization?.permissions?.resourceSpecific ?? []).map((p: any) => [p.name, 'resource-specific consent']);
   for (const [permission, type] of [...requested, ...rsc]) {
     // a table row: | `Permission` | type | reason |
     expect([permission, type, new RegExp(`\\| \`${permission.replace(/\./g, '\\.')}\` \\| ${type} \\| \\w`).test(section)]).toEqual([permission, type, true]);
