@@ -19,11 +19,13 @@ export const calendarNotifications = anonymousFunction('calendarNotifications', 
   const expected = services.booking.notificationClientState;
   const body = parseWith(ChangeNotificationBody, call.body, 'body');
   if (!body.ok) return body;
-  if (!expected || body.value.value.some((n) => n.clientState !== expected)) {
+  // Items without our clientState are not from our subscriptions: dropped, the genuine ones still count.
+  const genuine = expected ? body.value.value.filter((n) => n.clientState === expected) : [];
+  if (genuine.length === 0 && body.value.value.length > 0) {
     return fail('CALENDAR.NOTIFICATION_REJECTED', 'The notification does not carry this app’s clientState; it was ignored.', { field: 'clientState' });
   }
   const work = new Map<string, Set<string>>();
-  for (const n of body.value.value) {
+  for (const n of genuine) {
     const mailbox = MAILBOX.exec(n.resource)?.[1];
     if (!mailbox || !n.tenantId) continue;
     const relationships = await services.repositories.relationships.listForPerson(n.tenantId, decodeURIComponent(mailbox));
