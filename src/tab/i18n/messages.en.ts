@@ -350,6 +350,7 @@ export const en = {
   'schedule.outcome.pending': '{count} still being sent to Outlook; they appear here shortly.',
   'schedule.outcome.failed': 'A meeting could not be booked: {reason}',
   'schedule.outcome.unplaced': 'No time around {date}: {reason}',
+  'schedule.noSlot.completeTitle': 'Nothing left to book.',
   'schedule.noSlot.title': 'No time fits your agreement.',
   'schedule.noSlot.WINDOWS_NEVER_OVERLAP': 'Your meeting windows and your partner’s never overlap for a whole meeting. On the Agreement tab, widen a window, add a day or shorten the meeting.',
   'schedule.noSlot.NOTICE_RULES_OUT_PERIOD': 'Every shared time comes sooner than the agreed minimum notice. Look at a later period or lower the notice on the Agreement tab.',

@@ -353,6 +353,7 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'schedule.outcome.pending': 'W drodze do Outlooka: {count}; pojawią się tu za chwilę.',
   'schedule.outcome.failed': 'Nie udało się zarezerwować spotkania: {reason}',
   'schedule.outcome.unplaced': 'Brak terminu w okolicy {date}: {reason}',
+  'schedule.noSlot.completeTitle': 'Nie ma już czego rezerwować.',
   'schedule.noSlot.title': 'Żaden termin nie pasuje do umowy.',
   'schedule.noSlot.WINDOWS_NEVER_OVERLAP': 'Twoje przedziały na spotkania i przedziały partnera nigdy nie pokrywają się na całe spotkanie. Na karcie Umowa poszerz przedział, dodaj dzień albo skróć spotkanie.',
   'schedule.noSlot.NOTICE_RULES_OUT_PERIOD': 'Każdy wspólny termin wypada wcześniej, niż pozwala uzgodnione wyprzedzenie. Spójrz na późniejszy okres albo zmniejsz wyprzedzenie na karcie Umowa.',

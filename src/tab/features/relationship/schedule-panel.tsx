@@ -91,13 +91,17 @@ export function upcomingOf(meetings: readonly ShownMeeting[], now: number): Show
   return meetings.filter((m) => m.status === 'planned' && Date.parse(m.end) > now).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
+/** The series the agreement asks for is all planned: nothing is wrong, there is just nothing left to book. */
+const SERIES_COMPLETE = new Set(['SCHEDULING.MEETING_COUNT_REACHED', 'SCHEDULING.END_DATE_REACHED']);
+
 function NoSlotExplanation({ problem }: { problem: ApiProblem }) {
   const { t, language } = useI18n();
   const text = problem.code ? noSlotText(problem.code, t) : undefined;
   if (!text) return <ProblemMessage problem={problem} />;
+  const complete = SERIES_COMPLETE.has(problem.code!);
   return (
-    <Notice intent="warning">
-      <Text weight="semibold">{t('schedule.noSlot.title')}</Text> {text}
+    <Notice intent={complete ? 'info' : 'warning'}>
+      <Text weight="semibold">{complete ? t('schedule.noSlot.completeTitle') : t('schedule.noSlot.title')}</Text> {text}
       {language === 'en' && problem.serverMessage ? (
         <>
           {' '}
@@ -348,6 +352,9 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
   }
 
   const slotList = slots.loaded.state === 'ready' ? (slots.loaded.data?.slots ?? []) : [];
+  const seriesComplete = slots.loaded.state === 'error' && SERIES_COMPLETE.has(slots.loaded.problem.code ?? '');
+  // The booking refusal repeats the slots' explanation when both have the same reason; say it once.
+  const sameAsSlots = slots.loaded.state === 'error' && problem?.code !== undefined && problem.code === slots.loaded.problem.code;
   return (
     <div className={styles.panel}>
       <Title2 as="h2">{t('schedule.title')}</Title2>
@@ -375,21 +382,23 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
             </ul>
           </>
         ) : null}
-        <div className={styles.row}>
-          <Button appearance="primary" disabled={booking !== undefined} onClick={() => void book('next')}>
-            {booking === 'next' ? t('schedule.booking') : t('schedule.bookNext')}
-          </Button>
-          <Button disabled={booking !== undefined} onClick={() => void book('series')}>
-            {booking === 'series' ? t('schedule.booking') : t('schedule.bookSeries')}
-          </Button>
-        </div>
+        {seriesComplete ? null : (
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={booking !== undefined} onClick={() => void book('next')}>
+              {booking === 'next' ? t('schedule.booking') : t('schedule.bookNext')}
+            </Button>
+            <Button disabled={booking !== undefined} onClick={() => void book('series')}>
+              {booking === 'series' ? t('schedule.booking') : t('schedule.bookSeries')}
+            </Button>
+          </div>
+        )}
         {booking === 'series' ? (
           <Field validationMessage={t('schedule.seriesProgress')} validationState="none">
             <ProgressBar aria-label={t('schedule.seriesProgress')} />
           </Field>
         ) : null}
         {outcome ? <OutcomeSummary outcome={outcome} /> : null}
-        {problem ? (problem.code?.startsWith('SCHEDULING.') ? <NoSlotExplanation problem={problem} /> : <ProblemMessage problem={problem} />) : null}
+        {problem && !sameAsSlots ? problem.code?.startsWith('SCHEDULING.') ? <NoSlotExplanation problem={problem} /> : <ProblemMessage problem={problem} /> : null}
       </section>
 
       <section className={styles.section} aria-labelledby="upcoming-title">

@@ -163,6 +163,17 @@ describe('Schedule: proposed slots', () => {
     expect(screen.getByText('They share at most 30 minutes.')).toBeTruthy();
   });
 
+  it('says there is nothing left to book once the agreed series is planned, without booking buttons', async () => {
+    const api = fakeApi({
+      proposeSlots: jest.fn().mockRejectedValue(new ApiError({ kind: 'rejected', status: 422, code: 'SCHEDULING.MEETING_COUNT_REACHED', serverMessage: 'All 3 agreed meetings are held or planned.' })),
+    });
+    renderPanel(api, detailWith([booked('m1', 1, '2030-01-08T08:00:00.000Z')]));
+    expect(await screen.findByText('Nothing left to book.')).toBeTruthy();
+    expect(screen.getByText(/All agreed meetings are planned\. To meet more often, propose a larger number of meetings/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Book the next meeting' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Reschedule meeting 1' })).toBeTruthy();
+  });
+
   it('has words for every SCHEDULING reason in both languages', () => {
     const codes = ['WINDOWS_NEVER_OVERLAP', 'NOTICE_RULES_OUT_PERIOD', 'OUTSIDE_WORKING_HOURS', 'HORIZON_FULLY_BUSY', 'BEFORE_FIRST_DATE', 'END_DATE_REACHED', 'MEETING_COUNT_REACHED'];
     for (const language of ['en', 'pl'] as const) {
