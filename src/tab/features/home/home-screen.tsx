@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ActionItemDto, MeetingDto, RelationshipSummaryDto } from '../../../contracts';
+import type { ActionItemDto, MeetingDto, RelationshipDetailDto, RelationshipSummaryDto } from '../../../contracts';
 import type { MentoringApi, RequestViewDto } from '../../api/mentoring-api';
 import { problemOf, type ApiProblem } from '../../api/api-error';
 import type { Route } from '../../app/hash-route';
@@ -20,6 +20,7 @@ import { useApi } from '../../app/session';
 import { EmptyState, LoadingSkeleton, Notice, ProblemMessage } from '../../app/state-views';
 import { useLoader } from '../../app/use-loader';
 import { useI18n } from '../../i18n/i18n';
+import { agendaOf, MeetingAgendaPreview } from '../relationship/meeting-agenda-preview';
 
 const useStyles = makeStyles({
   page: { display: 'grid', gap: tokens.spacingVerticalXL },
@@ -32,6 +33,8 @@ const useStyles = makeStyles({
 
 export interface RelationshipOverview {
   summary: RelationshipSummaryDto;
+  /** Kept so the next meeting's agenda can be chosen by the same rules as its invite. */
+  detail: RelationshipDetailDto;
   nextMeeting: MeetingDto | undefined;
   partnerZone: string | undefined;
   myOpenItems: ActionItemDto[];
@@ -59,6 +62,7 @@ export async function loadHome(api: MentoringApi, signal: AbortSignal, now: numb
         .sort((a, b) => new Date(a.start).getTime() - new Date(b.start).getTime())[0];
       return {
         summary,
+        detail,
         nextMeeting,
         partnerZone: 'timeZone' in detail.partner ? detail.partner.timeZone : undefined,
         myOpenItems: detail.actionItems.filter((item) => item.status === 'open' && item.ownerId === myId),
@@ -71,7 +75,7 @@ export async function loadHome(api: MentoringApi, signal: AbortSignal, now: numb
 type Decision = 'accept' | 'decline' | 'withdraw';
 
 export default function HomeScreen({ navigate }: { navigate: (route: Route) => void }) {
-  const { t, format } = useI18n();
+  const { t, format, language } = useI18n();
   const api = useApi();
   const styles = useStyles();
   const { loaded, reload, replace } = useLoader((signal) => loadHome(api, signal, Date.now()), [api]);
@@ -148,8 +152,10 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
         ) : null}
         {loaded.state === 'ready' && loaded.data.relationships.length > 0 ? (
           <ul className={styles.list}>
-            {loaded.data.relationships.map(({ summary: { relationship, myRole: role, partner }, nextMeeting, partnerZone }) => {
+            {loaded.data.relationships.map(({ summary: { relationship, myRole: role, partner }, detail, nextMeeting, partnerZone }) => {
               const partnerName = partner.displayName;
+              const myId = role === 'mentor' ? relationship.mentorId : relationship.menteeId;
+              const pair = { myId, partnerId: myId === relationship.mentorId ? relationship.menteeId : relationship.mentorId, partnerName };
               return (
               <li key={relationship.id}>
                 <Card>
@@ -178,6 +184,12 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
                         })
                       : t('home.relationships.noMeeting')}
                   </Text>
+                  {nextMeeting ? (
+                    <details>
+                      <summary>{t('schedule.agenda.show', { number: nextMeeting.number })}</summary>
+                      <MeetingAgendaPreview agenda={agendaOf(detail, pair, nextMeeting.number, language, t('relationship.you'))} />
+                    </details>
+                  ) : null}
                   <div>
                     <Button onClick={() => navigate({ screen: 'relationship', relationshipId: relationship.id })}>
                       {t('home.relationships.open', { name: partnerName })}
