@@ -9,6 +9,8 @@ import { DefaultAzureCredential } from '@azure/identity';
 import { storageFromConnectionString, storageFromEndpoint, type StorageConnection } from '../adapters/storage/storage-connection';
 import { TableDocumentStore } from '../adapters/storage/table-document-store';
 import { tableRepositories } from '../adapters/storage/table-repositories';
+import { meetingEndTableFor, TableMeetingEndIndex } from '../adapters/storage/table-meeting-end-index';
+import { withMeetingEndIndex } from '../adapters/storage/meeting-end-indexed.repository';
 import type { Clock } from '../core/ports/clock';
 import type { IdGenerator } from '../core/ports/id-generator';
 import { consoleLogger, type ApiLogger, type ApiServices, type HealthCheck } from './api-services';
@@ -37,6 +39,8 @@ export interface ApiHostOptions {
 
 export interface ComposedApiHost extends ApiHost {
   readonly store: TableDocumentStore;
+  /** When stored meetings end, across tenants: read by the bot's "meetings that ended" timer. */
+  readonly meetingEnds: TableMeetingEndIndex;
   /** For components that start after the API (the local stand-ins, the bot). */
   addHealthCheck(check: HealthCheck): void;
 }
@@ -53,7 +57,9 @@ function storageConnection(settings: ApiSettings): StorageConnection {
 
 export async function createApiHost(options: ApiHostOptions): Promise<ComposedApiHost> {
   const { settings } = options;
-  const store = await TableDocumentStore.open(storageConnection(settings), settings.STORAGE_TABLE_NAME);
+  const connection = storageConnection(settings);
+  const store = await TableDocumentStore.open(connection, settings.STORAGE_TABLE_NAME);
+  const meetingEnds = await TableMeetingEndIndex.open(connection.tableClient(meetingEndTableFor(settings.STORAGE_TABLE_NAME)));
   const validator =
     options.validator ??
     createTokenValidator({
@@ -85,7 +91,7 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
     ...(options.extraHealth ?? []),
   ];
 
-  const repositories = tableRepositories(store);
+  const repositories = withMeetingEndIndex(tableRepositories(store), meetingEnds);
   const services: ApiServices = {
     repositories,
     booking: createBookingServices({
@@ -99,5 +105,5 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
     clock: options.clock ?? systemClock,
     health,
   };
-  return { services, validator, logger: options.logger ?? consoleLogger, store, addHealthCheck: (check) => health.push(check) };
+  return { services, validator, logger: options.logger ?? consoleLogger, store, meetingEnds, addHealthCheck: (check) => health.push(check) };
 }

@@ -1,0 +1,78 @@
+/**
+ * Decorates the meetings part repository so that every meeting stored or moved is also in the
+ * meeting-end index the "meetings that ended" timer reads. The index row is written BEFORE the
+ * meeting: if the meeting write then fails, the row is stale and the timer skips it (it checks the
+ * meeting's current end and status); the other order could store a meeting the timer never finds.
+ */
+import type { Meeting } from '../../core/relationships/meeting';
+import { fail, type Result } from '../../core/result';
+import {
+  STORAGE_UNAVAILABLE,
+  type MentoringRepositories,
+  type RelationshipPartRepository,
+  type RelationshipRepository,
+  type Unversioned,
+} from '../../core/ports/repositories';
+import type { MeetingEndRecorder } from './table-meeting-end-index';
+
+export class MeetingEndIndexedMeetings implements RelationshipPartRepository<Meeting> {
+  constructor(
+    private readonly inner: RelationshipPartRepository<Meeting>,
+    private readonly index: MeetingEndRecorder,
+  ) {}
+
+  list(tenantId: string, relationshipId: string): Promise<Result<Meeting[]>> {
+    return this.inner.list(tenantId, relationshipId);
+  }
+
+  get(tenantId: string, relationshipId: string, id: string): Promise<Result<Meeting>> {
+    return this.inner.get(tenantId, relationshipId, id);
+  }
+
+  async create(tenantId: string, relationshipId: string, item: Unversioned<Meeting>): Promise<Result<Meeting>> {
+    const indexed = await this.indexed(tenantId, relationshipId, item);
+    return indexed ?? this.inner.create(tenantId, relationshipId, item);
+  }
+
+  async update(tenantId: string, relationshipId: string, item: Unversioned<Meeting>, expectedVersion: string): Promise<Result<Meeting>> {
+    const indexed = await this.indexed(tenantId, relationshipId, item);
+    return indexed ?? this.inner.update(tenantId, relationshipId, item, expectedVersion);
+  }
+
+  delete(tenantId: string, relationshipId: string, id: string, expectedVersion: string): Promise<Result<void>> {
+    // The row left behind is stale; the timer finds no meeting and skips it.
+    return this.inner.delete(tenantId, relationshipId, id, expectedVersion);
+  }
+
+  /** Undefined when indexed (or nothing to index), a failure to return otherwise. */
+  private async indexed(tenantId: string, relationshipId: string, meeting: Unversioned<Meeting>): Promise<Result<never> | undefined> {
+    // A cancelled meeting never gets a check-in; its earlier row (if any) is skipped by the timer.
+    if (meeting.status === 'cancelled') return undefined;
+    try {
+      await this.index.record(tenantId, relationshipId, meeting);
+      return undefined;
+    } catch {
+      return fail(STORAGE_UNAVAILABLE, 'The meeting could not be saved because storage did not answer; nothing was changed. Try again in a minute.');
+    }
+  }
+}
+
+/** The same repositories with the meetings part indexed by end; everything else passes through. */
+export function withMeetingEndIndex(repositories: MentoringRepositories, index: MeetingEndRecorder): MentoringRepositories {
+  const relationships = repositories.relationships;
+  const meetings = new MeetingEndIndexedMeetings(relationships.meetings, index);
+  const decorated: RelationshipRepository = {
+    get: (...args) => relationships.get(...args),
+    listForPerson: (...args) => relationships.listForPerson(...args),
+    create: (...args) => relationships.create(...args),
+    update: (...args) => relationships.update(...args),
+    getAggregate: (...args) => relationships.getAggregate(...args),
+    agreementVersions: relationships.agreementVersions,
+    goals: relationships.goals,
+    roadmaps: relationships.roadmaps,
+    meetings,
+    actionItems: relationships.actionItems,
+    checkIns: relationships.checkIns,
+  };
+  return { ...repositories, relationships: decorated };
+}
