@@ -1,17 +1,24 @@
 /**
  * The Azure Functions (Node v4 programming model) registration: every function of the table becomes
- * one HTTP function with its own route. Settings are parsed when the worker loads this file, so a
+ * one HTTP function with its own route, the bot's POST /api/messages included, and every timer an
+ * `app.timer`. Settings (the API's and the bot's) are parsed when the worker loads this file, so a
  * missing setting stops the host with a message naming it. Loaded through package.json "main".
  */
 import { app, type HttpRequest } from '@azure/functions';
 import { consoleLogger } from './api-services';
 import { createApiHost, type ComposedApiHost } from './composition-root';
-import { parseApiSettings } from './config';
-import { apiFunctions, apiTimers } from './function-table';
+import { ConfigurationError, parseApiSettings } from './config';
+import type { BotRuntime } from './timers/bot-timers';
+import { DefaultAzureCredential } from '@azure/identity';
+import { botStorageFromConnectionString, botStorageFromEndpoints, type BotStorage } from '../bot/host/bot-composition';
+import { composeBotRuntime } from '../bot/host/bot-runtime';
+import { functionTableWithBot } from '../bot/host/bot-function-table';
+import { parseBotSettings } from '../bot/host/bot-settings';
 import { correlationIdOf, errorResponse, handleApiRequest } from './handle-api-request';
 import { fromAzureRequest, toAzureResponse } from './azure-request-mapping';
 
 const settings = parseApiSettings(process.env);
+const botSettings = parseBotSettings(process.env);
 
 let host: Promise<ComposedApiHost> | undefined;
 function apiHost(): Promise<ComposedApiHost> {
@@ -23,7 +30,31 @@ function apiHost(): Promise<ComposedApiHost> {
   return host;
 }
 
-for (const definition of apiFunctions) {
+/** The bot's table and delivery queues: the same account as the API's data, reached the same way. */
+function botStorage(): BotStorage {
+  if (settings.STORAGE_CONNECTION_STRING) return botStorageFromConnectionString(settings.STORAGE_CONNECTION_STRING);
+  if (settings.STORAGE_TABLE_ENDPOINT && settings.STORAGE_QUEUE_ENDPOINT) {
+    return botStorageFromEndpoints(settings.STORAGE_TABLE_ENDPOINT, settings.STORAGE_QUEUE_ENDPOINT, new DefaultAzureCredential());
+  }
+  throw new ConfigurationError('The bot needs STORAGE_QUEUE_ENDPOINT beside STORAGE_TABLE_ENDPOINT (or STORAGE_CONNECTION_STRING) for its delivery queues.');
+}
+
+let bot: Promise<BotRuntime> | undefined;
+function botRuntime(): Promise<BotRuntime> {
+  bot ??= apiHost()
+    .then((api) => {
+      return composeBotRuntime(api, { settings: botSettings, storage: botStorage() });
+    })
+    .catch((error: unknown) => {
+      bot = undefined;
+      throw error;
+    });
+  return bot;
+}
+
+const { functions, timers } = functionTableWithBot(botRuntime);
+
+for (const definition of functions) {
   app.http(definition.name, {
     route: definition.route,
     methods: [...definition.methods],
@@ -45,7 +76,7 @@ for (const definition of apiFunctions) {
   });
 }
 
-for (const timer of apiTimers) {
+for (const timer of timers) {
   app.timer(timer.name, {
     schedule: timer.schedule,
     handler: async () => {

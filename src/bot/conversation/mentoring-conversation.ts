@@ -38,6 +38,11 @@ export interface ConversationDeps {
   readonly links: TabLinks;
   readonly newNonce: () => string;
   readonly now: () => number;
+  /**
+   * After a check-in is saved: its new action items go into the next meetings' invites (the booking
+   * agenda refresh). Its failure never undoes the check-in; the calendar sync retries it.
+   */
+  readonly afterCheckInSaved?: (tenantId: string, relationshipId: string) => Promise<void>;
 }
 
 /** The bot's answer to a turn: a card to show (in a new message, or in place of the card clicked). */
@@ -331,6 +336,7 @@ export class MentoringConversation {
       const card = await this.checkInFormCard(user, data.relationshipId, data.meetingId, next.nonce, false, [saved.error.message], values);
       return card.ok ? { card: card.value } : this.rejected(user, 'INVALID_INPUT');
     }
+    await this.deps.afterCheckInSaved?.(user.tenantId, data.relationshipId);
     const goalTitle = (id: string) => context.value.goals.find((g) => g.id === id)?.title ?? id;
     const names = { [user.userId]: user.displayName, [context.value.partnerId]: context.value.partnerName };
     return {

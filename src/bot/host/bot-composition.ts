@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
+import { QueueClient } from '@azure/storage-queue';
+import type { TokenCredential } from '@azure/core-auth';
 import type { CloudAdapter } from 'botbuilder';
 import { BotConnectorSender } from '../../adapters/bot/bot-connector-sender';
-import { deliveryQueues, StorageQueueDeliveryQueue } from '../../adapters/bot/storage-queue-delivery';
+import { StorageQueueDeliveryQueue } from '../../adapters/bot/storage-queue-delivery';
 import { ensureTable, TableCheckInCardIssueStore, TableConversationReferenceStore } from '../../adapters/bot/table-bot-stores';
 import { TableDeliveryLedger, TablePlannedKeys } from '../../adapters/bot/table-delivery-ledger';
 import type { NextContactMoment } from '../../core/delivery/contact-hours';
@@ -32,6 +34,28 @@ export interface BotHost {
   plan(tenantId: string, relationshipId: string): ReturnType<typeof planDeliveries>;
 }
 
+/** Where the bot's table and queues live: a connection string (Azurite, account key) or endpoints with a managed identity. */
+export interface BotStorage {
+  table(name: string): TableClient;
+  queue(name: string): QueueClient;
+}
+
+export function botStorageFromConnectionString(connectionString: string): BotStorage {
+  const insecure = /DefaultEndpointsProtocol=http(;|$)/i.test(connectionString);
+  return {
+    table: (name) => TableClient.fromConnectionString(connectionString, name, insecure ? { allowInsecureConnection: true } : {}),
+    queue: (name) => new QueueClient(connectionString, name),
+  };
+}
+
+/** The Function App's managed identity needs "Storage Table Data Contributor" and "Storage Queue Data Contributor". */
+export function botStorageFromEndpoints(tableEndpoint: string, queueEndpoint: string, credential: TokenCredential): BotStorage {
+  return {
+    table: (name) => new TableClient(tableEndpoint, name, credential),
+    queue: (name) => new QueueClient(`${queueEndpoint.replace(/\/$/, '')}/${name}`, credential),
+  };
+}
+
 const consoleLogger: BotLogger = {
   error: (message, details) => console.error(JSON.stringify({ level: 'error', message, ...details })),
 };
@@ -42,17 +66,20 @@ const consoleLogger: BotLogger = {
  */
 export async function composeBotHost(options: {
   readonly settings: BotSettings;
-  readonly storageConnectionString: string;
+  readonly storage: BotStorage;
   readonly mentoring: MentoringDeps;
   readonly clock: Clock;
   readonly logger?: BotLogger;
   /** The scheduling engineer's contact-hours rule; the weekly-window reading of the agreement until then. */
   readonly nextContactMoment?: NextContactMoment;
+  /** Refreshes the next meetings' agendas after a check-in is saved (see ConversationDeps). */
+  readonly afterCheckInSaved?: (tenantId: string, relationshipId: string) => Promise<void>;
 }): Promise<BotHost> {
-  const insecure = /DefaultEndpointsProtocol=http(;|$)/i.test(options.storageConnectionString);
-  const table = TableClient.fromConnectionString(options.storageConnectionString, BOT_TABLE_NAME, insecure ? { allowInsecureConnection: true } : {});
+  const table = options.storage.table(BOT_TABLE_NAME);
   await ensureTable(table);
-  const queue = new StorageQueueDeliveryQueue(deliveryQueues(options.storageConnectionString, DELIVERY_QUEUE_PREFIX, DELIVERY_QUEUE_SHARDS));
+  const queue = new StorageQueueDeliveryQueue(
+    Array.from({ length: DELIVERY_QUEUE_SHARDS }, (_, i) => options.storage.queue(`${DELIVERY_QUEUE_PREFIX}-${i}`)),
+  );
   await queue.ensure();
   const references = new TableConversationReferenceStore(table);
   const logger = options.logger ?? consoleLogger;
@@ -64,6 +91,7 @@ export async function composeBotHost(options: {
     links: tabLinksFrom(options.settings),
     newNonce: () => randomUUID(),
     now: () => options.clock.now(),
+    ...(options.afterCheckInSaved ? { afterCheckInSaved: options.afterCheckInSaved } : {}),
   });
   const bot = new TeamsMentoringBot(conversation);
   const worker = new DeliveryWorker({

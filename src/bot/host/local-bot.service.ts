@@ -1,13 +1,16 @@
 /**
  * The bot on `npm start`: POST /api/messages on the one local host (the same BotHost as in Azure,
- * with BOT_ID empty as the Agents Playground expects), a delivery worker polling the Azurite queue,
- * and a local-only demo action under /local-bot that ends a meeting now so its check-in goes out.
+ * with BOT_ID empty as the Agents Playground expects), the bot's timers (delivery, meetings that
+ * ended) on intervals as Azure runs them with app.timer, and a local-only demo action under
+ * /local-bot that ends a meeting now so its check-in goes out.
  */
-import { uuidGenerator, systemClock } from '../../api/composition-root';
+import { systemClock } from '../../api/composition-root';
+import { botTimers, deliverDueMessages, type BotRuntime } from '../../api/timers/bot-timers';
 import { LOCAL_TAB_ORIGIN } from '../../local/local-ports';
 import { readBody, sendJson, type LocalService } from '../../local/local-service';
 import type { LocalServiceFactory, LocalStackContext } from '../../local/local-services';
-import { composeBotHost, type BotHost } from './bot-composition';
+import { botStorageFromConnectionString, type BotHost } from './bot-composition';
+import { composeBotRuntime } from './bot-runtime';
 import { nodeBotListener } from './bot-host';
 import { parseBotSettings } from './bot-settings';
 
@@ -26,26 +29,17 @@ function botFor(context: LocalStackContext) {
         BOT_TYPE: process.env.BOT_TYPE,
         TEAMS_APP_ID: process.env.TEAMS_APP_ID,
       });
-      const host = await composeBotHost({
-        settings,
-        storageConnectionString: context.azurite.connectionString,
-        mentoring: { repos: context.api.services.repositories, ids: uuidGenerator },
-        clock: systemClock,
+      const runtime: BotRuntime = await composeBotRuntime(context.api, { settings, storage: botStorageFromConnectionString(context.azurite.connectionString) });
+      const { api } = context;
+      // The same timers Azure runs with app.timer (unref'd: they never keep the process alive).
+      const timers = botTimers(async () => runtime).map((timer) => {
+        const handle = setInterval(() => {
+          timer.run(api.services, api.services.clock.now(), api.logger).catch((error: unknown) => api.logger.error('timer failed', { timer: timer.name, error: String(error) }));
+        }, timer.everyMs);
+        handle.unref();
+        return handle;
       });
-      let running = true;
-      const loop = async () => {
-        while (running) {
-          try {
-            const done = await host.worker.runOnce(4);
-            if (done.length === 0) await new Promise((r) => setTimeout(r, 2000));
-          } catch (error) {
-            console.error(JSON.stringify({ level: 'error', message: 'bot delivery worker failed a batch', error: String(error) }));
-            await new Promise((r) => setTimeout(r, 5000));
-          }
-        }
-      };
-      void loop();
-      return { host, stopWorker: () => (running = false) };
+      return { host: runtime.host, stopWorker: () => timers.forEach((handle) => clearInterval(handle)) };
     })();
     hosts.set(context, started);
   }
@@ -115,6 +109,8 @@ export const localBotDemoService: LocalServiceFactory = async (context) => {
         sendJson(response, 409, { error: { code: planned.error.code, message: planned.error.message } });
         return;
       }
+      // Deliver now rather than at the next minute's delivery run, so the demo shows the card at once.
+      void deliverDueMessages(host, context.api.logger).catch((error: unknown) => context.api.logger.error('demo delivery failed', { error: String(error) }));
       sendJson(response, 200, {
         endedAt: new Date(now).toISOString(),
         queued: planned.value.map((m) => ({ kind: m.kind, personId: m.personId, idempotencyKey: m.idempotencyKey })),

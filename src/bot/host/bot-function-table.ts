@@ -1,0 +1,19 @@
+/**
+ * The API's function table and timers with the bot added: POST /api/messages and the bot's timers.
+ * The Azure Functions registration registers exactly this; the local host serves the same bot and
+ * runs the same timers (local-bot.service.ts).
+ */
+import type { FunctionDefinition, TimerDefinition } from '../../api/function-definition';
+import { apiFunctions, apiTimers } from '../../api/function-table';
+import { botTimers, type BotRuntime } from '../../api/timers/bot-timers';
+import { botMessagesFunction } from './bot-messages.function';
+
+export function functionTableWithBot(runtime: () => Promise<BotRuntime>): {
+  readonly functions: readonly FunctionDefinition[];
+  readonly timers: readonly TimerDefinition[];
+} {
+  return {
+    functions: [...apiFunctions, botMessagesFunction(async () => (await runtime()).host)],
+    timers: [...apiTimers, ...botTimers(runtime)],
+  };
+}

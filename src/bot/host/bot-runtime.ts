@@ -1,0 +1,44 @@
+/**
+ * The bot on top of a composed API host: the same repositories (with the meeting-end index), clock
+ * and ids, and the booking engineer's agenda refresh after a check-in. Used by the Azure Functions
+ * registration and by `npm start`; only the settings differ.
+ */
+import type { ApiLogger, ApiServices } from '../../api/api-services';
+import type { ComposedApiHost } from '../../api/composition-root';
+import type { BotRuntime } from '../../api/timers/bot-timers';
+import { refreshAgendas } from '../../core/booking';
+import { composeBotHost, type BotStorage } from './bot-composition';
+import type { BotSettings } from './bot-settings';
+
+/**
+ * App-only Graph access for the tenant, as the calendar sync uses: the bot has no user token to act
+ * on behalf of. A failure is logged and left to the sync timer, which refreshes agendas too.
+ */
+export function refreshAgendasAfterCheckIn(services: ApiServices, logger: ApiLogger) {
+  return async (tenantId: string, relationshipId: string): Promise<void> => {
+    const deps = services.booking.forTenant(tenantId);
+    if (!deps.ok) {
+      logger.info('agenda refresh after a bot check-in skipped: no calendar access', { tenantId, relationshipId, code: deps.error.code });
+      return;
+    }
+    try {
+      const outcome = await refreshAgendas(deps.value, { tenantId, relationshipId }, services.clock.now());
+      if (!outcome.ok) logger.error('agenda refresh after a bot check-in failed', { tenantId, relationshipId, code: outcome.error.code });
+      else if (outcome.value.failed.length > 0) logger.error('agenda refresh after a bot check-in left invites stale', { tenantId, relationshipId, failed: outcome.value.failed });
+    } catch (error) {
+      logger.error('agenda refresh after a bot check-in threw', { tenantId, relationshipId, error: error instanceof Error ? error.stack : String(error) });
+    }
+  };
+}
+
+export async function composeBotRuntime(api: ComposedApiHost, options: { readonly settings: BotSettings; readonly storage: BotStorage }): Promise<BotRuntime> {
+  const host = await composeBotHost({
+    settings: options.settings,
+    storage: options.storage,
+    mentoring: { repos: api.services.repositories, ids: api.services.ids },
+    clock: api.services.clock,
+    logger: { error: (message, details) => api.logger.error(message, details) },
+    afterCheckInSaved: refreshAgendasAfterCheckIn(api.services, api.logger),
+  });
+  return { host, meetingEnds: api.meetingEnds };
+}
