@@ -1,0 +1,109 @@
+/**
+ * The Azure Functions registration with the bot: src/api/azure-functions.ts is loaded as the Functions
+ * worker loads it, against a recording stand-in for the worker's core module (@azure/functions-core,
+ * which only exists inside the Functions host), so every app.http/app.timer call it makes is seen.
+ * Then POST /api/messages is served through the registered handler with a real HttpRequest: the
+ * bot answers an install with a welcome sent to a local Bot Connector.
+ */
+import { HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { localApiEnvironment } from '../../src/local/local-settings';
+import { startLocalBotConnector, type LocalBotConnector } from '../../src/local/connector/local-bot-connector';
+import { testStorageConnectionString, uniqueTableName } from '../support/azurite';
+
+interface Registered {
+  readonly metadata: { name: string; bindings: Record<string, { type: string; direction: string; route?: string; methods?: string[]; schedule?: string; authLevel?: string }> };
+  readonly handler: (request: unknown, context: InvocationContext) => Promise<HttpResponseInit>;
+}
+const mockRegistered: Registered[] = [];
+
+jest.mock(
+  '@azure/functions-core',
+  () => ({
+    setProgrammingModel: () => undefined,
+    registerFunction: (metadata: Registered['metadata'], handler: Registered['handler']) => {
+      mockRegistered.push({ metadata, handler });
+      return { dispose: () => undefined };
+    },
+    registerHook: () => ({ dispose: () => undefined }),
+  }),
+  { virtual: true },
+);
+
+const triggerOf = (r: Registered) => Object.values(r.metadata.bindings).find((b) => /trigger$/i.test(b.type))!;
+
+describe('the Azure Functions registration with the bot', () => {
+  let connector: LocalBotConnector;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    connector = await startLocalBotConnector();
+    Object.assign(
+      process.env,
+      localApiEnvironment(
+        {
+          storageConnectionString: testStorageConnectionString(),
+          jwksUri: 'http://127.0.0.1:9/keys',
+          issuerTemplate: 'http://127.0.0.1:9/{tenantid}/v2.0',
+          graphBaseUrl: 'http://127.0.0.1:9/v1.0',
+        },
+        { STORAGE_TABLE_NAME: uniqueTableName('azbot') },
+      ),
+      { TAB_ENDPOINT: 'http://127.0.0.1:53000' },
+    );
+    delete process.env.BOT_ID;
+    jest.isolateModules(() => {
+      require('../../src/api/azure-functions');
+    });
+  });
+
+  afterAll(async () => {
+    process.env = saved;
+    await connector.stop();
+  });
+
+  it('registers POST /api/messages once, anonymous at this layer, beside the API functions', () => {
+    const http = mockRegistered.filter((r) => triggerOf(r).type === 'httpTrigger');
+    const names = http.map((r) => r.metadata.name);
+    expect(new Set(names).size).toBe(names.length);
+    const bot = http.filter((r) => triggerOf(r).route === 'messages');
+    expect(bot.map((r) => [r.metadata.name, triggerOf(r).methods, triggerOf(r).authLevel])).toEqual([['botMessages', ['POST'], 'anonymous']]);
+    expect(names).toEqual(expect.arrayContaining(['health', 'submitCheckIn', 'refreshAgendas']));
+  });
+
+  it('registers each timer once with its NCRONTAB schedule: the calendar sync, bot delivery and meetings that ended', () => {
+    const timers = mockRegistered.filter((r) => triggerOf(r).type === 'timerTrigger').map((r) => [r.metadata.name, triggerOf(r).schedule]);
+    expect(timers).toEqual([
+      ['syncCalendars', '0 0/15 * * * *'],
+      ['deliverBotMessages', '0 * * * * *'],
+      ['planEndedMeetings', '30 * * * * *'],
+    ]);
+  });
+
+  it('serves an install through the registered handler: 200, and a welcome card sent to the conversation', async () => {
+    const bot = mockRegistered.find((r) => r.metadata.name === 'botMessages')!;
+    const tenantId = `tenant-${uniqueTableName('t')}`;
+    const request = new HttpRequest({
+      method: 'POST',
+      url: 'https://mentoring.azurewebsites.net/api/messages',
+      headers: { 'content-type': 'application/json' },
+      body: {
+        string: JSON.stringify({
+          type: 'installationUpdate',
+          action: 'add',
+          id: 'act-azure-1',
+          channelId: 'msteams',
+          serviceUrl: connector.serviceUrl,
+          from: { id: '29:olga', aadObjectId: 'olga', name: 'Olga' },
+          recipient: { id: '28:bot', name: 'Mentoring' },
+          conversation: { id: 'a:olga', tenantId, conversationType: 'personal' },
+          channelData: { tenant: { id: tenantId } },
+          locale: 'en-GB',
+        }),
+      },
+    });
+    const response = await bot.handler(request, {} as InvocationContext);
+    expect(response.status).toBe(200);
+    expect(connector.received.map((r) => [r.conversationId, r.tenantId])).toEqual([['a:olga', tenantId]]);
+    expect(JSON.stringify(connector.received[0]!.activity)).toContain('Welcome to Mentoring');
+  }, 30_000);
+});
