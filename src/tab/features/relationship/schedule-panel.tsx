@@ -112,10 +112,10 @@ function NoSlotExplanation({ problem }: { problem: ApiProblem }) {
   );
 }
 
-/** "Tue 1 Dec, 09:00 – 09:45" in my zone, with the partner's clock beside it. */
-function SlotText({ start, end, partnerZone, partnerName }: { start: string; end: string; partnerZone: string | undefined; partnerName: string }) {
+/** "Tue 1 Dec, 09:00 – 09:45" in my zone (my profile's, not the device's), with the partner's clock beside it. */
+function SlotText({ start, end, myZone, partnerZone, partnerName }: { start: string; end: string; myZone: string; partnerZone: string | undefined; partnerName: string }) {
   const { t, format } = useI18n();
-  const mine = `${format.dateTime(start)} – ${format.time(end)}`;
+  const mine = `${format.dateTime(start, myZone)} – ${format.time(end, myZone)}`;
   return <>{partnerZone ? `${mine} · ${t('common.theirTime', { time: format.dateTime(start, partnerZone), name: partnerName })}` : mine}</>;
 }
 
@@ -204,7 +204,7 @@ function RescheduleForm({
       <Field label={t('schedule.reschedule.newTime')} {...(error ? { validationState: 'error' as const, validationMessage: error } : {})}>
         <RadioGroup value={choice} onChange={(_, d) => setChoice(d.value)}>
           {slots.map((slot) => (
-            <Radio key={slot.start} value={slot.start} label={<SlotText start={slot.start} end={slot.end} partnerZone={partnerZone} partnerName={partnerName} />} />
+            <Radio key={slot.start} value={slot.start} label={<SlotText start={slot.start} end={slot.end} myZone={myZone} partnerZone={partnerZone} partnerName={partnerName} />} />
           ))}
           <Radio value="other" label={t('schedule.reschedule.other', { zone: myZone })} />
         </RadioGroup>
@@ -376,7 +376,7 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
             <ul className={styles.list} aria-label={t('schedule.slots.title')}>
               {slotList.map((slot) => (
                 <li key={slot.start}>
-                  <SlotText start={slot.start} end={slot.end} partnerZone={partnerZone} partnerName={pair.partnerName} />
+                  <SlotText start={slot.start} end={slot.end} myZone={myZone} partnerZone={partnerZone} partnerName={pair.partnerName} />
                 </li>
               ))}
             </ul>
@@ -416,7 +416,7 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
                   <CardHeader
                     header={
                       <Text as="h4" weight="semibold">
-                        {heading} · <SlotText start={meeting.start} end={meeting.end} partnerZone={partnerZone} partnerName={pair.partnerName} />
+                        {heading} · <SlotText start={meeting.start} end={meeting.end} myZone={myZone} partnerZone={partnerZone} partnerName={pair.partnerName} />
                       </Text>
                     }
                     description={

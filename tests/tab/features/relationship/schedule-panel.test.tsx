@@ -137,7 +137,8 @@ function renderPanel(api: MentoringApi, detail: RelationshipDetailDto, language:
     <SessionProvider value={{ api, signIn: { kind: 'local', label: 'Oliver Bennett' } }}>
       <SchedulePanel detail={detail} pair={pair} myZone="Europe/London" partnerZone="Europe/Warsaw" onChanged={onChanged} />
     </SessionProvider>,
-    { language, timeZone: 'Europe/London' },
+    // The device says Kolkata; the tab shows my profile's zone (London) all the same.
+    { language, timeZone: 'Asia/Kolkata' },
   );
   return { onChanged };
 }
