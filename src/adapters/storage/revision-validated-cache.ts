@@ -14,6 +14,11 @@ export interface RevisionValidatedCacheOptions {
   readonly maxEntries: number;
   /** An entry older than this is not served even under the current stamp. */
   readonly ttlMs: number;
+  /**
+   * Each entry lives a random span between (1 - ttlJitter) × ttlMs and ttlMs, so entries filled
+   * together (a process warming up) do not all expire and refetch together. 0 to 1; default 0.
+   */
+  readonly ttlJitter?: number;
   /** Milliseconds since the epoch; injected by tests that age entries. */
   readonly now?: () => number;
 }
@@ -21,7 +26,7 @@ export interface RevisionValidatedCacheOptions {
 interface Entry<T> {
   readonly stamp: string;
   readonly value: T;
-  readonly storedAt: number;
+  readonly expiresAt: number;
 }
 
 export class RevisionValidatedCache<T> {
@@ -31,6 +36,8 @@ export class RevisionValidatedCache<T> {
   constructor(private readonly options: RevisionValidatedCacheOptions) {
     if (!Number.isInteger(options.maxEntries) || options.maxEntries < 1) throw new Error('maxEntries must be a positive integer');
     if (!(options.ttlMs > 0)) throw new Error('ttlMs must be positive');
+    const jitter = options.ttlJitter ?? 0;
+    if (!(jitter >= 0 && jitter <= 1)) throw new Error('ttlJitter must be between 0 and 1');
     this.now = options.now ?? Date.now;
   }
 
@@ -42,7 +49,7 @@ export class RevisionValidatedCache<T> {
   get(key: string, stamp: string): T | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.stamp !== stamp || this.now() - entry.storedAt >= this.options.ttlMs) {
+    if (entry.stamp !== stamp || this.now() >= entry.expiresAt) {
       this.entries.delete(key);
       return undefined;
     }
@@ -54,7 +61,8 @@ export class RevisionValidatedCache<T> {
 
   set(key: string, stamp: string, value: T): void {
     this.entries.delete(key);
-    this.entries.set(key, { stamp, value: structuredClone(value), storedAt: this.now() });
+    const lifetime = this.options.ttlMs * (1 - (this.options.ttlJitter ?? 0) * Math.random());
+    this.entries.set(key, { stamp, value: structuredClone(value), expiresAt: this.now() + lifetime });
     while (this.entries.size > this.options.maxEntries) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;

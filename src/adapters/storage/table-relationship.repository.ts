@@ -73,7 +73,7 @@ const rowKeyOf = (spec: PartSpec, id: string) => `${spec.kind}|${key(id)}`;
 export interface AggregateCacheOptions {
   /** Aggregates kept per process (least recently used go first). */
   readonly maxEntries?: number;
-  /** The longest an aggregate is served, even under an unchanged revision (a safety net, see above). */
+  /** The longest an aggregate is served, even under an unchanged revision (a safety net, see above); each entry lives 75–100% of it. */
   readonly ttlMs?: number;
   /** Milliseconds since the epoch; for tests that age entries. */
   readonly now?: () => number;
@@ -82,6 +82,8 @@ export interface AggregateCacheOptions {
 /** A detail view is a few KB, so 10,000 of them stay in the tens of MB. */
 const DEFAULT_MAX_AGGREGATES = 10_000;
 const DEFAULT_AGGREGATE_TTL_MS = 60_000;
+/** Lifetimes spread over 45–60 s, so a warm-up's entries do not all refetch in the same second. */
+const AGGREGATE_TTL_JITTER = 0.25;
 
 /**
  * Writes to one relationship partition, each bumping the partition's revision. Shared by the
@@ -192,6 +194,7 @@ export class TableRelationshipRepository implements RelationshipRepository {
     this.aggregates = new RevisionValidatedCache({
       maxEntries: cacheOptions.maxEntries ?? DEFAULT_MAX_AGGREGATES,
       ttlMs: cacheOptions.ttlMs ?? DEFAULT_AGGREGATE_TTL_MS,
+      ttlJitter: AGGREGATE_TTL_JITTER,
       ...(cacheOptions.now ? { now: cacheOptions.now } : {}),
     });
     this.writer = new RelationshipPartitionWriter(store, this.aggregates);
