@@ -14,7 +14,7 @@ import { composeBotRuntime } from './bot-runtime';
 import { nodeBotListener } from './bot-host';
 import { parseBotSettings } from './bot-settings';
 
-const hosts = new WeakMap<LocalStackContext, Promise<{ host: BotHost; stopWorker: () => void }>>();
+const hosts = new WeakMap<LocalStackContext, Promise<{ host: BotHost; stopWorker: () => Promise<void>; inFlight: Set<Promise<unknown>> }>>();
 
 function botFor(context: LocalStackContext) {
   let started = hosts.get(context);
@@ -39,7 +39,15 @@ function botFor(context: LocalStackContext) {
         handle.unref();
         return handle;
       });
-      return { host: runtime.host, stopWorker: () => timers.forEach((handle) => clearInterval(handle)) };
+      const inFlight = new Set<Promise<unknown>>();
+      return {
+        host: runtime.host,
+        inFlight,
+        stopWorker: async () => {
+          timers.forEach((handle) => clearInterval(handle));
+          await Promise.allSettled([...inFlight]);
+        },
+      };
     })();
     hosts.set(context, started);
   }
@@ -61,20 +69,19 @@ export const localBotMessagesService: LocalServiceFactory = async (context) => {
       await listener(request, response);
     },
     health: async () => ({ status: 'ok' }),
-    close: async () => {
-      stopWorker();
-    },
+    close: stopWorker,
   };
   return service;
 };
 
 export const localBotDemoService: LocalServiceFactory = async (context) => {
-  const { host } = await botFor(context);
+  const { host, inFlight, stopWorker } = await botFor(context);
   const repos = context.api.services.repositories;
   return {
     name: 'bot-demo',
     prefix: '/local-bot',
     links: [{ label: 'End a demo meeting now (POST)', path: '/local-bot/end-meeting' }],
+    close: stopWorker,
     async handle(request, response, url) {
       if (url.pathname !== '/local-bot/end-meeting' || request.method !== 'POST') {
         sendJson(response, 404, { error: { code: 'HTTP.NOT_FOUND', message: 'POST /local-bot/end-meeting {"tenantId","relationshipId","meetingId"} is the only local bot action.' } });
@@ -110,7 +117,10 @@ export const localBotDemoService: LocalServiceFactory = async (context) => {
         return;
       }
       // Deliver now rather than at the next minute's delivery run, so the demo shows the card at once.
-      void deliverDueMessages(host, context.api.logger).catch((error: unknown) => context.api.logger.error('demo delivery failed', { error: String(error) }));
+      const delivery = deliverDueMessages(host, context.api.logger)
+        .catch((error: unknown) => context.api.logger.error('demo delivery failed', { error: String(error) }))
+        .finally(() => inFlight.delete(delivery));
+      inFlight.add(delivery);
       sendJson(response, 200, {
         endedAt: new Date(now).toISOString(),
         queued: planned.value.map((m) => ({ kind: m.kind, personId: m.personId, idempotencyKey: m.idempotencyKey })),
