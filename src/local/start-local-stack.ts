@@ -11,6 +11,7 @@ import { startAzurite, type AzuriteHandle } from './azurite';
 import { createLocalIdentityIssuer, type LocalIdentityIssuer } from './identity-issuer';
 import { localIdentityService } from './identity-issuer.service';
 import { localApiService } from './api.service';
+import { demoPeopleDirectory, localGraphTokens } from './local-graph-access';
 import { startLocalHost } from './local-host';
 import { LOCAL_TAB_ORIGIN } from './local-ports';
 import { additionalLocalServices, type LocalServiceFactory } from './local-services';
@@ -73,7 +74,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     const identity = localIdentityService(issuer);
 
-    const api = await createApiHost({ settings, clock: systemClock, ids: uuidGenerator, ...(options.logger ? { logger: options.logger } : {}) });
+    const api = await createApiHost({
+      settings,
+      clock: systemClock,
+      ids: uuidGenerator,
+      ...(options.logger ? { logger: options.logger } : {}),
+      graphTokens: localGraphTokens(issuer),
+      directory: demoPeopleDirectory(issuer.people),
+    });
 
     host.use(identity);
     host.use(localApiService(apiFunctions, api));
