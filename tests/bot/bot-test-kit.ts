@@ -39,6 +39,8 @@ export async function botKit() {
   await ensureTable(table);
   const repos = new InMemoryRepositories();
   let nonce = 0;
+  /** The agenda refreshes asked for after saved check-ins (the host wires the booking use case there). */
+  const refreshed: string[] = [];
   const cardIssues = new TableCheckInCardIssueStore(table);
   const references = new TableConversationReferenceStore(table);
   const conversation = new MentoringConversation({
@@ -48,6 +50,9 @@ export async function botKit() {
     links,
     newNonce: () => `nonce-${++nonce}`,
     now: () => NOW,
+    afterCheckInSaved: async (tenantId, relationshipId) => {
+      refreshed.push(`${tenantId}/${relationshipId}`);
+    },
   });
   const bot = new TeamsMentoringBot(conversation);
   const adapter = new TestAdapter(async (context) => {
@@ -132,5 +137,5 @@ export async function botKit() {
   const cardOf = (activity: Partial<Activity> | undefined): Record<string, unknown> =>
     (activity?.attachments?.[0]?.content ?? {}) as Record<string, unknown>;
 
-  return { repos, conversation, references, cardIssues, adapter, base, turn, cardOf };
+  return { repos, conversation, references, cardIssues, adapter, base, turn, cardOf, refreshed };
 }

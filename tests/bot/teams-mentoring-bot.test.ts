@@ -125,6 +125,15 @@ describe('the Teams bot (TestAdapter conversations)', () => {
     ]);
   });
 
+  it('a saved check-in asks for the next agendas to be refreshed; a replayed or forged one does not', async () => {
+    const card = await sendCheckIn(kit);
+    await kit.turn(execute(kit, MENTEE, { ...actionData(card), ...answers }));
+    expect(kit.refreshed).toEqual([`${TENANT}/r1`]);
+    await kit.turn(execute(kit, MENTEE, { ...actionData(card), ...answers, useful: 'Replayed' }));
+    await kit.turn(execute(kit, MENTEE, { ...actionData(card), relationshipId: 'r2', meetingId: 'm9', ...answers }));
+    expect(kit.refreshed).toEqual([`${TENANT}/r1`]);
+  });
+
   it('a second submit (through Edit) edits the same check-in instead of adding one', async () => {
     const card = await sendCheckIn(kit);
     const first = invokeCard(await kit.turn(execute(kit, MENTEE, { ...actionData(card), ...answers }))).card;
