@@ -20,7 +20,7 @@ export async function syncRegisteredCalendars(services: ApiServices, now: number
     const deps = services.booking.forTenant(tenantId);
     if (!deps.ok) {
       logger.error('calendar sync has no calendar access', { tenantId, code: deps.error.code });
-      return;
+      continue;
     }
     const outcome = await syncCalendars(deps.value, { tenantId, relationshipIds }, now);
     if (!outcome.ok) logger.error('calendar sync failed for a tenant', { tenantId, code: outcome.error.code });
