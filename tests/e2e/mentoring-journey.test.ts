@@ -3,11 +3,16 @@
  * locally, updates the profile, finds a reverse mentor by skill, sends a request with a note and
  * pre-work; the mentor signs in, reads the pre-work, accepts and proposes an agreement; the mentee
  * sees the mentor's windows on their own clock and accepts it, then adds two SMART goals (one gently
- * flagged as incomplete) and an action item for the mentor, and ticks it off.
+ * flagged as incomplete), a roadmap and action items; books the three agreed meetings, whose invites
+ * in the local calendar (read through its Graph URLs) carry each meeting's agenda; the first meeting
+ * ends (the bot's local demo action), the mentee answers its check-in in the tab, and the new action
+ * item shows in the next meeting's agenda, in the tab and in the invite. The booked schedule is then
+ * shown in dark theme and in Polish.
  * Every screen is checked with axe-core and photographed into test-artifacts/e2e/journey-*.png.
  */
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { CONTOSO } from '../../src/local/demo-people';
 import { buildTab } from './support/build-tab';
 import { checkScreen } from './support/check-screen';
 import { launchChromium } from './support/chromium';
@@ -19,6 +24,10 @@ jest.setTimeout(180_000);
 const MENTEE = 'Oliver Bennett';
 const MENTOR = 'Kacper Nowak';
 const OLIVER_JOB_TITLE = 'Learning & Development Partner';
+const OLIVER_ID = 'a0000004-0000-4000-8000-000000000004';
+const NEW_ITEM = 'Share the Copilot retro summary with the team';
+/** Roadmap themes in their final order; theme 1 is planned for meeting 1, theme 2 for 2 and 3, theme 3 for 3. */
+const themes: string[] = [];
 
 let buildDir: string;
 let stack: E2eStack;
@@ -222,6 +231,7 @@ describe('mentoring journey in the tab', () => {
     expect((await saved).status()).toBe(200);
     await page.getByText('Roadmap saved.').waitFor();
     expect(await page.getByLabel(/^Theme 2/).inputValue()).toBe(firstTitle);
+    themes.push(secondTitle, firstTitle, await page.getByLabel(/^Theme 3/).inputValue());
     await checkScreen(page, 'journey-14-roadmap');
   });
 
@@ -265,4 +275,189 @@ describe('mentoring journey in the tab', () => {
     await page.getByText(/No check-ins yet/).waitFor();
     await checkScreen(page, 'journey-17-check-ins');
   });
+
+  it('proposes times inside the boundaries and books the three agreed meetings', async () => {
+    await page.getByRole('tab', { name: 'Schedule' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Schedule' }).waitFor();
+    const slots = page.getByRole('list', { name: 'Times that fit your agreement for the next meeting' });
+    // Oliver's clock first (London), Kacper's Warsaw time beside it: one hour later in winter and summer alike.
+    await slots.getByRole('listitem').first().waitFor();
+    const firstSlot = (await slots.getByRole('listitem').first().textContent())!;
+    const [, mine, theirs] = /^\w{3} \d{1,2} \w{3}, (\d{2}):\d{2} – .* · \w{3} \d{1,2} \w{3}, (\d{2}):\d{2} for Kacper Nowak$/.exec(firstSlot)!;
+    expect((Number(theirs) - Number(mine) + 24) % 24).toBe(1);
+    await checkScreen(page, 'journey-18-schedule-slots');
+
+    const booked = page.waitForResponse((r) => /\/api\/relationships\/[^/]+\/meetings$/.test(r.url()) && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Book the whole series' }).click();
+    expect((await booked).status()).toBe(200);
+    await page.getByText(/^Booked 3 meeting\(s\); the invites are in both calendars\./).waitFor();
+    for (const n of [1, 2, 3]) await page.getByRole('heading', { level: 4, name: new RegExp(`^Meeting ${n} · .* for Kacper Nowak$`) }).waitFor();
+    await page.getByText('Agenda of meeting 1').click();
+    const agenda1 = page.locator('details', { hasText: 'Agenda of meeting 1' });
+    await agenda1.getByText(themes[0]!, { exact: true }).waitFor();
+    await agenda1.getByText(/^Draft three Copilot prompts for the retro — You/).waitFor();
+    await checkScreen(page, 'journey-19-schedule-booked');
+  });
+
+  it('puts each meeting’s agenda into its invite in the local calendar (read through its Graph URLs)', async () => {
+    const { token, detail } = await apiAs(OLIVER_ID);
+    const meetings = [...detail.meetings].sort((a, b) => a.number - b.number);
+    expect(meetings.map((m) => [m.number, m.status, m.organizerId])).toEqual([
+      [1, 'planned', OLIVER_ID],
+      [2, 'planned', OLIVER_ID],
+      [3, 'planned', OLIVER_ID],
+    ]);
+    for (const meeting of meetings) {
+      const event = await graphEvent(token, meeting.eventId!);
+      expect(Date.parse(`${event.start.dateTime}Z`)).toBe(Date.parse(meeting.start));
+      expect(event.attendees.map((a) => a.emailAddress.address)).toContain('kacper.nowak@contoso.local');
+      const body = event.body.content;
+      // Theme 1 in meeting 1, theme 2 in meetings 2 and 3, theme 3 in meeting 3; the goals in every one.
+      const planned = [[0], [1], [1, 2]][meeting.number - 1]!;
+      for (const [i, title] of themes.entries()) expect({ meeting: meeting.number, title, inBody: body.includes(escapeHtml(title)) }).toEqual({ meeting: meeting.number, title, inBody: planned.includes(i) });
+      expect(body).toContain('Run a team retro with Copilot summaries');
+      expect(body).toContain('Draft three Copilot prompts for the retro');
+      expect(body).not.toContain(NEW_ITEM);
+    }
+  });
+
+  it('the first meeting ends (the bot’s local demo action) and the mentee answers its check-in in the tab', async () => {
+    const { detail } = await apiAs(OLIVER_ID);
+    const first = detail.meetings.find((m) => m.number === 1)!;
+    const ended = await fetch(`${stack.baseUrl}/local-bot/end-meeting`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenantId: CONTOSO.tenantId, relationshipId: detail.relationship.id, meetingId: first.id }),
+    });
+    expect(ended.status).toBe(200);
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: `Mentoring with ${MENTOR}` }).waitFor();
+    await page.getByRole('tab', { name: 'Check-ins' }).click();
+    await page.getByText('Meetings waiting for your check-in').waitFor();
+    await checkScreen(page, 'journey-20-check-in-waiting');
+    await page.getByRole('button', { name: /^Answer the check-in for meeting 1 / }).click();
+    const form = page.getByRole('form', { name: /^Check-in for meeting 1, / });
+    await form.getByRole('button', { name: 'Send check-in' }).click();
+    await form.getByText('Answer at least one question, so your check-in says something.').waitFor();
+    await form.getByLabel('What was useful').fill('Seeing Copilot summarise a real retro transcript.');
+    await form.getByLabel('Next steps').fill('Try it on our next sprint retro.');
+    await form.getByRole('button', { name: 'Add an action item' }).click();
+    const item = form.getByRole('group', { name: 'New action item 1' });
+    await item.getByLabel(/^What needs doing/).fill(NEW_ITEM);
+    await item.getByLabel('Due date').fill('2027-01-20');
+    const slider = form.getByRole('slider', { name: 'Run a team retro with Copilot summaries: 0%' });
+    await slider.focus();
+    for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowRight');
+    await form.getByRole('slider', { name: 'Run a team retro with Copilot summaries: 20%' }).waitFor();
+    await checkScreen(page, 'journey-21-check-in-form');
+    const saved = page.waitForResponse((r) => /\/meetings\/[^/]+\/checkin$/.test(r.url()) && r.request().method() === 'PUT');
+    const refreshed = page.waitForResponse((r) => r.url().endsWith('/agendas/refresh'));
+    await form.getByRole('button', { name: 'Send check-in' }).click();
+    expect((await saved).status()).toBe(200);
+    await page.getByText('Your check-in for meeting 1 is saved.').waitFor();
+    expect((await refreshed).status()).toBe(200);
+    await page.getByText('Seeing Copilot summarise a real retro transcript.').waitFor();
+    await checkScreen(page, 'journey-22-check-in-saved');
+  });
+
+  it('the check-in’s action item shows in the next meeting’s agenda, in the tab and in its invite', async () => {
+    await page.getByRole('tab', { name: 'Schedule' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Upcoming meetings' }).waitFor();
+    await page.getByText('Agenda of meeting 2').click();
+    const agenda2 = page.locator('details', { hasText: 'Agenda of meeting 2' });
+    await agenda2.getByText(new RegExp(`^${NEW_ITEM} — You, due `)).waitFor();
+    await agenda2.getByText('Run a team retro with Copilot summaries (20%)').waitFor();
+    await checkScreen(page, 'journey-23-next-agenda');
+
+    const { token, detail } = await apiAs(OLIVER_ID);
+    const next = detail.meetings.find((m) => m.number === 2)!;
+    const event = await graphEvent(token, next.eventId!);
+    expect(event.body.content).toContain(NEW_ITEM);
+    expect(event.body.content).toContain(escapeHtml(themes[1]!));
+  });
+
+  it('shows the booked schedule and the check-ins in dark theme and in Polish', async () => {
+    const { detail } = await apiAs(OLIVER_ID);
+    for (const variant of [
+      { name: 'dark', query: '?theme=dark', colorScheme: 'dark' as const, person: 'Demo person', signIn: 'Sign in as this person', home: 'Home', schedule: 'Upcoming meetings', checkIns: 'Check-ins' },
+      { name: 'pl', query: '?lang=pl', colorScheme: 'light' as const, person: 'Osoba demonstracyjna', signIn: 'Zaloguj jako ta osoba', home: 'Start', schedule: 'Nadchodzące spotkania', checkIns: 'Podsumowania spotkań' },
+    ]) {
+      const browser = await launchChromium({ colorScheme: variant.colorScheme });
+      try {
+        const other = await browser.context.newPage();
+        await other.goto(`${tab.baseUrl}/${variant.query}`);
+        const value = await other.getByLabel(variant.person).locator('option', { hasText: MENTEE }).getAttribute('value');
+        await other.getByLabel(variant.person).selectOption(value!);
+        await other.getByRole('button', { name: variant.signIn }).click();
+        await other.getByRole('heading', { level: 1, name: variant.home }).waitFor();
+        await other.goto(`${tab.baseUrl}/${variant.query}#/relationship/${detail.relationship.id}/schedule`);
+        await other.getByRole('heading', { level: 3, name: variant.schedule }).waitFor();
+        await other.getByRole('heading', { level: 4 }).nth(1).waitFor();
+        await checkScreen(other, `journey-24-schedule-${variant.name}`);
+        await other.goto(`${tab.baseUrl}/${variant.query}#/relationship/${detail.relationship.id}/checkins`);
+        await other.getByRole('heading', { level: 2, name: variant.checkIns }).waitFor();
+        await other.getByText('Seeing Copilot summarise a real retro transcript.').waitFor();
+        await checkScreen(other, `journey-25-check-ins-${variant.name}`);
+      } finally {
+        await browser.close();
+      }
+    }
+  });
+
+  it('the mentee closes the relationship with a reflection; the mentor is asked for theirs', async () => {
+    await page.getByRole('button', { name: 'Close this relationship' }).click();
+    const dialog = page.getByRole('dialog', { name: `Close your mentoring relationship with ${MENTOR}` });
+    await dialog.getByRole('button', { name: 'Close the relationship' }).click();
+    await dialog.getByText('Share a few words before closing: what worked, what to improve or your key takeaway.').waitFor();
+    await checkScreen(page, 'journey-26-close-dialog');
+    await dialog.getByLabel('What worked').fill('A steady fortnightly rhythm with an agenda in every invite.');
+    await dialog.getByLabel('My key takeaway').fill('Let Copilot draft, then edit with the team.');
+    const closed = page.waitForResponse((r) => r.url().endsWith('/close') && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: 'Close the relationship' }).click();
+    expect((await closed).status()).toBe(200);
+    await page.getByText('The relationship is closed and your reflection is saved.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('#root:not([aria-hidden])').waitFor();
+    await page.getByText('This relationship is closed.').waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Reflection by You' }).waitFor();
+    await checkScreen(page, 'journey-27-closed');
+
+    const relationshipUrl = page.url();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInAs(MENTOR);
+    await page.goto(relationshipUrl);
+    await page.getByRole('heading', { level: 1, name: `Mentoring with ${MENTEE}` }).waitFor();
+    await page.getByRole('heading', { level: 3, name: `Reflection by ${MENTEE}` }).waitFor();
+    await page.getByRole('button', { name: 'Add my closing reflection' }).waitFor();
+    await checkScreen(page, 'journey-28-mentor-reflection-asked');
+  });
 });
+
+interface GraphEvent {
+  start: { dateTime: string; timeZone: string };
+  attendees: { emailAddress: { address: string } }[];
+  body: { contentType: string; content: string };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** A token from the local issuer and the relationship as the API shows it to that person. */
+async function apiAs(personId: string): Promise<{ token: string; detail: { relationship: { id: string }; meetings: { id: string; number: number; start: string; status: string; organizerId: string; eventId?: string }[] } }> {
+  const issued = await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
+  const token = ((await issued.json()) as { accessToken: string }).accessToken;
+  const headers = { authorization: `Bearer ${token}` };
+  const list = (await (await fetch(`${stack.baseUrl}/api/relationships`, { headers })).json()) as { relationships: { relationship: { id: string; status: string } }[] };
+  const id = list.relationships.find((r) => r.relationship.status === 'active')!.relationship.id;
+  const detail = await (await fetch(`${stack.baseUrl}/api/relationships/${id}`, { headers })).json();
+  return { token, detail };
+}
+
+/** The organizer's copy of an invite, through the local calendar's Graph v1.0 URL, as Outlook would serve it. */
+async function graphEvent(token: string, eventId: string): Promise<GraphEvent> {
+  const response = await fetch(`${stack.baseUrl}/local-graph/v1.0/users/${OLIVER_ID}/events/${encodeURIComponent(eventId)}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as GraphEvent;
+}
