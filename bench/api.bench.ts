@@ -36,7 +36,7 @@ const PACED_SECONDS = 15;
 const LOAD_GENERATOR = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { performance } = require('node:perf_hooks');
-const { baseUrl, clients, requests, ratePerSecond } = workerData;
+const { baseUrl, clients, requests, ratePerSecond, onePass } = workerData;
 const latencies = [];
 let issued = 0;
 let failures = 0;
@@ -46,7 +46,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 Promise.all(clients.map(async (client, k) => {
   let i = k;
   let next = started + (interval * k) / clients.length;
-  while (issued < requests) {
+  while (onePass ? i < k + client.ids.length : issued < requests) {
     issued += 1;
     const id = client.ids[i++ % client.ids.length];
     if (interval) {
@@ -189,18 +189,23 @@ export async function run(report: Report): Promise<void> {
     );
 
     // The load runs in a worker thread (its own event loop), so client work does not slow the server.
-    const drive = (requests: number, ratePerSecond?: number) =>
+    const drive = (requests: number, ratePerSecond?: number, onePass = false) =>
       new Promise<{ latencies: number[]; elapsedMs: number; failures: number }>((resolve, reject) => {
-        const worker = new Worker(LOAD_GENERATOR, { eval: true, workerData: { baseUrl: stack.baseUrl, clients, requests, ratePerSecond } });
+        const worker = new Worker(LOAD_GENERATOR, { eval: true, workerData: { baseUrl: stack.baseUrl, clients, requests, ratePerSecond, onePass } });
         worker.once('message', resolve);
         worker.once('error', reject);
       });
 
+    // The API process caches each relationship after its first read (revalidated by one point read
+    // on every later one). The first read of every relationship the clients use — all 50 clients at
+    // once, each reading each of its relationships once, on a fresh process — is reported on its
+    // own; the figures of the budget are the steady state after it.
+    const cold = await drive(0, undefined, true);
     await drive(WARMUP_REQUESTS);
     const loadBefore = loadavg()[0]!;
     const saturated = await drive(MEASURED_REQUESTS);
     const paced = await drive(PACED_RATE * PACED_SECONDS, PACED_RATE);
-    const failures = saturated.failures + paced.failures;
+    const failures = cold.failures + saturated.failures + paced.failures;
     if (failures > 0) throw new Error(`${failures} reads did not answer 200`);
     const closedLoop = [...saturated.latencies].sort((a, b) => a - b);
     const atRate = [...paced.latencies].sort((a, b) => a - b);
@@ -209,6 +214,8 @@ export async function run(report: Report): Promise<void> {
     report('api-read-relationship-p50', percentile(closedLoop, 50), 'ms');
     report(`api-read-relationship-p95-at-${PACED_RATE}rps`, percentile(atRate, 95), 'ms');
     report(`api-read-relationship-p50-at-${PACED_RATE}rps`, percentile(atRate, 50), 'ms');
+    const firstReads = [...cold.latencies].sort((a, b) => a - b);
+    report('api-read-relationship-first-read-p95', percentile(firstReads, 95), 'ms');
     report('api-bench-host-load-1m', Math.round(Math.max(loadBefore, loadavg()[0]!) * 100) / 100, `runnable tasks on ${availableParallelism()} cores`);
   } finally {
     await stack.stop();
