@@ -9,8 +9,8 @@ import { DefaultAzureCredential } from '@azure/identity';
 import { storageFromConnectionString, storageFromEndpoint, type StorageConnection } from '../adapters/storage/storage-connection';
 import { TableDocumentStore } from '../adapters/storage/table-document-store';
 import { tableRepositories } from '../adapters/storage/table-repositories';
-import { meetingEndTableFor, TableMeetingEndIndex } from '../adapters/storage/table-meeting-end-index';
-import { withMeetingEndIndex } from '../adapters/storage/meeting-end-indexed.repository';
+import { meetingMomentTableFor, TableMeetingMomentIndex } from '../adapters/storage/table-meeting-moment-index';
+import { withMeetingMomentIndex } from '../adapters/storage/meeting-moment-indexed.repository';
 import type { Clock } from '../core/ports/clock';
 import type { IdGenerator } from '../core/ports/id-generator';
 import { consoleLogger, type ApiLogger, type ApiServices, type HealthCheck } from './api-services';
@@ -39,8 +39,8 @@ export interface ApiHostOptions {
 
 export interface ComposedApiHost extends ApiHost {
   readonly store: TableDocumentStore;
-  /** When stored meetings end, across tenants: read by the bot's "meetings that ended" timer. */
-  readonly meetingEnds: TableMeetingEndIndex;
+  /** When stored meetings end (and are due a nudge or a reminder), across tenants: read by the bot's planning timer. */
+  readonly meetingMoments: TableMeetingMomentIndex;
   /** For components that start after the API (the local stand-ins, the bot). */
   addHealthCheck(check: HealthCheck): void;
 }
@@ -59,7 +59,7 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
   const { settings } = options;
   const connection = storageConnection(settings);
   const store = await TableDocumentStore.open(connection, settings.STORAGE_TABLE_NAME);
-  const meetingEnds = await TableMeetingEndIndex.open(connection.tableClient(meetingEndTableFor(settings.STORAGE_TABLE_NAME)));
+  const meetingMoments = await TableMeetingMomentIndex.open(connection.tableClient(meetingMomentTableFor(settings.STORAGE_TABLE_NAME)));
   const validator =
     options.validator ??
     createTokenValidator({
@@ -91,7 +91,7 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
     ...(options.extraHealth ?? []),
   ];
 
-  const repositories = withMeetingEndIndex(tableRepositories(store), meetingEnds);
+  const repositories = withMeetingMomentIndex(tableRepositories(store), meetingMoments);
   const services: ApiServices = {
     repositories,
     booking: createBookingServices({
@@ -105,5 +105,5 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
     clock: options.clock ?? systemClock,
     health,
   };
-  return { services, validator, logger: options.logger ?? consoleLogger, store, meetingEnds, addHealthCheck: (check) => health.push(check) };
+  return { services, validator, logger: options.logger ?? consoleLogger, store, meetingMoments, addHealthCheck: (check) => health.push(check) };
 }

@@ -70,12 +70,12 @@ describe('the Azure Functions registration with the bot', () => {
     expect(names).toEqual(expect.arrayContaining(['health', 'submitCheckIn', 'refreshAgendas']));
   });
 
-  it('registers each timer once with its NCRONTAB schedule: the calendar sync, bot delivery and meetings that ended', () => {
+  it('registers each timer once with its NCRONTAB schedule: the calendar sync, bot delivery and bot planning', () => {
     const timers = mockRegistered.filter((r) => triggerOf(r).type === 'timerTrigger').map((r) => [r.metadata.name, triggerOf(r).schedule]);
     expect(timers).toEqual([
       ['syncCalendars', '0 0/15 * * * *'],
       ['deliverBotMessages', '0 * * * * *'],
-      ['planEndedMeetings', '30 * * * * *'],
+      ['planBotMessages', '30 * * * * *'],
     ]);
   });
 

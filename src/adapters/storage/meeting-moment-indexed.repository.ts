@@ -1,8 +1,9 @@
 /**
  * Decorates the meetings part repository so that every meeting stored or moved is also in the
- * meeting-end index the "meetings that ended" timer reads. The index row is written BEFORE the
- * meeting: if the meeting write then fails, the row is stale and the timer skips it (it checks the
- * meeting's current end and status); the other order could store a meeting the timer never finds.
+ * meeting-moment index the bot's planning timer reads (its end, nudge and reminder moments). The
+ * index rows are written BEFORE the meeting: if the meeting write then fails, the rows are stale and
+ * the timer skips them (it checks the meeting's current times and status); the other order could
+ * store a meeting the timer never finds.
  */
 import type { Meeting } from '../../core/relationships/meeting';
 import { fail, type Result } from '../../core/result';
@@ -13,12 +14,12 @@ import {
   type RelationshipRepository,
   type Unversioned,
 } from '../../core/ports/repositories';
-import type { MeetingEndRecorder } from './table-meeting-end-index';
+import type { MeetingMomentRecorder } from './table-meeting-moment-index';
 
-export class MeetingEndIndexedMeetings implements RelationshipPartRepository<Meeting> {
+export class MeetingMomentIndexedMeetings implements RelationshipPartRepository<Meeting> {
   constructor(
     private readonly inner: RelationshipPartRepository<Meeting>,
-    private readonly index: MeetingEndRecorder,
+    private readonly index: MeetingMomentRecorder,
   ) {}
 
   list(tenantId: string, relationshipId: string): Promise<Result<Meeting[]>> {
@@ -57,10 +58,10 @@ export class MeetingEndIndexedMeetings implements RelationshipPartRepository<Mee
   }
 }
 
-/** The same repositories with the meetings part indexed by end; everything else passes through. */
-export function withMeetingEndIndex(repositories: MentoringRepositories, index: MeetingEndRecorder): MentoringRepositories {
+/** The same repositories with the meetings part indexed by its moments; everything else passes through. */
+export function withMeetingMomentIndex(repositories: MentoringRepositories, index: MeetingMomentRecorder): MentoringRepositories {
   const relationships = repositories.relationships;
-  const meetings = new MeetingEndIndexedMeetings(relationships.meetings, index);
+  const meetings = new MeetingMomentIndexedMeetings(relationships.meetings, index);
   const decorated: RelationshipRepository = {
     get: (...args) => relationships.get(...args),
     listForPerson: (...args) => relationships.listForPerson(...args),

@@ -1,37 +1,52 @@
 /**
- * A cross-tenant index of when meetings end, so one timer can find "meetings that ended since I last
- * looked" without scanning every tenant's partitions. Its own table (`meetingends`):
+ * A cross-tenant index of the moments when the bot has something to plan for a meeting, so one timer
+ * can find them without scanning every tenant's partitions:
  *
- *   PartitionKey  end|{yyyyMMddHH}                        the UTC hour the meeting ends in
- *   RowKey        {tenant}|{relationship}|{meeting}|{end}  escaped as in table-keys.ts
- *   cursor        meetings-ended                          how far the timer has looked
+ *   ended     the meeting's end                      check-ins
+ *   nudge     its end + NUDGE_AFTER                  one nudge for a missing check-in
+ *   reminder  its start - REMINDER_LEAD              reminders of open items due before it
  *
- * Rows carry ids and the end only (nothing a person wrote). The end is part of the row key, so a
- * moved meeting gets a new row in its new hour and the old row is recognised as stale by the reader
- * (the meeting's current end differs); rows are insert-only apart from being marked handled, so
- * re-saving a meeting for another reason never makes it due again.
+ * Its own table beside the data table (`{data table}meetingmoments`):
+ *
+ *   PartitionKey  due|{yyyyMMddHH}                                 the UTC hour of the moment
+ *   RowKey        {tenant}|{relationship}|{meeting}|{kind}|{anchor}  escaped as in table-keys.ts
+ *   cursor row    planned-moments                                  how far the timer has looked
+ *
+ * `anchor` is the meeting's end (ended, nudge) or start (reminder) when the row was written, so a
+ * moved meeting gets new rows at its new moments and the reader recognises the old ones as stale
+ * (the meeting's current end or start differs). Rows hold ids and instants only, nothing a person
+ * wrote, and are insert-only apart from being marked handled: re-saving a meeting for another reason
+ * never makes a moment due again.
  */
 import { RestError, TableClient } from '@azure/data-tables';
+import { NUDGE_AFTER, REMINDER_LEAD } from '../../core/delivery/select-proactive-messages';
 import { escapeKeyPart, unescapeKeyPart } from './table-keys';
 
-/** Beside the data table it indexes (`mentoring` → `mentoringmeetingends`), so each store has its own. */
-export const meetingEndTableFor = (dataTableName: string): string => `${dataTableName.slice(0, 51)}meetingends`;
 const HOUR = 3_600_000;
 const CURSOR_PARTITION = 'cursor';
 
-export interface MeetingEndEntry {
+/** Beside the data table it indexes (`mentoring` → `mentoringmeetingmoments`), so each store has its own. */
+export const meetingMomentTableFor = (dataTableName: string): string => `${dataTableName.slice(0, 48)}meetingmoments`;
+
+export type MeetingMomentKind = 'ended' | 'nudge' | 'reminder';
+const KINDS: readonly MeetingMomentKind[] = ['ended', 'nudge', 'reminder'];
+
+export interface MeetingMoment {
   readonly tenantId: string;
   readonly relationshipId: string;
   readonly meetingId: string;
-  readonly end: number;
+  readonly kind: MeetingMomentKind;
+  /** The meeting's end (ended, nudge) or start (reminder) the moment was computed from. */
+  readonly anchor: number;
+  readonly dueAt: number;
   /** Where the row lives, for `markHandled`. */
   readonly partitionKey: string;
   readonly rowKey: string;
 }
 
 /** What the meetings repository decorator writes to. */
-export interface MeetingEndRecorder {
-  record(tenantId: string, relationshipId: string, meeting: { readonly id: string; readonly end: number }): Promise<void>;
+export interface MeetingMomentRecorder {
+  record(tenantId: string, relationshipId: string, meeting: { readonly id: string; readonly start: number; readonly end: number }): Promise<void>;
 }
 
 const isStatus = (error: unknown, status: number): boolean => error instanceof RestError && error.statusCode === status;
@@ -39,52 +54,74 @@ const isStatus = (error: unknown, status: number): boolean => error instanceof R
 export function hourBucketOf(instant: number): string {
   const d = new Date(Math.floor(instant / HOUR) * HOUR);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `end|${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}`;
+  return `due|${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}`;
 }
 
-export class TableMeetingEndIndex implements MeetingEndRecorder {
+/** The moments of one meeting as it is stored now. */
+export function momentsOf(meeting: { readonly start: number; readonly end: number }): readonly { kind: MeetingMomentKind; anchor: number; dueAt: number }[] {
+  return [
+    { kind: 'ended', anchor: meeting.end, dueAt: meeting.end },
+    { kind: 'nudge', anchor: meeting.end, dueAt: meeting.end + NUDGE_AFTER },
+    { kind: 'reminder', anchor: meeting.start, dueAt: meeting.start - REMINDER_LEAD },
+  ];
+}
+
+export class TableMeetingMomentIndex implements MeetingMomentRecorder {
   private constructor(private readonly table: TableClient) {}
 
-  static async open(table: TableClient): Promise<TableMeetingEndIndex> {
+  static async open(table: TableClient): Promise<TableMeetingMomentIndex> {
     try {
       await table.createTable();
     } catch (error) {
       if (!isStatus(error, 409)) throw error;
     }
-    return new TableMeetingEndIndex(table);
+    return new TableMeetingMomentIndex(table);
   }
 
-  async record(tenantId: string, relationshipId: string, meeting: { readonly id: string; readonly end: number }): Promise<void> {
-    const rowKey = [tenantId, relationshipId, meeting.id, String(meeting.end)].map(escapeKeyPart).join('|');
-    try {
-      await this.table.createEntity({ partitionKey: hourBucketOf(meeting.end), rowKey, end: meeting.end, handled: false });
-    } catch (error) {
-      // Already indexed with this very end: the row (and whether it was handled) stays as it is.
-      if (!isStatus(error, 409)) throw error;
-    }
+  async record(tenantId: string, relationshipId: string, meeting: { readonly id: string; readonly start: number; readonly end: number }): Promise<void> {
+    await Promise.all(
+      momentsOf(meeting).map(async ({ kind, anchor, dueAt }) => {
+        const rowKey = [tenantId, relationshipId, meeting.id, kind, String(anchor)].map(escapeKeyPart).join('|');
+        try {
+          await this.table.createEntity({ partitionKey: hourBucketOf(dueAt), rowKey, dueAt, handled: false });
+        } catch (error) {
+          // Already indexed with this very anchor: the row (and whether it was handled) stays as it is.
+          if (!isStatus(error, 409)) throw error;
+        }
+      }),
+    );
   }
 
-  /** Rows not yet handled whose meeting ends in (from, to], oldest hour first. */
-  async unhandledEndingBetween(from: number, to: number): Promise<MeetingEndEntry[]> {
-    const entries: MeetingEndEntry[] = [];
+  /** Rows not yet handled that fall due in (from, to], oldest hour first. */
+  async unhandledDueBetween(from: number, to: number): Promise<MeetingMoment[]> {
+    const moments: MeetingMoment[] = [];
     for (let hour = Math.floor(from / HOUR) * HOUR; hour <= to; hour += HOUR) {
-      const rows = this.table.listEntities<{ end: number }>({
+      const rows = this.table.listEntities<{ dueAt: number }>({
         queryOptions: { filter: `PartitionKey eq '${hourBucketOf(hour)}' and handled eq false` },
       });
       for await (const row of rows) {
-        const end = Number(row.end);
-        if (!(end > from && end <= to)) continue;
+        const dueAt = Number(row.dueAt);
+        if (!(dueAt > from && dueAt <= to)) continue;
         const parts = row.rowKey!.split('|').map(unescapeKeyPart);
-        if (parts.length !== 4) continue;
-        const [tenantId, relationshipId, meetingId] = parts as [string, string, string, string];
-        entries.push({ tenantId, relationshipId, meetingId, end, partitionKey: row.partitionKey!, rowKey: row.rowKey! });
+        const [tenantId, relationshipId, meetingId, kind, anchor] = parts;
+        if (parts.length !== 5 || !KINDS.includes(kind as MeetingMomentKind)) continue;
+        moments.push({
+          tenantId: tenantId!,
+          relationshipId: relationshipId!,
+          meetingId: meetingId!,
+          kind: kind as MeetingMomentKind,
+          anchor: Number(anchor),
+          dueAt,
+          partitionKey: row.partitionKey!,
+          rowKey: row.rowKey!,
+        });
       }
     }
-    return entries;
+    return moments;
   }
 
-  async markHandled(entry: MeetingEndEntry, outcome: 'planned' | 'skipped', at: number): Promise<void> {
-    await this.table.updateEntity({ partitionKey: entry.partitionKey, rowKey: entry.rowKey, handled: true, outcome, handledAt: at }, 'Merge');
+  async markHandled(moment: MeetingMoment, outcome: 'planned' | 'skipped', at: number): Promise<void> {
+    await this.table.updateEntity({ partitionKey: moment.partitionKey, rowKey: moment.rowKey, handled: true, outcome, handledAt: at }, 'Merge');
   }
 
   /** The instant the timer has looked up to, or undefined before its first run. */

@@ -2,7 +2,7 @@
  * The bot's timers, defined once: Azure registers them with `app.timer`, the local host runs them on
  * an interval. They take the bot from a getter because the bot is composed after the API host.
  */
-import type { MeetingEndEntry, TableMeetingEndIndex } from '../../adapters/storage/table-meeting-end-index';
+import type { MeetingMoment, TableMeetingMomentIndex } from '../../adapters/storage/table-meeting-moment-index';
 import type { BotHost } from '../../bot/host/bot-composition';
 import type { MentoringRepositories } from '../../core/ports/repositories';
 import { STORAGE_NOT_FOUND } from '../../core/ports/repositories';
@@ -11,14 +11,14 @@ import { timerFunction, type TimerDefinition } from '../function-definition';
 
 export interface BotRuntime {
   readonly host: BotHost;
-  readonly meetingEnds: TableMeetingEndIndex;
+  readonly meetingMoments: TableMeetingMomentIndex;
 }
 
 export const DELIVERY_EVERY_MS = 60_000;
 /** A run stops taking new batches after this, so the next minute's run never overlaps it. */
 const DELIVERY_BUDGET_MS = 45_000;
-export const MEETINGS_ENDED_EVERY_MS = 60_000;
-export const MEETINGS_ENDED_CURSOR = 'meetings-ended';
+export const PLANNING_EVERY_MS = 60_000;
+export const PLANNING_CURSOR = 'planned-moments';
 /** The first run looks this far back. */
 const FIRST_RUN_LOOKBACK_MS = 24 * 3_600_000;
 /**
@@ -40,29 +40,33 @@ export async function deliverDueMessages(host: BotHost, logger: ApiLogger, budge
   return handled;
 }
 
-export interface MeetingsEndedOutcome {
-  /** Relationships whose deliveries were planned (once each per run, for all their ended meetings). */
+export interface PlanningOutcome {
+  /** Relationships whose deliveries were planned (once each per run, for all their due moments). */
   readonly planned: readonly { readonly tenantId: string; readonly relationshipId: string; readonly queued: number }[];
-  /** Index rows that needed no planning: cancelled, moved (a newer row exists), deleted meetings. */
+  /** Index rows that needed no planning: cancelled, moved (newer rows exist), deleted meetings. */
   readonly skipped: number;
   /** Relationships whose planning failed; their rows stay unhandled and the cursor waits for them. */
   readonly failed: number;
 }
 
+/** The meeting still has the time the moment was computed from, and was not cancelled. */
+const stillDue = (moment: MeetingMoment, meeting: { readonly start: number; readonly end: number; readonly status: string }): boolean =>
+  meeting.status !== 'cancelled' && (moment.kind === 'reminder' ? meeting.start : meeting.end) === moment.anchor;
+
 /**
- * "Meetings that ended": reads the meeting-end index since the last run, checks each meeting as it is
- * stored now (still ending then, not cancelled), and plans each relationship once. Planning is
- * idempotent on its own (planned keys), and each index row is marked handled once planned, so a
- * meeting is planned by exactly one run.
+ * "Meetings that ended" (and the later nudge and the day-before reminder moments): reads the
+ * meeting-moment index since the last run, checks each meeting as it is stored now (same times, not
+ * cancelled), and plans each relationship once. Planning is idempotent on its own (planned keys), and
+ * each index row is marked handled once planned, so a moment is planned by exactly one run.
  */
-export async function planEndedMeetings(
-  deps: { readonly index: TableMeetingEndIndex; readonly repos: MentoringRepositories; readonly plan: BotHost['plan'] },
+export async function planDueMessages(
+  deps: { readonly index: TableMeetingMomentIndex; readonly repos: MentoringRepositories; readonly plan: BotHost['plan'] },
   now: number,
   logger: ApiLogger,
-): Promise<MeetingsEndedOutcome> {
-  const cursor = (await deps.index.readCursor(MEETINGS_ENDED_CURSOR)) ?? now - FIRST_RUN_LOOKBACK_MS;
-  const entries = await deps.index.unhandledEndingBetween(cursor - LATE_WRITE_GRACE_MS, now);
-  const byRelationship = new Map<string, MeetingEndEntry[]>();
+): Promise<PlanningOutcome> {
+  const cursor = (await deps.index.readCursor(PLANNING_CURSOR)) ?? now - FIRST_RUN_LOOKBACK_MS;
+  const entries = await deps.index.unhandledDueBetween(cursor - LATE_WRITE_GRACE_MS, now);
+  const byRelationship = new Map<string, MeetingMoment[]>();
   for (const entry of entries) {
     const k = JSON.stringify([entry.tenantId, entry.relationshipId]);
     byRelationship.set(k, [...(byRelationship.get(k) ?? []), entry]);
@@ -73,15 +77,15 @@ export async function planEndedMeetings(
   let nextCursor = now;
   for (const group of byRelationship.values()) {
     const { tenantId, relationshipId } = group[0]!;
-    const due: MeetingEndEntry[] = [];
+    const due: MeetingMoment[] = [];
     for (const entry of group) {
       const meeting = await deps.repos.relationships.meetings.get(tenantId, relationshipId, entry.meetingId);
       if (!meeting.ok && meeting.error.code !== STORAGE_NOT_FOUND) {
         failed++;
-        nextCursor = Math.min(nextCursor, entry.end - 1);
+        nextCursor = Math.min(nextCursor, entry.dueAt - 1);
         continue;
       }
-      if (meeting.ok && meeting.value.status !== 'cancelled' && meeting.value.end === entry.end) due.push(entry);
+      if (meeting.ok && stillDue(entry, meeting.value)) due.push(entry);
       else {
         await deps.index.markHandled(entry, 'skipped', now);
         skipped++;
@@ -90,18 +94,18 @@ export async function planEndedMeetings(
     if (due.length === 0) continue;
     const outcome = await deps.plan(tenantId, relationshipId);
     if (!outcome.ok && outcome.error.code !== STORAGE_NOT_FOUND) {
-      logger.error('planning check-ins for ended meetings failed', { tenantId, relationshipId, code: outcome.error.code });
+      logger.error('planning bot messages failed', { tenantId, relationshipId, code: outcome.error.code });
       failed++;
-      nextCursor = Math.min(nextCursor, ...due.map((e) => e.end - 1));
+      nextCursor = Math.min(nextCursor, ...due.map((e) => e.dueAt - 1));
       continue;
     }
     for (const entry of due) await deps.index.markHandled(entry, outcome.ok ? 'planned' : 'skipped', now);
     if (outcome.ok) planned.push({ tenantId, relationshipId, queued: outcome.value.length });
     else skipped += due.length;
   }
-  await deps.index.writeCursor(MEETINGS_ENDED_CURSOR, Math.max(cursor, nextCursor));
+  await deps.index.writeCursor(PLANNING_CURSOR, Math.max(cursor, nextCursor));
   if (planned.length > 0 || failed > 0) {
-    logger.info('meetings ended', { relationships: planned.length, queued: planned.reduce((n, p) => n + p.queued, 0), skipped, failed });
+    logger.info('bot messages planned', { relationships: planned.length, queued: planned.reduce((n, p) => n + p.queued, 0), skipped, failed });
   }
   return { planned, skipped, failed };
 }
@@ -112,9 +116,9 @@ export function botTimers(runtime: () => Promise<BotRuntime>): readonly TimerDef
     timerFunction('deliverBotMessages', '0 * * * * *', DELIVERY_EVERY_MS, async (_services, _now, logger) => {
       await deliverDueMessages((await runtime()).host, logger);
     }),
-    timerFunction('planEndedMeetings', '30 * * * * *', MEETINGS_ENDED_EVERY_MS, async (services, now, logger) => {
-      const { host, meetingEnds } = await runtime();
-      await planEndedMeetings({ index: meetingEnds, repos: services.repositories, plan: host.plan }, now, logger);
+    timerFunction('planBotMessages', '30 * * * * *', PLANNING_EVERY_MS, async (services, now, logger) => {
+      const { host, meetingMoments } = await runtime();
+      await planDueMessages({ index: meetingMoments, repos: services.repositories, plan: host.plan }, now, logger);
     }),
   ];
 }

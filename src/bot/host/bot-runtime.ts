@@ -1,5 +1,5 @@
 /**
- * The bot on top of a composed API host: the same repositories (with the meeting-end index), clock
+ * The bot on top of a composed API host: the same repositories (with the meeting-moment index), clock
  * and ids, and the booking engineer's agenda refresh after a check-in. Used by the Azure Functions
  * registration and by `npm start`; only the settings differ.
  */
@@ -40,5 +40,5 @@ export async function composeBotRuntime(api: ComposedApiHost, options: { readonl
     logger: { error: (message, details) => api.logger.error(message, details) },
     afterCheckInSaved: refreshAgendasAfterCheckIn(api.services, api.logger),
   });
-  return { host, meetingEnds: api.meetingEnds };
+  return { host, meetingMoments: api.meetingMoments };
 }

@@ -1,13 +1,14 @@
 /**
  * The bot's timers end to end on Azurite: meetings stored through the composition root's decorated
- * repository land in the meeting-end index; the "meetings that ended" timer plans each ended meeting
- * once, however often it runs, never a cancelled one, and a moved one at its new end; the delivery
- * timer then sends exactly one check-in card per participant through botbuilder to a local connector.
+ * repository land in the meeting-moment index; the planning timer plans each ended meeting once,
+ * however often it runs, never a cancelled one, and a moved one at its new end, and later the nudge
+ * and the day-before reminder; the delivery timer then sends exactly one check-in card per
+ * participant through botbuilder to a local connector.
  */
 import { createApiHost, type ComposedApiHost } from '../../../src/api/composition-root';
 import { parseApiSettings } from '../../../src/api/config';
 import type { ApiLogger } from '../../../src/api/api-services';
-import { botTimers, planEndedMeetings, type BotRuntime } from '../../../src/api/timers/bot-timers';
+import { botTimers, planDueMessages, type BotRuntime } from '../../../src/api/timers/bot-timers';
 import { botStorageFromConnectionString, type BotStorage } from '../../../src/bot/host/bot-composition';
 import { composeBotRuntime } from '../../../src/bot/host/bot-runtime';
 import { parseBotSettings } from '../../../src/bot/host/bot-settings';
@@ -53,7 +54,8 @@ describe('the bot timers on Azurite', () => {
   let connector: LocalBotConnector;
 
   beforeEach(async () => {
-    now = MEETING_END - 2 * HOUR;
+    // Before the first run's look-back reaches the test meetings' day-before reminder moments.
+    now = MEETING_END - 30 * HOUR;
     connector = await startLocalBotConnector();
     const settings = parseApiSettings(
       localApiEnvironment(
@@ -107,10 +109,10 @@ describe('the bot timers on Azurite', () => {
     if (!relationship.ok) throw new Error(relationship.error.code);
   }
 
-  async function storeMeeting(tenantId: string, relationshipId: string, id: string, end: number): Promise<Meeting> {
+  async function storeMeeting(tenantId: string, relationshipId: string, id: string, end: number, number = 1): Promise<Meeting> {
     const created = await api.services.repositories.relationships.meetings.create(tenantId, relationshipId, {
       id,
-      number: 1,
+      number,
       start: end - HOUR,
       end,
       status: 'planned',
@@ -122,7 +124,7 @@ describe('the bot timers on Azurite', () => {
     return created.value;
   }
 
-  const runPlanning = () => planEndedMeetings({ index: runtime.meetingEnds, repos: api.services.repositories, plan: runtime.host.plan }, now, quietLogger);
+  const runPlanning = () => planDueMessages({ index: runtime.meetingMoments, repos: api.services.repositories, plan: runtime.host.plan }, now, quietLogger);
 
   async function runTimer(name: string) {
     const timer = botTimers(async () => runtime).find((t) => t.name === name)!;
@@ -141,7 +143,7 @@ describe('the bot timers on Azurite', () => {
 
     await runTimer('deliverBotMessages');
     now += 60_000;
-    await runTimer('planEndedMeetings');
+    await runTimer('planBotMessages');
     await runTimer('deliverBotMessages');
 
     const cards = connector.received.map((r) => ({ conversationId: r.conversationId, tenantId: r.tenantId, meeting: JSON.stringify(r.activity).includes('meet-a') }));
@@ -166,6 +168,7 @@ describe('the bot timers on Azurite', () => {
     expect(moving.ok).toBe(true);
 
     now = MEETING_END + 5 * 60_000;
+    // The cancelled meeting's end moment and the moved meeting's old one (their reminder moments lie before the first look-back).
     expect(await runPlanning()).toEqual({ planned: [], skipped: 2, failed: 0 });
     expect(await runPlanning()).toEqual({ planned: [], skipped: 0, failed: 0 });
 
@@ -204,5 +207,33 @@ describe('the bot timers on Azurite', () => {
     await storeMeeting('tenant-e', 'rel-late', 'meet-late', MEETING_END + 4 * 60_000);
     now += 60_000;
     expect(await runPlanning()).toEqual({ planned: [{ tenantId: 'tenant-e', relationshipId: 'rel-late', queued: 2 }], skipped: 0, failed: 0 });
+  });
+
+  it('plans the nudge for a missing check-in two days after, and the reminder of open items a day before the next meeting', async () => {
+    await pair('tenant-f', 'rel-f');
+    await storeMeeting('tenant-f', 'rel-f', 'meet-1', MEETING_END);
+    const nextStart = MEETING_END + 7 * 24 * HOUR;
+    await storeMeeting('tenant-f', 'rel-f', 'meet-2', nextStart + HOUR, 2);
+    const item = await api.services.repositories.relationships.actionItems.create('tenant-f', 'rel-f', {
+      id: 'item-1',
+      title: 'Draft the Power BI report',
+      ownerId: 'rel-f-mentee',
+      dueDate: '2026-11-29',
+      status: 'open',
+      origin: { kind: 'manual' },
+      createdBy: 'rel-f-mentee',
+      createdAt: 0,
+      updatedAt: 0,
+    });
+    expect(item.ok).toBe(true);
+
+    now = MEETING_END + 5 * 60_000;
+    expect((await runPlanning()).planned).toEqual([{ tenantId: 'tenant-f', relationshipId: 'rel-f', queued: 2 }]);
+    now = MEETING_END + 2 * 24 * HOUR + 5 * 60_000;
+    expect((await runPlanning()).planned).toEqual([{ tenantId: 'tenant-f', relationshipId: 'rel-f', queued: 2 }]);
+    expect(await runPlanning()).toEqual({ planned: [], skipped: 0, failed: 0 });
+    now = nextStart - 24 * HOUR + 5 * 60_000;
+    expect((await runPlanning()).planned).toEqual([{ tenantId: 'tenant-f', relationshipId: 'rel-f', queued: 1 }]);
+    expect(await runPlanning()).toEqual({ planned: [], skipped: 0, failed: 0 });
   });
 });
