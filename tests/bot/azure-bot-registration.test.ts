@@ -106,4 +106,42 @@ describe('the Azure Functions registration with the bot', () => {
     expect(connector.received.map((r) => [r.conversationId, r.tenantId])).toEqual([['a:olga', tenantId]]);
     expect(JSON.stringify(connector.received[0]!.activity)).toContain('Welcome to Mentoring');
   }, 30_000);
+
+  it('with a bot identity configured, an activity without the channel token is refused (401) and nothing is sent', async () => {
+    const { createApiHost } = await import('../../src/api/composition-root');
+    const { parseApiSettings } = await import('../../src/api/config');
+    const { composeBotRuntime } = await import('../../src/bot/host/bot-runtime');
+    const { botStorageFromConnectionString } = await import('../../src/bot/host/bot-composition');
+    const { functionTableWithBot } = await import('../../src/bot/host/bot-function-table');
+    const { parseBotSettings } = await import('../../src/bot/host/bot-settings');
+    const { fromAzureRequest, toAzureResponse } = await import('../../src/api/azure-request-mapping');
+    const { handleApiRequest } = await import('../../src/api/handle-api-request');
+    const api = await createApiHost({ settings: parseApiSettings(process.env), logger: { error: () => undefined, info: () => undefined } });
+    const runtime = composeBotRuntime(api, {
+      settings: parseBotSettings({ MENTORING_MODE: 'local', TAB_ENDPOINT: 'http://127.0.0.1:53000', BOT_ID: '00000000-0000-0000-0000-00000000b07', BOT_PASSWORD: 'not-used' }),
+      storage: botStorageFromConnectionString(testStorageConnectionString()),
+    });
+    const definition = functionTableWithBot(() => runtime).functions.find((f) => f.name === 'botMessages')!;
+    const before = connector.received.length;
+    const request = new HttpRequest({
+      method: 'POST',
+      url: 'https://mentoring.azurewebsites.net/api/messages',
+      headers: { 'content-type': 'application/json' },
+      body: {
+        string: JSON.stringify({
+          type: 'message',
+          text: 'help',
+          id: 'act-forged',
+          channelId: 'msteams',
+          serviceUrl: connector.serviceUrl,
+          from: { id: '29:eve', aadObjectId: 'eve', name: 'Eve' },
+          recipient: { id: '28:bot', name: 'Mentoring' },
+          conversation: { id: 'a:eve', tenantId: 'tenant-forged', conversationType: 'personal' },
+        }),
+      },
+    });
+    const response = toAzureResponse(await handleApiRequest(definition, await fromAzureRequest(request), api));
+    expect(response.status).toBe(401);
+    expect(connector.received.length).toBe(before);
+  }, 30_000);
 });
