@@ -309,7 +309,7 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
   const agreed = detail.agreement.activeNumber !== undefined;
   const slots = useLoader<SlotProposalDto | null>(
     (signal) => (agreed && !closed ? api.proposeSlots(relationshipId, signal) : Promise.resolve(null)),
-    [api, relationshipId, agreed, closed, detail.meetings.length],
+    [api, relationshipId, agreed, closed],
   );
   const [booking, setBooking] = useState<'next' | 'series' | undefined>();
   const [outcome, setOutcome] = useState<BookingOutcomeDto | undefined>();
@@ -334,6 +334,7 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
       const result = await api.bookMeetings(relationshipId, scope);
       remember(result.meetings);
       setOutcome(result);
+      slots.reload();
       onChanged();
     } catch (caught) {
       setProblem(problemOf(caught));
@@ -455,6 +456,8 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
                       send={async (start) => remember([await api.rescheduleMeeting(relationshipId, meeting, start)])}
                       onDone={() => {
                         setChanging(undefined);
+                        // A moved or cancelled meeting frees its time and (when cancelled) its place in the series.
+                        slots.reload();
                         setNotice(t('schedule.reschedule.done', { number: meeting.number }));
                         onChanged();
                       }}
@@ -468,6 +471,8 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
                       send={async (comment) => remember([await api.cancelMeeting(relationshipId, meeting.id, comment)])}
                       onDone={() => {
                         setChanging(undefined);
+                        // A moved or cancelled meeting frees its time and (when cancelled) its place in the series.
+                        slots.reload();
                         setNotice(t('schedule.cancel.done', { number: meeting.number }));
                         onChanged();
                       }}
