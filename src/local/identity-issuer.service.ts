@@ -4,6 +4,8 @@
  *   GET  /local-identity/{tenantid}/v2.0/.well-known/openid-configuration
  *   GET  /local-identity/people                                  who you can sign in as
  *   POST /local-identity/token {"personId"}                      → {"accessToken", "expiresIn", ...}
+ *   POST /local-identity/{tenantid}/oauth2/v2.0/token            Entra's token endpoint for MSAL (client
+ *                                                                credentials, on-behalf-of)
  */
 import { z } from 'zod';
 import { DEMO_TENANTS } from './demo-people';
@@ -34,6 +36,18 @@ export function localIdentityService(issuer: LocalIdentityIssuer): LocalService 
           jwks_uri: issuer.jwksUri,
           token_endpoint: `${url.origin}${LOCAL_IDENTITY_PREFIX}/token`,
           id_token_signing_alg_values_supported: ['RS256'],
+        });
+      }
+      const oauth = /^\/([0-9a-f-]{36})\/oauth2\/v2\.0\/token$/i.exec(path);
+      if (request.method === 'POST' && oauth) {
+        const grant = await issuer.exchangeToken(oauth[1]!.toLowerCase(), new URLSearchParams((await readBody(request, 20_000)) ?? ''));
+        if (!grant.ok) return sendJson(response, grant.status, { error: grant.error, error_description: grant.description });
+        return sendJson(response, 200, {
+          token_type: 'Bearer',
+          scope: grant.scope,
+          expires_in: grant.expiresIn,
+          ext_expires_in: grant.expiresIn,
+          access_token: grant.accessToken,
         });
       }
       if (request.method === 'GET' && path === '/people') {

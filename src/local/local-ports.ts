@@ -4,3 +4,8 @@ export const LOCAL_TAB_ORIGIN = 'http://127.0.0.1:53000';
 export const AZURITE_PORTS = { blob: 10000, queue: 10001, table: 10002 } as const;
 /** The stand-in Entra app id shared by the local issuer, the API and the app package (env/.env.local AAD_APP_CLIENT_ID). */
 export const LOCAL_CLIENT_ID = '5b0c7d2e-3f41-4a8b-9c6d-1e2f3a4b5c02';
+/**
+ * The local issuer's client secret for that app: a fixed, public value that only the local token
+ * endpoint accepts (a real tenant's secret lives in Key Vault, never here).
+ */
+export const LOCAL_CLIENT_SECRET = 'local-only-not-secret';

@@ -11,7 +11,6 @@ import { startAzurite, type AzuriteHandle } from './azurite';
 import { createLocalIdentityIssuer, type LocalIdentityIssuer } from './identity-issuer';
 import { localIdentityService } from './identity-issuer.service';
 import { localApiService } from './api.service';
-import { demoPeopleDirectory, localGraphTokens } from './local-graph-access';
 import { startLocalHost } from './local-host';
 import { LOCAL_TAB_ORIGIN } from './local-ports';
 import { additionalLocalServices, type LocalServiceFactory } from './local-services';
@@ -70,6 +69,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const issuer = await createLocalIdentityIssuer({
       baseUrl: host.baseUrl,
       clientId: settings.AUTH_CLIENT_ID,
+      ...(settings.AUTH_CLIENT_SECRET ? { clientSecret: settings.AUTH_CLIENT_SECRET } : {}),
       ...(options.dataDir ? { keyFile: join(options.dataDir, 'identity', 'signing-key.json') } : {}),
     });
     const identity = localIdentityService(issuer);
@@ -79,8 +79,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       clock: systemClock,
       ids: uuidGenerator,
       ...(options.logger ? { logger: options.logger } : {}),
-      graphTokens: localGraphTokens(issuer),
-      directory: demoPeopleDirectory(issuer.people),
     });
 
     host.use(identity);

@@ -1,6 +1,7 @@
 /** Mounts the local calendar on the local host (`npm start`) under /local-graph (Graph v1.0 at /local-graph/v1.0). */
 import { findWindows } from 'windows-iana';
 import type { LocalService } from '../local-service';
+import { GRAPH_AUDIENCE } from '../identity-issuer';
 import { localCalendarTable, localGraphCalendarHandler, type LocalGraphHandler } from './local-graph-calendar';
 
 export const LOCAL_GRAPH_PREFIX = '/local-graph';
@@ -47,6 +48,8 @@ export async function createLocalCalendarService(context: {
     table: localCalendarTable(context.azurite.connectionString),
     people,
     jwksUrl: context.issuer.jwksUri,
+    // Only Graph tokens (what MSAL obtains from the issuer's token endpoint), as Graph itself insists.
+    audience: GRAPH_AUDIENCE,
   });
   return localCalendarService(handler);
 }

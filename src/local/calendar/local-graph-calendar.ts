@@ -5,6 +5,7 @@
  * for local use and tests only; a real tenant uses https://graph.microsoft.com/v1.0.
  *
  *   POST  /users/{id}/calendar/getSchedule        free/busy + working hours (≤100 schedules, ≤62 days)
+ *   GET   /users/{id}                             id, displayName, mail, userPrincipalName
  *   GET   /users/{id}/mailboxSettings             timeZone, workingHours
  *   POST  /users/{id}/calendar/events | /events   create (transactionId de-duplicated, open extensions)
  *   GET   /users/{id}/events[/{eventId}]          list / get ($select, $expand=extensions($filter=id eq '…'))
@@ -241,6 +242,20 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     };
   }
 
+  /** GET /users/{id}: the directory fields the app reads (id, displayName, mail, userPrincipalName). */
+  function user(p: LocalCalendarPerson): Answer {
+    return {
+      status: 200,
+      body: {
+        '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,mail,userPrincipalName)/$entity',
+        id: p.personId,
+        displayName: p.displayName,
+        mail: p.email,
+        userPrincipalName: p.email,
+      },
+    };
+  }
+
   function mailboxSettings(p: LocalCalendarPerson): Answer {
     const hours = workingHoursOf(p);
     return {
@@ -390,6 +405,7 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     const mailbox = mailboxOf(call, segments[1]);
     if ('status' in mailbox) return mailbox;
     const rest = segments.slice(2);
+    if (rest.length === 0 && call.method === 'GET') return user(mailbox);
     if (rest[0] === 'calendar' && rest[1] === 'getSchedule' && rest.length === 2 && call.method === 'POST') return getSchedule(call);
     if (rest[0] === 'mailboxSettings' && rest.length === 1 && call.method === 'GET') return mailboxSettings(mailbox);
     if (rest[0] === 'calendarView' && rest.length === 1 && call.method === 'GET') {

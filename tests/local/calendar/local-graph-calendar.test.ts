@@ -239,7 +239,7 @@ describe('tokens', () => {
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
     try {
       const base = `http://127.0.0.1:${(host.address() as AddressInfo).port}/local-graph/v1.0`;
-      const token = await sign({ tid: TENANT });
+      const token = await sign({ tid: TENANT, aud: 'https://graph.microsoft.com' });
       const response = await fetch(`${base}/users/${kacper.personId}/mailboxSettings`, { headers: { Authorization: `Bearer ${token}` } });
       expect(response.status).toBe(200);
       expect(((await response.json()) as { timeZone: string }).timeZone).toBe('Central European Standard Time');
