@@ -40,8 +40,10 @@ test('asks Microsoft Graph for exactly the least-privilege set', () => {
     { id: 'User.Read', type: 'Scope' },
     { id: 'Calendars.ReadWrite', type: 'Scope' },
     { id: 'MailboxSettings.Read', type: 'Scope' },
+    { id: 'User.ReadBasic.All', type: 'Scope' },
     { id: 'Calendars.ReadWrite', type: 'Role' },
     { id: 'MailboxSettings.Read', type: 'Role' },
+    { id: 'User.ReadBasic.All', type: 'Role' },
     { id: 'TeamsAppInstallation.ReadWriteSelfForUser.All', type: 'Role' },
   ]);
 });
