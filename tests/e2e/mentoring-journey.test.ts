@@ -6,13 +6,15 @@
  * flagged as incomplete), a roadmap and action items; books the three agreed meetings, whose invites
  * in the local calendar (read through its Graph URLs) carry each meeting's agenda; the first meeting
  * ends (the bot's local demo action), the mentee answers its check-in in the tab, and the new action
- * item shows in the next meeting's agenda, in the tab and in the invite. The booked schedule is then
- * shown in dark theme and in Polish.
+ * item shows in the next meeting's agenda, in the tab and in the invite; meeting 3 is cancelled with a
+ * comment (its invite cancelled) and re-planned. The booked schedule is then shown in dark theme and in
+ * Polish, and the mentee closes the relationship with a reflection.
  * Every screen is checked with axe-core and photographed into test-artifacts/e2e/journey-*.png.
  */
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { CONTOSO } from '../../src/local/demo-people';
+import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from '../../src/local/local-ports';
 import { buildTab } from './support/build-tab';
 import { checkScreen } from './support/check-screen';
 import { launchChromium } from './support/chromium';
@@ -377,6 +379,35 @@ describe('mentoring journey in the tab', () => {
     expect(event.body.content).toContain(escapeHtml(themes[1]!));
   });
 
+  it('cancels meeting 3 with a comment (the invite is cancelled in Outlook) and re-plans it inside the boundaries', async () => {
+    const before = (await apiAs(OLIVER_ID)).detail.meetings.find((m) => m.number === 3)!;
+    await page.getByRole('button', { name: 'Cancel meeting 3' }).click();
+    const form = page.getByRole('form', { name: 'Cancel meeting 3' });
+    await form.getByRole('button', { name: 'Cancel the meeting' }).click();
+    await form.getByText('Add a short comment, so your partner knows why the meeting is cancelled.').waitFor();
+    await form.getByLabel(/^Comment for Kacper Nowak/).fill('Quarter-end close that week; let us find another day.');
+    await checkScreen(page, 'journey-24a-cancel');
+    const cancelled = page.waitForResponse((r) => r.url().endsWith(`/meetings/${before.id}`) && r.request().method() === 'DELETE');
+    await form.getByRole('button', { name: 'Cancel the meeting' }).click();
+    expect((await cancelled).status()).toBe(200);
+    await page.getByText('Meeting 3 is cancelled; your partner was told.').waitFor();
+    const { token } = await apiAs(OLIVER_ID);
+    const invite = (await graphEvent(token, before.eventId!)) as GraphEvent & { isCancelled?: boolean };
+    expect(invite.isCancelled).toBe(true);
+
+    // With a meeting fewer planned, times are proposed again, and booking the series re-plans the missing one
+    // (the next meeting is still meeting 2, so "book the next meeting" would add nothing).
+    await page.getByRole('list', { name: 'Times that fit your agreement for the next meeting' }).getByRole('listitem').first().waitFor();
+    const rebooked = page.waitForResponse((r) => /\/api\/relationships\/[^/]+\/meetings$/.test(r.url()) && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Book the whole series' }).click();
+    expect((await rebooked).status()).toBe(200);
+    await page.getByText(/^Booked 1 meeting\(s\)/).waitFor();
+    const replanned = (await apiAs(OLIVER_ID)).detail.meetings.filter((m) => m.status === 'planned').sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    expect(replanned.map((m) => m.id)).not.toContain(before.id);
+    expect(replanned).toHaveLength(2);
+    await checkScreen(page, 'journey-24b-replanned');
+  });
+
   it('shows the booked schedule and the check-ins in dark theme and in Polish', async () => {
     const { detail } = await apiAs(OLIVER_ID);
     for (const variant of [
@@ -455,9 +486,27 @@ async function apiAs(personId: string): Promise<{ token: string; detail: { relat
   return { token, detail };
 }
 
-/** The organizer's copy of an invite, through the local calendar's Graph v1.0 URL, as Outlook would serve it. */
+/**
+ * The organizer's copy of an invite, through the local calendar's Graph v1.0 URL, as Outlook would
+ * serve it. Graph takes Graph tokens only, so Oliver's app token is exchanged on his behalf first, as
+ * the API's MSAL client does.
+ */
 async function graphEvent(token: string, eventId: string): Promise<GraphEvent> {
-  const response = await fetch(`${stack.baseUrl}/local-graph/v1.0/users/${OLIVER_ID}/events/${encodeURIComponent(eventId)}`, { headers: { authorization: `Bearer ${token}` } });
+  const exchanged = await fetch(`${stack.baseUrl}/local-identity/${CONTOSO.tenantId}/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      requested_token_use: 'on_behalf_of',
+      assertion: token,
+      client_id: LOCAL_CLIENT_ID,
+      client_secret: LOCAL_CLIENT_SECRET,
+      scope: 'https://graph.microsoft.com/Calendars.Read',
+    }).toString(),
+  });
+  expect(exchanged.status).toBe(200);
+  const graphToken = ((await exchanged.json()) as { access_token: string }).access_token;
+  const response = await fetch(`${stack.baseUrl}/local-graph/v1.0/users/${OLIVER_ID}/events/${encodeURIComponent(eventId)}`, { headers: { authorization: `Bearer ${graphToken}` } });
   expect(response.status).toBe(200);
   return (await response.json()) as GraphEvent;
 }
