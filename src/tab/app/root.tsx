@@ -12,6 +12,8 @@ import { I18nProvider, languageFromLocale, useI18n } from '../i18n/i18n';
 import { AppShell } from './app-shell';
 import type { Session } from './session';
 import { SessionProvider } from './session';
+import { InfoPage, infoPageOf } from '../features/info/info-page';
+import { apiOrigin } from '../api/api-origin';
 
 const useStyles = makeStyles({
   centred: { minHeight: '100vh', display: 'grid', placeItems: 'center', backgroundColor: tokens.colorNeutralBackground2 },
@@ -76,6 +78,17 @@ export function Root({ overrides, detect = detectHost, storage = window.sessionS
     document.documentElement.lang = language;
   }, [language]);
 
+  const infoPage = infoPageOf(window.location.hash);
+  if (infoPage) {
+    return (
+      <FluentProvider theme={theme}>
+        <I18nProvider language={language}>
+          <InfoPage kind={infoPage} />
+        </I18nProvider>
+      </FluentProvider>
+    );
+  }
+
   return (
     <FluentProvider theme={theme}>
       <I18nProvider language={language}>
@@ -120,7 +133,7 @@ function Phases({
 
   const session = useMemo<Session | undefined>(() => {
     if (phase.phase === 'sso') {
-      const client = new ApiClient({ baseUrl: '', getToken: phase.host.getToken, fetch: fetcher });
+      const client = new ApiClient({ baseUrl: apiOrigin(), getToken: phase.host.getToken, fetch: fetcher });
       return { api: new MentoringApi(client), signIn: { kind: 'sso', hostName: phase.host.hostName, label: phase.host.userPrincipalName } };
     }
     if (phase.phase === 'browser' && phase.person) {

@@ -7,6 +7,16 @@ export const en = {
   'app.loading': 'Loading Mentoring…',
   'app.skipToContent': 'Skip to content',
 
+  'info.about.title': 'About Mentoring',
+  'info.about.body':
+    'Mentoring runs mentoring programmes, including reverse mentoring, inside Microsoft Teams, Outlook and the Microsoft 365 app: find a mentor, agree the boundaries of the relationship, set SMART goals and a roadmap, meet inside what you agreed, and follow through after every meeting.\n\nYour organisation installs and runs it in its own Microsoft 365 tenant and Azure subscription.',
+  'info.privacy.title': 'Privacy',
+  'info.privacy.body':
+    'Mentoring keeps your profile, your mentoring relationships, goals, roadmap, action items and check-ins in your organisation\'s own Azure Storage, separate for each organisation. Your partner sees what you share within the pair; a private note on a check-in is seen only by you. Programme owners see how the programme is doing in aggregate, never your answers.\n\nTo book meetings it reads free/busy times and working hours from your calendar and writes the invites, on your behalf. Ask your administrator how long your organisation keeps this data.',
+  'info.terms.title': 'Terms of use',
+  'info.terms.body':
+    'Mentoring is provided to you by your organisation under its own policies for Microsoft 365 apps. Use it for mentoring conversations at work, and follow your organisation\'s code of conduct in everything you write.',
+
   'nav.label': 'Main sections',
   'nav.home': 'Home',
   'nav.findMentor': 'Find a mentor',

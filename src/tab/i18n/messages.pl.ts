@@ -6,6 +6,16 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'app.loading': 'Ładowanie aplikacji Mentoring…',
   'app.skipToContent': 'Przejdź do treści',
 
+  'info.about.title': 'O aplikacji Mentoring',
+  'info.about.body':
+    'Mentoring prowadzi programy mentoringowe, także mentoring odwrócony, w Microsoft Teams, Outlooku i aplikacji Microsoft 365: znajdź mentora, ustalcie granice relacji, wyznaczcie cele SMART i plan tematów, spotykajcie się w uzgodnionych ramach i realizujcie ustalenia po każdym spotkaniu.\n\nTwoja organizacja instaluje i uruchamia ją we własnej dzierżawie Microsoft 365 i subskrypcji Azure.',
+  'info.privacy.title': 'Prywatność',
+  'info.privacy.body':
+    'Mentoring przechowuje Twój profil, relacje mentoringowe, cele, plan tematów, zadania i podsumowania spotkań we własnym magazynie Azure Storage Twojej organizacji, oddzielnie dla każdej organizacji. Twój partner widzi to, czym dzielisz się w parze; prywatną notatkę w podsumowaniu widzisz tylko Ty. Właściciele programu widzą zbiorcze dane o programie, nigdy Twoje odpowiedzi.\n\nAby umawiać spotkania, aplikacja odczytuje w Twoim imieniu zajętość i godziny pracy z kalendarza oraz zapisuje zaproszenia. Zapytaj administratora, jak długo Twoja organizacja przechowuje te dane.',
+  'info.terms.title': 'Warunki korzystania',
+  'info.terms.body':
+    'Mentoring udostępnia Ci Twoja organizacja na zasadach obowiązujących u niej dla aplikacji Microsoft 365. Korzystaj z niej do rozmów mentoringowych w pracy i przestrzegaj kodeksu postępowania organizacji we wszystkim, co piszesz.',
+
   'nav.label': 'Główne sekcje',
   'nav.home': 'Start',
   'nav.findMentor': 'Znajdź mentora',
