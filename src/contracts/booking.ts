@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Meeting } from '../core/relationships/meeting';
 import type { BookingOutcome, MeetingSlotProposal } from '../core/booking';
 import { Id, IsoInstant, toIso, Version } from './common';
+import { MeetingDto, toMeetingDto } from './relationships';
 
 export const MeetingParams = z.object({ relationshipId: Id, meetingId: Id }).strict();
 
@@ -26,46 +27,9 @@ export const RescheduleMeetingBody = z.object({ start: IsoInstant, version: Vers
 
 export const CancelMeetingBody = z.object({ comment: z.string().max(500) }).strict();
 
-export const BookedMeetingDto = z
-  .object({
-    id: z.string(),
-    number: z.number().int(),
-    start: IsoInstant,
-    end: IsoInstant,
-    status: z.enum(['planned', 'held', 'cancelled']),
-    bookingState: z.enum(['pending', 'booked', 'failed']),
-    organizerId: z.string(),
-    joinUrl: z.string().optional(),
-    cancelledAt: IsoInstant.optional(),
-    cancelReason: z.string().optional(),
-    outsideBoundaries: z.boolean(),
-    declinedBy: z.array(z.string()),
-    version: z.string(),
-  })
-  .strict();
-export type BookedMeetingDto = z.infer<typeof BookedMeetingDto>;
-
-export function toBookedMeetingDto(m: Meeting): BookedMeetingDto {
-  return {
-    id: m.id,
-    number: m.number,
-    start: toIso(m.start),
-    end: toIso(m.end),
-    status: m.status,
-    bookingState: m.bookingState ?? (m.eventId ? 'booked' : 'pending'),
-    organizerId: m.organizerId,
-    ...(m.joinUrl !== undefined ? { joinUrl: m.joinUrl } : {}),
-    ...(m.cancelledAt !== undefined ? { cancelledAt: toIso(m.cancelledAt) } : {}),
-    ...(m.cancelReason !== undefined ? { cancelReason: m.cancelReason } : {}),
-    outsideBoundaries: m.outsideBoundaries ?? false,
-    declinedBy: (m.responses ?? []).filter((r) => r.response === 'declined').map((r) => r.personId),
-    version: m.version,
-  };
-}
-
 export const BookingOutcomeDto = z
   .object({
-    meetings: z.array(BookedMeetingDto),
+    meetings: z.array(MeetingDto),
     plannedNow: z.array(z.string()),
     stillPending: z.array(z.object({ meetingId: z.string(), code: z.string() }).strict()),
     failed: z.array(z.object({ meetingId: z.string(), code: z.string(), message: z.string() }).strict()),
@@ -76,7 +40,7 @@ export type BookingOutcomeDto = z.infer<typeof BookingOutcomeDto>;
 
 export function toBookingOutcomeDto(o: BookingOutcome): BookingOutcomeDto {
   return {
-    meetings: o.meetings.map(toBookedMeetingDto),
+    meetings: o.meetings.map(toMeetingDto),
     plannedNow: [...o.plannedNow],
     stillPending: o.stillPending.map((p) => ({ ...p })),
     failed: o.failed.map((f) => ({ ...f })),

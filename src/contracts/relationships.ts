@@ -49,11 +49,16 @@ export const MeetingDto = z
     start: IsoInstant,
     end: IsoInstant,
     status: z.enum(['planned', 'held', 'cancelled']),
+    /** pending until the invite exists in the organizer's calendar; failed when Graph refused it. */
+    bookingState: z.enum(['pending', 'booked', 'failed']),
     organizerId: z.string(),
     eventId: z.string().optional(),
     joinUrl: z.string().optional(),
     cancelledAt: IsoInstant.optional(),
     cancelReason: z.string().optional(),
+    /** Moved in Outlook to a time outside the agreed boundaries: flagged, not moved back. */
+    outsideBoundaries: z.boolean(),
+    declinedBy: z.array(z.string()),
     version: z.string(),
   })
   .strict();
@@ -117,11 +122,14 @@ export function toMeetingDto(m: Meeting): MeetingDto {
     start: toIso(m.start),
     end: toIso(m.end),
     status: m.status,
+    bookingState: m.bookingState ?? (m.eventId ? 'booked' : 'pending'),
     organizerId: m.organizerId,
     ...(m.eventId !== undefined ? { eventId: m.eventId } : {}),
     ...(m.joinUrl !== undefined ? { joinUrl: m.joinUrl } : {}),
     ...(m.cancelledAt !== undefined ? { cancelledAt: toIso(m.cancelledAt) } : {}),
     ...(m.cancelReason !== undefined ? { cancelReason: m.cancelReason } : {}),
+    outsideBoundaries: m.outsideBoundaries ?? false,
+    declinedBy: (m.responses ?? []).filter((r) => r.response === 'declined').map((r) => r.personId),
     version: m.version,
   };
 }

@@ -1,5 +1,6 @@
 /** DELETE /api/relationships/{relationshipId}/meetings/{meetingId}: cancel in Outlook with a comment; the meeting stays on record. */
-import { CancelMeetingBody, MeetingParams, toBookedMeetingDto } from '../../contracts/booking';
+import { CancelMeetingBody, MeetingParams } from '../../contracts/booking';
+import { toMeetingDto } from '../../contracts/relationships';
 import { cancelMeeting as cancelMeetingUseCase } from '../../core/booking';
 import { userFunction } from '../function-definition';
 import { parseWith, respond } from '../respond';
@@ -13,5 +14,5 @@ export const cancelMeeting = userFunction('cancelMeeting', 'DELETE', 'relationsh
   if (!body.ok) return body;
   const deps = bookingDepsOf(call, services);
   if (!deps.ok) return deps;
-  return respond(await cancelMeetingUseCase(deps.value, callOf(call, { ...params.value, comment: body.value.comment })), 200, toBookedMeetingDto);
+  return respond(await cancelMeetingUseCase(deps.value, callOf(call, { ...params.value, comment: body.value.comment })), 200, toMeetingDto);
 });

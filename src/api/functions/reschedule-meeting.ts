@@ -1,5 +1,6 @@
 /** PATCH /api/relationships/{relationshipId}/meetings/{meetingId}: move a meeting inside the boundaries. */
-import { MeetingParams, RescheduleMeetingBody, toBookedMeetingDto } from '../../contracts/booking';
+import { MeetingParams, RescheduleMeetingBody } from '../../contracts/booking';
+import { toMeetingDto } from '../../contracts/relationships';
 import { fromIso } from '../../contracts';
 import { rescheduleMeeting as rescheduleMeetingUseCase } from '../../core/booking';
 import { userFunction } from '../function-definition';
@@ -15,5 +16,5 @@ export const rescheduleMeeting = userFunction('rescheduleMeeting', 'PATCH', 'rel
   const deps = bookingDepsOf(call, services);
   if (!deps.ok) return deps;
   const input = { ...params.value, start: fromIso(body.value.start), ...(body.value.version !== undefined ? { version: body.value.version } : {}) };
-  return respond(await rescheduleMeetingUseCase(deps.value, callOf(call, input)), 200, toBookedMeetingDto);
+  return respond(await rescheduleMeetingUseCase(deps.value, callOf(call, input)), 200, toMeetingDto);
 });

@@ -23,7 +23,8 @@ import type {
   UpdateGoalBody,
   UpsertProfileBody,
 } from '../../contracts';
-import type { BookedMeetingDto, BookingOutcomeDto, SlotProposalDto } from '../../contracts/booking';
+import type { BookingOutcomeDto, SlotProposalDto } from '../../contracts/booking';
+import type { MeetingDto } from '../../contracts/relationships';
 import type { ApiClient, RequestOptions } from './api-client';
 
 /** Input types are the contracts' own request schemas, inferred; only what the tab builds is named here. */
@@ -176,15 +177,15 @@ export class MentoringApi {
   bookMeetings(relationshipId: string, scope: 'next' | 'series'): Promise<BookingOutcomeDto> {
     return this.client.post<BookingOutcomeDto>(`/api/relationships/${enc(relationshipId)}/meetings`, { scope });
   }
-  rescheduleMeeting(relationshipId: string, meeting: Pick<BookedMeetingDto, 'id' | 'version'>, start: string): Promise<BookedMeetingDto> {
-    return this.client.patch<BookedMeetingDto>(
+  rescheduleMeeting(relationshipId: string, meeting: Pick<MeetingDto, 'id' | 'version'>, start: string): Promise<MeetingDto> {
+    return this.client.patch<MeetingDto>(
       `/api/relationships/${enc(relationshipId)}/meetings/${enc(meeting.id)}`,
       { start, version: meeting.version },
       versioned(meeting.version),
     );
   }
-  cancelMeeting(relationshipId: string, meetingId: string, comment: string): Promise<BookedMeetingDto> {
-    return this.client.delete<BookedMeetingDto>(`/api/relationships/${enc(relationshipId)}/meetings/${enc(meetingId)}`, { body: { comment } });
+  cancelMeeting(relationshipId: string, meetingId: string, comment: string): Promise<MeetingDto> {
+    return this.client.delete<MeetingDto>(`/api/relationships/${enc(relationshipId)}/meetings/${enc(meetingId)}`, { body: { comment } });
   }
   /** Rewrites the invites of future meetings whose agenda changed (new action items, goals, themes). */
   refreshAgendas(relationshipId: string): Promise<{ updated: string[]; unchanged: string[]; failed: { meetingId: string; code: string }[] }> {

@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { MeetingDto, RelationshipDetailDto } from '../../../contracts';
-import type { BookedMeetingDto, BookingOutcomeDto, SlotProposalDto } from '../../../contracts/booking';
+import type { BookingOutcomeDto, SlotProposalDto } from '../../../contracts/booking';
 import type { ErrorCode } from '../../../contracts/errors';
 import { parseLocalDate, parseLocalTime } from '../../../core/time/civil-date';
 import { localToInstant } from '../../../core/time/zoned-time';
@@ -85,9 +85,9 @@ function problemText(problem: ApiProblem, t: PlainTranslate): string | undefined
 }
 
 /** A meeting as the panel knows it: the relationship's row, with the booking state once the booking API told it. */
-type ShownMeeting = MeetingDto & Partial<Pick<BookedMeetingDto, 'bookingState' | 'outsideBoundaries' | 'declinedBy'>>;
 
-export function upcomingOf(meetings: readonly ShownMeeting[], now: number): ShownMeeting[] {
+
+export function upcomingOf(meetings: readonly MeetingDto[], now: number): MeetingDto[] {
   return meetings.filter((m) => m.status === 'planned' && Date.parse(m.end) > now).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
@@ -151,7 +151,7 @@ function RescheduleForm({
   onDone,
   onCancel,
 }: {
-  meeting: ShownMeeting;
+  meeting: MeetingDto;
   slots: readonly { start: string; end: string }[];
   myZone: string;
   partnerZone: string | undefined;
@@ -232,7 +232,7 @@ function RescheduleForm({
   );
 }
 
-function CancelForm({ meeting, partnerName, send, onDone, onCancel }: { meeting: ShownMeeting; partnerName: string; send: (comment: string) => Promise<unknown>; onDone: () => void; onCancel: () => void }) {
+function CancelForm({ meeting, partnerName, send, onDone, onCancel }: { meeting: MeetingDto; partnerName: string; send: (comment: string) => Promise<unknown>; onDone: () => void; onCancel: () => void }) {
   const { t } = useI18n();
   const styles = useStyles();
   const [comment, setComment] = useState('');
@@ -315,11 +315,11 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
   const [outcome, setOutcome] = useState<BookingOutcomeDto | undefined>();
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
-  const [latest, setLatest] = useState<Record<string, BookedMeetingDto>>({});
+  const [latest, setLatest] = useState<Record<string, MeetingDto>>({});
   const [changing, setChanging] = useState<{ meetingId: string; action: 'reschedule' | 'cancel' } | undefined>();
 
-  const remember = (meetings: readonly BookedMeetingDto[]) => setLatest((known) => ({ ...known, ...Object.fromEntries(meetings.map((m) => [m.id, m])) }));
-  const merged: ShownMeeting[] = [
+  const remember = (meetings: readonly MeetingDto[]) => setLatest((known) => ({ ...known, ...Object.fromEntries(meetings.map((m) => [m.id, m])) }));
+  const merged: MeetingDto[] = [
     ...detail.meetings.map((m) => ({ ...m, ...latest[m.id] })),
     ...Object.values(latest).filter((m) => !detail.meetings.some((d) => d.id === m.id)),
   ];

@@ -14,7 +14,10 @@ const meeting = (id: string, number: number, start: string, status: MeetingDto['
   start,
   end: start.replace('T09', 'T10'),
   status,
+  bookingState: 'booked',
   organizerId: 'kacper',
+  outsideBoundaries: false,
+  declinedBy: [],
   version: 'v1',
 });
 const goal = (id: string, title: string, progress: number): GoalDto => ({

@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { RelationshipDetailDto } from '../../../../src/contracts';
-import type { BookedMeetingDto, BookingOutcomeDto, SlotProposalDto } from '../../../../src/contracts/booking';
+import type { MeetingDto, RelationshipDetailDto } from '../../../../src/contracts';
+import type { BookingOutcomeDto, SlotProposalDto } from '../../../../src/contracts/booking';
 import { ApiError } from '../../../../src/tab/api/api-error';
 import type { MentoringApi } from '../../../../src/tab/api/mentoring-api';
 import { SessionProvider } from '../../../../src/tab/app/session';
@@ -19,7 +19,7 @@ const side = (personId: string, timeZone: string) => ({
   contactChannel: 'teamsChat' as const,
   contactHours: [{ weekday: 1 as const, start: '09:00', end: '17:00' }],
 });
-const booked = (id: string, number: number, start: string, extra: Partial<BookedMeetingDto> = {}): BookedMeetingDto => ({
+const booked = (id: string, number: number, start: string, extra: Partial<MeetingDto> = {}): MeetingDto => ({
   id,
   number,
   start,
@@ -33,7 +33,7 @@ const booked = (id: string, number: number, start: string, extra: Partial<Booked
   ...extra,
 });
 
-function detailWith(meetings: BookedMeetingDto[]): RelationshipDetailDto {
+function detailWith(meetings: MeetingDto[]): RelationshipDetailDto {
   return {
     relationship: {
       id: 'rel-1',
@@ -97,7 +97,7 @@ function detailWith(meetings: BookedMeetingDto[]): RelationshipDetailDto {
       ],
       version: 'r1',
     },
-    meetings: meetings.map(({ bookingState: _b, outsideBoundaries: _o, declinedBy: _d, ...m }) => m),
+    meetings,
     actionItems: [
       {
         id: 'ai1',

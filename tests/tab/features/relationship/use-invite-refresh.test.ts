@@ -10,7 +10,10 @@ const meeting = (start: string, status: MeetingDto['status'] = 'planned'): Meeti
   start,
   end: start,
   status,
+  bookingState: 'booked',
   organizerId: 'oliver',
+  outsideBoundaries: false,
+  declinedBy: [],
   version: 'v1',
 });
 
