@@ -97,9 +97,8 @@ describe('npm run package', () => {
     expect(manifest.webApplicationInfo).toEqual({ id: env.AAD_APP_CLIENT_ID, resource: `api://${env.TAB_DOMAIN}/${env.AAD_APP_CLIENT_ID}` });
     expect(manifest.bots[0].botId).toBe(env.BOT_ID);
     expect(manifest.validDomains).toEqual([env.TAB_DOMAIN, env.BOT_DOMAIN]);
-    expect(manifest.staticTabs.slice(0, 2).map((t: any) => [t.entityId, t.contentUrl, t.scopes])).toEqual([
+    expect(manifest.staticTabs.slice(0, 1).map((t: any) => [t.entityId, t.contentUrl, t.scopes])).toEqual([
       ['mentoring', `${env.TAB_ENDPOINT}/index.html#/`, ['personal']],
-      ['programme', `${env.TAB_ENDPOINT}/index.html#/programme`, ['personal']],
     ]);
     expect(manifest.bots[0].commandLists[0].commands.map((c: any) => c.title)).toEqual(['next meeting', 'my action items', 'reschedule', 'help']);
   });
