@@ -165,9 +165,7 @@ function RescheduleForm({
   const [choice, setChoice] = useState<string>(slots[0]?.start ?? 'other');
   const [date, setDate] = useState('');
   const [time, setTime] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [problem, setProblem] = useState<ApiProblem | undefined>();
-  const [sending, setSending] = useState(false);
+  const { error, setError, problem, sending, run } = useMeetingChange(onDone);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -181,20 +179,7 @@ function RescheduleForm({
       }
       start = new Date(localToInstant(myZone, day, minutes)).toISOString();
     }
-    setError(undefined);
-    setProblem(undefined);
-    setSending(true);
-    try {
-      await send(start);
-      onDone();
-    } catch (caught) {
-      const p = problemOf(caught);
-      const text = problemText(p, t);
-      if (text && p.kind !== 'conflict') setError(text);
-      else setProblem(p);
-    } finally {
-      setSending(false);
-    }
+    await run(() => send(start));
   };
 
   const label = t('schedule.reschedule.title', { number: meeting.number });
@@ -232,25 +217,21 @@ function RescheduleForm({
   );
 }
 
-function CancelForm({ meeting, partnerName, send, onDone, onCancel }: { meeting: MeetingDto; partnerName: string; send: (comment: string) => Promise<unknown>; onDone: () => void; onCancel: () => void }) {
+/**
+ * Sending a change to one meeting (reschedule, cancel): a refusal the person can act on shows on the
+ * form's field and keeps their input; a conflict or anything else shows as a problem with its remedy.
+ */
+function useMeetingChange(onDone: () => void) {
   const { t } = useI18n();
-  const styles = useStyles();
-  const [comment, setComment] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [sending, setSending] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!comment.trim()) {
-      setError(t('schedule.code.COMMENT_REQUIRED'));
-      return;
-    }
+  const run = async (change: () => Promise<unknown>) => {
     setError(undefined);
     setProblem(undefined);
     setSending(true);
     try {
-      await send(comment.trim());
+      await change();
       onDone();
     } catch (caught) {
       const p = problemOf(caught);
@@ -260,6 +241,23 @@ function CancelForm({ meeting, partnerName, send, onDone, onCancel }: { meeting:
     } finally {
       setSending(false);
     }
+  };
+  return { error, setError, problem, sending, run };
+}
+
+function CancelForm({ meeting, partnerName, send, onDone, onCancel }: { meeting: MeetingDto; partnerName: string; send: (comment: string) => Promise<unknown>; onDone: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [comment, setComment] = useState('');
+  const { error, setError, problem, sending, run } = useMeetingChange(onDone);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!comment.trim()) {
+      setError(t('schedule.code.COMMENT_REQUIRED'));
+      return;
+    }
+    await run(() => send(comment.trim()));
   };
 
   const label = t('schedule.cancel.title', { number: meeting.number });
