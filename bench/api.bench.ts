@@ -2,11 +2,15 @@
  * API read benchmark: the whole local stack (Azurite behind, the API on loopback, the production
  * token validator), a tenant with 1,000 relationships (each with goals, an action item and an
  * agreement version), and 50 concurrent clients reading relationship details.
- * Prints api-read-relationship-p95 (ms) and api-read-throughput (req/s) with the 50 clients in a
- * closed loop (saturation: p95 there is mostly queueing, ≈ 50 clients / throughput), then p50/p95
- * when the 50 clients offer 300 req/s in total. Budget: p95 ≤ 50 ms and ≥ 300 req/s.
- * In the closed loop, Little's law ties the two: the mean latency is 50 / throughput, so a p95 of
- * 50 ms there needs well over 1,000 req/s; the paced run is the latency at the budgeted rate.
+ * Budget: p95 ≤ 50 ms and ≥ 300 req/s. The two are measured the only way they fit together:
+ * - api-read-throughput: the 50 clients in a closed loop (each sends its next request when the
+ *   previous one answered): the most the stack serves;
+ * - api-read-relationship-p95: the 50 clients offering the budgeted 300 req/s between them, latency
+ *   counted from each request's scheduled send time (a slow answer is not hidden by the client
+ *   waiting for it).
+ * The closed loop's own p95 is printed too (api-read-relationship-p95-saturated). It is mostly
+ * queueing: by Little's law its mean is 50 clients / throughput, so it could only reach 50 ms above
+ * 1,000 req/s.
  * The host's load average is printed with the figures: the machine is shared, and the API, the load
  * generator and Azurite all compete for its cores.
  */
@@ -93,7 +97,7 @@ export async function run(report: Report): Promise<void> {
     openToReverseMentoring: true,
     roles: [],
   }));
-  const stack = await startLocalStack({ httpPort: 0, seed: false, services: [], logger: { error: (m, f) => console.error(m, f), info: () => undefined } });
+  const stack = await startLocalStack({ httpPort: 0, seed: false, services: [], people, logger: { error: (m, f) => console.error(m, f), info: () => undefined } });
   try {
     const { repositories: repos } = stack.api.services;
     const now = Date.now();
@@ -182,8 +186,6 @@ export async function run(report: Report): Promise<void> {
     });
 
     // Tokens from the local issuer, validated by the API exactly as Entra tokens are.
-    const issuer = stack.issuer as unknown as { people: DemoPerson[] };
-    issuer.people.push(...people);
     const clients = await Promise.all(
       people.slice(0, CLIENTS).map(async (p) => ({ token: (await stack.issuer.issueToken(p.personId))!, ids: memberOf.get(p.personId)! })),
     );
@@ -209,11 +211,11 @@ export async function run(report: Report): Promise<void> {
     if (failures > 0) throw new Error(`${failures} reads did not answer 200`);
     const closedLoop = [...saturated.latencies].sort((a, b) => a - b);
     const atRate = [...paced.latencies].sort((a, b) => a - b);
-    report('api-read-relationship-p95', percentile(closedLoop, 95), 'ms');
+    report('api-read-relationship-p95', percentile(atRate, 95), 'ms');
+    report('api-read-relationship-p50', percentile(atRate, 50), 'ms');
     report('api-read-throughput', (closedLoop.length / saturated.elapsedMs) * 1000, 'req/s');
-    report('api-read-relationship-p50', percentile(closedLoop, 50), 'ms');
-    report(`api-read-relationship-p95-at-${PACED_RATE}rps`, percentile(atRate, 95), 'ms');
-    report(`api-read-relationship-p50-at-${PACED_RATE}rps`, percentile(atRate, 50), 'ms');
+    report('api-read-relationship-p95-saturated', percentile(closedLoop, 95), 'ms');
+    report('api-read-relationship-p50-saturated', percentile(closedLoop, 50), 'ms');
     const firstReads = [...cold.latencies].sort((a, b) => a - b);
     report('api-read-relationship-first-read-p95', percentile(firstReads, 95), 'ms');
     report('api-bench-host-load-1m', Math.round(Math.max(loadBefore, loadavg()[0]!) * 100) / 100, `runnable tasks on ${availableParallelism()} cores`);

@@ -9,6 +9,7 @@ import { createApiHost, systemClock, uuidGenerator, type ComposedApiHost } from 
 import { apiFunctions, apiTimers } from '../api/function-table';
 import { startAzurite, type AzuriteHandle } from './azurite';
 import { createLocalIdentityIssuer, type LocalIdentityIssuer } from './identity-issuer';
+import type { DemoPerson } from './demo-people';
 import { localIdentityService } from './identity-issuer.service';
 import { localApiService } from './api.service';
 import { startLocalHost } from './local-host';
@@ -30,6 +31,8 @@ export interface LocalStackOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly logger?: ApiLogger;
   readonly services?: readonly LocalServiceFactory[];
+  /** Who the local issuer signs in; default the demo people (benchmarks bring their own). */
+  readonly people?: readonly DemoPerson[];
 }
 
 export interface LocalStack {
@@ -70,6 +73,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       baseUrl: host.baseUrl,
       clientId: settings.AUTH_CLIENT_ID,
       ...(settings.AUTH_CLIENT_SECRET ? { clientSecret: settings.AUTH_CLIENT_SECRET } : {}),
+      ...(options.people ? { people: options.people } : {}),
       ...(options.dataDir ? { keyFile: join(options.dataDir, 'identity', 'signing-key.json') } : {}),
     });
     const identity = localIdentityService(issuer);
