@@ -75,7 +75,7 @@ export async function createLocalIdentityIssuer(options: IssuerOptions): Promise
   const { privateKey, publicJwk } = await loadOrCreateKey(options.keyFile);
   const kid = await calculateJwkThumbprint(publicJwk);
   const jwk: JWK = { ...publicJwk, kid, alg: 'RS256', use: 'sig' };
-  const people: readonly DemoPerson[] = [...(options.people ?? DEMO_PEOPLE)];
+  const people = options.people ?? DEMO_PEOPLE;
   const issuerTemplate = `${options.baseUrl}${LOCAL_IDENTITY_PREFIX}/{tenantid}/v2.0`;
 
   const keySet = createLocalJWKSet({ keys: [jwk] });
