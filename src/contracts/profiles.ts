@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SENIORITY_LEVELS, type Profile, type PublicProfile } from '../core/profiles/profile';
+import { SENIORITY_LEVELS, toPublicProfile, type Profile, type PublicProfile } from '../core/profiles/profile';
 import type { UpsertProfileInput } from '../core/usecases/profile-use-cases';
 import { Id, LIMITS, labels, text, toIso, Version, type Assignable, type Expect } from './common';
 
@@ -63,18 +63,9 @@ export type PublicProfileDto = z.infer<typeof PublicProfileDto>;
 
 export function toProfileDto(p: Profile): ProfileDto {
   return {
-    userId: p.userId,
-    displayName: p.displayName,
-    jobTitle: p.jobTitle,
-    seniority: p.seniority,
-    skillsToTeach: [...p.skillsToTeach],
-    skillsToLearn: [...p.skillsToLearn],
-    languages: [...p.languages],
-    timeZone: p.timeZone,
+    ...toPublicProfileDto(toPublicProfile(p)),
     capacity: p.capacity,
-    openToReverseMentoring: p.openToReverseMentoring,
     activeMenteeCount: p.activeMenteeCount,
-    capacityLeft: Math.max(0, p.capacity - p.activeMenteeCount),
     createdAt: toIso(p.createdAt),
     updatedAt: toIso(p.updatedAt),
     version: p.version,

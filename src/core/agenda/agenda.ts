@@ -61,22 +61,12 @@ export interface AgendaSource {
   readonly appLink?: string;
 }
 
-/** The agenda of meeting k, selected from the source. */
-export interface Agenda {
-  readonly locale: AgendaLocale;
-  readonly mentorName: string;
-  readonly menteeName: string;
-  readonly reverse: boolean;
-  readonly meetingNumber: number;
-  readonly meetingCount?: number;
-  readonly themes: readonly AgendaTheme[];
-  readonly goals: readonly AgendaGoal[];
-  readonly actionItems: readonly AgendaActionItem[];
-  /** Only before the first meeting. */
-  readonly preWork: readonly PersonPreWork[];
-  readonly checkInQuestions: readonly string[];
-  readonly appLink?: string;
-}
+/**
+ * The agenda of meeting k, selected from the source (select-agenda.ts): the same shape, narrowed to
+ * the themes planned for meeting k, the goals they serve, the items still open, and pre-work only
+ * before the first meeting.
+ */
+export type Agenda = AgendaSource;
 
 export interface RenderedAgenda {
   /** Plain text for the event subject (no markup; the calendar shows it as is). */
