@@ -1,12 +1,12 @@
 import { Button, Card, CardHeader, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AgreementDto, RelationshipDetailDto } from '../../../contracts';
-import { problemOf, type ApiProblem } from '../../api/api-error';
 import { useApi } from '../../app/session';
 import { EmptyState, Notice, ProblemMessage } from '../../app/state-views';
 import { useI18n } from '../../i18n/i18n';
 import type { Pair } from './action-items-panel';
 import { AgreementEditor } from './agreement-editor';
+import { usePanelSave } from './use-panel-save';
 import { AgreementSummary } from './agreement-summary';
 
 const useStyles = makeStyles({
@@ -52,9 +52,7 @@ export function AgreementPanel({ detail, pair, myZone, onChanged }: AgreementPan
   const api = useApi();
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | undefined>();
-  const [notice, setNotice] = useState<{ intent: 'success' | 'warning'; text: string } | undefined>();
+  const { saving, problem, notice, run } = usePanelSave(() => setEditing(false), onChanged);
   const relationshipId = detail.relationship.id;
   const { versions, activeNumber, latestNumber } = detail.agreement;
   const active = versions.find((v) => v.number === activeNumber);
@@ -66,26 +64,6 @@ export function AgreementPanel({ detail, pair, myZone, onChanged }: AgreementPan
   const nextWeek = new Intl.DateTimeFormat('en-CA', { timeZone: myZone }).format(Date.now() + 7 * 24 * 3600 * 1000);
   const startingPoint = (latest ?? active)?.agreement ?? defaultAgreement(detail, zones, nextWeek);
 
-  const run = async (action: () => Promise<void>, success: string) => {
-    setSaving(true);
-    setProblem(undefined);
-    setNotice(undefined);
-    try {
-      await action();
-      setEditing(false);
-      setNotice({ intent: 'success', text: success });
-      onChanged();
-    } catch (error) {
-      const p = problemOf(error);
-      if (p.kind === 'conflict') {
-        setEditing(false);
-        setNotice({ intent: 'warning', text: t('error.conflict') });
-        onChanged();
-      } else setProblem(p);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <div className={styles.panel}>

@@ -1,10 +1,10 @@
 import { Button, Card, CardHeader, ProgressBar, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { GoalDto } from '../../../contracts';
-import { problemOf, type ApiProblem } from '../../api/api-error';
 import { useApi } from '../../app/session';
 import { EmptyState, Notice, ProblemMessage } from '../../app/state-views';
 import { useI18n } from '../../i18n/i18n';
+import { usePanelSave } from './use-panel-save';
 import { GoalEditor, SMART_PARTS, smartHintKey, smartLabelKey } from './goal-editor';
 
 const useStyles = makeStyles({
@@ -19,30 +19,8 @@ export function GoalsPanel({ relationshipId, goals, onChanged }: { relationshipI
   const api = useApi();
   const styles = useStyles();
   const [editing, setEditing] = useState<'new' | string | undefined>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | undefined>();
-  const [notice, setNotice] = useState<{ intent: 'success' | 'warning'; text: string } | undefined>();
-
-  const run = async (action: () => Promise<unknown>) => {
-    setSaving(true);
-    setProblem(undefined);
-    setNotice(undefined);
-    try {
-      await action();
-      setEditing(undefined);
-      setNotice({ intent: 'success', text: t('goals.saved') });
-      onChanged();
-    } catch (error) {
-      const p = problemOf(error);
-      if (p.kind === 'conflict') {
-        setEditing(undefined);
-        setNotice({ intent: 'warning', text: t('error.conflict') });
-        onChanged();
-      } else setProblem(p);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, problem, notice, run: save } = usePanelSave(() => setEditing(undefined), onChanged);
+  const run = (action: () => Promise<unknown>) => save(action, t('goals.saved'));
 
   return (
     <div className={styles.panel}>
