@@ -12,10 +12,12 @@ import { expectOk, startBookingWorld, type PersonSpec, type WorldPerson } from '
 const PAIRS = 12;
 
 it('books 12 pairs × 6 meetings exactly once each with 20% of calls throttled or unavailable', async () => {
+  // Empty calendars: the demo calendars vary with each (random) person id and can leave a pair a week
+  // with no slot, which is a true no-slot answer, not what this test is about (faults).
   const specs: PersonSpec[] = [];
   for (let i = 0; i < PAIRS; i++) {
-    specs.push({ name: `Mentor ${i}`, zone: 'Europe/Warsaw', outlookZone: 'Central European Standard Time', seeded: true });
-    specs.push({ name: `Mentee ${i}`, zone: 'America/New_York', outlookZone: 'Eastern Standard Time', seeded: true });
+    specs.push({ name: `Mentor ${i}`, zone: 'Europe/Warsaw', outlookZone: 'Central European Standard Time', seeded: false });
+    specs.push({ name: `Mentee ${i}`, zone: 'America/New_York', outlookZone: 'Eastern Standard Time', seeded: false });
   }
   const world = await startBookingWorld(specs);
   try {
