@@ -11,7 +11,7 @@ import { startAzurite } from '../src/local/azurite';
 import { startLocalBotConnector } from '../src/local/connector/local-bot-connector';
 import { ensureTable, TableCheckInCardIssueStore, TableConversationReferenceStore } from '../src/adapters/bot/table-bot-stores';
 import { deliveryQueues, StorageQueueDeliveryQueue } from '../src/adapters/bot/storage-queue-delivery';
-import { DELIVERY_QUEUE_PREFIX, DELIVERY_QUEUE_SHARDS } from '../src/bot/host/bot-composition';
+import { DELIVERY_QUEUE_PREFIX, DELIVERY_QUEUE_SHARDS } from '../src/hosts/functions/bot-composition';
 import { TableDeliveryLedger } from '../src/adapters/bot/table-delivery-ledger';
 import { BotConnectorSender } from '../src/adapters/bot/bot-connector-sender';
 import { checkInCard } from '../src/adapters/cards/check-in-card';

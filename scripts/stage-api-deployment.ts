@@ -12,7 +12,7 @@ import { bundleApi } from './api-deployment/bundle-api';
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..');
   const target = path.join(root, 'build', 'api-deployment');
-  for (const required of ['host.json', 'package-lock.json', 'src/api/azure-functions.ts']) {
+  for (const required of ['host.json', 'package-lock.json', 'src/hosts/functions/azure-functions.ts']) {
     if (!existsSync(path.join(root, required))) throw new Error(`${required} is missing; the API cannot be staged without it.`);
   }
   rmSync(target, { recursive: true, force: true });

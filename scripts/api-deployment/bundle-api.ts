@@ -1,5 +1,5 @@
 /**
- * Bundles the Functions registration (src/api/azure-functions.ts) into one CommonJS file for Azure.
+ * Bundles the Functions registration (src/hosts/functions/azure-functions.ts) into one CommonJS file for Azure.
  * Locally the worker loads the TypeScript sources through tsx; tsx is a dev dependency and is not
  * deployed, so Azure gets plain JavaScript instead. Production dependencies stay external (installed
  * next to the bundle), except ESM-only ones, which are bundled because `require` cannot load them on
@@ -40,7 +40,7 @@ export async function bundleApi(root: string, outfile: string): Promise<ApiBundl
   const dependencies = Object.keys(readJson(path.join(root, 'package.json')).dependencies ?? {});
   const external = dependencies.filter((name) => !isEsmOnly(root, name)).flatMap((name) => [name, `${name}/*`]);
   const result = await build({
-    entryPoints: [path.join(root, 'src', 'api', 'azure-functions.ts')],
+    entryPoints: [path.join(root, 'src', 'hosts', 'functions', 'azure-functions.ts')],
     outfile,
     bundle: true,
     platform: 'node',

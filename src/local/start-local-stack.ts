@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { parseApiSettings } from '../api/config';
-import { createApiHost, systemClock, uuidGenerator, type ComposedApiHost } from '../api/composition-root';
+import { createApiHost, systemClock, uuidGenerator, type ComposedApiHost } from '../hosts/functions/composition-root';
 import { apiFunctions, apiTimers } from '../api/function-table';
 import { startAzurite, type AzuriteHandle } from './azurite';
 import { createLocalIdentityIssuer, type LocalIdentityIssuer } from './identity-issuer';
@@ -14,7 +14,8 @@ import { localIdentityService } from './identity-issuer.service';
 import { localApiService } from './api.service';
 import { startLocalHost } from './local-host';
 import { LOCAL_TAB_ORIGIN } from './local-ports';
-import { additionalLocalServices, type LocalServiceFactory } from './local-services';
+import { additionalLocalServices } from './local-services';
+import type { LocalServiceFactory } from './local-stack-context';
 import type { LocalService } from './local-service';
 import { localApiEnvironment } from './local-settings';
 import { seedDemoData, type SeedReport } from './seed-demo-data';

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { localBotDemoService, localBotMessagesService } from '../../src/bot/host/local-bot.service';
+import { localBotDemoService, localBotMessagesService } from '../../src/local/bot/local-bot.service';
 import { startLocalStack, type LocalStack } from '../../src/local/start-local-stack';
 
 const artifacts = resolve(__dirname, '../../test-artifacts/playground');

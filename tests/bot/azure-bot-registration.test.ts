@@ -1,5 +1,5 @@
 /**
- * The Azure Functions registration with the bot: src/api/azure-functions.ts is loaded as the Functions
+ * The Azure Functions registration with the bot: src/hosts/functions/azure-functions.ts is loaded as the Functions
  * worker loads it, against a recording stand-in for the worker's core module (@azure/functions-core,
  * which only exists inside the Functions host), so every app.http/app.timer call it makes is seen.
  * Then POST /api/messages is served through the registered handler with a real HttpRequest: the
@@ -52,7 +52,7 @@ describe('the Azure Functions registration with the bot', () => {
     );
     delete process.env.BOT_ID;
     jest.isolateModules(() => {
-      require('../../src/api/azure-functions');
+      require('../../src/hosts/functions/azure-functions');
     });
   });
 
@@ -108,11 +108,11 @@ describe('the Azure Functions registration with the bot', () => {
   }, 30_000);
 
   it('with a bot identity configured, an activity without the channel token is refused (401) and nothing is sent', async () => {
-    const { createApiHost } = await import('../../src/api/composition-root');
+    const { createApiHost } = await import('../../src/hosts/functions/composition-root');
     const { parseApiSettings } = await import('../../src/api/config');
-    const { composeBotRuntime } = await import('../../src/bot/host/bot-runtime');
-    const { botStorageFromConnectionString } = await import('../../src/bot/host/bot-composition');
-    const { functionTableWithBot } = await import('../../src/bot/host/bot-function-table');
+    const { composeBotRuntime } = await import('../../src/hosts/functions/bot-runtime');
+    const { botStorageFromConnectionString } = await import('../../src/hosts/functions/bot-composition');
+    const { functionTableWithBot } = await import('../../src/hosts/functions/bot-function-table');
     const { parseBotSettings } = await import('../../src/bot/host/bot-settings');
     const { fromAzureRequest, toAzureResponse } = await import('../../src/api/azure-request-mapping');
     const { handleApiRequest } = await import('../../src/api/handle-api-request');

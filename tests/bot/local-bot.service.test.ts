@@ -3,7 +3,7 @@
  * CloudAdapter over HTTP, answering into a local Bot Connector; and the local-only demo action that
  * ends a meeting now and queues its check-ins.
  */
-import { localBotDemoService, localBotMessagesService } from '../../src/bot/host/local-bot.service';
+import { localBotDemoService, localBotMessagesService } from '../../src/local/bot/local-bot.service';
 import { startLocalStack, type LocalStack } from '../../src/local/start-local-stack';
 import { startLocalBotConnector, type LocalBotConnector } from '../../src/local/connector/local-bot-connector';
 

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { odata, TableClient } from '@azure/data-tables';
 import { prefixUpperBound } from '../../../src/adapters/storage/table-keys';
-import { createApiHost, type ComposedApiHost } from '../../../src/api/composition-root';
+import { createApiHost, type ComposedApiHost } from '../../../src/hosts/functions/composition-root';
 import { parseApiSettings } from '../../../src/api/config';
 import { apiFunctions } from '../../../src/api/function-table';
 import type { ApiLogger } from '../../../src/api/api-services';

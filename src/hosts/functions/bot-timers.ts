@@ -3,11 +3,11 @@
  * an interval. They take the bot from a getter because the bot is composed after the API host.
  */
 import type { MeetingMoment, TableMeetingMomentIndex } from '../../adapters/storage/table-meeting-moment-index';
-import type { BotHost } from '../../bot/host/bot-composition';
+import type { BotHost } from './bot-composition';
 import type { MentoringRepositories } from '../../core/ports/repositories';
 import { STORAGE_NOT_FOUND } from '../../core/ports/repositories';
-import type { ApiLogger } from '../api-services';
-import { timerFunction, type TimerDefinition } from '../function-definition';
+import type { ApiLogger } from '../../api/api-services';
+import { timerFunction, type TimerDefinition } from '../../api/function-definition';
 
 export interface BotRuntime {
   readonly host: BotHost;

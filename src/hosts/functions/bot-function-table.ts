@@ -5,7 +5,7 @@
  */
 import type { FunctionDefinition, TimerDefinition } from '../../api/function-definition';
 import { apiFunctions, apiTimers } from '../../api/function-table';
-import { botTimers, type BotRuntime } from '../../api/timers/bot-timers';
+import { botTimers, type BotRuntime } from './bot-timers';
 import { botMessagesFunction } from './bot-messages.function';
 
 export function functionTableWithBot(runtime: () => Promise<BotRuntime>): {

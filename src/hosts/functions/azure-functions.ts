@@ -5,17 +5,17 @@
  * missing setting stops the host with a message naming it. Loaded through package.json "main".
  */
 import { app, type HttpRequest } from '@azure/functions';
-import { consoleLogger } from './api-services';
+import { consoleLogger } from '../../api/api-services';
 import { createApiHost, type ComposedApiHost } from './composition-root';
-import { ConfigurationError, parseApiSettings } from './config';
-import type { BotRuntime } from './timers/bot-timers';
+import { ConfigurationError, parseApiSettings } from '../../api/config';
+import type { BotRuntime } from './bot-timers';
 import { DefaultAzureCredential } from '@azure/identity';
-import { botStorageFromConnectionString, botStorageFromEndpoints, type BotStorage } from '../bot/host/bot-composition';
-import { composeBotRuntime } from '../bot/host/bot-runtime';
-import { functionTableWithBot } from '../bot/host/bot-function-table';
-import { parseBotSettings } from '../bot/host/bot-settings';
-import { correlationIdOf, errorResponse, handleApiRequest } from './handle-api-request';
-import { fromAzureRequest, toAzureResponse } from './azure-request-mapping';
+import { botStorageFromConnectionString, botStorageFromEndpoints, type BotStorage } from './bot-composition';
+import { composeBotRuntime } from './bot-runtime';
+import { functionTableWithBot } from './bot-function-table';
+import { parseBotSettings } from '../../bot/host/bot-settings';
+import { correlationIdOf, errorResponse, handleApiRequest } from '../../api/handle-api-request';
+import { fromAzureRequest, toAzureResponse } from '../../api/azure-request-mapping';
 
 const settings = parseApiSettings(process.env);
 const botSettings = parseBotSettings(process.env);

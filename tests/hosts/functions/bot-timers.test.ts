@@ -5,12 +5,12 @@
  * and the day-before reminder; the delivery timer then sends exactly one check-in card per
  * participant through botbuilder to a local connector.
  */
-import { createApiHost, type ComposedApiHost } from '../../../src/api/composition-root';
+import { createApiHost, type ComposedApiHost } from '../../../src/hosts/functions/composition-root';
 import { parseApiSettings } from '../../../src/api/config';
 import type { ApiLogger } from '../../../src/api/api-services';
-import { botTimers, planDueMessages, type BotRuntime } from '../../../src/api/timers/bot-timers';
-import { botStorageFromConnectionString, type BotStorage } from '../../../src/bot/host/bot-composition';
-import { composeBotRuntime } from '../../../src/bot/host/bot-runtime';
+import { botTimers, planDueMessages, type BotRuntime } from '../../../src/hosts/functions/bot-timers';
+import { botStorageFromConnectionString, type BotStorage } from '../../../src/hosts/functions/bot-composition';
+import { composeBotRuntime } from '../../../src/hosts/functions/bot-runtime';
 import { parseBotSettings } from '../../../src/bot/host/bot-settings';
 import type { Profile } from '../../../src/core/profiles/profile';
 import type { Meeting } from '../../../src/core/relationships/meeting';

@@ -4,20 +4,20 @@
  * settings it passes (Azurite's connection string, the local issuer's JWKS and issuer).
  */
 import { randomUUID } from 'node:crypto';
-import { createTokenValidator, type TokenValidator } from '../adapters/identity/entra-token-validator';
+import { createTokenValidator, type TokenValidator } from '../../adapters/identity/entra-token-validator';
 import { DefaultAzureCredential } from '@azure/identity';
-import { storageFromConnectionString, storageFromEndpoint, type StorageConnection } from '../adapters/storage/storage-connection';
-import { TableDocumentStore } from '../adapters/storage/table-document-store';
-import { tableRepositories } from '../adapters/storage/table-repositories';
-import { meetingMomentTableFor, TableMeetingMomentIndex } from '../adapters/storage/table-meeting-moment-index';
-import { withMeetingMomentIndex } from '../adapters/storage/meeting-moment-indexed.repository';
-import type { Clock } from '../core/ports/clock';
-import type { IdGenerator } from '../core/ports/id-generator';
-import { consoleLogger, type ApiLogger, type ApiServices, type HealthCheck } from './api-services';
-import { ConfigurationError, type ApiSettings } from './config';
-import type { ApiHost } from './handle-api-request';
-import { createBookingServices, type GraphTokenSources } from './booking-services';
-import type { PeopleDirectory } from '../core/booking';
+import { storageFromConnectionString, storageFromEndpoint, type StorageConnection } from '../../adapters/storage/storage-connection';
+import { TableDocumentStore } from '../../adapters/storage/table-document-store';
+import { tableRepositories } from '../../adapters/storage/table-repositories';
+import { meetingMomentTableFor, TableMeetingMomentIndex } from '../../adapters/storage/table-meeting-moment-index';
+import { withMeetingMomentIndex } from '../../adapters/storage/meeting-moment-indexed.repository';
+import type { Clock } from '../../core/ports/clock';
+import type { IdGenerator } from '../../core/ports/id-generator';
+import { consoleLogger, type ApiLogger, type ApiServices, type HealthCheck } from '../../api/api-services';
+import { ConfigurationError, type ApiSettings } from '../../api/config';
+import type { ApiHost } from '../../api/handle-api-request';
+import { createBookingServices, type GraphTokenSources } from '../../api/booking-services';
+import type { PeopleDirectory } from '../../core/booking';
 
 export const systemClock: Clock = { now: () => Date.now() };
 export const uuidGenerator: IdGenerator = { newId: () => randomUUID() };

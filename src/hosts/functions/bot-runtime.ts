@@ -4,11 +4,11 @@
  * registration and by `npm start`; only the settings differ.
  */
 import type { ApiLogger, ApiServices } from '../../api/api-services';
-import type { ComposedApiHost } from '../../api/composition-root';
-import type { BotRuntime } from '../../api/timers/bot-timers';
+import type { ComposedApiHost } from './composition-root';
+import type { BotRuntime } from './bot-timers';
 import { refreshAgendas } from '../../core/booking';
 import { composeBotHost, type BotStorage } from './bot-composition';
-import type { BotSettings } from './bot-settings';
+import type { BotSettings } from '../../bot/host/bot-settings';
 
 /**
  * App-only Graph access for the tenant, as the calendar sync uses: the bot has no user token to act

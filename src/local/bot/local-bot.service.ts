@@ -4,15 +4,15 @@
  * ended) on intervals as Azure runs them with app.timer, and a local-only demo action under
  * /local-bot that ends a meeting now so its check-in goes out.
  */
-import { systemClock } from '../../api/composition-root';
-import { botTimers, deliverDueMessages, type BotRuntime } from '../../api/timers/bot-timers';
-import { LOCAL_TAB_ORIGIN } from '../../local/local-ports';
-import { readBody, sendJson, type LocalService } from '../../local/local-service';
-import type { LocalServiceFactory, LocalStackContext } from '../../local/local-services';
-import { botStorageFromConnectionString, type BotHost } from './bot-composition';
-import { composeBotRuntime } from './bot-runtime';
-import { nodeBotListener } from './bot-host';
-import { parseBotSettings } from './bot-settings';
+import { systemClock } from '../../hosts/functions/composition-root';
+import { botTimers, deliverDueMessages, type BotRuntime } from '../../hosts/functions/bot-timers';
+import { LOCAL_TAB_ORIGIN } from '../local-ports';
+import { readBody, sendJson, type LocalService } from '../local-service';
+import type { LocalServiceFactory, LocalStackContext } from '../local-stack-context';
+import { botStorageFromConnectionString, type BotHost } from '../../hosts/functions/bot-composition';
+import { composeBotRuntime } from '../../hosts/functions/bot-runtime';
+import { nodeBotListener } from '../../bot/host/bot-host';
+import { parseBotSettings } from '../../bot/host/bot-settings';
 
 const hosts = new WeakMap<LocalStackContext, Promise<{ host: BotHost; stopWorker: () => Promise<void>; inFlight: Set<Promise<unknown>> }>>();
 
