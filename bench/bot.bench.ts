@@ -21,7 +21,7 @@ import { pacerPerKey } from '../src/bot/delivery/adaptive-pacer';
 import { nextContactMoment } from '../src/core/scheduling/contact-hours';
 import { idempotencyKeys } from '../src/core/delivery/bot-message';
 import { ok } from '../src/core/result';
-import type { DeliveryJob } from '../src/adapters/bot/delivery-ports';
+import type { DeliveryJob } from '../src/core/ports/delivery';
 
 const TENANTS = 10;
 const PEOPLE_PER_TENANT = Number(process.env.BOT_BENCH_PEOPLE_PER_TENANT ?? 1000);

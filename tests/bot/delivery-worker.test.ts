@@ -2,7 +2,7 @@ import { TableClient } from '@azure/data-tables';
 import { QueueClient } from '@azure/storage-queue';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { BotConnectorSender } from '../../src/adapters/bot/bot-connector-sender';
-import type { DeliveryJob } from '../../src/adapters/bot/delivery-ports';
+import type { DeliveryJob } from '../../src/core/ports/delivery';
 import { StorageQueueDeliveryQueue } from '../../src/adapters/bot/storage-queue-delivery';
 import { ensureTable, TableConversationReferenceStore } from '../../src/adapters/bot/table-bot-stores';
 import { TableDeliveryLedger } from '../../src/adapters/bot/table-delivery-ledger';

@@ -1,5 +1,5 @@
 import { deliveryQueues, StorageQueueDeliveryQueue } from '../../src/adapters/bot/storage-queue-delivery';
-import type { DeliveryJob } from '../../src/adapters/bot/delivery-ports';
+import type { DeliveryJob } from '../../src/core/ports/delivery';
 import { testStorageConnectionString, uniqueTableName } from '../support/azurite';
 
 const job = (personId: string): DeliveryJob => ({

@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import type { StoredConversationReference } from './bot-stores';
-import type { ProactiveSender, SendOutcome } from './delivery-ports';
+import type { StoredConversationReference } from '../../core/ports/bot-stores';
+import type { ProactiveSender, SendOutcome } from '../../core/ports/delivery';
 
 /** Statuses Teams documents as transient for bots: throttling, precondition races and gateway errors. */
 const RETRY = new Set([408, 412, 429, 500, 502, 503, 504]);

@@ -1,6 +1,6 @@
 import { QueueClient } from '@azure/storage-queue';
 import { z } from 'zod';
-import type { DeliveryJob, DeliveryQueue, QueuedBatch, RemainingJob } from './delivery-ports';
+import type { DeliveryJob, DeliveryQueue, QueuedBatch, RemainingJob } from '../../core/ports/delivery';
 
 /** Azure Storage queues hide a message for at most seven days; longer waits hop through several. */
 const MAX_VISIBILITY_S = 7 * 24 * 3600 - 60;

@@ -6,7 +6,7 @@ import type {
   CheckInCardIssueStore,
   ConversationReferenceStore,
   StoredConversationReference,
-} from './bot-stores';
+} from '../../core/ports/bot-stores';
 
 /**
  * Layout (in the bot's table; every partition starts with the tenant):

@@ -1,6 +1,6 @@
 import { RestError, type TableClient } from '@azure/data-tables';
 import { key } from '../storage/table-keys';
-import type { DeliveryLedger, PersonLedger, Reservation } from './delivery-ports';
+import type { DeliveryLedger, PersonLedger, Reservation } from '../../core/ports/delivery';
 
 /**
  * One partition per person (t|{tenant}|botdelivery|{personId}), read and written by point

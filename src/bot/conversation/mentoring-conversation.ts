@@ -12,7 +12,7 @@ import {
   welcomeCard,
   type TabLinks,
 } from '../../adapters/cards/simple-cards';
-import type { CheckInCardIssueStore, ConversationReferenceStore, StoredConversationReference } from '../../adapters/bot/bot-stores';
+import type { CheckInCardIssueStore, ConversationReferenceStore, StoredConversationReference } from '../../core/ports/bot-stores';
 import { checkInId } from '../../core/checkins/check-in';
 import type { ProactiveMessage } from '../../core/delivery/bot-message';
 import { itemsToRemind } from '../../core/delivery/select-proactive-messages';

@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../../adapters/cards/adaptive-card';
 import { cardLocaleOf } from '../../adapters/cards/card-locale';
-import type { ConversationReferenceStore } from '../../adapters/bot/bot-stores';
-import type { DeliveryJob, DeliveryLedger, DeliveryQueue, ProactiveSender } from '../../adapters/bot/delivery-ports';
+import type { ConversationReferenceStore } from '../../core/ports/bot-stores';
+import type { DeliveryJob, DeliveryLedger, DeliveryQueue, ProactiveSender } from '../../core/ports/delivery';
 import type { DeliveryRecipient, NextContactMoment } from '../../core/delivery/contact-hours';
 import { DAILY_MESSAGE_LIMIT, decideDelivery } from '../../core/delivery/decide-delivery';
 import type { Result } from '../../core/result';

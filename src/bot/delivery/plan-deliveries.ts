@@ -1,4 +1,4 @@
-import type { DeliveryQueue } from '../../adapters/bot/delivery-ports';
+import type { DeliveryQueue } from '../../core/ports/delivery';
 import type { ProactiveMessage } from '../../core/delivery/bot-message';
 import {
   selectActionItemReminders,

@@ -9,7 +9,7 @@ import {
 } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../adapters/cards/adaptive-card';
 import { cardLocaleOf } from '../../adapters/cards/card-locale';
-import type { StoredConversationReference } from '../../adapters/bot/bot-stores';
+import type { StoredConversationReference } from '../../core/ports/bot-stores';
 import type { BotUser, MentoringConversation } from '../conversation/mentoring-conversation';
 
 /** The tenant of a Teams activity: channelData.tenant.id, or conversation.tenantId on newer clients. */

@@ -1,5 +1,5 @@
-import type { ProactiveMessage } from '../../core/delivery/bot-message';
-import type { Instant } from '../../core/time/interval';
+import type { ProactiveMessage } from '../delivery/bot-message';
+import type { Instant } from '../time/interval';
 import type { StoredConversationReference } from './bot-stores';
 
 /** A proactive message waiting in the queue, with what the card needs to be built when it is sent. */

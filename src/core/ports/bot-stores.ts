@@ -1,7 +1,7 @@
 /**
  * What the bot keeps besides the mentoring data: where to reach each person, which check-in card
- * issue is current, and which proactive messages were delivered. Ports here, Table Storage adapters
- * beside them; the conversation logic depends only on these interfaces.
+ * issue is current, and which proactive messages were delivered. The Table Storage adapters live in
+ * src/adapters/bot/table-bot-stores.ts; the conversation logic depends only on these interfaces.
  */
 
 /** The parts of a Bot Framework conversation reference we need to message someone later. */
