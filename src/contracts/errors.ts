@@ -49,6 +49,7 @@ export const ERROR_CATALOGUE = {
   'STORAGE.NOT_FOUND': spec(404, 'The entity does not exist.'),
   'STORAGE.ALREADY_EXISTS': spec(409, 'The entity already exists.'),
   'STORAGE.CONFLICT': spec(412, 'Someone changed it since it was read; reload and retry.'),
+  'STORAGE.VERSION_WILDCARD': spec(400, '"*" is not a version; send the version read.'),
   'STORAGE.ID_TOO_LONG': spec(422, 'An id is too long to be stored.'),
   'STORAGE.DOCUMENT_TOO_LARGE': spec(413, 'The entity is too large to store.'),
   'STORAGE.UNAVAILABLE': spec(503, 'Storage did not answer.'),

@@ -24,7 +24,7 @@ export type CreateRequestBody = z.infer<typeof CreateRequestBody>;
 /** Path of /api/requests/{requestId}/accept | /decline | /withdraw */
 export const RequestParams = z.object({ requestId: Id }).strict();
 
-/** Body of accept and withdraw: optionally the version read (or If-Match). */
+/** Body of accept and withdraw: the version read (here or in If-Match; the API refuses a decision without one). */
 export const RequestDecisionBody = z.object({ version: Version.optional() }).strict();
 export const DeclineRequestBody = z.object({ reason: text(LIMITS.shortText), version: Version.optional() }).strict();
 

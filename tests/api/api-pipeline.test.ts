@@ -116,7 +116,10 @@ describe('the API pipeline over HTTP', () => {
     expect([stale.status, stale.json.error.code]).toEqual([412, 'STORAGE.CONFLICT']);
     const noVersion = await h.request('PATCH', `${rel}/goals/${goalId}`, { person: cast.mentee, body: { progress: 20 } });
     expect([noVersion.status, noVersion.json.error.code]).toEqual([400, 'HTTP.VERSION_REQUIRED']);
-    const closed = await h.request('POST', `${rel}/close`, { person: cast.mentee, body: { reflection: { whatWorked: 'a lot', whatToImprove: '', keyTakeaway: '' } } });
+    const closed = await h.request('POST', `${rel}/close`, {
+      person: cast.mentee,
+      body: { reflection: { whatWorked: 'a lot', whatToImprove: '', keyTakeaway: '' }, version: cast.relationship.version },
+    });
     expect(closed.status).toBe(200);
     const afterClose = await h.request('POST', `${rel}/goals`, {
       person: cast.mentee,

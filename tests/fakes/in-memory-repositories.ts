@@ -9,6 +9,8 @@ import {
   STORAGE_ALREADY_EXISTS,
   STORAGE_CONFLICT,
   STORAGE_NOT_FOUND,
+  isWildcardVersion,
+  wildcardVersionRefused,
   type MentoringRepositories,
   type ProfileRepository,
   type RelationshipPartRepository,
@@ -55,6 +57,7 @@ class VersionedTable<T extends Versioned> {
   }
 
   update(key: string, item: Unversioned<T>, expectedVersion: string): Result<T> {
+    if (isWildcardVersion(expectedVersion)) return wildcardVersionRefused();
     const current = this.rows.get(key);
     if (!current) return fail(STORAGE_NOT_FOUND, `No ${this.kind} with that id.`);
     if (current.version !== expectedVersion) {
@@ -64,6 +67,7 @@ class VersionedTable<T extends Versioned> {
   }
 
   delete(key: string, expectedVersion: string): Result<void> {
+    if (isWildcardVersion(expectedVersion)) return wildcardVersionRefused();
     const current = this.rows.get(key);
     if (!current) return fail(STORAGE_NOT_FOUND, `No ${this.kind} with that id.`);
     if (current.version !== expectedVersion) {

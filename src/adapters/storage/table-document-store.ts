@@ -10,6 +10,7 @@
 import { RestError, TableClient, TableTransaction, odata, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../../core/result';
+import { isWildcardVersion, wildcardVersionRefused } from '../../core/ports/repositories';
 import { prefixUpperBound } from './table-keys';
 import type { StorageConnection } from './storage-connection';
 
@@ -181,6 +182,7 @@ export class TableDocumentStore {
 
   /** Replaces a document only when its ETag still matches the one that was read. */
   async replace(partitionKey: string, rowKey: string, kind: string, value: unknown, etag: string): Promise<Result<{ etag: string }>> {
+    if (isWildcardVersion(etag)) return wildcardVersionRefused();
     if (!keysFit(partitionKey, rowKey)) return notFound(kind);
     const row = toRow(partitionKey, rowKey, kind, value);
     if (!row.ok) return row;
@@ -192,7 +194,7 @@ export class TableDocumentStore {
       if (status === 404) return notFound(kind);
       if (status === 412) return conflict(kind);
       // A malformed ETag (one a client made up) is answered 400 by the service; it cannot match.
-      if (status === 400 && etag !== '*') return conflict(kind);
+      if (status === 400) return conflict(kind);
       return unavailable(error);
     }
   }
@@ -210,15 +212,17 @@ export class TableDocumentStore {
     }
   }
 
-  async delete(partitionKey: string, rowKey: string, kind: string, etag: string | '*'): Promise<Result<void>> {
-    if (!keysFit(partitionKey, rowKey)) return etag === '*' ? ok(undefined) : notFound(kind);
+  /** Deletes a document only when its ETag still matches the one that was read. */
+  async delete(partitionKey: string, rowKey: string, kind: string, etag: string): Promise<Result<void>> {
+    if (isWildcardVersion(etag)) return wildcardVersionRefused();
+    if (!keysFit(partitionKey, rowKey)) return notFound(kind);
     try {
       await this.client.deleteEntity(partitionKey, rowKey, { etag });
       return ok(undefined);
     } catch (error) {
       const status = statusOf(error);
-      if (status === 404) return etag === '*' ? ok(undefined) : notFound(kind);
-      if (status === 412 || (status === 400 && etag !== '*')) return conflict(kind);
+      if (status === 404) return notFound(kind);
+      if (status === 412 || status === 400) return conflict(kind);
       return unavailable(error);
     }
   }
@@ -235,6 +239,7 @@ export class TableDocumentStore {
   ): Promise<Result<Map<string, string>>> {
     if (actions.length === 0) return ok(new Map());
     if (!keysFit(partitionKey, ...actions.map((a) => a.rowKey))) return keyTooLong(kind);
+    if (actions.some((a) => a.type === 'replace' && isWildcardVersion(a.etag))) return wildcardVersionRefused();
     if (actions.length > MAX_TRANSACTION_ACTIONS) {
       throw new Error(`A transaction holds at most ${MAX_TRANSACTION_ACTIONS} actions, got ${actions.length}`);
     }
@@ -266,7 +271,7 @@ export class TableDocumentStore {
       if (status === 412) return conflict(kind);
       if (status === 409) return fail('STORAGE.ALREADY_EXISTS', `This ${kind} already exists; reload to see it.`);
       // As for a single replace: a made-up ETag is answered 400, and it cannot match.
-      if (status === 400 && actions.some((a) => a.type === 'replace' && a.etag !== '*')) return conflict(kind);
+      if (status === 400 && actions.some((a) => a.type === 'replace')) return conflict(kind);
       return unavailable(error);
     }
   }

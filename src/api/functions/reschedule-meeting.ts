@@ -6,11 +6,12 @@ import { rescheduleMeeting as rescheduleMeetingUseCase } from '../../core/bookin
 import { userFunction } from '../function-definition';
 import { parseWith, respond } from '../respond';
 import { bookingDepsOf } from './booking-call';
-import { callOf, withIfMatch } from './use-case-call';
+import { callOf, withIfMatch, hasVersion, versionRequired } from './use-case-call';
 
 export const rescheduleMeeting = userFunction('rescheduleMeeting', 'PATCH', 'relationships/{relationshipId}/meetings/{meetingId}', async (call, services) => {
   const params = parseWith(MeetingParams, call.request.params, 'params');
   if (!params.ok) return params;
+  if (!hasVersion(call)) return versionRequired();
   const body = parseWith(RescheduleMeetingBody, withIfMatch(call), 'body');
   if (!body.ok) return body;
   const deps = bookingDepsOf(call, services);

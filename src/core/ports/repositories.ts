@@ -1,4 +1,4 @@
-import type { Result } from '../result';
+import { fail, type Result } from '../result';
 import type { Profile } from '../profiles/profile';
 import type { MentoringRequest } from '../requests/mentoring-request';
 import type { Relationship, RelationshipAggregate } from '../relationships/relationship';
@@ -16,7 +16,8 @@ import type { CheckIn } from '../checkins/check-in';
  *   tenant's calls can never reach another's rows. Entities carry no tenant field.
  * - Every stored entity carries an opaque `version` (the ETag). Writes take the entity without its
  *   version; `update`/`delete` take the version the caller read, and a stale one fails with
- *   `STORAGE.CONFLICT` — a concurrent write is never silently lost. Successful writes return the
+ *   `STORAGE.CONFLICT` — a concurrent write is never silently lost. "*" is refused
+ *   (`STORAGE.VERSION_WILDCARD`): there is no unconditional update or delete. Successful writes return the
  *   entity with its new version.
  * - Expected storage failures are values: `STORAGE.NOT_FOUND`, `STORAGE.ALREADY_EXISTS`,
  *   `STORAGE.CONFLICT`. Anything else (the store is down) is `STORAGE.UNAVAILABLE`.
@@ -26,6 +27,20 @@ export const STORAGE_NOT_FOUND = 'STORAGE.NOT_FOUND';
 export const STORAGE_ALREADY_EXISTS = 'STORAGE.ALREADY_EXISTS';
 export const STORAGE_CONFLICT = 'STORAGE.CONFLICT';
 export const STORAGE_UNAVAILABLE = 'STORAGE.UNAVAILABLE';
+
+/**
+ * "*" (If-Match: any) would turn an update or delete into an unconditional write that overwrites a
+ * partner's change unseen. No port takes it: a caller presents the version it read.
+ */
+export function isWildcardVersion(sent: string): boolean {
+  const bare = sent.trim().replace(/^W\//, '');
+  return bare === '*' || bare === '"*"';
+}
+
+export const wildcardVersionRefused = () =>
+  fail('STORAGE.VERSION_WILDCARD', '"*" is not a version. Send the version you loaded, so that no one’s change is overwritten unseen.', {
+    field: 'version',
+  });
 
 /** An entity as written: the store assigns the version. */
 export type Unversioned<T extends { readonly version: string }> = Omit<T, 'version'>;

@@ -109,6 +109,11 @@ export async function deleteGoal(
   const { principal, input } = call;
   const membership = await loadActiveMembership(deps, principal, input.relationshipId);
   if (!membership.ok) return membership;
+  const found = await deps.repos.relationships.goals.get(principal.tenantId, input.relationshipId, input.goalId);
+  if (!found.ok) return found.error.code === STORAGE_NOT_FOUND ? goalNotFound() : found;
+  // The same check update makes: a partner's edit since the caller read the goal is a conflict.
+  const stale = checkExpectedVersion(found.value.version, input.version);
+  if (!stale.ok) return stale;
   const deleted = await deps.repos.relationships.goals.delete(principal.tenantId, input.relationshipId, input.goalId, input.version);
   if (!deleted.ok && deleted.error.code === STORAGE_NOT_FOUND) return goalNotFound();
   return deleted;

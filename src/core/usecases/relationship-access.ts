@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../result';
-import { STORAGE_NOT_FOUND } from '../ports/repositories';
+import { STORAGE_NOT_FOUND, isWildcardVersion, wildcardVersionRefused } from '../ports/repositories';
 import { roleOf, type PairRole, type Relationship } from '../relationships/relationship';
 import type { MentoringDeps } from './deps';
 import type { Principal } from './principal';
@@ -53,6 +53,7 @@ export async function loadActiveMembership(
 
 /** When the caller sent the version they read, a different stored version is a conflict. */
 export function checkExpectedVersion(stored: string, sent: string | undefined): Result<void> {
+  if (sent !== undefined && isWildcardVersion(sent)) return wildcardVersionRefused();
   if (sent !== undefined && sent !== stored) {
     return fail('STORAGE.CONFLICT', 'Someone changed this in the meantime. Reload to see the latest and try again.', {
       field: 'version',

@@ -18,8 +18,10 @@ afterAll(() => h.stop());
 async function pairWithAgreement() {
   const cast = await h.newCast();
   const rel = `/api/relationships/${cast.relationship.id}`;
-  expect((await h.request('POST', `${rel}/agreement`, { person: cast.mentee, body: { agreement: agreementFor(cast.relationship), note: '' } })).status).toBe(201);
-  expect((await h.request('POST', `${rel}/agreement/1/accept`, { person: cast.mentor, body: {} })).status).toBe(200);
+  const proposed = await h.request('POST', `${rel}/agreement`, { person: cast.mentee, body: { agreement: agreementFor(cast.relationship), note: '' } });
+  expect(proposed.status).toBe(201);
+  const version = proposed.json.versions[0].version;
+  expect((await h.request('POST', `${rel}/agreement/1/accept`, { person: cast.mentor, body: { version } })).status).toBe(200);
   return { cast, rel };
 }
 
@@ -44,7 +46,7 @@ it('refuses bad input with stable codes and writes nothing', async () => {
   const before = await h.snapshot(cast.tenantId);
   const badScope = await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: { scope: 'all' } });
   expect([badScope.status, badScope.json.error.code, badScope.json.error.field]).toEqual([400, 'HTTP.INVALID_BODY', 'scope']);
-  const unknown = await h.request('PATCH', `${rel}/meetings/nope`, { person: cast.mentee, body: { start: '2027-01-05T15:00:00Z' } });
+  const unknown = await h.request('PATCH', `${rel}/meetings/nope`, { person: cast.mentee, body: { start: '2027-01-05T15:00:00Z', version: 'W/"1"' } });
   expect([unknown.status, unknown.json.error.code]).toEqual([404, 'BOOKING.MEETING_NOT_FOUND']);
   const noComment = await h.request('DELETE', `${rel}/meetings/nope`, { person: cast.mentee, body: {} });
   expect([noComment.status, noComment.json.error.code]).toEqual([400, 'HTTP.INVALID_BODY']);
@@ -60,9 +62,9 @@ it('without an agreement, booking says what to do first', async () => {
 it('moving a meeting outside the windows is refused with the boundary code', async () => {
   const { cast, rel } = await pairWithAgreement();
   const booked = await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: {} });
-  const meeting = booked.json.meetings[0] as { id: string; start: string };
+  const meeting = booked.json.meetings[0] as { id: string; start: string; version: string };
   const outside = new Date(Date.parse(meeting.start) + 6 * 3600_000).toISOString();
-  const answer = await h.request('PATCH', `${rel}/meetings/${meeting.id}`, { person: cast.mentor, body: { start: outside } });
+  const answer = await h.request('PATCH', `${rel}/meetings/${meeting.id}`, { person: cast.mentor, body: { start: outside, version: meeting.version } });
   expect([answer.status, answer.json.error.code, answer.json.error.field]).toEqual([422, 'BOOKING.OUTSIDE_BOUNDARIES', 'start']);
 });
 

@@ -192,7 +192,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     prepare: async (_h, c) =>
       call('/api/relationships/{relationshipId}/close', { relationshipId: c.relationship.id }, {
         method: 'POST',
-        body: { reflection: { whatWorked: 'Hands-on sessions', whatToImprove: 'Start earlier', keyTakeaway: 'Ask juniors more' } },
+        body: { reflection: { whatWorked: 'Hands-on sessions', whatToImprove: 'Start earlier', keyTakeaway: 'Ask juniors more' }, version: c.relationship.version },
         member: c.mentee,
         nonMember: c.stranger,
         okStatus: 200,
@@ -214,10 +214,10 @@ export const ENDPOINTS: readonly Endpoint[] = [
     name: 'acceptAgreement',
     scope: 'pair',
     prepare: async (h, c) => {
-      await ok(h, c.mentee, 'POST', `/api/relationships/${c.relationship.id}/agreement`, { agreement: agreementFor(c.relationship), note: 'Proposal' });
+      const proposed = await ok(h, c.mentee, 'POST', `/api/relationships/${c.relationship.id}/agreement`, { agreement: agreementFor(c.relationship), note: 'Proposal' });
       return call('/api/relationships/{relationshipId}/agreement/{version}/accept', { relationshipId: c.relationship.id, version: '1' }, {
         method: 'POST',
-        body: {},
+        body: { version: proposed.versions[0].version },
         member: c.mentor,
         nonMember: c.stranger,
         okStatus: 200,
@@ -418,8 +418,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
 
 /** The agreement proposed by the mentee and accepted by the mentor: what booking needs. */
 async function activeAgreement(h: ApiHarness, c: Cast & { relationship: Relationship }): Promise<void> {
-  await ok(h, c.mentee, 'POST', `/api/relationships/${c.relationship.id}/agreement`, { agreement: agreementFor(c.relationship), note: 'Proposal' });
-  await ok(h, c.mentor, 'POST', `/api/relationships/${c.relationship.id}/agreement/1/accept`, {});
+  const proposed = await ok(h, c.mentee, 'POST', `/api/relationships/${c.relationship.id}/agreement`, { agreement: agreementFor(c.relationship), note: 'Proposal' });
+  await ok(h, c.mentor, 'POST', `/api/relationships/${c.relationship.id}/agreement/1/accept`, { version: proposed.versions[0].version });
 }
 
 /** The pair's next meeting, booked through the API into the local calendar. */
