@@ -1,14 +1,23 @@
 /**
- * Events of the local calendar in Azurite (Table Storage), one partition per mailbox:
- *   event-{id}       the organizer's event (Graph JSON, split over properties when long)
- *   txn-{id}         transactionId → event id, written in the same transaction as the event, so a
- *                    retried create can never make a second event
- *   attends-{id}     the event's time in each attendee's partition, so their free/busy includes it
+ * The local calendar's mailboxes in Azurite (Table Storage), one partition per mailbox:
+ *   event-{id}        an event in the mailbox: the organizer's own, or an attendee's copy of it (Graph
+ *                     JSON, split over properties when long); copies point at the organizer's event
+ *   txn-{id}          transactionId → event id, written in the same transaction as the event, so a
+ *                     retried create can never make a second event
+ *   removed-{id}      a deleted event's tombstone, so a delta query can report `@removed`
+ *   mailboxSettings   what PATCH /mailboxSettings stored
+ * Every event and tombstone carries `seq`, the mailbox-independent change sequence delta tokens use.
  */
 import { TableClient, TableTransaction, RestError, type TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
+import type { StoredMailboxSettings } from './mailbox-settings';
 
 const PART = 30_000;
+
+export interface EventLink {
+  readonly mailbox: string;
+  readonly id: string;
+}
 
 export interface StoredEvent {
   readonly mailbox: string;
@@ -18,38 +27,43 @@ export interface StoredEvent {
   readonly start: number;
   readonly end: number;
   readonly isCancelled: boolean;
+  /** On an attendee's copy: the organizer's event it copies. */
+  readonly copyOf?: EventLink;
+  /** On an organizer's event: the attendees' copies. */
+  readonly copies?: readonly EventLink[];
+  /** When it last changed (the change sequence). */
+  readonly seq?: number;
 }
 
-export interface Attendance {
+export interface Tombstone {
   readonly mailbox: string;
-  readonly eventId: string;
-  readonly organizer: string;
-  readonly subject: string;
+  readonly id: string;
   readonly start: number;
   readonly end: number;
-  readonly isCancelled: boolean;
-  readonly response: string;
+  readonly seq: number;
 }
 
 const rowSchema = z.looseObject({
   partitionKey: z.string(),
   rowKey: z.string(),
-  kind: z.enum(['event', 'txn', 'attends']),
+  kind: z.enum(['event', 'txn', 'removed', 'settings']),
   startMs: z.number().optional(),
   endMs: z.number().optional(),
   isCancelled: z.boolean().optional(),
   parts: z.number().int().optional(),
   eventId: z.string().optional(),
-  organizer: z.string().optional(),
-  subject: z.string().optional(),
-  response: z.string().optional(),
+  copyOfMailbox: z.string().optional(),
+  copyOfId: z.string().optional(),
+  copies: z.string().optional(),
+  seq: z.number().optional(),
 });
+const linksSchema = z.array(z.object({ mailbox: z.string(), id: z.string() }));
 
 /** Row keys may not contain / \ # ? ; mailbox ids and event ids are made safe the same way everywhere. */
 const key = (s: string) => encodeURIComponent(s.toLowerCase()).replace(/%/g, '_');
 const eventKey = (s: string) => encodeURIComponent(s).replace(/%/g, '_');
 
-function splitDoc(doc: Record<string, unknown>): Record<string, string | number> {
+function splitDoc(doc: unknown): Record<string, string | number> {
   const text = JSON.stringify(doc);
   const props: Record<string, string | number> = { parts: Math.max(1, Math.ceil(text.length / PART)) };
   for (let i = 0; i * PART < text.length || i === 0; i++) props[`doc${i}`] = text.slice(i * PART, (i + 1) * PART);
@@ -64,8 +78,18 @@ function joinDoc(row: Record<string, unknown>, parts: number): Record<string, un
 
 export class CalendarEventTable {
   private ready: Promise<void> | undefined;
+  private lastSeq = 0;
 
-  constructor(private readonly table: TableClient) {}
+  constructor(
+    private readonly table: TableClient,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Strictly increasing, and after any sequence stored before a restart (it follows the clock). */
+  nextSeq(): number {
+    this.lastSeq = Math.max(this.lastSeq + 1, this.now() * 1000);
+    return this.lastSeq;
+  }
 
   private ensure(): Promise<void> {
     this.ready ??= this.table.createTable().then(
@@ -79,7 +103,18 @@ export class CalendarEventTable {
   }
 
   private eventEntity(e: StoredEvent): TableEntity {
-    return { partitionKey: key(e.mailbox), rowKey: `event-${eventKey(e.id)}`, kind: 'event', startMs: e.start, endMs: e.end, isCancelled: e.isCancelled, ...splitDoc(e.doc) };
+    return {
+      partitionKey: key(e.mailbox),
+      rowKey: `event-${eventKey(e.id)}`,
+      kind: 'event',
+      startMs: e.start,
+      endMs: e.end,
+      isCancelled: e.isCancelled,
+      seq: e.seq ?? this.nextSeq(),
+      ...(e.copyOf ? { copyOfMailbox: e.copyOf.mailbox, copyOfId: e.copyOf.id } : {}),
+      ...(e.copies ? { copies: JSON.stringify(e.copies) } : {}),
+      ...splitDoc(e.doc),
+    };
   }
 
   /**
@@ -120,71 +155,85 @@ export class CalendarEventTable {
 
   private toEvent(mailbox: string, row: z.infer<typeof rowSchema>): StoredEvent {
     const doc = joinDoc(row, row.parts ?? 1);
-    return { mailbox, id: String(doc.id), doc, start: row.startMs!, end: row.endMs!, isCancelled: row.isCancelled ?? false };
+    return {
+      mailbox,
+      id: String(doc.id),
+      doc,
+      start: row.startMs!,
+      end: row.endMs!,
+      isCancelled: row.isCancelled ?? false,
+      ...(row.seq !== undefined ? { seq: row.seq } : {}),
+      ...(row.copyOfMailbox && row.copyOfId ? { copyOf: { mailbox: row.copyOfMailbox, id: row.copyOfId } } : {}),
+      ...(row.copies ? { copies: linksSchema.parse(JSON.parse(row.copies)) } : {}),
+    };
   }
 
-  async replace(e: StoredEvent): Promise<void> {
+  /** Writes the event as it now is, with a new change sequence. */
+  async replace(e: StoredEvent): Promise<StoredEvent> {
     await this.ensure();
-    await this.table.upsertEntity(this.eventEntity(e), 'Replace');
+    const updated: StoredEvent = { ...e, seq: this.nextSeq() };
+    await this.table.upsertEntity(this.eventEntity(updated), 'Replace');
+    return updated;
   }
 
-  async remove(mailbox: string, id: string): Promise<void> {
+  /** Deletes the event and leaves a tombstone for delta queries. */
+  async remove(e: StoredEvent): Promise<void> {
     await this.ensure();
-    await this.table.deleteEntity(key(mailbox), `event-${eventKey(id)}`);
+    const tx = new TableTransaction();
+    tx.deleteEntity(key(e.mailbox), `event-${eventKey(e.id)}`);
+    tx.upsertEntity({ partitionKey: key(e.mailbox), rowKey: `removed-${eventKey(e.id)}`, kind: 'removed', eventId: e.id, startMs: e.start, endMs: e.end, seq: this.nextSeq() }, 'Replace');
+    await this.table.submitTransaction(tx.actions);
   }
 
-  async putAttendance(a: Attendance): Promise<void> {
-    await this.ensure();
-    await this.table.upsertEntity(
-      {
-        partitionKey: key(a.mailbox),
-        rowKey: `attends-${eventKey(a.eventId)}`,
-        kind: 'attends',
-        eventId: a.eventId,
-        organizer: a.organizer,
-        subject: a.subject,
-        startMs: a.start,
-        endMs: a.end,
-        isCancelled: a.isCancelled,
-        response: a.response,
-      },
-      'Replace',
-    );
-  }
-
-  /** The mailbox's own events and the events it attends that overlap [start, end). */
-  async overlapping(mailbox: string, start: number, end: number): Promise<{ events: StoredEvent[]; attends: Attendance[] }> {
+  /** The mailbox's events (own and copies) that overlap [start, end). */
+  async overlapping(mailbox: string, start: number, end: number): Promise<StoredEvent[]> {
     await this.ensure();
     const events: StoredEvent[] = [];
-    const attends: Attendance[] = [];
+    const rows = this.table.listEntities({ queryOptions: { filter: `PartitionKey eq '${key(mailbox)}' and kind eq 'event' and startMs lt ${end} and endMs gt ${start}` } });
+    for await (const raw of rows) events.push(this.toEvent(mailbox, rowSchema.parse(raw)));
+    return events.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+  }
+
+  /** Events and tombstones overlapping [start, end) that changed after `afterSeq` (for delta queries). */
+  async changedSince(mailbox: string, start: number, end: number, afterSeq: number): Promise<{ events: StoredEvent[]; removed: Tombstone[] }> {
+    await this.ensure();
+    const events: StoredEvent[] = [];
+    const removed: Tombstone[] = [];
     const rows = this.table.listEntities({
-      queryOptions: { filter: `PartitionKey eq '${key(mailbox)}' and (kind eq 'event' or kind eq 'attends') and startMs lt ${end} and endMs gt ${start}` },
+      queryOptions: { filter: `PartitionKey eq '${key(mailbox)}' and (kind eq 'event' or kind eq 'removed') and seq gt ${afterSeq} and startMs lt ${end} and endMs gt ${start}` },
     });
     for await (const raw of rows) {
       const row = rowSchema.parse(raw);
       if (row.kind === 'event') events.push(this.toEvent(mailbox, row));
-      else
-        attends.push({
-          mailbox,
-          eventId: row.eventId!,
-          organizer: row.organizer!,
-          subject: row.subject ?? '',
-          start: row.startMs!,
-          end: row.endMs!,
-          isCancelled: row.isCancelled ?? false,
-          response: row.response ?? 'none',
-        });
+      else removed.push({ mailbox, id: row.eventId!, start: row.startMs!, end: row.endMs!, seq: row.seq ?? 0 });
     }
-    return { events, attends };
+    return { events, removed };
   }
 
-  /** Every event the mailbox organizes (for list endpoints and tests), oldest first. */
+  /** Every event in the mailbox (own and copies), oldest first. */
   async list(mailbox: string): Promise<StoredEvent[]> {
     await this.ensure();
     const events: StoredEvent[] = [];
     for await (const raw of this.table.listEntities({ queryOptions: { filter: `PartitionKey eq '${key(mailbox)}' and kind eq 'event'` } })) {
       events.push(this.toEvent(mailbox, rowSchema.parse(raw)));
     }
-    return events.sort((a, b) => a.start - b.start);
+    return events.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+  }
+
+  /** What PATCH /mailboxSettings stored for the mailbox ({} before any update). */
+  async settings(mailbox: string): Promise<StoredMailboxSettings> {
+    await this.ensure();
+    try {
+      const row = rowSchema.parse(await this.table.getEntity(key(mailbox), 'mailboxSettings'));
+      return joinDoc(row, row.parts ?? 1) as StoredMailboxSettings;
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return {};
+      throw error;
+    }
+  }
+
+  async saveSettings(mailbox: string, settings: StoredMailboxSettings): Promise<void> {
+    await this.ensure();
+    await this.table.upsertEntity({ partitionKey: key(mailbox), rowKey: 'mailboxSettings', kind: 'settings', ...splitDoc(settings) }, 'Replace');
   }
 }

@@ -6,14 +6,16 @@
  *
  *   POST  /users/{id}/calendar/getSchedule        free/busy + working hours (≤100 schedules, ≤62 days)
  *   GET   /users/{id}                             id, displayName, mail, userPrincipalName
- *   GET   /users/{id}/mailboxSettings             timeZone, workingHours
- *   POST  /users/{id}/calendar/events | /events   create (transactionId de-duplicated, open extensions)
+ *   GET|PATCH /users/{id}/mailboxSettings         timeZone, workingHours (PATCH validated as Graph does)
+ *   POST  /users/{id}/calendar/events | /events   create (transactionId de-duplicated, open extensions);
+ *                                                 each attendee in the tenant gets a copy of their own
  *   GET   /users/{id}/events[/{eventId}]          list / get ($select, $expand=extensions($filter=id eq '…'))
  *   GET   /users/{id}/calendarView?startDateTime=&endDateTime=
- *   PATCH /users/{id}/events/{eventId}            update
- *   POST  /users/{id}/events/{eventId}/cancel     {comment} → 202
- *   POST  /users/{id}/events/{eventId}/accept|tentativelyAccept|decline   (as an attendee) → 202
+ *   PATCH /users/{id}/events/{eventId}            update (the organizer's reaches the attendees' copies)
+ *   POST  /users/{id}/events/{eventId}/cancel     {comment} → 202 (organizer only)
+ *   POST  /users/{id}/events/{eventId}/accept|tentativelyAccept|decline   (on the attendee's copy) → 202
  *   DELETE /users/{id}/events/{eventId}           → 204
+ * Attendee copies, cancellation and answers behave as mailbox-events.ts describes.
  *   POST  /$batch                                 ≤20 requests, each answered (and faulted) on its own
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -24,14 +26,15 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import { resolveTimeZone } from '../../core/time/zones';
 import { CalendarEventTable, type StoredEvent } from './calendar-event-table';
-import { seededItems, workingHoursOf, type LocalCalendarPerson, type ScheduleStatus } from './demo-calendars';
+import { seededItems, type LocalCalendarPerson, type ScheduleStatus } from './demo-calendars';
 import { drawFault, type FaultKind, type FaultPlan, type FaultStats } from './fault-plan';
+import { graphError, itemNotFound, type Answer } from './graph-answer';
+import { effectiveSettings, patchMailboxSettings } from './mailbox-settings';
+import { eventInput, graphDateTime, MailboxEvents, type ChangeType } from './mailbox-events';
 import { wallClockToUtc } from './wall-clock';
 
 export const LOCAL_GRAPH_BASE_PATH = '/local-graph/v1.0';
-const EXTENSION_ID_PREFIX = 'Microsoft.OutlookServices.OpenTypeExtension.';
 const DAY = 86_400_000;
-const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
 export interface LocalGraphCalendarOptions {
   /** The table that holds created events (in the app's Azurite). */
@@ -61,12 +64,6 @@ export type LocalGraphHandler = ((req: IncomingMessage, res: ServerResponse) => 
   readonly events: CalendarEventTable;
 };
 
-interface Answer {
-  readonly status: number;
-  readonly headers?: Record<string, string>;
-  readonly body?: unknown;
-}
-
 interface Call {
   readonly method: string;
   /** Path relative to the version root, without the query. */
@@ -77,30 +74,7 @@ interface Call {
   readonly tenantId: string | undefined;
 }
 
-const graphError = (status: number, code: string, message: string, headers?: Record<string, string>): Answer => ({
-  status,
-  ...(headers ? { headers } : {}),
-  body: { error: { code, message, innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': randomBytes(16).toString('hex') } } },
-});
-
 const dateTimeTimeZone = z.object({ dateTime: z.string().min(10), timeZone: z.string().min(1) });
-const attendeeInput = z.object({
-  emailAddress: z.object({ address: z.string().min(3), name: z.string().optional() }),
-  type: z.enum(['required', 'optional', 'resource']).optional(),
-});
-const eventInput = z.looseObject({
-  subject: z.string().optional(),
-  body: z.object({ contentType: z.string(), content: z.string() }).optional(),
-  start: dateTimeTimeZone.optional(),
-  end: dateTimeTimeZone.optional(),
-  attendees: z.array(attendeeInput).optional(),
-  location: z.looseObject({ displayName: z.string() }).optional(),
-  isOnlineMeeting: z.boolean().optional(),
-  onlineMeetingProvider: z.string().optional(),
-  categories: z.array(z.string()).optional(),
-  transactionId: z.string().max(200).optional(),
-  extensions: z.array(z.looseObject({ '@odata.type': z.string().optional(), extensionName: z.string().min(1) })).optional(),
-});
 const scheduleInput = z.object({
   schedules: z.array(z.string()).min(1),
   startTime: dateTimeTimeZone,
@@ -119,10 +93,6 @@ const batchInput = z.object({
   ),
 });
 
-function graphDateTime(instant: number): { dateTime: string; timeZone: 'UTC' } {
-  return { dateTime: `${new Date(instant).toISOString().slice(0, 19)}.0000000`, timeZone: 'UTC' };
-}
-
 function parseDateTime(value: { dateTime: string; timeZone: string }): number | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/.exec(value.dateTime);
   if (!match) return undefined;
@@ -136,16 +106,16 @@ function ok<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
 }
 
-function newEventId(): string {
-  return `AAMkAGLocal${randomBytes(18).toString('base64url')}=`;
+function scheduleStatusOf(showAs: unknown): ScheduleStatus {
+  return showAs === 'free' || showAs === 'tentative' || showAs === 'oof' || showAs === 'workingElsewhere' ? showAs : 'busy';
 }
 
 export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): LocalGraphHandler {
   const basePath = (options.basePath ?? LOCAL_GRAPH_BASE_PATH).replace(/\/+$/, '');
-  const events = new CalendarEventTable(options.table);
+  const now = options.now ?? Date.now;
+  const events = new CalendarEventTable(options.table, now);
   const faults: FaultPlan = options.faults ?? {};
   const stats: LocalGraphStats = { calls: 0, faults: 0, http: 0, batches: 0 };
-  const now = options.now ?? Date.now;
   const jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : undefined;
   const byKey = new Map<string, LocalCalendarPerson & { tenantId?: string }>();
   for (const p of options.people) {
@@ -153,6 +123,8 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     byKey.set(p.email.toLowerCase(), p);
   }
   const person = (idOrEmail: string) => byKey.get(idOrEmail.toLowerCase());
+  const changeListeners: ((mailbox: string, eventId: string, change: ChangeType) => void)[] = [];
+  const mailboxEvents = new MailboxEvents({ events, person, now, changed: (mailbox, eventId, change) => changeListeners.forEach((l) => l(mailbox, eventId, change)) });
 
   async function authenticate(req: IncomingMessage): Promise<Answer | { tenantId: string | undefined }> {
     const header = req.headers.authorization ?? '';
@@ -208,10 +180,9 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
         const stored = await events.overlapping(p.personId, start, end);
         const items: { subject: string; status: ScheduleStatus; start: number; end: number; location: string }[] = [
           ...seededItems(p, { start, end }),
-          ...stored.events.filter((e) => !e.isCancelled).map((e) => ({ subject: String(e.doc.subject ?? ''), status: 'busy' as const, start: e.start, end: e.end, location: '' })),
-          ...stored.attends
-            .filter((a) => !a.isCancelled && a.response !== 'declined')
-            .map((a) => ({ subject: a.subject, status: a.response === 'tentativelyAccepted' || a.response === 'none' ? ('tentative' as const) : ('busy' as const), start: a.start, end: a.end, location: '' })),
+          ...stored
+            .filter((e) => !e.isCancelled)
+            .map((e) => ({ subject: String(e.doc.subject ?? ''), status: scheduleStatusOf(e.doc.showAs), start: e.start, end: e.end, location: String((e.doc.location as { displayName?: string } | undefined)?.displayName ?? '') })),
         ].sort((a, b) => a.start - b.start);
         const rank: Record<ScheduleStatus, number> = { free: 0, workingElsewhere: 0, tentative: 1, busy: 2, oof: 3 };
         const slots = new Uint8Array(Math.ceil((end - start) / interval));
@@ -221,17 +192,12 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
           for (let i = first; i < last; i++) slots[i] = Math.max(slots[i]!, rank[item.status]);
         }
         const view = slots.join('');
-        const hours = workingHoursOf(p);
+        const hours = effectiveSettings(p, await events.settings(p.personId)).workingHours;
         return {
           scheduleId,
           availabilityView: view,
           scheduleItems: items.map((i) => ({ isPrivate: false, status: i.status, subject: i.subject, location: i.location, start: graphDateTime(i.start), end: graphDateTime(i.end) })),
-          workingHours: {
-            daysOfWeek: hours.days.map((d) => WEEKDAY_NAMES[d - 1]!),
-            startTime: `${hours.start}:00.0000000`,
-            endTime: `${hours.end}:00.0000000`,
-            timeZone: { name: p.timeZone },
-          },
+          workingHours: hours,
         };
       }),
     );
@@ -256,147 +222,26 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     };
   }
 
-  function mailboxSettings(p: LocalCalendarPerson): Answer {
-    const hours = workingHoursOf(p);
-    return {
-      status: 200,
-      body: {
-        '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users('${encodeURIComponent(p.email)}')/mailboxSettings`,
-        timeZone: p.timeZone,
-        dateFormat: 'yyyy-MM-dd',
-        timeFormat: 'HH:mm',
-        userPurpose: 'user',
-        language: { locale: 'en-US', displayName: 'English (United States)' },
-        workingHours: {
-          daysOfWeek: hours.days.map((d) => WEEKDAY_NAMES[d - 1]!),
-          startTime: `${hours.start}:00.0000000`,
-          endTime: `${hours.end}:00.0000000`,
-          timeZone: { name: p.timeZone },
-        },
-      },
-    };
+  async function mailboxSettings(call: Call, p: LocalCalendarPerson): Promise<Answer> {
+    const context = `https://graph.microsoft.com/v1.0/$metadata#users('${encodeURIComponent(p.email)}')/mailboxSettings`;
+    const stored = await events.settings(p.personId);
+    if (call.method === 'PATCH') {
+      const patched = patchMailboxSettings(p, stored, call.body);
+      if ('status' in patched) return graphError(patched.status, patched.code, patched.message);
+      await events.saveSettings(p.personId, patched.settings);
+      return { status: 200, body: { '@odata.context': context, ...patched.updated } };
+    }
+    const settings = effectiveSettings(p, stored);
+    return { status: 200, body: { '@odata.context': context, timeZone: settings.timeZone, dateFormat: settings.dateFormat, timeFormat: settings.timeFormat, userPurpose: 'user', language: settings.language, delegateMeetingMessageDeliveryOptions: settings.delegateMeetingMessageDeliveryOptions, workingHours: settings.workingHours } };
   }
 
-  async function createEvent(call: Call, organizer: LocalCalendarPerson): Promise<Answer> {
-    const input = eventInput.safeParse(call.body);
-    if (!input.success) return graphError(400, 'ErrorInvalidRequest', `The event is not valid: ${input.error.issues[0]?.path.join('.')} ${input.error.issues[0]?.message ?? ''}`);
-    const e = input.data;
-    if (!e.start || !e.end) return graphError(400, 'ErrorInvalidRequest', 'An event needs start and end.');
-    const start = parseDateTime(e.start);
-    const end = parseDateTime(e.end);
+  function eventTimes(input: { start?: { dateTime: string; timeZone: string }; end?: { dateTime: string; timeZone: string } }, current?: StoredEvent): { start: number; end: number } | Answer {
+    if (!current && (!input.start || !input.end)) return graphError(400, 'ErrorInvalidRequest', 'An event needs start and end.');
+    const start = input.start ? parseDateTime(input.start) : current!.start;
+    const end = input.end ? parseDateTime(input.end) : current!.end;
     if (start === undefined || end === undefined) return graphError(400, 'ErrorInvalidRequest', 'start or end is not a valid dateTimeTimeZone.');
     if (end < start) return graphError(400, 'ErrorInvalidRequest', 'The end time must be after the start time.');
-    const id = newEventId();
-    const stamp = new Date(now()).toISOString();
-    const online = e.isOnlineMeeting === true;
-    const doc: Record<string, unknown> = {
-      '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users('${encodeURIComponent(organizer.email)}')/calendar/events/$entity`,
-      id,
-      createdDateTime: stamp,
-      lastModifiedDateTime: stamp,
-      changeKey: randomBytes(12).toString('base64'),
-      categories: e.categories ?? [],
-      transactionId: e.transactionId ?? null,
-      originalStartTimeZone: e.start.timeZone,
-      originalEndTimeZone: e.end.timeZone,
-      subject: e.subject ?? '',
-      bodyPreview: (e.body?.content ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 255),
-      body: { contentType: e.body?.contentType ?? 'text', content: e.body?.content ?? '' },
-      importance: 'normal',
-      sensitivity: 'normal',
-      isAllDay: false,
-      isCancelled: false,
-      isOrganizer: true,
-      responseRequested: true,
-      showAs: 'busy',
-      type: 'singleInstance',
-      isOnlineMeeting: online,
-      onlineMeetingProvider: online ? (e.onlineMeetingProvider ?? 'teamsForBusiness') : 'unknown',
-      onlineMeeting: online ? { joinUrl: `https://teams.local.invalid/l/meetup-join/${encodeURIComponent(id)}` } : null,
-      start: graphDateTime(start),
-      end: graphDateTime(end),
-      location: { displayName: e.location?.displayName ?? '', locationType: 'default' },
-      attendees: (e.attendees ?? []).map((a) => ({
-        type: a.type ?? 'required',
-        status: { response: 'none', time: '0001-01-01T00:00:00Z' },
-        emailAddress: { name: a.emailAddress.name ?? a.emailAddress.address, address: a.emailAddress.address },
-      })),
-      organizer: { emailAddress: { name: organizer.displayName, address: organizer.email } },
-      responseStatus: { response: 'organizer', time: '0001-01-01T00:00:00Z' },
-      extensions: (e.extensions ?? []).map(({ '@odata.type': _type, ...x }) => ({
-        '@odata.type': '#microsoft.graph.openTypeExtension',
-        id: `${EXTENSION_ID_PREFIX}${x.extensionName}`,
-        ...x,
-      })),
-    };
-    const stored: StoredEvent = { mailbox: organizer.personId, id, doc, start, end, isCancelled: false };
-    const { event, created } = await events.create(stored, e.transactionId);
-    if (created) await syncAttendance(event);
-    return { status: 201, body: shape(event, new URLSearchParams()) };
-  }
-
-  async function syncAttendance(e: StoredEvent): Promise<void> {
-    const attendees = (e.doc.attendees as { emailAddress: { address: string }; status: { response: string } }[]) ?? [];
-    await Promise.all(
-      attendees.map(async (a) => {
-        const p = person(a.emailAddress.address);
-        if (!p) return;
-        await events.putAttendance({
-          mailbox: p.personId,
-          eventId: e.id,
-          organizer: e.mailbox,
-          subject: String(e.doc.subject ?? ''),
-          start: e.start,
-          end: e.end,
-          isCancelled: e.isCancelled,
-          response: a.status.response,
-        });
-      }),
-    );
-  }
-
-  async function patchEvent(call: Call, e: StoredEvent): Promise<Answer> {
-    const input = eventInput.safeParse(call.body);
-    if (!input.success) return graphError(400, 'ErrorInvalidRequest', `The update is not valid: ${input.error.issues[0]?.message ?? ''}`);
-    const patch = input.data;
-    const start = patch.start ? parseDateTime(patch.start) : e.start;
-    const end = patch.end ? parseDateTime(patch.end) : e.end;
-    if (start === undefined || end === undefined || end < start) return graphError(400, 'ErrorInvalidRequest', 'start/end are not valid.');
-    const doc: Record<string, unknown> = { ...e.doc };
-    for (const [k, v] of Object.entries(patch)) {
-      if (k === 'extensions' || k === 'transactionId') continue;
-      doc[k] = v;
-    }
-    if (patch.attendees) {
-      doc.attendees = patch.attendees.map((a) => ({
-        type: a.type ?? 'required',
-        status: { response: 'none', time: '0001-01-01T00:00:00Z' },
-        emailAddress: { name: a.emailAddress.name ?? a.emailAddress.address, address: a.emailAddress.address },
-      }));
-    }
-    doc.start = graphDateTime(start);
-    doc.end = graphDateTime(end);
-    doc.lastModifiedDateTime = new Date(now()).toISOString();
-    doc.changeKey = randomBytes(12).toString('base64');
-    const updated: StoredEvent = { ...e, doc, start, end };
-    await events.replace(updated);
-    await syncAttendance(updated);
-    return { status: 200, body: shape(updated, new URLSearchParams()) };
-  }
-
-  async function respondAsAttendee(attendee: LocalCalendarPerson, eventId: string, response: string): Promise<Answer> {
-    const { attends } = await events.overlapping(attendee.personId, -8.64e15, 8.64e15);
-    const attendance = attends.find((a) => a.eventId === eventId);
-    if (!attendance) return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
-    const e = await events.get(attendance.organizer, eventId);
-    if (!e) return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
-    const attendees = (e.doc.attendees as { emailAddress: { address: string }; status: { response: string; time: string } }[]).map((a) =>
-      a.emailAddress.address.toLowerCase() === attendee.email.toLowerCase() ? { ...a, status: { response, time: new Date(now()).toISOString() } } : a,
-    );
-    const updated: StoredEvent = { ...e, doc: { ...e.doc, attendees } };
-    await events.replace(updated);
-    await syncAttendance(updated);
-    return { status: 202 };
+    return { start, end };
   }
 
   async function route(call: Call): Promise<Answer> {
@@ -407,18 +252,25 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     const rest = segments.slice(2);
     if (rest.length === 0 && call.method === 'GET') return user(mailbox);
     if (rest[0] === 'calendar' && rest[1] === 'getSchedule' && rest.length === 2 && call.method === 'POST') return getSchedule(call);
-    if (rest[0] === 'mailboxSettings' && rest.length === 1 && call.method === 'GET') return mailboxSettings(mailbox);
+    if (rest[0] === 'mailboxSettings' && rest.length === 1 && (call.method === 'GET' || call.method === 'PATCH')) return mailboxSettings(call, mailbox);
     if (rest[0] === 'calendarView' && rest.length === 1 && call.method === 'GET') {
       const from = Date.parse(call.query.get('startDateTime') ?? '');
       const to = Date.parse(call.query.get('endDateTime') ?? '');
       if (Number.isNaN(from) || Number.isNaN(to)) return graphError(400, 'ErrorInvalidParameter', 'startDateTime and endDateTime are required.');
-      const { events: own } = await events.overlapping(mailbox.personId, from, to);
-      return { status: 200, body: { value: own.sort((a, b) => a.start - b.start).map((e) => shape(e, call.query)) } };
+      const own = await events.overlapping(mailbox.personId, from, to);
+      return { status: 200, body: { value: own.map((e) => shape(e, call.query)) } };
     }
     const eventsAt = rest[0] === 'calendar' ? 2 : 1;
     if (rest[eventsAt - 1] !== 'events') return graphError(400, 'BadRequest', `Resource not found for the segment '${rest[0] ?? ''}'.`);
     const tail = rest.slice(eventsAt);
-    if (tail.length === 0 && call.method === 'POST') return createEvent(call, mailbox);
+    if (tail.length === 0 && call.method === 'POST') {
+      const input = eventInput.safeParse(call.body);
+      if (!input.success) return graphError(400, 'ErrorInvalidRequest', `The event is not valid: ${input.error.issues[0]?.path.join('.')} ${input.error.issues[0]?.message ?? ''}`);
+      const times = eventTimes(input.data);
+      if ('status' in times) return times;
+      const created = await mailboxEvents.create(mailbox, input.data, times.start, times.end);
+      return { status: 201, body: shape(created, new URLSearchParams()) };
+    }
     if (tail.length === 0 && call.method === 'GET') {
       const all = await events.list(mailbox.personId);
       const top = Math.min(Number(call.query.get('$top') ?? 10) || 10, 1000);
@@ -434,27 +286,20 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     }
     const eventId = decodeURIComponent(tail[0]!);
     const action = tail[1];
-    if (action && ['accept', 'decline', 'tentativelyAccept'].includes(action) && call.method === 'POST' && tail.length === 2) {
-      const own = await events.get(mailbox.personId, eventId);
-      if (!own) return respondAsAttendee(mailbox, eventId, action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'tentativelyAccepted');
-    }
     const e = await events.get(mailbox.personId, eventId);
-    if (!e) return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    if (!e) return itemNotFound();
     if (tail.length === 1 && call.method === 'GET') return { status: 200, body: shape(e, call.query) };
-    if (tail.length === 1 && call.method === 'PATCH') return patchEvent(call, e);
-    if (tail.length === 1 && call.method === 'DELETE') {
-      await events.remove(mailbox.personId, eventId);
-      await syncAttendance({ ...e, isCancelled: true });
-      return { status: 204 };
+    if (tail.length === 1 && call.method === 'PATCH') {
+      const input = eventInput.safeParse(call.body);
+      if (!input.success) return graphError(400, 'ErrorInvalidRequest', `The update is not valid: ${input.error.issues[0]?.message ?? ''}`);
+      const times = eventTimes(input.data, e);
+      if ('status' in times) return times;
+      const updated = await mailboxEvents.patch(e, input.data, times.start, times.end);
+      return { status: 200, body: shape(updated, new URLSearchParams()) };
     }
-    if (action === 'cancel' && tail.length === 2 && call.method === 'POST') {
-      const comment = z.object({ comment: z.string().optional() }).safeParse(call.body ?? {});
-      if (!comment.success) return graphError(400, 'ErrorInvalidRequest', 'comment must be a string.');
-      const cancelled: StoredEvent = { ...e, isCancelled: true, doc: { ...e.doc, isCancelled: true, cancellationComment: comment.data.comment ?? '' } };
-      await events.replace(cancelled);
-      await syncAttendance(cancelled);
-      return { status: 202 };
-    }
+    if (tail.length === 1 && call.method === 'DELETE') return mailboxEvents.delete(e);
+    if (tail.length === 2 && call.method === 'POST' && (action === 'accept' || action === 'decline' || action === 'tentativelyAccept')) return mailboxEvents.respond(mailbox, e, action, call.body);
+    if (tail.length === 2 && call.method === 'POST' && action === 'cancel') return mailboxEvents.cancel(e, call.body);
     return graphError(405, 'ErrorInvalidRequest', `${call.method} is not supported here.`);
   }
 

@@ -90,8 +90,12 @@ describe('Graph change notifications', () => {
     const meeting = booked.json.meetings[0] as { id: string };
     const stored = await h.api.services.repositories.relationships.meetings.get(cast.tenantId, cast.relationship.id, meeting.id);
     if (!stored.ok) throw new Error(stored.error.code);
-    // The mentor declines in Outlook.
-    const decline = await fetch(`${h.baseUrl}/local-graph/v1.0/users/${cast.mentor.personId}/events/${stored.value.eventId}/decline`, {
+    // The mentor declines in Outlook, on the invite in their own calendar.
+    const invites = await fetch(`${h.baseUrl}/local-graph/v1.0/users/${cast.mentor.personId}/events?$top=100`, { headers: { authorization: 'Bearer outlook' } });
+    const organizers = await fetch(`${h.baseUrl}/local-graph/v1.0/users/${cast.mentee.personId}/events/${stored.value.eventId}`, { headers: { authorization: 'Bearer outlook' } });
+    const { iCalUId } = (await organizers.json()) as { iCalUId: string };
+    const copy = ((await invites.json()) as { value: { id: string; iCalUId: string }[] }).value.find((e) => e.iCalUId === iCalUId)!;
+    const decline = await fetch(`${h.baseUrl}/local-graph/v1.0/users/${cast.mentor.personId}/events/${encodeURIComponent(copy.id)}/decline`, {
       method: 'POST',
       headers: { authorization: 'Bearer outlook', 'content-type': 'application/json' },
       body: JSON.stringify({ comment: 'Clash' }),

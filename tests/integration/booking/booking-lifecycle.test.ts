@@ -50,6 +50,14 @@ const eventBody = async (eventId: string) => {
   return { html: (e.doc.body as { content: string }).content, subject: String(e.doc.subject), doc: e.doc };
 };
 
+/** The attendee's own event for the organizer's event (same iCalUId), as Outlook keeps it. */
+async function attendeeCopy(attendeeId: string, organizerEventId: string) {
+  const organizerEvent = (await world.calendar.handler.events.get(mentee.personId, organizerEventId)) ?? (await world.calendar.handler.events.list(attendeeId)).find((e) => e.copyOf?.id === organizerEventId);
+  const copy = (await world.calendar.handler.events.list(attendeeId)).find((e) => e.copyOf?.id === organizerEventId || e.doc.iCalUId === organizerEvent?.doc.iCalUId);
+  if (!copy) throw new Error(`no copy of ${organizerEventId} in ${attendeeId}'s calendar`);
+  return copy;
+}
+
 async function outlook(method: string, path: string, body?: unknown): Promise<number> {
   const response = await fetch(`${world.calendar.baseUrl}${path}`, {
     method,
@@ -181,9 +189,11 @@ it('cancels with a comment in Outlook and records why', async () => {
   const cancelled = expectOk(await cancelMeeting(world.deps(), { principal: mentee.principal, now: NOW, input: { relationshipId: relationship.id, meetingId: second!.id, comment: 'Travel — sorry!' } }));
   expect(cancelled.status).toBe('cancelled');
   expect(cancelled.cancelReason).toBe('Travel — sorry!');
-  const event = (await world.calendar.handler.events.get(mentee.personId, second!.eventId!))!;
-  expect(event.isCancelled).toBe(true);
-  expect(event.doc.cancellationComment).toBe('Travel — sorry!');
+  // As in Graph: the organizer's event leaves the calendar; the partner's copy is cancelled with the comment.
+  expect(await world.calendar.handler.events.get(mentee.personId, second!.eventId!)).toBeUndefined();
+  const partnerCopy = await attendeeCopy(mentor.personId, second!.eventId!);
+  expect(partnerCopy.isCancelled).toBe(true);
+  expect(partnerCopy.doc.bodyPreview).toBe('Travel — sorry!');
   const stranger = await cancelMeeting(world.deps(), { principal: { ...mentee.principal, userId: 'someone-else' }, now: NOW, input: { relationshipId: relationship.id, meetingId: second!.id, comment: 'x' } });
   expect(stranger.ok ? 'ok' : stranger.error.code).toBe('RELATIONSHIP.NOT_FOUND');
 });
@@ -191,7 +201,8 @@ it('cancels with a comment in Outlook and records why', async () => {
 it('the sync records a decline, a move outside the boundaries (flagged, not moved back) and a cancellation made in Outlook', async () => {
   expectOk(await book());
   const [first, second, third] = await meetings();
-  expect(await outlook('POST', `/users/${mentor.personId}/events/${first!.eventId}/decline`, { comment: 'Clash', sendResponse: true })).toBe(202);
+  const firstCopy = await attendeeCopy(mentor.personId, first!.eventId!);
+  expect(await outlook('POST', `/users/${mentor.personId}/events/${encodeURIComponent(firstCopy.id)}/decline`, { comment: 'Clash', sendResponse: true })).toBe(202);
   const outside = second!.start + 3 * HOUR;
   expect(
     await outlook('PATCH', `/users/${mentee.personId}/events/${second!.eventId}`, {

@@ -131,7 +131,10 @@ describe('events', () => {
     const start = monday + 8 * DAY + 10 * HOUR;
     expect(await adapter.moveEvent(ref, start, start + HOUR)).toEqual({ ok: true, value: undefined });
     expect(await adapter.updateEventBodies([{ ref, bodyHtml: '<p>New agenda</p>' }])).toEqual([{ ok: true, value: undefined }]);
-    const decline = await fetch(`${calendar.baseUrl}/users/${margaret.personId}/events/${encodeURIComponent(ref.eventId)}/decline`, {
+    // The attendee answers on their own copy of the event (its own id), as in Outlook.
+    const [copy] = await calendar.handler.events.list(margaret.personId);
+    expect(copy!.id).not.toBe(ref.eventId);
+    const decline = await fetch(`${calendar.baseUrl}/users/${margaret.personId}/events/${encodeURIComponent(copy!.id)}/decline`, {
       method: 'POST',
       headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' },
       body: JSON.stringify({ comment: 'Travelling', sendResponse: true }),
@@ -142,11 +145,12 @@ describe('events', () => {
       ok: true,
       value: { ref, start, end: start + HOUR, isCancelled: false, attendees: [{ email: margaret.email, response: 'declined' }], relationshipId: 'rel-1', meetingId: 'meet-1' },
     });
-    expect(await adapter.cancelEvent(ref, 'We will pick a new date.')).toEqual({ ok: true, value: undefined });
-    const [after] = await adapter.getEventStates([ref]);
-    expect(after!.ok && after!.value.isCancelled).toBe(true);
     const stored = await calendar.handler.events.get(kacper.personId, ref.eventId);
     expect(stored!.doc.body).toEqual({ contentType: 'html', content: '<p>New agenda</p>' });
+    // Cancelling removes the organizer's event from the calendar (Graph moves it to Deleted Items).
+    expect(await adapter.cancelEvent(ref, 'We will pick a new date.')).toEqual({ ok: true, value: undefined });
+    const [after] = await adapter.getEventStates([ref]);
+    expect(!after!.ok && after!.error.code).toBe('GRAPH.NOT_FOUND');
   });
 
   it('answers unknown events and mailboxes with Graph error codes the adapter maps', async () => {
