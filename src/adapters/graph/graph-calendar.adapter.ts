@@ -5,7 +5,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { fail, ok, type Result } from '../../core/result';
 import { DAY, type Instant, type Interval } from '../../core/time/interval';
-import { resolveTimeZone } from '../../core/time/zones';
+import { ianaZoneFromGraph } from './windows-zones';
 import type { IsoWeekday, WeeklyWindow } from '../../core/agreement/agreement';
 import type {
   AttendeeState,
@@ -162,7 +162,7 @@ export class GraphCalendarAdapter implements CalendarPort {
    */
   private async zoneOf(person: CalendarPerson, hours: WorkingHours | undefined): Promise<Result<string>> {
     if (hours) {
-      const fromHours = resolveTimeZone(hours.timeZone.name, 'workingHours.timeZone');
+      const fromHours = ianaZoneFromGraph(hours.timeZone.name, 'workingHours.timeZone');
       if (fromHours.ok) return fromHours;
     }
     let raw: unknown;
@@ -175,7 +175,7 @@ export class GraphCalendarAdapter implements CalendarPort {
     if (!settings.success) return graphInvalidResponse('read mailbox settings', settings.error.issues[0]?.message ?? '');
     const name = settings.data.timeZone ?? settings.data.workingHours?.timeZone.name;
     if (!name) return fail('TIME.UNKNOWN_ZONE', `${person.displayName} has no time zone in Outlook; ask them to set one.`, { field: 'mailboxSettings.timeZone' });
-    const zone = resolveTimeZone(name, 'mailboxSettings.timeZone');
+    const zone = ianaZoneFromGraph(name, 'mailboxSettings.timeZone');
     return zone.ok ? zone : { ok: false, error: { ...zone.error, details: { personId: person.personId } } };
   }
 

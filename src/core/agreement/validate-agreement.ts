@@ -7,8 +7,8 @@ import type { Agreement, PersonBoundaries, WeeklyWindow } from './agreement';
 /**
  * The rules an agreement must meet before anyone signs it. The shape (types, required fields) is
  * checked by the contracts at the edge; this checks meaning. The first broken rule is returned with a
- * stable code and the path of the field to fix; zones come back as current IANA names, so a Windows
- * name typed by a person ("India Standard Time") is accepted.
+ * stable code and the path of the field to fix; zones must be IANA names and come back in their current
+ * spelling (Asia/Calcutta becomes Asia/Kolkata).
  */
 export function validateAgreement(input: Agreement): Result<Agreement> {
   const meeting = input.meetingMinutes;

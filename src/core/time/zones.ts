@@ -1,11 +1,10 @@
-import { findIana } from 'windows-iana';
 import { fail, ok, type Result } from '../result';
 
 /**
- * Zone names arrive from Graph either as IANA names or as Windows names ("W. Europe Standard Time").
- * Windows names are mapped with CLDR's windowsZones table (the `windows-iana` package, pure data);
- * the CLDR primary is sometimes an old IANA spelling, so the renames in IANA's `backward` file are
- * applied to give the current name.
+ * The core takes IANA zone names only. Windows names ("W. Europe Standard Time"), which Graph and
+ * Outlook report, are mapped at the Graph adapter (src/adapters/graph/windows-zones.ts) before they
+ * reach the core. Old IANA spellings (the links in IANA's `backward` file) are renamed to the current
+ * name, so one zone has one name in stored data.
  */
 const IANA_RENAMES: Readonly<Record<string, string>> = {
   'Asia/Calcutta': 'Asia/Kolkata',
@@ -40,20 +39,12 @@ export function isKnownIanaZone(zone: string): boolean {
 }
 
 /**
- * Resolves a zone name from a calendar or a person (IANA or Windows) to a current IANA name, or
- * `TIME.UNKNOWN_ZONE` naming the field it came from.
+ * Resolves an IANA zone name to its current spelling, or `TIME.UNKNOWN_ZONE` naming the field it
+ * came from.
  */
 export function resolveTimeZone(name: string, field = 'timeZone'): Result<string> {
   const trimmed = name.trim();
-  if (trimmed.length > 0) {
-    const windows = findIana(trimmed)[0];
-    const candidate = windows ?? trimmed;
-    const current = IANA_RENAMES[candidate] ?? candidate;
-    if (isKnownIanaZone(current)) return ok(current);
-  }
-  return fail(
-    'TIME.UNKNOWN_ZONE',
-    `"${name}" is not a time zone we recognise. Use an IANA name such as "Europe/Warsaw" or a Windows name such as "W. Europe Standard Time".`,
-    { field },
-  );
+  const current = IANA_RENAMES[trimmed] ?? trimmed;
+  if (current.length > 0 && isKnownIanaZone(current)) return ok(current);
+  return fail('TIME.UNKNOWN_ZONE', `"${name}" is not a time zone we recognise. Use an IANA name such as "Europe/Warsaw".`, { field });
 }

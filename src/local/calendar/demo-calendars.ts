@@ -4,7 +4,7 @@
  * person's own zone (so DST moves them in UTC as it would in Outlook). Deterministic per person, so
  * tests and demos see the same week every time.
  */
-import { resolveTimeZone } from '../../core/time/zones';
+import { ianaZoneFromGraph } from '../../adapters/graph/windows-zones';
 import { localDate, wallClockToUtc } from './wall-clock';
 
 export type ScheduleStatus = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere';
@@ -47,7 +47,7 @@ function isoWeek(year: number, month: number, day: number): number {
 }
 
 export function ianaZoneOf(person: LocalCalendarPerson): string {
-  const zone = resolveTimeZone(person.timeZone);
+  const zone = ianaZoneFromGraph(person.timeZone);
   if (!zone.ok) throw new Error(`Local calendar person ${person.personId} has an unknown zone "${person.timeZone}"`);
   return zone.value;
 }

@@ -1,5 +1,5 @@
 /** Mounts the local calendar on the local host (`npm start`) under /local-graph (Graph v1.0 at /local-graph/v1.0). */
-import { findWindows } from 'windows-iana';
+import { windowsZoneOf } from '../../adapters/graph/windows-zones';
 import type { LocalService } from '../local-service';
 import { GRAPH_AUDIENCE } from '../identity-issuer';
 import { localCalendarTable, localGraphCalendarHandler, type LocalGraphHandler } from './local-graph-calendar';
@@ -42,7 +42,7 @@ export async function createLocalCalendarService(context: {
     tenantId: p.tenantId,
     email: p.email,
     displayName: p.displayName,
-    timeZone: findWindows(p.timeZone)[0] ?? p.timeZone,
+    timeZone: windowsZoneOf(p.timeZone),
   }));
   const handler = localGraphCalendarHandler({
     table: localCalendarTable(context.azurite.connectionString),

@@ -24,7 +24,7 @@ import { randomBytes } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
-import { resolveTimeZone } from '../../core/time/zones';
+import { ianaZoneFromGraph } from '../../adapters/graph/windows-zones';
 import { CalendarEventTable, type StoredEvent } from './calendar-event-table';
 import { seededItems, type LocalCalendarPerson, type ScheduleStatus } from './demo-calendars';
 import { drawFault, type FaultKind, type FaultPlan, type FaultStats } from './fault-plan';
@@ -97,7 +97,7 @@ function parseDateTime(value: { dateTime: string; timeZone: string }): number | 
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/.exec(value.dateTime);
   if (!match) return undefined;
   const [, y, mo, d, h, mi, s = '0', frac = '0'] = match;
-  const zone = /^(utc|etc\/utc|coordinated universal time)$/i.test(value.timeZone) ? ok('UTC') : resolveTimeZone(value.timeZone);
+  const zone = /^(utc|etc\/utc|coordinated universal time)$/i.test(value.timeZone) ? ok('UTC') : ianaZoneFromGraph(value.timeZone);
   if (!zone.ok) return undefined;
   const ms = Number(s) * 1000 + Number(`0.${frac}`) * 1000;
   return wallClockToUtc(Number(y), Number(mo), Number(d), Number(h) * 60 + Number(mi), zone.value) + Math.round(ms);

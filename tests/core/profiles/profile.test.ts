@@ -11,12 +11,12 @@ describe('validateProfileFields: one rule each', () => {
       profileFields({
         jobTitle: '  Staff   engineer ',
         skillsToTeach: [' TypeScript ', 'typescript', 'Azure'],
-        timeZone: 'W. Europe Standard Time',
+        timeZone: 'Europe/Kiev',
       }),
     );
     expect(result).toMatchObject({
       ok: true,
-      value: { jobTitle: 'Staff engineer', skillsToTeach: ['TypeScript', 'Azure'], timeZone: 'Europe/Berlin' },
+      value: { jobTitle: 'Staff engineer', skillsToTeach: ['TypeScript', 'Azure'], timeZone: 'Europe/Kyiv' },
     });
   });
 
