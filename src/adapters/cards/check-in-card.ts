@@ -1,6 +1,7 @@
 import { adaptiveCard, executeAction, heading, paragraph, subheading, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { formatLocalDate, formatMeetingTime, type CardLocale } from './card-locale';
 import { cardStrings } from './card-strings';
+import { escapeCardText } from './card-text';
 
 /** Limits shared with the card form parser, so the card never accepts what the bot then refuses. */
 export const CHECKIN_ANSWER_MAX = 2000;
@@ -87,13 +88,13 @@ export function checkInCard(input: CheckInCardInput): AdaptiveCard {
 
   const body: CardElement[] = [
     heading(s.checkInTitle),
-    paragraph(s.checkInIntro(input.partnerName, when), { isSubtle: true }),
+    paragraph(s.checkInIntro(escapeCardText(input.partnerName), when), { isSubtle: true }),
   ];
   if (input.problems && input.problems.length > 0) {
     body.push({
       type: 'Container',
       style: 'attention',
-      items: [paragraph(s.fixAndResend, { weight: 'Bolder' }), ...input.problems.map((p) => paragraph(`- ${p}`))],
+      items: [paragraph(s.fixAndResend, { weight: 'Bolder' }), ...input.problems.map((p) => paragraph(`- ${escapeCardText(p)}`))],
     });
   }
   body.push(
@@ -108,7 +109,7 @@ export function checkInCard(input: CheckInCardInput): AdaptiveCard {
       body.push({
         type: 'Input.Number',
         id: checkInFieldIds.goalProgress(goal.id),
-        label: s.goalProgressLabel(goal.title),
+        label: s.goalProgressLabel(escapeCardText(goal.title, 'plain')),
         min: 0,
         max: 100,
         value: progressOf(goal),
@@ -139,7 +140,7 @@ export function checkInCard(input: CheckInCardInput): AdaptiveCard {
                 value: 'me',
                 choices: [
                   { title: s.ownerMe, value: 'me' },
-                  { title: s.ownerPartner(input.partnerName), value: 'partner' },
+                  { title: s.ownerPartner(escapeCardText(input.partnerName, 'plain')), value: 'partner' },
                 ],
               },
             ],
@@ -192,7 +193,7 @@ export interface CheckInSummaryInput {
 export function checkInSummaryCard(input: CheckInSummaryInput): AdaptiveCard {
   const s = cardStrings[input.locale];
   const when = formatMeetingTime(input.meetingStart, input.timeZone, input.locale);
-  const answer = (q: string, a: string): CardElement[] => [subheading(q), paragraph(a.length > 0 ? a : s.summaryNoAnswer)];
+  const answer = (q: string, a: string): CardElement[] => [subheading(q), paragraph(a.length > 0 ? escapeCardText(a) : s.summaryNoAnswer)];
   const body: CardElement[] = [
     heading(s.summaryTitle),
     paragraph(s.summaryIntro(when), { isSubtle: true }),
@@ -204,20 +205,20 @@ export function checkInSummaryCard(input: CheckInSummaryInput): AdaptiveCard {
   if (input.goalProgress.length > 0) {
     body.push(subheading(s.summaryProgress), {
       type: 'FactSet',
-      facts: input.goalProgress.map((g) => ({ title: g.title, value: `${g.progress}%` })),
+      facts: input.goalProgress.map((g) => ({ title: escapeCardText(g.title), value: `${g.progress}%` })),
     });
   }
   if (input.newActionItems.length > 0) {
     body.push(subheading(s.summaryActionItems), {
       type: 'FactSet',
       facts: input.newActionItems.map((a) => ({
-        title: a.title,
-        value: a.dueDate ? `${a.ownerName}, ${s.due(formatLocalDate(a.dueDate, input.locale))}` : a.ownerName,
+        title: escapeCardText(a.title),
+        value: a.dueDate ? `${escapeCardText(a.ownerName)}, ${s.due(formatLocalDate(a.dueDate, input.locale))}` : escapeCardText(a.ownerName),
       })),
     });
   }
   if (input.privateNote) {
-    body.push({ type: 'Container', style: 'emphasis', items: [subheading(s.summaryPrivateNote), paragraph(input.privateNote)] });
+    body.push({ type: 'Container', style: 'emphasis', items: [subheading(s.summaryPrivateNote), paragraph(escapeCardText(input.privateNote))] });
   }
   return adaptiveCard(body, [
     executeAction(s.edit, {
@@ -243,7 +244,7 @@ export function checkInNudgeCard(input: {
   const s = cardStrings[input.locale];
   const when = formatMeetingTime(input.meetingStart, input.timeZone, input.locale);
   return adaptiveCard(
-    [heading(s.nudgeTitle), paragraph(s.nudgeBody(input.partnerName, when))],
+    [heading(s.nudgeTitle), paragraph(s.nudgeBody(escapeCardText(input.partnerName), when))],
     [
       executeAction(
         s.checkInTitle,

@@ -1,6 +1,7 @@
 import { adaptiveCard, heading, openUrl, paragraph, type AdaptiveCard } from './adaptive-card';
 import { formatLocalDate, formatMeetingTime, type CardLocale } from './card-locale';
 import { cardStrings, type CardRejection } from './card-strings';
+import { escapeCardText } from './card-text';
 
 /** Where cards link to in the tab. Built by the host from its configuration. */
 export interface TabLinks {
@@ -12,7 +13,7 @@ export interface TabLinks {
 export function welcomeCard(input: { locale: CardLocale; displayName?: string; links: TabLinks }): AdaptiveCard {
   const s = cardStrings[input.locale];
   return adaptiveCard(
-    [heading(input.displayName ? `${s.welcomeTitle}, ${input.displayName}` : s.welcomeTitle), paragraph(s.welcomeBody), paragraph(s.welcomeCommands)],
+    [heading(input.displayName ? `${s.welcomeTitle}, ${escapeCardText(input.displayName)}` : s.welcomeTitle), paragraph(s.welcomeBody), paragraph(s.welcomeCommands)],
     [openUrl(s.openApp, input.links.home)],
   );
 }
@@ -22,7 +23,7 @@ export function helpCard(input: { locale: CardLocale; unknownText?: string; link
   const unknown = input.unknownText?.trim();
   return adaptiveCard(
     [
-      ...(unknown ? [paragraph(s.helpUnknown(unknown.slice(0, 80)), { color: 'Attention' })] : []),
+      ...(unknown ? [paragraph(s.helpUnknown(escapeCardText(unknown.slice(0, 80))), { color: 'Attention' })] : []),
       heading(s.helpTitle),
       paragraph(s.helpIntro),
       paragraph(`- ${s.helpNextMeeting}\n- ${s.helpActionItems}\n- ${s.helpReschedule}\n- ${s.helpHelp}`),
@@ -49,7 +50,7 @@ export function nextMeetingCard(input: {
   }
   const when = formatMeetingTime(input.meeting.start, input.timeZone, input.locale);
   return adaptiveCard(
-    [heading(s.nextMeetingTitle), paragraph(s.nextMeetingWith(input.meeting.partnerName, when))],
+    [heading(s.nextMeetingTitle), paragraph(s.nextMeetingWith(escapeCardText(input.meeting.partnerName), when))],
     [
       ...(input.meeting.joinUrl ? [openUrl(s.joinMeeting, input.meeting.joinUrl)] : []),
       openUrl(s.openSchedule, input.links.schedule),
@@ -69,7 +70,7 @@ function actionItemList(items: readonly ActionItemView[], locale: CardLocale) {
     type: 'FactSet',
     facts: items.map((item) => ({
       title: item.dueDate ? s.due(formatLocalDate(item.dueDate, locale)) : '—',
-      value: `${item.title} (${item.partnerName})`,
+      value: `${escapeCardText(item.title)} (${escapeCardText(item.partnerName)})`,
     })),
   };
 }

@@ -124,3 +124,53 @@ export function largestRealisticCard(): AdaptiveCard {
     problems: ['Action item 1: the title is too long.', 'Action item 2: the due date is in the past.'],
   });
 }
+
+/** What people may type: each markdown construct a card could turn into a link or formatting. */
+export const peoplesText = {
+  name: '- [Marek](https://evil.example) *Nowak*',
+  title: '1. [text](https://evil.example) **now** _x_ `y` <b>z</b> {{DATE(2026-11-23T10:00:00Z, SHORT)}}',
+  answer: '# Big\n- [text](https://evil.example)\n2) **two** ![img](https://evil.example/i.png)\n    indented <https://evil.example>',
+} as const;
+
+/**
+ * Every card that shows something a person typed, with that text replaced by markdown: a name, a
+ * goal or action-item title, an answer or note. The cards without user text are not here.
+ */
+export function everyCardWithPeoplesText(locale: CardLocale) {
+  const { name, title, answer } = peoplesText;
+  const base = { locale, timeZone: 'Europe/Warsaw', relationshipId: 'r1', meetingId: 'm1', meetingStart, nonce: 'n1' };
+  const hostileGoals = [{ id: 'g1', title, progress: 40 }];
+  return {
+    welcome: welcomeCard({ locale, displayName: name, links }),
+    helpUnknown: helpCard({ locale, unknownText: title, links }),
+    checkIn: checkInCard({ ...base, partnerName: name, goals: hostileGoals }),
+    checkInWithProblems: checkInCard({
+      ...base,
+      partnerName: name,
+      goals: hostileGoals,
+      problems: [`${title}: enter a number from 0 to 100.`],
+    }),
+    checkInSummary: checkInSummaryCard({
+      ...base,
+      answers: { useful: answer, nextSteps: answer, beforeNextTime: answer, changeOrFocus: answer },
+      goalProgress: [{ title, progress: 60 }],
+      newActionItems: [{ title, ownerName: name, dueDate: '2026-11-27' }],
+      privateNote: answer,
+    }),
+    nudge: checkInNudgeCard({ ...base, partnerName: name }),
+    nextMeeting: nextMeetingCard({
+      locale,
+      timeZone: 'Europe/Warsaw',
+      meeting: { partnerName: name, start: Date.parse('2026-11-30T10:00:00Z'), joinUrl: 'https://teams.microsoft.com/l/meetup-join/abc' },
+      links,
+    }),
+    actionItems: actionItemsCard({ locale, items: [{ title, dueDate: '2026-11-27', partnerName: name }, { title, partnerName: name }], links }),
+    reminder: actionItemReminderCard({
+      locale,
+      timeZone: 'Europe/Warsaw',
+      meetingStart: Date.parse('2026-11-30T10:00:00Z'),
+      items: [{ title, dueDate: '2026-11-27', partnerName: name }],
+      links,
+    }),
+  } satisfies Record<string, AdaptiveCard>;
+}
