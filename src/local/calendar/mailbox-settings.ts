@@ -4,7 +4,7 @@
  * ErrorInvalidTimeSettings when start is not before end, InvalidArguments for an unknown day,
  * InvalidTimeZone for a zone it does not know). The answer to a PATCH holds only what was updated.
  */
-import { resolveTimeZone } from '../../core/time/zones';
+import { ianaZoneFromGraph } from '../../adapters/graph/windows-zones';
 import { workingHoursOf, type LocalCalendarPerson } from './demo-calendars';
 
 export const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
@@ -48,7 +48,7 @@ function timeOfDay(value: unknown): string | undefined {
 
 function zoneName(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  return resolveTimeZone(value).ok ? value : undefined;
+  return ianaZoneFromGraph(value).ok ? value : undefined;
 }
 
 function workingHoursPatch(value: unknown, current: GraphWorkingHours): GraphWorkingHours | SettingsRefusal {
