@@ -18,8 +18,8 @@ param entraAppClientId string
 @description('Client secret of the Entra app. Goes only into Key Vault; the Function App reads it through a Key Vault reference.')
 param entraAppClientSecret string
 
-@description('Comma-separated tenant ids allowed to call the API; empty allows any tenant that installed the app.')
-param allowedTenants string = ''
+@description('Comma-separated tenant ids allowed to call the API. teamsapp.yml passes the Entra app\'s own tenant (AAD_APP_TENANT_ID, written by aadApp/create); empty means this deployment\'s tenant, never "any tenant".')
+param allowedTenants string = tenant().tenantId
 
 @description('Id of the Teams app, used by the proactive install of the bot.')
 param teamsAppId string
@@ -32,7 +32,10 @@ param teamsAppId string
 param proactiveInstallEnabled string = 'false'
 
 // Storage account and Key Vault names are global; the hash keeps two subscriptions using the same
-// suffix from colliding.
+// suffix from colliding. It is stable for one subscription, resource group and suffix, so provisioning
+// again updates the same resources. A deleted Key Vault keeps its name for the soft-delete retention
+// (7 days): scripts/lifecycle/ensure-resource-group.ts stops provision with the purge command when
+// KEY_VAULT_NAME names a vault in that state (docs/try-it-in-your-tenant.md, "Removing everything").
 var uniquePart = take(uniqueString(subscription().id, resourceGroup().id, resourceSuffix), 5)
 var tags = {
   app: 'mentoring'
@@ -100,7 +103,7 @@ module functionApp 'modules/function-app.bicep' = {
     appInsightsConnectionString: monitoring.outputs.connectionString
     entraAppClientSecretUri: keyVault.outputs.entraAppClientSecretUri
     entraAppClientId: entraAppClientId
-    allowedTenants: allowedTenants
+    allowedTenants: empty(trim(allowedTenants)) ? tenant().tenantId : allowedTenants
     tenantId: tenant().tenantId
     tabEndpoint: tabHosting.outputs.endpoint
     teamsAppId: teamsAppId

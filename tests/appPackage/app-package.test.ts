@@ -11,6 +11,30 @@ const root = path.resolve(__dirname, '..', '..');
 const appPackageDir = path.join(root, 'appPackage');
 const envDir = path.join(root, 'env');
 
+/**
+ * What provision writes to an environment's file (teamsApp/create, aadApp/create, arm/deploy outputs):
+ * the committed env files leave these empty so the first provision creates everything, so the package
+ * tests add reference values in valid shapes, as provision would.
+ */
+const PROVISIONED: Record<string, Record<string, string>> = {
+  dev: {
+    TEAMS_APP_ID: '7e1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a01',
+    AAD_APP_CLIENT_ID: '7e1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a02',
+    BOT_ID: '7e1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a03',
+    TAB_ENDPOINT: 'https://stmentordevabcdeweb.z6.web.core.windows.net',
+    TAB_DOMAIN: 'stmentordevabcdeweb.z6.web.core.windows.net',
+    API_ENDPOINT: 'https://func-mentordev-abcde.azurewebsites.net',
+    BOT_ENDPOINT: 'https://func-mentordev-abcde.azurewebsites.net',
+    BOT_DOMAIN: 'func-mentordev-abcde.azurewebsites.net',
+  },
+  local: {
+    TEAMS_APP_ID: '5b0c7d2e-3f41-4a8b-9c6d-1e2f3a4b5c01',
+    AAD_APP_CLIENT_ID: '5b0c7d2e-3f41-4a8b-9c6d-1e2f3a4b5c02',
+    BOT_ID: '5b0c7d2e-3f41-4a8b-9c6d-1e2f3a4b5c03',
+  },
+};
+const provisioned = (envName: string) => ({ ...loadEnvironment(envDir, envName), ...PROVISIONED[envName] });
+
 let outDir: string;
 beforeEach(() => {
   outDir = mkdtempSync(path.join(os.tmpdir(), 'app-package-'));
@@ -77,7 +101,7 @@ describe('manifest source', () => {
 
 describe('npm run package', () => {
   test.each(['local', 'dev'])('%s: zip holds the resolved manifest, Polish strings and both icons, all schema-valid', async (envName) => {
-    const built = await buildAppPackage({ appPackageDir, envDir, envName, outDir });
+    const built = await buildAppPackage({ appPackageDir, envDir, envName, outDir, environment: provisioned(envName) });
     expect(built.zipPath).toBe(path.join(outDir, `appPackage.${envName}.zip`));
 
     const entries = await readZip(built.zipPath);
@@ -92,7 +116,7 @@ describe('npm run package', () => {
     expect(validateAgainstBundledSchema(manifest, manifest.manifestVersion, 'manifest')).toEqual([]);
     expect(validateAgainstBundledSchema(JSON.parse(plText), manifest.manifestVersion, 'localization')).toEqual([]);
 
-    const env = loadEnvironment(envDir, envName);
+    const env = provisioned(envName);
     expect(manifest.id).toBe(env.TEAMS_APP_ID);
     expect(manifest.webApplicationInfo).toEqual({ id: env.AAD_APP_CLIENT_ID, resource: `api://${env.TAB_DOMAIN}/${env.AAD_APP_CLIENT_ID}` });
     expect(manifest.bots[0].botId).toBe(env.BOT_ID);
@@ -104,9 +128,16 @@ describe('npm run package', () => {
   });
 
   test('local points at the fixed local ports', async () => {
-    const { manifest } = await buildAppPackage({ appPackageDir, envDir, envName: 'local', outDir });
+    const { manifest } = await buildAppPackage({ appPackageDir, envDir, envName: 'local', outDir, environment: provisioned('local') });
     expect((manifest.staticTabs as any[])[0].contentUrl).toBe('http://127.0.0.1:53000/index.html#/');
     expect(manifest.validDomains).toEqual(['127.0.0.1:53000', '127.0.0.1:7071']);
+  });
+
+  test('before the first provision the committed env file alone names the ids provision will write', async () => {
+    await expect(buildAppPackage({ appPackageDir, envDir, envName: 'dev', outDir })).rejects.toMatchObject({
+      code: 'APP_PACKAGE.UNRESOLVED_PLACEHOLDER',
+      details: expect.arrayContaining(['AAD_APP_CLIENT_ID', 'BOT_ID', 'TEAMS_APP_ID', 'TAB_DOMAIN']),
+    });
   });
 
   test('.user values override the committed env file, as in the Toolkit', () => {
@@ -118,7 +149,7 @@ describe('npm run package', () => {
   });
 
   test('an unresolved placeholder fails, names every missing variable and writes nothing', async () => {
-    const environment = { ...loadEnvironment(envDir, 'dev'), BOT_ID: '', TAB_DOMAIN: undefined as unknown as string };
+    const environment = { ...provisioned('dev'), BOT_ID: '', TAB_DOMAIN: undefined as unknown as string };
     const attempt = buildAppPackage({ appPackageDir, envDir, envName: 'dev', outDir, environment });
     await expect(attempt).rejects.toMatchObject({
       code: 'APP_PACKAGE.UNRESOLVED_PLACEHOLDER',
@@ -133,7 +164,7 @@ describe('npm run package', () => {
       manifest.accentColor = 'blue';
       (manifest.staticTabs as any[])[0].scopes = ['everywhere'];
     });
-    const attempt = buildAppPackage({ appPackageDir: broken, envDir, envName: 'local', outDir });
+    const attempt = buildAppPackage({ appPackageDir: broken, envDir, envName: 'local', outDir, environment: provisioned('local') });
     await expect(attempt).rejects.toBeInstanceOf(AppPackageError);
     const error = (await attempt.catch((e: unknown) => e)) as AppPackageError;
     expect(error.code).toBe('APP_PACKAGE.INVALID_MANIFEST');
@@ -143,7 +174,7 @@ describe('npm run package', () => {
 
   test('a manifest missing a required property fails', async () => {
     const broken = appPackageCopy((manifest) => delete manifest.developer);
-    await expect(buildAppPackage({ appPackageDir: broken, envDir, envName: 'local', outDir })).rejects.toMatchObject({
+    await expect(buildAppPackage({ appPackageDir: broken, envDir, envName: 'local', outDir, environment: provisioned('local') })).rejects.toMatchObject({
       code: 'APP_PACKAGE.INVALID_MANIFEST',
       details: [expect.stringContaining("must have required property 'developer'")],
     });
@@ -151,7 +182,7 @@ describe('npm run package', () => {
 
   test('a manifest pointing at a missing icon fails naming the file', async () => {
     const broken = appPackageCopy((manifest) => ((manifest.icons as Record<string, string>).color = 'colour.png'));
-    await expect(buildAppPackage({ appPackageDir: broken, envDir, envName: 'local', outDir })).rejects.toMatchObject({
+    await expect(buildAppPackage({ appPackageDir: broken, envDir, envName: 'local', outDir, environment: provisioned('local') })).rejects.toMatchObject({
       code: 'APP_PACKAGE.MISSING_FILE',
       message: expect.stringContaining('colour.png'),
     });

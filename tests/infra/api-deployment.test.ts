@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { bundleApi } from '../../scripts/api-deployment/bundle-api';
+import { functionAppNodeMajor, stagedManifest } from '../../scripts/api-deployment/staged-manifest';
 
 const root = path.resolve(__dirname, '..', '..');
-const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string; dependencies: Record<string, string> };
 
 /** The app settings infra/modules/function-app.bicep gives the Function App, with the values Azure would resolve. */
 function functionAppSettings(): Record<string, string> {
@@ -22,7 +23,8 @@ function functionAppSettings(): Record<string, string> {
     STORAGE_TABLE_ENDPOINT: 'https://stmentordevabcde.table.core.windows.net/',
     STORAGE_QUEUE_ENDPOINT: 'https://stmentordevabcde.queue.core.windows.net/',
     AUTH_CLIENT_ID: guid,
-    AUTH_ALLOWED_TENANTS: '',
+    // main.bicep: the Entra app's own tenant.
+    AUTH_ALLOWED_TENANTS: guid,
     // Azure hands the process the secret itself, not the Key Vault reference.
     AUTH_CLIENT_SECRET: 'resolved-from-key-vault',
     BOT_ID: guid,
@@ -66,4 +68,28 @@ test('without its settings the bundle stops and names a missing one', async () =
     stderr = String((error as { stderr?: string }).stderr);
   }
   expect(stderr).toMatch(/MENTORING_MODE|AUTH_CLIENT_ID/);
+});
+
+describe('the staged package.json', () => {
+  test('lists exactly the packages the bundle leaves external, at the versions the repository pins, and nothing of the tab', async () => {
+    const bundle = await bundleApi(root, path.join(dir, 'api-staged.cjs'));
+    const manifest = stagedManifest(packageJson, bundle.runtimePackages, functionAppNodeMajor(root));
+    expect(Object.keys(manifest.dependencies)).toEqual([...bundle.runtimePackages].sort());
+    for (const [name, version] of Object.entries(manifest.dependencies)) expect([name, version]).toEqual([name, packageJson.dependencies[name]]);
+    // The tab's libraries and the build tools are in package.json but not in the Functions package.
+    const tabOnly = Object.keys(packageJson.dependencies).filter((name) => /^(react|react-dom|@fluentui\/|@microsoft\/teams-js$|adaptivecards$)/.test(name));
+    expect(tabOnly.length).toBeGreaterThan(0);
+    expect(Object.keys(manifest.dependencies).filter((name) => tabOnly.includes(name) || /vite|esbuild|tsx|jest|azurite/.test(name))).toEqual([]);
+    expect(Object.keys(manifest.dependencies).length).toBeLessThan(Object.keys(packageJson.dependencies).length);
+    expect(manifest).toMatchObject({ main: 'dist/api.cjs', private: true, engines: { node: '22.x' } });
+  });
+
+  test('engines names the Node version the Function App runs', () => {
+    expect(functionAppNodeMajor(root)).toBe('22');
+    expect(stagedManifest(packageJson, [], '22').engines).toEqual({ node: '22.x' });
+  });
+
+  test('a package the bundle requires but package.json does not declare stops staging with its name', () => {
+    expect(() => stagedManifest(packageJson, ['left-pad'], '22')).toThrow('The API bundle requires left-pad, which package.json does not list in "dependencies"; add them there.');
+  });
 });

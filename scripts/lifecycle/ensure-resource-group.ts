@@ -1,0 +1,26 @@
+/**
+ * Provision step (teamsapp.yml / m365agents.yml, before arm/deploy):
+ * `npx tsx scripts/lifecycle/ensure-resource-group.ts`, with AZURE_SUBSCRIPTION_ID,
+ * AZURE_RESOURCE_GROUP_NAME and AZURE_LOCATION from the environment file, and KEY_VAULT_NAME when an
+ * earlier provision wrote it.
+ */
+import { azureAccessFromEnvironment, LifecycleError } from './azure-management';
+import { checkResourceGroupRequest, ensureResourceGroup, softDeletedVaultProblem } from './resource-group';
+
+async function main(): Promise<void> {
+  const request = checkResourceGroupRequest({
+    subscriptionId: process.env.AZURE_SUBSCRIPTION_ID,
+    name: process.env.AZURE_RESOURCE_GROUP_NAME,
+    location: process.env.AZURE_LOCATION,
+  });
+  const access = azureAccessFromEnvironment();
+  const vaultProblem = await softDeletedVaultProblem(access, request.subscriptionId, request.location, process.env.KEY_VAULT_NAME);
+  if (vaultProblem) throw new LifecycleError(vaultProblem);
+  const outcome = await ensureResourceGroup(access, request);
+  console.log(outcome.created ? `Created resource group ${request.name} in ${outcome.location}.` : `Resource group ${request.name} exists (${outcome.location}).`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof LifecycleError ? error.message : error);
+  process.exit(1);
+});
