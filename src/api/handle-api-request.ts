@@ -49,11 +49,15 @@ export function errorResponse(error: DomainError, correlationId: string, extraHe
   return { status, headers, body };
 }
 
+/**
+ * After an exception the API cannot know how far the call got (a write may have landed before the
+ * failure), so the message says so instead of promising that nothing changed.
+ */
 function unexpected(correlationId: string): ApiResponse {
   return errorResponse(
     {
       code: 'INTERNAL.UNEXPECTED',
-      message: `Something went wrong on our side and nothing was changed by this failure. Try again; if it keeps happening, report correlation id ${correlationId}.`,
+      message: `Something went wrong on our side, and your change may or may not have been saved. Reload to see what is stored before trying again; if it keeps happening, report correlation id ${correlationId}.`,
     },
     correlationId,
   );

@@ -3,6 +3,7 @@
  * local host both translate to and from these, so every function behaves the same in both.
  */
 import type { Principal } from '../core/usecases/principal';
+import type { ErrorCode } from '../core/error-codes';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -48,7 +49,7 @@ export interface HandlerResponse {
 
 export interface ErrorBody {
   readonly error: {
-    readonly code: string;
+    readonly code: ErrorCode;
     readonly message: string;
     readonly field?: string;
     readonly details?: Readonly<Record<string, unknown>>;

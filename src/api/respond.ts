@@ -1,11 +1,12 @@
 /** Small helpers that keep every handler to: parse → call the use case → map the result. */
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../core/result';
+import type { ErrorCode } from '../core/error-codes';
 import type { ApiCall, HandlerResponse } from './http-contract';
 
 type Where = 'body' | 'query' | 'params';
 
-const WHERE_CODE: Record<Where, string> = {
+const WHERE_CODE: Record<Where, ErrorCode> = {
   body: 'HTTP.INVALID_BODY',
   query: 'HTTP.INVALID_QUERY',
   params: 'HTTP.INVALID_PARAMETER',

@@ -1,7 +1,8 @@
 /**
  * Every error code the API can answer with, and its HTTP status. The HTTP layer maps a failed
- * Result with `httpStatusFor(code)`; the tab and the bot can switch on the codes. A code missing
- * from here is a bug (answered 500), and a test checks that every code the core uses is listed.
+ * Result with `httpStatusFor(code)`; the tab and the bot can switch on the codes. The codes
+ * themselves are listed in src/core/error-codes.ts (the core cannot import contracts); this catalogue
+ * must give exactly those codes a status — a missing or extra entry does not compile.
  *
  *   400 malformed request (shape, JSON, parameters)      401 not signed in / bad token
  *   403 signed in, but this action is not yours          404 not found (also for strangers: no leak)
@@ -9,6 +10,9 @@
  *   422 a rule of the domain said no; the person can fix the input
  */
 import { z } from 'zod';
+import { isErrorCode, type ErrorCode } from '../core/error-codes';
+
+export type { ErrorCode } from '../core/error-codes';
 
 export interface ErrorSpec {
   readonly status: number;
@@ -29,6 +33,7 @@ export const ERROR_CATALOGUE = {
   'HTTP.NOT_FOUND': spec(404, 'No API at this address.'),
   'HTTP.VERSION_REQUIRED': spec(400, 'An update without the version read (If-Match or "version").'),
   'BOT.INVALID_JSON': spec(400, 'The bot endpoint received a body that is not JSON.'),
+  'BOT.DEMO_INPUT': spec(400, 'The local end-meeting action needs tenantId, relationshipId and meetingId.'),
   'LOCAL_IDENTITY.INVALID_REQUEST': spec(400, 'The local issuer got a malformed token request.'),
   'LOCAL_IDENTITY.UNKNOWN_PERSON': spec(404, 'The local issuer has no such demo person.'),
   'LOCAL_IDENTITY.NOT_FOUND': spec(404, 'No local issuer endpoint at this address.'),
@@ -168,15 +173,17 @@ export const ERROR_CATALOGUE = {
   'CHECKIN.GOAL_NOT_FOUND': spec(422, 'A progress update names a goal that does not exist.'),
   'CHECKIN.GOAL_REPEATED': spec(422, 'A goal is updated twice in one check-in.'),
 
+  // Proactive delivery (the bot's messages; answered in a card or the delivery log, not over HTTP)
+  'DELIVERY.NOTHING_TO_REMIND': spec(409, 'Every action item due by the next meeting is done; no reminder.'),
+  'DELIVERY.UNSUPPORTED_KIND': spec(422, 'This kind of proactive message is not sent by this version.'),
+
   // Anything else
   'INTERNAL.UNEXPECTED': spec(500, 'A bug; the correlation id finds it in the logs.'),
   'SERVICE.UNAVAILABLE': spec(503, 'A dependency is unavailable.'),
-} as const satisfies Record<string, ErrorSpec>;
-
-export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+} as const satisfies { readonly [C in ErrorCode]: ErrorSpec };
 
 export function isKnownErrorCode(code: string): code is ErrorCode {
-  return Object.hasOwn(ERROR_CATALOGUE, code);
+  return isErrorCode(code);
 }
 
 /** The status for a code; an unlisted code is a bug, answered as 500 INTERNAL.UNEXPECTED by the edge. */

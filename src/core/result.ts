@@ -3,8 +3,11 @@
  * edges map to an HTTP status or a card message, a message a person can act on, and optionally the
  * field it concerns. Throw only for bugs.
  */
+import type { ErrorCode } from './error-codes';
+
 export interface DomainError {
-  readonly code: string;
+  /** One of the listed codes (src/core/error-codes.ts); the compiler refuses any other. */
+  readonly code: ErrorCode;
   readonly message: string;
   readonly field?: string;
   readonly details?: Readonly<Record<string, unknown>>;
@@ -17,7 +20,7 @@ export type Result<T, E extends DomainError = DomainError> =
 export const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });
 
 export const fail = (
-  code: string,
+  code: ErrorCode,
   message: string,
   extra: { field?: string; details?: Record<string, unknown> } = {},
 ): { readonly ok: false; readonly error: DomainError } => ({ ok: false, error: { code, message, ...extra } });

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { DEMO_TENANTS } from './demo-people';
 import { LOCAL_IDENTITY_PREFIX, type LocalIdentityIssuer } from './identity-issuer';
 import { readBody, sendJson, type LocalService } from './local-service';
+import type { ErrorCode } from '../core/error-codes';
 
 const TokenRequest = z.object({ personId: z.string().min(1).max(100) });
 const TOKEN_LIFETIME_SECONDS = 3600;
@@ -74,18 +75,18 @@ export function localIdentityService(issuer: LocalIdentityIssuer): LocalService 
         const parsed = TokenRequest.safeParse(raw);
         if (!parsed.success) {
           return sendJson(response, 400, {
-            error: { code: 'LOCAL_IDENTITY.INVALID_REQUEST', message: 'Send {"personId": "<id>"}; see GET /local-identity/people.', field: 'personId' },
+            error: { code: 'LOCAL_IDENTITY.INVALID_REQUEST' satisfies ErrorCode, message: 'Send {"personId": "<id>"}; see GET /local-identity/people.', field: 'personId' },
           });
         }
         const accessToken = await issuer.issueToken(parsed.data.personId, { lifetimeSeconds: TOKEN_LIFETIME_SECONDS });
         if (!accessToken) {
           return sendJson(response, 404, {
-            error: { code: 'LOCAL_IDENTITY.UNKNOWN_PERSON', message: 'No demo person has this id; see GET /local-identity/people.', field: 'personId' },
+            error: { code: 'LOCAL_IDENTITY.UNKNOWN_PERSON' satisfies ErrorCode, message: 'No demo person has this id; see GET /local-identity/people.', field: 'personId' },
           });
         }
         return sendJson(response, 200, { accessToken, tokenType: 'Bearer', expiresIn: TOKEN_LIFETIME_SECONDS });
       }
-      sendJson(response, 404, { error: { code: 'LOCAL_IDENTITY.NOT_FOUND', message: `No local identity endpoint at ${url.pathname}.` } });
+      sendJson(response, 404, { error: { code: 'LOCAL_IDENTITY.NOT_FOUND' satisfies ErrorCode, message: `No local identity endpoint at ${url.pathname}.` } });
     },
     async health() {
       return issuer.jwks.keys.length > 0 ? { status: 'ok' } : { status: 'unavailable', detail: 'no signing key' };

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { correlationIdOf } from '../api/handle-api-request';
 import { sendJson, type LocalService } from './local-service';
+import type { ErrorCode } from '../core/error-codes';
 
 export interface LocalHost {
   readonly baseUrl: string;
@@ -54,7 +55,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       .reduce<LocalService | undefined>((best, s) => (best && best.prefix.length >= s.prefix.length ? best : s), undefined);
     if (!service) {
       sendJson(response, 404, {
-        error: { code: 'HTTP.NOT_FOUND', message: `Nothing is served at ${url.pathname}; see the URLs printed by npm start.` },
+        error: { code: 'HTTP.NOT_FOUND' satisfies ErrorCode, message: `Nothing is served at ${url.pathname}; see the URLs printed by npm start.` },
       });
       return;
     }
@@ -64,7 +65,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       console.error(JSON.stringify({ level: 'error', message: 'local host request failed', error: error instanceof Error ? error.stack : String(error) }));
-      if (!response.headersSent) sendJson(response, 500, { error: { code: 'INTERNAL.UNEXPECTED', message: 'The local host failed to answer; see its console.' } });
+      if (!response.headersSent) sendJson(response, 500, { error: { code: 'INTERNAL.UNEXPECTED' satisfies ErrorCode, message: 'The local host failed to answer; see its console.' } });
       else response.destroy();
     });
   });

@@ -10,6 +10,7 @@
  */
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { fail, ok, type Result } from '../../core/result';
+import type { ErrorCode } from '../../core/error-codes';
 import type { Principal } from '../../core/usecases/principal';
 
 export const REQUIRED_SCOPE = 'access_as_user';
@@ -36,7 +37,7 @@ export interface TokenValidator {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const denied = (code: string, message: string) => fail(code, message);
+const denied = (code: ErrorCode, message: string) => fail(code, message);
 
 export const AUTH_MESSAGES = {
   missing: 'Sign in to continue: the request has no bearer token.',

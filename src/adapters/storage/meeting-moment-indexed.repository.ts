@@ -53,7 +53,7 @@ export class MeetingMomentIndexedMeetings implements RelationshipPartRepository<
       await this.index.record(tenantId, relationshipId, meeting);
       return undefined;
     } catch {
-      return fail(STORAGE_UNAVAILABLE, 'The meeting could not be saved because storage did not answer; nothing was changed. Try again in a minute.');
+      return fail(STORAGE_UNAVAILABLE, 'Storage did not answer while the meeting was being saved, so it may be only partly recorded. Reload in a minute to check, then try again.');
     }
   }
 }

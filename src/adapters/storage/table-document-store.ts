@@ -84,10 +84,13 @@ function conflict(kind: string): Result<never> {
   return fail('STORAGE.CONFLICT', `This ${kind} was changed by someone else since you loaded it. Reload it and apply your change again.`);
 }
 
-/** The store could not be reached or answered something we do not understand: not the caller's fault. */
+/**
+ * The store could not be reached or answered something we do not understand: not the caller's fault.
+ * A write that timed out may still have landed, so the message does not promise that nothing changed.
+ */
 function unavailable(error: unknown): Result<never> {
   const reason = error instanceof RestError ? `HTTP ${error.statusCode ?? '?'} ${error.code ?? ''}`.trim() : error instanceof Error ? error.message : String(error);
-  return fail('STORAGE.UNAVAILABLE', 'The data store is not reachable right now; nothing was changed. Try again in a minute.', {
+  return fail('STORAGE.UNAVAILABLE', 'The data store did not answer as expected, so we cannot tell whether a change you made was saved. Reload in a minute to check, then try again.', {
     details: { reason },
   });
 }

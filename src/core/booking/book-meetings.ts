@@ -3,7 +3,7 @@
  * upcoming meeting", "n upcoming meetings"), not an increment, so a retried request plans nothing
  * new: it finds the meetings the first attempt recorded and only finishes what is still pending.
  */
-import { fail, ok, type Result } from '../result';
+import { fail, ok, type DomainError, type Result } from '../result';
 import { DAY, type Instant, type Interval } from '../time/interval';
 import type { CalendarPerson, PersonCalendar } from '../ports/calendar';
 import { STORAGE_ALREADY_EXISTS } from '../ports/repositories';
@@ -18,6 +18,7 @@ import type { BookingDeps } from './booking-ports';
 import { liveMeetings, nextMeetingSlots, pendingMeetings, upcomingMeetings } from './booking-rules';
 import { reconcilePendingMany } from './reconcile-pending';
 import { inParallel, STORAGE_CONCURRENCY } from './in-parallel';
+import type { ErrorCode } from '../error-codes';
 
 export type BookingScope = 'next' | 'series';
 
@@ -40,8 +41,8 @@ export interface BookingOutcome {
   /** Meetings this call planned (new rows). */
   readonly plannedNow: readonly string[];
   /** Still pending: the calendar was throttled or unreachable; the sync timer finishes them. */
-  readonly stillPending: readonly { readonly meetingId: string; readonly code: string }[];
-  readonly failed: readonly { readonly meetingId: string; readonly code: string; readonly message: string }[];
+  readonly stillPending: readonly { readonly meetingId: string; readonly code: ErrorCode }[];
+  readonly failed: readonly { readonly meetingId: string; readonly code: ErrorCode; readonly message: string }[];
   /** Cadence periods in which no slot fits, with the reason. */
   readonly unplaced: readonly UnplacedPeriod[];
 }
@@ -85,7 +86,7 @@ interface Planned {
   readonly reconcile: Meeting[];
   readonly unplaced: UnplacedPeriod[];
   readonly plannedNow: string[];
-  readonly failure?: { readonly ok: false; readonly error: { code: string; message: string; details?: Record<string, unknown> } };
+  readonly failure?: { readonly ok: false; readonly error: DomainError };
 }
 
 function neededUntil(context: BookingContext, missing: number, now: Instant): Instant {

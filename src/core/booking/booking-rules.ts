@@ -8,6 +8,7 @@ import { agreementRange } from '../scheduling/availability';
 import { expandWeeklyWindows } from '../time/weekly-windows';
 import { intersectIntervals } from '../time/interval-algebra';
 import type { Instant, Interval } from '../time/interval';
+import type { ErrorCode } from '../error-codes';
 
 /**
  * The id of meeting `number` of a relationship. Deterministic, so that two requests planning the
@@ -72,6 +73,6 @@ export function agendaDigest(subject: string, html: string): string {
 }
 
 /** Graph throttling and outages: the call may be retried, so the meeting stays pending. */
-export function isTransientCalendarError(code: string): boolean {
+export function isTransientCalendarError(code: ErrorCode): boolean {
   return code === 'GRAPH.THROTTLED' || code === 'GRAPH.UNAVAILABLE' || code === 'GRAPH.AUTH_FAILED';
 }

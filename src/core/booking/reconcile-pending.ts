@@ -5,6 +5,7 @@
  * stored. Creates go out batched through the port.
  */
 import type { Result } from '../result';
+import type { ErrorCode } from '../error-codes';
 import type { CalendarEventRef } from '../ports/calendar';
 import type { Meeting } from '../relationships/meeting';
 import { agendaOf, plannedEventOf, type BookingContext } from './booking-context';
@@ -16,8 +17,8 @@ import { inParallel, STORAGE_CONCURRENCY } from './in-parallel';
 export interface ReconcileOutcome {
   readonly meetings: Meeting[];
   /** Meetings still pending after this attempt (throttled or unreachable calendar), with why. */
-  readonly stillPending: { readonly meetingId: string; readonly code: string }[];
-  readonly failed: { readonly meetingId: string; readonly code: string; readonly message: string }[];
+  readonly stillPending: { readonly meetingId: string; readonly code: ErrorCode }[];
+  readonly failed: { readonly meetingId: string; readonly code: ErrorCode; readonly message: string }[];
 }
 
 /** Several contexts at once, so a timer or a cohort run books many pairs in shared batches. */

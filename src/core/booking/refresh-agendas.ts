@@ -12,11 +12,12 @@ import type { BookingDeps } from './booking-ports';
 import { agendaDigest, upcomingMeetings } from './booking-rules';
 import { inParallel, STORAGE_CONCURRENCY } from './in-parallel';
 import { withoutVersion, writeMeeting } from './write-meeting';
+import type { ErrorCode } from '../error-codes';
 
 export interface AgendaRefreshOutcome {
   readonly updated: readonly string[];
   readonly unchanged: readonly string[];
-  readonly failed: readonly { readonly meetingId: string; readonly code: string }[];
+  readonly failed: readonly { readonly meetingId: string; readonly code: ErrorCode }[];
 }
 
 export async function refreshAgendas(deps: BookingDeps, input: { readonly tenantId: string; readonly relationshipId: string }, now: Instant): Promise<Result<AgendaRefreshOutcome>> {
@@ -49,7 +50,7 @@ export async function refreshAgendasOf(
     return w.ok ? ok('updated') : w;
   });
   const updated: string[] = [];
-  const failed: { meetingId: string; code: string }[] = [];
+  const failed: { meetingId: string; code: ErrorCode }[] = [];
   for (let i = 0; i < changed.length; i++) {
     const w = written[i]!;
     if (!w.ok) return w;

@@ -13,6 +13,7 @@ import { noticeOutlookChanges, type MeetingObservation } from './outlook-changes
 import { reconcilePendingMany } from './reconcile-pending';
 import { writeMeeting } from './write-meeting';
 import { refreshAgendasOf } from './refresh-agendas';
+import type { ErrorCode } from '../error-codes';
 
 export interface SyncCalendarsInput {
   readonly tenantId: string;
@@ -27,7 +28,7 @@ export interface SyncOutcome {
   /** Meetings now outside the agreement's boundaries (moved there in Outlook). */
   readonly flagged: readonly string[];
   /** Meetings whose state could not be read this time (throttling, outage): the next run tries again. */
-  readonly unread: readonly { readonly meetingId: string; readonly code: string }[];
+  readonly unread: readonly { readonly meetingId: string; readonly code: ErrorCode }[];
   /** Future invites whose agenda changed since it was written (goals, roadmap, action items), now updated. */
   readonly agendasUpdated: readonly string[];
 }
@@ -65,7 +66,7 @@ export async function syncCalendars(deps: BookingDeps, input: SyncCalendarsInput
 
   const changes: SyncOutcome['changes'][number][] = [];
   const flagged: string[] = [];
-  const unread: { meetingId: string; code: string }[] = [];
+  const unread: { meetingId: string; code: ErrorCode }[] = [];
   for (let i = 0; i < watched.length; i++) {
     const { context, meeting } = watched[i]!;
     const state = states[i]!;

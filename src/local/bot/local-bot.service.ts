@@ -13,6 +13,7 @@ import { botStorageFromConnectionString, type BotHost } from '../../hosts/functi
 import { composeBotRuntime } from '../../hosts/functions/bot-runtime';
 import { nodeBotListener } from '../../bot/host/bot-host';
 import { parseBotSettings } from '../../bot/host/bot-settings';
+import type { ErrorCode } from '../../core/error-codes';
 
 const hosts = new WeakMap<LocalStackContext, Promise<{ host: BotHost; stopWorker: () => Promise<void>; inFlight: Set<Promise<unknown>> }>>();
 
@@ -63,7 +64,7 @@ export const localBotMessagesService: LocalServiceFactory = async (context) => {
     links: [{ label: 'Bot endpoint (npm run playground)', path: '/api/messages' }],
     handle: async (request, response) => {
       if (request.method !== 'POST') {
-        sendJson(response, 405, { error: { code: 'HTTP.METHOD_NOT_ALLOWED', message: 'The bot endpoint accepts POST only.' } });
+        sendJson(response, 405, { error: { code: 'HTTP.METHOD_NOT_ALLOWED' satisfies ErrorCode, message: 'The bot endpoint accepts POST only.' } });
         return;
       }
       await listener(request, response);
@@ -84,7 +85,7 @@ export const localBotDemoService: LocalServiceFactory = async (context) => {
     close: stopWorker,
     async handle(request, response, url) {
       if (url.pathname !== '/local-bot/end-meeting' || request.method !== 'POST') {
-        sendJson(response, 404, { error: { code: 'HTTP.NOT_FOUND', message: 'POST /local-bot/end-meeting {"tenantId","relationshipId","meetingId"} is the only local bot action.' } });
+        sendJson(response, 404, { error: { code: 'HTTP.NOT_FOUND' satisfies ErrorCode, message: 'POST /local-bot/end-meeting {"tenantId","relationshipId","meetingId"} is the only local bot action.' } });
         return;
       }
       let input: { tenantId?: unknown; relationshipId?: unknown; meetingId?: unknown };
@@ -95,7 +96,7 @@ export const localBotDemoService: LocalServiceFactory = async (context) => {
       }
       const { tenantId, relationshipId, meetingId } = input;
       if (typeof tenantId !== 'string' || typeof relationshipId !== 'string' || typeof meetingId !== 'string') {
-        sendJson(response, 400, { error: { code: 'BOT.DEMO_INPUT', message: 'Send {"tenantId","relationshipId","meetingId"} as JSON strings.' } });
+        sendJson(response, 400, { error: { code: 'BOT.DEMO_INPUT' satisfies ErrorCode, message: 'Send {"tenantId","relationshipId","meetingId"} as JSON strings.' } });
         return;
       }
       const found = await repos.relationships.meetings.get(tenantId, relationshipId, meetingId);
