@@ -21,6 +21,7 @@ import type {
 import { createGraphClient, type AccessTokenSource } from './graph-client';
 import { GraphBatchRunner, type BatchOptions, type SubOutcome, type SubRequest } from './graph-batch';
 import { fromThrown, graphInvalidResponse, graphStatusFailure } from './graph-errors';
+import { blocksTime } from '../../core/scheduling/free-busy-status';
 import {
   eventSchema,
   getScheduleResponseSchema,
@@ -125,7 +126,8 @@ export class GraphCalendarAdapter implements CalendarPort {
         }
         const list = busy.get(key) ?? [];
         for (const item of info.scheduleItems ?? []) {
-          if (item.status === 'free') continue;
+          // One table decides what blocks time (workingElsewhere is a place, not an engagement).
+          if (!blocksTime(item.status)) continue;
           const start = fromGraphUtc(item.start);
           const end = fromGraphUtc(item.end);
           if (start === undefined || end === undefined) {

@@ -3,6 +3,7 @@
  * (`z.looseObject`) because Graph adds properties over time; only what we read is required.
  */
 import { z } from 'zod';
+import { FREE_BUSY_STATUSES } from '../../core/scheduling/free-busy-status';
 
 export const dateTimeTimeZoneSchema = z.looseObject({
   dateTime: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/),
@@ -21,7 +22,7 @@ export const workingHoursSchema = z.looseObject({
 export type WorkingHours = z.infer<typeof workingHoursSchema>;
 
 export const scheduleItemSchema = z.looseObject({
-  status: z.enum(['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']),
+  status: z.enum(FREE_BUSY_STATUSES),
   start: dateTimeTimeZoneSchema,
   end: dateTimeTimeZoneSchema,
 });

@@ -25,6 +25,7 @@ import { TableClient } from '@azure/data-tables';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import { ianaZoneFromGraph } from '../../adapters/graph/windows-zones';
+import { blocksTime, type FreeBusyStatus } from '../../core/scheduling/free-busy-status';
 import { CalendarEventTable, type StoredEvent } from './calendar-event-table';
 import { seededItems, type LocalCalendarPerson, type ScheduleStatus } from './demo-calendars';
 import { drawFault, type FaultKind, type FaultPlan, type FaultStats } from './fault-plan';
@@ -32,6 +33,14 @@ import { graphError, itemNotFound, type Answer } from './graph-answer';
 import { effectiveSettings, patchMailboxSettings } from './mailbox-settings';
 import { eventInput, graphDateTime, MailboxEvents, type ChangeType } from './mailbox-events';
 import { wallClockToUtc } from './wall-clock';
+
+/** getSchedule's availabilityView digits, as Graph documents them. */
+const STATUS_DIGIT: Record<FreeBusyStatus, number> = { free: 0, tentative: 1, busy: 2, oof: 3, workingElsewhere: 4, unknown: 0 };
+const DIGIT_STATUS: readonly FreeBusyStatus[] = ['free', 'tentative', 'busy', 'oof', 'workingElsewhere'];
+const SEVERITY: Record<FreeBusyStatus, number> = { free: 0, workingElsewhere: 1, unknown: 2, tentative: 3, busy: 4, oof: 5 };
+const STATUS_WEIGHT = Object.fromEntries(
+  Object.entries(SEVERITY).map(([status, severity]) => [status, (blocksTime(status as FreeBusyStatus) ? 10 : 0) + severity]),
+) as Record<FreeBusyStatus, number>;
 
 export const LOCAL_GRAPH_BASE_PATH = '/local-graph/v1.0';
 const DAY = 86_400_000;
@@ -184,12 +193,14 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
             .filter((e) => !e.isCancelled)
             .map((e) => ({ subject: String(e.doc.subject ?? ''), status: scheduleStatusOf(e.doc.showAs), start: e.start, end: e.end, location: String((e.doc.location as { displayName?: string } | undefined)?.displayName ?? '') })),
         ].sort((a, b) => a.start - b.start);
-        const rank: Record<ScheduleStatus, number> = { free: 0, workingElsewhere: 0, tentative: 1, busy: 2, oof: 3 };
+        // Each interval shows the weightiest status in it, as Graph's digits (0 free, 1 tentative,
+        // 2 busy, 3 oof, 4 workingElsewhere); what blocks time outweighs what does not, by the same
+        // table the booking core reads.
         const slots = new Uint8Array(Math.ceil((end - start) / interval));
         for (const item of items) {
           const first = Math.max(0, Math.floor((item.start - start) / interval));
           const last = Math.min(slots.length, Math.ceil((item.end - start) / interval));
-          for (let i = first; i < last; i++) slots[i] = Math.max(slots[i]!, rank[item.status]);
+          for (let i = first; i < last; i++) if (STATUS_WEIGHT[item.status] > STATUS_WEIGHT[DIGIT_STATUS[slots[i]!]!]) slots[i] = STATUS_DIGIT[item.status];
         }
         const view = slots.join('');
         const hours = effectiveSettings(p, await events.settings(p.personId)).workingHours;

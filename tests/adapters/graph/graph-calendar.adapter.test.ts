@@ -157,6 +157,29 @@ describe('free/busy through getSchedule', () => {
     });
   });
 
+  it('blocks tentative, busy, oof and unknown time; free and workingElsewhere stay free (one table)', async () => {
+    graph.expect({
+      method: 'POST',
+      url: `/v1.0/users/${megan.personId}/calendar/getSchedule`,
+      body: {
+        schedules: ['meganb@contoso.com'],
+        startTime: { dateTime: '2026-11-24T00:00:00', timeZone: 'UTC' },
+        endTime: { dateTime: '2026-11-25T00:00:00', timeZone: 'UTC' },
+        availabilityViewInterval: 60,
+      },
+      reply: { status: 200, body: fixture('get-schedule-all-statuses.response.json') },
+    });
+    const result = await adapter().getCalendars({ requesterId: megan.personId, people: [megan], range: { start: t0, end: t0 + DAY } });
+    graph.verify();
+    const hour = (h: number) => Date.parse(`2026-11-24T${String(h).padStart(2, '0')}:00:00Z`);
+    expect(result.ok && result.value[0]!.busy).toEqual([
+      { start: hour(9), end: hour(10) }, // tentative
+      { start: hour(10), end: hour(11) }, // busy
+      { start: hour(11), end: hour(12) }, // oof
+      { start: hour(13), end: hour(14) }, // unknown
+    ]);
+  });
+
   it('splits a 100-day range into windows of at most 62 days', async () => {
     const range = { start: t0, end: t0 + 100 * DAY };
     expect(splitScheduleWindows(range)).toEqual([

@@ -10,6 +10,7 @@ import { createGraphClient } from '../../../src/adapters/graph/graph-client';
 import type { CalendarPerson, PlannedMeetingEvent } from '../../../src/core/ports/calendar';
 import { DAY, HOUR, MINUTE } from '../../../src/core/time/interval';
 import { seededItems, type LocalCalendarPerson } from '../../../src/local/calendar/demo-calendars';
+import { blocksTime } from '../../../src/core/scheduling/free-busy-status';
 import { seededRandom } from '../../../src/local/calendar/fault-plan';
 import { createLocalCalendarService } from '../../../src/local/calendar/local-calendar.service';
 import { localCalendarTable, startLocalGraphCalendar, type StartedLocalGraphCalendar } from '../../../src/local/calendar/local-graph-calendar';
@@ -67,7 +68,7 @@ describe('free/busy', () => {
     expect(m!.timeZone).toBe('America/New_York');
     expect(p).toEqual({ personId: priya.personId, timeZone: 'Asia/Kolkata', workingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })), busy: [] });
     expect(m!.workingHours).toEqual([1, 2, 3, 4].map((weekday) => ({ weekday, start: '08:30', end: '16:30' })));
-    const expectedBusy = seededItems(kacper, { start: monday, end: monday + 7 * DAY }).filter((i) => i.status !== 'free');
+    const expectedBusy = seededItems(kacper, { start: monday, end: monday + 7 * DAY }).filter((i) => blocksTime(i.status));
     expect(k!.busy).toEqual(expectedBusy.map((i) => ({ start: i.start, end: i.end })));
     // The stand-up is a 15-minute weekday meeting at a fixed local time (CET = UTC+1 in November).
     const standups = seededItems(kacper, { start: monday, end: monday + 5 * DAY }).filter((i) => i.subject === 'Team stand-up');
@@ -95,6 +96,32 @@ describe('free/busy', () => {
       })
     ).json()) as { value: { scheduleItems: { status: string; subject: string }[] }[] };
     expect(schedule.value[0]!.scheduleItems).toContainEqual(expect.objectContaining({ status: 'tentative', subject: 'Mentoring #1' }));
+  });
+
+  it('shows a working-elsewhere day as 4 in the availability view, and the adapter does not count it as busy', async () => {
+    const week = { start: monday, end: monday + 7 * DAY };
+    const elsewhere = seededItems(kacper, week).find((i) => i.status === 'workingElsewhere')!;
+    expect(elsewhere).toBeDefined();
+    const iso = (ms: number) => ({ dateTime: new Date(ms).toISOString().slice(0, 19), timeZone: 'UTC' });
+    const schedule = (await (
+      await fetch(`${calendar.baseUrl}/users/${kacper.personId}/calendar/getSchedule`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json', Prefer: 'outlook.timezone="UTC"' },
+        body: JSON.stringify({ schedules: [kacper.email], startTime: iso(week.start), endTime: iso(week.end), availabilityViewInterval: 15 }),
+      })
+    ).json()) as { value: { availabilityView: string; scheduleItems: { status: string }[] }[] };
+    const view = schedule.value[0]!.availabilityView;
+    const slotOf = (ms: number) => Math.floor((ms - week.start) / (15 * MINUTE));
+    const digits = view.slice(slotOf(elsewhere.start), slotOf(elsewhere.end));
+    // Busy items on that day (stand-up, focus) show as 2; the rest of the working-elsewhere day as 4, never 0.
+    expect(digits).toMatch(/^[24]+$/);
+    expect(digits).toContain('4');
+    const read = await adapterFor(calendar).getCalendars({ requesterId: kacper.personId, people: [asPerson(kacper)], range: week });
+    const busy = read.ok ? read.value[0]!.busy : [];
+    const blocked = busy.filter((b) => b.start < elsewhere.end && b.end > elsewhere.start);
+    const blockedMs = blocked.reduce((sum, b) => sum + Math.min(b.end, elsewhere.end) - Math.max(b.start, elsewhere.start), 0);
+    expect(blockedMs).toBeLessThan(elsewhere.end - elsewhere.start);
+    expect(busy.some((b) => b.start === elsewhere.start && b.end === elsewhere.end)).toBe(false);
   });
 
   it('refuses windows over 62 days and more than 100 schedules, as Graph does', async () => {
