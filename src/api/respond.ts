@@ -21,6 +21,11 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where:
   const field = first && first.path.length > 0 ? first.path.map(String).join('.') : undefined;
   const what = where === 'body' ? 'The request body' : where === 'query' ? 'The query string' : 'The address';
   const message = field ? `${what} has an invalid ${field}: ${first?.message ?? 'invalid value'}` : `${what} is invalid: ${first?.message ?? 'invalid value'}`;
+  // A contract rule that is also a domain rule (an agreement's bounds) answers with the domain's code.
+  const domainCode = first?.code === 'custom' ? (first.params as { errorCode?: unknown } | undefined)?.errorCode : undefined;
+  if (typeof domainCode === 'string' && first) {
+    return fail(domainCode, first.message, field ? { field } : {});
+  }
   return fail(WHERE_CODE[where], message, {
     ...(field ? { field } : {}),
     details: { problems: issues.slice(0, 10).map((i) => ({ field: i.path.map(String).join('.'), message: i.message })) },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Agreement } from '../core/agreement/agreement';
+import { AGREEMENT_LIMITS, checkAgreementNumbers } from '../core/agreement/agreement-limits';
 import type { AgreementVersion } from '../core/relationships/agreement-version';
 import type { AcceptAgreementInput, ProposeAgreementInput } from '../core/usecases/agreement-use-cases';
 import type { AgreementState } from '../core/usecases/relationship-use-cases';
@@ -50,10 +51,29 @@ export const AgreementSchema = z
   .strict();
 export type AgreementDto = z.infer<typeof AgreementSchema>;
 
+/** The bounds of an agreement's numbers, for the tab's fields (min/max) and messages. */
+export { AGREEMENT_LIMITS };
+
+/**
+ * An agreement as proposed: the shape, and its numbers inside `AGREEMENT_LIMITS` (meeting 15–240
+ * minutes, buffer ≤ 240 minutes, notice ≤ 720 hours, every N ≤ 90 days, at most 52 meetings). A number
+ * outside answers 422 with the core's code and the field, the same answer `validateAgreement` gives.
+ */
+export const ProposedAgreementSchema = AgreementSchema.superRefine((agreement, ctx) => {
+  const numbers = checkAgreementNumbers(agreement);
+  if (numbers.ok) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: (numbers.error.field ?? '').split('.').filter((p) => p.length > 0),
+    message: numbers.error.message,
+    params: { errorCode: numbers.error.code },
+  });
+});
+
 /** POST /api/relationships/{relationshipId}/agreement — propose or counter-propose. */
 export const ProposeAgreementBody = z
   .object({
-    agreement: AgreementSchema,
+    agreement: ProposedAgreementSchema,
     note: text(LIMITS.note),
     basedOnVersion: z.number().int().min(1).optional(),
   })

@@ -83,6 +83,7 @@ export const ERROR_CATALOGUE = {
 
   // Booking (src/core/booking and its API functions)
   'BOOKING.NO_ACTIVE_AGREEMENT': spec(409, 'Meetings are booked inside an agreement both accepted.'),
+  'BOOKING.AGREEMENT_OUT_OF_BOUNDS': spec(409, 'The accepted agreement holds numbers outside the bounds; propose a new version.'),
   'BOOKING.MEETING_NOT_FOUND': spec(404, 'No such meeting in this relationship.'),
   'BOOKING.MEETING_NOT_PLANNED': spec(409, 'Only planned meetings can be changed.'),
   'BOOKING.MEETING_STARTED': spec(409, 'The meeting has started; it can no longer be changed.'),
@@ -108,7 +109,12 @@ export const ERROR_CATALOGUE = {
   'AGREEMENT.MEETING_COUNT_INVALID': spec(422, 'The number of meetings is not a whole number ≥ 1.'),
   'AGREEMENT.MEETING_LENGTH_NOT_POSITIVE': spec(422, 'The meeting length is not positive.'),
   'AGREEMENT.MEETING_LONGER_THAN_WINDOWS': spec(422, 'No meeting window is long enough for a meeting.'),
-  'AGREEMENT.MEETING_TOO_LONG': spec(422, 'A meeting cannot exceed 24 hours.'),
+  'AGREEMENT.MEETING_TOO_LONG': spec(422, 'A meeting lasts at most 240 minutes.'),
+  'AGREEMENT.MEETING_TOO_SHORT': spec(422, 'A meeting lasts at least 15 minutes.'),
+  'AGREEMENT.BUFFER_TOO_LONG': spec(422, 'The buffer is at most 240 minutes.'),
+  'AGREEMENT.NOTICE_TOO_LONG': spec(422, 'The minimum notice is at most 30 days (720 hours).'),
+  'AGREEMENT.CADENCE_TOO_LONG': spec(422, '"Every N days" is at most 90 days.'),
+  'AGREEMENT.MEETING_COUNT_TOO_HIGH': spec(422, 'An agreement holds at most 52 meetings.'),
   'AGREEMENT.NOTICE_NEGATIVE': spec(422, 'The minimum notice is negative.'),
   'AGREEMENT.NO_CONTACT_HOURS': spec(422, 'A person has no contact hours.'),
   'AGREEMENT.NO_MEETING_WINDOWS': spec(422, 'A person has no meeting windows.'),

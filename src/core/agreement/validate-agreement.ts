@@ -2,6 +2,7 @@ import { fail, ok, type Result } from '../result';
 import { resolveTimeZone } from '../time/zones';
 import { parseLocalDate, parseLocalTime } from '../time/civil-date';
 import { cadencePeriodMinDays } from './cadence';
+import { checkAgreementNumbers } from './agreement-limits';
 import type { Agreement, PersonBoundaries, WeeklyWindow } from './agreement';
 
 /**
@@ -12,19 +13,9 @@ import type { Agreement, PersonBoundaries, WeeklyWindow } from './agreement';
  */
 export function validateAgreement(input: Agreement): Result<Agreement> {
   const meeting = input.meetingMinutes;
-  if (!Number.isInteger(meeting) || meeting <= 0) {
-    return fail('AGREEMENT.MEETING_LENGTH_NOT_POSITIVE', `The meeting length must be a whole number of minutes above zero (got ${meeting}).`, {
-      field: 'meetingMinutes',
-    });
-  }
-  if (meeting > 24 * 60) {
-    return fail('AGREEMENT.MEETING_TOO_LONG', `A meeting can last at most 24 hours (got ${meeting} minutes).`, { field: 'meetingMinutes' });
-  }
-
+  const numbers = checkAgreementNumbers(input);
+  if (!numbers.ok) return numbers;
   const cadence = input.cadence;
-  if (cadence.kind === 'everyNDays' && !Number.isInteger(cadence.days)) {
-    return fail('AGREEMENT.CADENCE_DAYS_NOT_WHOLE', `"Every N days" needs a whole number of days (got ${cadence.days}).`, { field: 'cadence.days' });
-  }
   const periodDays = cadencePeriodMinDays(cadence);
   if (periodDays * 24 * 60 < meeting) {
     return fail(
@@ -32,17 +23,6 @@ export function validateAgreement(input: Agreement): Result<Agreement> {
       `The cadence repeats every ${periodDays} day(s), which is shorter than one ${meeting}-minute meeting. Choose at least 1 day between meetings.`,
       { field: cadence.kind === 'everyNDays' ? 'cadence.days' : 'cadence', details: { periodDays, meetingMinutes: meeting } },
     );
-  }
-
-  if (!Number.isFinite(input.bufferMinutes) || input.bufferMinutes < 0 || !Number.isInteger(input.bufferMinutes)) {
-    return fail('AGREEMENT.BUFFER_NEGATIVE', `The buffer around other meetings must be zero or more whole minutes (got ${input.bufferMinutes}).`, {
-      field: 'bufferMinutes',
-    });
-  }
-  if (!Number.isFinite(input.minimumNoticeHours) || input.minimumNoticeHours < 0) {
-    return fail('AGREEMENT.NOTICE_NEGATIVE', `The minimum notice must be zero or more hours (got ${input.minimumNoticeHours}).`, {
-      field: 'minimumNoticeHours',
-    });
   }
 
   const first = parseLocalDate(input.firstDate);
@@ -59,11 +39,6 @@ export function validateAgreement(input: Agreement): Result<Agreement> {
         field: 'endDate',
       });
     }
-  }
-  if (input.meetingCount !== undefined && (!Number.isInteger(input.meetingCount) || input.meetingCount < 1)) {
-    return fail('AGREEMENT.MEETING_COUNT_INVALID', `The number of meetings must be a whole number of at least 1 (got ${input.meetingCount}).`, {
-      field: 'meetingCount',
-    });
   }
   if (input.endDate === undefined && input.meetingCount === undefined) {
     return fail('AGREEMENT.SERIES_UNBOUNDED', 'Give an end date, a number of meetings, or both, so the series knows when to stop.', {

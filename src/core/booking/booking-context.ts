@@ -4,6 +4,7 @@
  */
 import { fail, ok, type Result } from '../result';
 import type { Agreement } from '../agreement/agreement';
+import { checkAgreementNumbers } from '../agreement/agreement-limits';
 import type { CalendarPerson, PlannedMeetingEvent } from '../ports/calendar';
 import { STORAGE_NOT_FOUND } from '../ports/repositories';
 import type { Meeting } from '../relationships/meeting';
@@ -49,6 +50,13 @@ export async function loadContext(deps: BookingDeps, tenantId: string, relations
   const { relationship, agreementVersions } = aggregate.value;
   const active = agreementVersions.find((v) => v.number === relationship.activeAgreementVersion);
   if (relationship.activeAgreementVersion === undefined || !active) return noActiveAgreement();
+  // Agreements accepted before the bounds existed may hold numbers no calendar can plan with.
+  const numbers = checkAgreementNumbers(active.agreement);
+  if (!numbers.ok) {
+    return fail('BOOKING.AGREEMENT_OUT_OF_BOUNDS', `The agreement both accepted cannot be planned: ${numbers.error.message} Propose a new version of the agreement.`, {
+      field: `agreement.${numbers.error.field ?? ''}`,
+    });
+  }
   const people = await deps.directory.findPeople(tenantId, [relationship.mentorId, relationship.menteeId]);
   if (!people.ok) return people;
   const [mentor, mentee] = people.value;

@@ -41,6 +41,16 @@ describe('validateAgreement', () => {
     ['every 1.5 days', { ...base, cadence: { kind: 'everyNDays', days: 1.5 } }, 'AGREEMENT.CADENCE_DAYS_NOT_WHOLE', 'cadence.days'],
     ['negative buffer', { ...base, bufferMinutes: -5 }, 'AGREEMENT.BUFFER_NEGATIVE', 'bufferMinutes'],
     ['negative notice', { ...base, minimumNoticeHours: -1 }, 'AGREEMENT.NOTICE_NEGATIVE', 'minimumNoticeHours'],
+    ['meeting shorter than 15 minutes', { ...base, meetingMinutes: 10 }, 'AGREEMENT.MEETING_TOO_SHORT', 'meetingMinutes'],
+    ['meeting longer than 240 minutes', { ...base, meetingMinutes: 241 }, 'AGREEMENT.MEETING_TOO_LONG', 'meetingMinutes'],
+    ['buffer over 240 minutes', { ...base, bufferMinutes: 241 }, 'AGREEMENT.BUFFER_TOO_LONG', 'bufferMinutes'],
+    ['absurd buffer', { ...base, bufferMinutes: 1e9 }, 'AGREEMENT.BUFFER_TOO_LONG', 'bufferMinutes'],
+    ['notice over 30 days', { ...base, minimumNoticeHours: 721 }, 'AGREEMENT.NOTICE_TOO_LONG', 'minimumNoticeHours'],
+    ['absurd notice', { ...base, minimumNoticeHours: 1e12 }, 'AGREEMENT.NOTICE_TOO_LONG', 'minimumNoticeHours'],
+    ['every 91 days', { ...base, cadence: { kind: 'everyNDays', days: 91 } }, 'AGREEMENT.CADENCE_TOO_LONG', 'cadence.days'],
+    ['every 1e9 days', { ...base, cadence: { kind: 'everyNDays', days: 1e9 } }, 'AGREEMENT.CADENCE_TOO_LONG', 'cadence.days'],
+    ['53 meetings', { ...base, meetingCount: 53 }, 'AGREEMENT.MEETING_COUNT_TOO_HIGH', 'meetingCount'],
+    ['1e9 meetings', { ...base, meetingCount: 1e9 }, 'AGREEMENT.MEETING_COUNT_TOO_HIGH', 'meetingCount'],
     ['malformed first date', { ...base, firstDate: '2026-3-2' }, 'AGREEMENT.BAD_DATE', 'firstDate'],
     ['impossible first date', { ...base, firstDate: '2026-02-30' }, 'AGREEMENT.BAD_DATE', 'firstDate'],
     ['malformed end date', { ...base, endDate: 'next year' }, 'AGREEMENT.BAD_DATE', 'endDate'],
@@ -66,6 +76,19 @@ describe('validateAgreement', () => {
       expect(result.error.field).toBe(field);
       expect(result.error.message.length).toBeGreaterThan(10);
     }
+  });
+
+  it('accepts every bound at its edge (15 and 240 minutes, buffer 240, notice 720 h, every 90 days, 52 meetings)', () => {
+    for (const edge of [
+      { meetingMinutes: 15 },
+      { meetingMinutes: 120, bufferMinutes: 240 },
+      { minimumNoticeHours: 720 },
+      { cadence: { kind: 'everyNDays' as const, days: 90 } },
+      { meetingCount: 52 },
+    ]) {
+      expect(validateAgreement({ ...base, ...edge }).ok).toBe(true);
+    }
+    expect(validateAgreement({ ...withMentor({ meetingWindows: [win(2, '08:00', '13:00')] }), meetingMinutes: 240, mentee: { ...base.mentee, meetingWindows: [win(2, '08:00', '13:00')] } }).ok).toBe(true);
   });
 
   it('accepts a daily cadence for a meeting under a day', () => {
