@@ -9,7 +9,7 @@ import { createGraphClient, type AccessTokenSource } from '../adapters/graph/gra
 import { fromThrown } from '../adapters/graph/graph-errors';
 import { MsalTokenSources } from '../adapters/graph/msal-token-source';
 import type { TableDocumentStore } from '../adapters/storage/table-document-store';
-import type { BookingDeps, BookingSettings, PeopleDirectory } from '../core/booking';
+import type { BookingDeps, BookingSettings, PeopleDirectory, SyncRegister } from '../core/booking';
 import type { CalendarPerson } from '../core/ports/calendar';
 import type { MentoringRepositories } from '../core/ports/repositories';
 import { fail, ok, type Result } from '../core/result';
@@ -23,8 +23,7 @@ export interface GraphTokenSources {
 }
 
 /** Relationships with booked meetings, so the sync timer knows what to watch across tenants. */
-export interface BookingRegister {
-  record(tenantId: string, relationshipId: string): Promise<Result<void>>;
+export interface BookingRegister extends SyncRegister {
   list(): Promise<Result<{ tenantId: string; relationshipId: string }[]>>;
 }
 
@@ -106,8 +105,10 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
   const bookingSettings: Partial<BookingSettings> = { organizer: settings.BOOKING_ORGANIZER, ...(options.booking ?? {}) };
   const directoryFor = (tokenSource: AccessTokenSource): PeopleDirectory =>
     options.directory ?? new GraphPeopleDirectory(() => createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokenSource }));
+  const register = new TableBookingRegister(options.store);
   const deps = (tenantId: string, token: AccessTokenSource, appToken: AccessTokenSource): BookingDeps => ({
     repos: options.repos,
+    syncRegister: register,
     calendar: graphCalendarFor({ baseUrl: settings.GRAPH_BASE_URL, tenantId, accessToken: token }),
     directory: directoryFor(appToken),
     settings: bookingSettings,
@@ -123,7 +124,7 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
       const app = tokens.appOnly(tenantId);
       return ok(deps(tenantId, app, app));
     },
-    register: new TableBookingRegister(options.store),
+    register,
     ...(settings.GRAPH_NOTIFICATION_CLIENT_STATE ? { notificationClientState: settings.GRAPH_NOTIFICATION_CLIENT_STATE } : {}),
   };
 }

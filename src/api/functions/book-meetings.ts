@@ -18,11 +18,6 @@ export const bookMeetings = userFunction('bookMeetings', 'POST', 'relationships/
   const deps = bookingDepsOf(call, services);
   if (!deps.ok) return deps;
   const input = { relationshipId: params.value.relationshipId, scope: body.value.scope, ...(body.value.count !== undefined ? { count: body.value.count } : {}) };
-  const outcome = await bookMeetingsUseCase(deps.value, callOf(call, input));
-  if (outcome.ok) {
-    // The sync timer watches this relationship from now on.
-    const recorded = await services.booking.register.record(call.principal.tenantId, params.value.relationshipId);
-    if (!recorded.ok) return recorded;
-  }
-  return respond(outcome, 200, toBookingOutcomeDto);
+  // The use case records the pair for the sync timer before its first calendar call.
+  return respond(await bookMeetingsUseCase(deps.value, callOf(call, input)), 200, toBookingOutcomeDto);
 });

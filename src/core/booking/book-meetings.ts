@@ -54,6 +54,11 @@ export async function bookMeetings(deps: BookingDeps, call: UseCaseCall<BookMeet
   }
   const context = await loadContextForPerson(deps, call.principal, call.input.relationshipId);
   if (!context.ok) return context;
+  // Watched by the sync timer before any calendar call: a crash after Graph's create is finished there.
+  if (deps.syncRegister) {
+    const recorded = await deps.syncRegister.record(call.principal.tenantId, call.input.relationshipId);
+    if (!recorded.ok) return recorded;
+  }
   const [result] = await bookForContexts(deps, [context.value], call.now, call.input);
   const outcome = result!;
   if (!outcome.ok) return outcome;

@@ -27,6 +27,15 @@ export interface BookingSettings {
 export const DEFAULT_BOOKING_SETTINGS: BookingSettings = { organizer: 'mentee', locale: 'en', horizonDays: 120, seriesAhead: 6 };
 
 /**
+ * The relationships the calendar sync timer watches. A pair is recorded before its first calendar
+ * call, so a crash between Graph's create and our storage write still leaves the pair to the timer,
+ * which finishes its pending meetings with the same transaction ids.
+ */
+export interface SyncRegister {
+  record(tenantId: string, relationshipId: string): Promise<Result<void>>;
+}
+
+/**
  * The ports of the booking use cases. `calendar` is the one the host chose for this call: delegated
  * (on behalf of the signed-in person) for requests, app-only for timers.
  */
@@ -34,6 +43,8 @@ export interface BookingDeps {
   readonly repos: MentoringRepositories;
   readonly calendar: CalendarPort;
   readonly directory: PeopleDirectory;
+  /** Where booked pairs are recorded for the sync timer (the API host's register); absent in pure unit tests. */
+  readonly syncRegister?: SyncRegister;
   readonly settings?: Partial<BookingSettings>;
 }
 
