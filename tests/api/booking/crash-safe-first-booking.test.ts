@@ -37,8 +37,9 @@ function dyingAfterCreate(calendar: CalendarPort): CalendarPort {
 it('after a crash between the Graph create and the storage write, one sync run books every meeting with no duplicate', async () => {
   const cast = await h.newCast();
   const rel = `/api/relationships/${cast.relationship.id}`;
-  expect((await h.request('POST', `${rel}/agreement`, { person: cast.mentee, body: { agreement: agreementFor(cast.relationship), note: '' } })).status).toBe(201);
-  expect((await h.request('POST', `${rel}/agreement/1/accept`, { person: cast.mentor, body: {} })).status).toBe(200);
+  const proposed = await h.request('POST', `${rel}/agreement`, { person: cast.mentee, body: { agreement: agreementFor(cast.relationship), note: '' } });
+  expect(proposed.status).toBe(201);
+  expect((await h.request('POST', `${rel}/agreement/1/accept`, { person: cast.mentor, body: { version: proposed.json.versions[0].version } })).status).toBe(200);
 
   const deps = h.api.services.booking.forRequest(principalOf(cast.mentee), `Bearer ${await h.token(cast.mentee)}`);
   if (!deps.ok) throw new Error(deps.error.code);
