@@ -12,6 +12,15 @@ const localHost = process.env.MENTORING_TAB_UPSTREAM ?? 'http://127.0.0.1:7071';
 const port = Number(process.env.MENTORING_TAB_PORT ?? 53000);
 const API_PATHS = '^/api/(?![^?]*\\.(?:tsx?|jsx?|css|json|map)(?:\\?|$))';
 
+/**
+ * Debugging in Teams against a tenant (`MENTORING_MODE=tenant npm start`) serves the tab through a dev
+ * tunnel: Vite must accept the tunnel's host name (it refuses unknown Host headers since its fix for
+ * DNS rebinding) and its hot reload must connect back through the tunnel on 443. TAB_ENDPOINT comes from
+ * .localConfigs / env/.env.local.user; any Microsoft dev tunnel host is accepted as well.
+ */
+const tunnelHost = process.env.TAB_ENDPOINT?.startsWith('https://') ? new URL(process.env.TAB_ENDPOINT).hostname : undefined;
+export const TAB_ALLOWED_HOSTS = ['.devtunnels.ms', ...(tunnelHost ? [tunnelHost] : [])];
+
 export default defineConfig({
   root: resolve(__dirname, 'src/tab'),
   base: './',
@@ -22,12 +31,15 @@ export default defineConfig({
     outDir: resolve(__dirname, 'dist/tab'),
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // The production tab is a public static website: no source maps are published with it.
+    sourcemap: false,
   },
   server: {
     host: '127.0.0.1',
     port,
     strictPort: true,
+    allowedHosts: TAB_ALLOWED_HOSTS,
+    ...(tunnelHost ? { hmr: { host: tunnelHost, protocol: 'wss', clientPort: 443 } } : {}),
     // The tab's own modules live under /api/ too (src/tab/api/*.ts); only requests that are not source
     // files go to the API. No API route ends in a source file's extension.
     proxy: {
