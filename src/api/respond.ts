@@ -1,6 +1,7 @@
 /** Small helpers that keep every handler to: parse → call the use case → map the result. */
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../core/result';
+import { isErrorCode } from '../core/error-codes';
 import type { ErrorCode } from '../core/error-codes';
 import type { ApiCall, HandlerResponse } from './http-contract';
 
@@ -23,7 +24,7 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where:
   const message = field ? `${what} has an invalid ${field}: ${first?.message ?? 'invalid value'}` : `${what} is invalid: ${first?.message ?? 'invalid value'}`;
   // A contract rule that is also a domain rule (an agreement's bounds) answers with the domain's code.
   const domainCode = first?.code === 'custom' ? (first.params as { errorCode?: unknown } | undefined)?.errorCode : undefined;
-  if (typeof domainCode === 'string' && first) {
+  if (typeof domainCode === 'string' && isErrorCode(domainCode) && first) {
     return fail(domainCode, first.message, field ? { field } : {});
   }
   return fail(WHERE_CODE[where], message, {
