@@ -36,6 +36,10 @@ export const ApiSettingsSchema = z
     GRAPH_NOTIFICATION_CLIENT_STATE: optionalText,
     /** Whose calendar holds the meeting events. */
     BOOKING_ORGANIZER: z.enum(['mentee', 'mentor'], { error: 'BOOKING_ORGANIZER must be "mentee" or "mentor"' }).default('mentee'),
+    /** Local mode only: the instant the local stack's clock starts at (it then runs); production reads the real clock. */
+    LOCAL_CLOCK_START: optionalText.refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v))), {
+      error: 'LOCAL_CLOCK_START must be an ISO instant with its offset, e.g. 2027-03-26T09:00:00Z',
+    }),
     AUTH_ALLOWED_TENANTS: z
       .string()
       .optional()
@@ -48,6 +52,9 @@ export const ApiSettingsSchema = z
         path: ['STORAGE_CONNECTION_STRING'],
         message: 'STORAGE_CONNECTION_STRING is required (or STORAGE_TABLE_ENDPOINT with a managed identity)',
       });
+    }
+    if (s.MENTORING_MODE !== 'local' && s.LOCAL_CLOCK_START !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['LOCAL_CLOCK_START'], message: 'LOCAL_CLOCK_START is only for local mode (MENTORING_MODE=local); remove it: production reads the real clock' });
     }
     if (s.MENTORING_MODE === 'azure' && !s.AUTH_ISSUER_TEMPLATE.startsWith('https://')) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_ISSUER_TEMPLATE'], message: 'AUTH_ISSUER_TEMPLATE must be https in azure mode' });

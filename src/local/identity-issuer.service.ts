@@ -3,13 +3,15 @@
  *   GET  /local-identity/discovery/v2.0/keys                     the JWKS
  *   GET  /local-identity/{tenantid}/v2.0/.well-known/openid-configuration
  *   GET  /local-identity/people                                  who you can sign in as
- *   POST /local-identity/token {"personId"}                      → {"accessToken", "expiresIn", ...}
+ *   POST /local-identity/token {"personId"}                      → {"accessToken", "expiresIn", ...} for the API
+ *   POST /local-identity/graph-token {"personId"}                → the same for the local calendar (Graph
+ *                                                                audience, the person's delegated scopes)
  *   POST /local-identity/{tenantid}/oauth2/v2.0/token            Entra's token endpoint for MSAL (client
  *                                                                credentials, on-behalf-of)
  */
 import { z } from 'zod';
 import { DEMO_TENANTS } from './demo-people';
-import { LOCAL_IDENTITY_PREFIX, type LocalIdentityIssuer } from './identity-issuer';
+import { GRAPH_AUDIENCE, LOCAL_GRAPH_SCOPES, LOCAL_IDENTITY_PREFIX, type LocalIdentityIssuer } from './identity-issuer';
 import { readBody, sendJson, type LocalService } from './local-service';
 import type { ErrorCode } from '../core/error-codes';
 
@@ -65,7 +67,7 @@ export function localIdentityService(issuer: LocalIdentityIssuer): LocalService 
           })),
         });
       }
-      if (request.method === 'POST' && path === '/token') {
+      if (request.method === 'POST' && (path === '/token' || path === '/graph-token')) {
         let raw: unknown;
         try {
           raw = JSON.parse((await readBody(request, 10_000)) ?? '');
@@ -78,13 +80,14 @@ export function localIdentityService(issuer: LocalIdentityIssuer): LocalService 
             error: { code: 'LOCAL_IDENTITY.INVALID_REQUEST' satisfies ErrorCode, message: 'Send {"personId": "<id>"}; see GET /local-identity/people.', field: 'personId' },
           });
         }
-        const accessToken = await issuer.issueToken(parsed.data.personId, { lifetimeSeconds: TOKEN_LIFETIME_SECONDS });
+        const graph = path === '/graph-token';
+        const accessToken = graph ? await issuer.issueGraphToken(parsed.data.personId) : await issuer.issueToken(parsed.data.personId, { lifetimeSeconds: TOKEN_LIFETIME_SECONDS });
         if (!accessToken) {
           return sendJson(response, 404, {
             error: { code: 'LOCAL_IDENTITY.UNKNOWN_PERSON' satisfies ErrorCode, message: 'No demo person has this id; see GET /local-identity/people.', field: 'personId' },
           });
         }
-        return sendJson(response, 200, { accessToken, tokenType: 'Bearer', expiresIn: TOKEN_LIFETIME_SECONDS });
+        return sendJson(response, 200, { accessToken, tokenType: 'Bearer', expiresIn: TOKEN_LIFETIME_SECONDS, ...(graph ? { audience: GRAPH_AUDIENCE, scope: LOCAL_GRAPH_SCOPES } : {}) });
       }
       sendJson(response, 404, { error: { code: 'LOCAL_IDENTITY.NOT_FOUND' satisfies ErrorCode, message: `No local identity endpoint at ${url.pathname}.` } });
     },

@@ -26,6 +26,8 @@ export interface LocalIdentityIssuer {
    * token exchanged for a delegated Graph token).
    */
   exchangeToken(tenantId: string, form: URLSearchParams, now?: number): Promise<TokenGrant>;
+  /** A delegated Graph token for a demo person (audience https://graph.microsoft.com), for trying the local calendar by hand. */
+  issueGraphToken(personId: string, now?: number): Promise<string | undefined>;
 }
 
 export type TokenGrant =
@@ -38,6 +40,8 @@ export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
 const APP_ROLES = ['Calendars.ReadWrite', 'MailboxSettings.Read'];
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const GRAPH_TOKEN_SECONDS = 3600;
+/** The delegated scopes a demo person's Graph token carries (what the app asks for, and updating their own settings). */
+export const LOCAL_GRAPH_SCOPES = 'Calendars.ReadWrite MailboxSettings.ReadWrite User.Read';
 
 export interface IssuerOptions {
   /** The host's base URL, e.g. http://127.0.0.1:7071 */
@@ -123,6 +127,12 @@ export async function createLocalIdentityIssuer(options: IssuerOptions): Promise
         .setNotBefore(iat)
         .setExpirationTime(iat + lifetimeSeconds)
         .sign(privateKey);
+    },
+    async issueGraphToken(personId, now = Date.now()) {
+      const person = people.find((p) => p.personId === personId);
+      if (!person) return undefined;
+      // What on-behalf-of gives the app for this person, so a demo can read their mailbox as they would.
+      return signGraphToken(person.tenantId, { idtyp: 'user', oid: person.personId, sub: person.personId, name: person.displayName, upn: person.email, scp: LOCAL_GRAPH_SCOPES }, now);
     },
     async exchangeToken(tenantId, form, now = Date.now()) {
       if (!people.some((p) => p.tenantId === tenantId)) return refuse(400, 'invalid_tenant', `Tenant '${tenantId}' not found.`);

@@ -21,5 +21,6 @@ export function localApiEnvironment(endpoints: {
     AUTH_AUTHORITY_HOST: endpoints.issuerTemplate.replace('/{tenantid}/v2.0', ''),
     GRAPH_BASE_URL: endpoints.graphBaseUrl,
     STORAGE_TABLE_NAME: env.STORAGE_TABLE_NAME,
+    LOCAL_CLOCK_START: env.LOCAL_CLOCK_START,
   };
 }

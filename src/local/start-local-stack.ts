@@ -19,6 +19,7 @@ import type { LocalServiceFactory } from './local-stack-context';
 import type { LocalService } from './local-service';
 import { localApiEnvironment } from './local-settings';
 import { seedDemoData, type SeedReport } from './seed-demo-data';
+import { runningClockFrom } from './calendar/wall-clock';
 import type { ApiLogger } from '../api/api-services';
 
 export interface LocalStackOptions {
@@ -79,9 +80,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     const identity = localIdentityService(issuer);
 
+    // LOCAL_CLOCK_START (local mode only, refused elsewhere by the settings) starts the stack's clock there.
+    const clock = settings.LOCAL_CLOCK_START ? runningClockFrom(Date.parse(settings.LOCAL_CLOCK_START)) : systemClock;
     const api = await createApiHost({
       settings,
-      clock: systemClock,
+      clock,
       ids: uuidGenerator,
       ...(options.logger ? { logger: options.logger } : {}),
     });
@@ -91,7 +94,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // The same timers Azure runs with app.timer, on an interval (unref'd: they never keep the process alive).
     const timers = apiTimers.map((timer) => {
       const handle = setInterval(() => {
-        timer.run(api.services, systemClock.now(), api.logger).catch((error: unknown) => api.logger.error('timer failed', { timer: timer.name, error: String(error) }));
+        timer.run(api.services, clock.now(), api.logger).catch((error: unknown) => api.logger.error('timer failed', { timer: timer.name, error: String(error) }));
       }, timer.everyMs);
       handle.unref();
       return handle;
@@ -105,7 +108,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       if (check) api.addHealthCheck({ name: service.name, check });
     }
 
-    const seeded = options.seed === false ? undefined : await seedDemoData({ repos: api.services.repositories, ids: uuidGenerator }, systemClock);
+    const seeded = options.seed === false ? undefined : await seedDemoData({ repos: api.services.repositories, ids: uuidGenerator }, clock);
 
     return {
       baseUrl: host.baseUrl,

@@ -93,5 +93,8 @@ describe('the bot on the local host', () => {
       body: JSON.stringify({ tenantId: TENANT, relationshipId: 'rel-demo', meetingId: 'nope' }),
     });
     expect(unknown.status).toBe(404);
+    // Without a meetingId it ends the pair's next meeting; a pair with none gets a 404 that says so.
+    const none = await fetch(`${stack.baseUrl}/local-bot/end-meeting`, { method: 'POST', body: JSON.stringify({ tenantId: TENANT, relationshipId: 'rel-without-meetings' }) });
+    expect([none.status, ((await none.json()) as { error: { message: string } }).error.message]).toEqual([404, 'That relationship has no planned meeting to end; book one on the Schedule tab first.']);
   });
 });

@@ -2,9 +2,9 @@
  * The bot on `npm start`: POST /api/messages on the one local host (the same BotHost as in Azure,
  * with BOT_ID empty as the Agents Playground expects), the bot's timers (delivery, meetings that
  * ended) on intervals as Azure runs them with app.timer, and a local-only demo action under
- * /local-bot that ends a meeting now so its check-in goes out.
+ * /local-bot that ends a meeting now so its check-in goes out (the pair's next meeting unless a
+ * meetingId is given).
  */
-import { systemClock } from '../../hosts/functions/composition-root';
 import { botTimers, deliverDueMessages, type BotRuntime } from '../../hosts/functions/bot-timers';
 import { LOCAL_TAB_ORIGIN } from '../local-ports';
 import { readBody, sendJson, type LocalService } from '../local-service';
@@ -14,6 +14,8 @@ import { composeBotRuntime } from '../../hosts/functions/bot-runtime';
 import { nodeBotListener } from '../../bot/host/bot-host';
 import { parseBotSettings } from '../../bot/host/bot-settings';
 import type { ErrorCode } from '../../core/error-codes';
+import { fail, ok, type Result } from '../../core/result';
+import type { Meeting } from '../../core/relationships/meeting';
 
 const hosts = new WeakMap<LocalStackContext, Promise<{ host: BotHost; stopWorker: () => Promise<void>; inFlight: Set<Promise<unknown>> }>>();
 
@@ -78,6 +80,14 @@ export const localBotMessagesService: LocalServiceFactory = async (context) => {
 export const localBotDemoService: LocalServiceFactory = async (context) => {
   const { host, inFlight, stopWorker } = await botFor(context);
   const repos = context.api.services.repositories;
+  /** The pair's next planned meeting: the first not yet over, else (all in the past) the latest. */
+  const nextMeetingOf = async (tenantId: string, relationshipId: string, now: number): Promise<Result<Meeting>> => {
+    const all = await repos.relationships.meetings.list(tenantId, relationshipId);
+    if (!all.ok) return all;
+    const planned = all.value.filter((m) => m.status === 'planned').sort((a, b) => a.start - b.start);
+    const next = planned.find((m) => m.end > now) ?? planned.at(-1);
+    return next ? ok(next) : fail('BOOKING.MEETING_NOT_FOUND', 'That relationship has no planned meeting.');
+  };
   return {
     name: 'bot-demo',
     prefix: '/local-bot',
@@ -85,7 +95,7 @@ export const localBotDemoService: LocalServiceFactory = async (context) => {
     close: stopWorker,
     async handle(request, response, url) {
       if (url.pathname !== '/local-bot/end-meeting' || request.method !== 'POST') {
-        sendJson(response, 404, { error: { code: 'HTTP.NOT_FOUND' satisfies ErrorCode, message: 'POST /local-bot/end-meeting {"tenantId","relationshipId","meetingId"} is the only local bot action.' } });
+        sendJson(response, 404, { error: { code: 'HTTP.NOT_FOUND' satisfies ErrorCode, message: 'POST /local-bot/end-meeting {"tenantId","relationshipId"[,"meetingId"]} is the only local bot action.' } });
         return;
       }
       let input: { tenantId?: unknown; relationshipId?: unknown; meetingId?: unknown };
@@ -95,17 +105,18 @@ export const localBotDemoService: LocalServiceFactory = async (context) => {
         input = {};
       }
       const { tenantId, relationshipId, meetingId } = input;
-      if (typeof tenantId !== 'string' || typeof relationshipId !== 'string' || typeof meetingId !== 'string') {
-        sendJson(response, 400, { error: { code: 'BOT.DEMO_INPUT' satisfies ErrorCode, message: 'Send {"tenantId","relationshipId","meetingId"} as JSON strings.' } });
+      if (typeof tenantId !== 'string' || typeof relationshipId !== 'string' || (meetingId !== undefined && typeof meetingId !== 'string')) {
+        sendJson(response, 400, { error: { code: 'BOT.DEMO_INPUT' satisfies ErrorCode, message: 'Send {"tenantId","relationshipId"} as JSON strings, and "meetingId" to end a meeting other than the pair\'s next one.' } });
         return;
       }
-      const found = await repos.relationships.meetings.get(tenantId, relationshipId, meetingId);
+      const found = meetingId !== undefined ? await repos.relationships.meetings.get(tenantId, relationshipId, meetingId) : await nextMeetingOf(tenantId, relationshipId, context.api.services.clock.now());
       if (!found.ok) {
-        sendJson(response, 404, { error: { code: found.error.code, message: 'No such meeting in that relationship and tenant.' } });
+        const message = meetingId !== undefined ? 'No such meeting in that relationship and tenant.' : 'That relationship has no planned meeting to end; book one on the Schedule tab first.';
+        sendJson(response, 404, { error: { code: found.error.code, message } });
         return;
       }
       const { version, ...meeting } = found.value;
-      const now = systemClock.now();
+      const now = context.api.services.clock.now();
       const length = Math.max(60_000, meeting.end - meeting.start);
       const updated = await repos.relationships.meetings.update(tenantId, relationshipId, { ...meeting, start: now - length, end: now, status: 'held' }, version);
       if (!updated.ok) {

@@ -36,6 +36,8 @@ export function localCalendarService(handler: LocalGraphHandler): LocalService {
 export async function createLocalCalendarService(context: {
   readonly azurite: { readonly connectionString: string };
   readonly issuer: { readonly jwksUri: string; readonly people: readonly { personId: string; tenantId: string; email: string; displayName: string; timeZone: string }[] };
+  /** The stack's clock (LOCAL_CLOCK_START moves it); the real clock when absent. */
+  readonly api?: { readonly services: { readonly clock: { now(): number } } };
 }): Promise<LocalService> {
   const people = context.issuer.people.map((p) => ({
     personId: p.personId,
@@ -50,6 +52,7 @@ export async function createLocalCalendarService(context: {
     jwksUrl: context.issuer.jwksUri,
     // Only Graph tokens (what MSAL obtains from the issuer's token endpoint), as Graph itself insists.
     audience: GRAPH_AUDIENCE,
+    ...(context.api ? { now: () => context.api!.services.clock.now() } : {}),
   });
   return localCalendarService(handler);
 }

@@ -6,6 +6,15 @@
 import { civilFromDayNumber, dayNumberFromCivil } from '../../core/time/civil-date';
 import { instantToLocal, localToInstant } from '../../core/time/zoned-time';
 
+/**
+ * The local stack's clock with LOCAL_CLOCK_START: it shows `start` when the stack starts and then
+ * runs at the real pace, so timers and the calendar see time pass from that instant.
+ */
+export function runningClockFrom(start: number, realNow: () => number = Date.now): { now(): number } {
+  const startedAt = realNow();
+  return { now: () => start + (realNow() - startedAt) };
+}
+
 /** The instant at which the wall clock in `zone` shows the given date and minute of the day. */
 export function wallClockToUtc(year: number, month: number, day: number, minuteOfDay: number, zone: string): number {
   return localToInstant(zone, dayNumberFromCivil(year, month, day), minuteOfDay);
