@@ -194,14 +194,12 @@ export class CalendarEventTable {
     return events.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
   }
 
-  /** Events and tombstones overlapping [start, end) that changed after `afterSeq` (for delta queries). */
-  async changedSince(mailbox: string, start: number, end: number, afterSeq: number): Promise<{ events: StoredEvent[]; removed: Tombstone[] }> {
+  /** Events and tombstones of the mailbox that changed after `afterSeq` (for delta queries). */
+  async changedSince(mailbox: string, afterSeq: number): Promise<{ events: StoredEvent[]; removed: Tombstone[] }> {
     await this.ensure();
     const events: StoredEvent[] = [];
     const removed: Tombstone[] = [];
-    const rows = this.table.listEntities({
-      queryOptions: { filter: `PartitionKey eq '${key(mailbox)}' and (kind eq 'event' or kind eq 'removed') and seq gt ${afterSeq} and startMs lt ${end} and endMs gt ${start}` },
-    });
+    const rows = this.table.listEntities({ queryOptions: { filter: `PartitionKey eq '${key(mailbox)}' and (kind eq 'event' or kind eq 'removed') and seq gt ${afterSeq}` } });
     for await (const raw of rows) {
       const row = rowSchema.parse(raw);
       if (row.kind === 'event') events.push(this.toEvent(mailbox, row));

@@ -11,6 +11,7 @@ export function localCalendarService(handler: LocalGraphHandler): LocalService {
     name: 'calendar',
     prefix: LOCAL_GRAPH_PREFIX,
     links: [{ label: 'Local calendar (Graph v1.0 subset)', path: `${LOCAL_GRAPH_PREFIX}/v1.0` }],
+    close: async () => handler.subscriptions.stop(),
     handle: (request, response) =>
       new Promise<void>((resolve) => {
         response.once('finish', () => resolve());

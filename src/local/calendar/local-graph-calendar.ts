@@ -16,6 +16,8 @@
  *   POST  /users/{id}/events/{eventId}/accept|tentativelyAccept|decline   (on the attendee's copy) → 202
  *   DELETE /users/{id}/events/{eventId}           → 204
  * Attendee copies, cancellation and answers behave as mailbox-events.ts describes.
+ *   GET   /users/{id}/calendarView/delta          changes in a range, Graph's nextLink/deltaLink rounds (calendar-delta.ts)
+ *   POST|GET|PATCH|DELETE /subscriptions[/{id}]   change notifications to a webhook, validated (local-subscriptions.ts)
  *   POST  /$batch                                 ≤20 requests, each answered (and faulted) on its own
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -33,6 +35,8 @@ import { graphError, itemNotFound, type Answer } from './graph-answer';
 import { effectiveSettings, patchMailboxSettings } from './mailbox-settings';
 import { eventInput, graphDateTime, MailboxEvents, type ChangeType } from './mailbox-events';
 import { wallClockToUtc } from './wall-clock';
+import { calendarViewDelta } from './calendar-delta';
+import { LocalSubscriptions } from './local-subscriptions';
 
 /** getSchedule's availabilityView digits, as Graph documents them. */
 const STATUS_DIGIT: Record<FreeBusyStatus, number> = { free: 0, tentative: 1, busy: 2, oof: 3, workingElsewhere: 4, unknown: 0 };
@@ -57,8 +61,10 @@ export interface LocalGraphCalendarOptions {
   /** When set, bearer tokens must be JWTs signed by a key in this JWKS (the local issuer's). */
   readonly jwksUrl?: string;
   readonly audience?: string | readonly string[];
-  /** The clock for created/modified stamps; default Date.now. */
+  /** The clock for created/modified stamps and subscription expiry; default Date.now. */
   readonly now?: () => number;
+  /** Back-off between notification delivery attempts (tests shorten it). */
+  readonly notificationRetryDelaysMs?: readonly number[];
 }
 
 export interface LocalGraphStats extends FaultStats {
@@ -71,6 +77,7 @@ export type LocalGraphHandler = ((req: IncomingMessage, res: ServerResponse) => 
   readonly stats: LocalGraphStats;
   readonly faults: FaultPlan;
   readonly events: CalendarEventTable;
+  readonly subscriptions: LocalSubscriptions;
 };
 
 interface Call {
@@ -81,6 +88,8 @@ interface Call {
   readonly headers: Record<string, string>;
   readonly body: unknown;
   readonly tenantId: string | undefined;
+  /** scheme://host:port the request came to, for absolute links. */
+  readonly origin?: string;
 }
 
 const dateTimeTimeZone = z.object({ dateTime: z.string().min(10), timeZone: z.string().min(1) });
@@ -132,7 +141,8 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     byKey.set(p.email.toLowerCase(), p);
   }
   const person = (idOrEmail: string) => byKey.get(idOrEmail.toLowerCase());
-  const changeListeners: ((mailbox: string, eventId: string, change: ChangeType) => void)[] = [];
+  const subscriptions = new LocalSubscriptions({ now, mailboxOf: person, ...(options.notificationRetryDelaysMs ? { retryDelaysMs: options.notificationRetryDelaysMs } : {}) });
+  const changeListeners: ((mailbox: string, eventId: string, change: ChangeType) => void)[] = [(mailbox, eventId, change) => subscriptions.changed(mailbox, eventId, change)];
   const mailboxEvents = new MailboxEvents({ events, person, now, changed: (mailbox, eventId, change) => changeListeners.forEach((l) => l(mailbox, eventId, change)) });
 
   async function authenticate(req: IncomingMessage): Promise<Answer | { tenantId: string | undefined }> {
@@ -257,6 +267,7 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
 
   async function route(call: Call): Promise<Answer> {
     const segments = call.path.split('/').filter((s) => s.length > 0);
+    if (segments[0] === 'subscriptions') return subscriptions.route(call.method, segments, call.body, call.tenantId);
     if (segments[0] !== 'users' || !segments[1]) return graphError(400, 'BadRequest', `Resource not found for the segment '${segments[0] ?? ''}'.`);
     const mailbox = mailboxOf(call, segments[1]);
     if ('status' in mailbox) return mailbox;
@@ -264,6 +275,16 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     if (rest.length === 0 && call.method === 'GET') return user(mailbox);
     if (rest[0] === 'calendar' && rest[1] === 'getSchedule' && rest.length === 2 && call.method === 'POST') return getSchedule(call);
     if (rest[0] === 'mailboxSettings' && rest.length === 1 && (call.method === 'GET' || call.method === 'PATCH')) return mailboxSettings(call, mailbox);
+    if (rest[0] === 'calendarView' && rest[1] === 'delta' && rest.length === 2 && call.method === 'GET') {
+      return calendarViewDelta({
+        events,
+        mailbox: mailbox.personId,
+        query: call.query,
+        prefer: call.headers.prefer,
+        selfUrl: `${call.origin ?? ''}${basePath}/users/${encodeURIComponent(decodeURIComponent(segments[1]))}/calendarView/delta`,
+        shape: (e) => shape(e, new URLSearchParams()),
+      });
+    }
     if (rest[0] === 'calendarView' && rest.length === 1 && call.method === 'GET') {
       const from = Date.parse(call.query.get('startDateTime') ?? '');
       const to = Date.parse(call.query.get('endDateTime') ?? '');
@@ -388,7 +409,7 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     const path = decodeURI(url.pathname.slice(basePath.length));
     if (path === '/$batch' && req.method === 'POST') return send(await batch(body, auth.tenantId));
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-    send(await call({ method: req.method ?? 'GET', path, query: url.searchParams, headers, body, tenantId: auth.tenantId }));
+    send(await call({ method: req.method ?? 'GET', path, query: url.searchParams, headers, body, tenantId: auth.tenantId, origin: `http://${req.headers.host ?? '127.0.0.1'}` }));
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
@@ -397,7 +418,7 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
       res.end(JSON.stringify({ error: { code: 'InternalServerError', message: error instanceof Error ? error.message : 'local calendar failure' } }));
     });
   };
-  return Object.assign(handler, { stats, faults, events });
+  return Object.assign(handler, { stats, faults, events, subscriptions });
 }
 
 export interface StartedLocalGraphCalendar {
@@ -419,6 +440,7 @@ export async function startLocalGraphCalendar(options: LocalGraphCalendarOptions
     handler,
     stop: () =>
       new Promise<void>((resolve) => {
+        handler.subscriptions.stop();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
