@@ -21,6 +21,19 @@ import { localApiEnvironment } from './local-settings';
 import { seedDemoData, type SeedReport } from './seed-demo-data';
 import { runningClockFrom } from './calendar/wall-clock';
 import type { ApiLogger } from '../api/api-services';
+import type { TimerDefinition } from '../api/function-definition';
+
+/** The same timers Azure runs with app.timer, on intervals (unref'd: they never keep the process alive). */
+export function runTimersOnIntervals(timers: readonly TimerDefinition[], api: ComposedApiHost): { stop(): void } {
+  const handles = timers.map((timer) => {
+    const handle = setInterval(() => {
+      timer.run(api.services, api.services.clock.now(), api.logger).catch((error: unknown) => api.logger.error('timer failed', { timer: timer.name, error: String(error) }));
+    }, timer.everyMs);
+    handle.unref();
+    return handle;
+  });
+  return { stop: () => handles.forEach((handle) => clearInterval(handle)) };
+}
 
 export interface LocalStackOptions {
   /** Where data lives (Azurite, the signing key); undefined = in memory. */
@@ -91,14 +104,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     host.use(identity);
     host.use(localApiService(apiFunctions, api));
-    // The same timers Azure runs with app.timer, on an interval (unref'd: they never keep the process alive).
-    const timers = apiTimers.map((timer) => {
-      const handle = setInterval(() => {
-        timer.run(api.services, clock.now(), api.logger).catch((error: unknown) => api.logger.error('timer failed', { timer: timer.name, error: String(error) }));
-      }, timer.everyMs);
-      handle.unref();
-      return handle;
-    });
+    const timers = runTimersOnIntervals(apiTimers, api);
     const context = { baseUrl: host.baseUrl, dataDir: options.dataDir, settings: settingsEnv, api, issuer, azurite };
     for (const factory of options.services ?? additionalLocalServices) {
       const service = await factory(context);
@@ -118,7 +124,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       services: host.services,
       seeded,
       stop: async () => {
-        for (const handle of timers) clearInterval(handle);
+        timers.stop();
         await host.close();
         await azurite.stop();
       },

@@ -17,22 +17,30 @@ import type { ErrorCode } from '../../core/error-codes';
 import { fail, ok, type Result } from '../../core/result';
 import type { Meeting } from '../../core/relationships/meeting';
 
-const hosts = new WeakMap<LocalStackContext, Promise<{ host: BotHost; stopWorker: () => Promise<void>; inFlight: Set<Promise<unknown>> }>>();
+const hosts = new WeakMap<object, Promise<{ host: BotHost; stopWorker: () => Promise<void>; inFlight: Set<Promise<unknown>> }>>();
 
-function botFor(context: LocalStackContext) {
+/**
+ * What the bot needs from the running stack. Its settings come from the stack's app settings: in
+ * tenant mode (MENTORING_MODE=azure there) the registered bot's id and secret, in local mode none,
+ * as the Agents Playground expects.
+ */
+type BotContext = Pick<LocalStackContext, 'api' | 'settings'>;
+
+function botFor(context: BotContext) {
   let started = hosts.get(context);
   if (!started) {
     started = (async () => {
+      const s = context.settings;
       const settings = parseBotSettings({
-        MENTORING_MODE: 'local',
-        TAB_ENDPOINT: context.settings.TAB_ENDPOINT ?? process.env.TAB_ENDPOINT ?? LOCAL_TAB_ORIGIN,
-        BOT_ID: process.env.BOT_ID,
-        BOT_PASSWORD: process.env.BOT_PASSWORD,
-        BOT_TENANT_ID: process.env.BOT_TENANT_ID,
-        BOT_TYPE: process.env.BOT_TYPE,
-        TEAMS_APP_ID: process.env.TEAMS_APP_ID,
+        MENTORING_MODE: s.MENTORING_MODE === 'azure' ? 'azure' : 'local',
+        TAB_ENDPOINT: s.TAB_ENDPOINT ?? process.env.TAB_ENDPOINT ?? LOCAL_TAB_ORIGIN,
+        BOT_ID: s.BOT_ID ?? process.env.BOT_ID,
+        BOT_PASSWORD: s.BOT_PASSWORD ?? process.env.BOT_PASSWORD,
+        BOT_TENANT_ID: s.BOT_TENANT_ID ?? process.env.BOT_TENANT_ID,
+        BOT_TYPE: s.BOT_TYPE ?? process.env.BOT_TYPE,
+        TEAMS_APP_ID: s.TEAMS_APP_ID ?? process.env.TEAMS_APP_ID,
       });
-      const runtime: BotRuntime = await composeBotRuntime(context.api, { settings, storage: botStorageFromConnectionString(context.azurite.connectionString) });
+      const runtime: BotRuntime = await composeBotRuntime(context.api, { settings, storage: botStorageFromConnectionString(s.STORAGE_CONNECTION_STRING!) });
       const { api } = context;
       // The same timers Azure runs with app.timer (unref'd: they never keep the process alive).
       const timers = botTimers(async () => runtime).map((timer) => {
@@ -57,7 +65,7 @@ function botFor(context: LocalStackContext) {
   return started;
 }
 
-export const localBotMessagesService: LocalServiceFactory = async (context) => {
+export const localBotMessagesService = async (context: BotContext): Promise<LocalService> => {
   const { host, stopWorker } = await botFor(context);
   const listener = nodeBotListener(host.adapter, host.bot);
   const service: LocalService = {

@@ -110,7 +110,7 @@ export function localTabService(server: LocalTabServer, onClose: () => void = ()
  * The fixed ports go together: with the host on 7071 (`npm start`) the tab is on 53000 with its Vite
  * cache under .data/; a stack on free ports (tests) gets the tab on a free port and a private cache.
  */
-export const createLocalTabService: LocalServiceFactory = async (context: LocalStackContext) => {
+export const createLocalTabService = async (context: Pick<LocalStackContext, 'baseUrl' | 'dataDir'>): Promise<LocalService> => {
   const fixed = Number(new URL(context.baseUrl).port) === LOCAL_HTTP_PORT;
   const privateCache = context.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'mentoring-tab-vite-'));
   const server = await startTabDevServer({
