@@ -121,7 +121,6 @@ async function fanout(
         attempt: 0,
       }));
     for (let i = 0; i < jobs.length; i += 1000) await queue.enqueue(jobs.slice(i, i + 1000));
-    const enqueued = performance.now();
 
     const counts = { delivered: 0, retrying: 0, waiting: 0, dropped: 0, undeliverable: 0 };
     let idleRounds = 0;

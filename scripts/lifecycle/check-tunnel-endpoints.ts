@@ -19,7 +19,7 @@ export function tunnelEndpointProblems(env: Readonly<Record<string, string | und
     } catch {
       url = undefined;
     }
-    if (!url || url.protocol !== 'https:' || ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname)) {
+    if (url?.protocol !== 'https:' || ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname)) {
       problems.push(`${endpoint} must be your dev tunnel's https URL (now "${value}"); set it in env/.env.local.user`);
       continue;
     }

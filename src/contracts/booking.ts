@@ -4,7 +4,6 @@
  * show "being booked" and "moved outside your agreement" honestly.
  */
 import { z } from 'zod';
-import type { Meeting } from '../core/relationships/meeting';
 import type { BookingOutcome, MeetingSlotProposal } from '../core/booking';
 import { Id, IsoInstant, toIso, Version } from './common';
 import { MeetingDto, toMeetingDto } from './relationships';

@@ -54,6 +54,7 @@ export function toMentorSuggestionDto(s: MentorSuggestion): MentorSuggestionDto 
     mentor: toPublicProfileDto(s.mentor),
     score: s.score,
     reverse: s.reverse,
+    // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch is exhaustive over MatchReason['kind'] (tsc checks it), so every path returns.
     reasons: s.reasons.map((r): MatchReasonDto => {
       switch (r.kind) {
         case 'matchedSkills':

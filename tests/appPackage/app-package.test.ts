@@ -90,11 +90,17 @@ describe('manifest source', () => {
   test('every string a Teams user sees has a Polish translation', () => {
     const pl = JSON.parse(readFileSync(path.join(appPackageDir, 'pl.json'), 'utf8')) as Record<string, string>;
     const expected = ['name.short', 'name.full', 'description.short', 'description.full'];
-    manifest.staticTabs.forEach((tab: any, i: number) => tab.name && expected.push(`staticTabs[${i}].name`));
-    manifest.bots[0].commandLists.forEach((list: any, l: number) =>
-      list.commands.forEach((_: unknown, c: number) => expected.push(`bots[0].commandLists[${l}].commands[${c}].title`, `bots[0].commandLists[${l}].commands[${c}].description`)),
-    );
-    (manifest.activities?.activityTypes ?? []).forEach((_: unknown, i: number) => expected.push(`activities.activityTypes[${i}].description`, `activities.activityTypes[${i}].templateText`));
+    manifest.staticTabs.forEach((tab: any, i: number) => {
+      if (tab.name) expected.push(`staticTabs[${i}].name`);
+    });
+    manifest.bots[0].commandLists.forEach((list: any, l: number) => {
+      list.commands.forEach((_: unknown, c: number) => {
+        expected.push(`bots[0].commandLists[${l}].commands[${c}].title`, `bots[0].commandLists[${l}].commands[${c}].description`);
+      });
+    });
+    (manifest.activities?.activityTypes ?? []).forEach((_: unknown, i: number) => {
+      expected.push(`activities.activityTypes[${i}].description`, `activities.activityTypes[${i}].templateText`);
+    });
     expect(expected.filter((key) => !pl[key])).toEqual([]);
   });
 });

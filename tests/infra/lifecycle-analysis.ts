@@ -53,7 +53,11 @@ export function environmentSections(text: string): Record<string, string[]> {
     const heading = /^#\s*(Inputs|Written by provision|Endpoints)\b/.exec(line);
     if (heading) current = heading[1]!;
     const key = /^([A-Za-z_]\w*)=/.exec(line)?.[1];
-    if (key) (sections[current] ??= []).push(key);
+    if (key) {
+      const keys = sections[current] ?? [];
+      keys.push(key);
+      sections[current] = keys;
+    }
   }
   return sections;
 }

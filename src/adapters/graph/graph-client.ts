@@ -44,7 +44,8 @@ class BearerTokenHandler implements Middleware {
       } catch (cause) {
         throw cause instanceof TokenAcquisitionError ? cause : new TokenAcquisitionError('token source failed', { cause });
       }
-      const options = (context.options ??= {});
+      context.options ??= {};
+      const options = context.options;
       const headers = new Headers(options.headers as HeadersInit | undefined);
       headers.set('Authorization', `Bearer ${token}`);
       options.headers = Object.fromEntries(headers.entries());

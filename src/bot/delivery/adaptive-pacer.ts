@@ -58,7 +58,10 @@ export function pacerPerKey(options: ConstructorParameters<typeof AdaptivePacer>
   const pacers = new Map<string, AdaptivePacer>();
   return (key) => {
     let pacer = pacers.get(key);
-    if (!pacer) pacers.set(key, (pacer = new AdaptivePacer(options)));
+    if (!pacer) {
+      pacer = new AdaptivePacer(options);
+      pacers.set(key, pacer);
+    }
     return pacer;
   };
 }

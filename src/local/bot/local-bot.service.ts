@@ -55,7 +55,7 @@ function botFor(context: BotContext) {
         host: runtime.host,
         inFlight,
         stopWorker: async () => {
-          timers.forEach((handle) => clearInterval(handle));
+          for (const handle of timers) clearInterval(handle);
           await Promise.allSettled([...inFlight]);
         },
       };

@@ -143,7 +143,9 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
   const person = (idOrEmail: string) => byKey.get(idOrEmail.toLowerCase());
   const subscriptions = new LocalSubscriptions({ now, mailboxOf: person, ...(options.notificationRetryDelaysMs ? { retryDelaysMs: options.notificationRetryDelaysMs } : {}) });
   const changeListeners: ((mailbox: string, eventId: string, change: ChangeType) => void)[] = [(mailbox, eventId, change) => subscriptions.changed(mailbox, eventId, change)];
-  const mailboxEvents = new MailboxEvents({ events, person, now, changed: (mailbox, eventId, change) => changeListeners.forEach((l) => l(mailbox, eventId, change)) });
+  const mailboxEvents = new MailboxEvents({ events, person, now, changed: (mailbox, eventId, change) => {
+    for (const listener of changeListeners) listener(mailbox, eventId, change);
+  } });
 
   async function authenticate(req: IncomingMessage): Promise<Answer | { tenantId: string | undefined }> {
     const header = req.headers.authorization ?? '';

@@ -77,7 +77,10 @@ export async function startLocalBotConnector(options: { limits?: ConnectorLimits
 
   const logFor = (map: Map<string, SlidingLog>, key: string, windows: readonly RateWindow[]) => {
     let log = map.get(key);
-    if (!log) map.set(key, (log = new SlidingLog(windows)));
+    if (!log) {
+      log = new SlidingLog(windows);
+      map.set(key, log);
+    }
     return log;
   };
 

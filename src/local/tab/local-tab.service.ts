@@ -86,7 +86,7 @@ export function localTabService(server: LocalTabServer, onClose: () => void = ()
     name: 'tab',
     prefix: LOCAL_TAB_PREFIX,
     links: [{ label: 'Mentoring tab (local sign-in)', path: `${server.origin}/` }],
-    async handle(request, response) {
+    async handle(_request, response) {
       response.writeHead(302, { location: `${server.origin}/`, 'content-length': '0' });
       response.end();
     },

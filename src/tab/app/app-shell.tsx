@@ -65,6 +65,7 @@ export function AppShell({ onReady }: { onReady?: () => void }) {
 
   return (
     <div className={styles.root}>
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is an anchor to #main; the handler only moves focus there, as the browser would without the hash-router. */}
       <a className={styles.skip} href="#main" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
         {t('app.skipToContent')}
       </a>

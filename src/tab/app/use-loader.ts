@@ -16,6 +16,7 @@ export function useLoader<T>(load: (signal: AbortSignal) => Promise<T>, deps: re
   const loadRef = useRef(load);
   loadRef.current = load;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what a reload depends on (deps); `load` is read through a ref so a new closure alone does not reload.
   useEffect(() => {
     const controller = new AbortController();
     setLoaded((previous) => (previous.state === 'ready' ? previous : { state: 'loading' }));

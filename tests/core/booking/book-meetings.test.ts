@@ -3,7 +3,7 @@ import { bookMeetings, proposeMeetingSlots, type BookingDeps } from '../../../sr
 import type { CalendarEventRef, CalendarPort, PersonCalendar, PlannedMeetingEvent } from '../../../src/core/ports/calendar';
 import { ok, type Result } from '../../../src/core/result';
 import { acceptAgreement, proposeAgreement } from '../../../src/core/usecases';
-import { agreementFor, call, MentoringWorld, NOW, person, unwrap } from '../../fakes/mentoring-world';
+import { agreementFor, call, MentoringWorld, person, unwrap } from '../../fakes/mentoring-world';
 
 class FakeCalendar implements CalendarPort {
   readonly created: PlannedMeetingEvent[] = [];

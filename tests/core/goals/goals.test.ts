@@ -115,7 +115,10 @@ describe('goal use cases', () => {
         for (;;) {
           const current = unwrap(await w.repos.relationships.goals.get('tenant-a', r.id, added.goal.id));
           const result = await updateGoal(w.deps, call(tom, { relationshipId: r.id, goalId: added.goal.id, version: current.version, title: `${current.title}+${i}` }));
-          if (result.ok) return void (landed += 1);
+          if (result.ok) {
+            landed += 1;
+            return;
+          }
           expect(result.error.code).toBe('STORAGE.CONFLICT');
         }
       }),

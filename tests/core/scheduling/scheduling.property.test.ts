@@ -168,7 +168,7 @@ function expectTrueReason(input: SchedulingInput, f: StepFacts, reason: NoSlotRe
   const a = input.agreement;
   const steps = (a.meetingMinutes * MIN) / STEP;
   const p = predicates(input, f);
-  const fit = (ok: Predicate, startOk: Predicate = () => true): boolean => anyFit(f, steps, ok, fromIndex, toIndex, startOk);
+  const fits = (ok: Predicate, startOk: Predicate = () => true): boolean => anyFit(f, steps, ok, fromIndex, toIndex, startOk);
   switch (reason.code) {
     case 'SCHEDULING.MEETING_COUNT_REACHED':
       expect(a.meetingCount).toBeDefined();
@@ -185,28 +185,28 @@ function expectTrueReason(input: SchedulingInput, f: StepFacts, reason: NoSlotRe
       expect(longestRun(f, p.range, 0, f.count)).toBe(0);
       return;
     case 'SCHEDULING.WINDOWS_NEVER_OVERLAP':
-      expect(fit(p.windows)).toBe(false);
+      expect(fits(p.windows)).toBe(false);
       expect(reason.longestOverlapMinutes).toBe((longestRun(f, p.windows, fromIndex, toIndex) * STEP) / MIN);
       return;
     case 'SCHEDULING.NOTICE_RULES_OUT_PERIOD':
-      expect(fit(p.windows)).toBe(true);
-      expect(fit(p.windows, p.noticeOk)).toBe(false);
+      expect(fits(p.windows)).toBe(true);
+      expect(fits(p.windows, p.noticeOk)).toBe(false);
       return;
     case 'SCHEDULING.OUTSIDE_WORKING_HOURS': {
-      expect(fit(p.windows, p.noticeOk)).toBe(true);
-      expect(fit(p.working, p.noticeOk)).toBe(false);
+      expect(fits(p.windows, p.noticeOk)).toBe(true);
+      expect(fits(p.working, p.noticeOk)).toBe(false);
       if (reason.people.length === 1) {
         const alone: Predicate = reason.people[0] === 'mentor' ? (i) => p.windows(i) && f.mentorWorking[i]! : (i) => p.windows(i) && f.menteeWorking[i]!;
-        expect(fit(alone, p.noticeOk)).toBe(false);
+        expect(fits(alone, p.noticeOk)).toBe(false);
       }
       return;
     }
     case 'SCHEDULING.HORIZON_FULLY_BUSY': {
-      expect(fit(p.working, p.noticeOk)).toBe(true);
-      expect(fit(p.all, p.noticeOk)).toBe(false);
+      expect(fits(p.working, p.noticeOk)).toBe(true);
+      expect(fits(p.all, p.noticeOk)).toBe(false);
       for (const who of reason.blockedBy) {
         const free = who === 'mentor' ? f.mentorFree : who === 'mentee' ? f.menteeFree : f.plannedFree;
-        expect(fit((i) => p.working(i) && free[i]!, p.noticeOk)).toBe(false);
+        expect(fits((i) => p.working(i) && free[i]!, p.noticeOk)).toBe(false);
       }
       return;
     }

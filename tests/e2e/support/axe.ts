@@ -30,7 +30,7 @@ export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
     const isTabsterBumper = (target: unknown[]) => {
       const selector = target.length === 1 ? String(target[0]) : undefined;
       const element = selector ? document.querySelector(selector) : null;
-      return element !== null && element.hasAttribute('data-tabster-dummy');
+      return element?.hasAttribute('data-tabster-dummy') === true;
     };
     return result.violations
       .map((v) => {

@@ -77,6 +77,11 @@ export function checkRoadmap(themes: DraftTheme[], t: Translate): { ok: true; th
 }
 
 let nextKey = 0;
+/** A key for a theme row that is not saved yet. */
+function newThemeKey(): string {
+  nextKey += 1;
+  return `new-${nextKey}`;
+}
 
 export function RoadmapPanel({ relationshipId, roadmap, reverse, onChanged }: { relationshipId: string; roadmap: RoadmapDto | undefined; reverse: boolean; onChanged: () => void }) {
   const { t } = useI18n();
@@ -106,7 +111,7 @@ export function RoadmapPanel({ relationshipId, roadmap, reverse, onChanged }: { 
     const have = new Set(themes.map((th) => th.title.trim().toLowerCase()));
     const added = template.themes
       .filter((th) => !have.has(th.title.toLowerCase()))
-      .map((th) => ({ key: `new-${(nextKey += 1)}`, title: th.title, notes: th.notes, meetings: '', templateId: th.id }));
+      .map((th) => ({ key: newThemeKey(), title: th.title, notes: th.notes, meetings: '', templateId: th.id }));
     setThemes((list) => [...list, ...added]);
   };
 
@@ -196,7 +201,7 @@ export function RoadmapPanel({ relationshipId, roadmap, reverse, onChanged }: { 
         })}
       </ol>
       <div className={styles.row}>
-        <Button onClick={() => setThemes((list) => [...list, { key: `new-${(nextKey += 1)}`, title: '', notes: '', meetings: '' }])}>{t('roadmap.add')}</Button>
+        <Button onClick={() => setThemes((list) => [...list, { key: newThemeKey(), title: '', notes: '', meetings: '' }])}>{t('roadmap.add')}</Button>
         <Button appearance="primary" type="submit" disabled={saving}>
           {saving ? t('common.saving') : t('roadmap.save')}
         </Button>
