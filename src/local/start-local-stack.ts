@@ -32,7 +32,11 @@ export function runTimersOnIntervals(timers: readonly TimerDefinition[], api: Co
     handle.unref();
     return handle;
   });
-  return { stop: () => handles.forEach((handle) => clearInterval(handle)) };
+  return {
+    stop: () => {
+      for (const handle of handles) clearInterval(handle);
+    },
+  };
 }
 
 export interface LocalStackOptions {

@@ -158,7 +158,7 @@ export class LocalSubscriptions {
     if (!input.success) return graphError(400, 'BadRequest', `The subscription is not valid: ${input.error.issues[0]?.path.join('.')} ${input.error.issues[0]?.message ?? ''}`.trim());
     const s = input.data;
     const match = RESOURCE.exec(s.resource.trim());
-    if (!match || !match[1]) return graphError(400, 'ExtensionError', `The local calendar takes subscriptions to users/{id}/events only, not '${s.resource}'.`);
+    if (!match?.[1]) return graphError(400, 'ExtensionError', `The local calendar takes subscriptions to users/{id}/events only, not '${s.resource}'.`);
     const mailbox = this.o.mailboxOf(decodeURIComponent(match[1]));
     if (!mailbox) return graphError(404, 'ExtensionError', `The user '${decodeURIComponent(match[1])}' has no mailbox here.`);
     const changeTypes = s.changeType.split(',').map((c) => c.trim());

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { LocalService } from '../local-service';
-import type { LocalServiceFactory, LocalStackContext } from '../local-stack-context';
+import type { LocalStackContext } from '../local-stack-context';
 import { LOCAL_HTTP_PORT, LOCAL_TAB_ORIGIN } from '../local-ports';
 
 export const LOCAL_TAB_PREFIX = '/tab';
