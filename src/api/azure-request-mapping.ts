@@ -1,19 +1,21 @@
 /** Translation between the Azure Functions HTTP types and the host-neutral API request/response. */
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { ApiRequest, ApiResponse } from './http-contract';
-import { MAX_BODY_BYTES } from './handle-api-request';
+import { decodeBody, MAX_BODY_BYTES } from './handle-api-request';
 
 export async function fromAzureRequest(request: HttpRequest): Promise<ApiRequest> {
   const url = new URL(request.url);
   const length = Number(request.headers.get('content-length') ?? '0');
   // Over-long bodies are refused by the pipeline; do not buffer more than one byte past the limit.
-  const bodyText = length > MAX_BODY_BYTES ? 'x'.repeat(MAX_BODY_BYTES + 1) : request.body ? await request.text() : undefined;
+  // The bytes, not request.text(): invalid UTF-8 must be refused, not patched with U+FFFD.
+  const body =
+    length > MAX_BODY_BYTES ? { bodyText: 'x'.repeat(MAX_BODY_BYTES + 1) } : request.body ? decodeBody(new Uint8Array(await request.arrayBuffer())) : { bodyText: undefined };
   return {
     method: request.method,
     params: { ...request.params },
     query: url.searchParams,
     header: (name) => request.headers.get(name) ?? undefined,
-    bodyText,
+    ...body,
   };
 }
 

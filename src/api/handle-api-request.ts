@@ -63,6 +63,21 @@ function unexpected(correlationId: string): ApiResponse {
   );
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * The body's bytes as text for the pipeline. Invalid UTF-8 is flagged rather than patched with
+ * U+FFFD, which would store a character nobody typed.
+ */
+export function decodeBody(bytes: Uint8Array | undefined): Pick<ApiRequest, 'bodyText' | 'bodyNotUtf8'> {
+  if (bytes === undefined || bytes.length === 0) return { bodyText: undefined };
+  try {
+    return { bodyText: strictUtf8.decode(bytes) };
+  } catch {
+    return { bodyText: undefined, bodyNotUtf8: true };
+  }
+}
+
 export async function handleApiRequest(definition: FunctionDefinition, request: ApiRequest, host: ApiHost): Promise<ApiResponse> {
   const correlationId = correlationIdOf(request);
   const started = Date.now();
@@ -83,6 +98,9 @@ export async function handleApiRequest(definition: FunctionDefinition, request: 
       principal = signedIn.value;
     }
 
+    if (request.bodyNotUtf8) {
+      return errorResponse({ code: 'HTTP.INVALID_UTF8', message: 'The request body is not valid UTF-8 text. Send the JSON encoded as UTF-8.' }, correlationId);
+    }
     let body: unknown;
     const text = request.bodyText;
     if (text !== undefined && text.trim() !== '') {

@@ -15,6 +15,8 @@ export interface ApiRequest {
   header(name: string): string | undefined;
   /** The raw body; undefined when there is none. */
   readonly bodyText: string | undefined;
+  /** Set by the host when the body's bytes are not UTF-8 (the pipeline refuses it; see decodeBody). */
+  readonly bodyNotUtf8?: true;
 }
 
 export interface ApiResponse {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { fail, ok, type Result } from '../core/result';
 import { isErrorCode } from '../core/error-codes';
 import type { ErrorCode } from '../core/error-codes';
+import { describeTextProblem, type TextProblem } from '../core/usecases/text-rules';
 import type { ApiCall, HandlerResponse } from './http-contract';
 
 type Where = 'body' | 'query' | 'params';
@@ -20,6 +21,11 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where:
   const issues = parsed.error.issues;
   const first = issues[0];
   const field = first && first.path.length > 0 ? first.path.map(String).join('.') : undefined;
+  const textProblem = first?.code === 'custom' ? (first.params?.textProblem as TextProblem | undefined) : undefined;
+  if (textProblem) {
+    // A free-text rule (src/core/usecases/text-rules.ts): its own code, and words about this field.
+    return fail(textProblem.code, describeTextProblem(textProblem, field ? `The ${field}` : 'The text'), field ? { field } : {});
+  }
   const what = where === 'body' ? 'The request body' : where === 'query' ? 'The query string' : 'The address';
   const message = field ? `${what} has an invalid ${field}: ${first?.message ?? 'invalid value'}` : `${what} is invalid: ${first?.message ?? 'invalid value'}`;
   // A contract rule that is also a domain rule (an agreement's bounds) answers with the domain's code.

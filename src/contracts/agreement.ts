@@ -4,14 +4,14 @@ import { AGREEMENT_LIMITS, checkAgreementNumbers } from '../core/agreement/agree
 import type { AgreementVersion } from '../core/relationships/agreement-version';
 import type { AcceptAgreementInput, ProposeAgreementInput } from '../core/usecases/agreement-use-cases';
 import type { AgreementState } from '../core/usecases/relationship-use-cases';
-import { Id, IsoInstant, LIMITS, LocalDateText, RelationshipParams, text, toIso, Version, type Assignable, type Expect } from './common';
+import { formatted, Id, IsoInstant, LIMITS, LocalDateText, RelationshipParams, multilineText, text, TimeOfDayText, TimeZoneText, toIso, Version, type Assignable, type Expect } from './common';
 
 /** Shapes only; validateAgreement (scheduling core) checks times, dates and the rules between fields. */
 const WeeklyWindowSchema = z
   .object({
     weekday: z.literal([1, 2, 3, 4, 5, 6, 7]),
-    start: z.string().max(5),
-    end: z.string().max(5),
+    start: TimeOfDayText,
+    end: TimeOfDayText,
     endsNextDay: z.boolean().optional(),
   })
   .strict();
@@ -19,7 +19,7 @@ const WeeklyWindowSchema = z
 const PersonBoundariesSchema = z
   .object({
     personId: Id,
-    timeZone: text(LIMITS.timeZone),
+    timeZone: TimeZoneText,
     meetingWindows: z.array(WeeklyWindowSchema).max(28),
     contactChannel: z.enum(['teamsChat', 'email']),
     contactHours: z.array(WeeklyWindowSchema).max(28),
@@ -74,7 +74,7 @@ export const ProposedAgreementSchema = AgreementSchema.superRefine((agreement, c
 export const ProposeAgreementBody = z
   .object({
     agreement: ProposedAgreementSchema,
-    note: text(LIMITS.note),
+    note: multilineText(LIMITS.note),
     basedOnVersion: z.number().int().min(1).optional(),
   })
   .strict();
@@ -82,7 +82,7 @@ export const ProposeAgreementInputSchema = RelationshipParams.extend(ProposeAgre
 
 /** POST /api/relationships/{relationshipId}/agreement/{version}/accept — `version` in the path is the number. */
 export const AcceptAgreementParams = z
-  .object({ relationshipId: Id, version: z.string().regex(/^[1-9]\d{0,5}$/, 'must be a version number') })
+  .object({ relationshipId: Id, version: formatted(z.string().regex(/^[1-9]\d{0,5}$/, 'must be a version number'), 'agreement version number') })
   .strict();
 export const AcceptAgreementBody = z.object({ version: Version.optional() }).strict();
 

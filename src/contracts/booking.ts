@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { BookingOutcome, MeetingSlotProposal } from '../core/booking';
-import { Id, IsoInstant, toIso, Version } from './common';
+import { formatted, Id, IsoInstant, multilineText, toIso, Version } from './common';
 import { MeetingDto, toMeetingDto } from './relationships';
 
 export const MeetingParams = z.object({ relationshipId: Id, meetingId: Id }).strict();
@@ -24,7 +24,7 @@ export const BookMeetingsBody = z
 
 export const RescheduleMeetingBody = z.object({ start: IsoInstant, version: Version.optional() }).strict();
 
-export const CancelMeetingBody = z.object({ comment: z.string().max(500) }).strict();
+export const CancelMeetingBody = z.object({ comment: multilineText(500) }).strict();
 
 export const BookingOutcomeDto = z
   .object({
@@ -59,16 +59,19 @@ export function toSlotProposalDto(p: MeetingSlotProposal): SlotProposalDto {
   return { slots: p.slots.map(interval), targetDate: p.targetDate, searched: interval(p.searched), mentorTimeZone: p.mentorTimeZone, menteeTimeZone: p.menteeTimeZone };
 }
 
+/** Values Microsoft Graph writes (ids, resource paths), not text a person typed. */
+const fromGraph = <S extends z.ZodString>(schema: S): S => formatted(schema, 'Graph value');
+
 /** Graph's change notification collection (only the fields we act on are required). */
 export const ChangeNotificationBody = z.object({
   value: z
     .array(
       z.looseObject({
-        subscriptionId: z.string().optional(),
-        clientState: z.string().optional(),
-        changeType: z.string(),
-        resource: z.string().max(1000),
-        tenantId: z.string().optional(),
+        subscriptionId: fromGraph(z.string()).optional(),
+        clientState: fromGraph(z.string()).optional(),
+        changeType: fromGraph(z.string()),
+        resource: fromGraph(z.string().max(1000)),
+        tenantId: fromGraph(z.string()).optional(),
       }),
     )
     .max(1000),

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import type { CheckIn } from '../core/checkins/check-in';
 import type { SubmitCheckInInput } from '../core/usecases/check-in-use-cases';
 import { AddActionItemBody } from './action-items';
-import { Id, IsoInstant, LIMITS, text, toIso, Version, type Assignable, type Expect } from './common';
+import { Id, IsoInstant, LIMITS, multilineText, text, toIso, Version, type Assignable, type Expect } from './common';
 
 const AnswersSchema = z
   .object({
-    useful: text(LIMITS.longText),
-    nextSteps: text(LIMITS.longText),
-    beforeNextTime: text(LIMITS.longText),
-    changeOrFocus: text(LIMITS.longText),
+    useful: multilineText(LIMITS.longText),
+    nextSteps: multilineText(LIMITS.longText),
+    beforeNextTime: multilineText(LIMITS.longText),
+    changeOrFocus: multilineText(LIMITS.longText),
   })
   .strict();
 
@@ -26,7 +26,7 @@ export const SubmitCheckInBody = z
     answers: AnswersSchema,
     goalProgress: z.array(GoalProgressSchema).max(50),
     newActionItems: z.array(AddActionItemBody).max(20),
-    privateNote: text(LIMITS.longText).optional(),
+    privateNote: multilineText(LIMITS.longText).optional(),
     version: Version.optional(),
   })
   .strict();

@@ -32,6 +32,11 @@ export const ERROR_CATALOGUE = {
   'HTTP.METHOD_NOT_ALLOWED': spec(405, 'This address does not accept that method.'),
   'HTTP.NOT_FOUND': spec(404, 'No API at this address.'),
   'HTTP.VERSION_REQUIRED': spec(400, 'An update without the version read (If-Match or "version").'),
+  'HTTP.INVALID_UTF8': spec(400, 'The body is not valid UTF-8.'),
+  // Free text (src/core/usecases/text-rules.ts, applied by every free-text field of the contracts)
+  'TEXT.LONE_SURROGATE': spec(422, 'A text field holds half of a UTF-16 surrogate pair.'),
+  'TEXT.CONTROL_CHARACTER': spec(422, 'A text field holds an invisible control character.'),
+  'TEXT.LINE_BREAK_NOT_ALLOWED': spec(422, 'A one-line field holds a line break or tab.'),
   'BOT.INVALID_JSON': spec(400, 'The bot endpoint received a body that is not JSON.'),
   'BOT.DEMO_INPUT': spec(400, 'The local end-meeting action needs tenantId, relationshipId and meetingId.'),
   'LOCAL_IDENTITY.INVALID_REQUEST': spec(400, 'The local issuer got a malformed token request.'),

@@ -2,15 +2,15 @@ import { z } from 'zod';
 import type { Goal } from '../core/goals/goal';
 import type { AddGoalInput, DeleteGoalInput, UpdateGoalInput } from '../core/usecases/goal-use-cases';
 import type { GoalView } from '../core/usecases/relationship-use-cases';
-import { Id, IsoInstant, LIMITS, LocalDateText, RelationshipParams, text, toIso, Version, type Assignable, type Expect } from './common';
+import { Id, IsoInstant, LIMITS, LocalDateText, RelationshipParams, multilineText, text, toIso, Version, type Assignable, type Expect } from './common';
 
 const SmartPartsSchema = z
   .object({
-    specific: text(LIMITS.shortText),
-    measurable: text(LIMITS.shortText),
-    achievable: text(LIMITS.shortText),
-    relevant: text(LIMITS.shortText),
-    timeBound: text(LIMITS.shortText),
+    specific: multilineText(LIMITS.shortText),
+    measurable: multilineText(LIMITS.shortText),
+    achievable: multilineText(LIMITS.shortText),
+    relevant: multilineText(LIMITS.shortText),
+    timeBound: multilineText(LIMITS.shortText),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MentorQuery, MentorSuggestion } from '../core/matching/rank-mentors';
-import { LIMITS, text, type Assignable, type Expect } from './common';
+import { formatted, LIMITS, text, type Assignable, type Expect } from './common';
 import { PublicProfileDto, Seniority, toPublicProfileDto } from './profiles';
 
 /** GET /api/mentors/suggestions?skill=&q=&reverse=&limit= — query values arrive as strings. */
@@ -9,11 +9,13 @@ export const MentorSuggestionQuery = z
     skill: text(LIMITS.label).optional(),
     q: text(LIMITS.title).optional(),
     reverse: z.enum(['true', 'false']).optional(),
-    limit: z
-      .string()
-      .regex(/^\d{1,2}$/, 'must be a whole number from 1 to 50')
-      .refine((v) => Number(v) >= 1 && Number(v) <= 50, 'must be a whole number from 1 to 50')
-      .optional(),
+    limit: formatted(
+      z
+        .string()
+        .regex(/^\d{1,2}$/, 'must be a whole number from 1 to 50')
+        .refine((v) => Number(v) >= 1 && Number(v) <= 50, 'must be a whole number from 1 to 50'),
+      'whole number',
+    ).optional(),
   })
   .strict();
 export type MentorSuggestionQuery = z.infer<typeof MentorSuggestionQuery>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SENIORITY_LEVELS, toPublicProfile, type Profile, type PublicProfile } from '../core/profiles/profile';
 import type { UpsertProfileInput } from '../core/usecases/profile-use-cases';
-import { Id, LIMITS, labels, text, toIso, Version, type Assignable, type Expect } from './common';
+import { Id, LIMITS, labels, text, TimeZoneText, toIso, Version, type Assignable, type Expect } from './common';
 
 export const Seniority = z.enum(SENIORITY_LEVELS);
 
@@ -13,7 +13,7 @@ export const UpsertProfileBody = z
     skillsToTeach: labels(LIMITS.labels),
     skillsToLearn: labels(LIMITS.labels),
     languages: labels(LIMITS.languages),
-    timeZone: text(LIMITS.timeZone),
+    timeZone: TimeZoneText,
     capacity: z.number(),
     openToReverseMentoring: z.boolean(),
     version: Version.optional(),

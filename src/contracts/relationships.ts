@@ -5,7 +5,7 @@ import type { CloseRelationshipInput, RelationshipDetail, RelationshipSummary } 
 import { ActionItemDto, toActionItemDto } from './action-items';
 import { AgreementStateDto, toAgreementStateDto } from './agreement';
 import { CheckInDto, toCheckInDto } from './check-ins';
-import { IsoInstant, LIMITS, RelationshipParams, text, toIso, Version, type Assignable, type Expect } from './common';
+import { IsoInstant, LIMITS, RelationshipParams, multilineText, text, toIso, Version, type Assignable, type Expect } from './common';
 import { GoalDto, toGoalDto } from './goals';
 import { PublicProfileDto, toPublicProfileDto } from './profiles';
 import { PreWorkSchema } from './requests';
@@ -83,7 +83,7 @@ export type RelationshipDetailDto = z.infer<typeof RelationshipDetailDto>;
 export const CloseRelationshipBody = z
   .object({
     reflection: z
-      .object({ whatWorked: text(LIMITS.note), whatToImprove: text(LIMITS.note), keyTakeaway: text(LIMITS.note) })
+      .object({ whatWorked: multilineText(LIMITS.note), whatToImprove: multilineText(LIMITS.note), keyTakeaway: multilineText(LIMITS.note) })
       .strict(),
     version: Version.optional(),
   })

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { MentoringRequest } from '../core/requests/mentoring-request';
 import type { CreateRequestInput, DeclineRequestInput, RequestDecisionInput, RequestView } from '../core/usecases/request-use-cases';
-import { Id, IsoInstant, LIMITS, text, toIso, Version, type Assignable, type Expect } from './common';
+import { Id, IsoInstant, LIMITS, multilineText, text, toIso, Version, type Assignable, type Expect } from './common';
 
 export const PreWorkSchema = z
   .object({
-    whatIWant: text(LIMITS.note),
-    whatIBring: text(LIMITS.note),
-    expectations: text(LIMITS.note),
+    whatIWant: multilineText(LIMITS.note),
+    whatIBring: multilineText(LIMITS.note),
+    expectations: multilineText(LIMITS.note),
   })
   .strict();
 
@@ -15,7 +15,7 @@ export const PreWorkSchema = z
 export const CreateRequestBody = z
   .object({
     mentorId: Id,
-    note: text(LIMITS.note),
+    note: multilineText(LIMITS.note),
     preWork: PreWorkSchema,
   })
   .strict();
@@ -26,7 +26,7 @@ export const RequestParams = z.object({ requestId: Id }).strict();
 
 /** Body of accept and withdraw: the version read (here or in If-Match; the API refuses a decision without one). */
 export const RequestDecisionBody = z.object({ version: Version.optional() }).strict();
-export const DeclineRequestBody = z.object({ reason: text(LIMITS.shortText), version: Version.optional() }).strict();
+export const DeclineRequestBody = z.object({ reason: multilineText(LIMITS.shortText), version: Version.optional() }).strict();
 
 export const RequestDecisionInputSchema = RequestParams.extend(RequestDecisionBody.shape).strict();
 export const DeclineRequestInputSchema = RequestParams.extend(DeclineRequestBody.shape).strict();

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import type { Roadmap } from '../core/roadmap/roadmap';
 import type { RoadmapTemplate } from '../core/roadmap/roadmap-templates';
 import type { RoadmapView, SaveRoadmapInput } from '../core/usecases/roadmap-use-cases';
-import { Id, IsoInstant, LIMITS, RelationshipParams, text, toIso, Version, type Assignable, type Expect } from './common';
+import { Id, IsoInstant, LIMITS, RelationshipParams, multilineText, text, toIso, Version, type Assignable, type Expect } from './common';
 
 const RoadmapThemeInputSchema = z
   .object({
     id: Id.optional(),
     title: text(LIMITS.title),
-    notes: text(LIMITS.note),
+    notes: multilineText(LIMITS.note),
     meetingNumbers: z.array(z.number()).max(50),
     templateId: Id.optional(),
   })

@@ -4,10 +4,10 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { FunctionDefinition } from '../api/function-definition';
-import { correlationIdOf, errorResponse, handleApiRequest, MAX_BODY_BYTES, type ApiHost } from '../api/handle-api-request';
+import { correlationIdOf, decodeBody, errorResponse, handleApiRequest, MAX_BODY_BYTES, type ApiHost } from '../api/handle-api-request';
 import type { ApiRequest, ApiResponse } from '../api/http-contract';
 import { compileRoutes } from '../api/route-match';
-import { readBody, type LocalService } from './local-service';
+import { readBodyBytes, type LocalService } from './local-service';
 
 export const API_PREFIX = '/api';
 
@@ -36,14 +36,14 @@ export function localApiService(functions: readonly FunctionDefinition[], host: 
           correlationIdOf({ header }),
         );
       } else {
-        const body = await readBody(request, MAX_BODY_BYTES);
+        const body = await readBodyBytes(request, MAX_BODY_BYTES);
         const apiRequest: ApiRequest = {
           method: request.method ?? 'GET',
           params: route.params,
           query: url.searchParams,
           header,
           // An over-long body is cut off by readBody; hand the pipeline something it will refuse.
-          bodyText: body === undefined ? 'x'.repeat(MAX_BODY_BYTES + 1) : body === '' ? undefined : body,
+          ...(body === undefined ? { bodyText: 'x'.repeat(MAX_BODY_BYTES + 1) } : decodeBody(body)),
         };
         answer = await handleApiRequest(route.definition, apiRequest, host);
       }

@@ -21,6 +21,11 @@ export interface LocalService {
 }
 
 export async function readBody(request: IncomingMessage, limitBytes = 1_000_000): Promise<string | undefined> {
+  return (await readBodyBytes(request, limitBytes))?.toString('utf8');
+}
+
+/** The body's bytes; undefined when it runs past `limitBytes`. */
+export async function readBodyBytes(request: IncomingMessage, limitBytes = 1_000_000): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -29,7 +34,7 @@ export async function readBody(request: IncomingMessage, limitBytes = 1_000_000)
     if (size > limitBytes) return undefined;
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ActionItemFields } from '../../core/actions/action-item-rules';
 import type { CheckInAnswers, GoalProgressUpdate } from '../../core/checkins/check-in';
 import type { CardLocale } from '../../adapters/cards/card-locale';
+import { describeTextProblem, findTextProblem, normaliseText, type TextShape } from '../../core/usecases/text-rules';
 import {
   ACTION_ITEM_TITLE_MAX,
   CHECKIN_ACTION_ITEM_SLOTS,
@@ -30,12 +31,15 @@ export interface CheckInForm {
 const messages = {
   en: {
     tooLong: (what: string, max: number) => `${what} is longer than ${max} characters.`,
+    badText: describeTextProblem,
     progress: (goal: string) => `Progress for "${goal}" must be a whole number from 0 to 100.`,
     dueDate: (n: number) => `Action item ${n}: the due date is not a date (use the date picker).`,
     dueWithoutTitle: (n: number) => `Action item ${n}: add a title, or clear its due date.`,
   },
   pl: {
     tooLong: (what: string, max: number) => `${what}: tekst dłuższy niż ${max} znaków.`,
+    badText: (problem: { position: number }, what: string) =>
+      `${what}: niedozwolony lub niewidoczny znak na pozycji ${problem.position} (często wklejony razem z tekstem). Usuń go i spróbuj ponownie.`,
     progress: (goal: string) => `Postęp celu „${goal}” musi być liczbą całkowitą od 0 do 100.`,
     dueDate: (n: number) => `Zadanie ${n}: termin nie jest poprawną datą (użyj kalendarza).`,
     dueWithoutTitle: (n: number) => `Zadanie ${n}: dodaj tytuł albo usuń termin.`,
@@ -66,8 +70,15 @@ export function parseCheckInForm(
 ): { ok: true; form: CheckInForm } | { ok: false; problems: string[] } {
   const m = messages[context.locale];
   const problems: string[] = [];
+  // The same text rules as the API's contracts (src/core/usecases/text-rules.ts), then NFC.
+  const typed = (raw: unknown, what: string, shape: TextShape): string => {
+    const value = text(raw).trim();
+    const problem = findTextProblem(value, shape);
+    if (problem) problems.push(m.badText(problem, what));
+    return normaliseText(value);
+  };
   const answer = (id: string): string => {
-    const value = text(values[id]).trim();
+    const value = typed(values[id], id, 'multi-line');
     if (value.length > CHECKIN_ANSWER_MAX) problems.push(m.tooLong(id, CHECKIN_ANSWER_MAX));
     return value;
   };
@@ -87,7 +98,7 @@ export function parseCheckInForm(
   }
   const newActionItems: ActionItemFields[] = [];
   for (let slot = 1; slot <= CHECKIN_ACTION_ITEM_SLOTS; slot++) {
-    const title = text(values[checkInFieldIds.actionItemTitle(slot)]).trim();
+    const title = typed(values[checkInFieldIds.actionItemTitle(slot)], `#${slot}`, 'single-line');
     const due = text(values[checkInFieldIds.actionItemDue(slot)]).trim();
     const owner = text(values[checkInFieldIds.actionItemOwner(slot)]).trim();
     if (title.length === 0) {
@@ -102,7 +113,7 @@ export function parseCheckInForm(
       ...(due.length > 0 ? { dueDate: due } : {}),
     });
   }
-  const note = text(values[checkInFieldIds.privateNote]).trim();
+  const note = typed(values[checkInFieldIds.privateNote], 'privateNote', 'multi-line');
   if (note.length > CHECKIN_NOTE_MAX) problems.push(m.tooLong('privateNote', CHECKIN_NOTE_MAX));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, form: { answers, goalProgress, newActionItems, ...(note.length > 0 ? { privateNote: note } : {}) } };
