@@ -14,10 +14,6 @@ param location string = resourceGroup().location
 @description('Client (application) id of the Entra app: the audience of the tab\'s SSO tokens and the client for on-behalf-of and app-only Graph calls.')
 param entraAppClientId string
 
-@secure()
-@description('Client secret of the Entra app. Goes only into Key Vault; the Function App reads it through a Key Vault reference.')
-param entraAppClientSecret string
-
 @description('Comma-separated tenant ids allowed to call the API. teamsapp.yml passes the Entra app\'s own tenant (AAD_APP_TENANT_ID, written by aadApp/create); empty means this deployment\'s tenant, never "any tenant".')
 param allowedTenants string = tenant().tenantId
 
@@ -31,11 +27,9 @@ param teamsAppId string
 ])
 param proactiveInstallEnabled string = 'false'
 
-// Storage account and Key Vault names are global; the hash keeps two subscriptions using the same
-// suffix from colliding. It is stable for one subscription, resource group and suffix, so provisioning
-// again updates the same resources. A deleted Key Vault keeps its name for the soft-delete retention
-// (7 days): scripts/lifecycle/ensure-resource-group.ts stops provision with the purge command when
-// KEY_VAULT_NAME names a vault in that state (docs/try-it-in-your-tenant.md, "Removing everything").
+// Storage account names are global; the hash keeps two subscriptions using the same suffix from
+// colliding. It is stable for one subscription, resource group and suffix, so provisioning again
+// updates the same resources. There is no Key Vault: the app holds no secret in Azure.
 var uniquePart = take(uniqueString(subscription().id, resourceGroup().id, resourceSuffix), 5)
 var tags = {
   app: 'mentoring'
@@ -77,17 +71,6 @@ module tabHosting 'modules/tab-hosting.bicep' = {
   }
 }
 
-module keyVault 'modules/key-vault.bicep' = {
-  name: 'key-vault'
-  params: {
-    name: 'kv-${resourceSuffix}-${uniquePart}'
-    location: location
-    tags: tags
-    readerPrincipalId: identity.properties.principalId
-    entraAppClientSecret: entraAppClientSecret
-  }
-}
-
 module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
   params: {
@@ -101,7 +84,6 @@ module functionApp 'modules/function-app.bicep' = {
     tableEndpoint: dataStorage.outputs.tableEndpoint
     queueEndpoint: dataStorage.outputs.queueEndpoint
     appInsightsConnectionString: monitoring.outputs.connectionString
-    entraAppClientSecretUri: keyVault.outputs.entraAppClientSecretUri
     entraAppClientId: entraAppClientId
     allowedTenants: empty(trim(allowedTenants)) ? tenant().tenantId : allowedTenants
     tenantId: tenant().tenantId
@@ -133,4 +115,6 @@ output BOT_ID string = identity.properties.clientId
 output BOT_ENDPOINT string = 'https://${functionApp.outputs.hostName}'
 output BOT_DOMAIN string = functionApp.outputs.hostName
 output BOT_RESOURCE_NAME string = bot.outputs.name
-output KEY_VAULT_NAME string = keyVault.outputs.name
+// The Entra app trusts this identity through a federated identity credential (provision step
+// "trust the Function App's identity"), so the API signs in to Graph without a client secret.
+output API_IDENTITY_PRINCIPAL_ID string = identity.properties.principalId

@@ -1,6 +1,7 @@
 // One Function App (Flex Consumption, Node 22) serves the API (/api/...) and the bot's messaging
-// endpoint (/api/messages). It runs as the user-assigned identity for storage, Key Vault,
-// Application Insights and the bot; the only secret it uses arrives as a Key Vault reference.
+// endpoint (/api/messages). It runs as the user-assigned identity for storage, Application Insights,
+// the bot and — through a federated identity credential on the Entra app — Microsoft Graph: it holds
+// no secret.
 param name string
 param location string
 param tags object
@@ -11,7 +12,6 @@ param storageAccountName string
 param tableEndpoint string
 param queueEndpoint string
 param appInsightsConnectionString string
-param entraAppClientSecretUri string
 param entraAppClientId string
 param allowedTenants string
 param tenantId string
@@ -47,7 +47,6 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
-    keyVaultReferenceIdentity: identityResourceId
     functionAppConfig: {
       deployment: {
         storage: {
@@ -91,7 +90,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'STORAGE_QUEUE_ENDPOINT', value: queueEndpoint }
         { name: 'AUTH_CLIENT_ID', value: entraAppClientId }
         { name: 'AUTH_ALLOWED_TENANTS', value: allowedTenants }
-        { name: 'AUTH_CLIENT_SECRET', value: '@Microsoft.KeyVault(SecretUri=${entraAppClientSecretUri})' }
+        // Graph on behalf of people and app-only without a secret: the Entra app trusts this identity
+        // (federated identity credential), and MSAL signs in with its token for api://AzureADTokenExchange.
+        { name: 'AUTH_FEDERATED_IDENTITY_CLIENT_ID', value: identityClientId }
         { name: 'BOT_ID', value: identityClientId }
         { name: 'BOT_TENANT_ID', value: tenantId }
         { name: 'BOT_TYPE', value: 'UserAssignedMSI' }

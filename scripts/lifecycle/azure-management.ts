@@ -42,10 +42,37 @@ export interface AzureResponse {
   json<T>(): T | undefined;
 }
 
+/** Microsoft Graph with the signed-in admin's token (DefaultAzureCredential, as for Azure Resource Manager). */
+export interface GraphAccess {
+  /** e.g. https://graph.microsoft.com */
+  readonly graphUrl: string;
+  getToken(): Promise<string>;
+}
+
+export function graphAccessFromEnvironment(env: Readonly<Record<string, string | undefined>> = process.env): GraphAccess {
+  const graphUrl = (env.GRAPH_URL ?? 'https://graph.microsoft.com').replace(/\/+$/, '');
+  const credential = new DefaultAzureCredential();
+  return {
+    graphUrl,
+    getToken: async () => {
+      const token = await credential.getToken(`${graphUrl}/.default`).catch((error: unknown) => {
+        throw new LifecycleError(`Could not get a Microsoft Graph token (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Sign in with \`az login\` as the account that owns the Entra app.`);
+      });
+      return token.token;
+    },
+  };
+}
+
 /** One HTTPS call with the bearer token; the body is read in full. Throws only on a network failure. */
-export async function callAzure(access: AzureAccess, method: string, url: string, body?: { readonly contentType: string; readonly data: Uint8Array | string }): Promise<AzureResponse> {
+export async function callAzure(
+  access: { getToken(): Promise<string> },
+  method: string,
+  url: string,
+  body?: { readonly contentType: string; readonly data: Uint8Array | string },
+  extraHeaders: Readonly<Record<string, string>> = {},
+): Promise<AzureResponse> {
   const token = await access.getToken();
-  const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'cache-control': 'no-cache' };
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'cache-control': 'no-cache', ...extraHeaders };
   if (body) headers['content-type'] = body.contentType;
   let response: Response;
   try {

@@ -1,11 +1,10 @@
 /**
  * Provision step (teamsapp.yml / m365agents.yml, before arm/deploy):
  * `npx tsx scripts/lifecycle/ensure-resource-group.ts`, with AZURE_SUBSCRIPTION_ID,
- * AZURE_RESOURCE_GROUP_NAME and AZURE_LOCATION from the environment file, and KEY_VAULT_NAME when an
- * earlier provision wrote it.
+ * AZURE_RESOURCE_GROUP_NAME and AZURE_LOCATION from the environment file.
  */
 import { azureAccessFromEnvironment, LifecycleError } from './azure-management';
-import { checkResourceGroupRequest, ensureResourceGroup, softDeletedVaultProblem } from './resource-group';
+import { checkResourceGroupRequest, ensureResourceGroup } from './resource-group';
 
 async function main(): Promise<void> {
   const request = checkResourceGroupRequest({
@@ -13,10 +12,7 @@ async function main(): Promise<void> {
     name: process.env.AZURE_RESOURCE_GROUP_NAME,
     location: process.env.AZURE_LOCATION,
   });
-  const access = azureAccessFromEnvironment();
-  const vaultProblem = await softDeletedVaultProblem(access, request.subscriptionId, request.location, process.env.KEY_VAULT_NAME);
-  if (vaultProblem) throw new LifecycleError(vaultProblem);
-  const outcome = await ensureResourceGroup(access, request);
+  const outcome = await ensureResourceGroup(azureAccessFromEnvironment(), request);
   console.log(outcome.created ? `Created resource group ${request.name} in ${outcome.location}.` : `Resource group ${request.name} exists (${outcome.location}).`);
 }
 

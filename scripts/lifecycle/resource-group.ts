@@ -46,20 +46,3 @@ export async function ensureResourceGroup(access: AzureAccess, request: Resource
   return { created: true, location: request.location };
 }
 
-/**
- * A Key Vault deleted with its resource group keeps its name for the soft-delete retention (7 days,
- * infra/modules/key-vault.bicep), and arm/deploy then fails on the name. The vault's name is known from
- * the previous provision (KEY_VAULT_NAME); when it is in the deleted state, provision stops here with
- * the command that frees the name instead of failing half-way through arm/deploy.
- */
-export async function softDeletedVaultProblem(access: AzureAccess, subscriptionId: string, location: string, vaultName: string | undefined): Promise<string | undefined> {
-  if (!vaultName?.trim()) return undefined;
-  const url = `${access.managementUrl}/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.KeyVault/locations/${encodeURIComponent(location)}/deletedVaults/${encodeURIComponent(vaultName)}?api-version=2023-07-01`;
-  const response = await callAzure(access, 'GET', url);
-  if (response.status !== 200) return undefined;
-  return (
-    `Key Vault ${vaultName} was deleted less than its retention period ago and still holds its name, so arm/deploy cannot create it again. ` +
-    `Purge it (the secret in it is written again by provision): az keyvault purge --name ${vaultName} --location ${location}` +
-    ` — or recover it: az keyvault recover --name ${vaultName}. Then provision again.`
-  );
-}

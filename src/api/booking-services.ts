@@ -8,6 +8,7 @@ import { graphCalendarFor } from '../adapters/graph/graph-calendar.adapter';
 import { createGraphClient, type AccessTokenSource } from '../adapters/graph/graph-client';
 import { fromThrown } from '../adapters/graph/graph-errors';
 import { MsalTokenSources } from '../adapters/graph/msal-token-source';
+import { managedIdentityAssertion } from '../adapters/identity/managed-identity-assertion';
 import type { TableDocumentStore } from '../adapters/storage/table-document-store';
 import type { BookingDeps, BookingSettings, PeopleDirectory, SyncRegister } from '../core/booking';
 import type { CalendarPerson } from '../core/ports/calendar';
@@ -38,7 +39,7 @@ export interface BookingServices {
 }
 
 const notConfigured = () =>
-  fail('CALENDAR.NOT_CONFIGURED', 'Calendars are not connected on this server yet: an administrator must set AUTH_CLIENT_SECRET (Key Vault reference) for Microsoft Graph.');
+  fail('CALENDAR.NOT_CONFIGURED', 'Calendars are not connected on this server yet: an administrator must give the API a credential for Microsoft Graph (AUTH_FEDERATED_IDENTITY_CLIENT_ID, or AUTH_CLIENT_SECRET).');
 
 /** A person's mailbox address and name from Microsoft Entra ID (`User.ReadBasic.All`). */
 export class GraphPeopleDirectory implements PeopleDirectory {
@@ -88,7 +89,7 @@ export interface BookingServicesOptions {
   readonly settings: ApiSettings;
   readonly store: TableDocumentStore;
   readonly repos: MentoringRepositories;
-  /** Default: MSAL with AUTH_CLIENT_SECRET; absent secret = calendars not connected. */
+  /** Default: MSAL with the managed identity's federated credential or AUTH_CLIENT_SECRET; neither = calendars not connected. */
   readonly tokens?: GraphTokenSources;
   /** Default: Microsoft Entra ID through Graph. */
   readonly directory?: PeopleDirectory;
@@ -97,11 +98,15 @@ export interface BookingServicesOptions {
 
 export function createBookingServices(options: BookingServicesOptions): BookingServices {
   const { settings } = options;
+  const base = { clientId: settings.AUTH_CLIENT_ID, authorityHost: settings.AUTH_AUTHORITY_HOST };
+  // A federated credential through the managed identity is preferred: nothing to leak or rotate.
   const tokens =
     options.tokens ??
-    (settings.AUTH_CLIENT_SECRET
-      ? new MsalTokenSources({ clientId: settings.AUTH_CLIENT_ID, clientSecret: settings.AUTH_CLIENT_SECRET, authorityHost: settings.AUTH_AUTHORITY_HOST })
-      : undefined);
+    (settings.AUTH_FEDERATED_IDENTITY_CLIENT_ID
+      ? new MsalTokenSources({ ...base, clientAssertion: managedIdentityAssertion(settings.AUTH_FEDERATED_IDENTITY_CLIENT_ID) })
+      : settings.AUTH_CLIENT_SECRET
+        ? new MsalTokenSources({ ...base, clientSecret: settings.AUTH_CLIENT_SECRET })
+        : undefined);
   const bookingSettings: Partial<BookingSettings> = { organizer: settings.BOOKING_ORGANIZER, ...(options.booking ?? {}) };
   const directoryFor = (tokenSource: AccessTokenSource): PeopleDirectory =>
     options.directory ?? new GraphPeopleDirectory(() => createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokenSource }));

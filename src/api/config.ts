@@ -30,6 +30,16 @@ export const ApiSettingsSchema = z
       .includes('{tenantid}', { error: 'AUTH_ISSUER_TEMPLATE must contain {tenantid}' })
       .default('https://login.microsoftonline.com/{tenantid}/v2.0'),
     AUTH_CLIENT_SECRET: optionalText,
+    /**
+     * Client id of the managed identity the Entra app trusts through a federated identity credential
+     * (Azure: the Function App's identity). When set, MSAL signs in with that identity's token for
+     * api://AzureADTokenExchange instead of a client secret, for on-behalf-of and app-only Graph alike.
+     */
+    AUTH_FEDERATED_IDENTITY_CLIENT_ID: optionalText,
+    /** When AUTH_CLIENT_SECRET expires (ISO date); /api/health reminds 30 days ahead. */
+    AUTH_CLIENT_SECRET_EXPIRES_ON: optionalText.refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), {
+      error: 'AUTH_CLIENT_SECRET_EXPIRES_ON must be a date, e.g. 2027-06-01 or 2027-06-01T10:00:00Z',
+    }),
     AUTH_AUTHORITY_HOST: url('AUTH_AUTHORITY_HOST').default('https://login.microsoftonline.com'),
     GRAPH_BASE_URL: url('GRAPH_BASE_URL').default('https://graph.microsoft.com/v1.0'),
     /** The secret Graph echoes in every change notification of our subscriptions. */

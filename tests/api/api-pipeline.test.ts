@@ -16,7 +16,8 @@ describe('the API pipeline over HTTP', () => {
   it('answers /api/health without sign-in with each component’s status', async () => {
     const answer = await h.request('GET', '/api/health');
     expect(answer.status).toBe(200);
-    expect(answer.json).toEqual({ status: 'ok', components: { storage: { status: 'ok' }, identity: { status: 'ok' } } });
+    // graph-credential: the app's credential for Graph (its expiry reminder: tests/api/credential-health.test.ts).
+    expect(answer.json).toEqual({ status: 'ok', components: { storage: { status: 'ok' }, identity: { status: 'ok' }, 'graph-credential': { status: 'ok' } } });
     expect(answer.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 

@@ -25,8 +25,7 @@ function functionAppSettings(): Record<string, string> {
     AUTH_CLIENT_ID: guid,
     // main.bicep: the Entra app's own tenant.
     AUTH_ALLOWED_TENANTS: guid,
-    // Azure hands the process the secret itself, not the Key Vault reference.
-    AUTH_CLIENT_SECRET: 'resolved-from-key-vault',
+    AUTH_FEDERATED_IDENTITY_CLIENT_ID: guid,
     BOT_ID: guid,
     BOT_TENANT_ID: guid,
     BOT_TYPE: 'UserAssignedMSI',

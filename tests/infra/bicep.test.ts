@@ -99,7 +99,7 @@ describe('cross-references', () => {
         if (!module.outputs.has(ref.output)) problems.push(`${use.path}: no output ${ref.output}`);
       }
     }
-    expect(mainDeclarations.modules.map((m) => m.symbol).sort()).toEqual(['bot', 'dataStorage', 'functionApp', 'keyVault', 'monitoring', 'tabHosting']);
+    expect(mainDeclarations.modules.map((m) => m.symbol).sort()).toEqual(['bot', 'dataStorage', 'functionApp', 'monitoring', 'tabHosting']);
     expect(problems).toEqual([]);
   });
 });
@@ -114,16 +114,13 @@ describe('what the infrastructure promises', () => {
     expect(functionApp).toMatch(/type: 'UserAssigned'/);
   });
 
-  test('secrets reach app settings only as Key Vault references, never as values', () => {
+  test('no secret exists in Azure: Graph through a federated credential on the managed identity, storage without keys', () => {
     const functionApp = read('infra/modules/function-app.bicep');
-    expect(functionApp).toContain("{ name: 'AUTH_CLIENT_SECRET', value: '@Microsoft.KeyVault(SecretUri=${entraAppClientSecretUri})' }");
-    expect(functionApp).not.toMatch(/AccountKey|listKeys|BOT_PASSWORD|connectionString\(/i);
+    expect(functionApp).toContain("{ name: 'AUTH_FEDERATED_IDENTITY_CLIENT_ID', value: identityClientId }");
+    expect(functionApp).not.toMatch(/AUTH_CLIENT_SECRET|KeyVault|AccountKey|listKeys|BOT_PASSWORD|connectionString\(/i);
     expect(read('infra/modules/data-storage.bicep')).toContain('allowSharedKeyAccess: false');
-    // The only @secure() parameter in main.bicep goes to the Key Vault module and nowhere else.
-    const main = read('infra/main.bicep');
-    // The declaration, and the one line that hands it to the key-vault module.
-    expect(main.match(/entraAppClientSecret\b/g)?.length).toBe(3);
-    expect(main).toContain('    entraAppClientSecret: entraAppClientSecret\n');
+    expect(all()).not.toMatch(/@secure\(\)|Microsoft\.KeyVault/);
+    expect(read('infra/main.bicep')).toContain('output API_IDENTITY_PRINCIPAL_ID string = identity.properties.principalId');
   });
 
   test('the bot is an Azure Bot with the Teams channel, signing in as the managed identity', () => {
@@ -135,7 +132,7 @@ describe('what the infrastructure promises', () => {
 
   test('every setting the API host validates at start-up is set on the Function App', () => {
     const functionApp = read('infra/modules/function-app.bicep');
-    for (const setting of ['MENTORING_MODE', 'STORAGE_TABLE_ENDPOINT', 'STORAGE_QUEUE_ENDPOINT', 'AUTH_CLIENT_ID', 'AUTH_CLIENT_SECRET', 'BOT_ID', 'BOT_TENANT_ID', 'BOT_TYPE', 'TAB_ENDPOINT', 'APPLICATIONINSIGHTS_CONNECTION_STRING']) {
+    for (const setting of ['MENTORING_MODE', 'STORAGE_TABLE_ENDPOINT', 'STORAGE_QUEUE_ENDPOINT', 'AUTH_CLIENT_ID', 'AUTH_FEDERATED_IDENTITY_CLIENT_ID', 'BOT_ID', 'BOT_TENANT_ID', 'BOT_TYPE', 'TAB_ENDPOINT', 'APPLICATIONINSIGHTS_CONNECTION_STRING']) {
       expect([setting, functionApp.includes(`name: '${setting}'`)]).toEqual([setting, true]);
     }
     expect(all()).toContain("DisableLocalAuth: true");

@@ -16,6 +16,7 @@ describe('teamsapp.yml', () => {
       'aadApp/create',
       'script',
       'arm/deploy',
+      'script',
       'azureStorage/enableStaticWebsite',
       'aadApp/update',
       'teamsApp/validateManifest',
@@ -28,10 +29,15 @@ describe('teamsapp.yml', () => {
     expect(arm.with?.templates).toEqual([{ path: './infra/main.bicep', parameters: './infra/main.parameters.json', deploymentName: 'mentoring-${{TEAMSFX_ENV}}' }]);
   });
 
-  test('the client secret is written as a SECRET_ variable, so the Toolkit keeps it in the git-ignored .user file', () => {
+  test('no client secret: the Entra app trusts the Function App\'s managed identity, right after arm/deploy created it', () => {
     const created = lifecycle.provision!.find((a) => a.uses === 'aadApp/create')!;
-    expect(created.writeToEnvironmentFile?.clientSecret).toBe('SECRET_AAD_APP_CLIENT_SECRET');
-    expect(created.with?.signInAudience).toBe('AzureADMyOrg');
+    expect(created.with).toMatchObject({ generateClientSecret: false, signInAudience: 'AzureADMyOrg' });
+    expect(created.writeToEnvironmentFile?.clientSecret).toBeUndefined();
+    expect(read('teamsapp.yml')).not.toContain('SECRET_');
+    const armIndex = uses(lifecycle.provision).indexOf('arm/deploy');
+    const trust = lifecycle.provision![armIndex + 1] as LifecycleAction & { env?: Record<string, string> };
+    expect(trust.with).toEqual({ run: 'npx tsx scripts/lifecycle/trust-managed-identity.ts' });
+    expect(trust.env).toEqual({ AAD_APP_OBJECT_ID: '${{AAD_APP_OBJECT_ID}}', AAD_APP_TENANT_ID: '${{AAD_APP_TENANT_ID}}', API_IDENTITY_PRINCIPAL_ID: '${{API_IDENTITY_PRINCIPAL_ID}}' });
   });
 
   test('the resource group is created, when missing, right before arm/deploy deploys into it', () => {
@@ -95,6 +101,7 @@ describe('teamsapp.local.yml', () => {
       'script',
       'teamsApp/create',
       'aadApp/create',
+      'script',
       'aadApp/update',
       'aadApp/create',
       'botFramework/create',
@@ -124,7 +131,9 @@ describe('teamsapp.local.yml', () => {
     const settings = lifecycle.deploy!.find((a) => a.uses === 'file/createOrUpdateEnvironmentFile')!.with as { target: string; envs: Record<string, string> };
     expect(settings.target).toBe('./.localConfigs');
     const functionApp = read('infra/modules/function-app.bicep');
-    for (const name of Object.keys(settings.envs).filter((n) => !['STORAGE_CONNECTION_STRING', 'BOT_PASSWORD'].includes(n))) {
+    // Only a laptop needs these: Azure has the managed identity (no secret) and its own storage.
+    const laptopOnly = ['STORAGE_CONNECTION_STRING', 'BOT_PASSWORD', 'AUTH_CLIENT_SECRET', 'AUTH_CLIENT_SECRET_EXPIRES_ON'];
+    for (const name of Object.keys(settings.envs).filter((n) => !laptopOnly.includes(n))) {
       expect([name, functionApp.includes(`name: '${name}'`)]).toEqual([name, true]);
     }
     expect(read('.gitignore')).toMatch(/^\.localConfigs$/m);

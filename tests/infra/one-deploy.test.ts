@@ -7,7 +7,9 @@
 import JSZip from 'jszip';
 import { LifecycleError } from '../../scripts/lifecycle/azure-management';
 import { oneDeploy } from '../../scripts/lifecycle/one-deploy';
-import { checkResourceGroupRequest, ensureResourceGroup, softDeletedVaultProblem } from '../../scripts/lifecycle/resource-group';
+import { checkResourceGroupRequest, ensureResourceGroup } from '../../scripts/lifecycle/resource-group';
+import { federatedCredentialFor, trustManagedIdentity } from '../../scripts/lifecycle/federated-credential';
+import { newestSecretExpiry, outputLine } from '../../scripts/lifecycle/secret-expiry';
 import { zipFolder } from '../../scripts/lifecycle/zip-folder';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -124,12 +126,54 @@ describe('the resource group', () => {
     expect(() => checkResourceGroupRequest({ subscriptionId: '', name: 'rg', location: ' ' })).toThrow('Set AZURE_SUBSCRIPTION_ID, AZURE_LOCATION in env/.env.<environment> before provisioning.');
     expect(() => checkResourceGroupRequest({ subscriptionId: SUB, name: 'rg with spaces', location: 'westeurope' })).toThrow(/is not a valid resource group name/);
   });
+});
 
-  test('a Key Vault still in its soft-delete window stops provision with the purge command', async () => {
-    const deleted = `/arm/subscriptions/${SUB}/providers/Microsoft.KeyVault/locations/westeurope/deletedVaults/kv-mentordev-abcde?api-version=2023-07-01`;
-    standIn = await startAzureStandIn((r) => (r.path === deleted ? { status: 200, body: { name: 'kv-mentordev-abcde' } } : undefined));
-    expect(await softDeletedVaultProblem(standIn.access, SUB, 'westeurope', 'kv-mentordev-abcde')).toContain('az keyvault purge --name kv-mentordev-abcde --location westeurope');
-    expect(await softDeletedVaultProblem(standIn.access, SUB, 'westeurope', 'kv-other')).toBeUndefined();
-    expect(await softDeletedVaultProblem(standIn.access, SUB, 'westeurope', '')).toBeUndefined();
+describe('the federated credential that replaces the client secret', () => {
+  const APP = '11111111-2222-4333-8444-555555555555';
+  const TENANT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+  const PRINCIPAL = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+  const fic = `/graph/v1.0/applications/${APP}/federatedIdentityCredentials(name='mentoring-function-app')`;
+
+  test("is upserted on the Entra app for the managed identity: Entra ID issuer, the identity's object id, api://AzureADTokenExchange", async () => {
+    let exists = false;
+    standIn = await startAzureStandIn((r) => {
+      if (r.method !== 'PATCH' || decodeURIComponent(r.path) !== fic || r.headers.prefer !== 'create-if-missing') return undefined;
+      const status = exists ? 204 : 201;
+      exists = true;
+      return { status };
+    });
+    const graph = { graphUrl: standIn.access.managementUrl.replace('/arm', '/graph'), getToken: standIn.access.getToken };
+    const request = { applicationObjectId: APP, tenantId: TENANT, identityPrincipalId: PRINCIPAL };
+    expect(await trustManagedIdentity(graph, request)).toBe('created');
+    expect(await trustManagedIdentity(graph, request)).toBe('updated');
+    expect(JSON.parse(standIn.requests[0]!.body.toString())).toEqual({
+      issuer: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+      subject: PRINCIPAL,
+      audiences: ['api://AzureADTokenExchange'],
+      description: expect.any(String),
+    });
+    expect(federatedCredentialFor(request).name).toBe('mentoring-function-app');
   });
+
+  test('a refusal says who may add it; ids that provision did not write are named before any call', async () => {
+    standIn = await startAzureStandIn(() => ({ status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } } }));
+    const graph = { graphUrl: standIn.access.managementUrl.replace('/arm', '/graph'), getToken: standIn.access.getToken };
+    await expect(trustManagedIdentity(graph, { applicationObjectId: APP, tenantId: TENANT, identityPrincipalId: PRINCIPAL })).rejects.toThrow(/Authorization_RequestDenied .*must own the app/);
+    const before = standIn.requests.length;
+    await expect(trustManagedIdentity(graph, { applicationObjectId: '', tenantId: TENANT, identityPrincipalId: 'x' })).rejects.toThrow(/AAD_APP_OBJECT_ID, API_IDENTITY_PRINCIPAL_ID must be ids written by the earlier provision steps/);
+    expect(standIn.requests.length).toBe(before);
+  });
+});
+
+test("local debugging's secret expiry is the newest secret's end date, handed to the Toolkit as an env output", async () => {
+  const APP = '11111111-2222-4333-8444-555555555555';
+  standIn = await startAzureStandIn((r) =>
+    r.method === 'GET' && decodeURIComponent(r.path) === `/graph/v1.0/applications/${APP}?$select=passwordCredentials`
+      ? { status: 200, body: { passwordCredentials: [{ keyId: 'old', endDateTime: '2027-01-10T08:00:00Z' }, { keyId: 'new', endDateTime: '2027-07-09T08:00:00Z' }] } }
+      : undefined,
+  );
+  const graph = { graphUrl: standIn.access.managementUrl.replace('/arm', '/graph'), getToken: standIn.access.getToken };
+  const expiresOn = await newestSecretExpiry(graph, APP);
+  expect(expiresOn).toBe('2027-07-09T08:00:00.000Z');
+  expect(outputLine(expiresOn)).toBe('::set-teamsfx-env AAD_APP_CLIENT_SECRET_EXPIRES_ON=2027-07-09T08:00:00.000Z');
 });

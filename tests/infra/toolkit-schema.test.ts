@@ -66,8 +66,15 @@ function filesOf(action: LifecycleAction): string[] {
   return [];
 }
 
-/** arm/deploy writes every output of its Bicep templates to the env file under the output's name. */
+/**
+ * arm/deploy writes every output of its Bicep templates to the env file under the output's name; a
+ * script writes what it prints as `::set-teamsfx-env NAME=value`.
+ */
 function outputsOf(action: LifecycleAction): string[] {
+  if (action.uses === 'script') {
+    const script = /^npx tsx (scripts\/[\w/-]+\.ts)$/.exec(String(action.with?.run))?.[1];
+    return script ? [...read(script).matchAll(/::set-teamsfx-env (\w+)=/g)].map((m) => m[1]!) : [];
+  }
   if (action.uses !== 'arm/deploy') return [];
   return (action.with!.templates as { path: string }[]).flatMap((t) => [...read(t.path).matchAll(/^output (\w+) /gm)].map((m) => m[1]!));
 }

@@ -20,12 +20,18 @@ export const DELEGATED_GRAPH_SCOPES: readonly string[] = [
 /** App-only uses the application permissions granted to the app (Calendars.ReadWrite, MailboxSettings.Read). */
 export const APP_GRAPH_SCOPES: readonly string[] = ['https://graph.microsoft.com/.default'];
 
-export interface MsalSettings {
+/**
+ * How the app proves its identity to Entra: a client secret, or a signed assertion — in Azure the
+ * Function App's managed-identity token for api://AzureADTokenExchange, which the Entra app trusts
+ * through a federated identity credential, so no secret exists to leak or expire.
+ */
+export type MsalCredential = { readonly clientSecret: string } | { readonly clientAssertion: () => Promise<string> };
+
+export type MsalSettings = MsalCredential & {
   readonly clientId: string;
-  readonly clientSecret: string;
   /** e.g. https://login.microsoftonline.com or http://127.0.0.1:7071/local-identity */
   readonly authorityHost: string;
-}
+};
 
 /** The OpenID metadata MSAL would otherwise fetch, derived from the authority host and tenant. */
 export function authorityMetadataFor(authorityHost: string, tenantId: string): Record<string, unknown> {
@@ -36,7 +42,7 @@ export function authorityMetadataFor(authorityHost: string, tenantId: string): R
     end_session_endpoint: `${base}/oauth2/v2.0/logout`,
     issuer: `${base}/v2.0`,
     jwks_uri: `${authorityHost.replace(/\/+$/, '')}/discovery/v2.0/keys`,
-    token_endpoint_auth_methods_supported: ['client_secret_post'],
+    token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt'],
     response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
     scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
     subject_types_supported: ['pairwise'],
@@ -51,7 +57,7 @@ export function msalConfigurationFor(settings: MsalSettings, tenantId: string): 
   return {
     auth: {
       clientId: settings.clientId,
-      clientSecret: settings.clientSecret,
+      ...('clientAssertion' in settings ? { clientAssertion: () => settings.clientAssertion() } : { clientSecret: settings.clientSecret }),
       authority: authorityName,
       knownAuthorities: [host.host],
       authorityMetadata: JSON.stringify(authorityMetadataFor(settings.authorityHost, tenantId)),

@@ -17,6 +17,7 @@ import { consoleLogger, type ApiLogger, type ApiServices, type HealthCheck } fro
 import { ConfigurationError, type ApiSettings } from '../../api/config';
 import type { ApiHost } from '../../api/handle-api-request';
 import { createBookingServices, type GraphTokenSources } from '../../api/booking-services';
+import { credentialStatus } from '../../api/credential-health';
 import type { PeopleDirectory } from '../../core/booking';
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -87,6 +88,10 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
         const keys = await validator.checkKeys();
         return keys.ok ? { status: 'ok' } : { status: 'unavailable', detail: keys.error.message };
       },
+    },
+    {
+      name: 'graph-credential',
+      check: async () => credentialStatus(settings, (options.clock ?? systemClock).now()),
     },
     ...(options.extraHealth ?? []),
   ];
