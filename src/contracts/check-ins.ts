@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CheckIn } from '../core/checkins/check-in';
 import type { SubmitCheckInInput } from '../core/usecases/check-in-use-cases';
 import { AddActionItemBody } from './action-items';
-import { Id, IsoInstant, LIMITS, multilineText, text, toIso, Version, type Assignable, type Expect } from './common';
+import { Id, IsoInstant, LIMITS, multilineText, toIso, Version, type Assignable, type Expect } from './common';
 
 const AnswersSchema = z
   .object({

@@ -5,7 +5,7 @@ import type { CloseRelationshipInput, RelationshipDetail, RelationshipSummary } 
 import { ActionItemDto, toActionItemDto } from './action-items';
 import { AgreementStateDto, toAgreementStateDto } from './agreement';
 import { CheckInDto, toCheckInDto } from './check-ins';
-import { IsoInstant, LIMITS, RelationshipParams, multilineText, text, toIso, Version, type Assignable, type Expect } from './common';
+import { IsoInstant, LIMITS, RelationshipParams, multilineText, toIso, Version, type Assignable, type Expect } from './common';
 import { GoalDto, toGoalDto } from './goals';
 import { PublicProfileDto, toPublicProfileDto } from './profiles';
 import { PreWorkSchema } from './requests';

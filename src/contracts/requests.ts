@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MentoringRequest } from '../core/requests/mentoring-request';
 import type { CreateRequestInput, DeclineRequestInput, RequestDecisionInput, RequestView } from '../core/usecases/request-use-cases';
-import { Id, IsoInstant, LIMITS, multilineText, text, toIso, Version, type Assignable, type Expect } from './common';
+import { Id, IsoInstant, LIMITS, multilineText, toIso, Version, type Assignable, type Expect } from './common';
 
 export const PreWorkSchema = z
   .object({
