@@ -58,7 +58,7 @@ async function signInAs(name: string) {
   const value = await page.getByLabel('Demo person').locator('option', { hasText: name }).getAttribute('value');
   await page.getByLabel('Demo person').selectOption(value!);
   await page.getByRole('button', { name: 'Sign in as this person' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'What needs you now' }).waitFor();
 }
 
 async function openSection(name: string, heading: string | RegExp) {
@@ -117,7 +117,7 @@ describe('mentoring journey in the tab', () => {
   });
 
   it('shows the request waiting on the mentee’s Home', async () => {
-    await openSection('Home', 'Home');
+    await openSection('Home', 'What needs you now');
     await page.getByText(`To ${MENTOR}`).waitFor();
     await checkScreen(page, 'journey-05-mentee-home');
   });
@@ -263,8 +263,8 @@ describe('mentoring journey in the tab', () => {
     await form.getByLabel('Owner').selectOption({ label: 'Me' });
     await form.getByRole('button', { name: 'Add action item' }).click();
     await page.getByRole('checkbox', { name: 'Done: Draft three Copilot prompts for the retro' }).waitFor();
-    await openSection('Home', 'Home');
-    const mine = page.getByRole('region', { name: 'My open action items' });
+    await openSection('Home', 'What needs you now');
+    const mine = page.getByRole('region', { name: 'Waiting for you' });
     await mine.getByText('Draft three Copilot prompts for the retro').waitFor();
     expect(await mine.getByText('Record next retro for the Copilot summary').count()).toBe(0);
     await checkScreen(page, 'journey-16-home-open-items');
@@ -285,14 +285,14 @@ describe('mentoring journey in the tab', () => {
     // Oliver's clock first (London), Kacper's Warsaw time beside it: one hour later in winter and summer alike.
     await slots.getByRole('listitem').first().waitFor();
     const firstSlot = (await slots.getByRole('listitem').first().textContent())!;
-    const [, mine, theirs] = /^\w{3} \d{1,2} \w{3}, (\d{2}):\d{2} – .* · \w{3} \d{1,2} \w{3}, (\d{2}):\d{2} for Kacper Nowak$/.exec(firstSlot)!;
+    const [, mine, theirs] = /^\w{3} \d{1,2} \w{3}, (\d{2}):\d{2} – .* · \w{3} \d{1,2} \w{3}, (\d{2}):\d{2} \S+ for Kacper Nowak$/.exec(firstSlot)!;
     expect((Number(theirs) - Number(mine) + 24) % 24).toBe(1);
     await checkScreen(page, 'journey-18-schedule-slots');
 
     const booked = page.waitForResponse((r) => /\/api\/relationships\/[^/]+\/meetings$/.test(r.url()) && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Book the whole series' }).click();
     expect((await booked).status()).toBe(200);
-    await page.getByText(/^Booked 3 meeting\(s\); the invites are in both calendars\./).waitFor();
+    await page.getByText(/^Booked 3 meetings; the invites are in both calendars\./).waitFor();
     for (const n of [1, 2, 3]) await page.getByRole('heading', { level: 4, name: new RegExp(`^Meeting ${n} · .* for Kacper Nowak$`) }).waitFor();
     await page.getByText('Agenda of meeting 1').click();
     const agenda1 = page.locator('details', { hasText: 'Agenda of meeting 1' });
@@ -401,7 +401,7 @@ describe('mentoring journey in the tab', () => {
     const rebooked = page.waitForResponse((r) => /\/api\/relationships\/[^/]+\/meetings$/.test(r.url()) && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Book the whole series' }).click();
     expect((await rebooked).status()).toBe(200);
-    await page.getByText(/^Booked 1 meeting\(s\)/).waitFor();
+    await page.getByText(/^Booked 1 meeting;/).waitFor();
     const replanned = (await apiAs(OLIVER_ID)).detail.meetings.filter((m) => m.status === 'planned').sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
     expect(replanned.map((m) => m.id)).not.toContain(before.id);
     expect(replanned).toHaveLength(2);
@@ -411,8 +411,8 @@ describe('mentoring journey in the tab', () => {
   it('shows the booked schedule and the check-ins in dark theme and in Polish', async () => {
     const { detail } = await apiAs(OLIVER_ID);
     for (const variant of [
-      { name: 'dark', query: '?theme=dark', colorScheme: 'dark' as const, person: 'Demo person', signIn: 'Sign in as this person', home: 'Home', schedule: 'Upcoming meetings', checkIns: 'Check-ins' },
-      { name: 'pl', query: '?lang=pl', colorScheme: 'light' as const, person: 'Osoba demonstracyjna', signIn: 'Zaloguj jako ta osoba', home: 'Start', schedule: 'Nadchodzące spotkania', checkIns: 'Podsumowania spotkań' },
+      { name: 'dark', query: '?theme=dark', colorScheme: 'dark' as const, person: 'Demo person', signIn: 'Sign in as this person', home: 'What needs you now', schedule: 'Upcoming meetings', checkIns: 'Check-ins' },
+      { name: 'pl', query: '?lang=pl', colorScheme: 'light' as const, person: 'Osoba demonstracyjna', signIn: 'Zaloguj jako ta osoba', home: 'Co na Ciebie czeka', schedule: 'Nadchodzące spotkania', checkIns: 'Podsumowania spotkań' },
     ]) {
       const browser = await launchChromium({ colorScheme: variant.colorScheme });
       try {
@@ -433,6 +433,33 @@ describe('mentoring journey in the tab', () => {
       } finally {
         await browser.close();
       }
+    }
+  });
+
+  it('shows one time for the same meeting on every screen: the profile’s zone, labelled, whatever the browser’s zone and locale', async () => {
+    // Oliver's profile says Europe/London; this browser is in Tokyo and speaks American English.
+    const { detail } = await apiAs(OLIVER_ID);
+    const next = detail.meetings.filter((m) => m.status === 'planned' && Date.parse(m.start) > Date.now()).sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0]!;
+    const london = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(new Date(next.start));
+    const tokyo = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' }).format(new Date(next.start));
+    expect(london).not.toBe(tokyo);
+    const browser = await launchChromium({ timezoneId: 'Asia/Tokyo', locale: 'en-US' });
+    try {
+      const other = await browser.context.newPage();
+      await other.goto(`${tab.baseUrl}/`);
+      const value = await other.getByLabel('Demo person').locator('option', { hasText: MENTEE }).getAttribute('value');
+      await other.getByLabel('Demo person').selectOption(value!);
+      await other.getByRole('button', { name: 'Sign in as this person' }).click();
+      const onHome = (await other.getByTestId('next-meeting').first().textContent())!;
+      const when = onHome.replace(/^Next meeting: /, '').split(' · ')[0]!;
+      expect(when).toContain(london);
+      expect(when).not.toContain(tokyo);
+      expect(when).toMatch(/GMT|BST/);
+      await other.goto(`${tab.baseUrl}/#/relationship/${detail.relationship.id}/schedule`);
+      await other.getByRole('heading', { level: 4, name: `Meeting ${next.number} · ${when} · ` , exact: false }).waitFor();
+      await checkScreen(other, 'journey-25b-one-clock-tokyo-browser');
+    } finally {
+      await browser.close();
     }
   });
 

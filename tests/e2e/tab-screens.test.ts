@@ -19,7 +19,7 @@ interface Variant {
   name: string;
   query: string;
   colorScheme: 'light' | 'dark';
-  text: { signInTitle: RegExp; person: string; signIn: string; home: string; find: string; profile: string; relationship: string};
+  text: { signInTitle: RegExp; person: string; signIn: string; home: string; homeTitle: string; find: string; profile: string; relationship: string};
 }
 
 const english = {
@@ -27,6 +27,7 @@ const english = {
   person: 'Demo person',
   signIn: 'Sign in as this person',
   home: 'Home',
+  homeTitle: 'What needs you now',
   find: 'Find a mentor',
   profile: 'Profile',
   relationship: 'Relationship',
@@ -44,6 +45,7 @@ const variants: Variant[] = [
       person: 'Osoba demonstracyjna',
       signIn: 'Zaloguj jako ta osoba',
       home: 'Start',
+      homeTitle: 'Co na Ciebie czeka',
       find: 'Znajdź mentora',
       profile: 'Profil',
       relationship: 'Relacja',
@@ -96,7 +98,7 @@ describe.each(variants)('tab in $name', (variant) => {
     const token = page.waitForResponse((r) => r.url().endsWith('/local-identity/token') && r.request().method() === 'POST');
     await page.getByRole('button', { name: variant.text.signIn }).click();
     expect((await token).status()).toBe(200);
-    await page.getByRole('heading', { level: 1, name: variant.text.home }).waitFor();
+    await page.getByRole('heading', { level: 1, name: variant.text.homeTitle }).waitFor();
     expect(await page.getByRole('tab', { name: variant.text.home }).getAttribute('aria-selected')).toBe('true');
     await page.getByRole('heading', { level: 2 }).first().waitFor();
     await checkVariantScreen(page, variant, 'home');

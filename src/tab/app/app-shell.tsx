@@ -1,6 +1,8 @@
-import { Badge, Button, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, lazy, useEffect, useRef } from 'react';
-import { useI18n } from '../i18n/i18n';
+import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
+import { OverflowTabList } from '../components/overflow-tab-list';
+import { I18nProvider, useI18n } from '../i18n/i18n';
+import { usePreferences, ZoneSetterProvider } from './preferences';
 import { routeToHash, useHashRoute, type Route } from './hash-route';
 import { ScreenErrorBoundary } from './screen-error-boundary';
 import { useSession } from './session';
@@ -17,6 +19,7 @@ const useStyles = makeStyles({
   header: {
     display: 'flex',
     flexWrap: 'wrap',
+    rowGap: tokens.spacingVerticalXS,
     alignItems: 'center',
     gap: tokens.spacingHorizontalM,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
@@ -24,13 +27,16 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   brand: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalL },
-  who: { marginLeft: 'auto', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  nav: { flexGrow: 1, flexShrink: 1, flexBasis: '260px', minWidth: 0 },
+  who: { marginLeft: 'auto', display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   main: {
     flexGrow: 1,
-    padding: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
     maxWidth: '1100px',
     width: '100%',
+    marginInline: 'auto',
     boxSizing: 'border-box',
+    minWidth: 0,
     ':focus': { outline: 'none' },
   },
   skip: {
@@ -47,12 +53,35 @@ const navItems: { value: Route['screen']; key: 'nav.home' | 'nav.findMentor' | '
   { value: 'profile', key: 'nav.profile' },
 ];
 
+/**
+ * Every time on every screen is shown in the zone of the person's profile (not the device's), so the
+ * shell learns it before any screen renders; a person without a profile yet sees the device's zone.
+ */
+function useProfileZone(): { zone: string | undefined; known: boolean; setZone: (zone: string) => void } {
+  const api = useSession().api;
+  const [state, setState] = useState<{ zone: string | undefined; known: boolean }>({ zone: undefined, known: false });
+  useEffect(() => {
+    const controller = new AbortController();
+    api.getMyProfile(controller.signal).then(
+      (profile) => setState({ zone: profile.timeZone, known: true }),
+      () => {
+        // No profile yet, or no answer: times fall back to the device's zone; the screens say what went wrong.
+        if (!controller.signal.aborted) setState({ zone: undefined, known: true });
+      },
+    );
+    return () => controller.abort();
+  }, [api]);
+  return { ...state, setZone: (zone) => setState({ zone, known: true }) };
+}
+
 export function AppShell({ onReady }: { onReady?: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const { hostLocale } = usePreferences();
   const session = useSession();
   const styles = useStyles();
   const [route, navigate] = useHashRoute();
   const mainRef = useRef<HTMLElement>(null);
+  const profileZone = useProfileZone();
 
   useEffect(() => {
     onReady?.();
@@ -73,14 +102,13 @@ export function AppShell({ onReady }: { onReady?: () => void }) {
         <Text className={styles.brand} size={400}>
           {t('app.title')}
         </Text>
-        <nav aria-label={t('nav.label')}>
-          <TabList selectedValue={route.screen} onTabSelect={(_, data) => go({ screen: data.value as Route['screen'] } as Route)}>
-            {navItems.map((item) => (
-              <Tab key={item.value} value={item.value}>
-                {t(item.key)}
-              </Tab>
-            ))}
-          </TabList>
+        <nav aria-label={t('nav.label')} className={styles.nav}>
+          <OverflowTabList
+            items={navItems.map((item) => ({ value: item.value, label: t(item.key) }))}
+            selected={route.screen}
+            onSelect={(value) => go({ screen: value as Route['screen'] } as Route)}
+            moreLabel={(count) => t('nav.more', { count })}
+          />
         </nav>
         <div className={styles.who}>
           {session.signIn.kind === 'local' ? (
@@ -97,11 +125,13 @@ export function AppShell({ onReady }: { onReady?: () => void }) {
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
-        <ScreenErrorBoundary resetKey={routeToHash(route)}>
-          <Suspense fallback={<LoadingSkeleton />}>
-            <Screen route={route} navigate={go} />
-          </Suspense>
-        </ScreenErrorBoundary>
+        <ZoneSetterProvider value={profileZone.setZone}>
+          <I18nProvider language={language} timeZone={profileZone.zone} locale={hostLocale}>
+            <ScreenErrorBoundary resetKey={routeToHash(route)}>
+              <Suspense fallback={<LoadingSkeleton />}>{profileZone.known ? <Screen route={route} navigate={go} /> : <LoadingSkeleton />}</Suspense>
+            </ScreenErrorBoundary>
+          </I18nProvider>
+        </ZoneSetterProvider>
       </main>
     </div>
   );

@@ -34,6 +34,17 @@ export function parseRoute(hash: string): Route {
   }
 }
 
+/**
+ * A Teams deep link names the page in `subPageId` (context.page.subPageId; `subEntityId` in the
+ * link's context parameter): the same path as the hash without "#/", e.g. "relationship/<id>/schedule"
+ * or "schedule". Anything else is ignored, so a link from an older card still opens the tab.
+ */
+export function routeOfSubPage(subPageId: string | undefined): string | undefined {
+  const path = subPageId?.trim().replace(/^#?\/?/, '');
+  if (!path || !/^(home|find|profile|relationship|schedule|checkins|actions)(\/|$)/.test(path)) return undefined;
+  return routeToHash(parseRoute(`#/${path}`));
+}
+
 export function routeToHash(route: Route): string {
   if (route.screen !== 'relationship') return `#/${route.screen}`;
   const parts = [

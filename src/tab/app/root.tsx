@@ -1,4 +1,4 @@
-import { FluentProvider, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { FluentProvider, Spinner, makeStyles, tokens, type Theme } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiClient } from '../api/api-client';
 import { MentoringApi } from '../api/mentoring-api';
@@ -14,6 +14,31 @@ import type { Session } from './session';
 import { SessionProvider } from './session';
 import { InfoPage, infoPageOf } from '../features/info/info-page';
 import { apiOrigin } from '../api/api-origin';
+import { ClockProvider } from './clock';
+import { PreferencesProvider, recallLanguageChoice, rememberLanguageChoice, type LanguageChoice } from './preferences';
+import { routeOfSubPage } from './hash-route';
+
+/** The body takes the theme's background, so overscroll and short pages never show a white frame in dark mode. */
+function usePaintPage(theme: Theme, dark: boolean) {
+  useEffect(() => {
+    document.body.style.backgroundColor = theme.colorNeutralBackground2;
+    document.body.style.color = theme.colorNeutralForeground1;
+    document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+  }, [theme, dark]);
+}
+
+/** Outside a Microsoft host the system's light or dark mode decides, and a change applies at once. */
+function useSystemDark(): boolean {
+  const query = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : undefined;
+  const [dark, setDark] = useState(() => query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return;
+    const onChange = (e: MediaQueryListEvent) => setDark(e.matches);
+    query.addEventListener?.('change', onChange);
+    return () => query.removeEventListener?.('change', onChange);
+  }, [query]);
+  return dark;
+}
 
 const useStyles = makeStyles({
   centred: { minHeight: '100vh', display: 'grid', placeItems: 'center', backgroundColor: tokens.colorNeutralBackground2 },
@@ -23,6 +48,8 @@ export interface RootProps {
   overrides: QueryOverrides;
   detect?: (options: DetectHostOptions) => Promise<Host>;
   storage?: Storage;
+  /** Where device-wide choices (the language) are kept. */
+  preferenceStorage?: Storage;
   fetchImpl?: typeof fetch;
   clock?: () => number;
 }
@@ -33,11 +60,27 @@ type Phase =
   | { phase: 'ssoFailed'; host: MicrosoftHost }
   | { phase: 'browser'; host: Host; person: DemoPerson | undefined };
 
-export function Root({ overrides, detect = detectHost, storage = window.sessionStorage, fetchImpl, clock = Date.now }: RootProps) {
+export function Root({
+  overrides,
+  detect = detectHost,
+  storage = window.sessionStorage,
+  preferenceStorage = safeLocalStorage(),
+  fetchImpl,
+  clock = Date.now,
+}: RootProps) {
   const fetcher = useMemo<typeof fetch>(() => fetchImpl ?? ((input, init) => fetch(input, init)), [fetchImpl]);
   const [phase, setPhase] = useState<Phase>({ phase: 'detecting' });
-  const [hostTheme, setHostTheme] = useState<HostThemeName>(
-    () => overrides.theme ?? (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'default'),
+  const systemDark = useSystemDark();
+  // Inside Teams the host's theme (and its changes) decide; elsewhere the system's colour scheme.
+  const [microsoftTheme, setMicrosoftTheme] = useState<HostThemeName | undefined>();
+  const hostTheme: HostThemeName = overrides.theme ?? microsoftTheme ?? (systemDark ? 'dark' : 'default');
+  const [languageChoice, setLanguageChoiceState] = useState<LanguageChoice>(() => recallLanguageChoice(preferenceStorage));
+  const setLanguageChoice = useCallback(
+    (choice: LanguageChoice) => {
+      rememberLanguageChoice(preferenceStorage, choice);
+      setLanguageChoiceState(choice);
+    },
+    [preferenceStorage],
   );
 
   const trySso = useCallback(async (host: MicrosoftHost) => {
@@ -54,11 +97,12 @@ export function Root({ overrides, detect = detectHost, storage = window.sessionS
     let cancelled = false;
     void detect({ browserLocale: navigator.language }).then((host) => {
       if (cancelled) return;
-      if (!overrides.theme) setHostTheme(host.theme);
       if (host.kind === 'microsoft') {
-        host.onThemeChange((theme) => {
-          if (!overrides.theme) setHostTheme(theme);
-        });
+        setMicrosoftTheme(host.theme);
+        host.onThemeChange(setMicrosoftTheme);
+        // A deep link (a bot card's "Open schedule") names the page in subPageId; it wins over the start URL.
+        const linked = routeOfSubPage(host.subPageId);
+        if (linked) window.location.hash = linked;
         void trySso(host);
       } else {
         setPhase({ phase: 'browser', host, person: recallLocalPerson(storage) });
@@ -67,12 +111,14 @@ export function Root({ overrides, detect = detectHost, storage = window.sessionS
     return () => {
       cancelled = true;
     };
-  }, [detect, overrides.theme, storage, trySso]);
+  }, [detect, storage, trySso]);
 
   const inHost = phase.phase === 'sso' || phase.phase === 'ssoFailed';
   const locale = phase.phase === 'detecting' ? navigator.language : phase.host.locale;
-  const language = overrides.language ?? languageFromLocale(locale);
+  const language = overrides.language ?? (languageChoice === 'auto' ? languageFromLocale(locale) : languageChoice);
   const theme = fluentThemeFor(hostTheme, inHost);
+  usePaintPage(theme, hostTheme !== 'default');
+  const preferences = useMemo(() => ({ languageChoice, setLanguageChoice, hostLocale: locale }), [languageChoice, setLanguageChoice, locale]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -82,7 +128,7 @@ export function Root({ overrides, detect = detectHost, storage = window.sessionS
   if (infoPage) {
     return (
       <FluentProvider theme={theme}>
-        <I18nProvider language={language}>
+        <I18nProvider language={language} locale={locale}>
           <InfoPage kind={infoPage} />
         </I18nProvider>
       </FluentProvider>
@@ -90,8 +136,10 @@ export function Root({ overrides, detect = detectHost, storage = window.sessionS
   }
 
   return (
+    <ClockProvider value={clock}>
+    <PreferencesProvider value={preferences}>
     <FluentProvider theme={theme}>
-      <I18nProvider language={language}>
+      <I18nProvider language={language} locale={locale}>
         <Phases
           phase={phase}
           fetcher={fetcher}
@@ -110,7 +158,17 @@ export function Root({ overrides, detect = detectHost, storage = window.sessionS
         />
       </I18nProvider>
     </FluentProvider>
+    </PreferencesProvider>
+    </ClockProvider>
   );
+}
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
 }
 
 function Phases({

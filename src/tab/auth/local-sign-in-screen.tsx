@@ -9,11 +9,12 @@ import {
   Select,
   Spinner,
   Text,
-  Title1,
+  Title2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useClock } from '../app/clock';
 import { useI18n } from '../i18n/i18n';
 import { listDemoPeople, requestLocalToken, type DemoPerson } from './local-identity.client';
 
@@ -39,6 +40,7 @@ type Load = { state: 'loading' } | { state: 'unreachable' } | { state: 'ready'; 
  */
 export function LocalSignInScreen({ fetcher, onSignedIn }: { fetcher: typeof fetch; onSignedIn: (person: DemoPerson) => void }) {
   const { t } = useI18n();
+  const clock = useClock();
   const styles = useStyles();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [chosen, setChosen] = useState('');
@@ -64,7 +66,7 @@ export function LocalSignInScreen({ fetcher, onSignedIn }: { fetcher: typeof fet
     setBusy(true);
     setFailed(false);
     try {
-      await requestLocalToken(person.personId, Date.now(), fetcher);
+      await requestLocalToken(person.personId, clock(), fetcher);
       onSignedIn(person);
     } catch {
       setFailed(true);
@@ -82,7 +84,7 @@ export function LocalSignInScreen({ fetcher, onSignedIn }: { fetcher: typeof fet
           </MessageBarBody>
         </MessageBar>
         <Card>
-          <CardHeader header={<Title1 as="h1">{t('signIn.local.title')}</Title1>} />
+          <CardHeader header={<Title2 as="h1">{t('signIn.local.title')}</Title2>} />
           <Text>{t('signIn.local.explain')}</Text>
           {load.state === 'loading' ? <Spinner size="small" label={t('signIn.local.loading')} /> : null}
           {load.state === 'unreachable' ? (

@@ -27,6 +27,8 @@ export interface MicrosoftHost {
   theme: HostThemeName;
   userPrincipalName: string | undefined;
   tenantId: string | undefined;
+  /** The page a deep link asks for (a bot card's subEntityId arrives here). */
+  subPageId: string | undefined;
   /** Entra SSO token for our API, cached and refreshed by the host. */
   getToken(): Promise<string>;
   notifySuccess(): void;
@@ -101,6 +103,7 @@ export async function detectHost(options: DetectHostOptions = {}): Promise<Host>
     theme: normaliseHostTheme(context.app.theme),
     userPrincipalName: context.user?.userPrincipalName,
     tenantId: context.user?.tenant?.id,
+    subPageId: context.page?.subPageId || undefined,
     getToken: () => sdk.authentication.getAuthToken(),
     notifySuccess: () => {
       void sdk.app.notifySuccess();

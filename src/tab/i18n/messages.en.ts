@@ -22,6 +22,7 @@ export const en = {
   'nav.findMentor': 'Find a mentor',
   'nav.relationship': 'Relationship',
   'nav.profile': 'Profile',
+  'nav.more': 'More ({count})',
 
   'host.browser.title': 'You are outside Microsoft Teams',
   'host.browser.body':
@@ -85,7 +86,14 @@ export const en = {
   'code.AGREEMENT.WINDOW_END_BEFORE_START': 'A time window ends before it starts. If it runs past midnight, tick “Ends the next day”; otherwise correct the times.',
   'code.AGREEMENT.WINDOW_LONGER_THAN_A_DAY': 'A time window marked “Ends the next day” would last more than a day. Untick “Ends the next day” or correct the times.',
 
-  'home.title': 'Home',
+  'home.title': 'What needs you now',
+  'home.needs.title': 'Waiting for you',
+  'home.needs.empty': 'Nothing waits for you right now. New requests, agreements to accept and check-ins appear here.',
+  'home.needs.agreement': '{name} proposed version {number} of your agreement; it takes effect once you accept it.',
+  'home.needs.agreementAction': 'Review the agreement with {name}',
+  'home.needs.checkIn': 'Your check-in for meeting {number} with {name} ({when}) is due.',
+  'home.needs.actionItem': 'Action item',
+  'home.needs.actionItemsOpen': 'Open action items with {name}',
   'home.relationships.title': 'My mentoring relationships',
   'home.relationships.empty': 'You have no mentoring relationships yet. Find a mentor to send your first request.',
   'home.relationships.emptyAction': 'Find a mentor',
@@ -121,14 +129,18 @@ export const en = {
   'find.searchPlaceholder': 'e.g. Power BI, negotiation, public speaking',
   'find.textLabel': 'Name or keyword',
   'find.reason.matchedSkills': 'Teaches {skills}',
-  'find.reason.capacityLeft': 'Free mentoring places: {count}',
-  'find.reason.reversePairing': 'Reverse mentoring: a {mentor} colleague mentoring a {mentee} one',
+  'find.reason.reversePairing': 'Reverse mentoring: {mentor} mentoring {mentee}',
+  'find.level.entry': 'an entry-level colleague',
+  'find.level.junior': 'a junior colleague',
+  'find.level.intermediate': 'an intermediate colleague',
+  'find.level.senior': 'a senior colleague',
+  'find.level.lead': 'a lead',
+  'find.level.executive': 'an executive',
   'find.reason.sharedLanguages': 'You both speak {languages}',
   'find.onlyReverse': 'Only reverse mentors (colleagues earlier in their career who can teach you up-to-date skills)',
   'find.search': 'Search',
   'find.empty': 'No mentors match yet. Try a broader skill, or add skills you want to learn to your profile.',
   'find.resultsLabel': 'Suggested mentors',
-  'find.rank': 'Suggestion {rank}',
   'find.reverseBadge': 'Reverse mentoring',
   'find.reasonsLabel': 'Why this suggestion',
   'find.request': 'Ask {name} to mentor you',
@@ -150,6 +162,9 @@ export const en = {
   'request.tooLong': 'Keep this under {max} characters.',
 
   'profile.title': 'Profile',
+  'profile.language': 'Language of the app',
+  'profile.languageHint': 'Kept on this device. Automatic follows Microsoft Teams, or your browser outside Teams.',
+  'profile.languageAuto': 'Automatic ({language})',
   'profile.intro': 'Your profile helps people find you as a mentor and helps us suggest mentors for you.',
   'profile.jobTitle': 'Job title',
   'profile.seniority': 'Seniority',
@@ -355,9 +370,7 @@ export const en = {
   'schedule.bookSeries': 'Book the whole series',
   'schedule.booking': 'Booking…',
   'schedule.seriesProgress': 'Booking the series: finding a time in each period and sending the invites to both calendars…',
-  'schedule.outcome.planned': 'Booked {count} meeting(s); the invites are in both calendars.',
   'schedule.outcome.nothingNew': 'Nothing new to book: the meetings you asked for are already planned.',
-  'schedule.outcome.pending': '{count} still being sent to Outlook; they appear here shortly.',
   'schedule.outcome.failed': 'A meeting could not be booked: {reason}',
   'schedule.outcome.unplaced': 'No time around {date}: {reason}',
   'schedule.noSlot.completeTitle': 'Nothing left to book.',
@@ -411,3 +424,17 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+
+/** Messages that depend on a number; Intl.PluralRules picks the form. */
+export const enPlurals = {
+  'find.reason.capacityLeft': { one: 'Has room for 1 more mentee', other: 'Has room for {count} more mentees' },
+  'schedule.outcome.planned': {
+    one: 'Booked 1 meeting; the invite is in both calendars.',
+    other: 'Booked {count} meetings; the invites are in both calendars.',
+  },
+  'schedule.outcome.pending': {
+    one: '1 meeting is still being sent to Outlook; it appears here shortly.',
+    other: '{count} meetings are still being sent to Outlook; they appear here shortly.',
+  },
+} as const;
+export type PluralKey = keyof typeof enPlurals;

@@ -1,4 +1,5 @@
-import type { MessageKey } from './messages.en';
+import type { PluralForms } from './i18n';
+import type { MessageKey, PluralKey } from './messages.en';
 
 /** Typed as the full key set of the English catalogue, so a missing or misspelt key fails type-check. */
 export const pl: Readonly<Record<MessageKey, string>> = {
@@ -21,6 +22,7 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'nav.findMentor': 'Znajdź mentora',
   'nav.relationship': 'Relacja',
   'nav.profile': 'Profil',
+  'nav.more': 'Więcej ({count})',
 
   'host.browser.title': 'Jesteś poza Microsoft Teams',
   'host.browser.body':
@@ -85,7 +87,14 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'code.AGREEMENT.WINDOW_END_BEFORE_START': 'Przedział czasu kończy się, zanim się zacznie. Jeśli trwa po północy, zaznacz „Kończy się następnego dnia”; w przeciwnym razie popraw godziny.',
   'code.AGREEMENT.WINDOW_LONGER_THAN_A_DAY': 'Przedział oznaczony „Kończy się następnego dnia” trwałby ponad dobę. Odznacz „Kończy się następnego dnia” albo popraw godziny.',
 
-  'home.title': 'Start',
+  'home.title': 'Co na Ciebie czeka',
+  'home.needs.title': 'Czeka na Ciebie',
+  'home.needs.empty': 'Nic na Ciebie teraz nie czeka. Tu pojawią się nowe prośby, umowy do akceptacji i podsumowania spotkań.',
+  'home.needs.agreement': '{name} proponuje wersję {number} Waszej umowy; zacznie obowiązywać, gdy ją zaakceptujesz.',
+  'home.needs.agreementAction': 'Przejrzyj umowę z osobą {name}',
+  'home.needs.checkIn': 'Czas na Twoje podsumowanie spotkania {number} z osobą {name} ({when}).',
+  'home.needs.actionItem': 'Zadanie',
+  'home.needs.actionItemsOpen': 'Otwórz zadania z osobą {name}',
   'home.relationships.title': 'Moje relacje mentoringowe',
   'home.relationships.empty': 'Nie masz jeszcze żadnych relacji mentoringowych. Znajdź mentora i wyślij pierwszą prośbę.',
   'home.relationships.emptyAction': 'Znajdź mentora',
@@ -122,15 +131,19 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'find.searchPlaceholder': 'np. Power BI, negocjacje, wystąpienia publiczne',
   'find.textLabel': 'Imię, nazwisko lub słowo kluczowe',
   'find.reason.matchedSkills': 'Uczy: {skills}',
-  'find.reason.capacityLeft': 'Może przyjąć jeszcze podopiecznych: {count}',
-  'find.reason.reversePairing': 'Mentoring odwrócony: poziom {mentor} uczy poziom {mentee}',
+  'find.reason.reversePairing': 'Mentoring odwrócony: {mentor} uczy osobę {mentee}',
+  'find.level.entry': 'osoba na poziomie początkującym',
+  'find.level.junior': 'osoba na poziomie junior',
+  'find.level.intermediate': 'osoba na poziomie średnim',
+  'find.level.senior': 'osoba na poziomie senior',
+  'find.level.lead': 'lider',
+  'find.level.executive': 'członek kadry kierowniczej',
   'find.reason.sharedLanguages': 'Oboje mówicie: {languages}',
   'find.onlyReverse': 'Tylko mentorzy odwróceni (osoby z krótszym stażem, które nauczą Cię aktualnych umiejętności)',
   'find.search': 'Szukaj',
   'find.empty':
     'Nie znaleziono pasujących mentorów. Spróbuj szerszej umiejętności albo dodaj do profilu umiejętności, których chcesz się nauczyć.',
   'find.resultsLabel': 'Proponowani mentorzy',
-  'find.rank': 'Propozycja {rank}',
   'find.reverseBadge': 'Mentoring odwrócony',
   'find.reasonsLabel': 'Dlaczego ta propozycja',
   'find.request': 'Poproś osobę {name} o mentoring',
@@ -152,6 +165,9 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'request.tooLong': 'Zmieść się w {max} znakach.',
 
   'profile.title': 'Profil',
+  'profile.language': 'Język aplikacji',
+  'profile.languageHint': 'Zapamiętany na tym urządzeniu. Automatyczny to język Microsoft Teams albo, poza Teams, przeglądarki.',
+  'profile.languageAuto': 'Automatyczny ({language})',
   'profile.intro': 'Twój profil pomaga innym znaleźć Cię jako mentora, a nam zaproponować mentorów dla Ciebie.',
   'profile.jobTitle': 'Stanowisko',
   'profile.seniority': 'Poziom doświadczenia',
@@ -358,9 +374,7 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'schedule.bookSeries': 'Zarezerwuj cały cykl',
   'schedule.booking': 'Rezerwuję…',
   'schedule.seriesProgress': 'Rezerwuję cykl: szukam terminu w każdym okresie i wysyłam zaproszenia do obu kalendarzy…',
-  'schedule.outcome.planned': 'Zarezerwowano spotkania: {count}; zaproszenia są w obu kalendarzach.',
   'schedule.outcome.nothingNew': 'Nie ma nic nowego do rezerwacji: żądane spotkania są już zaplanowane.',
-  'schedule.outcome.pending': 'W drodze do Outlooka: {count}; pojawią się tu za chwilę.',
   'schedule.outcome.failed': 'Nie udało się zarezerwować spotkania: {reason}',
   'schedule.outcome.unplaced': 'Brak terminu w okolicy {date}: {reason}',
   'schedule.noSlot.completeTitle': 'Nie ma już czego rezerwować.',
@@ -411,4 +425,25 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'schedule.cancel.confirm': 'Odwołaj spotkanie',
   'schedule.cancel.keep': 'Zostaw spotkanie',
   'schedule.cancel.done': 'Spotkanie {number} odwołano; partner został powiadomiony.',
+};
+
+export const plPlurals: Readonly<Record<PluralKey, PluralForms>> = {
+  'find.reason.capacityLeft': {
+    one: 'Może przyjąć jeszcze 1 podopiecznego',
+    few: 'Może przyjąć jeszcze {count} podopiecznych',
+    many: 'Może przyjąć jeszcze {count} podopiecznych',
+    other: 'Może przyjąć jeszcze {count} podopiecznego',
+  },
+  'schedule.outcome.planned': {
+    one: 'Zarezerwowano 1 spotkanie; zaproszenie jest w obu kalendarzach.',
+    few: 'Zarezerwowano {count} spotkania; zaproszenia są w obu kalendarzach.',
+    many: 'Zarezerwowano {count} spotkań; zaproszenia są w obu kalendarzach.',
+    other: 'Zarezerwowano {count} spotkania; zaproszenia są w obu kalendarzach.',
+  },
+  'schedule.outcome.pending': {
+    one: '1 spotkanie jest jeszcze w drodze do Outlooka; pojawi się tu za chwilę.',
+    few: '{count} spotkania są jeszcze w drodze do Outlooka; pojawią się tu za chwilę.',
+    many: '{count} spotkań jest jeszcze w drodze do Outlooka; pojawią się tu za chwilę.',
+    other: '{count} spotkania jest jeszcze w drodze do Outlooka; pojawią się tu za chwilę.',
+  },
 };

@@ -6,7 +6,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, with nothing that phones home; a fresh profile directory per launch. */
-export async function launchChromium(options: { colorScheme?: 'light' | 'dark'; locale?: string } = {}): Promise<{
+export async function launchChromium(options: { colorScheme?: 'light' | 'dark'; locale?: string; timezoneId?: string; width?: number } = {}): Promise<{
   context: BrowserContext;
   close: () => Promise<void>;
 }> {
@@ -24,10 +24,10 @@ export async function launchChromium(options: { colorScheme?: 'light' | 'dark'; 
       '--disable-component-update',
       '--disable-sync',
     ],
-    viewport: { width: 1280, height: 900 },
+    viewport: { width: options.width ?? 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     locale: options.locale ?? 'en-GB',
-    timezoneId: 'Europe/Warsaw',
+    timezoneId: options.timezoneId ?? 'Europe/Warsaw',
   });
   return {
     context,

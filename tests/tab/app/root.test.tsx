@@ -14,6 +14,7 @@ function teamsHost(overrides: Partial<MicrosoftHost> = {}) {
     theme: 'default',
     userPrincipalName: 'kacper@contoso.example',
     tenantId: 't1',
+    subPageId: undefined,
     getToken: async () => 'sso-token',
     notifySuccess: () => {
       calls.success += 1;

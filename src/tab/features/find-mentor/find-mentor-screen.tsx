@@ -7,7 +7,7 @@ import {
   Field,
   Input,
   Text,
-  Title1,
+  Title2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -31,26 +31,27 @@ const useStyles = makeStyles({
   badges: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexShrink: 0, whiteSpace: 'nowrap' },
 });
 
-const seniorityKey = {
-  entry: 'profile.seniority.entry',
-  junior: 'profile.seniority.junior',
-  intermediate: 'profile.seniority.intermediate',
-  senior: 'profile.seniority.senior',
-  lead: 'profile.seniority.lead',
-  executive: 'profile.seniority.executive',
+/** A level as a noun phrase with its article ("an executive"), so no sentence is built from a bare label. */
+const levelKey = {
+  entry: 'find.level.entry',
+  junior: 'find.level.junior',
+  intermediate: 'find.level.intermediate',
+  senior: 'find.level.senior',
+  lead: 'find.level.lead',
+  executive: 'find.level.executive',
 } as const satisfies Record<SeniorityLevel, string>;
 
 /** The ranker explains itself in data; each reason becomes one sentence in the person's language. */
-export function reasonText(reason: MatchReasonDto, { t, format }: Pick<I18n, 't' | 'format'>): string {
+export function reasonText(reason: MatchReasonDto, { t, plural, format }: Pick<I18n, 't' | 'plural' | 'format'>): string {
   switch (reason.kind) {
     case 'matchedSkills':
       return t('find.reason.matchedSkills', { skills: format.list(reason.skills) });
     case 'capacityLeft':
-      return t('find.reason.capacityLeft', { count: reason.count });
+      return plural('find.reason.capacityLeft', reason.count);
     case 'reversePairing':
       return t('find.reason.reversePairing', {
-        mentor: t(seniorityKey[reason.mentorSeniority]).toLowerCase(),
-        mentee: t(seniorityKey[reason.menteeSeniority]).toLowerCase(),
+        mentor: t(levelKey[reason.mentorSeniority]),
+        mentee: t(levelKey[reason.menteeSeniority]),
       });
     case 'sharedLanguages':
       return t('find.reason.sharedLanguages', { languages: format.list(reason.languages.map(format.language)) });
@@ -82,9 +83,9 @@ export default function FindMentorScreen({ navigate }: { navigate: (route: Route
 
   return (
     <section className={styles.page} aria-labelledby="find-title">
-      <Title1 as="h1" id="find-title">
+      <Title2 as="h1" id="find-title">
         {t('find.title')}
-      </Title1>
+      </Title2>
       <form className={styles.search} onSubmit={submit} role="search" aria-label={t('find.title')}>
         <Field label={t('find.searchLabel')} className={styles.grow}>
           <Input value={skill} placeholder={t('find.searchPlaceholder')} onChange={(_, d) => setSkill(d.value)} />
@@ -108,7 +109,7 @@ export default function FindMentorScreen({ navigate }: { navigate: (route: Route
       ) : null}
       {loaded.state === 'ready' && loaded.data.length > 0 ? (
         <ul className={styles.list} aria-label={t('find.resultsLabel')}>
-          {loaded.data.map((suggestion, index) => {
+          {loaded.data.map((suggestion) => {
             const mentor = suggestion.mentor;
             const requested = sentTo.includes(mentor.userId);
             return (
@@ -123,9 +124,6 @@ export default function FindMentorScreen({ navigate }: { navigate: (route: Route
                     description={<Text>{mentor.jobTitle}</Text>}
                     action={
                       <div className={styles.badges}>
-                        <Badge appearance="outline" color="informative">
-                          {t('find.rank', { rank: index + 1 })}
-                        </Badge>
                         {suggestion.reverse ? (
                           <Badge appearance="filled" color="brand">
                             {t('find.reverseBadge')}

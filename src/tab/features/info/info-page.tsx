@@ -1,4 +1,4 @@
-import { Body1, makeStyles, Title1, tokens } from '@fluentui/react-components';
+import { Body1, makeStyles, Title2, tokens } from '@fluentui/react-components';
 import { useI18n } from '../../i18n/i18n';
 
 export type InfoPageKind = 'about' | 'privacy' | 'terms';
@@ -25,7 +25,7 @@ export function InfoPage({ kind }: { kind: InfoPageKind }) {
         : ([t('info.terms.title'), t('info.terms.body')] as const);
   return (
     <main className={styles.page}>
-      <Title1 as="h1">{title}</Title1>
+      <Title2 as="h1">{title}</Title2>
       {body.split('\n\n').map((paragraph) => (
         <Body1 as="p" key={paragraph}>
           {paragraph}

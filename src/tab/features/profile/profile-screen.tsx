@@ -1,4 +1,4 @@
-import { Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
+import { Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ProfileDto } from '../../../contracts';
 import type { ProfileFields } from '../../../core/profiles/validate-profile';
@@ -7,6 +7,8 @@ import { useApi } from '../../app/session';
 import { LoadingSkeleton, Notice, ProblemMessage } from '../../app/state-views';
 import { useLoader } from '../../app/use-loader';
 import { useI18n } from '../../i18n/i18n';
+import { useSetMyTimeZone } from '../../app/preferences';
+import { LanguageChoiceField } from './language-choice';
 import { fieldOf, ProfileForm, type FieldErrors } from './profile-form';
 
 const useStyles = makeStyles({
@@ -43,6 +45,7 @@ export function toFields(profile: ProfileDto | null, viewerTimeZone: string): Pr
 export default function ProfileScreen() {
   const { t, timeZone } = useI18n();
   const api = useApi();
+  const setMyTimeZone = useSetMyTimeZone();
   const styles = useStyles();
   const { loaded, reload, replace } = useLoader((signal) => loadProfile((s) => api.getMyProfile(s), signal), [api]);
   const [saving, setSaving] = useState(false);
@@ -64,6 +67,7 @@ export default function ProfileScreen() {
         loaded.data?.version,
       );
       replace(() => saved);
+      setMyTimeZone(saved.timeZone);
       setFormKey((k) => k + 1);
       setNotice('saved');
     } catch (error) {
@@ -84,9 +88,10 @@ export default function ProfileScreen() {
 
   return (
     <section className={styles.page} aria-labelledby="profile-title">
-      <Title1 as="h1" id="profile-title">
+      <Title2 as="h1" id="profile-title">
         {t('profile.title')}
-      </Title1>
+      </Title2>
+      <LanguageChoiceField />
       <Text>{t('profile.intro')}</Text>
       {notice === 'saved' ? <Notice intent="success">{t('profile.saved')}</Notice> : null}
       {notice === 'conflict' ? <Notice intent="warning">{t('error.conflict')}</Notice> : null}

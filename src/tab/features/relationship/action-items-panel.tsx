@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Field, Input, Select, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Field, Input, Select, Text, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ActionItemDto } from '../../../contracts';
 import { isLocalDate } from '../../../core/usecases/text-rules';
@@ -84,7 +84,7 @@ export function ActionItemsPanel({ relationshipId, items, pair, onChanged }: { r
 
   return (
     <div className={styles.panel}>
-      <Title2 as="h2">{t('actions.title')}</Title2>
+      <Subtitle1 as="h2">{t('actions.title')}</Subtitle1>
       {notice ? <Notice intent="warning">{notice}</Notice> : null}
       {problem ? <ProblemMessage problem={problem} /> : null}
       {ordered.length === 0 ? <EmptyState message={t('actions.empty')} /> : null}

@@ -1,6 +1,7 @@
-import { Button, Card, CardHeader, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Card, CardHeader, Text, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AgreementDto, RelationshipDetailDto } from '../../../contracts';
+import { useClock } from '../../app/clock';
 import { useApi } from '../../app/session';
 import { EmptyState, Notice, ProblemMessage } from '../../app/state-views';
 import { useI18n } from '../../i18n/i18n';
@@ -50,6 +51,7 @@ export interface AgreementPanelProps {
 export function AgreementPanel({ detail, pair, myZone, onChanged }: AgreementPanelProps) {
   const { t, format } = useI18n();
   const api = useApi();
+  const clock = useClock();
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
   const { saving, problem, notice, run } = usePanelSave(() => setEditing(false), onChanged);
@@ -61,13 +63,13 @@ export function AgreementPanel({ detail, pair, myZone, onChanged }: AgreementPan
 
   const partnerZone = 'timeZone' in detail.partner ? detail.partner.timeZone : myZone;
   const zones = detail.myRole === 'mentor' ? { mentor: myZone, mentee: partnerZone } : { mentor: partnerZone, mentee: myZone };
-  const nextWeek = new Intl.DateTimeFormat('en-CA', { timeZone: myZone }).format(Date.now() + 7 * 24 * 3600 * 1000);
+  const nextWeek = new Intl.DateTimeFormat('en-CA', { timeZone: myZone }).format(clock() + 7 * 24 * 3600 * 1000);
   const startingPoint = (latest ?? active)?.agreement ?? defaultAgreement(detail, zones, nextWeek);
 
 
   return (
     <div className={styles.panel}>
-      <Title2 as="h2">{t('agreement.title')}</Title2>
+      <Subtitle1 as="h2">{t('agreement.title')}</Subtitle1>
       {notice ? <Notice intent={notice.intent}>{notice.text}</Notice> : null}
       {problem ? <ProblemMessage problem={problem} /> : null}
       {editing ? (

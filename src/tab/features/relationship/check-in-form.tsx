@@ -1,4 +1,4 @@
-import { Button, Field, Input, Select, Slider, Text, Textarea, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Slider, Text, Textarea, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { CheckInDto, GoalDto, MeetingDto } from '../../../contracts';
 import { isLocalDate } from '../../../core/usecases/text-rules';
@@ -130,7 +130,7 @@ export function CheckInForm({ meeting, goals, pair, mine, send, onSent, onCancel
   const title = t('checkin.formTitle', { number: meeting.number, when: format.dateTime(meeting.start) });
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label={title}>
-      <Title3 as="h3">{title}</Title3>
+      <Subtitle2 as="h3">{title}</Subtitle2>
       <fieldset className={styles.fieldset}>
         <legend>
           <Text>{t('checkin.answersHint')}</Text>

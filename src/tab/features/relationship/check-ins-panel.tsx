@@ -1,11 +1,13 @@
-import { Button, Card, CardFooter, CardHeader, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Card, CardFooter, CardHeader, Text, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CheckInDto, GoalDto, MeetingDto } from '../../../contracts';
+import { useClock } from '../../app/clock';
 import { useApi } from '../../app/session';
 import { EmptyState, Notice } from '../../app/state-views';
 import { useI18n } from '../../i18n/i18n';
 import type { Pair } from './action-items-panel';
 import { CheckInForm } from './check-in-form';
+import { meetingsAwaitingMyCheckIn } from './meeting-rules';
 
 const useStyles = makeStyles({
   panel: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -21,14 +23,6 @@ const questions = [
   ['beforeNextTime', 'checkins.beforeNextTime'],
   ['changeOrFocus', 'checkins.changeOrFocus'],
 ] as const;
-
-/** Meetings that have started, were not cancelled and have no check-in of mine yet, oldest first. */
-export function meetingsAwaitingMyCheckIn(meetings: readonly MeetingDto[], checkIns: readonly CheckInDto[], myId: string, now: number): MeetingDto[] {
-  const answered = new Set(checkIns.filter((c) => c.authorId === myId).map((c) => c.meetingId));
-  return meetings
-    .filter((m) => m.status !== 'cancelled' && Date.parse(m.start) <= now && !answered.has(m.id))
-    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-}
 
 export interface CheckInsPanelProps {
   relationshipId: string;
@@ -49,19 +43,20 @@ export interface CheckInsPanelProps {
 export function CheckInsPanel({ relationshipId, checkIns, meetings, goals, pair, openMeetingId, closed, onChanged }: CheckInsPanelProps) {
   const { t, format } = useI18n();
   const api = useApi();
+  const clock = useClock();
   const styles = useStyles();
   const [editing, setEditing] = useState<string | undefined>(openMeetingId);
   const [notice, setNotice] = useState<string | undefined>();
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
   const meetingStart = new Map(meetings.map((m) => [m.id, m.start]));
   const ordered = [...checkIns].sort((a, b) => new Date(b.submittedAt).getTime() - new Date(a.submittedAt).getTime());
-  const waiting = closed ? [] : meetingsAwaitingMyCheckIn(meetings, checkIns, pair.myId, Date.now());
+  const waiting = closed ? [] : meetingsAwaitingMyCheckIn(meetings, checkIns, pair.myId, clock());
   const editingMeeting = editing ? meetingById.get(editing) : undefined;
   const editingMine = editing ? checkIns.find((c) => c.meetingId === editing && c.authorId === pair.myId) : undefined;
 
   return (
     <div className={styles.panel}>
-      <Title2 as="h2">{t('checkins.title')}</Title2>
+      <Subtitle1 as="h2">{t('checkins.title')}</Subtitle1>
       {notice ? <Notice intent="success">{notice}</Notice> : null}
       {editingMeeting ? (
         <CheckInForm

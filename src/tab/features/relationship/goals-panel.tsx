@@ -1,4 +1,4 @@
-import { Button, Card, CardHeader, ProgressBar, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Card, CardHeader, ProgressBar, Text, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { GoalDto } from '../../../contracts';
 import { useApi } from '../../app/session';
@@ -24,7 +24,7 @@ export function GoalsPanel({ relationshipId, goals, onChanged }: { relationshipI
 
   return (
     <div className={styles.panel}>
-      <Title2 as="h2">{t('goals.title')}</Title2>
+      <Subtitle1 as="h2">{t('goals.title')}</Subtitle1>
       {notice ? <Notice intent={notice.intent}>{notice.text}</Notice> : null}
       {problem ? <ProblemMessage problem={problem} /> : null}
       {goals.length === 0 && editing !== 'new' ? <EmptyState message={t('goals.empty')} /> : null}

@@ -1,7 +1,9 @@
-import { Badge, Button, Tab, TabList, Text, Title1, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Text, Title2, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { OverflowTabList } from '../../components/overflow-tab-list';
 import { useRef, useState } from 'react';
 import type { RelationshipDetailDto } from '../../../contracts';
 import type { Route } from '../../app/hash-route';
+import { useClock } from '../../app/clock';
 import { useApi } from '../../app/session';
 import { EmptyState, LoadingSkeleton, Notice, ProblemMessage } from '../../app/state-views';
 import { useLoader } from '../../app/use-loader';
@@ -51,9 +53,9 @@ export default function RelationshipScreen({ route, navigate }: { route: Relatio
   if (rows.length === 1) return <RelationshipDetail relationshipId={rows[0]!.relationship.id} section={route.section} navigate={navigate} />;
   return (
     <section className={styles.page} aria-labelledby="relationship-title">
-      <Title1 as="h1" id="relationship-title">
+      <Title2 as="h1" id="relationship-title">
         {t('relationship.title')}
-      </Title1>
+      </Title2>
       {rows.length === 0 ? (
         <EmptyState
           message={t('relationship.none')}
@@ -103,6 +105,7 @@ function RelationshipDetail({
 }) {
   const { t, format, timeZone: viewerZone } = useI18n();
   const api = useApi();
+  const clock = useClock();
   const styles = useStyles();
   const [closing, setClosing] = useState(false);
   const [closedNotice, setClosedNotice] = useState(false);
@@ -122,7 +125,7 @@ function RelationshipDetail({
   const fallback: Section = firstSection.current ?? 'goals';
   const current: Section = (sections as readonly string[]).includes(section ?? '') ? (section as Section) : fallback;
 
-  const invites = useInviteRefresh(api, relationshipId, loaded.state === 'ready' ? loaded.data.detail.meetings : []);
+  const invites = useInviteRefresh(api, relationshipId, loaded.state === 'ready' ? loaded.data.detail.meetings : [], clock());
   const agendaChanged = () => {
     reload();
     invites.afterAgendaChange();
@@ -144,9 +147,9 @@ function RelationshipDetail({
   return (
     <section className={styles.page} aria-labelledby="relationship-title">
       <div className={styles.header}>
-        <Title1 as="h1" id="relationship-title">
+        <Title2 as="h1" id="relationship-title">
           {t('relationship.with', { name: pair.partnerName })}
-        </Title1>
+        </Title2>
         {detail.relationship.reverse ? (
           <Badge appearance="filled" color="brand">
             {t('home.relationships.reverse')}
@@ -176,14 +179,14 @@ function RelationshipDetail({
       ) : null}
       <Text>
         {t(detail.myRole === 'mentor' ? 'relationship.role.mentor' : 'relationship.role.mentee')}
-        {partnerZone ? ` · ${t('relationship.partnerTime', { name: pair.partnerName, time: format.time(Date.now(), partnerZone), zone: partnerZone })}` : ''}
+        {partnerZone ? ` · ${t('relationship.partnerTime', { name: pair.partnerName, time: format.time(clock(), partnerZone), zone: partnerZone })}` : ''}
       </Text>
       {closed ? <Text>{t('relationship.closed')}</Text> : null}
       {myReflection || partnerReflection ? (
         <section aria-labelledby="reflections-title" className={styles.page}>
-          <Title2 as="h2" id="reflections-title">
+          <Subtitle1 as="h2" id="reflections-title">
             {t('close.reflectionsTitle')}
-          </Title2>
+          </Subtitle1>
           {(
             [
               [myReflection, t('relationship.you')],
@@ -210,17 +213,13 @@ function RelationshipDetail({
           )}
         </section>
       ) : null}
-      <TabList
-        aria-label={t('relationship.tabs')}
-        selectedValue={current}
-        onTabSelect={(_, d) => navigate({ screen: 'relationship', relationshipId, section: String(d.value) })}
-      >
-        {sections.map((s) => (
-          <Tab key={s} value={s}>
-            {t(sectionLabel[s])}
-          </Tab>
-        ))}
-      </TabList>
+      <OverflowTabList
+        ariaLabel={t('relationship.tabs')}
+        items={sections.map((s) => ({ value: s, label: t(sectionLabel[s]) }))}
+        selected={current}
+        onSelect={(value) => navigate({ screen: 'relationship', relationshipId, section: value })}
+        moreLabel={(count) => t('nav.more', { count })}
+      />
       <div role="tabpanel" aria-label={t(sectionLabel[current])}>
         {current === 'agreement' ? <AgreementPanel detail={detail} pair={pair} myZone={myZone} onChanged={reload} /> : null}
         {current === 'goals' ? <GoalsPanel relationshipId={relationshipId} goals={detail.goals} onChanged={agendaChanged} /> : null}
@@ -243,7 +242,7 @@ function RelationshipDetail({
         ) : null}
         {current === 'prework' ? (
           <>
-            <Title2 as="h2">{t('relationship.tab.prework')}</Title2>
+            <Subtitle1 as="h2">{t('relationship.tab.prework')}</Subtitle1>
             <dl>
               <dt>
                 <Text weight="semibold">{t('request.whatIWantLabel')}</Text>

@@ -1,4 +1,4 @@
-import { Button, Field, Input, Select, Text, Textarea, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Text, Textarea, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { RoadmapDto } from '../../../contracts';
 import { problemOf, type ApiProblem } from '../../api/api-error';
@@ -144,9 +144,9 @@ export function RoadmapPanel({ relationshipId, roadmap, reverse, onChanged }: { 
 
   return (
     <form className={styles.panel} onSubmit={save} noValidate aria-labelledby="roadmap-title">
-      <Title2 as="h2" id="roadmap-title">
+      <Subtitle1 as="h2" id="roadmap-title">
         {t('roadmap.title')}
-      </Title2>
+      </Subtitle1>
       <Text>{t('roadmap.intro')}</Text>
       {notice ? <Notice intent={notice.intent}>{notice.text}</Notice> : null}
       {problem ? <ProblemMessage problem={problem} /> : null}

@@ -11,8 +11,8 @@ import {
   RadioGroup,
   Text,
   Textarea,
-  Title2,
-  Title3,
+  Subtitle1,
+  Subtitle2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -23,6 +23,7 @@ import type { ErrorCode } from '../../../contracts/errors';
 import { parseLocalDate, parseLocalTime } from '../../../core/time/civil-date';
 import { localToInstant } from '../../../core/time/zoned-time';
 import { knownCodeMessage, problemOf, type ApiProblem } from '../../api/api-error';
+import { useClock } from '../../app/clock';
 import { useApi } from '../../app/session';
 import { EmptyState, LoadingSkeleton, Notice, ProblemMessage } from '../../app/state-views';
 import { useLoader } from '../../app/use-loader';
@@ -30,6 +31,7 @@ import type { MessageKey } from '../../i18n/messages.en';
 import { useI18n } from '../../i18n/i18n';
 import type { Pair } from './action-items-panel';
 import { agendaOf, MeetingAgendaPreview } from './meeting-agenda-preview';
+import { upcomingOf } from './meeting-rules';
 
 const useStyles = makeStyles({
   panel: { display: 'grid', gap: tokens.spacingVerticalL },
@@ -84,12 +86,7 @@ function problemText(problem: ApiProblem, t: PlainTranslate): string | undefined
   return key ? t(key) : (noSlotText(problem.code, t) ?? knownCodeMessage(problem.code, t));
 }
 
-/** A meeting as the panel knows it: the relationship's row, with the booking state once the booking API told it. */
 
-
-export function upcomingOf(meetings: readonly MeetingDto[], now: number): MeetingDto[] {
-  return meetings.filter((m) => m.status === 'planned' && Date.parse(m.end) > now).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-}
 
 /** The series the agreement asks for is all planned: nothing is wrong, there is just nothing left to book. */
 const SERIES_COMPLETE = new Set(['SCHEDULING.MEETING_COUNT_REACHED', 'SCHEDULING.END_DATE_REACHED']);
@@ -115,18 +112,18 @@ function NoSlotExplanation({ problem }: { problem: ApiProblem }) {
 /** "Tue 1 Dec, 09:00 – 09:45" in my zone (my profile's, not the device's), with the partner's clock beside it. */
 function SlotText({ start, end, myZone, partnerZone, partnerName }: { start: string; end: string; myZone: string; partnerZone: string | undefined; partnerName: string }) {
   const { t, format } = useI18n();
-  const mine = `${format.dateTime(start, myZone)} – ${format.time(end, myZone)}`;
+  const mine = format.range(start, end, myZone);
   return <>{partnerZone ? `${mine} · ${t('common.theirTime', { time: format.dateTime(start, partnerZone), name: partnerName })}` : mine}</>;
 }
 
 function OutcomeSummary({ outcome }: { outcome: BookingOutcomeDto }) {
-  const { t, format } = useI18n();
+  const { t, plural, format } = useI18n();
   const styles = useStyles();
   const day = (d: string) => format.date(`${d}T12:00:00Z`, 'UTC');
   return (
     <Notice intent={outcome.failed.length > 0 || outcome.unplaced.length > 0 ? 'warning' : 'success'}>
-      {outcome.plannedNow.length > 0 ? t('schedule.outcome.planned', { count: outcome.plannedNow.length }) : t('schedule.outcome.nothingNew')}
-      {outcome.stillPending.length > 0 ? ` ${t('schedule.outcome.pending', { count: outcome.stillPending.length })}` : ''}
+      {outcome.plannedNow.length > 0 ? plural('schedule.outcome.planned', outcome.plannedNow.length) : t('schedule.outcome.nothingNew')}
+      {outcome.stillPending.length > 0 ? ` ${plural('schedule.outcome.pending', outcome.stillPending.length)}` : ''}
       {outcome.failed.length > 0 || outcome.unplaced.length > 0 ? (
         <ul className={styles.details}>
           {outcome.failed.map((f) => (
@@ -185,7 +182,7 @@ function RescheduleForm({
   const label = t('schedule.reschedule.title', { number: meeting.number });
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label={label}>
-      <Title3 as="h4">{label}</Title3>
+      <Subtitle2 as="h4">{label}</Subtitle2>
       <Field label={t('schedule.reschedule.newTime')} {...(error ? { validationState: 'error' as const, validationMessage: error } : {})}>
         <RadioGroup value={choice} onChange={(_, d) => setChoice(d.value)}>
           {slots.map((slot) => (
@@ -263,7 +260,7 @@ function CancelForm({ meeting, partnerName, send, onDone, onCancel }: { meeting:
   const label = t('schedule.cancel.title', { number: meeting.number });
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label={label}>
-      <Title3 as="h4">{label}</Title3>
+      <Subtitle2 as="h4">{label}</Subtitle2>
       <Field
         label={t('schedule.cancel.comment', { name: partnerName })}
         hint={t('schedule.cancel.hint')}
@@ -301,6 +298,7 @@ export interface SchedulePanelProps {
 export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: SchedulePanelProps) {
   const { t, language } = useI18n();
   const api = useApi();
+  const clock = useClock();
   const styles = useStyles();
   const relationshipId = detail.relationship.id;
   const closed = detail.relationship.status === 'closed';
@@ -321,7 +319,7 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
     ...detail.meetings.map((m) => ({ ...m, ...latest[m.id] })),
     ...Object.values(latest).filter((m) => !detail.meetings.some((d) => d.id === m.id)),
   ];
-  const upcoming = upcomingOf(merged, Date.now());
+  const upcoming = upcomingOf(merged, clock());
 
   const book = async (scope: 'next' | 'series') => {
     setBooking(scope);
@@ -344,7 +342,7 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
   if (closed || !agreed) {
     return (
       <div className={styles.panel}>
-        <Title2 as="h2">{t('schedule.title')}</Title2>
+        <Subtitle1 as="h2">{t('schedule.title')}</Subtitle1>
         <EmptyState message={t(closed ? 'schedule.closed' : 'schedule.noAgreement')} />
       </div>
     );
@@ -356,11 +354,11 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
   const sameAsSlots = slots.loaded.state === 'error' && problem?.code !== undefined && problem.code === slots.loaded.problem.code;
   return (
     <div className={styles.panel}>
-      <Title2 as="h2">{t('schedule.title')}</Title2>
+      <Subtitle1 as="h2">{t('schedule.title')}</Subtitle1>
       <section className={styles.section} aria-labelledby="slots-title">
-        <Title3 as="h3" id="slots-title">
+        <Subtitle2 as="h3" id="slots-title">
           {t('schedule.slots.title')}
-        </Title3>
+        </Subtitle2>
         {slots.loaded.state === 'loading' ? <LoadingSkeleton rows={2} label={t('schedule.slots.loading')} /> : null}
         {slots.loaded.state === 'error' ? (
           slots.loaded.problem.code?.startsWith('SCHEDULING.') ? (
@@ -401,9 +399,9 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
       </section>
 
       <section className={styles.section} aria-labelledby="upcoming-title">
-        <Title3 as="h3" id="upcoming-title">
+        <Subtitle2 as="h3" id="upcoming-title">
           {t('schedule.upcoming.title')}
-        </Title3>
+        </Subtitle2>
         {notice ? <Notice intent="success">{notice}</Notice> : null}
         {upcoming.length === 0 ? <EmptyState message={t('schedule.upcoming.empty')} /> : null}
         <ul className={styles.list}>

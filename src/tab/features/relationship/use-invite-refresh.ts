@@ -7,9 +7,9 @@ import type { MentoringApi } from '../../api/mentoring-api';
  * After a change is saved, the invites of upcoming meetings are asked to catch up; the change itself
  * stays saved when that fails, and `lagging` says so.
  */
-export function useInviteRefresh(api: MentoringApi, relationshipId: string, meetings: readonly MeetingDto[]) {
+export function useInviteRefresh(api: MentoringApi, relationshipId: string, meetings: readonly MeetingDto[], now: number) {
   const [lagging, setLagging] = useState(false);
-  const hasUpcoming = meetings.some((m) => m.status === 'planned' && Date.parse(m.start) > Date.now());
+  const hasUpcoming = meetings.some((m) => m.status === 'planned' && Date.parse(m.start) > now);
   const afterAgendaChange = useCallback(() => {
     if (!hasUpcoming) return;
     api.refreshAgendas(relationshipId).then(

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { CheckInDto, GoalDto, MeetingDto } from '../../../../src/contracts';
 import { ApiError } from '../../../../src/tab/api/api-error';
 import { CheckInForm } from '../../../../src/tab/features/relationship/check-in-form';
-import { meetingsAwaitingMyCheckIn } from '../../../../src/tab/features/relationship/check-ins-panel';
+import { meetingsAwaitingMyCheckIn } from '../../../../src/tab/features/relationship/meeting-rules';
 import { renderWithProviders } from '../../support/render-with-providers';
 
 const pair = { myId: 'oliver', partnerId: 'kacper', partnerName: 'Kacper Nowak' };
@@ -46,7 +46,7 @@ function renderForm(send: jest.Mock, options: { mine?: CheckInDto; language?: 'e
 describe('CheckInForm', () => {
   it('asks the bot’s four questions for the meeting, with its time in my zone', () => {
     renderForm(jest.fn());
-    expect(screen.getByRole('heading', { name: /^Check-in for meeting 1, Tue 24 Nov, 09:00$/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /^Check-in for meeting 1, Tue 24 Nov, 09:00 (GMT|UTC)$/ })).toBeTruthy();
     for (const label of ['What was useful', 'Next steps', 'Before next time', 'What to change or focus on']) expect(screen.getByLabelText(label)).toBeTruthy();
   });
 

@@ -17,14 +17,17 @@ const meeting = (start: string, status: MeetingDto['status'] = 'planned'): Meeti
   version: 'v1',
 });
 
+/** The one clock the hook is given: Wednesday 2 December 2026, 12:00 UTC. */
+const NOW = Date.UTC(2026, 11, 2, 12);
+
 describe('refreshing the invites after an agenda change', () => {
   it('asks only when an upcoming meeting has an invite to update', () => {
     const refreshAgendas = jest.fn().mockResolvedValue({ updated: [], unchanged: [], failed: [] });
     const api = { refreshAgendas } as unknown as MentoringApi;
-    const past = renderHook(() => useInviteRefresh(api, 'rel-1', [meeting('2020-01-07T09:00:00Z', 'held'), meeting('2099-01-07T09:00:00Z', 'cancelled')]));
+    const past = renderHook(() => useInviteRefresh(api, 'rel-1', [meeting('2026-11-25T09:00:00Z', 'held'), meeting('2026-12-09T09:00:00Z', 'cancelled')], NOW));
     act(() => past.result.current.afterAgendaChange());
     expect(refreshAgendas).not.toHaveBeenCalled();
-    const upcoming = renderHook(() => useInviteRefresh(api, 'rel-1', [meeting('2099-01-07T09:00:00Z')]));
+    const upcoming = renderHook(() => useInviteRefresh(api, 'rel-1', [meeting('2026-12-09T09:00:00Z')], NOW));
     act(() => upcoming.result.current.afterAgendaChange());
     expect(refreshAgendas).toHaveBeenCalledWith('rel-1');
   });
@@ -35,7 +38,7 @@ describe('refreshing the invites after an agenda change', () => {
       .mockRejectedValueOnce(new Error('offline'))
       .mockResolvedValueOnce({ updated: [], unchanged: [], failed: [{ meetingId: 'm1', code: 'GRAPH.THROTTLED' }] })
       .mockResolvedValueOnce({ updated: ['m1'], unchanged: [], failed: [] });
-    const { result } = renderHook(() => useInviteRefresh({ refreshAgendas } as unknown as MentoringApi, 'rel-1', [meeting('2099-01-07T09:00:00Z')]));
+    const { result } = renderHook(() => useInviteRefresh({ refreshAgendas } as unknown as MentoringApi, 'rel-1', [meeting('2026-12-09T09:00:00Z')], NOW));
     act(() => result.current.afterAgendaChange());
     await waitFor(() => expect(result.current.lagging).toBe(true));
     act(() => result.current.afterAgendaChange());
