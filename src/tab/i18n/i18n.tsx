@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { en, enPlurals, type MessageKey, type PluralKey } from './messages.en';
+import { en, enPlurals, type MessageKey, type PluralForms, type PluralKey } from './messages.en';
 import { pl, plPlurals } from './messages.pl';
 
 export type Language = 'en' | 'pl';
@@ -108,8 +108,6 @@ export function createFormatters(language: Language, viewerTimeZone: string | un
   };
 }
 
-/** Plural messages: every category Intl.PluralRules gives for the language ("one", "few", "many", "other"). */
-export type PluralForms = { one: string; other: string; few?: string; many?: string };
 const pluralCatalogues: Record<Language, Readonly<Record<PluralKey, PluralForms>>> = { en: enPlurals, pl: plPlurals };
 
 export type PluralParams<K extends PluralKey> = Exclude<PlaceholdersOf<(typeof enPlurals)[K]['other']>, 'count'> extends never

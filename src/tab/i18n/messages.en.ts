@@ -425,6 +425,9 @@ export const en = {
 
 export type MessageKey = keyof typeof en;
 
+/** Plural messages: every category Intl.PluralRules gives for the language ("one", "few", "many", "other"). */
+export type PluralForms = { one: string; other: string; few?: string; many?: string };
+
 /** Messages that depend on a number; Intl.PluralRules picks the form. */
 export const enPlurals = {
   'find.reason.capacityLeft': { one: 'Has room for 1 more mentee', other: 'Has room for {count} more mentees' },

@@ -1,5 +1,4 @@
-import type { PluralForms } from './i18n';
-import type { MessageKey, PluralKey } from './messages.en';
+import type { MessageKey, PluralForms, PluralKey } from './messages.en';
 
 /** Typed as the full key set of the English catalogue, so a missing or misspelt key fails type-check. */
 export const pl: Readonly<Record<MessageKey, string>> = {

@@ -1,4 +1,4 @@
-import { createFormatters, createTranslator, languageFromLocale } from '../../../src/tab/i18n/i18n';
+import { createFormatters, createPluraliser, createTranslator, languageFromLocale } from '../../../src/tab/i18n/i18n';
 import { en } from '../../../src/tab/i18n/messages.en';
 import { pl } from '../../../src/tab/i18n/messages.pl';
 
@@ -62,5 +62,28 @@ describe('formatters', () => {
   it('join lists in the reader language', () => {
     expect(createFormatters('en', 'UTC').list(['Power BI', 'Teams'])).toBe('Power BI and Teams');
     expect(createFormatters('pl', 'UTC').list(['Power BI', 'Teams'])).toBe('Power BI i Teams');
+  });
+});
+
+describe('plurals', () => {
+  it('pick the form Intl.PluralRules gives for the language', () => {
+    const en = createPluraliser('en');
+    const pl = createPluraliser('pl');
+    expect(en('schedule.outcome.planned', 1)).toBe('Booked 1 meeting; the invite is in both calendars.');
+    expect(en('schedule.outcome.planned', 6)).toBe('Booked 6 meetings; the invites are in both calendars.');
+    expect(pl('schedule.outcome.planned', 1)).toMatch(/^Zarezerwowano 1 spotkanie;/);
+    expect(pl('schedule.outcome.planned', 3)).toMatch(/^Zarezerwowano 3 spotkania;/);
+    expect(pl('schedule.outcome.planned', 6)).toMatch(/^Zarezerwowano 6 spotkań;/);
+  });
+});
+
+describe('time labels', () => {
+  it('label every time with its zone and write a meeting as one range', () => {
+    const f = createFormatters('en', 'Europe/London');
+    const start = Date.UTC(2026, 11, 9, 18, 0);
+    expect(f.dateTime(start)).toBe('Wed 9 Dec, 18:00 GMT');
+    expect(f.range(start, start + 45 * 60_000)).toBe('Wed 9 Dec, 18:00 – 18:45 GMT');
+    expect(f.time(start, 'Asia/Tokyo')).toBe('03:00 GMT+9');
+    expect(f.civilDate('2026-12-09')).toBe('Wed, 9 Dec 2026');
   });
 });
