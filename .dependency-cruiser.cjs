@@ -10,8 +10,8 @@
  * What ships: to Azure, what src/hosts/functions/azure-functions.ts reaches (bundled by
  * scripts/stage-api-deployment.ts): core, contracts, adapters, api, bot, hosts. To the browser, what
  * src/tab reaches (bundled by Vite). src/local is the `npm start` host: it is never bundled or
- * deployed (no shipped layer may import it, so nothing the bundles reach is in it), and it may use
- * dev dependencies (Azurite, tsx).
+ * deployed (no shipped layer may import it, and `local-is-dev-only` checks that neither bundle's
+ * entry reaches it), and it may use dev dependencies (Azurite, tsx).
  */
 
 /** Browser-only packages: only the tab may import them. */
@@ -106,6 +106,15 @@ module.exports = {
       severity: 'error',
       from: { path: SHIPPED, pathNot: '^src/hosts/functions/azure-functions\\.entry\\.cjs$' },
       to: { dependencyTypes: ['npm-dev'] },
+    },
+    {
+      name: 'local-is-dev-only',
+      comment:
+        'src/local is the npm start host and is never deployed: nothing the Azure bundle (azure-functions.ts) or the ' +
+        'browser bundle (src/tab/main.tsx) reaches may be in it, so the staged packages cannot need it or its dev packages.',
+      severity: 'error',
+      from: { path: '^src/(hosts/functions/azure-functions\\.ts|tab/main\\.tsx)$' },
+      to: { path: '^src/local/', reachable: true },
     },
   ],
   options: {
