@@ -19,20 +19,22 @@ export class LifecycleError extends Error {
   override readonly name = 'LifecycleError';
 }
 
+/** A bearer token for one resource (Resource Manager or Graph) from DefaultAzureCredential, with what to do when there is none. */
+function tokenSource(resource: string, what: string, hint: string): () => Promise<string> {
+  const credential = new DefaultAzureCredential();
+  return async () => {
+    const token = await credential.getToken(`${resource}/.default`).catch((error: unknown) => {
+      throw new LifecycleError(`Could not get ${what} (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). ${hint}`);
+    });
+    return token.token;
+  };
+}
+
 export function azureAccessFromEnvironment(env: Readonly<Record<string, string | undefined>> = process.env): AzureAccess {
   const managementUrl = (env.AZURE_RESOURCE_MANAGER_URL ?? 'https://management.azure.com').replace(/\/+$/, '');
-  const credential = new DefaultAzureCredential();
   return {
     managementUrl,
-    getToken: async () => {
-      const token = await credential.getToken(`${managementUrl}/.default`).catch((error: unknown) => {
-        throw new LifecycleError(
-          `Could not get an Azure token (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). ` +
-            'Sign in with `az login` (or `azd auth login`) as the account you gave `atk auth login azure`, then run the step again.',
-        );
-      });
-      return token.token;
-    },
+    getToken: tokenSource(managementUrl, 'an Azure token', 'Sign in with `az login` (or `azd auth login`) as the account you gave `atk auth login azure`, then run the step again.'),
   };
 }
 
@@ -51,16 +53,7 @@ export interface GraphAccess {
 
 export function graphAccessFromEnvironment(env: Readonly<Record<string, string | undefined>> = process.env): GraphAccess {
   const graphUrl = (env.GRAPH_URL ?? 'https://graph.microsoft.com').replace(/\/+$/, '');
-  const credential = new DefaultAzureCredential();
-  return {
-    graphUrl,
-    getToken: async () => {
-      const token = await credential.getToken(`${graphUrl}/.default`).catch((error: unknown) => {
-        throw new LifecycleError(`Could not get a Microsoft Graph token (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Sign in with \`az login\` as the account that owns the Entra app.`);
-      });
-      return token.token;
-    },
-  };
+  return { graphUrl, getToken: tokenSource(graphUrl, 'a Microsoft Graph token', 'Sign in with `az login` as the account that owns the Entra app.') };
 }
 
 /** One HTTPS call with the bearer token; the body is read in full. Throws only on a network failure. */

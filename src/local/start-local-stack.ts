@@ -64,11 +64,16 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
-  const azurite = await startAzurite({
+/** Azurite for a stack: data under dataDir/azurite (in memory without one), on fixed or free ports. */
+export function startStackAzurite(options: Pick<LocalStackOptions, 'dataDir' | 'azuritePorts'>): Promise<AzuriteHandle> {
+  return startAzurite({
     ...(options.dataDir ? { location: join(options.dataDir, 'azurite') } : {}),
     ...(options.azuritePorts ? { blobPort: options.azuritePorts.blob, queuePort: options.azuritePorts.queue, tablePort: options.azuritePorts.table } : {}),
   });
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const azurite = await startStackAzurite(options);
   let host;
   try {
     host = await startLocalHost({ port: options.httpPort, allowedOrigins: [LOCAL_TAB_ORIGIN, LOCAL_TAB_ORIGIN.replace('127.0.0.1', 'localhost')] });

@@ -4,18 +4,17 @@
  * the registered apps — and no stand-in: no local identity issuer, no local calendar, no demo data.
  * Azurite keeps the data on this machine unless STORAGE_CONNECTION_STRING names other storage.
  */
-import { join } from 'node:path';
 import { parseApiSettings } from '../api/config';
 import type { ApiLogger } from '../api/api-services';
 import { apiFunctions, apiTimers } from '../api/function-table';
 import { createApiHost, systemClock, uuidGenerator, type ComposedApiHost } from '../hosts/functions/composition-root';
-import { startAzurite, type AzuriteHandle } from './azurite';
+import type { AzuriteHandle } from './azurite';
 import { localApiService } from './api.service';
 import { localBotMessagesService } from './bot/local-bot.service';
 import { startLocalHost } from './local-host';
 import { LOCAL_TAB_ORIGIN } from './local-ports';
 import type { LocalService } from './local-service';
-import { runTimersOnIntervals } from './start-local-stack';
+import { runTimersOnIntervals, startStackAzurite } from './start-local-stack';
 import { TENANT_SETTINGS, tenantApiEnvironment, usesDevelopmentStorage } from './local-settings';
 import { createLocalTabService } from './tab/local-tab.service';
 import { ConfigurationError } from '../api/config';
@@ -58,12 +57,7 @@ export async function startTenantStack(options: TenantStackOptions): Promise<Ten
   const tabEndpoint = options.env.TAB_ENDPOINT!.trim();
   if (!/^https:\/\//.test(tabEndpoint)) throw new ConfigurationError(`npm start (tenant mode) cannot start: TAB_ENDPOINT must be ${TENANT_SETTINGS.TAB_ENDPOINT} (now "${tabEndpoint}").`);
 
-  const azurite = usesDevelopmentStorage(options.env)
-    ? await startAzurite({
-        ...(options.dataDir ? { location: join(options.dataDir, 'azurite') } : {}),
-        ...(options.azuritePorts ? { blobPort: options.azuritePorts.blob, queuePort: options.azuritePorts.queue, tablePort: options.azuritePorts.table } : {}),
-      })
-    : undefined;
+  const azurite = usesDevelopmentStorage(options.env) ? await startStackAzurite(options) : undefined;
   let host;
   try {
     host = await startLocalHost({ port: options.httpPort, allowedOrigins: [LOCAL_TAB_ORIGIN, new URL(tabEndpoint).origin] });
