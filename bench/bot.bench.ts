@@ -1,6 +1,6 @@
 /**
  * Fan-out of 10,000 check-ins through the real delivery path: Storage queue and Table ledger on
- * Azurite, botbuilder's CloudAdapter sending over HTTP to a local Bot Connector that rate-limits like
+ * Azurite, the Agents SDK's CloudAdapter sending over HTTP to a local Bot Connector that rate-limits like
  * Teams (50 requests/s per tenant, 7/1 s … 1800/h per conversation) and answers 429 beyond that.
  * 10 tenants × 1,000 people, everyone inside contact hours, so the figure is delivery throughput.
  */
@@ -15,7 +15,7 @@ import { DELIVERY_QUEUE_PREFIX, DELIVERY_QUEUE_SHARDS } from '../src/hosts/funct
 import { TableDeliveryLedger } from '../src/adapters/bot/table-delivery-ledger';
 import { BotConnectorSender } from '../src/adapters/bot/bot-connector-sender';
 import { checkInCard } from '../src/adapters/cards/check-in-card';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter } from '@microsoft/agents-hosting';
 import { DeliveryWorker } from '../src/bot/delivery/delivery-worker';
 import { pacerPerKey } from '../src/bot/delivery/adaptive-pacer';
 import { nextContactMoment } from '../src/core/scheduling/contact-hours';
@@ -77,7 +77,7 @@ async function fanout(
     });
 
     const allDay = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, start: '00:00', end: '00:00' }));
-    const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+    const adapter = new CloudAdapter({});
     let nonce = 0;
     const worker = new DeliveryWorker({
       queue,

@@ -114,14 +114,13 @@ describe('the Azure Functions registration with the bot', () => {
     const { botStorageFromConnectionString } = await import('../../src/hosts/functions/bot-composition');
     const { functionTableWithBot } = await import('../../src/hosts/functions/bot-function-table');
     const { parseBotSettings } = await import('../../src/bot/host/bot-settings');
-    const { fromAzureRequest, toAzureResponse } = await import('../../src/api/azure-request-mapping');
-    const { handleApiRequest } = await import('../../src/api/handle-api-request');
+    const { fromAzureStreamingRequest } = await import('../../src/api/azure-request-mapping');
     const api = await createApiHost({ settings: parseApiSettings(process.env), logger: { error: () => undefined, info: () => undefined } });
     const runtime = composeBotRuntime(api, {
       settings: parseBotSettings({ MENTORING_MODE: 'local', TAB_ENDPOINT: 'http://127.0.0.1:53000', BOT_ID: '00000000-0000-0000-0000-00000000b07', BOT_PASSWORD: 'not-used' }),
       storage: botStorageFromConnectionString(testStorageConnectionString()),
     });
-    const definition = functionTableWithBot(() => runtime).functions.find((f) => f.name === 'botMessages')!;
+    const definition = functionTableWithBot(() => runtime).streaming.find((f) => f.name === 'botMessages')!;
     const before = connector.received.length;
     const request = new HttpRequest({
       method: 'POST',
@@ -140,8 +139,35 @@ describe('the Azure Functions registration with the bot', () => {
         }),
       },
     });
-    const response = toAzureResponse(await handleApiRequest(definition, await fromAzureRequest(request), api));
+    const response = await definition.handle(fromAzureStreamingRequest(request));
     expect(response.status).toBe(401);
+    expect(response.body).toMatchObject({ error: { code: 'BOT.UNAUTHORIZED' } });
     expect(connector.received.length).toBe(before);
+  }, 30_000);
+
+  it('on the Azure path a chunked body with no Content-Length is capped while streaming: 413 from the bot, 413 from the API', async () => {
+    const { fromAzureRequest } = await import('../../src/api/azure-request-mapping');
+    const { MAX_BODY_BYTES } = await import('../../src/api/handle-api-request');
+    const chunks = (total: number) => {
+      let sent = 0;
+      return new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent >= total) return controller.close();
+          sent += 16 * 1024;
+          controller.enqueue(new Uint8Array(16 * 1024).fill(0x20));
+        },
+      });
+    };
+    // As the worker builds it for HTTP streaming: a native Request whose body is a stream, without Content-Length.
+    const streamed = (url: string) =>
+      new HttpRequest({
+        nativeRequest: new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunks(400 * 1024), duplex: 'half' } as RequestInit),
+      } as never);
+    const bot = mockRegistered.find((r) => r.metadata.name === 'botMessages')!;
+    const botAnswer = await bot.handler(streamed('https://mentoring.azurewebsites.net/api/messages'), {} as InvocationContext);
+    expect(botAnswer.status).toBe(413);
+    expect(JSON.parse(String(botAnswer.body))).toMatchObject({ error: { code: 'BOT.BODY_TOO_LARGE' } });
+    const apiRequest = await fromAzureRequest(streamed('https://mentoring.azurewebsites.net/api/goals'));
+    expect(apiRequest.bodyText?.length).toBe(MAX_BODY_BYTES + 1);
   }, 30_000);
 });

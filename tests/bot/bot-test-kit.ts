@@ -1,8 +1,14 @@
 import { TableClient } from '@azure/data-tables';
-import { TestAdapter, type Activity } from 'botbuilder';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ensureTable, TableCheckInCardIssueStore, TableConversationReferenceStore } from '../../src/adapters/bot/table-bot-stores';
 import { MentoringConversation } from '../../src/bot/conversation/mentoring-conversation';
 import { TeamsMentoringBot } from '../../src/bot/host/teams-mentoring-bot';
+import { createBotAdapter, type BotLogger } from '../../src/bot/host/bot-host';
+import { botEndpoint, nodeBotListener } from '../../src/bot/host/bot-endpoint';
+import { parseBotSettings } from '../../src/bot/host/bot-settings';
+import { isLoopbackServiceUrl } from '../../src/bot/host/inbound-activity';
+import { startLocalBotConnector } from '../../src/local/connector/local-bot-connector';
 import { InMemoryRepositories, SequentialIdGenerator } from '../fakes/in-memory-repositories';
 import { testStorageConnectionString, uniqueTableName } from '../support/azurite';
 import type { Profile } from '../../src/core/profiles/profile';
@@ -33,8 +39,22 @@ function profile(userId: string, displayName: string, timeZone: string): Omit<Pr
   };
 }
 
-/** A bot wired as in production except the clock, the nonce source and the in-memory mentoring fakes. */
-export async function botKit() {
+/** An activity as sent on the wire, and as the local connector received the bot's replies. */
+export type WireActivity = Record<string, unknown> & {
+  type?: string;
+  value?: unknown;
+  attachments?: { contentType?: string; content?: unknown }[];
+};
+
+/** The connector's limits are Teams'; these tests are about conversations, not pacing. */
+const UNLIMITED = { perTenant: [{ count: 100_000, windowMs: 1000 }], perConversation: [{ count: 100_000, windowMs: 1000 }] };
+
+/**
+ * A bot wired as in production except the clock, the nonce source and the in-memory mentoring
+ * fakes: the Agents SDK's CloudAdapter behind the production endpoint on a real HTTP server, its
+ * replies sent over HTTP to the local Bot Connector. Each turn is a real POST of a real activity.
+ */
+export async function botKit(options: { readonly settings?: Record<string, string> } = {}) {
   const table = TableClient.fromConnectionString(testStorageConnectionString(), uniqueTableName('bot'), { allowInsecureConnection: true });
   await ensureTable(table);
   const repos = new InMemoryRepositories();
@@ -55,9 +75,14 @@ export async function botKit() {
     },
   });
   const bot = new TeamsMentoringBot(conversation);
-  const adapter = new TestAdapter(async (context) => {
-    await bot.run(context);
-  });
+  const logged: { message: string; details: Record<string, unknown> }[] = [];
+  const logger: BotLogger = { error: (message, details) => logged.push({ message, details }) };
+  const settings = parseBotSettings({ MENTORING_MODE: 'local', TAB_ENDPOINT: 'https://tab.example', ...options.settings });
+  const adapter = createBotAdapter(settings, logger);
+  const connector = await startLocalBotConnector({ limits: UNLIMITED });
+  const server: Server = createServer(nodeBotListener(botEndpoint(adapter, bot, logger, { allowServiceUrl: isLoopbackServiceUrl })));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
 
   await repos.profiles.create(TENANT, profile(MENTOR.aadObjectId, MENTOR.name, 'Europe/Warsaw'));
   await repos.profiles.create(TENANT, profile(MENTEE.aadObjectId, MENTEE.name, 'Europe/London'));
@@ -115,27 +140,51 @@ export async function botKit() {
     updatedAt: 0,
   });
 
-  function base(from: typeof MENTEE, locale = 'en-US'): Partial<Activity> {
+  function base(from: typeof MENTEE, locale = 'en-US'): WireActivity {
     return {
       channelId: 'msteams',
-      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      serviceUrl: connector.serviceUrl,
       from,
       recipient: BOT,
-      conversation: { id: `a:personal-${from.aadObjectId}`, conversationType: 'personal', tenantId: TENANT, isGroup: false, name: '' },
+      conversation: { id: `a:personal-${from.aadObjectId}`, conversationType: 'personal', tenantId: TENANT, isGroup: false },
       channelData: { tenant: { id: TENANT } },
       locale,
     };
   }
 
-  /** Sends one activity and returns what the bot sent back during that turn. */
-  async function turn(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
-    adapter.activeQueue.length = 0;
-    await adapter.processActivity(activity);
-    return [...adapter.activeQueue];
+  /** POSTs one activity to the bot's endpoint; the HTTP answer as it came back. */
+  async function post(body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: response.status, text: await response.text() };
   }
 
-  const cardOf = (activity: Partial<Activity> | undefined): Record<string, unknown> =>
+  /**
+   * Sends one activity and returns what the bot sent during that turn: the messages the connector
+   * received, then (for an invoke) the invoke response from the HTTP answer.
+   */
+  async function turn(activity: WireActivity): Promise<WireActivity[]> {
+    const before = connector.received.length;
+    const answer = await post(activity);
+    if (answer.status >= 300) throw new Error(`the bot answered ${answer.status}: ${answer.text}`);
+    const replies: WireActivity[] = connector.received.slice(before).map((r) => r.activity as WireActivity);
+    if (activity.type === 'invoke') replies.push({ type: 'invokeResponse', value: { status: answer.status, body: answer.text ? JSON.parse(answer.text) : undefined } });
+    return replies;
+  }
+
+  const cardOf = (activity: WireActivity | undefined): Record<string, unknown> =>
     (activity?.attachments?.[0]?.content ?? {}) as Record<string, unknown>;
 
-  return { repos, conversation, references, cardIssues, adapter, base, turn, cardOf, refreshed };
+  async function close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+    await connector.stop();
+  }
+
+  return { repos, conversation, references, cardIssues, adapter, connector, endpoint, logged, base, post, turn, cardOf, refreshed, close };
 }

@@ -1,6 +1,6 @@
 import { TableClient } from '@azure/data-tables';
 import { QueueClient } from '@azure/storage-queue';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter } from '@microsoft/agents-hosting';
 import { BotConnectorSender } from '../../src/adapters/bot/bot-connector-sender';
 import type { DeliveryJob } from '../../src/core/ports/delivery';
 import { StorageQueueDeliveryQueue } from '../../src/adapters/bot/storage-queue-delivery';
@@ -19,7 +19,7 @@ const TENANT = 'tenant-a';
 const weekdays9to17 = ([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
 const links = { home: 'https://tab/', schedule: 'https://tab/#/schedule', actionItems: 'https://tab/#/actions' };
 
-describe('the delivery worker (Azurite queue + table, botbuilder, local connector)', () => {
+describe('the delivery worker (Azurite queue + table, Agents SDK CloudAdapter, local connector)', () => {
   let connector: LocalBotConnector;
   let now: number;
   let worker: DeliveryWorker;
@@ -61,7 +61,7 @@ describe('the delivery worker (Azurite queue + table, botbuilder, local connecto
     worker = new DeliveryWorker({
       queue,
       ledger: new TableDeliveryLedger(table),
-      sender: new BotConnectorSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), ''),
+      sender: new BotConnectorSender(new CloudAdapter({}), ''),
       references,
       recipientOf: async (j) => ({ personId: j.personId, timeZone: j.personId === 'ravi' ? 'Asia/Kolkata' : 'Europe/Warsaw', contactHours: weekdays9to17 }),
       compose: async (_j, user) => ok(helpCard({ locale: user.locale, links })),

@@ -1,5 +1,5 @@
 /**
- * The bot as `npm start` serves it: POST /api/messages on the local host, through botbuilder's
+ * The bot as `npm start` serves it: POST /api/messages on the local host, through the Agents SDK's
  * CloudAdapter over HTTP, answering into a local Bot Connector; and the local-only demo action that
  * ends a meeting now and queues its check-ins.
  */
@@ -49,7 +49,34 @@ describe('the bot on the local host', () => {
   it('rejects a body that is not JSON with a stable code', async () => {
     const response = await fetch(`${stack.baseUrl}/api/messages`, { method: 'POST', body: 'nope' });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ code: 'BOT.INVALID_JSON' });
+    // The error body has the API's shape ({ error: { code, message, correlationId } }) since the endpoint hardening.
+    expect(await response.json()).toMatchObject({ error: { code: 'BOT.INVALID_JSON' } });
+  });
+
+  it('answers only loopback service URLs: an activity asking for replies elsewhere is refused and nothing is sent', async () => {
+    const before = connector.received.length;
+    const response = await fetch(`${stack.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        text: 'help',
+        channelId: 'msteams',
+        serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        from: { id: '29:ania', aadObjectId: 'ania', name: 'Ania' },
+        recipient: { id: '28:bot', name: 'Mentoring' },
+        conversation: { id: 'a:ania', tenantId: TENANT, conversationType: 'personal' },
+      }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'BOT.SERVICE_URL_NOT_ALLOWED', field: 'serviceUrl' } });
+    expect(connector.received.length).toBe(before);
+  });
+
+  it.each(['{}', '{"x":1}', '{"type":1}'])('%s is a 400 with a code on the local host, never a 500', async (body) => {
+    const response = await fetch(`${stack.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'BOT.INVALID_ACTIVITY' } });
   });
 
   it('the demo action ends a meeting now and queues a check-in for each person', async () => {

@@ -1,5 +1,4 @@
-import { botKit, MENTEE, MENTOR, STRANGER, TENANT, BOT } from './bot-test-kit';
-import type { Activity } from 'botbuilder';
+import { botKit, MENTEE, MENTOR, STRANGER, TENANT, BOT, type WireActivity } from './bot-test-kit';
 
 type Kit = Awaited<ReturnType<typeof botKit>>;
 
@@ -20,11 +19,11 @@ function actionData(card: Record<string, unknown>): Record<string, unknown> {
   return actions[0]!.data;
 }
 
-function execute(kit: Kit, from: typeof MENTEE, data: Record<string, unknown>): Partial<Activity> {
+function execute(kit: Kit, from: typeof MENTEE, data: Record<string, unknown>): WireActivity {
   return { ...kit.base(from), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: data.verb, data } } };
 }
 
-function invokeCard(replies: Partial<Activity>[]): { status: number; card: Record<string, unknown> } {
+function invokeCard(replies: WireActivity[]): { status: number; card: Record<string, unknown> } {
   const response = replies.find((r) => r.type === 'invokeResponse');
   const value = response?.value as { status: number; body: { statusCode: number; type: string; value: Record<string, unknown> } };
   expect(value.body.type).toBe('application/vnd.microsoft.card.adaptive');
@@ -43,10 +42,13 @@ const answers = {
   privateNote: 'I felt slow with the tool.',
 };
 
-describe('the Teams bot (TestAdapter conversations)', () => {
+describe('the Teams bot (Agents SDK CloudAdapter over HTTP, replies through the local connector)', () => {
   let kit: Kit;
   beforeEach(async () => {
     kit = await botKit();
+  });
+  afterEach(async () => {
+    await kit.close();
   });
 
   it('on install stores the conversation reference (tenant-partitioned) and sends a welcome card', async () => {
@@ -55,7 +57,7 @@ describe('the Teams bot (TestAdapter conversations)', () => {
     expect(text(kit.cardOf(replies[0]))).toContain('Welcome to Mentoring, Ania Kowalska');
     const stored = await kit.references.get(TENANT, MENTEE.aadObjectId);
     expect(stored).toEqual({
-      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      serviceUrl: kit.connector.serviceUrl,
       channelId: 'msteams',
       conversationId: 'a:personal-aad-mentee',
       botId: BOT.id,
@@ -73,10 +75,24 @@ describe('the Teams bot (TestAdapter conversations)', () => {
     expect(await kit.references.get(TENANT, MENTEE.aadObjectId)).toBeDefined();
   });
 
-  it('when people are added (Agents Playground, Emulator) the person is welcomed once', async () => {
-    const replies = await kit.turn({ ...kit.base(MENTEE), type: 'conversationUpdate', membersAdded: [MENTEE, { id: '28:other-bot-id', name: 'Bot', aadObjectId: 'x' }, BOT] });
-    expect(replies).toHaveLength(1);
-    expect(text(kit.cardOf(replies[0]))).toContain('Welcome to Mentoring');
+  // Changed deliberately with the move to the Agents SDK (issue 12, "the welcome card is sent twice
+  // on install"): Teams and the Agents Playground send conversationUpdate AND installationUpdate for
+  // one install; the welcome used to go out on both. Now members being added only records the reference.
+  it('an install announced twice (members added, then installationUpdate) welcomes once', async () => {
+    const added = await kit.turn({ ...kit.base(MENTEE), type: 'conversationUpdate', membersAdded: [MENTEE, { id: '28:other-bot-id', name: 'Bot', aadObjectId: 'x' }, BOT] });
+    expect(added).toHaveLength(0);
+    expect(await kit.references.get(TENANT, MENTEE.aadObjectId)).toBeDefined();
+    const installed = await kit.turn({ ...kit.base(MENTEE), type: 'installationUpdate', action: 'add' });
+    expect(installed).toHaveLength(1);
+    expect(text(kit.cardOf(installed[0]))).toContain('Welcome to Mentoring');
+    expect(kit.connector.received.filter((r) => JSON.stringify(r.activity).includes('Welcome to Mentoring'))).toHaveLength(1);
+  });
+
+  it('an app upgrade (installationUpdate "add-upgrade") refreshes the reference and sends no second welcome', async () => {
+    await kit.turn({ ...kit.base(MENTEE), type: 'installationUpdate', action: 'add' });
+    const upgraded = await kit.turn({ ...kit.base(MENTEE, 'pl-PL'), type: 'installationUpdate', action: 'add-upgrade' });
+    expect(upgraded).toHaveLength(0);
+    expect((await kit.references.get(TENANT, MENTEE.aadObjectId))?.locale).toBe('pl-PL');
   });
 
   it('welcomes in Polish for a Polish client', async () => {

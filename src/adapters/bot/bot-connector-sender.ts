@@ -1,4 +1,5 @@
-import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { ConversationReference } from '@microsoft/agents-activity';
+import { CardFactory, MessageFactory, type CloudAdapter } from '@microsoft/agents-hosting';
 import type { StoredConversationReference } from '../../core/ports/bot-stores';
 import type { ProactiveSender, SendOutcome } from '../../core/ports/delivery';
 
@@ -7,38 +8,53 @@ const RETRY = new Set([408, 412, 429, 500, 502, 503, 504]);
 const GONE = new Set([401, 403, 404]);
 
 function retryAfterMs(err: unknown): number | undefined {
-  const headers = (err as { response?: { headers?: { get?(name: string): string | undefined } } }).response?.headers;
+  const headers = (err as { response?: { headers?: { get?(name: string): string | null | undefined } } }).response?.headers;
   const value = headers?.get?.('retry-after');
   if (!value) return undefined;
   const s = Number(value);
   return Number.isFinite(s) ? s * 1000 : undefined;
 }
 
-/** Sends through botbuilder's CloudAdapter, the same path as any proactive message in production. */
+/** The connector's answer status on a failed send (the Agents SDK's HttpError carries `status`). */
+function statusOf(err: unknown): number {
+  const e = err as { status?: unknown; statusCode?: unknown };
+  return typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 0;
+}
+
+/** Sends through the Agents SDK's CloudAdapter, the same path as any proactive message in production. */
 export class BotConnectorSender implements ProactiveSender {
   constructor(
     private readonly adapter: CloudAdapter,
+    /** The bot's Entra app id; empty for an anonymous bot (local connector, Agents Playground). */
     private readonly botAppId: string,
   ) {}
 
   async send(reference: StoredConversationReference, card: unknown): Promise<SendOutcome> {
-    const conversationReference: Partial<ConversationReference> = {
+    const conversationReference: ConversationReference = {
       serviceUrl: reference.serviceUrl,
       channelId: reference.channelId,
-      conversation: { id: reference.conversationId, tenantId: reference.tenantId, conversationType: 'personal', isGroup: false, name: '' },
-      bot: { id: reference.botId, name: '' },
-      user: { id: reference.userId, name: '', aadObjectId: reference.userAadObjectId },
+      conversation: { id: reference.conversationId, tenantId: reference.tenantId, conversationType: 'personal', isGroup: false },
+      agent: { id: reference.botId },
+      user: { id: reference.userId, aadObjectId: reference.userAadObjectId },
       ...(reference.locale ? { locale: reference.locale } : {}),
     };
     let activityId = '';
+    let failed: { error: unknown } | undefined;
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, conversationReference, async (context) => {
-        const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-        activityId = sent?.id ?? '';
+      // An anonymous bot continues with an identity without audience: the SDK then sends without a token.
+      await this.adapter.continueConversation(this.botAppId || {}, conversationReference, async (context) => {
+        // Caught here, not by the adapter's onTurnError, which would message the person about it.
+        try {
+          const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+          activityId = sent?.id ?? '';
+        } catch (error) {
+          failed = { error };
+        }
       });
+      if (failed) throw failed.error;
       return { kind: 'sent', activityId };
     } catch (err) {
-      const status = (err as { statusCode?: number }).statusCode ?? 0;
+      const status = statusOf(err);
       if (GONE.has(status)) return { kind: 'undeliverable', status };
       if (RETRY.has(status) || status === 0) {
         const after = retryAfterMs(err);

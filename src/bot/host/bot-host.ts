@@ -1,13 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  MessageFactory,
-  CardFactory,
-  type ActivityHandler,
-  type TurnContext,
-} from 'botbuilder';
+import { AuthType, CardFactory, CloudAdapter, MessageFactory, type AuthConfiguration, type TurnContext } from '@microsoft/agents-hosting';
 import { problemCard } from '../../adapters/cards/simple-cards';
 import { cardLocaleOf } from '../../adapters/cards/card-locale';
 import type { BotSettings } from './bot-settings';
@@ -16,21 +8,39 @@ export interface BotLogger {
   error(message: string, details: Record<string, unknown>): void;
 }
 
-/** The Bot Framework adapter with the bot's identity from settings and a turn-error handler that never leaks. */
+/**
+ * The Agents SDK's connection settings from ours. Without BOT_ID the adapter is anonymous (the
+ * Agents Playground and the local connector); multi-tenant bots take tokens from the
+ * botframework.com tenant, which is the SDK's default authority when no tenant is named.
+ */
+export function authConfigurationFrom(settings: BotSettings): AuthConfiguration {
+  if (!settings.BOT_ID) return {};
+  const type = settings.BOT_TYPE ?? (settings.BOT_TENANT_ID ? 'SingleTenant' : 'MultiTenant');
+  return {
+    clientId: settings.BOT_ID,
+    // A signature-valid token from another tenant's app must not pass on audience alone.
+    validateIssuer: true,
+    ...(type === 'UserAssignedMSI'
+      ? { authType: AuthType.UserManagedIdentity }
+      : { authType: AuthType.ClientSecret, ...(settings.BOT_PASSWORD ? { clientSecret: settings.BOT_PASSWORD } : {}) }),
+    ...(type !== 'MultiTenant' && settings.BOT_TENANT_ID ? { tenantId: settings.BOT_TENANT_ID } : {}),
+    ...(settings.BOT_AUTHORITY ? { authority: settings.BOT_AUTHORITY } : {}),
+  };
+}
+
+/**
+ * The Agents SDK adapter with the bot's identity from settings and a turn-error handler that never
+ * leaks. With an identity, the channel token's `serviceurl` claim must match the activity's
+ * serviceUrl, so a valid token cannot point the bot's replies elsewhere.
+ */
 export function createBotAdapter(settings: BotSettings, logger: BotLogger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: settings.BOT_ID ?? '',
-    MicrosoftAppPassword: settings.BOT_PASSWORD ?? '',
-    MicrosoftAppType: settings.BOT_TYPE ?? (settings.BOT_TENANT_ID ? 'SingleTenant' : 'MultiTenant'),
-    MicrosoftAppTenantId: settings.BOT_TENANT_ID ?? '',
-  });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new CloudAdapter(authConfigurationFrom(settings), undefined, undefined, { emitStackTrace: false, validateServiceUrl: Boolean(settings.BOT_ID) });
   adapter.onTurnError = turnErrorHandler(logger);
   return adapter;
 }
 
 /**
- * A failed turn is logged with a correlation id and the person gets a localized card quoting only
+ * A failed turn is logged with a reference id and the person gets a localized card quoting only
  * that id: never the exception message, which may contain internals.
  */
 export function turnErrorHandler(logger: BotLogger) {
@@ -48,72 +58,5 @@ export function turnErrorHandler(logger: BotLogger) {
     } catch {
       // The channel itself may be what failed; the log line above is what matters then.
     }
-  };
-}
-
-export interface BotHttpRequest {
-  readonly method: string;
-  readonly headers: Readonly<Record<string, string | undefined>>;
-  readonly body: unknown;
-}
-
-export interface BotHttpResponse {
-  readonly status: number;
-  readonly headers: Record<string, string>;
-  readonly body?: unknown;
-}
-
-/**
- * POST /api/messages for any host: the Azure Functions app and the local host both turn their
- * request into this plain shape, so the bot is registered the same way in both.
- */
-export async function processBotRequest(adapter: CloudAdapter, bot: ActivityHandler, request: BotHttpRequest): Promise<BotHttpResponse> {
-  let status = 200;
-  let body: unknown;
-  const headers: Record<string, string> = {};
-  let ended!: () => void;
-  const done = new Promise<void>((resolve) => (ended = resolve));
-  const res = {
-    socket: {},
-    status(code: number) {
-      status = code;
-      return res;
-    },
-    header(name: string, value: unknown) {
-      headers[name.toLowerCase()] = String(value);
-      return res;
-    },
-    send(payload?: unknown) {
-      body = payload;
-      return res;
-    },
-    end() {
-      ended();
-      return res;
-    },
-  };
-  const req = { method: request.method, headers: request.headers as Record<string, string>, body: request.body };
-  await adapter.process(req as never, res as never, (context) => bot.run(context));
-  await Promise.race([done, Promise.resolve()]);
-  return { status, headers, ...(body !== undefined ? { body } : {}) };
-}
-
-/** The same endpoint for a plain Node HTTP server (the local host and the benchmark). */
-export function nodeBotListener(adapter: CloudAdapter, bot: ActivityHandler) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    let body: unknown;
-    try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'BOT.INVALID_JSON', message: 'The body must be a Bot Framework activity in JSON.' }));
-      return;
-    }
-    const headers: Record<string, string | undefined> = {};
-    for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(',') : v;
-    const out = await processBotRequest(adapter, bot, { method: req.method ?? 'POST', headers, body });
-    const payload = out.body === undefined ? '' : typeof out.body === 'string' ? out.body : JSON.stringify(out.body);
-    res.writeHead(out.status, { ...out.headers, ...(payload ? { 'content-type': 'application/json' } : {}) }).end(payload);
   };
 }

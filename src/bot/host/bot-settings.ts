@@ -17,6 +17,8 @@ export const BotSettingsSchema = z
     BOT_TENANT_ID: optionalText,
     BOT_PASSWORD: optionalText,
     BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+    /** The Entra authority the channel tokens' keys come from, for sovereign clouds (default: the public cloud). */
+    BOT_AUTHORITY: z.url({ error: 'BOT_AUTHORITY must be an absolute URL, e.g. https://login.microsoftonline.us' }).optional(),
     TAB_ENDPOINT: z.url({ error: 'TAB_ENDPOINT must be the absolute URL the tab is served from' }),
     TEAMS_APP_ID: optionalText,
   })

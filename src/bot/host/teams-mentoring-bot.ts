@@ -1,12 +1,12 @@
+import type { ChannelAccount } from '@microsoft/agents-activity';
 import {
+  ActivityHandler,
   CardFactory,
   MessageFactory,
-  TeamsActivityHandler,
-  TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
-  type ChannelAccount,
-} from 'botbuilder';
+  type TurnContext,
+} from '@microsoft/agents-hosting';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../adapters/cards/adaptive-card';
 import { cardLocaleOf } from '../../adapters/cards/card-locale';
 import type { StoredConversationReference } from '../../core/ports/bot-stores';
@@ -18,7 +18,8 @@ export function tenantOf(context: TurnContext): string | undefined {
   return data?.tenant?.id ?? context.activity.conversation?.tenantId ?? undefined;
 }
 
-function userOf(context: TurnContext, member: ChannelAccount = context.activity.from): BotUser | undefined {
+function userOf(context: TurnContext, member: ChannelAccount | undefined = context.activity.from): BotUser | undefined {
+  if (!member) return undefined;
   const tenantId = tenantOf(context);
   const userId = member.aadObjectId;
   if (!tenantId || !userId) return undefined;
@@ -28,11 +29,11 @@ function userOf(context: TurnContext, member: ChannelAccount = context.activity.
 function referenceOf(context: TurnContext, user: BotUser, member: ChannelAccount): StoredConversationReference {
   const a = context.activity;
   return {
-    serviceUrl: a.serviceUrl,
-    channelId: a.channelId,
-    conversationId: a.conversation.id,
-    botId: a.recipient.id,
-    userId: member.id,
+    serviceUrl: a.serviceUrl ?? '',
+    channelId: a.channelId ?? '',
+    conversationId: a.conversation?.id ?? '',
+    botId: a.recipient?.id ?? '',
+    userId: member.id ?? '',
     userAadObjectId: user.userId,
     tenantId: user.tenantId,
     ...(a.locale ? { locale: a.locale } : {}),
@@ -42,27 +43,28 @@ function referenceOf(context: TurnContext, user: BotUser, member: ChannelAccount
 const asAttachment = (card: AdaptiveCard) => CardFactory.adaptiveCard(card);
 
 /**
- * The Teams host: it only routes. Activities become calls on MentoringConversation and the cards it
- * returns become messages or invoke responses. Personal scope only: group chats and channels are
- * outside this bot's manifest scopes.
+ * The Teams host on the Microsoft 365 Agents SDK: it only routes. Activities become calls on
+ * MentoringConversation and the cards it returns become messages or invoke responses. Personal
+ * scope only: group chats and channels are outside this bot's manifest scopes. The Teams specifics
+ * it needs (the tenant in channelData, installationUpdate, `adaptiveCard/action` invokes) are part
+ * of the activity protocol the core ActivityHandler routes.
  */
-export class TeamsMentoringBot extends TeamsActivityHandler {
+export class TeamsMentoringBot extends ActivityHandler {
   constructor(private readonly conversation: MentoringConversation) {
     super();
 
-    // In personal scope Teams adds the bot (not the person) and also sends installationUpdate: the
-    // welcome goes out once, on installationUpdate, and the bot being added only records the
-    // reference. When people are added (the Agents Playground, the Emulator) the one person in a
-    // personal chat is the sender, welcomed once however many accounts the update lists.
+    // Teams (and the Agents Playground) announce a new personal chat twice: a conversationUpdate
+    // adding members and an installationUpdate "add". The welcome goes out once, on the install;
+    // members being added (the bot, or the person) only record where to reach the sender. An
+    // upgrade of the app ("add-upgrade") is not a new install and says nothing.
     this.onMembersAdded(async (context, next) => {
-      const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient.id);
-      if (people.length === 0) await this.remember(context, context.activity.from);
-      else await this.welcome(context, context.activity.from.aadObjectId ? context.activity.from : people[0]!);
+      await this.remember(context, context.activity.from);
       await next();
     });
 
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.welcome(context, context.activity.from);
+      if (context.activity.action === 'add') await this.welcome(context, context.activity.from);
+      else await this.remember(context, context.activity.from);
       await next();
     });
 
@@ -82,12 +84,14 @@ export class TeamsMentoringBot extends TeamsActivityHandler {
     });
   }
 
-  private async remember(context: TurnContext, member: ChannelAccount): Promise<void> {
+  private async remember(context: TurnContext, member: ChannelAccount | undefined): Promise<void> {
+    if (!member) return;
     const user = userOf(context, member);
     if (user) await this.conversation.remember(referenceOf(context, user, member));
   }
 
-  private async welcome(context: TurnContext, member: ChannelAccount): Promise<void> {
+  private async welcome(context: TurnContext, member: ChannelAccount | undefined): Promise<void> {
+    if (!member) return;
     const user = userOf(context, member);
     if (!user) return;
     const reply = await this.conversation.installed(user, referenceOf(context, user, member));
@@ -98,7 +102,9 @@ export class TeamsMentoringBot extends TeamsActivityHandler {
     const replyToId = context.activity.replyToId;
     if (replyToId) {
       try {
-        await context.updateActivity({ ...MessageFactory.attachment(asAttachment(card)), id: replyToId });
+        const update = MessageFactory.attachment(asAttachment(card));
+        update.id = replyToId;
+        await context.updateActivity(update);
         return;
       } catch {
         // Some clients do not allow the update (e.g. the card came from another bot instance); a new message still answers.

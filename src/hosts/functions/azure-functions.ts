@@ -4,6 +4,7 @@
  * `app.timer`. Settings (the API's and the bot's) are parsed when the worker loads this file, so a
  * missing setting stops the host with a message naming it. Loaded through package.json "main".
  */
+import { randomUUID } from 'node:crypto';
 import { app, type HttpRequest } from '@azure/functions';
 import { consoleLogger } from '../../api/api-services';
 import { createApiHost, type ComposedApiHost } from './composition-root';
@@ -15,7 +16,7 @@ import { composeBotRuntime } from './bot-runtime';
 import { functionTableWithBot } from './bot-function-table';
 import { parseBotSettings } from '../../bot/host/bot-settings';
 import { correlationIdOf, errorResponse, handleApiRequest } from '../../api/handle-api-request';
-import { fromAzureRequest, toAzureResponse } from '../../api/azure-request-mapping';
+import { fromAzureRequest, fromAzureStreamingRequest, toAzureResponse } from '../../api/azure-request-mapping';
 
 const settings = parseApiSettings(process.env);
 const botSettings = parseBotSettings(process.env);
@@ -52,7 +53,7 @@ function botRuntime(): Promise<BotRuntime> {
   return bot;
 }
 
-const { functions, timers } = functionTableWithBot(botRuntime);
+const { functions, streaming, timers } = functionTableWithBot(botRuntime);
 
 for (const definition of functions) {
   app.http(definition.name, {
@@ -72,6 +73,27 @@ for (const definition of functions) {
         );
       }
       return toAzureResponse(await handleApiRequest(definition, apiRequest, composed));
+    },
+  });
+}
+
+// The bot's endpoint reads its own body, after the channel token, as a capped stream.
+for (const definition of streaming) {
+  app.http(definition.name, {
+    route: definition.route,
+    methods: [...definition.methods],
+    authLevel: 'anonymous',
+    handler: async (request: HttpRequest) => {
+      try {
+        const out = await definition.handle(fromAzureStreamingRequest(request));
+        return { status: out.status, headers: { ...out.headers }, ...(out.body !== undefined ? { body: JSON.stringify(out.body) } : {}) };
+      } catch (error) {
+        const correlationId = randomUUID();
+        consoleLogger.error('bot host could not start', { correlationId, error: error instanceof Error ? error.stack : String(error) });
+        return toAzureResponse(
+          errorResponse({ code: 'SERVICE.UNAVAILABLE', message: 'The bot is starting or cannot reach its storage; try again in a minute.' }, correlationId),
+        );
+      }
     },
   });
 }

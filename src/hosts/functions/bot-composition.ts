@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
 import { QueueClient } from '@azure/storage-queue';
 import type { TokenCredential } from '@azure/core-auth';
-import type { CloudAdapter } from 'botbuilder';
+import type { CloudAdapter } from '@microsoft/agents-hosting';
 import { BotConnectorSender } from '../../adapters/bot/bot-connector-sender';
 import { StorageQueueDeliveryQueue } from '../../adapters/bot/storage-queue-delivery';
 import { ensureTable, TableCheckInCardIssueStore, TableConversationReferenceStore } from '../../adapters/bot/table-bot-stores';
@@ -16,7 +16,9 @@ import { pacerPerKey } from '../../bot/delivery/adaptive-pacer';
 import { DeliveryWorker } from '../../bot/delivery/delivery-worker';
 import { planDeliveries } from '../../bot/delivery/plan-deliveries';
 import { recipientFromAgreement } from '../../bot/delivery/recipient-from-agreement';
-import { createBotAdapter, processBotRequest, type BotHttpRequest, type BotHttpResponse, type BotLogger } from '../../bot/host/bot-host';
+import { createBotAdapter, type BotLogger } from '../../bot/host/bot-host';
+import { botEndpoint, type BotEndpoint } from '../../bot/host/bot-endpoint';
+import { isLoopbackServiceUrl } from '../../bot/host/inbound-activity';
 import { tabLinksFrom, type BotSettings } from '../../bot/host/bot-settings';
 import { TeamsMentoringBot } from '../../bot/host/teams-mentoring-bot';
 
@@ -29,7 +31,8 @@ export interface BotHost {
   readonly bot: TeamsMentoringBot;
   readonly conversation: MentoringConversation;
   readonly worker: DeliveryWorker;
-  handle(request: BotHttpRequest): Promise<BotHttpResponse>;
+  /** POST /api/messages: capped while streaming, authenticated before the body is read (bot-endpoint.ts). */
+  readonly handle: BotEndpoint;
   /** Queue what is due for one relationship (timer, meetingEnd event, local demo action). */
   plan(tenantId: string, relationshipId: string): ReturnType<typeof planDeliveries>;
 }
@@ -111,7 +114,9 @@ export async function composeBotHost(options: {
     bot,
     conversation,
     worker,
-    handle: (request) => processBotRequest(adapter, bot, request),
+    // Locally there is no channel token, so the serviceUrl is the one thing an anonymous caller
+    // controls: the bot only answers connectors on this machine, never an address it is handed.
+    handle: botEndpoint(adapter, bot, logger, options.settings.MENTORING_MODE === 'local' ? { allowServiceUrl: isLoopbackServiceUrl } : {}),
     plan: (tenantId, relationshipId) =>
       planDeliveries({ repos: options.mentoring.repos, queue, planned, newJobId: () => randomUUID() }, tenantId, relationshipId, options.clock.now()),
   };

@@ -6,14 +6,17 @@
 import type { FunctionDefinition, TimerDefinition } from '../../api/function-definition';
 import { apiFunctions, apiTimers } from '../../api/function-table';
 import { botTimers, type BotRuntime } from './bot-timers';
-import { botMessagesFunction } from './bot-messages.function';
+import { botMessagesFunction, type StreamingFunctionDefinition } from './bot-messages.function';
 
 export function functionTableWithBot(runtime: () => Promise<BotRuntime>): {
   readonly functions: readonly FunctionDefinition[];
+  /** Functions that read their own body (the bot's endpoint), outside the API pipeline. */
+  readonly streaming: readonly StreamingFunctionDefinition[];
   readonly timers: readonly TimerDefinition[];
 } {
   return {
-    functions: [...apiFunctions, botMessagesFunction(async () => (await runtime()).host)],
+    functions: apiFunctions,
+    streaming: [botMessagesFunction(async () => (await runtime()).host)],
     timers: [...apiTimers, ...botTimers(runtime)],
   };
 }

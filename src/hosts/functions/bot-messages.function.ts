@@ -1,19 +1,24 @@
-import { ok } from '../../core/result';
-import { anonymousFunction, type FunctionDefinition } from '../../api/function-definition';
 import type { BotHost } from './bot-composition';
+import type { BotEndpointRequest, BotEndpointResponse } from '../../bot/host/bot-endpoint';
 
 /**
- * POST /api/messages as an entry of the API's function table. Anonymous at the API layer on purpose:
- * the Bot Framework's own JWT (from the channel) is validated by botbuilder's CloudAdapter inside
- * `handle`, against BOT_ID.
+ * POST /api/messages as the Functions app registers it. Not an entry of the API's function table:
+ * that pipeline reads and parses the whole body before its handler runs, and the bot must check
+ * the channel token first and read the body as a capped stream (src/bot/host/bot-endpoint.ts). Anonymous at the
+ * Functions layer on purpose; the channel's JWT is validated against BOT_ID by the endpoint.
  */
-export function botMessagesFunction(host: () => Promise<BotHost>): FunctionDefinition {
-  return anonymousFunction('botMessages', 'POST', 'messages', async (call) => {
-    const headers: Record<string, string | undefined> = {
-      authorization: call.request.header('authorization'),
-      'content-type': call.request.header('content-type'),
-    };
-    const response = await (await host()).handle({ method: 'POST', headers, body: call.body });
-    return ok({ status: response.status, ...(response.body !== undefined ? { body: response.body } : {}), headers: response.headers });
-  });
+export interface StreamingFunctionDefinition {
+  readonly name: string;
+  readonly route: string;
+  readonly methods: readonly ['POST'];
+  handle(request: BotEndpointRequest): Promise<BotEndpointResponse>;
+}
+
+export function botMessagesFunction(host: () => Promise<BotHost>): StreamingFunctionDefinition {
+  return {
+    name: 'botMessages',
+    route: 'messages',
+    methods: ['POST'],
+    handle: async (request) => (await host()).handle(request),
+  };
 }

@@ -11,7 +11,7 @@ import { readBody, sendJson, type LocalService } from '../local-service';
 import type { LocalServiceFactory, LocalStackContext } from '../local-stack-context';
 import { botStorageFromConnectionString, type BotHost } from '../../hosts/functions/bot-composition';
 import { composeBotRuntime } from '../../hosts/functions/bot-runtime';
-import { nodeBotListener } from '../../bot/host/bot-host';
+import { nodeBotListener } from '../../bot/host/bot-endpoint';
 import { parseBotSettings } from '../../bot/host/bot-settings';
 import type { ErrorCode } from '../../core/error-codes';
 import { fail, ok, type Result } from '../../core/result';
@@ -38,6 +38,7 @@ function botFor(context: BotContext) {
         BOT_PASSWORD: s.BOT_PASSWORD ?? process.env.BOT_PASSWORD,
         BOT_TENANT_ID: s.BOT_TENANT_ID ?? process.env.BOT_TENANT_ID,
         BOT_TYPE: s.BOT_TYPE ?? process.env.BOT_TYPE,
+        BOT_AUTHORITY: process.env.BOT_AUTHORITY,
         TEAMS_APP_ID: s.TEAMS_APP_ID ?? process.env.TEAMS_APP_ID,
       });
       const runtime: BotRuntime = await composeBotRuntime(context.api, { settings, storage: botStorageFromConnectionString(s.STORAGE_CONNECTION_STRING!) });
@@ -67,18 +68,12 @@ function botFor(context: BotContext) {
 
 export const localBotMessagesService = async (context: BotContext): Promise<LocalService> => {
   const { host, stopWorker } = await botFor(context);
-  const listener = nodeBotListener(host.adapter, host.bot);
+  const listener = nodeBotListener(host.handle);
   const service: LocalService = {
     name: 'bot',
     prefix: '/api/messages',
     links: [{ label: 'Bot endpoint (npm run playground)', path: '/api/messages' }],
-    handle: async (request, response) => {
-      if (request.method !== 'POST') {
-        sendJson(response, 405, { error: { code: 'HTTP.METHOD_NOT_ALLOWED' satisfies ErrorCode, message: 'The bot endpoint accepts POST only.' } });
-        return;
-      }
-      await listener(request, response);
-    },
+    handle: (request, response) => listener(request, response),
     health: async () => ({ status: 'ok' }),
     close: stopWorker,
   };

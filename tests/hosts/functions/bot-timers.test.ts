@@ -3,7 +3,7 @@
  * repository land in the meeting-moment index; the planning timer plans each ended meeting once,
  * however often it runs, never a cancelled one, and a moved one at its new end, and later the nudge
  * and the day-before reminder; the delivery timer then sends exactly one check-in card per
- * participant through botbuilder to a local connector.
+ * participant through the Agents SDK's CloudAdapter to a local connector.
  */
 import { createApiHost, type ComposedApiHost } from '../../../src/hosts/functions/composition-root';
 import { parseApiSettings } from '../../../src/api/config';
