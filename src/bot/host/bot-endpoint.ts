@@ -17,6 +17,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Activity } from '@microsoft/agents-activity';
 import type { ActivityHandler, CloudAdapter, Request as AgentsRequest, WebResponse } from '@microsoft/agents-hosting';
 import type { ErrorCode } from '../../contracts/errors';
+import { readCapped } from '../../adapters/http/read-capped';
 import type { BotLogger } from './bot-host';
 import { firstActivityProblem, InboundActivitySchema } from './inbound-activity';
 
@@ -57,19 +58,6 @@ function refusal(refused: Refusal, reference: string, extra: Partial<Pick<BotEnd
     body: { error: { code: refused.code, message: refused.message, ...(refused.field ? { field: refused.field } : {}), correlationId: reference } },
     ...extra,
   };
-}
-
-/** Reads at most `max` bytes; past that it stops pulling (the rest is never buffered) and says so. */
-export async function readCapped(source: AsyncIterable<Uint8Array> | null, max: number): Promise<{ ok: true; bytes: Buffer } | { ok: false }> {
-  if (!source) return { ok: true, bytes: Buffer.alloc(0) };
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of source) {
-    size += chunk.byteLength;
-    if (size > max) return { ok: false };
-    chunks.push(chunk);
-  }
-  return { ok: true, bytes: Buffer.concat(chunks) };
 }
 
 /** A WebResponse for the SDK that records what it would send instead of writing it. */
