@@ -37,9 +37,11 @@ describe('the Azure Functions registration with the bot', () => {
 
   beforeAll(async () => {
     connector = await startLocalBotConnector();
+    // process.env turns an undefined value into the string "undefined": only defined settings go in.
+    const defined = (env: Record<string, string | undefined>) => Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
     Object.assign(
       process.env,
-      localApiEnvironment(
+      defined(localApiEnvironment(
         {
           storageConnectionString: testStorageConnectionString(),
           jwksUri: 'http://127.0.0.1:9/keys',
@@ -47,7 +49,7 @@ describe('the Azure Functions registration with the bot', () => {
           graphBaseUrl: 'http://127.0.0.1:9/v1.0',
         },
         { STORAGE_TABLE_NAME: uniqueTableName('azbot') },
-      ),
+      )),
       { TAB_ENDPOINT: 'http://127.0.0.1:53000' },
     );
     delete process.env.BOT_ID;
