@@ -58,6 +58,16 @@ describe('the bot endpoint without BOT_ID (local mode)', () => {
     expect(kit.connector.received).toHaveLength(0);
   });
 
+  it('invalid UTF-8 is refused as BOT.INVALID_JSON, not patched', async () => {
+    const activity = Buffer.from(JSON.stringify({ ...kit.base(MENTEE), type: 'message', text: 'hi XX' }));
+    const at = activity.indexOf('XX');
+    activity[at] = 0xc3;
+    activity[at + 1] = 0x28;
+    const answer = await fetch(kit.endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity });
+    expectOwnError(await answer.text(), 400, 'BOT.INVALID_JSON', answer.status);
+    expect(kit.connector.received).toHaveLength(0);
+  });
+
   it('an activity the SDK schema refuses (an empty conversation name) is a 400 naming the field', async () => {
     const answer = await kit.post({ ...kit.base(MENTEE), type: 'message', text: 'help', conversation: { id: 'a:x', name: '' } });
     expectOwnError(answer.text, 400, 'BOT.INVALID_ACTIVITY', answer.status);

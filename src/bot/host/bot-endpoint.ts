@@ -24,6 +24,8 @@ import { firstActivityProblem, InboundActivitySchema } from './inbound-activity'
 /** Bot Framework activities are small (Teams caps a message near 28 KB); 256 KiB leaves room for any card submit. */
 export const BOT_MAX_BODY_BYTES = 256 * 1024;
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 export interface BotEndpointRequest {
   readonly method: string;
   readonly headers: Readonly<Record<string, string | undefined>>;
@@ -124,9 +126,10 @@ export function botEndpoint(adapter: CloudAdapter, bot: ActivityHandler, logger:
     // 4. JSON, the activity's shape, where replies would go.
     let json: unknown;
     try {
-      json = JSON.parse(read.bytes.toString('utf8'));
+      // Strict UTF-8: invalid bytes are refused, never patched with U+FFFD into what the bot stores.
+      json = JSON.parse(strictUtf8.decode(read.bytes));
     } catch {
-      return refusal({ code: 'BOT.INVALID_JSON', status: 400, message: 'The body must be a Bot Framework activity in JSON.' }, reference);
+      return refusal({ code: 'BOT.INVALID_JSON', status: 400, message: 'The body must be a Bot Framework activity in JSON (UTF-8).' }, reference);
     }
     const shape = InboundActivitySchema.safeParse(json);
     if (!shape.success) {
