@@ -12,7 +12,13 @@ export interface ComponentStatus {
 
 export interface HealthCheck {
   readonly name: string;
-  check(): Promise<ComponentStatus>;
+  /**
+   * Answers whether the component works. `signal` aborts when the health endpoint stops waiting, so
+   * a check needs no short timeout of its own (one would turn "slow" into "failed" under load).
+   */
+  check(signal: AbortSignal): Promise<ComponentStatus>;
+  /** How long to wait for this component; the endpoint's generous default otherwise. */
+  readonly timeoutMs?: number;
 }
 
 export interface ApiServices {

@@ -16,7 +16,8 @@ export interface LocalService {
   /** Human-readable addresses printed by `npm start`, relative to the host's base URL. */
   readonly links?: readonly { readonly label: string; readonly path: string }[];
   handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void>;
-  health?(): Promise<ComponentHealth>;
+  /** Whether the stand-in works; `signal` aborts when /api/health stops waiting (no short timeout of its own). */
+  health?(signal?: AbortSignal): Promise<ComponentHealth>;
   close?(): Promise<void>;
 }
 

@@ -36,8 +36,10 @@ describe('the whole local stack (npm start) on free ports', () => {
     expect(health.body.components).toMatchObject({ storage: { status: 'ok' }, identity: { status: 'ok' } });
     const pluggedIn = stack.services.filter((s) => !['api', 'identity'].includes(s.name) && s.health).map((s) => s.name);
     expect(Object.keys(health.body.components)).toEqual(expect.arrayContaining(pluggedIn));
-    for (const component of Object.values(health.body.components)) expect(component).toEqual({ status: 'ok' });
-  });
+    // A component slow under the machine's load is still ok (it answered); only a failure or no answer
+    // within the endpoint's generous timeout degrades it, so this holds however busy the machine is.
+    for (const component of Object.values(health.body.components)) expect(component).toEqual({ status: 'ok', ms: expect.any(Number) });
+  }, 60_000);
 
   it('lists the demo people of both tenants and issues tokens the API accepts', async () => {
     const people = await get(stack, '/local-identity/people');

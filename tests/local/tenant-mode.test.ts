@@ -157,7 +157,7 @@ describe('with its settings', () => {
 
   test('starts against the configured Entra ID: its keys are fetched over https and health is ok', async () => {
     const health = await get('/api/health');
-    expect(health.body.components.identity).toEqual({ status: 'ok' });
+    expect(health.body.components.identity).toEqual({ status: 'ok', ms: expect.any(Number) });
     expect(seen).toContain('GET /discovery/v2.0/keys');
     expect(output).toContain(`Entra ID, app ${CLIENT_ID}, tenant ${TENANT}`);
     expect(output).toContain(`${base}/v1.0`);

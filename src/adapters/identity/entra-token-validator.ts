@@ -31,8 +31,8 @@ export interface TokenValidatorSettings {
 
 export interface TokenValidator {
   validate(authorizationHeader: string | null | undefined): Promise<Result<Principal>>;
-  /** Whether the signing keys can be fetched (for /api/health). */
-  checkKeys(): Promise<Result<void>>;
+  /** Whether the signing keys can be fetched (for /api/health, which decides how long to wait). */
+  checkKeys(signal?: AbortSignal): Promise<Result<void>>;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -101,10 +101,10 @@ export function createTokenValidator(settings: TokenValidatorSettings): TokenVal
     return ok({ tenantId: tid.toLowerCase(), userId: oid.toLowerCase(), displayName: name, roles });
   }
 
-  async function checkKeys(): Promise<Result<void>> {
+  async function checkKeys(signal: AbortSignal = AbortSignal.timeout(30_000)): Promise<Result<void>> {
     if (!(settings.jwks instanceof URL)) return ok(undefined);
     try {
-      const response = await fetch(settings.jwks, { signal: AbortSignal.timeout(5_000) });
+      const response = await fetch(settings.jwks, { signal });
       if (!response.ok) return fail('IDENTITY.KEYS_UNAVAILABLE', `The signing keys answered HTTP ${response.status}.`);
       const body = (await response.json()) as { keys?: unknown };
       if (!Array.isArray(body.keys) || body.keys.length === 0) return fail('IDENTITY.KEYS_UNAVAILABLE', 'The signing key set is empty.');

@@ -280,8 +280,10 @@ export class TableDocumentStore {
   }
 
   /** A cheap round trip to the service, for the health endpoint. */
-  async ping(): Promise<void> {
-    const page = this.client.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${'health'}` } }).byPage({ maxPageSize: 1 });
+  async ping(signal?: AbortSignal): Promise<void> {
+    const page = this.client
+      .listEntities({ queryOptions: { filter: odata`PartitionKey eq ${'health'}` }, ...(signal ? { abortSignal: signal } : {}) })
+      .byPage({ maxPageSize: 1 });
     await page.next();
   }
 

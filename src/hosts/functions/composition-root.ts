@@ -73,9 +73,9 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
   const health: HealthCheck[] = [
     {
       name: 'storage',
-      check: async () => {
+      check: async (signal) => {
         try {
-          await store.ping();
+          await store.ping(signal);
           return { status: 'ok' };
         } catch {
           return { status: 'unavailable', detail: 'Table Storage did not answer' };
@@ -84,8 +84,8 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
     },
     {
       name: 'identity',
-      check: async () => {
-        const keys = await validator.checkKeys();
+      check: async (signal) => {
+        const keys = await validator.checkKeys(signal);
         return keys.ok ? { status: 'ok' } : { status: 'unavailable', detail: keys.error.message };
       },
     },

@@ -90,9 +90,9 @@ export function localTabService(server: LocalTabServer, onClose: () => void = ()
       response.writeHead(302, { location: `${server.origin}/`, 'content-length': '0' });
       response.end();
     },
-    async health() {
+    async health(signal) {
       try {
-        const page = await fetch(`${server.origin}/`, { signal: AbortSignal.timeout(4_000) });
+        const page = await fetch(`${server.origin}/`, { signal });
         const text = await page.text();
         return page.ok && text.includes('id="root"') ? { status: 'ok' } : { status: 'unavailable', detail: `the tab's dev server answered ${page.status}` };
       } catch {
