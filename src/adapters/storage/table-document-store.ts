@@ -13,11 +13,10 @@ import { fail, ok, type Result } from '../../core/result';
 import { isWildcardVersion, wildcardVersionRefused } from '../../core/ports/repositories';
 import { prefixUpperBound } from './table-keys';
 import type { StorageConnection } from './storage-connection';
+import { entityLimitBreach, MAX_CUSTOM_PROPERTIES, MAX_ENTITY_BYTES } from './entity-limits';
 
-/** A string property holds at most 64 KiB (32K UTF-16 chars); stay well below it. */
-const CHUNK_CHARS = 30_000;
-/** An entity has at most 255 properties; 20 chunks is 600K chars, far beyond any document we keep. */
-const MAX_CHUNKS = 20;
+/** A string property holds at most 64 KiB (32,768 UTF-16 units); a chunk stays below it. */
+const CHUNK_CHARS = 32_000;
 /** Keys are at most 1 KiB; ours are ASCII after escaping, so characters are bytes. */
 const MAX_KEY_CHARS = 1024;
 /** Table Storage's limit for one transaction (entity group transaction). */
@@ -57,13 +56,17 @@ interface DocumentRow {
 function toRow(partitionKey: string, rowKey: string, kind: string, value: unknown): Result<DocumentRow> {
   const json = JSON.stringify(value);
   const chunks = Math.max(1, Math.ceil(json.length / CHUNK_CHARS));
-  if (chunks > MAX_CHUNKS) {
-    return fail('STORAGE.DOCUMENT_TOO_LARGE', `This ${kind} is too large to save; shorten its text and try again.`, {
-      details: { kind, characters: json.length },
-    });
-  }
   const row: DocumentRow = { partitionKey, rowKey, kind, chunks };
   for (let i = 0; i < chunks; i++) row[`d${i}`] = json.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
+  // Table Storage's own limits (1 MiB per entity, 64 KiB per string, 252 properties), counted its
+  // way: a document that would break one is the product's answer, not a failing service call.
+  const breach = entityLimitBreach(row as unknown as { partitionKey: string; rowKey: string } & Record<string, unknown>);
+  if (breach) {
+    const kib = Math.ceil((breach.limit === 'entity' ? breach.bytes : json.length * 2) / 1024);
+    return fail('STORAGE.DOCUMENT_TOO_LARGE', `This ${kind} is too large to save (about ${kib} KiB; one stored item holds at most ${MAX_ENTITY_BYTES / 1024} KiB). Shorten its text and try again.`, {
+      details: { kind, ...breach },
+    });
+  }
   return ok(row);
 }
 
@@ -311,7 +314,7 @@ export class TableDocumentStore {
         details: { ...where, reason },
       });
     const chunks = entity.chunks;
-    if (typeof chunks !== 'number' || !Number.isInteger(chunks) || chunks < 1 || chunks > MAX_CHUNKS) {
+    if (typeof chunks !== 'number' || !Number.isInteger(chunks) || chunks < 1 || chunks > MAX_CUSTOM_PROPERTIES) {
       return corrupt('missing or invalid chunk count');
     }
     let json = '';

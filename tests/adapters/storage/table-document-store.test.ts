@@ -2,6 +2,7 @@ import { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { storageFromConnectionString } from '../../../src/adapters/storage/storage-connection';
 import { TableDocumentStore } from '../../../src/adapters/storage/table-document-store';
+import { entityLimitBreach, entitySizeBytes, MAX_ENTITY_BYTES } from '../../../src/adapters/storage/entity-limits';
 import { escapeKeyPart, key, unescapeKeyPart } from '../../../src/adapters/storage/table-keys';
 import { testStorageConnectionString, uniqueTableName } from '../../support/azurite';
 
@@ -76,7 +77,64 @@ describe('TableDocumentStore on Azurite', () => {
   it('refuses a document too large for one row with a value, not an exception', async () => {
     const store = await openStore();
     const result = await store.insert('p', 'huge', 'goal', { title: 'x'.repeat(700_000), progress: 1 });
-    expect(result).toMatchObject({ ok: false, error: { code: 'STORAGE.DOCUMENT_TOO_LARGE' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'STORAGE.DOCUMENT_TOO_LARGE', details: { limit: 'entity' } } });
+  });
+
+  describe('at Table Storage’s entity limit (1 MiB, counted as the service counts it)', () => {
+    /** The entity a document of `n` title characters becomes, as the store writes it. */
+    const sizeWith = (rowKey: string, n: number) => {
+      const json = JSON.stringify({ title: 'x'.repeat(n), progress: 1 });
+      const chunks = Math.ceil(json.length / 32_000);
+      const row: Record<string, unknown> & { partitionKey: string; rowKey: string } = { partitionKey: 'p', rowKey, kind: 'goal', chunks };
+      for (let i = 0; i < chunks; i++) row[`d${i}`] = json.slice(i * 32_000, (i + 1) * 32_000);
+      return entitySizeBytes(row);
+    };
+    /** The longest title whose entity still fits. */
+    function largestFitting(rowKey: string): number {
+      let lo = 0;
+      let hi = MAX_ENTITY_BYTES;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (sizeWith(rowKey, mid) <= MAX_ENTITY_BYTES) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    }
+
+    it('stores a document whose entity is exactly at the limit and reads it back whole', async () => {
+      const store = await openStore();
+      const n = largestFitting('edge');
+      expect(sizeWith('edge', n)).toBeGreaterThan(MAX_ENTITY_BYTES - 80);
+      expect(await store.insert('p', 'edge', 'goal', { title: 'x'.repeat(n), progress: 1 })).toMatchObject({ ok: true });
+      const read = await store.get('p', 'edge', Goal);
+      expect(read.ok && read.value?.value.title.length).toBe(n);
+    });
+
+    it('refuses one character more with STORAGE.DOCUMENT_TOO_LARGE, before the service is asked, for insert, replace and a transaction', async () => {
+      const store = await openStore();
+      const n = largestFitting('edge') + 1;
+      const tooLarge = { title: 'x'.repeat(n), progress: 1 };
+      const inserted = await store.insert('p', 'edge', 'goal', tooLarge);
+      expect(inserted).toMatchObject({ ok: false, error: { code: 'STORAGE.DOCUMENT_TOO_LARGE', details: { limit: 'entity', bytes: MAX_ENTITY_BYTES + 2 } } });
+      if (!inserted.ok) expect(inserted.error.message).toMatch(/too large to save \(about 1025 KiB; one stored item holds at most 1024 KiB\)/);
+      await store.insert('p', 'edge', 'goal', { title: 'small', progress: 0 });
+      const current = await store.get('p', 'edge', Goal);
+      if (!current.ok || !current.value) throw new Error('expected the row');
+      expect(await store.replace('p', 'edge', 'goal', tooLarge, current.value.etag)).toMatchObject({ ok: false, error: { code: 'STORAGE.DOCUMENT_TOO_LARGE' } });
+      expect(
+        await store.transact('p', [{ type: 'replace', rowKey: 'edge', kind: 'goal', value: tooLarge, etag: current.value.etag }], 'goal'),
+      ).toMatchObject({ ok: false, error: { code: 'STORAGE.DOCUMENT_TOO_LARGE' } });
+      const after = await store.get('p', 'edge', Goal);
+      expect(after.ok && after.value?.value).toEqual({ title: 'small', progress: 0 });
+    });
+
+    it('counts a string property against its own 64 KiB and an entity against 252 properties of ours', () => {
+      expect(entityLimitBreach({ partitionKey: 'p', rowKey: 'r', d0: 'x'.repeat(32_768) })).toBeUndefined();
+      expect(entityLimitBreach({ partitionKey: 'p', rowKey: 'r', d0: 'x'.repeat(32_769) })).toEqual({ limit: 'string-property', property: 'd0', bytes: 65_538 });
+      const many = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`p${i}`, 'v']));
+      expect(entityLimitBreach({ partitionKey: 'p', rowKey: 'r', ...many(252) })).toBeUndefined();
+      expect(entityLimitBreach({ partitionKey: 'p', rowKey: 'r', ...many(253) })).toEqual({ limit: 'properties', count: 253 });
+    });
   });
 
   it('lists a partition by row-key prefix and a mixed partition by kind', async () => {
