@@ -5,6 +5,9 @@
  * 10 tenants × 1,000 people, everyone inside contact hours, so the figure is delivery throughput.
  */
 import { TableClient } from '@azure/data-tables';
+import { spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Report } from './run';
 import { startAzurite } from '../src/local/azurite';
@@ -37,6 +40,7 @@ async function inParallel<T>(items: readonly T[], width: number, fn: (item: T) =
 }
 
 export async function run(report: Report): Promise<void> {
+  await oversizeBodyRssGrowth(report);
   await fanout(report, { tenants: TENANTS, peoplePerTenant: PEOPLE_PER_TENANT, initialPerSecond: 40, label: `checkin-fanout-${TENANTS * PEOPLE_PER_TENANT}`, main: true });
   // A cold start at four times Teams' per-tenant rate: the connector answers 429 and the pacer and
   // the queue must absorb it without losing or doubling a check-in.
@@ -161,4 +165,84 @@ async function fanout(
     await connector.stop();
     await azurite.stop();
   }
+}
+
+/**
+ * `bot-oversize-body-rss-growth`: the API process (the local host with the bot, its own process with
+ * --expose-gc) receives ten anonymous 50 MB POSTs to /api/messages, streamed in 1 MB chunks with no
+ * token (locally there is no BOT_ID, so nothing stops them before the body). The figure is its RSS
+ * after a full GC once they are done, minus its RSS after a full GC before them (after one small
+ * activity, so the code paths are loaded). The endpoint stops reading at 256 KiB and closes the
+ * connection, so the bodies are never buffered.
+ */
+export async function oversizeBodyRssGrowth(report: Report): Promise<void> {
+  const POSTS = 10;
+  const BODY_BYTES = 50 * 1024 * 1024;
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'support', 'bot-host-process.ts')], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, BOT_ID: '', MENTORING_MODE: 'local' },
+  });
+  const nextMessage = () =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as Record<string, unknown>));
+      child.once('exit', (code) => reject(new Error(`the API process exited (${code})`)));
+    });
+  try {
+    const { baseUrl } = (await nextMessage()) as { baseUrl: string };
+    const endpoint = new URL('/api/messages', baseUrl);
+    const rss = async () => {
+      const answer = nextMessage();
+      child.send('rss');
+      return Number((await answer).rss);
+    };
+    // Warm-up: one small (malformed) activity through the same endpoint.
+    await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const before = await rss();
+    const outcomes: { status: number; bytesWritten: number }[] = [];
+    for (let i = 0; i < POSTS; i++) outcomes.push(await postStreamed(endpoint, BODY_BYTES));
+    const after = await rss();
+    report('bot-oversize-body-rss-growth', (after - before) / (1024 * 1024), 'MB');
+    report('bot-oversize-body-rss-before', before / (1024 * 1024), 'MB');
+    // Cut off: the server stopped the upload before the 50 MB were sent. The client reads the 413
+    // when it arrives before the server's close; otherwise it sees the connection reset.
+    report('bot-oversize-body-cut-off', outcomes.filter((o) => o.bytesWritten < BODY_BYTES || o.status === 413).length, `of ${POSTS}`);
+    report('bot-oversize-body-413-read-by-client', outcomes.filter((o) => o.status === 413).length, `of ${POSTS}`);
+    report('bot-oversize-body-mb-sent-before-close', outcomes.reduce((sum, o) => sum + o.bytesWritten, 0) / POSTS / (1024 * 1024), 'MB/post');
+  } finally {
+    child.send('stop');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+/** One anonymous POST of `total` bytes in 1 MB chunks with backpressure, ended early if the server closes. */
+function postStreamed(url: URL, total: number): Promise<{ status: number; bytesWritten: number }> {
+  return new Promise((resolve) => {
+    let status = 0;
+    let written = 0;
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      resolve({ status, bytesWritten: written });
+    };
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    const req = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+      status = res.statusCode ?? 0;
+      res.resume();
+      res.on('end', () => {
+        req.destroy();
+        finish();
+      });
+    });
+    req.on('error', finish);
+    req.on('close', finish);
+    const pump = () => {
+      while (written < total && !req.destroyed) {
+        written += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      if (!req.destroyed) req.end();
+    };
+    pump();
+  });
 }

@@ -204,8 +204,14 @@ export function nodeBotListener(endpoint: BotEndpoint) {
     if (out.abandonedBody) responseHeaders.connection = 'close';
     res.writeHead(out.status, responseHeaders);
     res.end(payload, () => {
-      // The unread rest of an oversize body is never pulled into memory: the connection goes.
-      if (out.abandonedBody && !req.complete) req.socket.destroy();
+      // The unread rest of an oversize body is never pulled into memory: the request stays paused,
+      // our side of the connection is closed once the answer is out (so the client can still read
+      // it), and the socket is destroyed shortly after whatever the client does.
+      if (out.abandonedBody && !req.complete) {
+        req.pause();
+        req.socket.end();
+        setTimeout(() => req.socket.destroy(), 2000).unref();
+      }
     });
   };
 }
