@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bundleApi } from '../../scripts/api-deployment/bundle-api';
 import { functionAppNodeMajor, stagedManifest } from '../../scripts/api-deployment/staged-manifest';
@@ -92,3 +93,59 @@ describe('the staged package.json', () => {
     expect(() => stagedManifest(packageJson, ['left-pad'], '22')).toThrow('The API bundle requires left-pad, which package.json does not list in "dependencies"; add them there.');
   });
 });
+
+/**
+ * The packages npm installs for the staged package.json: its dependencies and, transitively, theirs,
+ * as package-lock.json resolves them (a nested node_modules entry before the hoisted one).
+ */
+function installedClosure(dependencies: readonly string[]): string[] {
+  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string>; peerDependencies?: Record<string, string>; peerDependenciesMeta?: Record<string, { optional?: boolean }> }>;
+  };
+  const found = new Set<string>();
+  const visit = (name: string, from: string) => {
+    let dir = from;
+    for (;;) {
+      const candidate = `${dir ? `${dir}/` : ''}node_modules/${name}`;
+      if (lock.packages[candidate]) break;
+      if (!dir) return; // an optional dependency for another platform
+      dir = dir.includes('/node_modules/') ? dir.slice(0, dir.lastIndexOf('/node_modules/')) : '';
+    }
+    const key = `${dir ? `${dir}/` : ''}node_modules/${name}`;
+    if (found.has(key)) return;
+    found.add(key);
+    const entry = lock.packages[key]!;
+    const optionalPeers = Object.entries(entry.peerDependenciesMeta ?? {}).filter(([, m]) => m.optional).map(([n]) => n);
+    const next = [...Object.keys(entry.dependencies ?? {}), ...Object.keys(entry.optionalDependencies ?? {}), ...Object.keys(entry.peerDependencies ?? {}).filter((n) => !optionalPeers.includes(n))];
+    for (const dependency of next) visit(dependency, key);
+  };
+  for (const name of dependencies) visit(name, '');
+  return [...found].filter((key) => key.split('node_modules/').length === 2).map((key) => key.slice('node_modules/'.length));
+}
+
+test('the bundle starts with only the staged dependencies and what they pull in, outside the repository', async () => {
+  const bundle = await bundleApi(root, path.join(dir, 'api-isolated.cjs'));
+  const manifest = stagedManifest(packageJson, bundle.runtimePackages, functionAppNodeMajor(root));
+  const isolated = mkdtempSync(path.join(tmpdir(), 'staged-api-'));
+  try {
+    // Top-level packages as links into the shared node_modules; with --preserve-symlinks Node resolves
+    // from the link, so nothing outside this folder's node_modules can be found.
+    for (const name of installedClosure(Object.keys(manifest.dependencies))) {
+      mkdirSync(path.dirname(path.join(isolated, 'node_modules', name)), { recursive: true });
+      symlinkSync(path.join(root, 'node_modules', name), path.join(isolated, 'node_modules', name), 'dir');
+    }
+    writeFileSync(path.join(isolated, 'api.cjs'), readFileSync(bundle.outfile));
+    writeFileSync(path.join(isolated, 'package.json'), JSON.stringify(manifest));
+    const output = execFileSync(process.execPath, ['--preserve-symlinks', '-e', `require('./api.cjs'); console.log('API LOADED')`], {
+      cwd: isolated,
+      env: { PATH: process.env.PATH ?? '', NODE_PATH: '', ...functionAppSettings() },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(output).toContain('API LOADED');
+    // The tab's libraries are not among what gets installed.
+    expect(installedClosure(Object.keys(manifest.dependencies)).filter((n) => /^(react|react-dom|@fluentui\/.*|vite|esbuild)$/.test(n))).toEqual([]);
+  } finally {
+    rmSync(isolated, { recursive: true, force: true });
+  }
+}, 60_000);
