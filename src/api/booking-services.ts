@@ -10,7 +10,9 @@ import { fromThrown } from '../adapters/graph/graph-errors';
 import { MsalTokenSources } from '../adapters/graph/msal-token-source';
 import { managedIdentityAssertion } from '../adapters/identity/managed-identity-assertion';
 import type { TableDocumentStore } from '../adapters/storage/table-document-store';
-import type { BookingDeps, BookingSettings, PeopleDirectory, SyncRegister } from '../core/booking';
+import type { BookingDeps, BookingSettings, PeopleDirectory, SubscriptionDeps, SyncRegister } from '../core/booking';
+import { GraphSubscriptionAdapter } from '../adapters/graph/graph-subscriptions.adapter';
+import type { CalendarChangeQueue, CalendarSubscription, CalendarSubscriptionRecords } from '../core/ports/calendar-subscriptions';
 import type { CalendarPerson } from '../core/ports/calendar';
 import type { MentoringRepositories } from '../core/ports/repositories';
 import { fail, ok, type Result } from '../core/result';
@@ -36,6 +38,10 @@ export interface BookingServices {
   readonly register: BookingRegister;
   /** The clientState our Graph subscriptions carry; notifications without it are refused. */
   readonly notificationClientState?: string;
+  /** For the subscription timer and the change consumer: app-only Graph subscriptions and their records. */
+  subscriptionsFor(tenantId: string): Result<SubscriptionDeps>;
+  /** Where the webhook queues notifications for the consumer; absent when the host has no queue. */
+  readonly changes?: CalendarChangeQueue;
 }
 
 const notConfigured = () =>
@@ -85,6 +91,38 @@ export class TableBookingRegister implements BookingRegister {
   }
 }
 
+const SUBSCRIPTIONS_PARTITION = 'calendar-subscriptions';
+const SubscriptionRow = z.looseObject({ tenantId: z.string(), subscriptionId: z.string(), mailboxId: z.string(), expiresAt: z.number() });
+
+/** One row per tenant and watched mailbox: the Graph subscription that watches it. */
+export class TableSubscriptionRecords implements CalendarSubscriptionRecords {
+  constructor(private readonly store: TableDocumentStore) {}
+
+  async list(tenantId: string): Promise<Result<CalendarSubscription[]>> {
+    const rows = await this.store.listMixed(SUBSCRIPTIONS_PARTITION, { calendarSubscription: SubscriptionRow });
+    if (!rows.ok) return rows;
+    return ok(
+      rows.value
+        .map((r) => r.value as z.infer<typeof SubscriptionRow>)
+        .filter((r) => r.tenantId === tenantId)
+        .map((r) => ({ subscriptionId: r.subscriptionId, mailboxId: r.mailboxId, expiresAt: r.expiresAt })),
+    );
+  }
+
+  async save(tenantId: string, s: CalendarSubscription): Promise<Result<void>> {
+    const written = await this.store.upsert(SUBSCRIPTIONS_PARTITION, `${tenantId}|${s.mailboxId}`, 'calendarSubscription', { tenantId, ...s });
+    return written.ok ? ok(undefined) : written;
+  }
+
+  async remove(tenantId: string, mailboxId: string): Promise<Result<void>> {
+    const row = await this.store.get(SUBSCRIPTIONS_PARTITION, `${tenantId}|${mailboxId}`, SubscriptionRow);
+    if (!row.ok) return row;
+    if (!row.value) return ok(undefined);
+    const removed = await this.store.delete(SUBSCRIPTIONS_PARTITION, `${tenantId}|${mailboxId}`, 'calendarSubscription', row.value.etag);
+    return removed.ok || removed.error.code === 'STORAGE.NOT_FOUND' ? ok(undefined) : removed;
+  }
+}
+
 export interface BookingServicesOptions {
   readonly settings: ApiSettings;
   readonly store: TableDocumentStore;
@@ -94,6 +132,8 @@ export interface BookingServicesOptions {
   /** Default: Microsoft Entra ID through Graph. */
   readonly directory?: PeopleDirectory;
   readonly booking?: Partial<BookingSettings>;
+  /** The queue between the webhook and the change consumer. */
+  readonly changes?: CalendarChangeQueue;
 }
 
 export function createBookingServices(options: BookingServicesOptions): BookingServices {
@@ -111,6 +151,7 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
   const directoryFor = (tokenSource: AccessTokenSource): PeopleDirectory =>
     options.directory ?? new GraphPeopleDirectory(() => createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokenSource }));
   const register = new TableBookingRegister(options.store);
+  const subscriptionRecords = new TableSubscriptionRecords(options.store);
   const deps = (tenantId: string, token: AccessTokenSource, appToken: AccessTokenSource): BookingDeps => ({
     repos: options.repos,
     syncRegister: register,
@@ -131,5 +172,18 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
     },
     register,
     ...(settings.GRAPH_NOTIFICATION_CLIENT_STATE ? { notificationClientState: settings.GRAPH_NOTIFICATION_CLIENT_STATE } : {}),
+    ...(options.changes ? { changes: options.changes } : {}),
+    subscriptionsFor(tenantId) {
+      if (!tokens) return notConfigured();
+      if (!settings.GRAPH_NOTIFICATION_URL || !settings.GRAPH_NOTIFICATION_CLIENT_STATE) {
+        return fail('CALENDAR.NOTIFICATIONS_NOT_CONFIGURED', 'Outlook changes are read by the sync timer only: set GRAPH_NOTIFICATION_URL and GRAPH_NOTIFICATION_CLIENT_STATE for change notifications.');
+      }
+      const client = createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokens.appOnly(tenantId) });
+      return ok({
+        repos: options.repos,
+        records: subscriptionRecords,
+        subscriptions: new GraphSubscriptionAdapter({ client, notificationUrl: settings.GRAPH_NOTIFICATION_URL, clientState: settings.GRAPH_NOTIFICATION_CLIENT_STATE }),
+      });
+    },
   };
 }

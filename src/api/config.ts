@@ -44,8 +44,12 @@ export const ApiSettingsSchema = z
     GRAPH_BASE_URL: url('GRAPH_BASE_URL').default('https://graph.microsoft.com/v1.0'),
     /** The secret Graph echoes in every change notification of our subscriptions. */
     GRAPH_NOTIFICATION_CLIENT_STATE: optionalText,
+    /** This API's public webhook for Graph change notifications (…/api/calendar-notifications); without it no subscriptions are made. */
+    GRAPH_NOTIFICATION_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), { error: 'GRAPH_NOTIFICATION_URL must be an absolute URL, e.g. https://<app>.azurewebsites.net/api/calendar-notifications' }),
     /** Whose calendar holds the meeting events. */
     BOOKING_ORGANIZER: z.enum(['mentee', 'mentor'], { error: 'BOOKING_ORGANIZER must be "mentee" or "mentor"' }).default('mentee'),
+    /** Local mode and tests only: the queue between the webhook and its consumer (Azure's trigger reads "calendar-changes"). */
+    CALENDAR_CHANGES_QUEUE: optionalText.refine((v) => v === undefined || /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(v), { error: 'CALENDAR_CHANGES_QUEUE must be a queue name: 3-63 lower-case letters, digits and single dashes' }),
     /** Local mode only: the instant the local stack's clock starts at (it then runs); production reads the real clock. */
     LOCAL_CLOCK_START: optionalText.refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v))), {
       error: 'LOCAL_CLOCK_START must be an ISO instant with its offset, e.g. 2027-03-26T09:00:00Z',
@@ -62,6 +66,15 @@ export const ApiSettingsSchema = z
         path: ['STORAGE_CONNECTION_STRING'],
         message: 'STORAGE_CONNECTION_STRING is required (or STORAGE_TABLE_ENDPOINT with a managed identity)',
       });
+    }
+    if (s.GRAPH_NOTIFICATION_URL && !s.GRAPH_NOTIFICATION_CLIENT_STATE) {
+      ctx.addIssue({ code: 'custom', path: ['GRAPH_NOTIFICATION_CLIENT_STATE'], message: 'GRAPH_NOTIFICATION_CLIENT_STATE is required with GRAPH_NOTIFICATION_URL: the secret each notification must carry' });
+    }
+    if (s.MENTORING_MODE === 'azure' && s.GRAPH_NOTIFICATION_URL && !s.GRAPH_NOTIFICATION_URL.startsWith('https://')) {
+      ctx.addIssue({ code: 'custom', path: ['GRAPH_NOTIFICATION_URL'], message: 'GRAPH_NOTIFICATION_URL must be https in azure mode (Graph delivers only to https)' });
+    }
+    if (s.MENTORING_MODE !== 'local' && s.CALENDAR_CHANGES_QUEUE !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['CALENDAR_CHANGES_QUEUE'], message: 'CALENDAR_CHANGES_QUEUE is only for local mode; in Azure the queue trigger reads "calendar-changes"' });
     }
     if (s.MENTORING_MODE !== 'local' && s.LOCAL_CLOCK_START !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['LOCAL_CLOCK_START'], message: 'LOCAL_CLOCK_START is only for local mode (MENTORING_MODE=local); remove it: production reads the real clock' });

@@ -49,3 +49,14 @@ export function timerFunction(name: string, schedule: string, everyMs: number, r
 export function anonymousFunction(name: string, methods: HttpMethod | readonly HttpMethod[], route: string, handler: AnonymousHandler): FunctionDefinition {
   return { name, route, methods: typeof methods === 'string' ? [methods] : methods, auth: 'anonymous', handler };
 }
+
+/**
+ * A queue consumer: registered with `app.storageQueue` in Azure, polled by the local host. `run`
+ * gets the message's body; it throws only when the message should come back later (a transient
+ * failure), so the queue retries it.
+ */
+export interface QueueDefinition {
+  readonly name: string;
+  readonly queueName: string;
+  readonly run: (services: ApiServices, message: unknown, now: number, logger: ApiLogger) => Promise<void>;
+}

@@ -2,7 +2,7 @@
  * Every API function, defined once. `azure-functions.ts` registers this table with the Azure
  * Functions runtime; the local host (`npm start`) serves the same table.
  */
-import type { FunctionDefinition, TimerDefinition } from './function-definition';
+import type { FunctionDefinition, QueueDefinition, TimerDefinition } from './function-definition';
 import { health } from './functions/health';
 import { getMyProfile } from './functions/get-my-profile';
 import { saveMyProfile } from './functions/save-my-profile';
@@ -38,6 +38,7 @@ import { cancelMeeting } from './functions/cancel-meeting';
 import { refreshAgendas } from './functions/refresh-agendas';
 import { calendarNotifications } from './functions/calendar-notifications';
 import { syncCalendarsTimer } from './functions/sync-calendars';
+import { calendarChangesQueue, keepSubscriptionsTimer } from './functions/calendar-changes';
 
 export const apiFunctions: readonly FunctionDefinition[] = [
   health,
@@ -77,4 +78,7 @@ export const apiFunctions: readonly FunctionDefinition[] = [
 ];
 
 /** Every timer, defined once: `app.timer` in Azure, an interval on the local host. */
-export const apiTimers: readonly TimerDefinition[] = [syncCalendarsTimer];
+export const apiTimers: readonly TimerDefinition[] = [syncCalendarsTimer, keepSubscriptionsTimer];
+
+/** Every queue consumer: `app.storageQueue` in Azure, a polling worker on the local host. */
+export const apiQueues: readonly QueueDefinition[] = [calendarChangesQueue];

@@ -62,17 +62,28 @@ export function toSlotProposalDto(p: MeetingSlotProposal): SlotProposalDto {
 /** Values Microsoft Graph writes (ids, resource paths), not text a person typed. */
 const fromGraph = <S extends z.ZodString>(schema: S): S => formatted(schema, 'Graph value');
 
-/** Graph's change notification collection (only the fields we act on are required). */
+/**
+ * Graph's POST to the webhook: resource changes (changeType, resource) and lifecycle notifications
+ * (lifecycleEvent: reauthorizationRequired, missed, subscriptionRemoved) in one collection shape.
+ */
 export const ChangeNotificationBody = z.object({
   value: z
     .array(
-      z.looseObject({
-        subscriptionId: fromGraph(z.string()).optional(),
-        clientState: fromGraph(z.string()).optional(),
-        changeType: fromGraph(z.string()),
-        resource: fromGraph(z.string().max(1000)),
-        tenantId: fromGraph(z.string()).optional(),
-      }),
+      z.union([
+        z.looseObject({
+          lifecycleEvent: fromGraph(z.string().max(100)),
+          subscriptionId: fromGraph(z.string().max(200)),
+          clientState: fromGraph(z.string()).nullish(),
+          tenantId: fromGraph(z.string()).nullish(),
+        }),
+        z.looseObject({
+          subscriptionId: fromGraph(z.string().max(200)).optional(),
+          clientState: fromGraph(z.string()).nullish(),
+          changeType: fromGraph(z.string()),
+          resource: fromGraph(z.string().max(1000)),
+          tenantId: fromGraph(z.string()).nullish(),
+        }),
+      ]),
     )
     .max(1000),
 });

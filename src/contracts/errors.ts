@@ -104,6 +104,8 @@ export const ERROR_CATALOGUE = {
   'BOOKING.INVALID_COUNT': spec(422, 'The number of meetings ahead is out of range.'),
   'BOOKING.NOT_IN_CALENDAR': spec(503, 'The meeting is not in the calendar yet; retry shortly.'),
   'CALENDAR.NOT_CONFIGURED': spec(503, 'The host has no Graph credentials for calendars.'),
+  'CALENDAR.CHANGE_QUEUE_UNAVAILABLE': spec(503, 'A calendar change notification could not be queued; Graph retries it.'),
+  'CALENDAR.NOTIFICATIONS_NOT_CONFIGURED': spec(503, 'The host has no public notification URL for Graph subscriptions.'),
   'CALENDAR.NOTIFICATION_REJECTED': spec(400, 'A change notification failed its clientState check.'),
   'DIRECTORY.PERSON_NOT_FOUND': spec(404, 'A person of the pair is not in the directory.'),
   'DIRECTORY.UNAVAILABLE': spec(503, 'The directory did not answer.'),

@@ -23,6 +23,8 @@ export function localApiEnvironment(endpoints: {
   readonly jwksUri: string;
   readonly issuerTemplate: string;
   readonly graphBaseUrl: string;
+  /** The API's webhook for Graph change notifications (the local calendar calls it). */
+  readonly notificationUrl?: string;
 }, env: Env = {}): Record<string, string | undefined> {
   return {
     MENTORING_MODE: 'local',
@@ -33,8 +35,12 @@ export function localApiEnvironment(endpoints: {
     AUTH_CLIENT_SECRET: setIn(env, 'AUTH_CLIENT_SECRET') ?? LOCAL_CLIENT_SECRET,
     AUTH_AUTHORITY_HOST: setIn(env, 'AUTH_AUTHORITY_HOST') ?? endpoints.issuerTemplate.replace('/{tenantid}/v2.0', ''),
     GRAPH_BASE_URL: setIn(env, 'GRAPH_BASE_URL') ?? endpoints.graphBaseUrl,
+    GRAPH_NOTIFICATION_URL: setIn(env, 'GRAPH_NOTIFICATION_URL') ?? endpoints.notificationUrl,
+    // Not a secret locally (the local calendar is on this machine); Azure takes it from Key Vault.
+    GRAPH_NOTIFICATION_CLIENT_STATE: setIn(env, 'GRAPH_NOTIFICATION_CLIENT_STATE') ?? 'local-calendar-notifications',
     STORAGE_TABLE_NAME: env.STORAGE_TABLE_NAME,
     LOCAL_CLOCK_START: env.LOCAL_CLOCK_START,
+    CALENDAR_CHANGES_QUEUE: env.CALENDAR_CHANGES_QUEUE,
   };
 }
 

@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { parseApiSettings } from '../api/config';
 import { createApiHost, systemClock, uuidGenerator, type ComposedApiHost } from '../hosts/functions/composition-root';
-import { apiFunctions, apiTimers } from '../api/function-table';
+import { apiFunctions, apiQueues, apiTimers } from '../api/function-table';
+import { startQueueWorkers } from './local-queue-worker';
 import { startAzurite, type AzuriteHandle } from './azurite';
 import { createLocalIdentityIssuer, type LocalIdentityIssuer } from './identity-issuer';
 import type { DemoPerson } from './demo-people';
@@ -89,6 +90,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         jwksUri: `${host.baseUrl}/local-identity/discovery/v2.0/keys`,
         issuerTemplate: `${host.baseUrl}/local-identity/{tenantid}/v2.0`,
         graphBaseUrl: `${host.baseUrl}/local-graph/v1.0`,
+        notificationUrl: `${host.baseUrl}/api/calendar-notifications`,
       },
       env,
     );
@@ -114,6 +116,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     host.use(identity);
     host.use(localApiService(apiFunctions, api));
     const timers = runTimersOnIntervals(apiTimers, api);
+    // The same queue consumers Azure runs with app.storageQueue, polling Azurite.
+    const queueWorkers = startQueueWorkers({ connectionString: azurite.connectionString, queues: apiQueues, services: api.services, logger: api.logger, now: () => clock.now(), queueNames: { calendarChanges: settings.CALENDAR_CHANGES_QUEUE } });
     const context = { baseUrl: host.baseUrl, dataDir: options.dataDir, settings: settingsEnv, api, issuer, azurite };
     for (const factory of options.services ?? additionalLocalServices) {
       const service = await factory(context);
@@ -134,6 +138,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       seeded,
       stop: async () => {
         timers.stop();
+        await queueWorkers.stop();
         await host.close();
         await azurite.stop();
       },

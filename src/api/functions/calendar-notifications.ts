@@ -1,16 +1,19 @@
 /**
- * POST /api/calendar-notifications: Microsoft Graph change notifications for the mailboxes we
- * subscribed to (where a tenant allows subscriptions). Graph first validates the URL by sending
- * `?validationToken=…`, answered with the token as text/plain within 10 seconds. Every notification
- * must carry our clientState; the resource names the mailbox, whose relationships are synced.
+ * POST /api/calendar-notifications: Microsoft Graph's webhook for the subscriptions the app keeps on
+ * the organizers' mailboxes. Graph first validates the URL with `?validationToken=…` (echoed as
+ * text/plain within 10 seconds); every notification must carry our clientState. Resource changes and
+ * lifecycle events (reauthorizationRequired, missed, subscriptionRemoved) are only queued here, so
+ * the answer (202) comes well within Graph's 3 seconds; the queue's consumer syncs
+ * (calendar-changes.ts).
  */
 import { ChangeNotificationBody } from '../../contracts/booking';
+import type { CalendarChange, CalendarChangeKind } from '../../core/ports/calendar-subscriptions';
 import { fail, ok } from '../../core/result';
-import { syncCalendars } from '../../core/booking';
 import { anonymousFunction } from '../function-definition';
 import { parseWith } from '../respond';
 
 const MAILBOX = /^\/?users\/([^/]+)\/events(?:\/|$)/i;
+const LIFECYCLE: readonly CalendarChangeKind[] = ['reauthorizationRequired', 'missed', 'subscriptionRemoved'];
 
 export const calendarNotifications = anonymousFunction('calendarNotifications', 'POST', 'calendar-notifications', async (call, services) => {
   const validationToken = call.request.query.get('validationToken');
@@ -24,21 +27,20 @@ export const calendarNotifications = anonymousFunction('calendarNotifications', 
   if (genuine.length === 0 && body.value.value.length > 0) {
     return fail('CALENDAR.NOTIFICATION_REJECTED', 'The notification does not carry this app’s clientState; it was ignored.', { field: 'clientState' });
   }
-  const work = new Map<string, Set<string>>();
+  const changes: CalendarChange[] = [];
   for (const n of genuine) {
+    if (!n.tenantId || !n.subscriptionId) continue;
+    if ('lifecycleEvent' in n) {
+      const kind = LIFECYCLE.find((k) => k === n.lifecycleEvent);
+      if (kind) changes.push({ kind, tenantId: n.tenantId, subscriptionId: n.subscriptionId });
+      continue;
+    }
     const mailbox = MAILBOX.exec(n.resource)?.[1];
-    if (!mailbox || !n.tenantId) continue;
-    const relationships = await services.repositories.relationships.listForPerson(n.tenantId, decodeURIComponent(mailbox));
-    if (!relationships.ok) return relationships;
-    const ids = work.get(n.tenantId) ?? new Set<string>();
-    for (const r of relationships.value) if (r.status === 'active') ids.add(r.id);
-    work.set(n.tenantId, ids);
+    if (mailbox) changes.push({ kind: 'changed', tenantId: n.tenantId, subscriptionId: n.subscriptionId, mailboxId: decodeURIComponent(mailbox) });
   }
-  for (const [tenantId, ids] of work) {
-    const deps = services.booking.forTenant(tenantId);
-    if (!deps.ok) return deps;
-    const synced = await syncCalendars(deps.value, { tenantId, relationshipIds: [...ids] }, call.now);
-    if (!synced.ok) return synced;
-  }
-  return ok({ status: 202 });
+  if (changes.length === 0) return ok({ status: 202 });
+  const queue = services.booking.changes;
+  if (!queue) return fail('CALENDAR.CHANGE_QUEUE_UNAVAILABLE', 'This host has no queue for calendar changes; Graph will send them again.');
+  const queued = await queue.enqueue(changes);
+  return queued.ok ? ok({ status: 202 }) : queued;
 });

@@ -8,3 +8,4 @@ export * from './refresh-agendas';
 export * from './change-meeting';
 export * from './outlook-changes';
 export * from './sync-calendars';
+export * from './calendar-subscriptions';

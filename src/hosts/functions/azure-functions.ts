@@ -1,7 +1,7 @@
 /**
  * The Azure Functions (Node v4 programming model) registration: every function of the table becomes
  * one HTTP function with its own route, the bot's POST /api/messages included, and every timer an
- * `app.timer`. Settings (the API's and the bot's) are parsed when the worker loads this file, so a
+ * `app.timer`, every queue consumer an `app.storageQueue`. Settings (the API's and the bot's) are parsed when the worker loads this file, so a
  * missing setting stops the host with a message naming it. Loaded through package.json "main".
  */
 import { randomUUID } from 'node:crypto';
@@ -17,6 +17,7 @@ import { functionTableWithBot } from './bot-function-table';
 import { parseBotSettings } from '../../bot/host/bot-settings';
 import { correlationIdOf, errorResponse, handleApiRequest } from '../../api/handle-api-request';
 import { fromAzureRequest, fromAzureStreamingRequest, toAzureResponse } from '../../api/azure-request-mapping';
+import { apiQueues } from '../../api/function-table';
 
 const settings = parseApiSettings(process.env);
 const botSettings = parseBotSettings(process.env);
@@ -104,6 +105,19 @@ for (const timer of timers) {
     handler: async () => {
       const composed = await apiHost();
       await timer.run(composed.services, composed.services.clock.now(), composed.logger);
+    },
+  });
+}
+
+// Queue triggers read the Function App's own storage (AzureWebJobsStorage, the same account as
+// STORAGE_QUEUE_ENDPOINT in infra/); host.json sets plain-text messages and a 2-second poll.
+for (const queue of apiQueues) {
+  app.storageQueue(queue.name, {
+    queueName: queue.queueName,
+    connection: 'AzureWebJobsStorage',
+    handler: async (message: unknown) => {
+      const composed = await apiHost();
+      await queue.run(composed.services, message, composed.services.clock.now(), composed.logger);
     },
   });
 }

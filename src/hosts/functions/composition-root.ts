@@ -12,6 +12,7 @@ import { tableRepositories } from '../../adapters/storage/table-repositories';
 import { meetingMomentTableFor, TableMeetingMomentIndex } from '../../adapters/storage/table-meeting-moment-index';
 import { withMeetingMomentIndex } from '../../adapters/storage/meeting-moment-indexed.repository';
 import type { Clock } from '../../core/ports/clock';
+import { StorageQueueCalendarChanges } from '../../adapters/storage/storage-queue-calendar-changes';
 import type { IdGenerator } from '../../core/ports/id-generator';
 import { consoleLogger, type ApiLogger, type ApiServices, type HealthCheck } from '../../api/api-services';
 import { ConfigurationError, type ApiSettings } from '../../api/config';
@@ -56,6 +57,13 @@ function storageConnection(settings: ApiSettings): StorageConnection {
   throw new ConfigurationError('Set STORAGE_CONNECTION_STRING, or STORAGE_TABLE_ENDPOINT for a managed identity.');
 }
 
+/** The queue between Graph's webhook and its consumer, on the API's storage account. */
+function calendarChangeQueue(settings: ApiSettings): StorageQueueCalendarChanges | undefined {
+  if (settings.STORAGE_CONNECTION_STRING) return StorageQueueCalendarChanges.fromConnectionString(settings.STORAGE_CONNECTION_STRING, settings.CALENDAR_CHANGES_QUEUE);
+  if (settings.STORAGE_QUEUE_ENDPOINT) return StorageQueueCalendarChanges.fromEndpoint(settings.STORAGE_QUEUE_ENDPOINT, new DefaultAzureCredential());
+  return undefined;
+}
+
 export async function createApiHost(options: ApiHostOptions): Promise<ComposedApiHost> {
   const { settings } = options;
   const connection = storageConnection(settings);
@@ -97,6 +105,7 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
   ];
 
   const repositories = withMeetingMomentIndex(tableRepositories(store), meetingMoments);
+  const changes = calendarChangeQueue(settings);
   const services: ApiServices = {
     repositories,
     booking: createBookingServices({
@@ -105,6 +114,7 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
       repos: repositories,
       ...(options.graphTokens ? { tokens: options.graphTokens } : {}),
       ...(options.directory ? { directory: options.directory } : {}),
+      ...(changes ? { changes } : {}),
     }),
     ids: options.ids ?? uuidGenerator,
     clock: options.clock ?? systemClock,

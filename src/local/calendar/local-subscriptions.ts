@@ -64,7 +64,7 @@ function acceptableUrl(url: string): boolean {
 export interface LocalSubscriptionsOptions {
   readonly now: () => number;
   /** Finds the mailbox a resource names (id or address). */
-  readonly mailboxOf: (idOrEmail: string) => { readonly personId: string } | undefined;
+  readonly mailboxOf: (idOrEmail: string) => { readonly personId: string; readonly tenantId?: string } | undefined;
   /** Told of every delivery failure (for tests and logs). */
   readonly onDeliveryFailure?: (subscriptionId: string, reason: string) => void;
   /** Back-off between delivery attempts; default 1 s, 5 s, 30 s. */
@@ -185,7 +185,8 @@ export class LocalSubscriptions {
       notificationUrl: s.notificationUrl,
       lifecycleNotificationUrl: s.lifecycleNotificationUrl ?? null,
       expirationDateTime: new Date(Date.parse(s.expirationDateTime)).toISOString(),
-      tenantId,
+      // Graph names the mailbox's tenant in every notification.
+      tenantId: tenantId ?? mailbox.tenantId,
     };
     this.all.set(created.id, created);
     return { status: 201, body: this.shape(created) };

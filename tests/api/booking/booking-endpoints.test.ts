@@ -4,6 +4,9 @@
  */
 import { calendarNotifications } from '../../../src/api/functions/calendar-notifications';
 import { syncRegisteredCalendars } from '../../../src/api/functions/sync-calendars';
+import { consumeCalendarChanges, keepSubscriptions } from '../../../src/api/functions/calendar-changes';
+import { StorageQueueCalendarChanges } from '../../../src/adapters/storage/storage-queue-calendar-changes';
+import { testStorageConnectionString } from '../../support/azurite';
 import type { ApiServices } from '../../../src/api/api-services';
 import type { AnonymousHandler } from '../../../src/api/function-definition';
 import { agreementFor } from '../support/endpoint-catalogue';
@@ -84,13 +87,44 @@ describe('Graph change notifications', () => {
     expect([answer.status, answer.json.error.code]).toEqual([400, 'CALENDAR.NOTIFICATION_REJECTED']);
   });
 
-  it('a notification for a mailbox syncs its relationships; the timer does the same for every booked relationship', async () => {
+  it('refuses a notification when the host has no clientState, and queues only what carries ours', async () => {
+    const services: ApiServices = { ...h.api.services, booking: { ...h.api.services.booking, notificationClientState: 'our-secret' } };
+    const queued: unknown[] = [];
+    const withQueue: ApiServices = { ...services, booking: { ...services.booking, changes: { enqueue: async (c) => (queued.push(...c), { ok: true, value: undefined }) } } };
+    const call = (body: unknown) =>
+      (calendarNotifications.handler as AnonymousHandler)({ request: { method: 'POST', params: {}, query: new URLSearchParams(), header: () => undefined, bodyText: undefined }, body, correlationId: 'c', now: Date.now() }, withQueue);
+    const answer = await call({
+      value: [
+        { subscriptionId: 's1', clientState: 'our-secret', changeType: 'updated', resource: 'Users/m1/Events/e1', tenantId: 't1' },
+        { subscriptionId: 's2', clientState: 'guess', changeType: 'updated', resource: 'Users/m2/Events/e2', tenantId: 't1' },
+        { lifecycleEvent: 'reauthorizationRequired', subscriptionId: 's1', clientState: 'our-secret', tenantId: 't1' },
+      ],
+    });
+    expect(answer).toEqual({ ok: true, value: { status: 202 } });
+    expect(queued).toEqual([
+      { kind: 'changed', tenantId: 't1', subscriptionId: 's1', mailboxId: 'm1' },
+      { kind: 'reauthorizationRequired', tenantId: 't1', subscriptionId: 's1' },
+    ]);
+  });
+
+  it('Outlook → subscription → webhook → queue → consumer: a decline in Outlook reaches the meeting record; the timer sees nothing new after', async () => {
     const { cast, rel } = await pairWithAgreement();
     const booked = await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: {} });
     const meeting = booked.json.meetings[0] as { id: string };
     const stored = await h.api.services.repositories.relationships.meetings.get(cast.tenantId, cast.relationship.id, meeting.id);
     if (!stored.ok) throw new Error(stored.error.code);
-    // The mentor declines in Outlook, on the invite in their own calendar.
+    // The subscription timer watches the organizer's mailbox; the local calendar validates the webhook first.
+    const logged: Record<string, unknown>[] = [];
+    const logger = { info: (_m: string, f: Record<string, unknown>) => logged.push(f), error: (_m: string, f: Record<string, unknown>) => logged.push({ error: true, ...f }) };
+    await keepSubscriptions(h.api.services, Date.now(), logger);
+    expect(logged.find((f) => f.tenantId === cast.tenantId)).toMatchObject({ created: 1, failed: [] });
+    // (Every registered pair's organizer is watched; this pair's is the mentee.)
+    expect(h.calendar().subscriptions.list().filter((s) => s.tenantId === cast.tenantId).map((s) => [s.resource, s.clientState])).toEqual([[`users/${cast.mentee.personId}/events`, 'local-calendar-notifications']]);
+    // A second run keeps it (it lives ~70 hours and is renewed a day before it lapses).
+    await keepSubscriptions(h.api.services, Date.now(), logger);
+    expect(logged.filter((f) => f.tenantId === cast.tenantId).at(-1)).toMatchObject({ created: 0, kept: 1 });
+
+    // The mentor declines in Outlook, on the invite in their own calendar; the organizer's event changes.
     const invites = await fetch(`${h.baseUrl}/local-graph/v1.0/users/${cast.mentor.personId}/events?$top=100`, { headers: { authorization: 'Bearer outlook' } });
     const organizers = await fetch(`${h.baseUrl}/local-graph/v1.0/users/${cast.mentee.personId}/events/${stored.value.eventId}`, { headers: { authorization: 'Bearer outlook' } });
     const { iCalUId } = (await organizers.json()) as { iCalUId: string };
@@ -101,24 +135,25 @@ describe('Graph change notifications', () => {
       body: JSON.stringify({ comment: 'Clash' }),
     });
     expect(decline.status).toBe(202);
-
-    const services: ApiServices = { ...h.api.services, booking: { ...h.api.services.booking, notificationClientState: 'our-secret' } };
-    const result = await (calendarNotifications.handler as AnonymousHandler)(
-      {
-        request: { method: 'POST', params: {}, query: new URLSearchParams(), header: () => undefined, bodyText: undefined },
-        body: { value: [{ subscriptionId: 's', clientState: 'our-secret', changeType: 'updated', resource: `Users/${cast.mentee.personId}/Events/${stored.value.eventId}`, tenantId: cast.tenantId }] },
-        correlationId: 'c',
-        now: Date.now(),
-      },
-      services,
-    );
-    expect(result).toEqual({ ok: true, value: { status: 202 } });
+    // The local calendar POSTs the notification; the webhook queues it and answers 202.
+    await h.calendar().subscriptions.settle();
+    expect(h.calendar().subscriptions.delivered).toBeGreaterThan(0);
+    const before = await h.api.services.repositories.relationships.meetings.get(cast.tenantId, cast.relationship.id, meeting.id);
+    expect(before.ok && before.value.outlookChanges).toBeFalsy();
+    // The consumer takes the queued message and syncs the pair.
+    const queue = StorageQueueCalendarChanges.fromConnectionString(testStorageConnectionString(), h.api.services.booking.changes ? `changes-${h.tableName.toLowerCase()}` : 'missing');
+    const messages = await queue.receive();
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) {
+      await consumeCalendarChanges(h.api.services, m.changes!, Date.now(), logger);
+      await m.done();
+    }
     const synced = await h.api.services.repositories.relationships.meetings.get(cast.tenantId, cast.relationship.id, meeting.id);
     expect(synced.ok && synced.value.outlookChanges?.map((c) => [c.kind, c.personId])).toEqual([['declined', cast.mentor.personId]]);
 
     // The timer finds the relationship in its register (written by the booking) and sees nothing new.
-    const logged: Record<string, unknown>[] = [];
-    await syncRegisteredCalendars(h.api.services, Date.now(), { info: (_m, f) => logged.push(f), error: (_m, f) => logged.push({ error: true, ...f }) });
+    logged.length = 0;
+    await syncRegisteredCalendars(h.api.services, Date.now(), logger);
     expect(logged.find((f) => f.tenantId === cast.tenantId)).toMatchObject({ checked: 1, changes: 0 });
   });
 });

@@ -90,8 +90,9 @@ export async function startApiHarness(): Promise<ApiHarness> {
         jwksUri: `${host.baseUrl}/local-identity/discovery/v2.0/keys`,
         issuerTemplate: `${host.baseUrl}/local-identity/{tenantid}/v2.0`,
         graphBaseUrl: `${host.baseUrl}/local-graph/v1.0`,
+        notificationUrl: `${host.baseUrl}/api/calendar-notifications`,
       },
-      { STORAGE_TABLE_NAME: tableName },
+      { STORAGE_TABLE_NAME: tableName, CALENDAR_CHANGES_QUEUE: `changes-${tableName.toLowerCase()}` },
     ),
   );
   const issuer = await createLocalIdentityIssuer({ baseUrl: host.baseUrl, clientId: settings.AUTH_CLIENT_ID, people });

@@ -98,7 +98,7 @@ describe('subscriptions', () => {
               resource: `Users/${kacper.personId}/Events/${made.json.id}`,
               resourceData: { '@odata.type': '#Microsoft.Graph.Event', '@odata.id': `Users/${kacper.personId}/Events/${made.json.id}`, id: made.json.id },
               clientState: 'our-secret',
-              tenantId: null,
+              tenantId: TENANT,
             },
           ],
         },
@@ -157,7 +157,7 @@ describe('subscriptions', () => {
     await calendar.handler.subscriptions.settle();
     expect(received.filter((r) => !r.url.includes('lifecycle'))).toHaveLength(3);
     expect(received.filter((r) => r.url.includes('lifecycle')).map((r) => r.body.value[0])).toEqual([
-      { lifecycleEvent: 'missed', subscriptionId: created.id, subscriptionExpirationDateTime: created.expirationDateTime, clientState: 'our-secret', tenantId: null, resource: created.resource },
+      { lifecycleEvent: 'missed', subscriptionId: created.id, subscriptionExpirationDateTime: created.expirationDateTime, clientState: 'our-secret', tenantId: TENANT, resource: created.resource },
     ]);
   });
 });

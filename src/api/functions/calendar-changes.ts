@@ -1,0 +1,87 @@
+/**
+ * The consumer of the webhook's queue and the subscription timer:
+ *   - calendarChanges (queue "calendar-changes"): a change or `missed` syncs the pairs of that mailbox
+ *     at once; `reauthorizationRequired` renews, `subscriptionRemoved` subscribes again and syncs.
+ *   - keepCalendarSubscriptions (every 5 minutes): one Graph subscription per mailbox that organizes
+ *     a registered pair's upcoming meetings, renewed a day before it lapses (Graph: < 3 days).
+ * The 15-minute sync timer stays as the safety net for anything a notification did not bring.
+ */
+import { CALENDAR_CHANGES_QUEUE, parseCalendarChangeMessage } from '../../adapters/storage/storage-queue-calendar-changes';
+import { handleCalendarChanges, keepCalendarSubscriptions, syncCalendars, watchedMailboxes } from '../../core/booking';
+import type { CalendarChange } from '../../core/ports/calendar-subscriptions';
+import type { ApiLogger, ApiServices } from '../api-services';
+import { timerFunction, type QueueDefinition } from '../function-definition';
+
+export const KEEP_SUBSCRIPTIONS_EVERY_MS = 5 * 60_000;
+
+/** Transient failures throw, so the queue hands the message out again; the rest is logged and dropped. */
+export async function consumeCalendarChanges(services: ApiServices, changes: readonly CalendarChange[], now: number, logger: ApiLogger): Promise<void> {
+  const byTenant = new Map<string, CalendarChange[]>();
+  for (const c of changes) byTenant.set(c.tenantId, [...(byTenant.get(c.tenantId) ?? []), c]);
+  for (const [tenantId, list] of byTenant) {
+    const subscriptionDeps = services.booking.subscriptionsFor(tenantId);
+    if (!subscriptionDeps.ok) {
+      logger.error('calendar change without subscriptions configured', { tenantId, code: subscriptionDeps.error.code });
+      continue;
+    }
+    const handled = await handleCalendarChanges(subscriptionDeps.value, tenantId, list, now);
+    if (!handled.ok) throw new Error(`calendar changes of tenant ${tenantId} could not be read: ${handled.error.code}`);
+    for (const f of handled.value.failed) logger.error('calendar subscription could not be renewed', { tenantId, ...f });
+    if (handled.value.syncMailboxes.length === 0) continue;
+    const relationshipIds = new Set<string>();
+    for (const mailbox of handled.value.syncMailboxes) {
+      const relationships = await services.repositories.relationships.listForPerson(tenantId, mailbox);
+      if (!relationships.ok) throw new Error(`relationships of a changed mailbox could not be read: ${relationships.error.code}`);
+      for (const r of relationships.value) if (r.status === 'active') relationshipIds.add(r.id);
+    }
+    if (relationshipIds.size === 0) continue;
+    const deps = services.booking.forTenant(tenantId);
+    if (!deps.ok) {
+      logger.error('calendar change without calendar access', { tenantId, code: deps.error.code });
+      continue;
+    }
+    const synced = await syncCalendars(deps.value, { tenantId, relationshipIds: [...relationshipIds] }, now);
+    if (!synced.ok) throw new Error(`calendar sync after a change failed: ${synced.error.code}`);
+    logger.info('calendar change synced', { tenantId, mailboxes: handled.value.syncMailboxes.length, changes: synced.value.changes.length });
+  }
+}
+
+export const calendarChangesQueue: QueueDefinition = {
+  name: 'calendarChanges',
+  queueName: CALENDAR_CHANGES_QUEUE,
+  run: async (services, message, now, logger) => {
+    const changes = parseCalendarChangeMessage(message);
+    if (!changes) {
+      logger.error('calendar change message not understood; dropped', {});
+      return;
+    }
+    await consumeCalendarChanges(services, changes, now, logger);
+  },
+};
+
+export async function keepSubscriptions(services: ApiServices, now: number, logger: ApiLogger): Promise<void> {
+  const registered = await services.booking.register.list();
+  if (!registered.ok) {
+    logger.error('subscription timer could not read the register', { code: registered.error.code });
+    return;
+  }
+  const byTenant = new Map<string, string[]>();
+  for (const r of registered.value) byTenant.set(r.tenantId, [...(byTenant.get(r.tenantId) ?? []), r.relationshipId]);
+  for (const [tenantId, relationshipIds] of byTenant) {
+    const deps = services.booking.subscriptionsFor(tenantId);
+    if (!deps.ok) {
+      logger.info('no change notifications for this tenant', { tenantId, code: deps.error.code });
+      continue;
+    }
+    const mailboxes = await watchedMailboxes(services.repositories, tenantId, relationshipIds, now);
+    if (!mailboxes.ok) {
+      logger.error('subscription timer could not read meetings', { tenantId, code: mailboxes.error.code });
+      continue;
+    }
+    const kept = await keepCalendarSubscriptions(deps.value, { tenantId, mailboxIds: mailboxes.value }, now);
+    if (!kept.ok) logger.error('subscription timer failed for a tenant', { tenantId, code: kept.error.code });
+    else logger.info('calendar subscriptions', { tenantId, created: kept.value.created.length, renewed: kept.value.renewed.length, removed: kept.value.removed.length, kept: kept.value.kept.length, failed: kept.value.failed });
+  }
+}
+
+export const keepSubscriptionsTimer = timerFunction('keepCalendarSubscriptions', '0 0/5 * * * *', KEEP_SUBSCRIPTIONS_EVERY_MS, keepSubscriptions);

@@ -1,0 +1,134 @@
+/**
+ * Outlook changes within a minute: the app subscribes to change notifications for every mailbox
+ * that organizes a pair's upcoming meetings, renews each subscription before it lapses, and handles
+ * what the notifications (queued by the webhook) say: a change or a `missed` batch syncs the
+ * mailbox's pairs, `reauthorizationRequired` renews, `subscriptionRemoved` subscribes again and
+ * syncs. Graph's limits for Outlook events: a subscription lives under three days (at most 4,230
+ * minutes) and a mailbox takes at most 1,000; the app keeps exactly one per mailbox.
+ */
+import { ok, type Result } from '../result';
+import { HOUR, MINUTE, type Instant } from '../time/interval';
+import type { CalendarChange, CalendarSubscription, CalendarSubscriptionPort, CalendarSubscriptionRecords } from '../ports/calendar-subscriptions';
+import type { MentoringRepositories } from '../ports/repositories';
+import type { ErrorCode } from '../error-codes';
+
+/** Graph's maximum for Outlook resources (under three days). */
+export const SUBSCRIPTION_MAX_MINUTES = 4230;
+/** How long a new or renewed subscription is asked for: the maximum less a margin for clock skew. */
+export const SUBSCRIPTION_LIFETIME = (SUBSCRIPTION_MAX_MINUTES - 30) * MINUTE;
+/** Renewed when less than this is left, so an hourly timer has many chances before expiry. */
+export const RENEW_WHEN_LEFT = 24 * HOUR;
+
+export interface SubscriptionDeps {
+  readonly repos: MentoringRepositories;
+  readonly subscriptions: CalendarSubscriptionPort;
+  readonly records: CalendarSubscriptionRecords;
+}
+
+export interface KeepSubscriptionsOutcome {
+  readonly created: readonly string[];
+  readonly renewed: readonly string[];
+  readonly removed: readonly string[];
+  readonly kept: readonly string[];
+  readonly failed: readonly { readonly mailboxId: string; readonly code: ErrorCode }[];
+}
+
+/** The mailboxes that organize the relationships' booked meetings that have not ended. */
+export async function watchedMailboxes(repos: MentoringRepositories, tenantId: string, relationshipIds: readonly string[], now: Instant): Promise<Result<string[]>> {
+  const mailboxes = new Set<string>();
+  for (const relationshipId of relationshipIds) {
+    const meetings = await repos.relationships.meetings.list(tenantId, relationshipId);
+    if (!meetings.ok) return meetings;
+    for (const m of meetings.value) if (m.status === 'planned' && m.eventId && m.end > now) mailboxes.add(m.organizerId);
+  }
+  return ok([...mailboxes].sort());
+}
+
+async function subscribeOrRenew(deps: SubscriptionDeps, tenantId: string, mailboxId: string, existing: CalendarSubscription | undefined, now: Instant): Promise<Result<{ subscription: CalendarSubscription; how: 'created' | 'renewed' }>> {
+  const expiresAt = now + SUBSCRIPTION_LIFETIME;
+  if (existing) {
+    const renewed = await deps.subscriptions.renew(existing, expiresAt);
+    if (renewed.ok) {
+      const saved = await deps.records.save(tenantId, renewed.value);
+      return saved.ok ? ok({ subscription: renewed.value, how: 'renewed' }) : saved;
+    }
+    if (renewed.error.code !== 'GRAPH.NOT_FOUND') return renewed;
+  }
+  const created = await deps.subscriptions.subscribe(mailboxId, expiresAt);
+  if (!created.ok) return created;
+  const saved = await deps.records.save(tenantId, created.value);
+  return saved.ok ? ok({ subscription: created.value, how: 'created' }) : saved;
+}
+
+/** One subscription per watched mailbox, renewed in time; those no longer needed are removed. */
+export async function keepCalendarSubscriptions(deps: SubscriptionDeps, input: { readonly tenantId: string; readonly mailboxIds: readonly string[] }, now: Instant): Promise<Result<KeepSubscriptionsOutcome>> {
+  const records = await deps.records.list(input.tenantId);
+  if (!records.ok) return records;
+  const outcome = { created: [] as string[], renewed: [] as string[], removed: [] as string[], kept: [] as string[], failed: [] as { mailboxId: string; code: ErrorCode }[] };
+  const wanted = new Set(input.mailboxIds);
+  for (const mailboxId of wanted) {
+    const existing = records.value.find((r) => r.mailboxId === mailboxId);
+    if (existing && existing.expiresAt - now > RENEW_WHEN_LEFT) {
+      outcome.kept.push(mailboxId);
+      continue;
+    }
+    const done = await subscribeOrRenew(deps, input.tenantId, mailboxId, existing && existing.expiresAt > now ? existing : undefined, now);
+    if (!done.ok) outcome.failed.push({ mailboxId, code: done.error.code });
+    else (done.value.how === 'created' ? outcome.created : outcome.renewed).push(mailboxId);
+  }
+  for (const stale of records.value.filter((r) => !wanted.has(r.mailboxId))) {
+    const removed = await deps.subscriptions.remove(stale.subscriptionId);
+    if (!removed.ok && removed.error.code !== 'GRAPH.NOT_FOUND') {
+      outcome.failed.push({ mailboxId: stale.mailboxId, code: removed.error.code });
+      continue;
+    }
+    const forgotten = await deps.records.remove(input.tenantId, stale.mailboxId);
+    if (!forgotten.ok) outcome.failed.push({ mailboxId: stale.mailboxId, code: forgotten.error.code });
+    else outcome.removed.push(stale.mailboxId);
+  }
+  return ok(outcome);
+}
+
+export interface ChangeHandling {
+  /** Mailboxes whose pairs must be synced now. */
+  readonly syncMailboxes: readonly string[];
+  readonly renewed: readonly string[];
+  readonly resubscribed: readonly string[];
+  /** Notifications for subscriptions we do not keep (stale or foreign): ignored. */
+  readonly ignored: number;
+  readonly failed: readonly { readonly subscriptionId: string; readonly code: ErrorCode }[];
+}
+
+/**
+ * What a batch of queued notifications of one tenant asks for. Changes and `missed` need a sync of
+ * the mailbox (the caller runs it); lifecycle events about the subscription itself are handled here.
+ */
+export async function handleCalendarChanges(deps: SubscriptionDeps, tenantId: string, changes: readonly CalendarChange[], now: Instant): Promise<Result<ChangeHandling>> {
+  const records = await deps.records.list(tenantId);
+  if (!records.ok) return records;
+  const sync = new Set<string>();
+  const renewed: string[] = [];
+  const resubscribed: string[] = [];
+  const failed: { subscriptionId: string; code: ErrorCode }[] = [];
+  let ignored = 0;
+  for (const change of changes) {
+    const record = records.value.find((r) => r.subscriptionId === change.subscriptionId);
+    if (!record || (change.mailboxId !== undefined && change.mailboxId.toLowerCase() !== record.mailboxId.toLowerCase())) {
+      ignored++;
+      continue;
+    }
+    if (change.kind === 'changed' || change.kind === 'missed') {
+      sync.add(record.mailboxId);
+      continue;
+    }
+    const done = await subscribeOrRenew(deps, tenantId, record.mailboxId, change.kind === 'reauthorizationRequired' ? record : undefined, now);
+    if (!done.ok) {
+      failed.push({ subscriptionId: change.subscriptionId, code: done.error.code });
+      continue;
+    }
+    (done.value.how === 'renewed' ? renewed : resubscribed).push(record.mailboxId);
+    // A removed subscription may have missed changes in the meantime.
+    if (change.kind === 'subscriptionRemoved') sync.add(record.mailboxId);
+  }
+  return ok({ syncMailboxes: [...sync], renewed, resubscribed, ignored, failed });
+}

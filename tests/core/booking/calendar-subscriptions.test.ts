@@ -1,0 +1,106 @@
+/**
+ * Keeping Graph subscriptions and handling what notifications say, as pure use cases over a fake
+ * subscription port (the Graph adapter has its own HTTP tests against recorded JSON).
+ */
+import { handleCalendarChanges, keepCalendarSubscriptions, RENEW_WHEN_LEFT, SUBSCRIPTION_LIFETIME, SUBSCRIPTION_MAX_MINUTES } from '../../../src/core/booking';
+import type { CalendarSubscription, CalendarSubscriptionPort, CalendarSubscriptionRecords } from '../../../src/core/ports/calendar-subscriptions';
+import { fail, ok, type Result } from '../../../src/core/result';
+import { HOUR, MINUTE } from '../../../src/core/time/interval';
+import { InMemoryRepositories } from '../../fakes/in-memory-repositories';
+
+const NOW = Date.UTC(2026, 10, 23, 9);
+const T = 'tenant-a';
+
+class FakeGraph implements CalendarSubscriptionPort {
+  calls: string[] = [];
+  dropped = new Set<string>();
+  private n = 0;
+  async subscribe(mailboxId: string, expiresAt: number): Promise<Result<CalendarSubscription>> {
+    this.calls.push(`subscribe ${mailboxId}`);
+    return ok({ subscriptionId: `sub-${++this.n}`, mailboxId, expiresAt });
+  }
+  async renew(s: CalendarSubscription, expiresAt: number): Promise<Result<CalendarSubscription>> {
+    this.calls.push(`renew ${s.subscriptionId}`);
+    return this.dropped.has(s.subscriptionId) ? fail('GRAPH.NOT_FOUND', 'gone') : ok({ ...s, expiresAt });
+  }
+  async remove(id: string): Promise<Result<void>> {
+    this.calls.push(`remove ${id}`);
+    return ok(undefined);
+  }
+}
+
+class Records implements CalendarSubscriptionRecords {
+  rows = new Map<string, CalendarSubscription>();
+  async list(): Promise<Result<CalendarSubscription[]>> {
+    return ok([...this.rows.values()]);
+  }
+  async save(_t: string, s: CalendarSubscription): Promise<Result<void>> {
+    this.rows.set(s.mailboxId, s);
+    return ok(undefined);
+  }
+  async remove(_t: string, mailboxId: string): Promise<Result<void>> {
+    this.rows.delete(mailboxId);
+    return ok(undefined);
+  }
+}
+
+function world() {
+  const graph = new FakeGraph();
+  const records = new Records();
+  return { graph, records, deps: { repos: new InMemoryRepositories(), subscriptions: graph, records } };
+}
+
+it('asks for less than Graph’s 4,230 minutes and renews a day before expiry', () => {
+  expect(SUBSCRIPTION_LIFETIME).toBeLessThan(SUBSCRIPTION_MAX_MINUTES * MINUTE);
+  expect(SUBSCRIPTION_LIFETIME).toBeGreaterThan(3 * RENEW_WHEN_LEFT / 2);
+});
+
+it('subscribes each watched mailbox once, keeps fresh ones, renews those near expiry, removes the unwatched', async () => {
+  const { graph, records, deps } = world();
+  const first = await keepCalendarSubscriptions(deps, { tenantId: T, mailboxIds: ['m1', 'm2'] }, NOW);
+  expect(first).toEqual({ ok: true, value: { created: ['m1', 'm2'], renewed: [], removed: [], kept: [], failed: [] } });
+  expect(records.rows.get('m1')!.expiresAt).toBe(NOW + SUBSCRIPTION_LIFETIME);
+  const later = NOW + SUBSCRIPTION_LIFETIME - RENEW_WHEN_LEFT + HOUR;
+  const second = await keepCalendarSubscriptions(deps, { tenantId: T, mailboxIds: ['m1'] }, later);
+  expect(second.ok && second.value).toEqual({ created: [], renewed: ['m1'], removed: ['m2'], kept: [], failed: [] });
+  expect(records.rows.get('m1')!.expiresAt).toBe(later + SUBSCRIPTION_LIFETIME);
+  const third = await keepCalendarSubscriptions(deps, { tenantId: T, mailboxIds: ['m1'] }, later + HOUR);
+  expect(third.ok && third.value.kept).toEqual(['m1']);
+  expect(graph.calls).toEqual(['subscribe m1', 'subscribe m2', 'renew sub-1', 'remove sub-2']);
+});
+
+it('subscribes again when Graph dropped the subscription or it already lapsed', async () => {
+  const { graph, records, deps } = world();
+  await keepCalendarSubscriptions(deps, { tenantId: T, mailboxIds: ['m1', 'm2'] }, NOW);
+  graph.dropped.add('sub-1');
+  const nearExpiry = NOW + SUBSCRIPTION_LIFETIME - HOUR;
+  await keepCalendarSubscriptions(deps, { tenantId: T, mailboxIds: ['m1'] }, nearExpiry);
+  expect(records.rows.get('m1')!.subscriptionId).toBe('sub-3');
+  const lapsed = NOW + 2 * SUBSCRIPTION_LIFETIME;
+  await keepCalendarSubscriptions(deps, { tenantId: T, mailboxIds: ['m1'] }, lapsed);
+  expect(graph.calls.slice(-1)).toEqual(['subscribe m1']);
+});
+
+it('a change or `missed` asks for a sync of the mailbox; lifecycle events renew or resubscribe; strangers are ignored', async () => {
+  const { graph, records, deps } = world();
+  await keepCalendarSubscriptions(deps, { tenantId: T, mailboxIds: ['m1', 'm2', 'm3'] }, NOW);
+  graph.calls = [];
+  const handled = await handleCalendarChanges(
+    deps,
+    T,
+    [
+      { kind: 'changed', tenantId: T, subscriptionId: 'sub-1', mailboxId: 'M1' },
+      { kind: 'changed', tenantId: T, subscriptionId: 'sub-1', mailboxId: 'm1' },
+      { kind: 'missed', tenantId: T, subscriptionId: 'sub-2' },
+      { kind: 'reauthorizationRequired', tenantId: T, subscriptionId: 'sub-3' },
+      { kind: 'changed', tenantId: T, subscriptionId: 'sub-1', mailboxId: 'someone-else' },
+      { kind: 'changed', tenantId: T, subscriptionId: 'not-ours', mailboxId: 'm1' },
+    ],
+    NOW + HOUR,
+  );
+  expect(handled).toEqual({ ok: true, value: { syncMailboxes: ['m1', 'm2'], renewed: ['m3'], resubscribed: [], ignored: 2, failed: [] } });
+  expect(records.rows.get('m3')!.expiresAt).toBe(NOW + HOUR + SUBSCRIPTION_LIFETIME);
+  const removed = await handleCalendarChanges(deps, T, [{ kind: 'subscriptionRemoved', tenantId: T, subscriptionId: 'sub-2' }], NOW + 2 * HOUR);
+  expect(removed.ok && removed.value).toEqual({ syncMailboxes: ['m2'], renewed: [], resubscribed: ['m2'], ignored: 0, failed: [] });
+  expect(graph.calls).toEqual(['renew sub-3', 'subscribe m2']);
+});
