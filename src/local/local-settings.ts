@@ -99,7 +99,7 @@ export function tenantApiEnvironment(env: Env, azuriteConnectionString: string |
   const passThrough = [
     'AUTH_CLIENT_ID', 'AUTH_CLIENT_SECRET', 'AUTH_ALLOWED_TENANTS', 'AUTH_JWKS_URI', 'AUTH_ISSUER_TEMPLATE', 'AUTH_AUTHORITY_HOST', 'GRAPH_BASE_URL',
     'GRAPH_NOTIFICATION_CLIENT_STATE', 'BOOKING_ORGANIZER', 'STORAGE_TABLE_NAME',
-    'BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'BOT_TYPE', 'TAB_ENDPOINT', 'TEAMS_APP_ID', 'PROACTIVE_INSTALL_ENABLED',
+    'BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'BOT_TYPE', 'BOT_AUTHORITY', 'TAB_ENDPOINT', 'TEAMS_APP_ID', 'PROACTIVE_INSTALL_ENABLED',
   ];
   return {
     ...Object.fromEntries(passThrough.map((name) => [name, setIn(env, name)])),

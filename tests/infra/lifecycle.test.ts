@@ -112,6 +112,11 @@ describe('teamsapp.local.yml', () => {
       'teamsApp/extendToM365',
     ]);
     expect(lifecycle.provision!.find((a) => a.uses === 'botFramework/create')!.with?.messagingEndpoint).toBe('${{BOT_ENDPOINT}}/api/messages');
+    // Azure Bot Service refuses new multi-tenant bots: the bot's app and its runtime type are single-tenant.
+    const botApp = lifecycle.provision!.find((a) => a.uses === 'aadApp/create' && a.writeToEnvironmentFile?.clientId === 'BOT_ID')!;
+    expect(botApp.with?.signInAudience).toBe('AzureADMyOrg');
+    const settings = lifecycle.deploy!.find((a) => a.uses === 'file/createOrUpdateEnvironmentFile')!.with as { envs: Record<string, string> };
+    expect([settings.envs.BOT_TYPE, settings.envs.BOT_TENANT_ID]).toEqual(['SingleTenant', '${{BOT_TENANT_ID}}']);
   });
 
   test('provision stops first, with what to set, while the endpoints are not a dev tunnel\'s https URLs', () => {

@@ -120,7 +120,7 @@ describe('with its settings', () => {
     // environment overrides what it also sets.
     const cwd = path.join(dir, 'project');
     mkdirSync(cwd, { recursive: true });
-    writeFileSync(path.join(cwd, '.localConfigs'), `MENTORING_MODE=tenant\nBOT_TYPE=MultiTenant\nAUTH_ALLOWED_TENANTS=${OTHER_TENANT}\n`);
+    writeFileSync(path.join(cwd, '.localConfigs'), `MENTORING_MODE=tenant\nBOT_TYPE=SingleTenant\nBOT_TENANT_ID=${TENANT}\nAUTH_ALLOWED_TENANTS=${OTHER_TENANT}\n`);
     child = spawn(process.execPath, [tsxCli, startScript], { cwd, env: startEnvironment({}), stdio: ['ignore', 'pipe', 'pipe'] });
     baseUrl = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 90_000);

@@ -38,7 +38,7 @@ function botFor(context: BotContext) {
         BOT_PASSWORD: s.BOT_PASSWORD ?? process.env.BOT_PASSWORD,
         BOT_TENANT_ID: s.BOT_TENANT_ID ?? process.env.BOT_TENANT_ID,
         BOT_TYPE: s.BOT_TYPE ?? process.env.BOT_TYPE,
-        BOT_AUTHORITY: process.env.BOT_AUTHORITY,
+        BOT_AUTHORITY: s.BOT_AUTHORITY ?? process.env.BOT_AUTHORITY,
         TEAMS_APP_ID: s.TEAMS_APP_ID ?? process.env.TEAMS_APP_ID,
       });
       const runtime: BotRuntime = await composeBotRuntime(context.api, { settings, storage: botStorageFromConnectionString(s.STORAGE_CONNECTION_STRING!) });
