@@ -70,3 +70,21 @@ it('reports a refused token as a TokenAcquisitionError', async () => {
   const sources = new MsalTokenSources({ clientId: 'app-id-1', clientSecret: 'local-secret', authorityHost: host });
   await expect(sources.appOnly('other-tenant')()).rejects.toMatchObject({ name: 'TokenAcquisitionError' });
 });
+
+describe('with a federated credential (Azure: the Function App managed identity) instead of a secret', () => {
+  const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+
+  it("proves the app with the identity's token as client_assertion, for on-behalf-of and app-only, and never sends a secret", async () => {
+    let asked = 0;
+    const clientAssertion = async () => `mi-token-${++asked}`;
+    const sources = new MsalTokenSources({ clientId: 'app-id-fic', clientAssertion, authorityHost: host });
+    expect(await sources.onBehalfOf(TENANT, 'sso.token.from-teams')()).toBe('graph-token-for-urn:ietf:params:oauth:grant-type:jwt-bearer');
+    expect(await sources.appOnly(TENANT)()).toBe('graph-token-for-client_credentials');
+    expect(seen.map((s) => s.form.grant_type)).toEqual(['urn:ietf:params:oauth:grant-type:jwt-bearer', 'client_credentials']);
+    for (const { form } of seen) {
+      expect(form).toMatchObject({ client_id: 'app-id-fic', client_assertion_type: JWT_BEARER, client_assertion: expect.stringMatching(/^mi-token-\d$/) });
+      expect(form.client_secret).toBeUndefined();
+    }
+    expect(seen[0]!.form).toMatchObject({ requested_token_use: 'on_behalf_of', assertion: 'sso.token.from-teams' });
+  });
+});
