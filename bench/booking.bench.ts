@@ -9,6 +9,8 @@
  *                                      the create took effect; the cohort request retried as a client
  *                                      would, then the sync timer; events beyond one per meeting plus
  *                                      meetings without an event (must be 0)
+ *   outlook-change-seen-p95            from a change in the local calendar to the product's record of it,
+ *                                      through subscription, webhook, queue and sync (outlookChangeSeen)
  */
 import type { Report } from './run';
 import { randomUUID } from 'node:crypto';
@@ -28,6 +30,7 @@ import { startAzurite } from '../src/local/azurite';
 import type { LocalCalendarPerson } from '../src/local/calendar/demo-calendars';
 import { seededRandom } from '../src/local/calendar/fault-plan';
 import { localCalendarTable, startLocalGraphCalendar, type StartedLocalGraphCalendar } from '../src/local/calendar/local-graph-calendar';
+import { measureOutlookChangeSeen } from './support/outlook-change-seen';
 
 const NOW = Date.UTC(2027, 0, 4, 8, 0); // Monday 4 January 2027
 const TENANT = randomUUID();
@@ -201,4 +204,12 @@ export async function run(report: Report): Promise<void> {
   } finally {
     await azurite.stop();
   }
+  await outlookChangeSeen(report);
+}
+
+/** 20 moves made in Outlook (the local calendar), each timed until the meeting's record shows it; budget 60 s. */
+async function outlookChangeSeen(report: Report): Promise<void> {
+  const seen = await measureOutlookChangeSeen(20);
+  report('outlook-change-seen-p95', seen.p95Ms / 1000, 's');
+  report('outlook-change-seen-median', seen.medianMs / 1000, 's');
 }
