@@ -2,12 +2,12 @@
  * Deploy step (teamsapp.yml / m365agents.yml): `npx tsx scripts/lifecycle/deploy-api.ts` zips
  * build/api-deployment (staged by scripts/stage-api-deployment.ts) and deploys it to the Flex
  * Consumption Function App named by API_FUNCTION_APP_RESOURCE_ID with one deploy, waiting until the
- * deployment has finished and failing when it failed.
+ * deployment has finished and failing when it failed, then until the new code answers /api/health.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { azureAccessFromEnvironment, LifecycleError } from './azure-management';
-import { oneDeploy } from './one-deploy';
+import { oneDeploy, waitForHealth } from './one-deploy';
 import { zipFolder } from './zip-folder';
 
 async function main(): Promise<void> {
@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   if (!resourceId) throw new LifecycleError('API_FUNCTION_APP_RESOURCE_ID is empty; run provision first, it writes it.');
   const zip = await zipFolder(folder);
   const result = await oneDeploy(azureAccessFromEnvironment(), { resourceId, zip, log: (line) => console.log(line) });
-  console.log(`The API is deployed (deployment ${result.deploymentId}).`);
+  if (!result.hostName) throw new LifecycleError(`Deployment ${result.deploymentId} succeeded, but the Function App reports no host name to check it on.`);
+  await waitForHealth(`https://${result.hostName}/api/health`, { log: (line) => console.log(line) });
+  console.log(`The API is deployed and healthy (deployment ${result.deploymentId}).`);
 }
 
 main().catch((error: unknown) => {

@@ -30,11 +30,13 @@ export interface OneDeployResult {
   readonly deploymentId: string;
   readonly statusText: string;
   readonly publishUrl: string;
+  /** The app's own host name (properties.defaultHostName), for the health check after the deployment. */
+  readonly hostName: string | undefined;
 }
 
 interface SiteResource {
   readonly kind?: string;
-  readonly properties?: { readonly sku?: string; readonly enabledHostNames?: readonly string[]; readonly state?: string };
+  readonly properties?: { readonly sku?: string; readonly enabledHostNames?: readonly string[]; readonly defaultHostName?: string; readonly state?: string };
 }
 
 interface KuduDeployment {
@@ -83,7 +85,7 @@ export async function oneDeploy(access: AzureAccess, options: OneDeployOptions):
     const deployment = statusResponse.status === 200 ? statusResponse.json<KuduDeployment>() : undefined;
     if (deployment?.status === SUCCESS) {
       log(`Deployment ${deployment.id ?? deploymentId} succeeded.`);
-      return { deploymentId: deployment.id ?? deploymentId, statusText: deployment.status_text ?? '', publishUrl };
+      return { deploymentId: deployment.id ?? deploymentId, statusText: deployment.status_text ?? '', publishUrl, hostName: site.properties.defaultHostName };
     }
     if (deployment?.status === FAILED) {
       throw new LifecycleError(
@@ -95,5 +97,42 @@ export async function oneDeploy(access: AzureAccess, options: OneDeployOptions):
     last = now;
     if (Date.now() > deadline) throw new LifecycleError(`Deployment ${deploymentId} has not finished in time (last: ${now}); follow it at ${statusUrl}.`);
     await sleep(options.pollIntervalMs ?? 3000);
+  }
+}
+
+/**
+ * After a successful deployment the new code must also start: /api/health answers 200 once the host
+ * has loaded the package and every component (storage, identity, the Graph credential, …) works. A
+ * cold Flex instance takes a while, so it is asked until the deadline; 503 lists what is down.
+ */
+export async function waitForHealth(healthUrl: string, options: { readonly timeoutMs?: number; readonly pollIntervalMs?: number; readonly sleep?: (ms: number) => Promise<void>; readonly log?: (line: string) => void } = {}): Promise<void> {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const deadline = Date.now() + (options.timeoutMs ?? 5 * 60_000);
+  let last = 'no answer';
+  for (;;) {
+    try {
+      const response = await fetch(healthUrl, { signal: AbortSignal.timeout(30_000) });
+      const text = await response.text();
+      if (response.status === 200) {
+        options.log?.(`${healthUrl}: 200`);
+        return;
+      }
+      const components = (() => {
+        try {
+          const body = JSON.parse(text) as { components?: Record<string, { status?: string; detail?: string }> };
+          return Object.entries(body.components ?? {})
+            .filter(([, c]) => c.status !== 'ok')
+            .map(([name, c]) => `${name}: ${c.status}${c.detail ? ` (${c.detail})` : ''}`)
+            .join('; ');
+        } catch {
+          return '';
+        }
+      })();
+      last = `HTTP ${response.status}${components ? ` — ${components}` : ''}`;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    if (Date.now() > deadline) throw new LifecycleError(`The deployment finished but ${healthUrl} is not healthy (last: ${last}).`);
+    await sleep(options.pollIntervalMs ?? 5000);
   }
 }

@@ -6,7 +6,7 @@
  */
 import JSZip from 'jszip';
 import { LifecycleError } from '../../scripts/lifecycle/azure-management';
-import { oneDeploy } from '../../scripts/lifecycle/one-deploy';
+import { oneDeploy, waitForHealth } from '../../scripts/lifecycle/one-deploy';
 import { checkResourceGroupRequest, ensureResourceGroup } from '../../scripts/lifecycle/resource-group';
 import { federatedCredentialFor, trustManagedIdentity } from '../../scripts/lifecycle/federated-credential';
 import { newestSecretExpiry, outputLine } from '../../scripts/lifecycle/secret-expiry';
@@ -20,7 +20,7 @@ const RESOURCE_ID = '/subscriptions/00000000-0000-4000-8000-000000000001/resourc
 const SCM = 'func-mentordev-abcde.scm.azurewebsites.net';
 
 function flexSite(sku = 'FlexConsumption') {
-  return { kind: 'functionapp,linux', properties: { sku, enabledHostNames: ['func-mentordev-abcde.azurewebsites.net', SCM] } };
+  return { kind: 'functionapp,linux', properties: { sku, defaultHostName: 'func-mentordev-abcde.azurewebsites.net', enabledHostNames: ['func-mentordev-abcde.azurewebsites.net', SCM] } };
 }
 
 /** Resource Manager + an SCM site whose deployment goes through the given statuses. */
@@ -62,7 +62,7 @@ test('uploads the package to the one-deploy endpoint and waits until the deploym
   const lines: string[] = [];
   const result = await oneDeploy(standIn.access, { resourceId: RESOURCE_ID, zip, sleep: async () => undefined, log: (l) => lines.push(l) });
 
-  expect(result).toEqual({ deploymentId: 'dep-42', statusText: 'Deployment successful.', publishUrl: expect.stringMatching(/\/api\/publish\?RemoteBuild=false$/) });
+  expect(result).toEqual({ deploymentId: 'dep-42', statusText: 'Deployment successful.', publishUrl: expect.stringMatching(/\/api\/publish\?RemoteBuild=false$/), hostName: 'func-mentordev-abcde.azurewebsites.net' });
   const upload = standIn.requests.find((r) => r.method === 'POST')!;
   expect(upload.path).toBe(`/scm/${SCM}/api/publish?RemoteBuild=false`);
   expect(upload.headers['content-type']).toBe('application/zip');
@@ -176,4 +176,27 @@ test("local debugging's secret expiry is the newest secret's end date, handed to
   const expiresOn = await newestSecretExpiry(graph, APP);
   expect(expiresOn).toBe('2027-07-09T08:00:00.000Z');
   expect(outputLine(expiresOn)).toBe('::set-teamsfx-env AAD_APP_CLIENT_SECRET_EXPIRES_ON=2027-07-09T08:00:00.000Z');
+});
+
+describe('after the deployment, the new code must answer /api/health', () => {
+  test('waits through a cold start (503) until 200', async () => {
+    const answers = [503, 503, 200];
+    standIn = await startAzureStandIn(() => undefined);
+    const { createServer } = await import('node:http');
+    const server = createServer((_req, res) => {
+      const status = answers.shift() ?? 200;
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(status === 200 ? { status: 'ok' } : { status: 'degraded', components: { storage: { status: 'unavailable', detail: 'Table Storage did not answer' } } }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/health`;
+    try {
+      await waitForHealth(url, { sleep: async () => undefined });
+      expect(answers).toEqual([]);
+      answers.push(503, 503, 503);
+      await expect(waitForHealth(url, { timeoutMs: 0, sleep: async () => undefined })).rejects.toThrow(`is not healthy (last: HTTP 503 — storage: unavailable (Table Storage did not answer))`);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
 });
