@@ -13,7 +13,9 @@ import type { Report } from './run';
 import { startAzurite } from '../src/local/azurite';
 import { startLocalBotConnector } from '../src/local/connector/local-bot-connector';
 import { ensureTable, TableCheckInCardIssueStore, TableConversationReferenceStore } from '../src/adapters/bot/table-bot-stores';
-import { deliveryQueues, StorageQueueDeliveryQueue } from '../src/adapters/bot/storage-queue-delivery';
+import { deliveryQueueNames, StorageQueueDeliveryQueue } from '../src/adapters/bot/storage-queue-delivery';
+import { StorageQueuePoller } from '../src/adapters/bot/storage-queue-poller';
+import { QueueClient } from '@azure/storage-queue';
 import { DELIVERY_QUEUE_PREFIX, DELIVERY_QUEUE_SHARDS } from '../src/hosts/functions/bot-composition';
 import { TableDeliveryLedger } from '../src/adapters/bot/table-delivery-ledger';
 import { BotConnectorSender } from '../src/adapters/bot/bot-connector-sender';
@@ -58,7 +60,8 @@ async function fanout(
   try {
     const table = TableClient.fromConnectionString(azurite.connectionString, 'botbench', { allowInsecureConnection: true });
     await ensureTable(table);
-    const queue = new StorageQueueDeliveryQueue(deliveryQueues(azurite.connectionString, DELIVERY_QUEUE_PREFIX, DELIVERY_QUEUE_SHARDS));
+    const queueNamed = (name: string) => new QueueClient(azurite.connectionString, name);
+    const queue = new StorageQueueDeliveryQueue(deliveryQueueNames(DELIVERY_QUEUE_PREFIX, DELIVERY_QUEUE_SHARDS).map(queueNamed), queueNamed);
     await queue.ensure();
     const references = new TableConversationReferenceStore(table);
     const cardIssues = new TableCheckInCardIssueStore(table);
@@ -126,12 +129,16 @@ async function fanout(
       }));
     for (let i = 0; i < jobs.length; i += 1000) await queue.enqueue(jobs.slice(i, i + 1000));
 
-    const counts = { delivered: 0, retrying: 0, waiting: 0, dropped: 0, undeliverable: 0 };
+    const poller = new StorageQueuePoller(
+      queue.queues.map((client) => ({ queue: client, handle: (message: string, source: { queueName: string; messageId: string }) => worker.handleMessage(message, source) })),
+      queueNamed,
+    );
+    const counts = { delivered: 0, retrying: 0, waiting: 0, dropped: 0, expired: 0, undeliverable: 0, poisoned: 0 };
     let idleRounds = 0;
     await Promise.all(
       Array.from({ length: WORKERS }, async () => {
         while (counts.delivered + counts.undeliverable + counts.dropped < TOTAL && idleRounds < 200) {
-          const outcomes = await worker.runOnce(2);
+          const outcomes = await poller.runOnce();
           if (outcomes.length === 0) {
             idleRounds++;
             await new Promise((r) => setTimeout(r, 100));

@@ -194,6 +194,9 @@ export const ERROR_CATALOGUE = {
   // Proactive delivery (the bot's messages; answered in a card or the delivery log, not over HTTP)
   'DELIVERY.NOTHING_TO_REMIND': spec(409, 'Every action item due by the next meeting is done; no reminder.'),
   'DELIVERY.UNSUPPORTED_KIND': spec(422, 'This kind of proactive message is not sent by this version.'),
+  'DELIVERY.CONNECTOR_ERROR': spec(502, 'The Bot Connector answered an error status (not 429) to a proactive send.'),
+  'DELIVERY.UNEXPECTED_ERROR': spec(500, 'Handling a delivery job threw (storage unreachable, a bug); the log line has the cause.'),
+  'DELIVERY.UNREADABLE_MESSAGE': spec(422, 'A delivery queue message is not a batch of jobs; it was moved to the poison queue.'),
 
   // Anything else
   'INTERNAL.UNEXPECTED': spec(500, 'A bug; the correlation id finds it in the logs.'),

@@ -9,9 +9,13 @@ import { HttpRequest, type HttpResponseInit, type InvocationContext } from '@azu
 import { localApiEnvironment } from '../../src/local/local-settings';
 import { startLocalBotConnector, type LocalBotConnector } from '../../src/local/connector/local-bot-connector';
 import { testStorageConnectionString, uniqueTableName } from '../support/azurite';
+import { QueueClient } from '@azure/storage-queue';
 
 interface Registered {
-  readonly metadata: { name: string; bindings: Record<string, { type: string; direction: string; route?: string; methods?: string[]; schedule?: string; authLevel?: string }> };
+  readonly metadata: {
+    name: string;
+    bindings: Record<string, { type: string; direction: string; route?: string; methods?: string[]; schedule?: string; authLevel?: string; queueName?: string; connection?: string }>;
+  };
   readonly handler: (request: unknown, context: InvocationContext) => Promise<HttpResponseInit>;
 }
 const mockRegistered: Registered[] = [];
@@ -72,14 +76,30 @@ describe('the Azure Functions registration with the bot', () => {
     expect(names).toEqual(expect.arrayContaining(['health', 'submitCheckIn', 'refreshAgendas']));
   });
 
-  it('registers each timer once with its NCRONTAB schedule: the calendar sync, bot delivery and bot planning', () => {
+  it('registers each timer once with its NCRONTAB schedule: the calendar sync and bot planning (delivery is not polled by a timer)', () => {
     const timers = mockRegistered.filter((r) => triggerOf(r).type === 'timerTrigger').map((r) => [r.metadata.name, triggerOf(r).schedule]);
     expect(timers).toEqual([
       ['syncCalendars', '0 0/15 * * * *'],
-      ['deliverBotMessages', '0 * * * * *'],
       ['planBotMessages', '30 * * * * *'],
     ]);
   });
+
+  it('runs delivery on a Storage queue trigger per delivery queue, on the Function App\'s storage connection', () => {
+    const queues = mockRegistered.filter((r) => triggerOf(r).type === 'queueTrigger' && r.metadata.name.startsWith('deliverBotMessages')).map((r) => [r.metadata.name, triggerOf(r).queueName, triggerOf(r).connection]);
+    expect(queues).toEqual(Array.from({ length: 16 }, (_, i) => [`deliverBotMessages${i}`, `bot-deliveries-${i}`, 'AzureWebJobsStorage']));
+  });
+
+  it('a queue message that is not a batch of jobs, handed to the registered trigger, goes to that queue\'s poison queue and the handler returns', async () => {
+    const trigger = mockRegistered.find((r) => r.metadata.name === 'deliverBotMessages3')!;
+    const poison = new QueueClient(testStorageConnectionString(), 'bot-deliveries-3-poison');
+    const before = (await poison.exists()) ? ((await poison.getProperties()).approximateMessagesCount ?? 0) : 0;
+    const text = `{"not":"jobs","marker":"${uniqueTableName('m')}"}`;
+    // The Node worker hands a JSON message over parsed.
+    await trigger.handler(JSON.parse(text), { triggerMetadata: { id: 'message-1' } } as unknown as InvocationContext);
+    expect((await poison.getProperties()).approximateMessagesCount).toBe(before + 1);
+    const texts = (await poison.peekMessages({ numberOfMessages: 32 })).peekedMessageItems.map((m) => m.messageText);
+    expect(texts).toContain(text);
+  }, 30_000);
 
   it('serves an install through the registered handler: 200, and a welcome card sent to the conversation', async () => {
     const bot = mockRegistered.find((r) => r.metadata.name === 'botMessages')!;

@@ -3,8 +3,12 @@ import { CardFactory, MessageFactory, type CloudAdapter } from '@microsoft/agent
 import type { StoredConversationReference } from '../../core/ports/bot-stores';
 import type { ProactiveSender, SendOutcome } from '../../core/ports/delivery';
 
-/** Statuses Teams documents as transient for bots: throttling, precondition races and gateway errors. */
-const RETRY = new Set([408, 412, 429, 500, 502, 503, 504]);
+/**
+ * 401/403/404: the app was removed or the conversation is gone, retrying cannot help. Everything
+ * else (throttling, precondition races, gateway errors, a status nobody expected, no answer at all)
+ * is a failed try of this one message: the worker retries it and, past its failure budget, sets it
+ * aside in the poison queue. Never an exception that would take other messages down with it.
+ */
 const GONE = new Set([401, 403, 404]);
 
 function retryAfterMs(err: unknown): number | undefined {
@@ -56,11 +60,8 @@ export class BotConnectorSender implements ProactiveSender {
     } catch (err) {
       const status = statusOf(err);
       if (GONE.has(status)) return { kind: 'undeliverable', status };
-      if (RETRY.has(status) || status === 0) {
-        const after = retryAfterMs(err);
-        return { kind: 'retry', status, ...(after !== undefined ? { retryAfterMs: after } : {}) };
-      }
-      throw err;
+      const after = retryAfterMs(err);
+      return { kind: 'retry', status, ...(after !== undefined ? { retryAfterMs: after } : {}) };
     }
   }
 }

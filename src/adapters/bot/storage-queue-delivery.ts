@@ -1,6 +1,6 @@
 import { QueueClient } from '@azure/storage-queue';
 import { z } from 'zod';
-import type { DeliveryJob, DeliveryQueue, QueuedBatch, RemainingJob } from '../../core/ports/delivery';
+import type { DeliveryJob, DeliveryQueue, QueueMessageSource } from '../../core/ports/delivery';
 
 /** Azure Storage queues hide a message for at most seven days; longer waits hop through several. */
 const MAX_VISIBILITY_S = 7 * 24 * 3600 - 60;
@@ -16,9 +16,16 @@ const JobSchema = z.object({
   expiresAt: z.number().optional(),
   relationshipId: z.string(),
   meetingId: z.string(),
+  failures: z.number().int().min(0).optional(),
+  lastError: z
+    .object({ code: z.enum(['DELIVERY.CONNECTOR_ERROR', 'DELIVERY.UNEXPECTED_ERROR']), status: z.number().int().optional() })
+    .optional(),
 });
 
 const BatchSchema = z.object({ jobs: z.array(JobSchema).min(1) });
+
+/** Azure Functions moves a message its trigger failed on to `{queue}-poison`; ours go there too. */
+export const POISON_SUFFIX = '-poison';
 
 /** Storage queue messages hold 64 KB; a job is about 300 bytes of JSON. */
 export const JOBS_PER_MESSAGE = 100;
@@ -42,10 +49,14 @@ function shardOf(value: string, shards: number): number {
  * operations slow down with the number of messages held, is kept fast by the same split.
  */
 export class StorageQueueDeliveryQueue implements DeliveryQueue {
-  private readonly queues: readonly QueueClient[];
-  private next = 0;
+  readonly queues: readonly QueueClient[];
+  private readonly poisonQueues = new Map<string, QueueClient>();
 
-  constructor(queues: QueueClient | readonly QueueClient[]) {
+  /** `poisonQueue` reaches a queue of the same account by name (the shards' clients know their own only). */
+  constructor(
+    queues: QueueClient | readonly QueueClient[],
+    private readonly makePoisonQueue: (name: string) => QueueClient,
+  ) {
     this.queues = Array.isArray(queues) ? queues : [queues as QueueClient];
     if (this.queues.length === 0) throw new Error('StorageQueueDeliveryQueue needs at least one queue');
   }
@@ -79,50 +90,35 @@ export class StorageQueueDeliveryQueue implements DeliveryQueue {
     );
   }
 
-  /** Takes from the shards in turn, moving on when one has nothing due. */
-  async receive(maxBatches: number, leaseMs: number): Promise<QueuedBatch[]> {
-    for (let tried = 0; tried < this.queues.length; tried++) {
-      const queue = this.queues[this.next++ % this.queues.length]!;
-      const response = await queue.receiveMessages({ numberOfMessages: Math.min(32, maxBatches), visibilityTimeout: seconds(leaseMs) });
-      const out: QueuedBatch[] = [];
-      for (const m of response.receivedMessageItems) {
-        let parsed;
-        try {
-          parsed = BatchSchema.safeParse(JSON.parse(m.messageText));
-        } catch {
-          parsed = undefined;
-        }
-        if (!parsed?.success) {
-          // Not ours or from an incompatible version: kept out of the way for a day, visible in the queue for a person to inspect.
-          await queue.updateMessage(m.messageId, m.popReceipt, undefined, 24 * 3600);
-          continue;
-        }
-        out.push({ jobs: parsed.data.jobs, queueName: queue.name, messageId: m.messageId, popReceipt: m.popReceipt });
+  read(message: unknown): readonly DeliveryJob[] | undefined {
+    let value = message;
+    if (typeof message === 'string') {
+      try {
+        value = JSON.parse(message);
+      } catch {
+        return undefined;
       }
-      if (out.length > 0) return out;
     }
-    return [];
+    const parsed = BatchSchema.safeParse(value);
+    return parsed.success ? parsed.data.jobs : undefined;
   }
 
-  async settle(batch: QueuedBatch, remaining: readonly RemainingJob[]): Promise<void> {
-    const queue = this.byName(batch.queueName);
-    const groups = new Map<number, DeliveryJob[]>();
-    for (const r of remaining) {
-      const delay = seconds(r.delayMs);
-      groups.set(delay, [...(groups.get(delay) ?? []), r.job]);
-    }
-    // Everything waits equally long: hide the same message again (one operation instead of two).
-    const only = [...groups.entries()];
-    if (only.length === 1 && only[0]![1].length === batch.jobs.length) {
-      await queue.updateMessage(batch.messageId, batch.popReceipt, JSON.stringify({ jobs: only[0]![1] }), only[0]![0]);
-      return;
-    }
-    for (const [delay, jobs] of groups) await this.enqueue(jobs, delay * 1000);
-    await queue.deleteMessage(batch.messageId, batch.popReceipt);
+  /** The same name the Functions runtime gives a shard's poison queue, so everything set aside is in one place per shard. */
+  async poison(source: QueueMessageSource, body: string): Promise<void> {
+    const poison = this.byName(source.queueName).name + POISON_SUFFIX;
+    const client = this.poisonQueues.get(poison) ?? this.poisonQueueFor(poison);
+    await client.createIfNotExists();
+    await client.sendMessage(body, { messageTimeToLive: -1 });
+  }
+
+  private poisonQueueFor(name: string): QueueClient {
+    const client = this.makePoisonQueue(name);
+    this.poisonQueues.set(name, client);
+    return client;
   }
 }
 
-/** The delivery queues of one storage account: `{prefix}-0` … `{prefix}-{n-1}`. */
-export function deliveryQueues(connectionString: string, prefix: string, shards: number): QueueClient[] {
-  return Array.from({ length: shards }, (_, i) => new QueueClient(connectionString, `${prefix}-${i}`));
+/** The delivery queue names: `{prefix}-0` … `{prefix}-{n-1}`. */
+export function deliveryQueueNames(prefix: string, shards: number): string[] {
+  return Array.from({ length: shards }, (_, i) => `${prefix}-${i}`);
 }

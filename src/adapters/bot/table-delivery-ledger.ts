@@ -1,18 +1,24 @@
 import { RestError, type TableClient } from '@azure/data-tables';
 import { key } from '../storage/table-keys';
-import type { DeliveryLedger, PersonLedger, Reservation } from '../../core/ports/delivery';
+import type { DeliveryLedger, FinalFailure, PersonLedger, QueueMessageSource, Reservation } from '../../core/ports/delivery';
 
 /**
  * One partition per person (t|{tenant}|botdelivery|{personId}), read and written by point
  * operations only (no queries), so the cost per message stays flat however much is stored:
  *   summary              the last days' reservations: recent [{key, at}] and per-local-day counts
- *   msg|{idempotencyKey} status reserved → delivered | undeliverable, owner (queue message), times
+ *   msg|{idempotencyKey} status reserved → delivered | undeliverable | expired | poisoned, owner
+ *                        (job instance), times; a failure's reason (a stable code), for poisoned
+ *                        messages also the connector's last HTTP status and the attempts
  *   plan|{idempotencyKey} the job was queued (TablePlannedKeys)
- * The key claim and the summary update commit in one entity-group transaction.
+ * The key claim and the summary update commit in one entity-group transaction. Queue messages that
+ * are not a batch of jobs are recorded in partition `botdelivery|unreadable`, row `{queue}|{messageId}`.
+ * Every final row carries `status`, so `status eq 'poisoned'` finds everything set aside.
  */
 const partition = (tenantId: string, personId: string) => key('t', tenantId, 'botdelivery', personId);
 const msgKey = (idempotencyKey: string) => `msg|${key(idempotencyKey)}`;
 const SUMMARY = 'summary';
+const UNREADABLE_PARTITION = key('botdelivery', 'unreadable');
+const FINAL = new Set(['delivered', 'undeliverable', 'expired', 'poisoned']);
 /** Older reservations cannot affect a two-a-day decision any more. */
 const KEEP_MS = 3 * 86_400_000;
 const isStatus = (err: unknown, ...statuses: number[]) => err instanceof RestError && statuses.includes(err.statusCode ?? 0);
@@ -46,7 +52,7 @@ export class TableDeliveryLedger implements DeliveryLedger {
       days: summaryRow?.days ? (JSON.parse(summaryRow.days) as Summary['days']) : {},
       ...(summaryRow ? { etag: summaryRow.etag } : {}),
     };
-    const alreadyDelivered = own?.status === 'delivered' || own?.status === 'undeliverable';
+    const alreadyDelivered = own?.status !== undefined && FINAL.has(own.status);
     return {
       alreadyDelivered,
       ...(own?.status === 'reserved' ? { reservedBy: own.owner ?? '' } : {}),
@@ -101,12 +107,67 @@ export class TableDeliveryLedger implements DeliveryLedger {
     );
   }
 
-  async markUndeliverable(tenantId: string, personId: string, idempotencyKey: string, at: number, reason: string): Promise<void> {
+  async markFinal(tenantId: string, personId: string, idempotencyKey: string, at: number, final: FinalFailure): Promise<void> {
     await this.table.upsertEntity(
-      { partitionKey: partition(tenantId, personId), rowKey: msgKey(idempotencyKey), status: 'undeliverable', failedAt: at, reason },
+      {
+        partitionKey: partition(tenantId, personId),
+        rowKey: msgKey(idempotencyKey),
+        tenantId,
+        personId,
+        idempotencyKey,
+        failedAt: at,
+        ...final,
+      },
       'Merge',
     );
   }
+
+  async recordUnreadable(source: QueueMessageSource, at: number): Promise<void> {
+    await this.table.upsertEntity(
+      {
+        partitionKey: UNREADABLE_PARTITION,
+        rowKey: key(source.queueName, source.messageId),
+        status: 'poisoned',
+        reason: 'DELIVERY.UNREADABLE_MESSAGE',
+        queueName: source.queueName,
+        messageId: source.messageId,
+        failedAt: at,
+      },
+      'Merge',
+    );
+  }
+
+  /** Every message that ended with this status (across people and tenants): what an operator looks at. */
+  async withStatus(status: 'undeliverable' | 'expired' | 'poisoned'): Promise<LedgerRecord[]> {
+    const out: LedgerRecord[] = [];
+    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: `status eq '${status}'` } })) {
+      out.push({
+        status,
+        reason: String(row.reason ?? ''),
+        failedAt: Number(row.failedAt ?? 0),
+        ...(typeof row.tenantId === 'string' ? { tenantId: row.tenantId } : {}),
+        ...(typeof row.personId === 'string' ? { personId: row.personId } : {}),
+        ...(typeof row.idempotencyKey === 'string' ? { idempotencyKey: row.idempotencyKey } : {}),
+        ...(typeof row.httpStatus === 'number' ? { httpStatus: row.httpStatus } : {}),
+        ...(typeof row.attempts === 'number' ? { attempts: row.attempts } : {}),
+        ...(typeof row.queueName === 'string' ? { queueName: row.queueName } : {}),
+      });
+    }
+    return out;
+  }
+}
+
+/** A ledger row of a message that was not delivered, as `withStatus` lists it. */
+export interface LedgerRecord {
+  readonly status: 'undeliverable' | 'expired' | 'poisoned';
+  readonly reason: string;
+  readonly failedAt: number;
+  readonly tenantId?: string;
+  readonly personId?: string;
+  readonly idempotencyKey?: string;
+  readonly httpStatus?: number;
+  readonly attempts?: number;
+  readonly queueName?: string;
 }
 
 /** `plan|{key}` rows in the person's delivery partition: which jobs were already queued. */

@@ -1,9 +1,9 @@
 import type { AdaptiveCard } from '../../adapters/cards/adaptive-card';
 import { cardLocaleOf } from '../../adapters/cards/card-locale';
 import type { ConversationReferenceStore } from '../../core/ports/bot-stores';
-import type { DeliveryJob, DeliveryLedger, DeliveryQueue, ProactiveSender } from '../../core/ports/delivery';
+import type { DeliveryFailure, DeliveryJob, DeliveryLedger, DeliveryQueue, ProactiveSender, QueueMessageSource } from '../../core/ports/delivery';
 import type { DeliveryRecipient, NextContactMoment } from '../../core/delivery/contact-hours';
-import { DAILY_MESSAGE_LIMIT, decideDelivery } from '../../core/delivery/decide-delivery';
+import { DAILY_MESSAGE_LIMIT, decideDelivery, MAX_FAILED_ATTEMPTS } from '../../core/delivery/decide-delivery';
 import type { Result } from '../../core/result';
 import { DAY } from '../../core/time/interval';
 import type { BotUser } from '../conversation/mentoring-conversation';
@@ -25,37 +25,80 @@ export interface DeliveryWorkerDeps {
   readonly log?: (event: string, details: Record<string, unknown>) => void;
 }
 
-export type JobOutcome = 'delivered' | 'waiting' | 'retrying' | 'dropped' | 'undeliverable';
+export type JobOutcome = 'delivered' | 'waiting' | 'retrying' | 'dropped' | 'expired' | 'undeliverable' | 'poisoned';
 
 type Handled = { readonly outcome: JobOutcome; readonly delayMs?: number; readonly job?: DeliveryJob };
 
-/** The queue lease: long enough for one batch with its waits for pacing slots. */
-const LEASE_MS = 300_000;
 /** After losing a race for the person's day, decide again shortly. */
 const RACE_RECHECK_MS = 30_000;
 
+const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+
 /**
- * Takes due batches from the queue and delivers each job at most once, only inside the person's
- * contact hours and within two a day. Every job either ends (delivered, or recorded as
- * undeliverable/dropped) or goes back to the queue, hidden until its next try: none is forgotten.
+ * Delivers the jobs of one queue message at most once each, only inside the person's contact hours
+ * and within two a day. Each job is handled on its own: whatever one job meets (an unexpected
+ * connector status, a storage error, a bug) fails that job only. Every job ends (delivered, or
+ * recorded as undeliverable, expired or poisoned) or goes back to the queue, hidden until its next
+ * try; after `MAX_FAILED_ATTEMPTS` failures it is set aside in the poison queue: none is forgotten and
+ * none loops forever.
  */
 export class DeliveryWorker {
   constructor(private readonly deps: DeliveryWorkerDeps) {}
 
-  /** Up to `maxBatches` queue messages; returns what happened to each job. */
-  async runOnce(maxBatches = 4): Promise<JobOutcome[]> {
-    const batches = await this.deps.queue.receive(maxBatches, LEASE_MS);
-    const results = await Promise.all(
-      batches.map(async (batch) => {
-        const handled = await Promise.all(batch.jobs.map((job) => this.handle(job)));
-        const remaining = handled.flatMap((h, i) =>
-          h.delayMs === undefined ? [] : [{ job: h.job ?? batch.jobs[i]!, delayMs: h.delayMs }],
-        );
-        await this.deps.queue.settle(batch, remaining);
-        return handled.map((h) => h.outcome);
-      }),
-    );
-    return results.flat();
+  /**
+   * The queue trigger's handler: Azure Functions' Storage queue trigger calls it with each message,
+   * the local host's poller the same way, and the message is deleted when it returns. It throws only
+   * when the jobs still to do could not be queued again, so the trigger retries the message.
+   */
+  async handleMessage(message: unknown, source: QueueMessageSource): Promise<JobOutcome[]> {
+    const d = this.deps;
+    const jobs = d.queue.read(message);
+    if (!jobs) {
+      // Not a batch of jobs (another version, or not ours): set aside at once, never retried.
+      await d.queue.poison(source, typeof message === 'string' ? message : JSON.stringify(message) ?? '');
+      await d.ledger.recordUnreadable(source, d.now());
+      d.log?.('delivery message unreadable, moved to the poison queue', { ...source, code: 'DELIVERY.UNREADABLE_MESSAGE' });
+      return ['poisoned'];
+    }
+    const settled = await Promise.allSettled(jobs.map((job) => this.handle(job)));
+    const handled = settled.map((result, i): Handled => {
+      if (result.status === 'fulfilled') return result.value;
+      const job = jobs[i]!;
+      d.log?.('delivery job failed', { key: job.idempotencyKey, code: 'DELIVERY.UNEXPECTED_ERROR', error: describe(result.reason) });
+      return this.failed(job, { code: 'DELIVERY.UNEXPECTED_ERROR' });
+    });
+    for (const h of handled) if (h.outcome === 'poisoned') await this.poison(h.job!, source);
+    // Grouped by delay: one queue message per group (the jobs of a message wait equally long).
+    const groups = new Map<number, DeliveryJob[]>();
+    handled.forEach((h, i) => {
+      if (h.delayMs === undefined) return;
+      const delay = Math.max(0, Math.ceil(h.delayMs / 1000) * 1000);
+      groups.set(delay, [...(groups.get(delay) ?? []), h.job ?? jobs[i]!]);
+    });
+    for (const [delayMs, group] of groups) await d.queue.enqueue(group, delayMs);
+    return handled.map((h) => h.outcome);
+  }
+
+  /** One failure more: retried with backoff, or poisoned at the limit. */
+  private failed(job: DeliveryJob, failure: DeliveryFailure): Handled {
+    const failures = (job.failures ?? 0) + 1;
+    const attempt = job.attempt + 1;
+    const next: DeliveryJob = { ...job, attempt, failures, lastError: failure };
+    if (failures >= MAX_FAILED_ATTEMPTS) return { outcome: 'poisoned', job: next };
+    return { outcome: 'retrying', delayMs: retryDelayMs(attempt, undefined), job: next };
+  }
+
+  private async poison(job: DeliveryJob, source: QueueMessageSource): Promise<void> {
+    const d = this.deps;
+    const failure = job.lastError ?? { code: 'DELIVERY.UNEXPECTED_ERROR' as const };
+    await d.queue.poison(source, JSON.stringify({ jobs: [job] }));
+    await d.ledger.markFinal(job.tenantId, job.personId, job.idempotencyKey, d.now(), {
+      status: 'poisoned',
+      reason: failure.code,
+      ...(failure.status !== undefined ? { httpStatus: failure.status } : {}),
+      attempts: job.failures ?? MAX_FAILED_ATTEMPTS,
+    });
+    d.log?.('delivery job poisoned', { key: job.idempotencyKey, tenantId: job.tenantId, code: failure.code, status: failure.status, attempts: job.failures });
   }
 
   async handle(job: DeliveryJob): Promise<Handled> {
@@ -64,15 +107,21 @@ export class DeliveryWorker {
     const reference = await d.references.get(job.tenantId, job.personId);
     if (!recipient || !reference) {
       // No agreement or the app was never installed: recorded, not silently lost.
-      await d.ledger.markUndeliverable(job.tenantId, job.personId, job.idempotencyKey, d.now(), recipient ? 'NOT_INSTALLED' : 'NO_AGREEMENT');
+      await d.ledger.markFinal(job.tenantId, job.personId, job.idempotencyKey, d.now(), {
+        status: 'undeliverable',
+        reason: recipient ? 'NOT_INSTALLED' : 'NO_AGREEMENT',
+      });
       return { outcome: 'undeliverable' };
     }
     const now = d.now();
     const history = await d.ledger.history(job.tenantId, job.personId, job.idempotencyKey, now - 2 * DAY);
     const decision = decideDelivery({ message: job, recipient, history, now, nextContactMoment: d.nextContactMoment });
     if (decision.kind === 'drop') {
-      if (decision.reason !== 'ALREADY_DELIVERED') await d.ledger.markUndeliverable(job.tenantId, job.personId, job.idempotencyKey, now, decision.reason);
-      return { outcome: 'dropped' };
+      if (decision.reason === 'ALREADY_DELIVERED') return { outcome: 'dropped' };
+      const expired = decision.reason === 'EXPIRED';
+      await d.ledger.markFinal(job.tenantId, job.personId, job.idempotencyKey, now, { status: expired ? 'expired' : 'undeliverable', reason: decision.reason });
+      if (expired) d.log?.('delivery job expired', { key: job.idempotencyKey, tenantId: job.tenantId, notBefore: job.notBefore });
+      return { outcome: expired ? 'expired' : 'dropped' };
     }
     if (decision.kind === 'wait') return { outcome: 'waiting', delayMs: decision.until - now };
     const reservation = await d.ledger.reserve({
@@ -91,7 +140,7 @@ export class DeliveryWorker {
     const user: BotUser = { tenantId: job.tenantId, userId: job.personId, displayName: '', locale: cardLocaleOf(reference.locale) };
     const card = await d.compose(job, user);
     if (!card.ok) {
-      await d.ledger.markUndeliverable(job.tenantId, job.personId, job.idempotencyKey, now, card.error.code);
+      await d.ledger.markFinal(job.tenantId, job.personId, job.idempotencyKey, now, { status: 'undeliverable', reason: card.error.code });
       return { outcome: 'undeliverable' };
     }
     const pacer = d.pacerFor(job.tenantId);
@@ -103,13 +152,16 @@ export class DeliveryWorker {
       return { outcome: 'delivered' };
     }
     if (outcome.kind === 'undeliverable') {
-      await d.ledger.markUndeliverable(job.tenantId, job.personId, job.idempotencyKey, d.now(), `HTTP_${outcome.status}`);
+      await d.ledger.markFinal(job.tenantId, job.personId, job.idempotencyKey, d.now(), { status: 'undeliverable', reason: `HTTP_${outcome.status}` });
       return { outcome: 'undeliverable' };
     }
-    if (outcome.status === 429) pacer.throttled();
+    if (outcome.status !== 429) {
+      d.log?.('delivery connector error', { key: job.idempotencyKey, code: 'DELIVERY.CONNECTOR_ERROR', status: outcome.status });
+      return this.failed(job, { code: 'DELIVERY.CONNECTOR_ERROR', status: outcome.status });
+    }
+    // Throttling is pacing, not failure: slower, and back through the queue until the message expires.
+    pacer.throttled();
     const attempt = job.attempt + 1;
-    const delayMs = retryDelayMs(attempt, outcome.retryAfterMs);
-    d.log?.('delivery retry', { key: job.idempotencyKey, status: outcome.status, attempt, delayMs });
-    return { outcome: 'retrying', delayMs, job: { ...job, attempt } };
+    return { outcome: 'retrying', delayMs: retryDelayMs(attempt, outcome.retryAfterMs), job: { ...job, attempt } };
   }
 }

@@ -1,10 +1,29 @@
-import type { Instant } from '../time/interval';
+import { DAY, type Instant } from '../time/interval';
 import type { ProactiveMessage } from './bot-message';
 import type { DeliveryRecipient, NextContactMoment } from './contact-hours';
 import { localDayAt } from './local-day';
 
 /** Nobody hears from the bot more than this many times in one of their own days. */
 export const DAILY_MESSAGE_LIMIT = 2;
+
+/**
+ * A proactive message older than this (from the moment it became due, e.g. the meeting's end) is
+ * dropped and recorded as expired: a check-in about a meeting more than a week ago helps nobody, and
+ * no message may wait in the queue forever.
+ */
+export const MESSAGE_MAX_AGE = 7 * DAY;
+
+/**
+ * After this many failed tries (the connector answered an error other than 429, or handling the job
+ * threw) a message is set aside in the poison queue with a record of its last error, never retried
+ * again. Throttling (429) is pacing, not failure: it is retried until the message expires.
+ */
+export const MAX_FAILED_ATTEMPTS = 5;
+
+/** When a message stops being worth sending: its own expiry, and never later than `MESSAGE_MAX_AGE` after it became due. */
+export function expiryOf(message: Pick<ProactiveMessage, 'notBefore' | 'expiresAt'>): Instant {
+  return Math.min(message.expiresAt ?? Number.POSITIVE_INFINITY, message.notBefore + MESSAGE_MAX_AGE);
+}
 
 /** What the delivery worker knows about one person when it decides. */
 export interface RecipientHistory {
@@ -37,7 +56,8 @@ export function decideDelivery(input: {
   const { message, recipient, history, now, nextContactMoment } = input;
   const limit = input.dailyLimit ?? DAILY_MESSAGE_LIMIT;
   if (history.alreadyDelivered) return { kind: 'drop', reason: 'ALREADY_DELIVERED' };
-  if (message.expiresAt !== undefined && message.expiresAt <= now) return { kind: 'drop', reason: 'EXPIRED' };
+  const expiresAt = expiryOf(message);
+  if (expiresAt <= now) return { kind: 'drop', reason: 'EXPIRED' };
 
   let from = Math.max(now, message.notBefore);
   let reason: 'OUTSIDE_CONTACT_HOURS' | 'DAILY_LIMIT_REACHED' | 'NOT_YET_DUE' =
@@ -45,7 +65,7 @@ export function decideDelivery(input: {
   for (let i = 0; i < DAYS_AHEAD; i++) {
     const moment = nextContactMoment(recipient, from);
     if (moment === undefined) return { kind: 'drop', reason: 'NO_CONTACT_HOURS' };
-    if (message.expiresAt !== undefined && moment >= message.expiresAt) return { kind: 'drop', reason: 'EXPIRED' };
+    if (moment >= expiresAt) return { kind: 'drop', reason: 'EXPIRED' };
     const day = localDayAt(moment, recipient.timeZone);
     const sameDay = history.deliveredAt.filter((t) => t >= day.start && t < day.end).length;
     if (sameDay < limit) {

@@ -6,38 +6,39 @@ import type { StoredConversationReference } from './bot-stores';
 export interface DeliveryJob extends ProactiveMessage {
   /** This job instance: it owns the key's reservation across retries (a duplicate job has another id). */
   readonly jobId: string;
-  /** Failed send attempts so far (for backoff). */
+  /** Tries that did not send so far, throttling included (for backoff). */
   readonly attempt: number;
+  /** Of those, the failures (an error other than 429, or an exception): at `MAX_FAILED_ATTEMPTS` the job is poisoned. */
+  readonly failures?: number;
+  /** The code of the last failure, kept for the poison record. */
+  readonly lastError?: DeliveryFailure;
 }
 
-/** One queue message: a batch of jobs that became due together (e.g. one timer run's check-ins). */
-export interface QueuedBatch {
-  readonly jobs: readonly DeliveryJob[];
-  /** Which queue (shard) holds it. */
+/** Why a try failed: a stable code, and the connector's HTTP status when it answered. */
+export interface DeliveryFailure {
+  readonly code: 'DELIVERY.CONNECTOR_ERROR' | 'DELIVERY.UNEXPECTED_ERROR';
+  readonly status?: number;
+}
+
+/** Where a queue message came from: the queue (shard) and the message's id, for records and logs. */
+export interface QueueMessageSource {
   readonly queueName: string;
   readonly messageId: string;
-  readonly popReceipt: string;
-}
-
-/** A job that is not finished, and how long it should stay hidden before its next try. */
-export interface RemainingJob {
-  readonly job: DeliveryJob;
-  readonly delayMs: number;
 }
 
 /**
  * Durable waiting: a job stays in the queue, invisible until it is due, until it was delivered or
- * can never be delivered. A worker that dies mid-batch leaves the message to reappear, so nothing is
- * lost. Jobs travel in batches (one Storage message holds many) to keep queue traffic per check-in low.
+ * can never be delivered. Each queue message (a batch of jobs) is handed to the worker by the queue
+ * trigger (Azure Functions' Storage queue trigger, or the local host's poller that mirrors it), which
+ * deletes it once the handler returned; jobs still to do were queued again by then, so a crash in
+ * between can only duplicate a job, which the ledger then sends once.
  */
 export interface DeliveryQueue {
   enqueue(jobs: readonly DeliveryJob[], delayMs?: number): Promise<void>;
-  receive(maxBatches: number, leaseMs: number): Promise<QueuedBatch[]>;
-  /**
-   * Closes a batch: the remaining jobs are queued again (grouped by delay) before the message is
-   * deleted, so a crash in between can only duplicate a job, which the ledger then sends once.
-   */
-  settle(batch: QueuedBatch, remaining: readonly RemainingJob[]): Promise<void>;
+  /** The jobs of a queue message as the trigger hands it over (text or parsed JSON); undefined when it is not a batch of jobs. */
+  read(message: unknown): readonly DeliveryJob[] | undefined;
+  /** Sets a message aside in the poison queue of its shard (`{queue}-poison`), where a person can inspect it. */
+  poison(source: QueueMessageSource, body: string): Promise<void>;
 }
 
 /**
@@ -79,12 +80,23 @@ export interface DeliveryLedger {
     snapshot: PersonLedger;
   }): Promise<Reservation>;
   markDelivered(tenantId: string, personId: string, idempotencyKey: string, at: Instant, activityId: string): Promise<void>;
-  markUndeliverable(tenantId: string, personId: string, idempotencyKey: string, at: Instant, reason: string): Promise<void>;
+  /** The message's end when it was not delivered: a record a person can query, and the key closed for good. */
+  markFinal(tenantId: string, personId: string, idempotencyKey: string, at: Instant, final: FinalFailure): Promise<void>;
+  /** A queue message that is not a batch of jobs, set aside in the poison queue. */
+  recordUnreadable(source: QueueMessageSource, at: Instant): Promise<void>;
 }
+
+/**
+ * `undeliverable`: it can never arrive (app removed, no agreement, card refused); `expired`: too old
+ * to be worth sending; `poisoned`: failed `MAX_FAILED_ATTEMPTS` times, set aside in the poison queue.
+ */
+export type FinalFailure =
+  | { readonly status: 'undeliverable' | 'expired'; readonly reason: string }
+  | { readonly status: 'poisoned'; readonly reason: DeliveryFailure['code']; readonly httpStatus?: number; readonly attempts: number };
 
 export type SendOutcome =
   | { readonly kind: 'sent'; readonly activityId: string }
-  /** Throttled (429) or a transient failure (412, 502, 504, other 5xx, network): retry later. */
+  /** Throttled (429), a transient failure (412, 5xx, network: status 0) or an unexpected status: retry later. */
   | { readonly kind: 'retry'; readonly status: number; readonly retryAfterMs?: number }
   /** The person removed the app or the conversation is gone (403, 404): retrying cannot help. */
   | { readonly kind: 'undeliverable'; readonly status: number };

@@ -1,11 +1,11 @@
 /**
  * The Azure Functions (Node v4 programming model) registration: every function of the table becomes
- * one HTTP function with its own route, the bot's POST /api/messages included, and every timer an
- * `app.timer`, every queue consumer an `app.storageQueue`. Settings (the API's and the bot's) are parsed when the worker loads this file, so a
+ * one HTTP function with its own route, the bot's POST /api/messages included, every timer an
+ * `app.timer`, every queue consumer and each bot delivery queue an `app.storageQueue`. Settings (the API's and the bot's) are parsed when the worker loads this file, so a
  * missing setting stops the host with a message naming it. Loaded through package.json "main".
  */
 import { randomUUID } from 'node:crypto';
-import { app, type HttpRequest } from '@azure/functions';
+import { app, type HttpRequest, type InvocationContext } from '@azure/functions';
 import { consoleLogger } from '../../api/api-services';
 import { createApiHost, type ComposedApiHost } from './composition-root';
 import { ConfigurationError, parseApiSettings } from '../../api/config';
@@ -54,7 +54,7 @@ function botRuntime(): Promise<BotRuntime> {
   return bot;
 }
 
-const { functions, streaming, timers } = functionTableWithBot(botRuntime);
+const { functions, streaming, timers, queues } = functionTableWithBot(botRuntime);
 
 for (const definition of functions) {
   app.http(definition.name, {
@@ -118,6 +118,18 @@ for (const queue of apiQueues) {
     handler: async (message: unknown) => {
       const composed = await apiHost();
       await queue.run(composed.services, message, composed.services.clock.now(), composed.logger);
+    },
+  });
+}
+
+// Bot delivery runs on each shard's Storage queue trigger, on the same account (batch size, retries and
+// the poison queue set in host.json); the message is deleted when the handler returns, retried when it throws.
+for (const queue of queues) {
+  app.storageQueue(queue.name, {
+    queueName: queue.queueName,
+    connection: 'AzureWebJobsStorage',
+    handler: async (message: unknown, context: InvocationContext) => {
+      await queue.handle(message, { queueName: queue.queueName, messageId: String(context.triggerMetadata?.id ?? '') });
     },
   });
 }

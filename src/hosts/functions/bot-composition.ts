@@ -4,7 +4,7 @@ import { QueueClient } from '@azure/storage-queue';
 import type { TokenCredential } from '@azure/core-auth';
 import type { CloudAdapter } from '@microsoft/agents-hosting';
 import { BotConnectorSender } from '../../adapters/bot/bot-connector-sender';
-import { StorageQueueDeliveryQueue } from '../../adapters/bot/storage-queue-delivery';
+import { deliveryQueueNames, StorageQueueDeliveryQueue } from '../../adapters/bot/storage-queue-delivery';
 import { ensureTable, TableCheckInCardIssueStore, TableConversationReferenceStore } from '../../adapters/bot/table-bot-stores';
 import { TableDeliveryLedger, TablePlannedKeys } from '../../adapters/bot/table-delivery-ledger';
 import type { NextContactMoment } from '../../core/delivery/contact-hours';
@@ -25,6 +25,14 @@ import { TeamsMentoringBot } from '../../bot/host/teams-mentoring-bot';
 export const BOT_TABLE_NAME = 'mentoringbot';
 export const DELIVERY_QUEUE_PREFIX = 'bot-deliveries';
 export const DELIVERY_QUEUE_SHARDS = 16;
+/** `bot-deliveries-0` … `-15`: one Storage queue trigger each in Azure, one poller loop each locally. */
+export const DELIVERY_QUEUE_NAMES: readonly string[] = deliveryQueueNames(DELIVERY_QUEUE_PREFIX, DELIVERY_QUEUE_SHARDS);
+
+/**
+ * Sends per second per tenant: start under Teams' documented 50/s per tenant (per bot), grow while
+ * sends succeed, halve on a 429. The benchmark runs with exactly these.
+ */
+export const DELIVERY_PACING = { initialPerSecond: 40, minPerSecond: 1, maxPerSecond: 200, increasePerSuccess: 0.5 } as const;
 
 export interface BotHost {
   readonly adapter: CloudAdapter;
@@ -33,6 +41,8 @@ export interface BotHost {
   readonly worker: DeliveryWorker;
   /** POST /api/messages: capped while streaming, authenticated before the body is read (bot-endpoint.ts). */
   readonly handle: BotEndpoint;
+  /** The delivery queues (shards); Azure's queue triggers and the local poller read them. */
+  readonly deliveryQueue: StorageQueueDeliveryQueue;
   /** Queue what is due for one relationship (timer, meetingEnd event, local demo action). */
   plan(tenantId: string, relationshipId: string): ReturnType<typeof planDeliveries>;
 }
@@ -81,7 +91,8 @@ export async function composeBotHost(options: {
   const table = options.storage.table(BOT_TABLE_NAME);
   await ensureTable(table);
   const queue = new StorageQueueDeliveryQueue(
-    Array.from({ length: DELIVERY_QUEUE_SHARDS }, (_, i) => options.storage.queue(`${DELIVERY_QUEUE_PREFIX}-${i}`)),
+    DELIVERY_QUEUE_NAMES.map((name) => options.storage.queue(name)),
+    (name) => options.storage.queue(name),
   );
   await queue.ensure();
   const references = new TableConversationReferenceStore(table);
@@ -106,7 +117,8 @@ export async function composeBotHost(options: {
     compose: (job, user) => conversation.composeProactive(job, user),
     nextContactMoment: options.nextContactMoment ?? nextContactMoment,
     now: () => options.clock.now(),
-    pacerFor: pacerPerKey({ initialPerSecond: 40, minPerSecond: 1, maxPerSecond: 200, increasePerSuccess: 0.5 }),
+    pacerFor: pacerPerKey(DELIVERY_PACING),
+    log: (event, details) => console.log(JSON.stringify({ level: 'info', message: event, ...details })),
   });
   const planned = new TablePlannedKeys(table);
   return {
@@ -114,6 +126,7 @@ export async function composeBotHost(options: {
     bot,
     conversation,
     worker,
+    deliveryQueue: queue,
     // Locally there is no channel token, so the serviceUrl is the one thing an anonymous caller
     // controls: the bot only answers connectors on this machine, never an address it is handed.
     handle: botEndpoint(adapter, bot, logger, options.settings.MENTORING_MODE === 'local' ? { allowServiceUrl: isLoopbackServiceUrl } : {}),

@@ -1,6 +1,7 @@
 /**
- * The bot's timers, defined once: Azure registers them with `app.timer`, the local host runs them on
- * an interval. They take the bot from a getter because the bot is composed after the API host.
+ * The bot's timer and queue functions, defined once: Azure registers them with `app.timer` and
+ * `app.storageQueue`, the local host runs the timer on an interval and polls the queues with the
+ * same handler. They take the bot from a getter because the bot is composed after the API host.
  */
 import type { MeetingMoment, TableMeetingMomentIndex } from '../../adapters/storage/table-meeting-moment-index';
 import type { BotHost } from './bot-composition';
@@ -8,15 +9,15 @@ import type { MentoringRepositories } from '../../core/ports/repositories';
 import { STORAGE_NOT_FOUND } from '../../core/ports/repositories';
 import type { ApiLogger } from '../../api/api-services';
 import { timerFunction, type TimerDefinition } from '../../api/function-definition';
+import type { QueueMessageSource } from '../../core/ports/delivery';
+import type { JobOutcome } from '../../bot/delivery/delivery-worker';
+import { DELIVERY_QUEUE_NAMES } from './bot-composition';
 
 export interface BotRuntime {
   readonly host: BotHost;
   readonly meetingMoments: TableMeetingMomentIndex;
 }
 
-export const DELIVERY_EVERY_MS = 60_000;
-/** A run stops taking new batches after this, so the next minute's run never overlaps it. */
-const DELIVERY_BUDGET_MS = 45_000;
 export const PLANNING_EVERY_MS = 60_000;
 export const PLANNING_CURSOR = 'planned-moments';
 /** The first run looks this far back. */
@@ -27,17 +28,23 @@ const FIRST_RUN_LOOKBACK_MS = 24 * 3_600_000;
  */
 const LATE_WRITE_GRACE_MS = 3_600_000;
 
-/** Delivers due jobs from the queue until it is empty or the run's time budget is spent. */
-export async function deliverDueMessages(host: BotHost, logger: ApiLogger, budgetMs = DELIVERY_BUDGET_MS): Promise<number> {
-  const started = Date.now();
-  let handled = 0;
-  for (;;) {
-    const done = await host.worker.runOnce();
-    handled += done.length;
-    if (done.length === 0 || Date.now() - started > budgetMs) break;
-  }
-  if (handled > 0) logger.info('bot deliveries', { handled });
-  return handled;
+/**
+ * A function run by a Storage queue trigger: Azure registers it with `app.storageQueue` on its queue,
+ * the local host's poller (StorageQueuePoller) calls the same `handle` with each message.
+ */
+export interface QueueFunctionDefinition {
+  readonly name: string;
+  readonly queueName: string;
+  readonly handle: (message: unknown, source: QueueMessageSource) => Promise<readonly JobOutcome[]>;
+}
+
+/** Delivery: one queue function per shard, each handing its messages to the delivery worker. */
+export function botQueueFunctions(runtime: () => Promise<BotRuntime>): readonly QueueFunctionDefinition[] {
+  return DELIVERY_QUEUE_NAMES.map((queueName, shard) => ({
+    name: `deliverBotMessages${shard}`,
+    queueName,
+    handle: async (message, source) => (await runtime()).host.worker.handleMessage(message, source),
+  }));
 }
 
 export interface PlanningOutcome {
@@ -110,12 +117,9 @@ export async function planDueMessages(
   return { planned, skipped, failed };
 }
 
-/** Both bot timers, each every minute. */
+/** The bot's timer: planning, every minute (delivery runs on the queue triggers). */
 export function botTimers(runtime: () => Promise<BotRuntime>): readonly TimerDefinition[] {
   return [
-    timerFunction('deliverBotMessages', '0 * * * * *', DELIVERY_EVERY_MS, async (_services, _now, logger) => {
-      await deliverDueMessages((await runtime()).host, logger);
-    }),
     timerFunction('planBotMessages', '30 * * * * *', PLANNING_EVERY_MS, async (services, now, logger) => {
       const { host, meetingMoments } = await runtime();
       await planDueMessages({ index: meetingMoments, repos: services.repositories, plan: host.plan }, now, logger);

@@ -1,11 +1,14 @@
 /**
  * The bot on `npm start`: POST /api/messages on the one local host (the same BotHost as in Azure,
- * with BOT_ID empty as the Agents Playground expects), the bot's timers (delivery, meetings that
- * ended) on intervals as Azure runs them with app.timer, and a local-only demo action under
+ * with BOT_ID empty as the Agents Playground expects), the bot's timer (meetings that ended) on an
+ * interval as Azure runs it with app.timer, the delivery queues polled with the same handler Azure's
+ * queue triggers call (StorageQueuePoller mirrors the trigger), and a local-only demo action under
  * /local-bot that ends a meeting now so its check-in goes out (the pair's next meeting unless a
  * meetingId is given).
  */
-import { botTimers, deliverDueMessages, type BotRuntime } from '../../hosts/functions/bot-timers';
+import { botQueueFunctions, botTimers, type BotRuntime } from '../../hosts/functions/bot-timers';
+import { StorageQueuePoller } from '../../adapters/bot/storage-queue-poller';
+import type { JobOutcome } from '../../bot/delivery/delivery-worker';
 import { LOCAL_TAB_ORIGIN } from '../local-ports';
 import { readBody, sendJson, type LocalService } from '../local-service';
 import type { LocalServiceFactory, LocalStackContext } from '../local-stack-context';
@@ -17,7 +20,7 @@ import type { ErrorCode } from '../../core/error-codes';
 import { fail, ok, type Result } from '../../core/result';
 import type { Meeting } from '../../core/relationships/meeting';
 
-const hosts = new WeakMap<object, Promise<{ host: BotHost; stopWorker: () => Promise<void>; inFlight: Set<Promise<unknown>> }>>();
+const hosts = new WeakMap<object, Promise<{ host: BotHost; poller: StorageQueuePoller<JobOutcome>; stopWorker: () => Promise<void> }>>();
 
 /**
  * What the bot needs from the running stack. Its settings come from the stack's app settings: in
@@ -41,7 +44,8 @@ function botFor(context: BotContext) {
         BOT_AUTHORITY: s.BOT_AUTHORITY ?? process.env.BOT_AUTHORITY,
         TEAMS_APP_ID: s.TEAMS_APP_ID ?? process.env.TEAMS_APP_ID,
       });
-      const runtime: BotRuntime = await composeBotRuntime(context.api, { settings, storage: botStorageFromConnectionString(s.STORAGE_CONNECTION_STRING!) });
+      const storage = botStorageFromConnectionString(s.STORAGE_CONNECTION_STRING!);
+      const runtime: BotRuntime = await composeBotRuntime(context.api, { settings, storage });
       const { api } = context;
       // The same timers Azure runs with app.timer (unref'd: they never keep the process alive).
       const timers = botTimers(async () => runtime).map((timer) => {
@@ -51,13 +55,18 @@ function botFor(context: BotContext) {
         handle.unref();
         return handle;
       });
-      const inFlight = new Set<Promise<unknown>>();
+      const poller = new StorageQueuePoller<JobOutcome>(
+        botQueueFunctions(async () => runtime).map((definition) => ({ queue: storage.queue(definition.queueName), handle: definition.handle })),
+        (name) => storage.queue(name),
+        (event, details) => api.logger.error(event, details),
+      );
+      poller.start();
       return {
         host: runtime.host,
-        inFlight,
+        poller,
         stopWorker: async () => {
           for (const handle of timers) clearInterval(handle);
-          await Promise.allSettled([...inFlight]);
+          await poller.stop();
         },
       };
     })();
@@ -81,7 +90,7 @@ export const localBotMessagesService = async (context: BotContext): Promise<Loca
 };
 
 export const localBotDemoService: LocalServiceFactory = async (context) => {
-  const { host, inFlight, stopWorker } = await botFor(context);
+  const { host, poller, stopWorker } = await botFor(context);
   const repos = context.api.services.repositories;
   /** The pair's next planned meeting: the first not yet over, else (all in the past) the latest. */
   const nextMeetingOf = async (tenantId: string, relationshipId: string, now: number): Promise<Result<Meeting>> => {
@@ -131,11 +140,8 @@ export const localBotDemoService: LocalServiceFactory = async (context) => {
         sendJson(response, 409, { error: { code: planned.error.code, message: planned.error.message } });
         return;
       }
-      // Deliver now rather than at the next minute's delivery run, so the demo shows the card at once.
-      const delivery = deliverDueMessages(host, context.api.logger)
-        .catch((error: unknown) => context.api.logger.error('demo delivery failed', { error: String(error) }))
-        .finally(() => inFlight.delete(delivery));
-      inFlight.add(delivery);
+      // Poll now rather than after the idle back-off, so the demo shows the card at once.
+      poller.poke();
       sendJson(response, 200, {
         endedAt: new Date(now).toISOString(),
         queued: planned.value.map((m) => ({ kind: m.kind, personId: m.personId, idempotencyKey: m.idempotencyKey })),

@@ -1,5 +1,5 @@
 import { idempotencyKeys, type ProactiveMessage } from '../../../src/core/delivery/bot-message';
-import { decideDelivery, type RecipientHistory } from '../../../src/core/delivery/decide-delivery';
+import { decideDelivery, MESSAGE_MAX_AGE, type RecipientHistory } from '../../../src/core/delivery/decide-delivery';
 import { nextContactMoment } from '../../../src/core/scheduling/contact-hours';
 import type { WeeklyWindow } from '../../../src/core/agreement/agreement';
 
@@ -89,6 +89,20 @@ describe('decideDelivery', () => {
   it('drops a message whose moment has passed (a reminder after the meeting started)', () => {
     const now = Date.parse('2026-11-23T21:00:00Z'); // after hours; next opening 07:00Z
     const message = checkIn('ania', now - 1000, { expiresAt: Date.parse('2026-11-24T06:00:00Z') });
+    expect(decideDelivery({ message, recipient: ania, history: fresh, now, nextContactMoment })).toEqual({ kind: 'drop', reason: 'EXPIRED' });
+  });
+
+  it('drops a check-in more than 7 days after it became due, even without an expiry of its own', () => {
+    const now = Date.parse('2026-11-23T10:00:00Z'); // inside Ania's hours
+    const weekOld = checkIn('ania', now - MESSAGE_MAX_AGE);
+    expect(decideDelivery({ message: weekOld, recipient: ania, history: fresh, now, nextContactMoment })).toEqual({ kind: 'drop', reason: 'EXPIRED' });
+    const almost = checkIn('ania', now - MESSAGE_MAX_AGE + 60_000);
+    expect(decideDelivery({ message: almost, recipient: ania, history: fresh, now, nextContactMoment }).kind).toBe('send');
+  });
+
+  it('drops rather than waits when the next contact moment is past the 7 days', () => {
+    const now = Date.parse('2026-11-23T21:00:00Z'); // after Ania's hours; she opens again at 07:00Z
+    const message = checkIn('ania', Date.parse('2026-11-24T06:00:00Z') - MESSAGE_MAX_AGE);
     expect(decideDelivery({ message, recipient: ania, history: fresh, now, nextContactMoment })).toEqual({ kind: 'drop', reason: 'EXPIRED' });
   });
 

@@ -2,8 +2,9 @@
  * The bot's timers end to end on Azurite: meetings stored through the composition root's decorated
  * repository land in the meeting-moment index; the planning timer plans each ended meeting once,
  * however often it runs, never a cancelled one, and a moved one at its new end, and later the nudge
- * and the day-before reminder; the delivery timer then sends exactly one check-in card per
- * participant through the Agents SDK's CloudAdapter to a local connector.
+ * and the day-before reminder; delivery (the queue trigger's handler, run here by the poller that
+ * mirrors it) then sends exactly one check-in card per participant through the Agents SDK's
+ * CloudAdapter to a local connector.
  */
 import { createApiHost, type ComposedApiHost } from '../../../src/hosts/functions/composition-root';
 import { parseApiSettings } from '../../../src/api/config';
@@ -16,6 +17,7 @@ import type { Profile } from '../../../src/core/profiles/profile';
 import type { Meeting } from '../../../src/core/relationships/meeting';
 import { localApiEnvironment } from '../../../src/local/local-settings';
 import { startLocalBotConnector, type LocalBotConnector } from '../../../src/local/connector/local-bot-connector';
+import { StorageQueuePoller } from '../../../src/adapters/bot/storage-queue-poller';
 import { testStorageConnectionString, uniqueTableName } from '../../support/azurite';
 
 const HOUR = 3_600_000;
@@ -126,6 +128,18 @@ describe('the bot timers on Azurite', () => {
 
   const runPlanning = () => planDueMessages({ index: runtime.meetingMoments, repos: api.services.repositories, plan: runtime.host.plan }, now, quietLogger);
 
+  /** The queue trigger over the bot's (isolated) delivery queues, until nothing is due. */
+  async function deliver() {
+    const { deliveryQueue, worker } = runtime.host;
+    const poller = new StorageQueuePoller(
+      deliveryQueue.queues.map((queue) => ({ queue, handle: (message: string, source: { queueName: string; messageId: string }) => worker.handleMessage(message, source) })),
+      () => {
+        throw new Error('no poison queue expected');
+      },
+    );
+    while ((await poller.runOnce()).length > 0);
+  }
+
   async function runTimer(name: string) {
     const timer = botTimers(async () => runtime).find((t) => t.name === name)!;
     await timer.run(api.services, now, quietLogger);
@@ -141,10 +155,10 @@ describe('the bot timers on Azurite', () => {
     expect(await runPlanning()).toEqual({ planned: [{ tenantId: 'tenant-a', relationshipId: 'rel-a', queued: 2 }], skipped: 0, failed: 0 });
     expect(await runPlanning()).toEqual({ planned: [], skipped: 0, failed: 0 });
 
-    await runTimer('deliverBotMessages');
+    await deliver();
     now += 60_000;
     await runTimer('planBotMessages');
-    await runTimer('deliverBotMessages');
+    await deliver();
 
     const cards = connector.received.map((r) => ({ conversationId: r.conversationId, tenantId: r.tenantId, meeting: JSON.stringify(r.activity).includes('meet-a') }));
     expect(cards.sort((a, b) => a.conversationId.localeCompare(b.conversationId))).toEqual([
@@ -175,7 +189,7 @@ describe('the bot timers on Azurite', () => {
     now = later + 60_000;
     expect(await runPlanning()).toEqual({ planned: [{ tenantId: 'tenant-b', relationshipId: 'rel-moved', queued: 2 }], skipped: 0, failed: 0 });
     expect(await runPlanning()).toEqual({ planned: [], skipped: 0, failed: 0 });
-    await runTimer('deliverBotMessages');
+    await deliver();
     expect(connector.received.map((r) => r.conversationId).sort()).toEqual(['a:rel-moved-mentee', 'a:rel-moved-mentor']);
   });
 
@@ -190,7 +204,7 @@ describe('the bot timers on Azurite', () => {
       { tenantId: 'tenant-c', relationshipId: 'rel-shared-id', queued: 2 },
       { tenantId: 'tenant-d', relationshipId: 'rel-shared-id', queued: 2 },
     ]);
-    await runTimer('deliverBotMessages');
+    await deliver();
     expect(connector.received.map((r) => `${r.tenantId} ${r.conversationId}`).sort()).toEqual([
       'tenant-c a:rel-shared-id-mentee',
       'tenant-c a:rel-shared-id-mentor',
