@@ -76,10 +76,11 @@ describe('the Azure Functions registration with the bot', () => {
     expect(names).toEqual(expect.arrayContaining(['health', 'submitCheckIn', 'refreshAgendas']));
   });
 
-  it('registers each timer once with its NCRONTAB schedule: the calendar sync and bot planning (delivery is not polled by a timer)', () => {
+  it('registers each timer once with its NCRONTAB schedule: the calendar sync and subscriptions, and bot planning (delivery is not polled by a timer)', () => {
     const timers = mockRegistered.filter((r) => triggerOf(r).type === 'timerTrigger').map((r) => [r.metadata.name, triggerOf(r).schedule]);
     expect(timers).toEqual([
       ['syncCalendars', '0 0/15 * * * *'],
+      ['keepCalendarSubscriptions', '0 0/5 * * * *'],
       ['planBotMessages', '30 * * * * *'],
     ]);
   });
