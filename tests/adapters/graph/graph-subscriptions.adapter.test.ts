@@ -32,12 +32,12 @@ it('subscribes to a mailbox’s events with the lifecycle URL, and reads the exp
       notificationUrl: HOOK,
       lifecycleNotificationUrl: HOOK,
       resource: `users/${MEGAN}/events`,
-      expirationDateTime: '2026-11-26T08:30:00.000Z',
+      expirationDateTime: '2026-11-26T07:30:00.000Z',
       clientState: 'secretClientValue',
     },
     reply: { status: 201, body: fixture('subscription-created.response.json') },
   });
-  expect(await adapter().subscribe(MEGAN, Date.parse('2026-11-26T08:30:00Z'))).toEqual({ ok: true, value: { subscriptionId: SUBSCRIPTION, mailboxId: MEGAN, expiresAt: Date.parse('2026-11-26T08:30:00Z') } });
+  expect(await adapter().subscribe(MEGAN, Date.parse('2026-11-26T07:30:00Z'))).toEqual({ ok: true, value: { subscriptionId: SUBSCRIPTION, mailboxId: MEGAN, expiresAt: Date.parse('2026-11-26T07:30:00Z') } });
   graph.verify();
 });
 
