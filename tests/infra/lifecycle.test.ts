@@ -61,7 +61,7 @@ describe('teamsapp.yml', () => {
     expect(deploy!.with).toEqual({ run: 'npx tsx scripts/lifecycle/deploy-api.ts', timeout: 1200000 });
     expect(deploy!.env).toEqual({ API_FUNCTION_APP_RESOURCE_ID: '${{API_FUNCTION_APP_RESOURCE_ID}}' });
     // The script the step runs deploys to the one-deploy endpoint (its behaviour: tests/infra/one-deploy.test.ts).
-    expect(read('scripts/lifecycle/deploy-api.ts')).toContain("import { oneDeploy } from './one-deploy'");
+    expect(read('scripts/lifecycle/deploy-api.ts')).toMatch(/import \{ oneDeploy, waitForHealth \} from '.\/one-deploy'/);
     expect(read('scripts/lifecycle/one-deploy.ts')).toContain("export const ONE_DEPLOY_PATH = '/api/publish';");
     expect(lifecycle.deploy!.find((a) => a.uses === 'azureStorage/deploy')!.with).toEqual({ artifactFolder: './dist/tab', resourceId: '${{TAB_STORAGE_RESOURCE_ID}}' });
   });
