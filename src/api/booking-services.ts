@@ -25,9 +25,16 @@ export interface GraphTokenSources {
   appOnly(tenantId: string): AccessTokenSource;
 }
 
+export interface RegisteredPair {
+  readonly tenantId: string;
+  readonly relationshipId: string;
+  /** Target dates of meetings deferred beyond the planning horizon. */
+  readonly deferred: readonly string[];
+}
+
 /** Relationships with booked meetings, so the sync timer knows what to watch across tenants. */
 export interface BookingRegister extends SyncRegister {
-  list(): Promise<Result<{ tenantId: string; relationshipId: string }[]>>;
+  list(): Promise<Result<RegisteredPair[]>>;
 }
 
 export interface BookingServices {
@@ -74,20 +81,26 @@ export class GraphPeopleDirectory implements PeopleDirectory {
 const GraphUser = z.looseObject({ id: z.string(), displayName: z.string().nullish(), mail: z.string().nullish().transform((v) => v ?? undefined), userPrincipalName: z.string() });
 
 const REGISTER_PARTITION = 'booking-register';
-const RegisterRow = z.looseObject({ tenantId: z.string(), relationshipId: z.string() });
+const RegisterRow = z.looseObject({ tenantId: z.string(), relationshipId: z.string(), deferred: z.array(z.string()).default([]) });
 
 export class TableBookingRegister implements BookingRegister {
   constructor(private readonly store: TableDocumentStore) {}
 
   async record(tenantId: string, relationshipId: string): Promise<Result<void>> {
-    const written = await this.store.upsert(REGISTER_PARTITION, `${tenantId}|${relationshipId}`, 'bookingRegister', { tenantId, relationshipId });
+    // Insert only: a pair already watched keeps the deferred meetings recorded with it.
+    const written = await this.store.insert(REGISTER_PARTITION, `${tenantId}|${relationshipId}`, 'bookingRegister', { tenantId, relationshipId, deferred: [] });
+    return written.ok || written.error.code === 'STORAGE.ALREADY_EXISTS' ? ok(undefined) : written;
+  }
+
+  async recordDeferred(tenantId: string, relationshipId: string, deferred: readonly string[]): Promise<Result<void>> {
+    const written = await this.store.upsert(REGISTER_PARTITION, `${tenantId}|${relationshipId}`, 'bookingRegister', { tenantId, relationshipId, deferred: [...deferred] });
     return written.ok ? ok(undefined) : written;
   }
 
-  async list(): Promise<Result<{ tenantId: string; relationshipId: string }[]>> {
+  async list(): Promise<Result<RegisteredPair[]>> {
     const rows = await this.store.listMixed(REGISTER_PARTITION, { bookingRegister: RegisterRow });
     if (!rows.ok) return rows;
-    return ok(rows.value.map((r) => r.value as { tenantId: string; relationshipId: string }));
+    return ok(rows.value.map((r) => r.value as RegisteredPair));
   }
 }
 

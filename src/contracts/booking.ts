@@ -26,24 +26,35 @@ export const RescheduleMeetingBody = z.object({ start: IsoInstant, version: Vers
 
 export const CancelMeetingBody = z.object({ comment: multilineText(500) }).strict();
 
+/**
+ * The answer to a booking call. Every meeting asked for is accounted for exactly once:
+ * `meetings.length + failed.length + unplaced.length + deferred.length === requested`
+ * (`meetings` are the upcoming ones, booked or still pending). `unplaced` carries the true reason code
+ * and words a person can act on; `deferred` meetings lie beyond the planning horizon and are booked by
+ * the sync timer once in range (nothing to do).
+ */
 export const BookingOutcomeDto = z
   .object({
+    requested: z.number().int(),
     meetings: z.array(MeetingDto),
     plannedNow: z.array(z.string()),
     stillPending: z.array(z.object({ meetingId: z.string(), code: z.string() }).strict()),
     failed: z.array(z.object({ meetingId: z.string(), code: z.string(), message: z.string() }).strict()),
     unplaced: z.array(z.object({ targetDate: z.string(), code: z.string(), message: z.string() }).strict()),
+    deferred: z.array(z.object({ targetDate: z.string(), code: z.literal('BOOKING.DEFERRED_BEYOND_HORIZON'), message: z.string() }).strict()),
   })
   .strict();
 export type BookingOutcomeDto = z.infer<typeof BookingOutcomeDto>;
 
 export function toBookingOutcomeDto(o: BookingOutcome): BookingOutcomeDto {
   return {
+    requested: o.requested,
     meetings: o.meetings.map(toMeetingDto),
     plannedNow: [...o.plannedNow],
     stillPending: o.stillPending.map((p) => ({ ...p })),
     failed: o.failed.map((f) => ({ ...f })),
     unplaced: o.unplaced.map((u) => ({ ...u })),
+    deferred: o.deferred.map((d) => ({ ...d })),
   };
 }
 

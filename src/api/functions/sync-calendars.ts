@@ -2,7 +2,7 @@
  * The calendar sync timer (every 15 minutes): for every relationship with booked meetings, finish
  * bookings left pending and record what people did in Outlook. App-only Graph access per tenant.
  */
-import { syncCalendars } from '../../core/booking';
+import { bookDeferred, syncCalendars } from '../../core/booking';
 import type { ApiLogger, ApiServices } from '../api-services';
 import { timerFunction } from '../function-definition';
 
@@ -21,6 +21,12 @@ export async function syncRegisteredCalendars(services: ApiServices, now: number
     if (!deps.ok) {
       logger.error('calendar sync has no calendar access', { tenantId, code: deps.error.code });
       continue;
+    }
+    const pairs = registered.value.filter((r) => r.tenantId === tenantId && r.deferred.length > 0);
+    if (pairs.length > 0) {
+      // Meetings deferred beyond the planning horizon are booked once they come within range.
+      const booked = await bookDeferred(deps.value, { tenantId, pairs }, now);
+      for (const b of booked) if (!b.ok) logger.error('calendar sync could not book deferred meetings', { tenantId, code: b.error.code });
     }
     const outcome = await syncCalendars(deps.value, { tenantId, relationshipIds }, now);
     if (!outcome.ok) logger.error('calendar sync failed for a tenant', { tenantId, code: outcome.error.code });

@@ -3,6 +3,7 @@ import { resolveTimeZone } from '../time/zones';
 import { parseLocalDate, parseLocalTime } from '../time/civil-date';
 import { cadencePeriodMinDays } from './cadence';
 import { checkAgreementNumbers } from './agreement-limits';
+import { neverOverlapInAgreement } from '../scheduling/agreement-overlap';
 import type { Agreement, PersonBoundaries, WeeklyWindow } from './agreement';
 
 /**
@@ -57,7 +58,14 @@ export function validateAgreement(input: Agreement): Result<Agreement> {
     return fail('AGREEMENT.SAME_PERSON', 'The mentor and the mentee must be two different people.', { field: 'mentee.personId' });
   }
 
-  return ok({ ...input, mentor: mentor.value, mentee: mentee.value });
+  const valid = { ...input, mentor: mentor.value, mentee: mentee.value };
+  // An agreement that can never hold one meeting is refused when proposed, not discovered on the Schedule tab.
+  const never = neverOverlapInAgreement(valid);
+  if (never) {
+    const { code, message, ...facts } = never;
+    return fail(code, message, { field: 'meetingWindows', details: facts });
+  }
+  return ok(valid);
 }
 
 function validatePerson(person: PersonBoundaries, side: 'mentor' | 'mentee', meetingMinutes: number): Result<PersonBoundaries> {

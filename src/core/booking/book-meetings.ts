@@ -9,12 +9,13 @@ import type { CalendarPerson, PersonCalendar } from '../ports/calendar';
 import { STORAGE_ALREADY_EXISTS } from '../ports/repositories';
 import type { Meeting } from '../relationships/meeting';
 import { planSeries } from '../scheduling/plan-series';
+import { formatLocalDate } from '../time/civil-date';
 import { agreementRange } from '../scheduling/availability';
 import { cadencePeriodMinDays } from '../agreement/cadence';
 import type { NoSlotReason } from '../scheduling/no-slot-reason';
 import type { UseCaseCall } from '../usecases/principal';
 import { loadContext, loadContextForPerson, type BookingContext } from './booking-context';
-import type { BookingDeps } from './booking-ports';
+import { DEFAULT_BOOKING_SETTINGS, type BookingDeps } from './booking-ports';
 import { liveMeetings, nextMeetingSlots, pendingMeetings, upcomingMeetings } from './booking-rules';
 import { reconcilePendingMany } from './reconcile-pending';
 import { inParallel, STORAGE_CONCURRENCY } from './in-parallel';
@@ -35,7 +36,36 @@ export interface UnplacedPeriod {
   readonly message: string;
 }
 
+function deferredMeeting(targetDate: string, horizonDays: number): DeferredMeeting {
+  return {
+    targetDate,
+    code: 'BOOKING.DEFERRED_BEYOND_HORIZON',
+    message: `Planned for around ${targetDate}, more than ${horizonDays} days ahead: it is booked automatically once that date is within ${horizonDays} days. Nothing to do.`,
+  };
+}
+
+function afterEndDate(targetDate: string, endDate: string | undefined): UnplacedPeriod {
+  return {
+    targetDate,
+    code: 'SCHEDULING.END_DATE_REACHED',
+    message: `This meeting would fall around ${targetDate}, after the agreement's end date ${endDate ?? ''}. Extend the end date or agree fewer meetings.`,
+  };
+}
+
+/** A meeting the series asks for whose period lies beyond the planning horizon: booked by the sync timer once in range. */
+export interface DeferredMeeting {
+  readonly targetDate: string;
+  readonly code: 'BOOKING.DEFERRED_BEYOND_HORIZON';
+  readonly message: string;
+}
+
+/**
+ * The count invariant: every meeting asked for is accounted for once —
+ * `meetings.length (booked + pending) + failed.length + unplaced.length + deferred.length === requested`.
+ */
 export interface BookingOutcome {
+  /** How many upcoming meetings this call aimed for (the series' remaining count, `count`, or 1 for `next`; never fewer than were already upcoming). */
+  readonly requested: number;
   /** The pair's upcoming meetings after this call, earliest first. */
   readonly meetings: readonly Meeting[];
   /** Meetings this call planned (new rows). */
@@ -43,8 +73,10 @@ export interface BookingOutcome {
   /** Still pending: the calendar was throttled or unreachable; the sync timer finishes them. */
   readonly stillPending: readonly { readonly meetingId: string; readonly code: ErrorCode }[];
   readonly failed: readonly { readonly meetingId: string; readonly code: ErrorCode; readonly message: string }[];
-  /** Cadence periods in which no slot fits, with the reason. */
+  /** Cadence periods in which no slot fits, or meetings the end date leaves out, with the true reason. */
   readonly unplaced: readonly UnplacedPeriod[];
+  /** Meetings beyond the planning horizon, with their target dates. */
+  readonly deferred: readonly DeferredMeeting[];
 }
 
 export async function bookMeetings(deps: BookingDeps, call: UseCaseCall<BookMeetingsInput>): Promise<Result<BookingOutcome>> {
@@ -62,9 +94,54 @@ export async function bookMeetings(deps: BookingDeps, call: UseCaseCall<BookMeet
   const [result] = await bookForContexts(deps, [context.value], call.now, call.input);
   const outcome = result!;
   if (!outcome.ok) return outcome;
+  const remembered = await rememberDeferred(deps, call.principal.tenantId, call.input.relationshipId, outcome.value);
+  if (!remembered.ok) return remembered;
   const meetings = await deps.repos.relationships.meetings.list(call.principal.tenantId, call.input.relationshipId);
   if (!meetings.ok) return meetings;
   return ok({ ...outcome.value, meetings: upcomingMeetings(meetings.value, call.now) });
+}
+
+/** The sync timer books deferred meetings once they come within range; it learns of them here. */
+async function rememberDeferred(deps: BookingDeps, tenantId: string, relationshipId: string, outcome: BookingOutcome): Promise<Result<void>> {
+  if (!deps.syncRegister) return ok(undefined);
+  return deps.syncRegister.recordDeferred(tenantId, relationshipId, outcome.deferred.map((d) => d.targetDate));
+}
+
+export interface DeferredBookingInput {
+  readonly tenantId: string;
+  /** Pairs with meetings deferred beyond the planning horizon, and how many. */
+  readonly pairs: readonly { readonly relationshipId: string; readonly deferred: readonly string[] }[];
+}
+
+/**
+ * The sync timer's part of the count invariant: for each pair with deferred meetings whose earliest
+ * target date is now within the planning horizon, plan the upcoming meetings plus the deferred ones
+ * (not more: a meeting cancelled meanwhile is not brought back), and remember what is still deferred.
+ */
+export async function bookDeferred(deps: BookingDeps, input: DeferredBookingInput, now: Instant): Promise<Result<BookingOutcome>[]> {
+  const out: Result<BookingOutcome>[] = [];
+  for (const pair of input.pairs) {
+    const context = await loadContext(deps, input.tenantId, pair.relationshipId);
+    if (!context.ok) {
+      out.push(context);
+      continue;
+    }
+    const { settings, aggregate } = context.value;
+    const earliest = [...pair.deferred].sort()[0];
+    const inRange = formatLocalDate(Math.floor((now + settings.horizonDays * DAY) / DAY));
+    if (aggregate.relationship.status !== 'active' || earliest === undefined || earliest > inRange) continue;
+    const upcoming = upcomingMeetings(aggregate.meetings, now).length;
+    const [result] = await bookForContexts(deps, [context.value], now, { scope: 'series', count: Math.min(52, upcoming + pair.deferred.length) });
+    if (result!.ok) {
+      const remembered = await rememberDeferred(deps, input.tenantId, pair.relationshipId, result!.value);
+      if (!remembered.ok) {
+        out.push(remembered);
+        continue;
+      }
+    }
+    out.push(result!);
+  }
+  return out;
 }
 
 export interface CohortBookingInput {
@@ -88,8 +165,10 @@ export async function bookCohort(deps: BookingDeps, input: CohortBookingInput, n
 
 interface Planned {
   readonly context: BookingContext;
+  readonly requested: number;
   readonly reconcile: Meeting[];
   readonly unplaced: UnplacedPeriod[];
+  readonly deferred: DeferredMeeting[];
   readonly plannedNow: string[];
   readonly failure?: { readonly ok: false; readonly error: DomainError };
 }
@@ -101,9 +180,10 @@ function neededUntil(context: BookingContext, missing: number, now: Instant): In
 
 function wantedAhead(context: BookingContext, scope: BookingScope, count: number | undefined, previous: number): number {
   if (scope === 'next') return 1;
-  if (count !== undefined) return count;
   const { meetingCount } = context.agreement;
-  return meetingCount !== undefined ? Math.max(0, meetingCount - previous) : context.settings.seriesAhead;
+  const remaining = meetingCount !== undefined ? Math.max(0, meetingCount - previous) : undefined;
+  if (count !== undefined) return remaining === undefined ? count : Math.min(count, remaining);
+  return remaining ?? context.settings.seriesAhead;
 }
 
 async function bookForContexts(
@@ -116,15 +196,17 @@ async function bookForContexts(
     const meetings = context.aggregate.meetings;
     const upcoming = upcomingMeetings(meetings, now);
     const previous = liveMeetings(meetings).filter((m) => !upcoming.includes(m) && m.bookingState !== 'failed');
-    const missing = Math.max(0, wantedAhead(context, request.scope, request.count, previous.length) - upcoming.length);
-    return { context, upcoming, previous, missing };
+    const wanted = wantedAhead(context, request.scope, request.count, previous.length);
+    const missing = Math.max(0, wanted - upcoming.length);
+    return { context, upcoming, previous, missing, requested: Math.max(wanted, upcoming.length) };
   });
 
   const toPlan = needs.filter((n) => n.missing > 0);
   let calendars = new Map<string, PersonCalendar>();
-  const horizonDays = contexts[0]?.settings.horizonDays ?? 120;
-  // Free/busy only as far as the requested meetings need (two spare periods for busy weeks): a weekly
-  // series of six reads 8 weeks, one getSchedule window, instead of the whole horizon.
+  const horizonDays = contexts[0]?.settings.horizonDays ?? DEFAULT_BOOKING_SETTINGS.horizonDays;
+  // Free/busy only as far as the requested meetings need (two spare periods for busy weeks), at most the
+  // planning horizon: a weekly series of six reads 8 weeks, one getSchedule window; a year of weekly
+  // meetings reads its year, which the calendar port reads in windows of at most 62 days (Graph's limit).
   const horizonEnd = toPlan.reduce((end, n) => Math.max(end, neededUntil(n.context, n.missing, now)), now);
   const horizon: Interval = { start: now, end: Math.min(now + horizonDays * DAY, horizonEnd) };
   if (toPlan.length > 0) {
@@ -142,8 +224,9 @@ async function bookForContexts(
   for (const need of needs) {
     const { context } = need;
     const reconcile = pendingMeetings(context.aggregate.meetings);
+    const requested = need.requested;
     if (need.missing === 0) {
-      planned.push({ context, reconcile, unplaced: [], plannedNow: [] });
+      planned.push({ context, requested, reconcile, unplaced: [], deferred: [], plannedNow: [] });
       continue;
     }
     const withRun = (c: PersonCalendar | undefined): PersonCalendar | undefined =>
@@ -151,7 +234,7 @@ async function bookForContexts(
     const mentor = withRun(calendars.get(context.mentor.personId));
     const mentee = withRun(calendars.get(context.mentee.personId));
     if (!mentor || !mentee) {
-      planned.push({ context, reconcile, unplaced: [], plannedNow: [], failure: fail('GRAPH.INVALID_RESPONSE', 'The calendar did not return both people’s free/busy.') });
+      planned.push({ context, requested, reconcile, unplaced: [], deferred: [], plannedNow: [], failure: fail('GRAPH.INVALID_RESPONSE', 'The calendar did not return both people’s free/busy.') });
       continue;
     }
     const plan = planSeries({
@@ -163,13 +246,17 @@ async function bookForContexts(
       previousMeetings: need.previous.map((m) => ({ start: m.start, end: m.end })),
       count: need.missing,
     });
-    const unplaced = plan.entries.flatMap((e) => (e.ok ? [] : [{ targetDate: e.period.targetDate, code: e.reason.code, message: e.reason.message }]));
-    if (plan.meetings.length === 0 && need.upcoming.length === 0 && reconcile.length === 0) {
+    const unplaced: UnplacedPeriod[] = [
+      ...plan.entries.flatMap((e) => (e.ok ? [] : [{ targetDate: e.period.targetDate, code: e.reason.code, message: e.reason.message }])),
+      ...plan.afterEndDate.map((d) => afterEndDate(d, context.agreement.endDate)),
+    ];
+    const deferred = plan.deferred.map((d) => deferredMeeting(d, horizonDays));
+    if (plan.meetings.length === 0 && deferred.length === 0 && need.upcoming.length === 0 && reconcile.length === 0) {
       const reason = plan.reason ?? plan.entries.find((e): e is Extract<typeof e, { ok: false }> => !e.ok)?.reason;
       const error = reason
         ? fail(reason.code, reason.message, { details: { ...reason } })
         : fail('SCHEDULING.HORIZON_FULLY_BUSY', `No slot inside the agreement in the next ${horizonDays} days.`);
-      planned.push({ context, reconcile, unplaced, plannedNow: [], failure: error });
+      planned.push({ context, requested, reconcile, unplaced, deferred, plannedNow: [], failure: error });
       continue;
     }
     const relationshipId = context.aggregate.relationship.id;
@@ -179,7 +266,7 @@ async function bookForContexts(
       creates.push({ planIndex: planned.length, meeting: { id: slot.id, number: slot.number, start: time.start, end: time.end, status: 'planned', organizerId: context.organizer.personId, bookingState: 'pending' } });
       for (const p of [context.mentor.personId, context.mentee.personId]) plannedThisRun.set(p, [...(plannedThisRun.get(p) ?? []), time]);
     });
-    planned.push({ context, reconcile, unplaced, plannedNow: [] });
+    planned.push({ context, requested, reconcile, unplaced, deferred, plannedNow: [] });
   }
 
   // Every planned meeting is recorded pending before any calendar call.
@@ -214,11 +301,13 @@ async function bookForContexts(
     const byId = new Map(p.context.aggregate.meetings.map((m) => [m.id, m]));
     for (const m of r.value.meetings) byId.set(m.id, m);
     return ok({
+      requested: p.requested,
       meetings: upcomingMeetings([...byId.values()], now),
       plannedNow: p.plannedNow,
       stillPending: r.value.stillPending,
       failed: r.value.failed,
       unplaced: p.unplaced,
+      deferred: p.deferred,
     });
   });
 }

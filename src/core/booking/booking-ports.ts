@@ -16,7 +16,11 @@ export interface BookingSettings {
   /** Whose calendar holds the events: the mentee by default, since the mentee drives the relationship. */
   readonly organizer: 'mentee' | 'mentor';
   readonly locale: AgendaLocale;
-  /** How far ahead free/busy is read when planning. */
+  /**
+   * The planning horizon: how far ahead meetings are booked and free/busy is read (in windows of at most
+   * 62 days). Meetings of the series beyond it come back deferred and the sync timer books them once
+   * they come within range.
+   */
   readonly horizonDays: number;
   /** How many meetings a "series" booking keeps planned ahead when the agreement fixes no count. */
   readonly seriesAhead: number;
@@ -24,7 +28,7 @@ export interface BookingSettings {
   readonly appLink?: (relationshipId: string) => string;
 }
 
-export const DEFAULT_BOOKING_SETTINGS: BookingSettings = { organizer: 'mentee', locale: 'en', horizonDays: 120, seriesAhead: 6 };
+export const DEFAULT_BOOKING_SETTINGS: BookingSettings = { organizer: 'mentee', locale: 'en', horizonDays: 366, seriesAhead: 6 };
 
 /**
  * The relationships the calendar sync timer watches. A pair is recorded before its first calendar
@@ -32,7 +36,10 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = { organizer: 'mentee', 
  * which finishes its pending meetings with the same transaction ids.
  */
 export interface SyncRegister {
+  /** Watch this pair (idempotent; keeps what was recorded as deferred). */
   record(tenantId: string, relationshipId: string): Promise<Result<void>>;
+  /** The target dates of this pair's meetings deferred beyond the planning horizon (empty: none). */
+  recordDeferred(tenantId: string, relationshipId: string, deferred: readonly string[]): Promise<Result<void>>;
 }
 
 /**

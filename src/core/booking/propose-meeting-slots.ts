@@ -2,6 +2,10 @@
 import { fail, ok, type Result } from '../result';
 import { DAY, type Interval } from '../time/interval';
 import { proposeSlots } from '../scheduling/propose-slots';
+import { agreementRange } from '../scheduling/availability';
+
+/** Slots for the next meeting are looked for in one free/busy read (Graph's getSchedule allows 62 days). */
+const SLOT_SEARCH_DAYS = 62;
 import type { UseCaseCall } from '../usecases/principal';
 import { loadContextForPerson } from './booking-context';
 import type { BookingDeps } from './booking-ports';
@@ -25,7 +29,9 @@ export async function proposeMeetingSlots(deps: BookingDeps, call: UseCaseCall<P
   const context = await loadContextForPerson(deps, call.principal, call.input.relationshipId);
   if (!context.ok) return context;
   const { agreement, aggregate, settings, mentor, mentee } = context.value;
-  const horizon = { start: call.now, end: call.now + settings.horizonDays * DAY };
+  // One getSchedule window (62 days) from when meetings can start, inside the planning horizon.
+  const from = Math.max(call.now, agreementRange(agreement).start);
+  const horizon = { start: call.now, end: Math.min(call.now + settings.horizonDays * DAY, Math.max(from, call.now) + SLOT_SEARCH_DAYS * DAY) };
   const calendars = await deps.calendar.getCalendars({ requesterId: call.principal.userId, people: [mentor, mentee], range: horizon });
   if (!calendars.ok) return calendars;
   const byId = new Map(calendars.value.map((c) => [c.personId, c]));

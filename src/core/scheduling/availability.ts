@@ -113,29 +113,7 @@ export function explainEmptyStages(input: SchedulingInput, stages: AvailabilityS
   const searched = stages.searched;
   const during = `between ${formatInstantInZone(searched.start, agreement.mentor.timeZone)} and ${formatInstantInZone(searched.end, agreement.mentor.timeZone)}`;
 
-  if (stages.windows.length === 0) {
-    const overlap = intersectIntervals(
-      expandWeeklyWindows(agreement.mentor.meetingWindows, agreement.mentor.timeZone, searched),
-      expandWeeklyWindows(agreement.mentee.meetingWindows, agreement.mentee.timeZone, searched),
-    );
-    const longestOverlapMinutes = Math.floor(longestInterval(overlap) / MINUTE);
-    const mentorView = windowsView(agreement.mentor, agreement.mentee, searched.start);
-    const menteeView = windowsView(agreement.mentee, agreement.mentor, searched.start);
-    return {
-      code: 'SCHEDULING.WINDOWS_NEVER_OVERLAP',
-      message:
-        `Your meeting windows never share ${agreement.meetingMinutes} minutes ${during}` +
-        (longestOverlapMinutes > 0 ? ` (they share at most ${longestOverlapMinutes} minutes)` : '') +
-        `. In ${mentorView.timeZone} time the mentor can meet ${describeWindows(mentorView.ownWindows)} and the mentee ${describeWindows(mentorView.partnerWindows)}; ` +
-        `in ${menteeView.timeZone} time the mentee can meet ${describeWindows(menteeView.ownWindows)} and the mentor ${describeWindows(menteeView.partnerWindows)}. ` +
-        'Widen a window or add a day so they overlap.',
-      searched,
-      meetingMinutes: agreement.meetingMinutes,
-      longestOverlapMinutes,
-      mentorView,
-      menteeView,
-    };
-  }
+  if (stages.windows.length === 0) return windowsNeverOverlapReason(agreement, searched, during);
   if (stages.notice.length === 0) {
     return {
       code: 'SCHEDULING.NOTICE_RULES_OUT_PERIOD',
@@ -181,8 +159,33 @@ export function explainEmptyStages(input: SchedulingInput, stages: AvailabilityS
   };
 }
 
+/** Both people's windows never share a meeting's length in `searched`: the reason, with both views in both zones. */
+export function windowsNeverOverlapReason(agreement: Agreement, searched: Interval, during: string): Extract<NoSlotReason, { code: 'SCHEDULING.WINDOWS_NEVER_OVERLAP' }> {
+  const overlap = intersectIntervals(
+    expandWeeklyWindows(agreement.mentor.meetingWindows, agreement.mentor.timeZone, searched),
+    expandWeeklyWindows(agreement.mentee.meetingWindows, agreement.mentee.timeZone, searched),
+  );
+  const longestOverlapMinutes = Math.floor(longestInterval(overlap) / MINUTE);
+  const mentorView = windowsView(agreement.mentor, agreement.mentee, searched.start);
+  const menteeView = windowsView(agreement.mentee, agreement.mentor, searched.start);
+  return {
+    code: 'SCHEDULING.WINDOWS_NEVER_OVERLAP',
+    message:
+      `Your meeting windows never share ${agreement.meetingMinutes} minutes ${during}` +
+      (longestOverlapMinutes > 0 ? ` (they share at most ${longestOverlapMinutes} minutes)` : '') +
+      `. In ${mentorView.timeZone} time the mentor can meet ${describeWindows(mentorView.ownWindows)} and the mentee ${describeWindows(mentorView.partnerWindows)}; ` +
+      `in ${menteeView.timeZone} time the mentee can meet ${describeWindows(menteeView.ownWindows)} and the mentor ${describeWindows(menteeView.partnerWindows)}. ` +
+      'Widen a window or add a day so they overlap.',
+    searched,
+    meetingMinutes: agreement.meetingMinutes,
+    longestOverlapMinutes,
+    mentorView,
+    menteeView,
+  };
+}
+
 /** `owner`'s and `partner`'s windows as `owner` reads them, for the week starting at `from`. */
-function windowsView(owner: PersonBoundaries, partner: PersonBoundaries, from: Instant): WindowsInLocalTime {
+export function windowsView(owner: PersonBoundaries, partner: PersonBoundaries, from: Instant): WindowsInLocalTime {
   return {
     personId: owner.personId,
     timeZone: owner.timeZone,
@@ -191,7 +194,7 @@ function windowsView(owner: PersonBoundaries, partner: PersonBoundaries, from: I
   };
 }
 
-function windowsInZone(windows: readonly WeeklyWindow[], fromZone: string, toZone: string, weekStart: Instant): WeeklyWindow[] {
+export function windowsInZone(windows: readonly WeeklyWindow[], fromZone: string, toZone: string, weekStart: Instant): WeeklyWindow[] {
   const out: WeeklyWindow[] = [];
   for (const w of windows) {
     // Expanded a day wider on each side so no occurrence kept is cut short by the range.
@@ -206,7 +209,7 @@ function windowsInZone(windows: readonly WeeklyWindow[], fromZone: string, toZon
   return [...unique.values()].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start));
 }
 
-function describeWindows(windows: readonly WeeklyWindow[]): string {
+export function describeWindows(windows: readonly WeeklyWindow[]): string {
   return [...windows]
     .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start))
     .map((w) => `${WEEKDAY_NAMES[w.weekday]} ${w.start}–${w.end}`)

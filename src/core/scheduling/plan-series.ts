@@ -6,12 +6,14 @@ import { addCadence } from '../agreement/cadence';
 import type { Cadence, LocalDate } from '../agreement/agreement';
 import { agreementRange, computeStages, explainEmptyStages, narrowStages } from './availability';
 import type { NoSlotReason } from './no-slot-reason';
+import { neverOverlapInAgreement } from './agreement-overlap';
 import { DEFAULT_GRANULARITY_MINUTES, type SchedulingInput } from './scheduling-input';
 import {
   forEachSlotStart,
   latestMeeting,
   localStamp,
   meetingsSoFar,
+  nextTargetDate,
   searchedTime,
   usualHabit,
   type MeetingHabit,
@@ -38,6 +40,13 @@ export type SeriesStop = 'REQUESTED_COUNT' | 'MEETING_COUNT_REACHED' | 'END_DATE
 export interface SeriesPlan {
   /** One entry per cadence period, in order: the meeting planned in it, or why none fits. */
   readonly entries: readonly SeriesEntry[];
+  /**
+   * Target dates (mentor's zone) of the meetings the count asks for whose periods lie beyond the
+   * searched time (the planning horizon): planned once they come within range.
+   */
+  readonly deferred: readonly LocalDate[];
+  /** Target dates of meetings the count asks for that would fall after the agreement's end date. */
+  readonly afterEndDate: readonly LocalDate[];
   /** The planned meetings (the `ok` entries' slots), in order; they never overlap anything busy or each other. */
   readonly meetings: readonly Interval[];
   readonly stoppedBecause: SeriesStop;
@@ -58,25 +67,32 @@ const MINUTE_MS = 60_000;
  * next, so one displaced meeting never pulls the rhythm of the others.
  */
 export function planSeries(input: PlanSeriesInput): SeriesPlan {
-  const searched = searchedTime(input);
-  if (!searched.ok) {
-    const code = searched.error.code;
-    const stoppedBecause: SeriesStop =
-      code === 'SCHEDULING.MEETING_COUNT_REACHED' ? 'MEETING_COUNT_REACHED' : code === 'SCHEDULING.END_DATE_REACHED' ? 'END_DATE_REACHED' : 'BEFORE_FIRST_DATE';
-    return { entries: [], meetings: [], stoppedBecause, reason: searched.error };
-  }
   const { agreement } = input;
   const zone = agreement.mentor.timeZone;
   const cadence = agreement.cadence;
   const remaining = agreement.meetingCount === undefined ? Number.POSITIVE_INFINITY : agreement.meetingCount - meetingsSoFar(input);
   const requested = input.count ?? Number.POSITIVE_INFINITY;
   const limit = Math.min(remaining, requested);
+  // A period whose target day lies after the end date is not the agreement's any more.
+  const lastDay = agreement.endDate === undefined ? undefined : parseLocalDate(agreement.endDate)!;
+
+  const searched = searchedTime(input);
+  if (!searched.ok) {
+    const code = searched.error.code;
+    if (code === 'SCHEDULING.BEFORE_FIRST_DATE') {
+      // The most fundamental cause first: windows that never hold a meeting make the dates moot.
+      const never = neverOverlapInAgreement(agreement);
+      if (never) return { entries: [], meetings: [], deferred: [], afterEndDate: [], stoppedBecause: 'BEFORE_FIRST_DATE', reason: never };
+      const later = laterTargets(cadence, nextTargetDate(input), 0, limit, lastDay);
+      return { entries: [], meetings: [], ...later, stoppedBecause: 'BEFORE_FIRST_DATE', reason: searched.error };
+    }
+    const stoppedBecause: SeriesStop = code === 'SCHEDULING.MEETING_COUNT_REACHED' ? 'MEETING_COUNT_REACHED' : 'END_DATE_REACHED';
+    return { entries: [], meetings: [], deferred: [], afterEndDate: [], stoppedBecause, reason: searched.error };
+  }
   const stages = computeStages(input, searched.value);
   const granularityMs = (input.options?.granularityMinutes ?? DEFAULT_GRANULARITY_MINUTES) * MINUTE;
   const bufferMs = agreement.bufferMinutes * MINUTE;
   const afterEnd = agreementRange(agreement).end <= input.horizon.end;
-  // A period whose target day lies after the end date is not the agreement's any more.
-  const lastDay = agreement.endDate === undefined ? undefined : parseLocalDate(agreement.endDate)!;
 
   const latest = latestMeeting(input);
   const hasHistory = latest !== undefined;
@@ -95,8 +111,10 @@ export function planSeries(input: PlanSeriesInput): SeriesPlan {
   let chosenBusy: Interval[] = [];
   let previousEnd: DayNumber | undefined;
   let stoppedBecause: SeriesStop = 'HORIZON_END';
+  let stoppedAt = MAX_PERIODS + 1;
 
   for (let k = 1; k <= MAX_PERIODS; k++) {
+    stoppedAt = k;
     if (entries.length >= limit) {
       stoppedBecause = requested <= remaining ? 'REQUESTED_COUNT' : 'MEETING_COUNT_REACHED';
       break;
@@ -147,6 +165,11 @@ export function planSeries(input: PlanSeriesInput): SeriesPlan {
       }
     });
     if (best === undefined) {
+      // A period the horizon cuts short is not empty, only unsearched: it is deferred with the rest.
+      if (periodEnd > searched.value.end && !afterEnd) {
+        stoppedBecause = 'HORIZON_END';
+        break;
+      }
       entries.push({ ok: false, period, reason: explainEmptyStages(input, narrowStages(stages, period, chosenBusy)) });
       continue;
     }
@@ -163,7 +186,38 @@ export function planSeries(input: PlanSeriesInput): SeriesPlan {
       previousEnd = Math.max(local.date + 1, targetDayAfterRebase(k));
     }
   }
-  return { entries, meetings, stoppedBecause };
+  const left = limit - entries.length;
+  const later =
+    stoppedBecause === 'HORIZON_END' || stoppedBecause === 'END_DATE_REACHED'
+      ? laterTargetsFrom((k) => target(k), stoppedAt, left, lastDay)
+      : { deferred: [], afterEndDate: [] };
+  return { entries, meetings, ...later, stoppedBecause };
+}
+
+/**
+ * The target dates of the `count` meetings still asked for from period `k` on: deferred while they
+ * fall inside the agreement's dates, after the end date once they do not. Nothing when the count is
+ * open-ended (no number of meetings asked for).
+ */
+function laterTargetsFrom(
+  target: (k: number) => DayNumber,
+  k: number,
+  count: number,
+  lastDay: DayNumber | undefined,
+): { deferred: LocalDate[]; afterEndDate: LocalDate[] } {
+  const deferred: LocalDate[] = [];
+  const afterEndDate: LocalDate[] = [];
+  if (!Number.isFinite(count)) return { deferred, afterEndDate };
+  for (let i = 0; i < Math.min(count, MAX_PERIODS); i++) {
+    const day = target(k + i);
+    if (lastDay !== undefined && day > lastDay) afterEndDate.push(formatLocalDate(day));
+    else deferred.push(formatLocalDate(day));
+  }
+  return { deferred, afterEndDate };
+}
+
+function laterTargets(cadence: Cadence, from: DayNumber, k: number, count: number, lastDay: DayNumber | undefined) {
+  return laterTargetsFrom((i) => addCadence(cadence, from, i), k, count, lastDay);
 }
 
 /** For cadences that keep the weekday, the day nearest `date` (±3) on the habit's weekday. */

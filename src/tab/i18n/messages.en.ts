@@ -372,6 +372,7 @@ export const en = {
   'schedule.seriesProgress': 'Booking the series: finding a time in each period and sending the invites to both calendars…',
   'schedule.outcome.nothingNew': 'Nothing new to book: the meetings you asked for are already planned.',
   'schedule.outcome.failed': 'A meeting could not be booked: {reason}',
+  'schedule.outcome.deferred': 'Around {date}: booked automatically once it is within the planning horizon; nothing to do.',
   'schedule.outcome.unplaced': 'No time around {date}: {reason}',
   'schedule.noSlot.completeTitle': 'Nothing left to book.',
   'schedule.noSlot.title': 'No time fits your agreement.',

@@ -375,6 +375,7 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'schedule.seriesProgress': 'Rezerwuję cykl: szukam terminu w każdym okresie i wysyłam zaproszenia do obu kalendarzy…',
   'schedule.outcome.nothingNew': 'Nie ma nic nowego do rezerwacji: żądane spotkania są już zaplanowane.',
   'schedule.outcome.failed': 'Nie udało się zarezerwować spotkania: {reason}',
+  'schedule.outcome.deferred': 'Około {date}: zostanie zarezerwowane automatycznie, gdy znajdzie się w horyzoncie planowania; nic nie trzeba robić.',
   'schedule.outcome.unplaced': 'Brak terminu w okolicy {date}: {reason}',
   'schedule.noSlot.completeTitle': 'Nie ma już czego rezerwować.',
   'schedule.noSlot.title': 'Żaden termin nie pasuje do umowy.',

@@ -60,19 +60,23 @@ it('the mentor organizes when the host says so', async () => {
   expect(calendar.created[0]!.organizer.personId).toBe('mentor');
 });
 
-it('explains why no slot exists, and books nothing', async () => {
-  const { world, relationship, calendar, deps } = await setUp({
-    mentee: { ...agreementFor({ mentorId: 'mentor', menteeId: 'mentee' }).mentee, meetingWindows: [{ weekday: 2, start: '20:00', end: '21:00' }] },
-  });
-  const result = await bookMeetings(deps, call(mentee, { relationshipId: relationship.id, scope: 'next' }));
-  expect(result.ok ? 'ok' : result.error.code).toBe('SCHEDULING.WINDOWS_NEVER_OVERLAP');
-  expect(calendar.created).toEqual([]);
-  expect(unwrap(await world.repos.relationships.meetings.list('tenant-a', relationship.id))).toEqual([]);
-  const slots = await proposeMeetingSlots(deps, call(mentor, { relationshipId: relationship.id }));
-  expect(slots.ok ? 'ok' : [slots.error.code, Object.keys(slots.error.details ?? {}).sort()]).toEqual([
+it('refuses, when proposed, an agreement whose windows never hold one meeting, showing both people’s windows in both zones', async () => {
+  // Before issue 10 such an agreement was signed and only booking said so; now the proposal is refused.
+  const world = new MentoringWorld();
+  const relationship = await world.pair(mentor, mentee);
+  const proposed = await proposeAgreement(
+    world.deps,
+    call(mentor, {
+      relationshipId: relationship.id,
+      agreement: agreementFor(relationship, { mentee: { ...agreementFor({ mentorId: 'mentor', menteeId: 'mentee' }).mentee, meetingWindows: [{ weekday: 2, start: '20:00', end: '21:00' }] } }),
+      note: '',
+    }),
+  );
+  expect(proposed.ok ? 'ok' : [proposed.error.code, Object.keys(proposed.error.details ?? {}).sort()]).toEqual([
     'SCHEDULING.WINDOWS_NEVER_OVERLAP',
     ['longestOverlapMinutes', 'meetingMinutes', 'menteeView', 'mentorView', 'searched'],
   ]);
+  expect(unwrap(await world.repos.relationships.getAggregate('tenant-a', relationship.id)).agreementVersions).toEqual([]);
 });
 
 it('refuses a stranger and a count out of range without touching anything', async () => {

@@ -120,7 +120,8 @@ it('never throws and never answers 5xx for any valid agreement: propose, accept,
     { numRuns: RUNS, seed: 1015, endOnFailure: true },
   );
   expect(run).toBe(RUNS);
-  // The space is explored, not refused wholesale: most drawn agreements sign and many book meetings.
-  expect(signed).toBeGreaterThan(RUNS / 2);
+  // The space is explored, not refused wholesale: many drawn agreements sign (random windows often never
+  // overlap, which the proposal now refuses) and some book meetings.
+  expect(signed).toBeGreaterThan(RUNS / 4);
   expect(withMeetings).toBeGreaterThan(0);
 }, 300_000);

@@ -124,13 +124,16 @@ function OutcomeSummary({ outcome }: { outcome: BookingOutcomeDto }) {
     <Notice intent={outcome.failed.length > 0 || outcome.unplaced.length > 0 ? 'warning' : 'success'}>
       {outcome.plannedNow.length > 0 ? plural('schedule.outcome.planned', outcome.plannedNow.length) : t('schedule.outcome.nothingNew')}
       {outcome.stillPending.length > 0 ? ` ${plural('schedule.outcome.pending', outcome.stillPending.length)}` : ''}
-      {outcome.failed.length > 0 || outcome.unplaced.length > 0 ? (
+      {outcome.failed.length > 0 || outcome.unplaced.length > 0 || outcome.deferred.length > 0 ? (
         <ul className={styles.details}>
           {outcome.failed.map((f) => (
             <li key={f.meetingId}>{t('schedule.outcome.failed', { reason: f.message })}</li>
           ))}
           {outcome.unplaced.map((u) => (
             <li key={u.targetDate}>{t('schedule.outcome.unplaced', { date: day(u.targetDate), reason: noSlotText(u.code, t) ?? u.message })}</li>
+          ))}
+          {outcome.deferred.map((d) => (
+            <li key={`deferred-${d.targetDate}`}>{t('schedule.outcome.deferred', { date: day(d.targetDate) })}</li>
           ))}
         </ul>
       ) : null}

@@ -190,11 +190,13 @@ describe('Schedule: booking', () => {
     const user = userEvent.setup();
     let finish: (o: BookingOutcomeDto) => void = () => undefined;
     const outcome: BookingOutcomeDto = {
+      requested: 4,
       meetings: [booked('m1', 1, '2030-01-08T08:00:00.000Z'), booked('m2', 2, '2030-01-15T08:00:00.000Z', { bookingState: 'pending' })],
       plannedNow: ['m1', 'm2'],
       stillPending: [{ meetingId: 'm2', code: 'GRAPH.THROTTLED' }],
       failed: [],
       unplaced: [{ targetDate: '2030-01-22', code: 'SCHEDULING.HORIZON_FULLY_BUSY', message: 'busy' }],
+      deferred: [{ targetDate: '2031-01-29', code: 'BOOKING.DEFERRED_BEYOND_HORIZON', message: 'later' }],
     };
     const api = fakeApi({ bookMeetings: jest.fn().mockReturnValue(new Promise((resolve) => (finish = resolve))) });
     const { onChanged } = renderPanel(api, detailWith([]));
@@ -205,6 +207,7 @@ describe('Schedule: booking', () => {
     finish(outcome);
     expect(await screen.findByText(/Booked 2 meetings; the invites are in both calendars\. 1 meeting is still being sent to Outlook/)).toBeTruthy();
     expect(screen.getByText(/No time around Tue, 22 Jan 2030: Your calendars are full in every shared window/)).toBeTruthy();
+    expect(screen.getByText(/Around Wed, 29 Jan 2031: booked automatically once it is within the planning horizon/)).toBeTruthy();
     expect(screen.getByText('Being booked')).toBeTruthy();
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(onChanged).toHaveBeenCalled();
