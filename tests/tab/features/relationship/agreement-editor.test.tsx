@@ -69,7 +69,10 @@ describe('AgreementEditor', () => {
 });
 
 describe('a window that runs past midnight', () => {
-  const lateFriday: AgreementDto = { ...agreement, mentor: { ...agreement.mentor, meetingWindows: [{ weekday: 5, start: '22:00', end: '01:00' }] } };
+  // The partner can meet at any time, so these shapes of the mentor's window are not refused for never overlapping.
+  const anyTime = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, start: '00:00', end: '23:59' }));
+  const withAnyTimePartner = (a: AgreementDto): AgreementDto => ({ ...a, mentee: { ...a.mentee, meetingWindows: anyTime } });
+  const lateFriday: AgreementDto = withAnyTimePartner({ ...agreement, mentor: { ...agreement.mentor, meetingWindows: [{ weekday: 5, start: '22:00', end: '01:00' }] } });
 
   it('is refused without “Ends the next day”, with the catalogue’s words on that window', async () => {
     const user = userEvent.setup();
@@ -98,7 +101,7 @@ describe('a window that runs past midnight', () => {
   it('is refused when ticked but longer than a day, and unticking drops the flag', async () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
-    const tooLong: AgreementDto = { ...agreement, mentor: { ...agreement.mentor, meetingWindows: [{ weekday: 5, start: '09:00', end: '10:00', endsNextDay: true }] } };
+    const tooLong: AgreementDto = withAnyTimePartner({ ...agreement, mentor: { ...agreement.mentor, meetingWindows: [{ weekday: 5, start: '09:00', end: '10:00', endsNextDay: true }] } });
     renderWithProviders(<AgreementEditor initial={tooLong} pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />, { language: 'pl' });
     await user.click(screen.getByRole('button', { name: 'Wyślij propozycję' }));
     expect(screen.getAllByText('Przedział oznaczony „Kończy się następnego dnia” trwałby ponad dobę. Odznacz „Kończy się następnego dnia” albo popraw godziny.')).toHaveLength(2);
@@ -112,7 +115,7 @@ describe('a window that runs past midnight', () => {
   it('accepts an end of 00:00 as midnight without the flag', async () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
-    const toMidnight: AgreementDto = { ...agreement, mentor: { ...agreement.mentor, meetingWindows: [{ weekday: 5, start: '20:00', end: '00:00' }] } };
+    const toMidnight: AgreementDto = withAnyTimePartner({ ...agreement, mentor: { ...agreement.mentor, meetingWindows: [{ weekday: 5, start: '20:00', end: '00:00' }] } });
     renderWithProviders(<AgreementEditor initial={toMidnight} pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
     await user.click(screen.getByRole('button', { name: 'Send proposal' }));
     await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
@@ -134,5 +137,18 @@ describe('a partner’s window on the viewer’s clock', () => {
     expect(windowInViewerZone({ weekday: 2, start: '09:00', end: '12:00' }, 'Europe/Warsaw', '2026-11-30', 'Asia/Kolkata', { language: 'en', format })).toMatch(/^Tue 13:30 /);
     // Across the US spring-forward (8 March 2026) and before Europe's (29 March): New York is 5 h behind Warsaw, not 6.
     expect(windowInViewerZone({ weekday: 2, start: '15:00', end: '16:00' }, 'Europe/Warsaw', '2026-03-09', 'America/New_York', { language: 'en', format })).toMatch(/^Tue 10:00 /);
+  });
+});
+
+describe('windows that never overlap', () => {
+  it('are refused before sending, saying so (Warsaw mornings, London evenings)', async () => {
+    const user = userEvent.setup();
+    const onSave = jest.fn();
+    const apart: AgreementDto = { ...agreement, mentee: { ...agreement.mentee, meetingWindows: [{ weekday: 2, start: '18:00', end: '20:00' }] } };
+    renderWithProviders(<AgreementEditor initial={apart} pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
+    await user.click(screen.getByRole('button', { name: 'Send proposal' }));
+    // The core's words: both people's windows, in both zones.
+    expect(screen.getAllByText(/never share 45 minutes.*In Europe\/Warsaw time.*in Europe\/London time/).length).toBeGreaterThan(0);
+    expect(onSave).not.toHaveBeenCalled();
   });
 });
