@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLocalStack, type LocalStack } from '../../src/local/start-local-stack';
 import { ConfigurationError, parseApiSettings } from '../../src/api/config';
+import { keepSubscriptions } from '../../src/api/functions/calendar-changes';
 
 const quiet = { error: () => undefined, info: () => undefined };
 // The README's values.
@@ -18,6 +19,8 @@ const CONTOSO = '11111111-1111-4111-8111-111111111111';
 
 let stack: LocalStack;
 let realStart: number;
+/** The walk-through's pair, for the Outlook-changes test after it. */
+let walked: { relationshipId: string } | undefined;
 beforeAll(async () => {
   realStart = Date.now();
   stack = await startLocalStack({ httpPort: 0, logger: quiet, env: { LOCAL_CLOCK_START: CLOCK_START } });
@@ -95,11 +98,37 @@ it('follows the README walk-through: request, agreement, booking, the invites in
   // The API's own token is not a Graph token: the local calendar refuses it, as Graph would.
   expect((await http('GET', '/local-graph/v1.0/users/oliver.bennett@contoso.local/events', undefined, oliver)).status).toBe(401);
 
+  walked = { relationshipId };
+
   // 5. End the pair's next meeting now (no meetingId needed) so its check-in cards go out.
   const ended = await http('POST', '/local-bot/end-meeting', { tenantId: CONTOSO, relationshipId });
   expect(ended.status).toBe(200);
   expect(ended.json.queued.length).toBeGreaterThan(0);
 }, 120_000);
+
+it('an Outlook change reaches the product within a minute: subscription, webhook, queue worker, sync', async () => {
+  expect(walked).toBeDefined();
+  const { relationshipId } = walked!;
+  // The subscription timer runs every 5 minutes on the stack; run it once now.
+  await keepSubscriptions(stack.api.services, stack.api.services.clock.now(), quiet);
+  const meetings = await stack.api.services.repositories.relationships.meetings.list(CONTOSO, relationshipId);
+  if (!meetings.ok) throw new Error(meetings.error.code);
+  const last = meetings.value.filter((m) => m.status === 'planned' && m.eventId).sort((a, b) => b.start - a.start)[0]!;
+  // Kacper declines the last meeting in Outlook, on the invite in his own calendar.
+  const kacperGraph = (await http('POST', '/local-identity/graph-token', { personId: KACPER })).json.accessToken as string;
+  const oliverGraph = (await http('POST', '/local-identity/graph-token', { personId: OLIVER })).json.accessToken as string;
+  const organizerEvent = await http('GET', `/local-graph/v1.0/users/${OLIVER}/events/${encodeURIComponent(last.eventId!)}`, undefined, oliverGraph);
+  const invites = await http('GET', '/local-graph/v1.0/users/kacper.nowak@contoso.local/events?$top=50', undefined, kacperGraph);
+  const copy = invites.json.value.find((e: { iCalUId: string }) => e.iCalUId === organizerEvent.json.iCalUId);
+  const started = Date.now();
+  expect((await http('POST', `/local-graph/v1.0/users/${KACPER}/events/${encodeURIComponent(copy.id)}/decline`, { comment: 'Clash' }, kacperGraph)).status).toBe(202);
+  for (;;) {
+    const seen = await stack.api.services.repositories.relationships.meetings.get(CONTOSO, relationshipId, last.id);
+    if (seen.ok && seen.value.outlookChanges?.some((c) => c.kind === 'declined' && c.personId === KACPER)) break;
+    expect(Date.now() - started).toBeLessThan(60_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}, 90_000);
 
 describe('LOCAL_CLOCK_START', () => {
   it('starts the stack’s clock at that instant and lets it run: API, local calendar and seeded data', async () => {
