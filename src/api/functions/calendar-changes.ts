@@ -14,11 +14,15 @@ import { timerFunction, type QueueDefinition } from '../function-definition';
 
 export const KEEP_SUBSCRIPTIONS_EVERY_MS = 5 * 60_000;
 
+function groupByTenant<T extends { readonly tenantId: string }, V>(items: readonly T[], value: (item: T) => V): Map<string, V[]> {
+  const groups = new Map<string, V[]>();
+  for (const item of items) groups.set(item.tenantId, [...(groups.get(item.tenantId) ?? []), value(item)]);
+  return groups;
+}
+
 /** Transient failures throw, so the queue hands the message out again; the rest is logged and dropped. */
 export async function consumeCalendarChanges(services: ApiServices, changes: readonly CalendarChange[], now: number, logger: ApiLogger): Promise<void> {
-  const byTenant = new Map<string, CalendarChange[]>();
-  for (const c of changes) byTenant.set(c.tenantId, [...(byTenant.get(c.tenantId) ?? []), c]);
-  for (const [tenantId, list] of byTenant) {
+  for (const [tenantId, list] of groupByTenant(changes, (c) => c)) {
     const subscriptionDeps = services.booking.subscriptionsFor(tenantId);
     if (!subscriptionDeps.ok) {
       logger.error('calendar change without subscriptions configured', { tenantId, code: subscriptionDeps.error.code });
@@ -65,9 +69,7 @@ export async function keepSubscriptions(services: ApiServices, now: number, logg
     logger.error('subscription timer could not read the register', { code: registered.error.code });
     return;
   }
-  const byTenant = new Map<string, string[]>();
-  for (const r of registered.value) byTenant.set(r.tenantId, [...(byTenant.get(r.tenantId) ?? []), r.relationshipId]);
-  for (const [tenantId, relationshipIds] of byTenant) {
+  for (const [tenantId, relationshipIds] of groupByTenant(registered.value, (r) => r.relationshipId)) {
     const deps = services.booking.subscriptionsFor(tenantId);
     if (!deps.ok) {
       logger.info('no change notifications for this tenant', { tenantId, code: deps.error.code });
