@@ -29,6 +29,8 @@ jest.mock(
       return { dispose: () => undefined };
     },
     registerHook: () => ({ dispose: () => undefined }),
+    // Present from Functions host 4.28, the version HTTP streaming needs (app.setup checks for it).
+    log: () => undefined,
   }),
   { virtual: true },
 );

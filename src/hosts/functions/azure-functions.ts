@@ -19,6 +19,11 @@ import { correlationIdOf, errorResponse, handleApiRequest } from '../../api/hand
 import { fromAzureRequest, fromAzureStreamingRequest, toAzureResponse } from '../../api/azure-request-mapping';
 import { apiQueues } from '../../api/function-table';
 
+// HTTP streams (Functions host 4.28+): request bodies reach the handlers as the bytes arrive, so the
+// bot's endpoint and the API's mapping count them against their caps instead of receiving a body the
+// host already buffered whole.
+app.setup({ enableHttpStream: true });
+
 const settings = parseApiSettings(process.env);
 const botSettings = parseBotSettings(process.env);
 
