@@ -18,6 +18,7 @@ import { getRelationship } from './functions/get-relationship';
 import { closeRelationship } from './functions/close-relationship';
 import { proposeAgreement } from './functions/propose-agreement';
 import { acceptAgreement } from './functions/accept-agreement';
+import { previewAgreement } from './functions/preview-agreement';
 import { listGoals } from './functions/list-goals';
 import { addGoal } from './functions/add-goal';
 import { updateGoal } from './functions/update-goal';
@@ -55,6 +56,7 @@ export const apiFunctions: readonly FunctionDefinition[] = [
   getRelationship,
   closeRelationship,
   proposeAgreement,
+  previewAgreement,
   acceptAgreement,
   listGoals,
   addGoal,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Agreement } from '../core/agreement/agreement';
 import { AGREEMENT_LIMITS, checkAgreementNumbers } from '../core/agreement/agreement-limits';
 import type { AgreementVersion } from '../core/relationships/agreement-version';
+import type { AgreementPreview } from '../core/scheduling/agreement-preview';
 import type { AcceptAgreementInput, ProposeAgreementInput } from '../core/usecases/agreement-use-cases';
 import type { AgreementState } from '../core/usecases/relationship-use-cases';
 import { formatted, Id, IsoInstant, LIMITS, LocalDateText, RelationshipParams, multilineText, text, TimeOfDayText, TimeZoneText, toIso, Version, type Assignable, type Expect } from './common';
@@ -79,6 +80,79 @@ export const ProposeAgreementBody = z
   })
   .strict();
 export const ProposeAgreementInputSchema = RelationshipParams.extend(ProposeAgreementBody.shape).strict();
+
+/**
+ * POST /api/relationships/{relationshipId}/agreement/preview — the overlap of a draft, for the tab's
+ * live check and week grid. Takes the same body as proposing (`note` and `basedOnVersion` are ignored);
+ * writes nothing; answers `AgreementPreviewDto` (200) or the proposal's own 4xx for a broken rule.
+ */
+export const PreviewAgreementBody = ProposeAgreementBody;
+export const PreviewAgreementInputSchema = ProposeAgreementInputSchema;
+
+const NeverOverlapDto = z
+  .object({
+    code: z.literal('SCHEDULING.WINDOWS_NEVER_OVERLAP'),
+    /** Both people's windows in both zones, in words. */
+    message: z.string(),
+    meetingMinutes: z.number().int(),
+    /** The longest time the windows share (shorter than a meeting). */
+    longestOverlapMinutes: z.number().int(),
+    /** The mentor's own windows and the mentee's on the mentor's clock, and the other way round. */
+    mentorView: z.object({ personId: z.string(), timeZone: z.string(), ownWindows: z.array(WeeklyWindowSchema), partnerWindows: z.array(WeeklyWindowSchema) }).strict(),
+    menteeView: z.object({ personId: z.string(), timeZone: z.string(), ownWindows: z.array(WeeklyWindowSchema), partnerWindows: z.array(WeeklyWindowSchema) }).strict(),
+  })
+  .strict();
+
+/**
+ * The answer of the agreement preview, all in the caller's zone. Names are stable (the tab's live
+ * check and week grid read them):
+ * - `viewer`, `viewerZone`, `partnerZone`, `meetingMinutes`;
+ * - `myWindows`: the caller's windows; `partnerWindows`: the partner's, on the caller's clock (first week
+ *   of the agreement from now);
+ * - `fits`: that week, per weekday, the stretches where a meeting of the agreed length fits for both;
+ * - `changedWeeks`: later weeks (within a year) where a clock change moves that overlap, `{ weekStart, fits }`;
+ * - `neverOverlap`: present when no week of the agreement holds one meeting for both (what proposing
+ *   would refuse with 422 SCHEDULING.WINDOWS_NEVER_OVERLAP), with both views.
+ */
+export const AgreementPreviewDto = z
+  .object({
+    viewer: z.enum(['mentor', 'mentee']),
+    viewerZone: z.string(),
+    partnerZone: z.string(),
+    meetingMinutes: z.number().int(),
+    myWindows: z.array(WeeklyWindowSchema),
+    partnerWindows: z.array(WeeklyWindowSchema),
+    fits: z.array(WeeklyWindowSchema),
+    changedWeeks: z.array(z.object({ weekStart: LocalDateText, fits: z.array(WeeklyWindowSchema) }).strict()),
+    neverOverlap: NeverOverlapDto.optional(),
+  })
+  .strict();
+export type AgreementPreviewDto = z.infer<typeof AgreementPreviewDto>;
+
+export function toAgreementPreviewDto(p: AgreementPreview): AgreementPreviewDto {
+  return structuredClone({
+    viewer: p.viewer,
+    viewerZone: p.viewerZone,
+    partnerZone: p.partnerZone,
+    meetingMinutes: p.meetingMinutes,
+    myWindows: p.myWindows,
+    partnerWindows: p.partnerWindows,
+    fits: p.fits,
+    changedWeeks: p.changedWeeks,
+    ...(p.neverOverlap
+      ? {
+          neverOverlap: {
+            code: p.neverOverlap.code,
+            message: p.neverOverlap.message,
+            meetingMinutes: p.neverOverlap.meetingMinutes,
+            longestOverlapMinutes: p.neverOverlap.longestOverlapMinutes,
+            mentorView: p.neverOverlap.mentorView,
+            menteeView: p.neverOverlap.menteeView,
+          },
+        }
+      : {}),
+  }) as AgreementPreviewDto;
+}
 
 /** POST /api/relationships/{relationshipId}/agreement/{version}/accept — `version` in the path is the number. */
 export const AcceptAgreementParams = z

@@ -13,6 +13,19 @@ import type { Agreement, PersonBoundaries, WeeklyWindow } from './agreement';
  * spelling (Asia/Calcutta becomes Asia/Kolkata).
  */
 export function validateAgreement(input: Agreement): Result<Agreement> {
+  const valid = validateAgreementRules(input);
+  if (!valid.ok) return valid;
+  // An agreement that can never hold one meeting is refused when proposed, not discovered on the Schedule tab.
+  const never = neverOverlapInAgreement(valid.value);
+  if (never) {
+    const { code, message, ...facts } = never;
+    return fail(code, message, { field: 'meetingWindows', details: facts });
+  }
+  return valid;
+}
+
+/** Every rule but whether the windows ever overlap (the agreement preview reports that as a finding). */
+export function validateAgreementRules(input: Agreement): Result<Agreement> {
   const meeting = input.meetingMinutes;
   const numbers = checkAgreementNumbers(input);
   if (!numbers.ok) return numbers;
@@ -58,14 +71,7 @@ export function validateAgreement(input: Agreement): Result<Agreement> {
     return fail('AGREEMENT.SAME_PERSON', 'The mentor and the mentee must be two different people.', { field: 'mentee.personId' });
   }
 
-  const valid = { ...input, mentor: mentor.value, mentee: mentee.value };
-  // An agreement that can never hold one meeting is refused when proposed, not discovered on the Schedule tab.
-  const never = neverOverlapInAgreement(valid);
-  if (never) {
-    const { code, message, ...facts } = never;
-    return fail(code, message, { field: 'meetingWindows', details: facts });
-  }
-  return ok(valid);
+  return ok({ ...input, mentor: mentor.value, mentee: mentee.value });
 }
 
 function validatePerson(person: PersonBoundaries, side: 'mentor' | 'mentee', meetingMinutes: number): Result<PersonBoundaries> {

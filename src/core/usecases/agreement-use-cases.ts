@@ -1,6 +1,7 @@
-import { fail, ok, type Result } from '../result';
+import { fail, ok, type DomainError, type Result } from '../result';
 import type { Agreement } from '../agreement/agreement';
-import { validateAgreement } from '../agreement/validate-agreement';
+import { validateAgreement, validateAgreementRules } from '../agreement/validate-agreement';
+import { previewAgreement, type AgreementPreview } from '../scheduling/agreement-preview';
 import { STORAGE_ALREADY_EXISTS, STORAGE_CONFLICT } from '../ports/repositories';
 import { agreementVersionId, type AgreementVersion } from '../relationships/agreement-version';
 import type { MentoringDeps } from './deps';
@@ -43,7 +44,7 @@ export async function proposeAgreement(
     });
   }
   const valid = validateAgreement(input.agreement);
-  if (!valid.ok) return { ok: false, error: { ...valid.error, ...(valid.error.field ? { field: `agreement.${valid.error.field}` } : {}) } };
+  if (!valid.ok) return underAgreement(valid);
 
   const versions = await deps.repos.relationships.agreementVersions.list(principal.tenantId, relationship.id);
   if (!versions.ok) return versions;
@@ -72,6 +73,32 @@ export async function proposeAgreement(
       : created;
   }
   return ok(agreementState([...versions.value, created.value], relationship.activeAgreementVersion));
+}
+
+function underAgreement(failed: { ok: false; error: DomainError }): { ok: false; error: DomainError } {
+  return { ok: false, error: { ...failed.error, ...(failed.error.field ? { field: `agreement.${failed.error.field}` } : {}) } };
+}
+
+export type PreviewAgreementInput = Pick<ProposeAgreementInput, 'relationshipId' | 'agreement'>;
+
+/**
+ * The overlap of a draft agreement as the caller reads it (the tab's live check and week grid). Nothing
+ * is written. A broken rule answers as the proposal would; windows that never overlap are a finding
+ * of the preview (`neverOverlap`), not a refusal.
+ */
+export async function previewAgreementDraft(deps: Pick<MentoringDeps, 'repos'>, call: UseCaseCall<PreviewAgreementInput>): Promise<Result<AgreementPreview>> {
+  const { principal, input, now } = call;
+  const membership = await loadActiveMembership(deps, principal, input.relationshipId);
+  if (!membership.ok) return membership;
+  const { relationship } = membership.value;
+  if (input.agreement.mentor.personId !== relationship.mentorId || input.agreement.mentee.personId !== relationship.menteeId) {
+    return fail('AGREEMENT.PARTIES_MISMATCH', 'The agreement must name this relationship’s mentor as mentor and mentee as mentee.', {
+      field: 'agreement.mentor.personId',
+    });
+  }
+  const valid = validateAgreementRules(input.agreement);
+  if (!valid.ok) return underAgreement(valid);
+  return ok(previewAgreement(valid.value, principal.userId === relationship.mentorId ? 'mentor' : 'mentee', now));
 }
 
 const POINTER_ATTEMPTS = 5;

@@ -211,6 +211,18 @@ export const ENDPOINTS: readonly Endpoint[] = [
       }),
   },
   {
+    name: 'previewAgreement',
+    scope: 'pair',
+    prepare: async (_h, c) =>
+      call('/api/relationships/{relationshipId}/agreement/preview', { relationshipId: c.relationship.id }, {
+        method: 'POST',
+        body: { agreement: agreementFor(c.relationship), note: '' },
+        member: c.mentor,
+        nonMember: c.stranger,
+        okStatus: 200,
+      }),
+  },
+  {
     name: 'acceptAgreement',
     scope: 'pair',
     prepare: async (h, c) => {

@@ -94,6 +94,21 @@ describe('validateAgreement', () => {
     expect(validateAgreement({ ...withMentorShape({ meetingWindows: [win(2, '08:00', '13:00')] }), meetingMinutes: 240 }).ok).toBe(true);
   });
 
+  it('accepts windows that overlap only in the weeks between the US and EU clock changes, and refuses them outside those weeks', () => {
+    // Warsaw Tue 13:00–14:00 and New York Tue 08:00–09:00 meet only while New York is on summer time and Warsaw is not.
+    const gapOnly = (firstDate: string): Agreement => ({
+      ...base,
+      firstDate,
+      meetingCount: 8,
+      mentor: { ...base.mentor, meetingWindows: [win(2, '13:00', '14:00')] },
+      mentee: { ...base.mentee, meetingWindows: [win(2, '08:00', '09:00')] },
+    });
+    expect(validateAgreement(gapOnly('2027-03-01')).ok).toBe(true);
+    const refused = validateAgreement(gapOnly('2027-04-06'));
+    expect(refused.ok ? 'ok' : [refused.error.code, refused.error.field]).toEqual(['SCHEDULING.WINDOWS_NEVER_OVERLAP', 'meetingWindows']);
+    expect(refused.ok ? '' : refused.error.message).toMatch(/never share 60 minutes in any week of the agreement/);
+  });
+
   it('accepts a daily cadence for a meeting under a day', () => {
     expect(validateAgreement({ ...base, cadence: { kind: 'everyNDays', days: 1 }, meetingMinutes: 120, mentor: { ...base.mentor, meetingWindows: [win(2, '12:00', '18:00')] }, mentee: { ...base.mentee, meetingWindows: [win(2, '06:00', '12:00')] } }).ok).toBe(true);
   });
