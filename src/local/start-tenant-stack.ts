@@ -6,7 +6,7 @@
  */
 import { parseApiSettings } from '../api/config';
 import type { ApiLogger } from '../api/api-services';
-import { apiFunctions, apiTimers } from '../api/function-table';
+import { apiFunctions, apiQueues, apiTimers } from '../api/function-table';
 import { createApiHost, systemClock, uuidGenerator, type ComposedApiHost } from '../hosts/functions/composition-root';
 import type { AzuriteHandle } from './azurite';
 import { localApiService } from './api.service';
@@ -15,6 +15,7 @@ import { startLocalHost } from './local-host';
 import { LOCAL_TAB_ORIGIN } from './local-ports';
 import type { LocalService } from './local-service';
 import { runTimersOnIntervals, startStackAzurite } from './start-local-stack';
+import { startQueueWorkers } from './local-queue-worker';
 import { TENANT_SETTINGS, tenantApiEnvironment, usesDevelopmentStorage } from './local-settings';
 import { createLocalTabService } from './tab/local-tab.service';
 import { ConfigurationError } from '../api/config';
@@ -70,6 +71,9 @@ export async function startTenantStack(options: TenantStackOptions): Promise<Ten
     const api = await createApiHost({ settings: parseApiSettings(settingsEnv), clock: systemClock, ids: uuidGenerator, ...(options.logger ? { logger: options.logger } : {}) });
     host.use(localApiService(apiFunctions, api));
     const timers = runTimersOnIntervals(apiTimers, api);
+    // Queue consumers as Azure runs them with app.storageQueue (Graph's notifications reach the webhook through a tunnel).
+    const connectionString = settingsEnv.STORAGE_CONNECTION_STRING;
+    const queueWorkers = connectionString ? startQueueWorkers({ connectionString, queues: apiQueues, services: api.services, logger: api.logger, now: () => api.services.clock.now() }) : undefined;
     const context: TenantStackContext = { baseUrl: host.baseUrl, dataDir: options.dataDir, settings: settingsEnv, api };
     for (const factory of options.services ?? tenantServices) {
       const service = await factory(context);
@@ -85,6 +89,7 @@ export async function startTenantStack(options: TenantStackOptions): Promise<Ten
       azurite,
       stop: async () => {
         timers.stop();
+        await queueWorkers?.stop();
         await host.close();
         await azurite?.stop();
       },
