@@ -85,7 +85,7 @@ export class StorageQueuePoller<T> {
   poke(): void {
     const waiting = this.wake;
     this.wake = [];
-    waiting.forEach((resolve) => resolve());
+    for (const resolve of waiting) resolve();
   }
 
   /** Stops polling and waits for the handlers in flight. */

@@ -1,5 +1,5 @@
 /** The booking use case over in-memory repositories and a fake calendar that implements the port. */
-import { bookMeetings, proposeMeetingSlots, type BookingDeps } from '../../../src/core/booking';
+import { bookMeetings, type BookingDeps } from '../../../src/core/booking';
 import type { CalendarEventRef, CalendarPort, PersonCalendar, PlannedMeetingEvent } from '../../../src/core/ports/calendar';
 import { ok, type Result } from '../../../src/core/result';
 import { acceptAgreement, proposeAgreement } from '../../../src/core/usecases';
