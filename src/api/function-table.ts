@@ -30,6 +30,7 @@ import { listActionItems } from './functions/list-action-items';
 import { addActionItem } from './functions/add-action-item';
 import { updateActionItem } from './functions/update-action-item';
 import { listCheckIns } from './functions/list-check-ins';
+import { listAgreementVersions } from './functions/list-agreement-versions';
 import { getMyCheckIn } from './functions/get-my-check-in';
 import { submitCheckIn } from './functions/submit-check-in';
 import { proposeSlots } from './functions/propose-slots';
@@ -69,6 +70,7 @@ export const apiFunctions: readonly FunctionDefinition[] = [
   addActionItem,
   updateActionItem,
   listCheckIns,
+  listAgreementVersions,
   getMyCheckIn,
   submitCheckIn,
   proposeSlots,

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import type { ActionItem } from '../core/actions/action-item';
 import type { AddActionItemInput, UpdateActionItemInput } from '../core/usecases/action-item-use-cases';
-import { Id, IsoInstant, LIMITS, LocalDateText, RelationshipParams, text, toIso, Version, type Assignable, type Expect } from './common';
+import { PageQuery, Id, IsoInstant, LIMITS, LocalDateText, RelationshipParams, text, toIso, Version, type Assignable, type Expect } from './common';
 
 export const ActionItemStatusSchema = z.enum(['open', 'done']);
 
 /** GET /api/relationships/{relationshipId}/action-items?status= */
-export const ActionItemsQuery = z.object({ status: ActionItemStatusSchema.optional() }).strict();
+export const ActionItemsQuery = PageQuery.extend({ status: ActionItemStatusSchema.optional() }).strict();
+
+/** GET .../action-items: one page, and the token for the next when there is one. */
+export const ActionItemsPage = z.object({ actionItems: z.array(z.lazy(() => ActionItemDto)), continuationToken: z.string().optional() }).strict();
 
 /** POST /api/relationships/{relationshipId}/action-items */
 export const AddActionItemBody = z

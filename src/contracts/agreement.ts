@@ -187,7 +187,9 @@ export type AgreementVersionDto = z.infer<typeof AgreementVersionDto>;
 
 export const AgreementStateDto = z
   .object({
+    /** The newest versions and the active one, oldest first; the whole history is paged (AgreementVersionsPage). */
     versions: z.array(AgreementVersionDto),
+    versionCount: z.number().int(),
     activeNumber: z.number().int().optional(),
     latestNumber: z.number().int().optional(),
   })
@@ -215,10 +217,15 @@ export function toAgreementVersionDto(v: AgreementVersion): AgreementVersionDto 
 export function toAgreementStateDto(s: AgreementState): AgreementStateDto {
   return {
     versions: s.versions.map(toAgreementVersionDto),
+    versionCount: s.versionCount,
     ...(s.active ? { activeNumber: s.active.number } : {}),
     ...(s.latest ? { latestNumber: s.latest.number } : {}),
   };
 }
+
+/** GET /api/relationships/{relationshipId}/agreement/versions — the whole history, a page at a time. */
+export const AgreementVersionsPage = z.object({ versions: z.array(AgreementVersionDto), continuationToken: z.string().optional() }).strict();
+export type AgreementVersionsPage = z.infer<typeof AgreementVersionsPage>;
 
 export type AgreementContractChecks = [
   Expect<Assignable<AgreementDto, Agreement>>,

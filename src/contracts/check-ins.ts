@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CheckIn } from '../core/checkins/check-in';
 import type { SubmitCheckInInput } from '../core/usecases/check-in-use-cases';
 import { AddActionItemBody } from './action-items';
-import { Id, IsoInstant, LIMITS, multilineText, toIso, Version, type Assignable, type Expect } from './common';
+import { PageQuery, Id, IsoInstant, LIMITS, multilineText, toIso, Version, type Assignable, type Expect } from './common';
 
 const AnswersSchema = z
   .object({
@@ -18,7 +18,10 @@ const GoalProgressSchema = z.object({ goalId: Id, progress: z.number() }).strict
 export const CheckInParams = z.object({ relationshipId: Id, meetingId: Id }).strict();
 
 /** GET /api/relationships/{relationshipId}/checkins?meetingId= */
-export const CheckInsQuery = z.object({ meetingId: Id.optional() }).strict();
+export const CheckInsQuery = PageQuery.extend({ meetingId: Id.optional() }).strict();
+
+/** GET .../checkins: one page, and the token for the next when there is one. */
+export const CheckInsPage = z.object({ checkIns: z.array(z.lazy(() => CheckInDto)), continuationToken: z.string().optional() }).strict();
 
 /** PUT .../meetings/{meetingId}/checkin — my check-in; a second PUT edits it (send its version). */
 export const SubmitCheckInBody = z

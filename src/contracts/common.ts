@@ -97,6 +97,18 @@ export function fromIso(value: string): number {
   return Date.parse(value);
 }
 
+/**
+ * Paging of the lists that grow (action items, check-ins, agreement versions): `pageSize` 1–100
+ * (50 when absent), and the `continuationToken` of the previous page, opaque to the client.
+ */
+export const PAGE_SIZE_LIMIT = 100;
+export const PageQuery = z
+  .object({
+    pageSize: formatted(z.string().regex(/^(100|[1-9]\d?)$/, `must be a whole number from 1 to ${PAGE_SIZE_LIMIT}`), 'page size').optional(),
+    continuationToken: formatted(z.string().max(400).regex(/^[A-Za-z0-9_-]+$/, 'is not a token this API gave out'), 'continuation token').optional(),
+  })
+  .strict();
+
 /** Path parameters that name a relationship. */
 export const RelationshipParams = z.object({ relationshipId: Id }).strict();
 

@@ -140,6 +140,7 @@ export const ERROR_CATALOGUE = {
   'AGREEMENT.PARTIES_MISMATCH': spec(422, 'The agreement names other people than the pair.'),
   'AGREEMENT.VERSION_NOT_FOUND': spec(404, 'No such agreement version.'),
   'AGREEMENT.VERSION_SUPERSEDED': spec(409, 'A newer version was proposed; accept that one.'),
+  'AGREEMENT.TOO_MANY_VERSIONS': spec(409, 'The relationship keeps no more agreement versions (GROWTH_LIMITS).'),
 
   // Profiles
   'PROFILE.NOT_FOUND': spec(404, 'No mentoring profile yet.'),
@@ -171,14 +172,17 @@ export const ERROR_CATALOGUE = {
 
   // Goals, roadmap, action items, check-ins
   'GOAL.NOT_FOUND': spec(404, 'No such goal.'),
+  'GOAL.TOO_MANY': spec(409, 'The pair has as many goals as a relationship holds (GROWTH_LIMITS).'),
   'GOAL.TITLE_REQUIRED': spec(422, 'The goal has no title.'),
   'GOAL.TARGET_DATE_INVALID': spec(422, 'The target date is not a real YYYY-MM-DD date.'),
   'GOAL.PROGRESS_OUT_OF_RANGE': spec(422, 'Progress is not a whole number 0–100.'),
   'ROADMAP.THEME_TITLE_REQUIRED': spec(422, 'A theme has no title.'),
+  'ROADMAP.TOO_MANY_THEMES': spec(422, 'More roadmap themes than a roadmap holds (GROWTH_LIMITS).'),
   'ROADMAP.DUPLICATE_THEME': spec(422, 'The same theme id appears twice.'),
   'ROADMAP.MEETING_NUMBER_INVALID': spec(422, 'A meeting number is not 1–200.'),
   'ROADMAP.TEMPLATE_NOT_FOUND': spec(422, 'The template theme does not exist.'),
   'ACTION_ITEM.NOT_FOUND': spec(404, 'No such action item.'),
+  'ACTION_ITEM.TOO_MANY_OPEN': spec(409, 'The pair has as many open action items as it may (GROWTH_LIMITS).'),
   'ACTION_ITEM.TITLE_REQUIRED': spec(422, 'The action item has no title.'),
   'ACTION_ITEM.OWNER_NOT_IN_PAIR': spec(422, 'The owner is not one of the pair.'),
   'ACTION_ITEM.DUE_DATE_INVALID': spec(422, 'The due date is not a real YYYY-MM-DD date.'),

@@ -73,7 +73,9 @@ export const RelationshipDetailDto = z
     goals: z.array(GoalDto),
     roadmap: RoadmapDto.optional(),
     meetings: z.array(MeetingDto),
+    /** The open action items only; every item is paged at .../action-items. */
     actionItems: z.array(ActionItemDto),
+    actionItemCounts: z.object({ open: z.number().int(), done: z.number().int() }).strict(),
     checkIns: z.array(CheckInDto),
   })
   .strict();
@@ -148,6 +150,7 @@ export function toRelationshipDetailDto(d: RelationshipDetail): RelationshipDeta
     ...(d.roadmap ? { roadmap: toRoadmapDto(d.roadmap) } : {}),
     meetings: d.meetings.map(toMeetingDto),
     actionItems: d.actionItems.map(toActionItemDto),
+    actionItemCounts: { ...d.actionItemCounts },
     checkIns: d.checkIns.map(toCheckInDto),
   };
 }

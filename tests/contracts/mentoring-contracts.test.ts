@@ -160,7 +160,7 @@ describe('output contracts: what the use cases return maps to DTOs that satisfy 
     expect(RoadmapDto.parse(toRoadmapDto({ id: 'roadmap', themes: [] }))).toEqual({ themes: [] });
     expect(ProfileDto.parse(toProfileDto(unwrap(await w.repos.profiles.get('tenant-a', 'mira'))))).toMatchObject({ capacityLeft: 1, activeMenteeCount: 1 });
     expect(AgreementStateDto.parse(detail.agreement)).toEqual(detail.agreement);
-    expect(toAgreementStateDto({ versions: [] })).toEqual({ versions: [] });
+    expect(toAgreementStateDto({ versions: [], versionCount: 0 })).toEqual({ versions: [], versionCount: 0 });
 
     const other = person('ola', 'Ola');
     await w.profile(other, { seniority: 'executive', skillsToLearn: ['Azure'] });

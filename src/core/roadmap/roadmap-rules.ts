@@ -2,6 +2,7 @@ import { fail, ok, type Result } from '../result';
 import { cleanText } from '../usecases/text-rules';
 import type { RoadmapTheme } from './roadmap';
 import { isTemplateThemeId } from './roadmap-templates';
+import { checkRoadmapThemeCount } from '../growth/growth-limits';
 
 /** Enough for a year of weekly meetings; a larger number is a typo. */
 export const MAX_MEETING_NUMBER = 200;
@@ -23,6 +24,8 @@ export function validateRoadmapThemes(
   themes: readonly RoadmapThemeInput[],
   newId: () => string,
 ): Result<RoadmapTheme[]> {
+  const count = checkRoadmapThemeCount(themes.length);
+  if (!count.ok) return count;
   const ids = new Set<string>();
   const out: RoadmapTheme[] = [];
   for (const [index, theme] of themes.entries()) {

@@ -1,3 +1,5 @@
+import { checkOpenActionItems } from '../growth/growth-limits';
+import { chronologicalKey, pageOf, type Page, type PageRequest } from '../growth/paging';
 import { fail, ok, type Result } from '../result';
 import { STORAGE_NOT_FOUND } from '../ports/repositories';
 import type { ActionItem, ActionItemStatus } from '../actions/action-item';
@@ -48,6 +50,10 @@ export async function addActionItem(
   if (!membership.ok) return membership;
   const fields = validateActionItemFields(input, membership.value.relationship);
   if (!fields.ok) return fields;
+  const existing = await deps.repos.relationships.actionItems.list(principal.tenantId, input.relationshipId);
+  if (!existing.ok) return existing;
+  const room = checkOpenActionItems(existing.value.filter((i) => i.status === 'open').length, 1);
+  if (!room.ok) return room;
   return deps.repos.relationships.actionItems.create(principal.tenantId, input.relationshipId, {
     id: deps.ids.newId(),
     ...fields.value,
@@ -81,6 +87,13 @@ export async function updateActionItem(
   );
   if (!fields.ok) return fields;
   const status = input.status ?? item.status;
+  if (item.status === 'done' && status === 'open') {
+    // Reopening counts against the open items like adding one.
+    const all = await deps.repos.relationships.actionItems.list(principal.tenantId, input.relationshipId);
+    if (!all.ok) return all;
+    const room = checkOpenActionItems(all.value.filter((i) => i.status === 'open').length, 1);
+    if (!room.ok) return { ok: false, error: { ...room.error, field: 'status' } };
+  }
   const { version: _v, dueDate: _d, completedAt: _c, ...rest } = item;
   const completedAt = status === 'done' ? (item.status === 'done' ? item.completedAt : now) : undefined;
   const updated = await deps.repos.relationships.actionItems.update(
@@ -91,4 +104,14 @@ export async function updateActionItem(
   );
   if (!updated.ok && updated.error.code === STORAGE_NOT_FOUND) return itemNotFound();
   return updated;
+}
+
+/** One page of the pair's action items (all, or open or done), oldest first. */
+export async function pageActionItems(
+  deps: Pick<MentoringDeps, 'repos'>,
+  call: UseCaseCall<{ readonly relationshipId: string; readonly status?: ActionItemStatus; readonly page: PageRequest }>,
+): Promise<Result<Page<ActionItem>>> {
+  const items = await listActionItems(deps, call);
+  if (!items.ok) return items;
+  return ok(pageOf(items.value, (i) => chronologicalKey(i.createdAt, i.id), call.input.page));
 }

@@ -1,3 +1,5 @@
+import { checkAgreementVersions } from '../growth/growth-limits';
+import { pageOf, type Page, type PageRequest } from '../growth/paging';
 import { fail, ok, type DomainError, type Result } from '../result';
 import type { Agreement } from '../agreement/agreement';
 import { validateAgreement, validateAgreementRules } from '../agreement/validate-agreement';
@@ -7,7 +9,7 @@ import { agreementVersionId, type AgreementVersion } from '../relationships/agre
 import type { MentoringDeps } from './deps';
 import type { UseCaseCall } from './principal';
 import { agreementState, type AgreementState } from './relationship-use-cases';
-import { checkExpectedVersion, loadActiveMembership } from './relationship-access';
+import { checkExpectedVersion, loadActiveMembership, loadMembership } from './relationship-access';
 
 export interface ProposeAgreementInput {
   readonly relationshipId: string;
@@ -48,6 +50,8 @@ export async function proposeAgreement(
 
   const versions = await deps.repos.relationships.agreementVersions.list(principal.tenantId, relationship.id);
   if (!versions.ok) return versions;
+  const kept = checkAgreementVersions(versions.value.length);
+  if (!kept.ok) return kept;
   const newest = versions.value.reduce((max, v) => Math.max(max, v.number), 0);
   if ((input.basedOnVersion ?? 0) !== newest) {
     return fail('STORAGE.CONFLICT', `Version ${newest} of the agreement was proposed in the meantime. Review it, then propose again.`, {
@@ -164,4 +168,16 @@ export async function acceptAgreement(
   }
   const all = versions.value.map((v) => (v.number === accepted.number ? accepted : v));
   return ok(agreementState(all, active));
+}
+
+/** One page of the agreement's whole history, oldest version first. */
+export async function pageAgreementVersions(
+  deps: Pick<MentoringDeps, 'repos'>,
+  call: UseCaseCall<{ readonly relationshipId: string; readonly page: PageRequest }>,
+): Promise<Result<Page<AgreementVersion>>> {
+  const membership = await loadMembership(deps, call.principal, call.input.relationshipId);
+  if (!membership.ok) return membership;
+  const versions = await deps.repos.relationships.agreementVersions.list(call.principal.tenantId, call.input.relationshipId);
+  if (!versions.ok) return versions;
+  return ok(pageOf(versions.value, (v) => String(v.number).padStart(8, '0'), call.input.page));
 }

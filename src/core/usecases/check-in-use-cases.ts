@@ -1,3 +1,5 @@
+import { checkOpenActionItems } from '../growth/growth-limits';
+import { chronologicalKey, pageOf, type Page, type PageRequest } from '../growth/paging';
 import { fail, ok, type Result } from '../result';
 import { STORAGE_ALREADY_EXISTS, STORAGE_CONFLICT, STORAGE_NOT_FOUND } from '../ports/repositories';
 import type { ActionItemFields } from '../actions/action-item-rules';
@@ -64,10 +66,11 @@ export async function submitCheckIn(
   }
 
   const parts = deps.repos.relationships;
-  const [meeting, goals, existing] = await Promise.all([
+  const [meeting, goals, existing, actionItems] = await Promise.all([
     parts.meetings.get(tenantId, relationship.id, input.meetingId),
     parts.goals.list(tenantId, relationship.id),
     parts.checkIns.get(tenantId, relationship.id, checkInId(input.meetingId, principal.userId)),
+    items.length > 0 ? parts.actionItems.list(tenantId, relationship.id) : Promise.resolve(ok([])),
   ]);
   if (!meeting.ok) {
     return meeting.error.code === STORAGE_NOT_FOUND
@@ -88,6 +91,9 @@ export async function submitCheckIn(
     });
   }
   if (!existing.ok && existing.error.code !== STORAGE_NOT_FOUND) return existing;
+  if (!actionItems.ok) return actionItems;
+  const room = checkOpenActionItems(actionItems.value.filter((i) => i.status === 'open').length, items.length);
+  if (!room.ok) return { ok: false, error: { ...room.error, field: 'newActionItems' } };
   if (existing.ok) {
     const stale = checkExpectedVersion(existing.value.version, input.version);
     if (!stale.ok) return stale;
@@ -182,4 +188,14 @@ export async function getMyCheckIn(
     return fail('CHECKIN.NOT_FOUND', 'You have not checked in for this meeting yet.', { field: 'meetingId' });
   }
   return found;
+}
+
+/** One page of the pair's check-ins (my private notes only on mine), oldest first. */
+export async function pageCheckIns(
+  deps: Pick<MentoringDeps, 'repos'>,
+  call: UseCaseCall<{ readonly relationshipId: string; readonly meetingId?: string; readonly page: PageRequest }>,
+): Promise<Result<Page<CheckIn>>> {
+  const checkIns = await listCheckIns(deps, call);
+  if (!checkIns.ok) return checkIns;
+  return ok(pageOf(checkIns.value, (c) => chronologicalKey(c.submittedAt, c.id), call.input.page));
 }

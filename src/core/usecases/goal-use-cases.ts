@@ -1,3 +1,4 @@
+import { checkGoalCount } from '../growth/growth-limits';
 import { fail, ok, type Result } from '../result';
 import { STORAGE_NOT_FOUND } from '../ports/repositories';
 import type { Goal, SmartParts } from '../goals/goal';
@@ -61,6 +62,10 @@ export async function addGoal(
   if (!fields.ok) return fields;
   const membership = await loadActiveMembership(deps, principal, input.relationshipId);
   if (!membership.ok) return membership;
+  const existing = await deps.repos.relationships.goals.list(principal.tenantId, input.relationshipId);
+  if (!existing.ok) return existing;
+  const room = checkGoalCount(existing.value.length);
+  if (!room.ok) return room;
   const created = await deps.repos.relationships.goals.create(principal.tenantId, input.relationshipId, {
     id: deps.ids.newId(),
     ...fields.value,

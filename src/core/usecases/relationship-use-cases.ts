@@ -1,4 +1,6 @@
 import { fail, ok, type Result } from '../result';
+import { GROWTH_LIMITS } from '../growth/growth-limits';
+import { chronologicalKey } from '../growth/paging';
 import { STORAGE_NOT_FOUND } from '../ports/repositories';
 import { toPublicProfile, type PublicProfile } from '../profiles/profile';
 import type { ClosingReflection, PairRole, Relationship } from '../relationships/relationship';
@@ -33,7 +35,13 @@ export interface GoalView {
 }
 
 export interface AgreementState {
+  /**
+   * The newest versions (GROWTH_LIMITS.visibleAgreementVersions) and the active one, oldest first —
+   * not the whole history, which is paged (listAgreementVersions).
+   */
   readonly versions: readonly AgreementVersion[];
+  /** How many versions the relationship keeps in all. */
+  readonly versionCount: number;
   /** The version both accepted, if any. */
   readonly active?: AgreementVersion;
   /** The newest proposal; the only one that can still be accepted. */
@@ -48,9 +56,20 @@ export interface RelationshipDetail {
   readonly goals: readonly GoalView[];
   readonly roadmap?: Roadmap;
   readonly meetings: readonly Meeting[];
+  /** The open action items only, oldest first; done ones are paged (listActionItems). */
   readonly actionItems: readonly ActionItem[];
+  readonly actionItemCounts: { readonly open: number; readonly done: number };
   /** The partner's check-ins without their private notes; mine with mine. */
   readonly checkIns: readonly CheckIn[];
+}
+
+/** Open items, oldest first (what the pair still has to do, in the order it was agreed). */
+function openActionItems(items: readonly ActionItem[]): ActionItem[] {
+  return items
+    .filter((i) => i.status === 'open')
+    .map((item) => ({ item, key: chronologicalKey(item.createdAt, item.id) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((k) => k.item);
 }
 
 const unknownPartner = (userId: string): PartnerSummary => ({ userId, displayName: 'Former colleague', jobTitle: '' });
@@ -81,7 +100,9 @@ export function agreementState(versions: readonly AgreementVersion[], activeNumb
   const sorted = [...versions].sort((a, b) => a.number - b.number);
   const active = activeNumber === undefined ? undefined : sorted.find((v) => v.number === activeNumber);
   const latest = sorted[sorted.length - 1];
-  return { versions: sorted, ...(active ? { active } : {}), ...(latest ? { latest } : {}) };
+  const newest = sorted.slice(-GROWTH_LIMITS.visibleAgreementVersions);
+  const visible = active && !newest.includes(active) ? [active, ...newest] : newest;
+  return { versions: visible, versionCount: sorted.length, ...(active ? { active } : {}), ...(latest ? { latest } : {}) };
 }
 
 export async function getRelationshipDetail(
@@ -105,7 +126,8 @@ export async function getRelationshipDetail(
     goals: a.goals.map((goal) => ({ goal, missing: smartCheck(goal) })),
     ...(a.roadmap ? { roadmap: a.roadmap } : {}),
     meetings: [...a.meetings].sort((x, y) => x.number - y.number || x.start - y.start),
-    actionItems: a.actionItems,
+    actionItems: openActionItems(a.actionItems),
+    actionItemCounts: { open: a.actionItems.filter((i) => i.status === 'open').length, done: a.actionItems.filter((i) => i.status === 'done').length },
     checkIns: a.checkIns.map((c) => checkInVisibleTo(c, principal.userId)),
   });
 }

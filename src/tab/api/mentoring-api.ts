@@ -1,5 +1,8 @@
 import type {
   ActionItemDto,
+  ActionItemsPage,
+  AgreementVersionsPage,
+  CheckInsPage,
   AgreementDto,
   AddActionItemBody,
   CheckInDto,
@@ -48,6 +51,13 @@ export interface MentorSearch {
 }
 
 const enc = encodeURIComponent;
+const pageQuery = (page: Record<string, string | undefined>): string => {
+  const query = new URLSearchParams(Object.entries(page).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+  return query ? `?${query}` : '';
+};
+export type ActionItemsPageDto = Infer<typeof ActionItemsPage>;
+export type CheckInsPageDto = Infer<typeof CheckInsPage>;
+export type AgreementVersionsPageDto = Infer<typeof AgreementVersionsPage>;
 const withSignal = (signal?: AbortSignal): RequestOptions => (signal ? { signal } : {});
 /** Updates carry the version both in the body (the contract) and as If-Match (the HTTP way). */
 const versioned = (version: string): RequestOptions => ({ ifMatch: version });
@@ -101,6 +111,21 @@ export class MentoringApi {
   async listRelationships(signal?: AbortSignal): Promise<RelationshipSummaryDto[]> {
     return (await this.client.get<{ relationships: RelationshipSummaryDto[] }>('/api/relationships', withSignal(signal))).relationships;
   }
+  /** One page of the pair's action items (the relationship read carries the open ones only). */
+  listActionItems(relationshipId: string, page: { status?: 'open' | 'done'; continuationToken?: string } = {}, signal?: AbortSignal): Promise<ActionItemsPageDto> {
+    return this.client.get<ActionItemsPageDto>(`/api/relationships/${enc(relationshipId)}/action-items${pageQuery(page)}`, withSignal(signal));
+  }
+
+  /** One page of the pair's check-ins. */
+  listCheckIns(relationshipId: string, page: { continuationToken?: string } = {}, signal?: AbortSignal): Promise<CheckInsPageDto> {
+    return this.client.get<CheckInsPageDto>(`/api/relationships/${enc(relationshipId)}/checkins${pageQuery(page)}`, withSignal(signal));
+  }
+
+  /** One page of the agreement's history (the relationship read carries the newest versions only). */
+  listAgreementVersions(relationshipId: string, page: { continuationToken?: string } = {}, signal?: AbortSignal): Promise<AgreementVersionsPageDto> {
+    return this.client.get<AgreementVersionsPageDto>(`/api/relationships/${enc(relationshipId)}/agreement/versions${pageQuery(page)}`, withSignal(signal));
+  }
+
   getRelationship(relationshipId: string, signal?: AbortSignal): Promise<RelationshipDetailDto> {
     return this.client.get<RelationshipDetailDto>(`/api/relationships/${enc(relationshipId)}`, withSignal(signal));
   }

@@ -238,6 +238,8 @@ export const en = {
   'actions.ownedBy': 'Owner: {name}',
   'actions.done': 'Done: {title}',
   'actions.fromCheckIn': 'From a check-in',
+  'actions.showDone': 'Show done items ({count})',
+  'actions.moreDone': 'Show more done items',
   'checkins.title': 'Check-ins',
   'checkins.empty': 'No check-ins yet. After each meeting the bot asks you both what was useful and what to change.',
   'checkins.by': '{name}, {when}',

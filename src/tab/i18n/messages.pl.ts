@@ -241,6 +241,8 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'actions.ownedBy': 'Odpowiada: {name}',
   'actions.done': 'Zrobione: {title}',
   'actions.fromCheckIn': 'Z podsumowania spotkania',
+  'actions.showDone': 'Pokaż wykonane zadania ({count})',
+  'actions.moreDone': 'Pokaż więcej wykonanych zadań',
   'checkins.title': 'Podsumowania spotkań',
   'checkins.empty': 'Nie ma jeszcze podsumowań. Po każdym spotkaniu bot zapyta was oboje, co było przydatne i co zmienić.',
   'checkins.by': '{name}, {when}',

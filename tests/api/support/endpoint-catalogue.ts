@@ -340,6 +340,14 @@ export const ENDPOINTS: readonly Endpoint[] = [
     },
   },
   {
+    name: 'listAgreementVersions',
+    scope: 'pair',
+    prepare: async (h, c) => {
+      await ok(h, c.mentee, 'POST', `/api/relationships/${c.relationship.id}/agreement`, { agreement: agreementFor(c.relationship), note: 'Proposal' });
+      return call('/api/relationships/{relationshipId}/agreement/versions', { relationshipId: c.relationship.id }, { method: 'GET', member: c.mentor, nonMember: c.stranger, okStatus: 200 });
+    },
+  },
+  {
     name: 'listCheckIns',
     scope: 'pair',
     prepare: async (_h, c) =>

@@ -22,7 +22,21 @@ export interface Pair {
   partnerName: string;
 }
 
-export function ActionItemsPanel({ relationshipId, items, pair, onChanged }: { relationshipId: string; items: ActionItemDto[]; pair: Pair; onChanged: () => void }) {
+export function ActionItemsPanel({
+  relationshipId,
+  items,
+  doneCount,
+  pair,
+  onChanged,
+}: {
+  relationshipId: string;
+  /** The open items (the relationship read carries only those). */
+  items: ActionItemDto[];
+  /** How many are done; they are loaded a page at a time on request. */
+  doneCount: number;
+  pair: Pair;
+  onChanged: () => void;
+}) {
   const { t, format } = useI18n();
   const api = useApi();
   const styles = useStyles();
@@ -34,7 +48,25 @@ export function ActionItemsPanel({ relationshipId, items, pair, onChanged }: { r
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
-  useEffect(() => setShown(items), [items]);
+  /** Done items loaded so far, and where the next page starts (undefined: none loaded yet or no more). */
+  const [done, setDone] = useState<{ items: ActionItemDto[]; next?: string; loaded: boolean }>({ items: [], loaded: false });
+  useEffect(() => {
+    setShown(items);
+    setDone({ items: [], loaded: false });
+  }, [items]);
+
+  const loadDone = async () => {
+    setProblem(undefined);
+    try {
+      const page = await api.listActionItems(relationshipId, { status: 'done', ...(done.next ? { continuationToken: done.next } : {}) });
+      const known = new Set(shown.map((i) => i.id));
+      const fresh = page.actionItems.filter((i) => !known.has(i.id));
+      setShown((list) => [...list, ...fresh]);
+      setDone((d) => ({ items: [...d.items, ...fresh], loaded: true, ...(page.continuationToken ? { next: page.continuationToken } : {}) }));
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  };
 
   const nameOf = (id: string) => (id === pair.myId ? t('relationship.you') : id === pair.partnerId ? pair.partnerName : id);
 
@@ -103,6 +135,11 @@ export function ActionItemsPanel({ relationshipId, items, pair, onChanged }: { r
           </li>
         ))}
       </ul>
+      {doneCount > 0 && (!done.loaded || done.next) ? (
+        <Button appearance="subtle" onClick={() => void loadDone()}>
+          {done.loaded ? t('actions.moreDone') : t('actions.showDone', { count: String(doneCount) })}
+        </Button>
+      ) : null}
       <form className={styles.form} onSubmit={add} noValidate aria-label={t('actions.add')}>
         <Field label={t('actions.titleLabel')} required className={styles.grow} {...(errors.title ? { validationState: 'error', validationMessage: errors.title } : {})}>
           <Input value={title} onChange={(_, d) => setTitle(d.value)} />

@@ -227,7 +227,7 @@ function RelationshipDetail({
           <RoadmapPanel key={detail.roadmap?.version ?? 'new'} relationshipId={relationshipId} roadmap={detail.roadmap} reverse={detail.relationship.reverse} onChanged={agendaChanged} />
         ) : null}
         {current === 'schedule' ? <SchedulePanel detail={detail} pair={pair} myZone={myZone} partnerZone={partnerZone} onChanged={reload} /> : null}
-        {current === 'actions' ? <ActionItemsPanel relationshipId={relationshipId} items={detail.actionItems} pair={pair} onChanged={agendaChanged} /> : null}
+        {current === 'actions' ? <ActionItemsPanel relationshipId={relationshipId} items={detail.actionItems} doneCount={detail.actionItemCounts.done} pair={pair} onChanged={agendaChanged} /> : null}
         {current === 'checkins' ? (
           <CheckInsPanel
             relationshipId={relationshipId}

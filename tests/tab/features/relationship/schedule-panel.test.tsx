@@ -74,6 +74,7 @@ function detailWith(meetings: MeetingDto[]): RelationshipDetailDto {
           version: 'a1-v1',
         },
       ],
+      versionCount: 1,
       activeNumber: 1,
       latestNumber: 1,
     },
@@ -112,6 +113,7 @@ function detailWith(meetings: MeetingDto[]): RelationshipDetailDto {
         version: 'ai1-v1',
       },
     ],
+    actionItemCounts: { open: 1, done: 0 },
     checkIns: [],
   };
 }
