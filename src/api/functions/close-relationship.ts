@@ -1,5 +1,10 @@
-/** POST /api/relationships/{relationshipId}/close: Close the relationship with my closing reflection (or add mine after my partner closed it). */
+/**
+ * POST /api/relationships/{relationshipId}/close: Close the relationship with my closing reflection (or
+ * add mine after my partner closed it). Closing cancels the pair's future meetings in Outlook with a
+ * comment to both people (app-only, as the sync timer does; what Outlook refuses now, the timer finishes).
+ */
 import { CloseRelationshipBody, RelationshipParams, toRelationshipDto } from '../../contracts';
+import { cancelMeetingsAfterClosing } from '../../core/booking';
 import * as useCases from '../../core/usecases';
 import { userFunction } from '../function-definition';
 import { parseWith, respond } from '../respond';
@@ -11,5 +16,10 @@ export const closeRelationship = userFunction('closeRelationship', 'POST', 'rela
   if (!hasVersion(call)) return versionRequired();
   const body = parseWith(CloseRelationshipBody, withIfMatch(call), 'body');
   if (!body.ok) return body;
-  return respond(await useCases.closeRelationship(depsOf(services), callOf(call, { ...params.value, ...body.value })), 200, toRelationshipDto);
+  const closed = await useCases.closeRelationship(depsOf(services), callOf(call, { ...params.value, ...body.value }));
+  if (closed.ok && closed.value.status === 'closed') {
+    const calendar = services.booking.forTenant(call.principal.tenantId);
+    if (calendar.ok) await cancelMeetingsAfterClosing(calendar.value, call.principal.tenantId, params.value.relationshipId, call.now);
+  }
+  return respond(closed, 200, toRelationshipDto);
 });

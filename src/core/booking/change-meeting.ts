@@ -6,7 +6,8 @@ import { STORAGE_NOT_FOUND } from '../ports/repositories';
 import type { CalendarEventRef } from '../ports/calendar';
 import type { Meeting } from '../relationships/meeting';
 import type { UseCaseCall } from '../usecases/principal';
-import { loadContextForPerson, meetingNotFound, type BookingContext } from './booking-context';
+import { loadContext, loadContextForPerson, meetingNotFound, type BookingContext } from './booking-context';
+import type { ErrorCode } from '../error-codes';
 import type { BookingDeps } from './booking-ports';
 import { insideBoundaries, upcomingMeetings } from './booking-rules';
 import { reconcilePendingMany } from './reconcile-pending';
@@ -28,8 +29,9 @@ export interface CancelMeetingInput {
 async function loadChangeable(
   deps: BookingDeps,
   call: UseCaseCall<{ relationshipId: string; meetingId: string; version?: string }>,
+  needsActive = true,
 ): Promise<Result<{ context: BookingContext; meeting: Meeting }>> {
-  const context = await loadContextForPerson(deps, call.principal, call.input.relationshipId);
+  const context = await loadContextForPerson(deps, call.principal, call.input.relationshipId, needsActive);
   if (!context.ok) return context;
   const meeting = context.value.aggregate.meetings.find((m) => m.id === call.input.meetingId);
   if (!meeting) return meetingNotFound();
@@ -113,9 +115,17 @@ export async function cancelMeeting(deps: BookingDeps, call: UseCaseCall<CancelM
       field: 'comment',
     });
   }
-  const loaded = await loadChangeable(deps, call);
+  // A closed relationship's meetings can still be cancelled (closing cancels them; this finishes what it could not).
+  const loaded = await loadChangeable(deps, call, false);
   if (!loaded.ok) return loaded;
   const { context, meeting } = loaded.value;
+  const written = await cancelInCalendar(deps, context, meeting, comment, call.now);
+  if (!written.ok && written.error.code === STORAGE_NOT_FOUND) return meetingNotFound();
+  return written;
+}
+
+/** Cancels the meeting's event in Outlook (Graph /cancel, the comment goes to the attendees) and records it cancelled. */
+async function cancelInCalendar(deps: BookingDeps, context: BookingContext, meeting: Meeting, comment: string, now: Instant): Promise<Result<Meeting>> {
   const booked = await ensureBooked(deps, context, meeting);
   if (!booked.ok && booked.error.code !== 'BOOKING.NOT_IN_CALENDAR') return booked;
   if (booked.ok) {
@@ -124,9 +134,41 @@ export async function cancelMeeting(deps: BookingDeps, call: UseCaseCall<CancelM
     if (!cancelled.ok && cancelled.error.code !== 'GRAPH.NOT_FOUND') return cancelled;
   }
   const current = booked.ok ? booked.value : meeting;
-  const written = await writeMeeting(deps, context.tenantId, context.aggregate.relationship.id, current, (stored) =>
-    stored.status === 'cancelled' ? undefined : { ...withoutVersion(stored), status: 'cancelled', cancelledAt: call.now, cancelReason: comment },
+  return writeMeeting(deps, context.tenantId, context.aggregate.relationship.id, current, (stored) =>
+    stored.status === 'cancelled' ? undefined : { ...withoutVersion(stored), status: 'cancelled', cancelledAt: now, cancelReason: comment },
   );
-  if (!written.ok && written.error.code === STORAGE_NOT_FOUND) return meetingNotFound();
-  return written;
+}
+
+export const CLOSED_RELATIONSHIP_COMMENT = 'The mentoring relationship was closed, so this meeting is cancelled. Thank you for the time you spent together.';
+
+export interface ClosingCleanup {
+  /** Future meetings now cancelled in Outlook and on record. */
+  readonly cancelled: readonly string[];
+  /** Future meetings Outlook could not cancel this time (the sync timer tries again), with why. */
+  readonly left: readonly { readonly meetingId: string; readonly code: ErrorCode }[];
+}
+
+/**
+ * Closing cleans up: every future planned meeting of a closed relationship is cancelled in Outlook
+ * with a comment to both people; meetings that have started or were held stay as they are. Called
+ * when the relationship is closed and by every sync run, so what Outlook refused once is finished later.
+ */
+export async function cancelMeetingsOfClosed(deps: BookingDeps, context: BookingContext, now: Instant): Promise<Result<ClosingCleanup>> {
+  if (context.aggregate.relationship.status !== 'closed') return ok({ cancelled: [], left: [] });
+  const future = context.aggregate.meetings.filter((m) => m.status === 'planned' && m.start > now);
+  const cancelled: string[] = [];
+  const left: { meetingId: string; code: ErrorCode }[] = [];
+  for (const meeting of future) {
+    const done = await cancelInCalendar(deps, context, meeting, CLOSED_RELATIONSHIP_COMMENT, now);
+    if (done.ok) cancelled.push(meeting.id);
+    else left.push({ meetingId: meeting.id, code: done.error.code });
+  }
+  return ok({ cancelled, left });
+}
+
+/** For the API after a close: the relationship's context, then the cleanup. */
+export async function cancelMeetingsAfterClosing(deps: BookingDeps, tenantId: string, relationshipId: string, now: Instant): Promise<Result<ClosingCleanup>> {
+  const context = await loadContext(deps, tenantId, relationshipId);
+  if (!context.ok) return context.error.code === 'BOOKING.NO_ACTIVE_AGREEMENT' ? ok({ cancelled: [], left: [] }) : context;
+  return cancelMeetingsOfClosed(deps, context.value, now);
 }

@@ -12,6 +12,7 @@ import { pendingMeetings } from './booking-rules';
 import { noticeOutlookChanges, type MeetingObservation } from './outlook-changes';
 import { reconcilePendingMany } from './reconcile-pending';
 import { writeMeeting } from './write-meeting';
+import { cancelMeetingsOfClosed } from './change-meeting';
 import { refreshAgendasOf } from './refresh-agendas';
 import type { ErrorCode } from '../error-codes';
 
@@ -39,6 +40,12 @@ const WATCH_BEFORE_END = DAY;
 export async function syncCalendars(deps: BookingDeps, input: SyncCalendarsInput, now: Instant): Promise<Result<SyncOutcome>> {
   const loaded = await Promise.all(input.relationshipIds.map((id) => loadContext(deps, input.tenantId, id)));
   const contexts = loaded.flatMap((c) => (c.ok && c.value.aggregate.relationship.status === 'active' ? [c.value] : []));
+  // A closed relationship keeps no future meetings: finish what closing could not cancel in Outlook.
+  for (const c of loaded) {
+    if (!c.ok || c.value.aggregate.relationship.status !== 'closed') continue;
+    const cleaned = await cancelMeetingsOfClosed(deps, c.value, now);
+    if (!cleaned.ok) return cleaned;
+  }
 
   const reconciled: string[] = [];
   const pendingWork = contexts.map((context) => ({ context, meetings: pendingMeetings(context.aggregate.meetings) }));
