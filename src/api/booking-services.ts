@@ -10,9 +10,10 @@ import { fromThrown } from '../adapters/graph/graph-errors';
 import { MsalTokenSources } from '../adapters/graph/msal-token-source';
 import { managedIdentityAssertion } from '../adapters/identity/managed-identity-assertion';
 import type { TableDocumentStore } from '../adapters/storage/table-document-store';
-import type { BookingDeps, BookingSettings, PeopleDirectory, SubscriptionDeps, SyncRegister } from '../core/booking';
+import type { BookingDeps, BookingSettings, DeltaDeps, PeopleDirectory, SubscriptionDeps, SyncRegister } from '../core/booking';
+import { GraphCalendarDeltaAdapter } from '../adapters/graph/graph-calendar-delta.adapter';
 import { GraphSubscriptionAdapter } from '../adapters/graph/graph-subscriptions.adapter';
-import type { CalendarChangeQueue, CalendarSubscription, CalendarSubscriptionRecords } from '../core/ports/calendar-subscriptions';
+import type { CalendarChangeQueue, CalendarSubscription, CalendarSubscriptionRecords, DeltaCursor, DeltaCursorRecords } from '../core/ports/calendar-subscriptions';
 import type { CalendarPerson } from '../core/ports/calendar';
 import type { MentoringRepositories } from '../core/ports/repositories';
 import { fail, ok, type Result } from '../core/result';
@@ -47,6 +48,8 @@ export interface BookingServices {
   readonly notificationClientState?: string;
   /** For the subscription timer and the change consumer: app-only Graph subscriptions and their records. */
   subscriptionsFor(tenantId: string): Result<SubscriptionDeps>;
+  /** For the safety-net timer: delta reads of the watched mailboxes (app-only) and their cursors. */
+  deltaFor(tenantId: string): Result<DeltaDeps>;
   /** Where the webhook queues notifications for the consumer; absent when the host has no queue. */
   readonly changes?: CalendarChangeQueue;
 }
@@ -136,6 +139,30 @@ export class TableSubscriptionRecords implements CalendarSubscriptionRecords {
   }
 }
 
+const DELTA_PARTITION = 'calendar-delta';
+const DeltaRow = z.looseObject({ tenantId: z.string(), mailboxId: z.string(), cursor: z.string(), windowStart: z.number() });
+
+/** One row per tenant and watched mailbox: where its next delta read starts. */
+export class TableDeltaCursors implements DeltaCursorRecords {
+  constructor(private readonly store: TableDocumentStore) {}
+
+  async list(tenantId: string): Promise<Result<DeltaCursor[]>> {
+    const rows = await this.store.listMixed(DELTA_PARTITION, { deltaCursor: DeltaRow });
+    if (!rows.ok) return rows;
+    return ok(
+      rows.value
+        .map((r) => r.value as z.infer<typeof DeltaRow>)
+        .filter((r) => r.tenantId === tenantId)
+        .map((r) => ({ mailboxId: r.mailboxId, cursor: r.cursor, windowStart: r.windowStart })),
+    );
+  }
+
+  async save(tenantId: string, c: DeltaCursor): Promise<Result<void>> {
+    const written = await this.store.upsert(DELTA_PARTITION, `${tenantId}|${c.mailboxId}`, 'deltaCursor', { tenantId, ...c });
+    return written.ok ? ok(undefined) : written;
+  }
+}
+
 export interface BookingServicesOptions {
   readonly settings: ApiSettings;
   readonly store: TableDocumentStore;
@@ -165,6 +192,7 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
     options.directory ?? new GraphPeopleDirectory(() => createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokenSource }));
   const register = new TableBookingRegister(options.store);
   const subscriptionRecords = new TableSubscriptionRecords(options.store);
+  const deltaCursors = new TableDeltaCursors(options.store);
   const deps = (tenantId: string, token: AccessTokenSource, appToken: AccessTokenSource): BookingDeps => ({
     repos: options.repos,
     syncRegister: register,
@@ -186,6 +214,11 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
     register,
     ...(settings.GRAPH_NOTIFICATION_CLIENT_STATE ? { notificationClientState: settings.GRAPH_NOTIFICATION_CLIENT_STATE } : {}),
     ...(options.changes ? { changes: options.changes } : {}),
+    deltaFor(tenantId) {
+      if (!tokens) return notConfigured();
+      const client = createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokens.appOnly(tenantId) });
+      return ok({ feed: new GraphCalendarDeltaAdapter(client), cursors: deltaCursors });
+    },
     subscriptionsFor(tenantId) {
       if (!tokens) return notConfigured();
       if (!settings.GRAPH_NOTIFICATION_URL || !settings.GRAPH_NOTIFICATION_CLIENT_STATE) {

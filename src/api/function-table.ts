@@ -40,7 +40,7 @@ import { cancelMeeting } from './functions/cancel-meeting';
 import { refreshAgendas } from './functions/refresh-agendas';
 import { calendarNotifications } from './functions/calendar-notifications';
 import { syncCalendarsTimer } from './functions/sync-calendars';
-import { calendarChangesQueue, keepSubscriptionsTimer } from './functions/calendar-changes';
+import { calendarChangesQueue, keepSubscriptionsTimer, readChangesTimer } from './functions/calendar-changes';
 
 export const apiFunctions: readonly FunctionDefinition[] = [
   health,
@@ -82,7 +82,7 @@ export const apiFunctions: readonly FunctionDefinition[] = [
 ];
 
 /** Every timer, defined once: `app.timer` in Azure, an interval on the local host. */
-export const apiTimers: readonly TimerDefinition[] = [syncCalendarsTimer, keepSubscriptionsTimer];
+export const apiTimers: readonly TimerDefinition[] = [syncCalendarsTimer, keepSubscriptionsTimer, readChangesTimer];
 
 /** Every queue consumer: `app.storageQueue` in Azure, a polling worker on the local host. */
 export const apiQueues: readonly QueueDefinition[] = [calendarChangesQueue];

@@ -4,10 +4,12 @@
  *     at once; `reauthorizationRequired` renews, `subscriptionRemoved` subscribes again and syncs.
  *   - keepCalendarSubscriptions (every 5 minutes): one Graph subscription per mailbox that organizes
  *     a registered pair's upcoming meetings, renewed a day before it lapses (Graph: < 3 days).
- * The 15-minute sync timer stays as the safety net for anything a notification did not bring.
+ *   - readOutlookChanges (every 15 minutes): the safety net. Each watched mailbox is read with a
+ *     calendarView delta query from its last deltaLink; the pairs of mailboxes with changes are synced,
+ *     so a notification Graph failed to deliver is caught within a quarter of an hour.
  */
 import { CALENDAR_CHANGES_QUEUE, parseCalendarChangeMessage } from '../../adapters/storage/storage-queue-calendar-changes';
-import { handleCalendarChanges, keepCalendarSubscriptions, syncCalendars, watchedMailboxes } from '../../core/booking';
+import { handleCalendarChanges, keepCalendarSubscriptions, readOutlookChanges, syncCalendars, watchedMailboxes } from '../../core/booking';
 import type { CalendarChange } from '../../core/ports/calendar-subscriptions';
 import type { ApiLogger, ApiServices } from '../api-services';
 import { timerFunction, type QueueDefinition } from '../function-definition';
@@ -31,23 +33,28 @@ export async function consumeCalendarChanges(services: ApiServices, changes: rea
     const handled = await handleCalendarChanges(subscriptionDeps.value, tenantId, list, now);
     if (!handled.ok) throw new Error(`calendar changes of tenant ${tenantId} could not be read: ${handled.error.code}`);
     for (const f of handled.value.failed) logger.error('calendar subscription could not be renewed', { tenantId, ...f });
-    if (handled.value.syncMailboxes.length === 0) continue;
-    const relationshipIds = new Set<string>();
-    for (const mailbox of handled.value.syncMailboxes) {
-      const relationships = await services.repositories.relationships.listForPerson(tenantId, mailbox);
-      if (!relationships.ok) throw new Error(`relationships of a changed mailbox could not be read: ${relationships.error.code}`);
-      for (const r of relationships.value) if (r.status === 'active') relationshipIds.add(r.id);
-    }
-    if (relationshipIds.size === 0) continue;
-    const deps = services.booking.forTenant(tenantId);
-    if (!deps.ok) {
-      logger.error('calendar change without calendar access', { tenantId, code: deps.error.code });
-      continue;
-    }
-    const synced = await syncCalendars(deps.value, { tenantId, relationshipIds: [...relationshipIds] }, now);
-    if (!synced.ok) throw new Error(`calendar sync after a change failed: ${synced.error.code}`);
-    logger.info('calendar change synced', { tenantId, mailboxes: handled.value.syncMailboxes.length, changes: synced.value.changes.length });
+    await syncMailboxes(services, tenantId, handled.value.syncMailboxes, now, logger);
   }
+}
+
+/** Syncs the active pairs of the given mailboxes (the organizers' mailboxes); throws on transient failures. */
+async function syncMailboxes(services: ApiServices, tenantId: string, mailboxes: readonly string[], now: number, logger: ApiLogger): Promise<void> {
+  if (mailboxes.length === 0) return;
+  const relationshipIds = new Set<string>();
+  for (const mailbox of mailboxes) {
+    const relationships = await services.repositories.relationships.listForPerson(tenantId, mailbox);
+    if (!relationships.ok) throw new Error(`relationships of a changed mailbox could not be read: ${relationships.error.code}`);
+    for (const r of relationships.value) if (r.status === 'active') relationshipIds.add(r.id);
+  }
+  if (relationshipIds.size === 0) return;
+  const deps = services.booking.forTenant(tenantId);
+  if (!deps.ok) {
+    logger.error('calendar change without calendar access', { tenantId, code: deps.error.code });
+    return;
+  }
+  const synced = await syncCalendars(deps.value, { tenantId, relationshipIds: [...relationshipIds] }, now);
+  if (!synced.ok) throw new Error(`calendar sync after a change failed: ${synced.error.code}`);
+  logger.info('calendar change synced', { tenantId, mailboxes: mailboxes.length, changes: synced.value.changes.length });
 }
 
 export const calendarChangesQueue: QueueDefinition = {
@@ -87,3 +94,39 @@ export async function keepSubscriptions(services: ApiServices, now: number, logg
 }
 
 export const keepSubscriptionsTimer = timerFunction('keepCalendarSubscriptions', '0 0/5 * * * *', KEEP_SUBSCRIPTIONS_EVERY_MS, keepSubscriptions);
+
+export const READ_CHANGES_EVERY_MS = 15 * 60_000;
+
+export async function readChangesWithDelta(services: ApiServices, now: number, logger: ApiLogger): Promise<void> {
+  const registered = await services.booking.register.list();
+  if (!registered.ok) {
+    logger.error('delta timer could not read the register', { code: registered.error.code });
+    return;
+  }
+  for (const [tenantId, relationshipIds] of groupByTenant(registered.value, (r) => r.relationshipId)) {
+    const deps = services.booking.deltaFor(tenantId);
+    if (!deps.ok) {
+      logger.error('delta timer has no calendar access', { tenantId, code: deps.error.code });
+      continue;
+    }
+    const mailboxes = await watchedMailboxes(services.repositories, tenantId, relationshipIds, now);
+    if (!mailboxes.ok) {
+      logger.error('delta timer could not read meetings', { tenantId, code: mailboxes.error.code });
+      continue;
+    }
+    const read = await readOutlookChanges(deps.value, { tenantId, mailboxIds: mailboxes.value }, now);
+    if (!read.ok) {
+      logger.error('delta timer could not read its cursors', { tenantId, code: read.error.code });
+      continue;
+    }
+    for (const f of read.value.failed) logger.error('delta read failed for a mailbox', { tenantId, ...f });
+    try {
+      await syncMailboxes(services, tenantId, read.value.changedMailboxes, now, logger);
+    } catch (error) {
+      logger.error('delta timer could not sync changed mailboxes', { tenantId, error: String(error) });
+    }
+    logger.info('outlook changes read', { tenantId, mailboxes: mailboxes.value.length, changed: read.value.changedMailboxes.length, failed: read.value.failed.length });
+  }
+}
+
+export const readChangesTimer = timerFunction('readOutlookChanges', '0 5/15 * * * *', READ_CHANGES_EVERY_MS, readChangesWithDelta);

@@ -4,11 +4,12 @@
  * what the notifications (queued by the webhook) say: a change or a `missed` batch syncs the
  * mailbox's pairs, `reauthorizationRequired` renews, `subscriptionRemoved` subscribes again and
  * syncs. Graph's limits for Outlook events: a subscription lives under three days (at most 4,230
- * minutes) and a mailbox takes at most 1,000; the app keeps exactly one per mailbox.
+ * minutes) and a mailbox takes at most 1,000; the app keeps exactly one per mailbox. Behind them, a
+ * timer reads each mailbox with delta queries (readOutlookChanges) in case a notification was lost.
  */
 import { ok, type Result } from '../result';
 import { HOUR, MINUTE, type Instant } from '../time/interval';
-import type { CalendarChange, CalendarSubscription, CalendarSubscriptionPort, CalendarSubscriptionRecords } from '../ports/calendar-subscriptions';
+import type { CalendarChange, CalendarChangeFeed, CalendarSubscription, CalendarSubscriptionPort, CalendarSubscriptionRecords, DeltaCursorRecords } from '../ports/calendar-subscriptions';
 import type { MentoringRepositories } from '../ports/repositories';
 import type { ErrorCode } from '../error-codes';
 
@@ -131,4 +132,53 @@ export async function handleCalendarChanges(deps: SubscriptionDeps, tenantId: st
     if (change.kind === 'subscriptionRemoved') sync.add(record.mailboxId);
   }
   return ok({ syncMailboxes: [...sync], renewed, resubscribed, ignored, failed });
+}
+
+/** The window a delta round watches: from a day back to a bit over a year ahead (a year of meetings). */
+export const DELTA_WINDOW_BACK = 24 * HOUR;
+export const DELTA_WINDOW_AHEAD = 400 * 24 * HOUR;
+/** A round older than this starts again, so the window keeps moving with time. */
+export const DELTA_ROUND_MAX_AGE = 7 * 24 * HOUR;
+
+export interface DeltaDeps {
+  readonly feed: CalendarChangeFeed;
+  readonly cursors: DeltaCursorRecords;
+}
+
+export interface OutlookChangesRead {
+  /** Mailboxes with changes since the last read (or read for the first time in this window). */
+  readonly changedMailboxes: readonly string[];
+  readonly failed: readonly { readonly mailboxId: string; readonly code: ErrorCode }[];
+}
+
+/**
+ * The safety net behind the notifications: reads each watched mailbox's calendar with delta queries
+ * and names those where something changed, so their pairs are synced even if a notification was lost.
+ */
+export async function readOutlookChanges(deps: DeltaDeps, input: { readonly tenantId: string; readonly mailboxIds: readonly string[] }, now: Instant): Promise<Result<OutlookChangesRead>> {
+  const cursors = await deps.cursors.list(input.tenantId);
+  if (!cursors.ok) return cursors;
+  const changedMailboxes: string[] = [];
+  const failed: { mailboxId: string; code: ErrorCode }[] = [];
+  for (const mailboxId of input.mailboxIds) {
+    const stored = cursors.value.find((c) => c.mailboxId === mailboxId);
+    const fresh = stored && now - stored.windowStart < DELTA_ROUND_MAX_AGE ? stored : undefined;
+    const windowStart = fresh ? fresh.windowStart : now - DELTA_WINDOW_BACK;
+    let read = await deps.feed.readChanges(mailboxId, fresh?.cursor, { start: windowStart, end: windowStart + DELTA_WINDOW_AHEAD });
+    if (!read.ok && fresh && read.error.code === 'GRAPH.NOT_FOUND') {
+      read = await deps.feed.readChanges(mailboxId, undefined, { start: now - DELTA_WINDOW_BACK, end: now - DELTA_WINDOW_BACK + DELTA_WINDOW_AHEAD });
+    }
+    if (!read.ok) {
+      failed.push({ mailboxId, code: read.error.code });
+      continue;
+    }
+    const saved = await deps.cursors.save(input.tenantId, { mailboxId, cursor: read.value.cursor, windowStart: fresh ? windowStart : now - DELTA_WINDOW_BACK });
+    if (!saved.ok) {
+      failed.push({ mailboxId, code: saved.error.code });
+      continue;
+    }
+    // A first round lists everything: nothing is known to be unchanged, so the mailbox is synced.
+    if (!fresh || read.value.changed.length > 0 || read.value.removed.length > 0) changedMailboxes.push(mailboxId);
+  }
+  return ok({ changedMailboxes, failed });
 }

@@ -41,3 +41,30 @@ export interface CalendarChange {
 export interface CalendarChangeQueue {
   enqueue(changes: readonly CalendarChange[]): Promise<Result<void>>;
 }
+
+/** What changed in a mailbox's calendar since the last read (Graph: calendarView delta). */
+export interface CalendarDelta {
+  /** Ids of events added or updated in the window (every event on a first round). */
+  readonly changed: readonly string[];
+  /** Ids of events deleted, or moved out of the window. */
+  readonly removed: readonly string[];
+  /** Where the next read starts (Graph's deltaLink). */
+  readonly cursor: string;
+}
+
+export interface CalendarChangeFeed {
+  /** From `cursor`, or a first round over `window` when there is none. `GRAPH.NOT_FOUND`: start again. */
+  readChanges(mailboxId: string, cursor: string | undefined, window: { readonly start: Instant; readonly end: Instant }): Promise<Result<CalendarDelta>>;
+}
+
+export interface DeltaCursor {
+  readonly mailboxId: string;
+  readonly cursor: string;
+  /** When the round's window began; a round too old is started again over a new window. */
+  readonly windowStart: Instant;
+}
+
+export interface DeltaCursorRecords {
+  list(tenantId: string): Promise<Result<DeltaCursor[]>>;
+  save(tenantId: string, cursor: DeltaCursor): Promise<Result<void>>;
+}

@@ -4,7 +4,7 @@
  */
 import { calendarNotifications } from '../../../src/api/functions/calendar-notifications';
 import { syncRegisteredCalendars } from '../../../src/api/functions/sync-calendars';
-import { consumeCalendarChanges, keepSubscriptions } from '../../../src/api/functions/calendar-changes';
+import { consumeCalendarChanges, keepSubscriptions, readChangesWithDelta } from '../../../src/api/functions/calendar-changes';
 import { StorageQueueCalendarChanges } from '../../../src/adapters/storage/storage-queue-calendar-changes';
 import { testStorageConnectionString } from '../../support/azurite';
 import type { ApiServices } from '../../../src/api/api-services';
@@ -155,5 +155,36 @@ describe('Graph change notifications', () => {
     logged.length = 0;
     await syncRegisteredCalendars(h.api.services, Date.now(), logger);
     expect(logged.find((f) => f.tenantId === cast.tenantId)).toMatchObject({ checked: 1, changes: 0 });
+  });
+
+  it('the safety net: with no subscription, a delta read of the organizer’s calendar finds a move made in Outlook and syncs it', async () => {
+    const { cast, rel } = await pairWithAgreement();
+    const booked = await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: {} });
+    const meeting = booked.json.meetings[0] as { id: string };
+    const stored = await h.api.services.repositories.relationships.meetings.get(cast.tenantId, cast.relationship.id, meeting.id);
+    if (!stored.ok) throw new Error(stored.error.code);
+    const logged: Record<string, unknown>[] = [];
+    const logger = { info: (_m: string, f: Record<string, unknown>) => logged.push(f), error: (_m: string, f: Record<string, unknown>) => logged.push({ error: true, ...f }) };
+    // The first round reads the whole window and syncs (nothing is known yet).
+    await readChangesWithDelta(h.api.services, Date.now(), logger);
+    expect(logged.find((f) => f.tenantId === cast.tenantId && 'changed' in f)).toMatchObject({ changed: 1, failed: 0 });
+    // Nothing changed: the next read syncs nothing.
+    logged.length = 0;
+    await readChangesWithDelta(h.api.services, Date.now(), logger);
+    expect(logged.find((f) => f.tenantId === cast.tenantId && 'changed' in f)).toMatchObject({ changed: 0 });
+    // The organizer moves the meeting by half an hour in Outlook; no notification is sent (no subscription).
+    const moved = stored.value.start + 30 * 60_000;
+    const at = (t: number) => ({ dateTime: new Date(t).toISOString().slice(0, 19), timeZone: 'UTC' });
+    const patch = await fetch(`${h.baseUrl}/local-graph/v1.0/users/${cast.mentee.personId}/events/${encodeURIComponent(stored.value.eventId!)}`, {
+      method: 'PATCH',
+      headers: { authorization: 'Bearer outlook', 'content-type': 'application/json' },
+      body: JSON.stringify({ start: at(moved), end: at(moved + (stored.value.end - stored.value.start)) }),
+    });
+    expect(patch.status).toBe(200);
+    logged.length = 0;
+    await readChangesWithDelta(h.api.services, Date.now(), logger);
+    expect(logged.find((f) => f.tenantId === cast.tenantId && 'changed' in f)).toMatchObject({ changed: 1, failed: 0 });
+    const synced = await h.api.services.repositories.relationships.meetings.get(cast.tenantId, cast.relationship.id, meeting.id);
+    expect(synced.ok && synced.value.start).toBe(moved);
   });
 });

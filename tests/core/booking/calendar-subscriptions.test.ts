@@ -2,8 +2,8 @@
  * Keeping Graph subscriptions and handling what notifications say, as pure use cases over a fake
  * subscription port (the Graph adapter has its own HTTP tests against recorded JSON).
  */
-import { handleCalendarChanges, keepCalendarSubscriptions, RENEW_WHEN_LEFT, SUBSCRIPTION_LIFETIME, SUBSCRIPTION_MAX_MINUTES } from '../../../src/core/booking';
-import type { CalendarSubscription, CalendarSubscriptionPort, CalendarSubscriptionRecords } from '../../../src/core/ports/calendar-subscriptions';
+import { DELTA_ROUND_MAX_AGE, DELTA_WINDOW_BACK, handleCalendarChanges, keepCalendarSubscriptions, readOutlookChanges, RENEW_WHEN_LEFT, SUBSCRIPTION_LIFETIME, SUBSCRIPTION_MAX_MINUTES } from '../../../src/core/booking';
+import type { CalendarChangeFeed, CalendarDelta, CalendarSubscription, CalendarSubscriptionPort, CalendarSubscriptionRecords, DeltaCursor, DeltaCursorRecords } from '../../../src/core/ports/calendar-subscriptions';
 import { fail, ok, type Result } from '../../../src/core/result';
 import { HOUR, MINUTE } from '../../../src/core/time/interval';
 import { InMemoryRepositories } from '../../fakes/in-memory-repositories';
@@ -103,4 +103,50 @@ it('a change or `missed` asks for a sync of the mailbox; lifecycle events renew 
   const removed = await handleCalendarChanges(deps, T, [{ kind: 'subscriptionRemoved', tenantId: T, subscriptionId: 'sub-2' }], NOW + 2 * HOUR);
   expect(removed.ok && removed.value).toEqual({ syncMailboxes: ['m2'], renewed: [], resubscribed: ['m2'], ignored: 0, failed: [] });
   expect(graph.calls).toEqual(['renew sub-3', 'subscribe m2']);
+});
+
+describe('readOutlookChanges (the delta safety net)', () => {
+  class FakeFeed implements CalendarChangeFeed {
+    reads: (string | undefined)[] = [];
+    next: { changed: string[]; removed: string[] } = { changed: [], removed: [] };
+    expired = new Set<string>();
+    private n = 0;
+    async readChanges(_mailboxId: string, cursor: string | undefined): Promise<Result<CalendarDelta>> {
+      this.reads.push(cursor);
+      if (cursor && this.expired.has(cursor)) return fail('GRAPH.NOT_FOUND', 'sync state gone');
+      const page = cursor ? this.next : { changed: ['e1', 'e2'], removed: [] };
+      this.next = { changed: [], removed: [] };
+      return ok({ ...page, cursor: `cursor-${++this.n}` });
+    }
+  }
+  class Cursors implements DeltaCursorRecords {
+    rows = new Map<string, DeltaCursor>();
+    async list(): Promise<Result<DeltaCursor[]>> {
+      return ok([...this.rows.values()]);
+    }
+    async save(_t: string, c: DeltaCursor): Promise<Result<void>> {
+      this.rows.set(c.mailboxId, c);
+      return ok(undefined);
+    }
+  }
+
+  it('syncs a mailbox on its first round and when something changed, not when nothing did; restarts old or lost rounds', async () => {
+    const feed = new FakeFeed();
+    const cursors = new Cursors();
+    const deps = { feed, cursors };
+    const read = (now: number) => readOutlookChanges(deps, { tenantId: T, mailboxIds: ['m1'] }, now);
+    expect(await read(NOW)).toEqual({ ok: true, value: { changedMailboxes: ['m1'], failed: [] } });
+    expect(await read(NOW + HOUR)).toEqual({ ok: true, value: { changedMailboxes: [], failed: [] } });
+    feed.next = { changed: [], removed: ['e2'] };
+    expect(await read(NOW + 2 * HOUR)).toEqual({ ok: true, value: { changedMailboxes: ['m1'], failed: [] } });
+    expect(feed.reads).toEqual([undefined, 'cursor-1', 'cursor-2']);
+    // Graph lost the round: a new one starts at once.
+    feed.expired.add('cursor-3');
+    expect((await read(NOW + 3 * HOUR)).ok).toBe(true);
+    expect(feed.reads.slice(-2)).toEqual(['cursor-3', undefined]);
+    // A week on, the window moves: a new round over a new window.
+    await read(NOW + DELTA_ROUND_MAX_AGE + 4 * HOUR);
+    expect(feed.reads.at(-1)).toBeUndefined();
+    expect(cursors.rows.get('m1')!.windowStart).toBe(NOW + DELTA_ROUND_MAX_AGE + 4 * HOUR - DELTA_WINDOW_BACK);
+  });
 });
