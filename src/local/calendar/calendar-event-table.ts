@@ -194,6 +194,22 @@ export class CalendarEventTable {
     return events.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
   }
 
+  /** For free/busy: the mailbox's events overlapping [start, end) and its stored settings, in one query. */
+  async schedule(mailbox: string, start: number, end: number): Promise<{ events: StoredEvent[]; settings: StoredMailboxSettings }> {
+    await this.ensure();
+    const events: StoredEvent[] = [];
+    let settings: StoredMailboxSettings = {};
+    const rows = this.table.listEntities({
+      queryOptions: { filter: `PartitionKey eq '${key(mailbox)}' and ((kind eq 'event' and startMs lt ${end} and endMs gt ${start}) or kind eq 'settings')` },
+    });
+    for await (const raw of rows) {
+      const row = rowSchema.parse(raw);
+      if (row.kind === 'settings') settings = joinDoc(row, row.parts ?? 1) as StoredMailboxSettings;
+      else events.push(this.toEvent(mailbox, row));
+    }
+    return { events: events.sort((a, b) => a.start - b.start), settings };
+  }
+
   /** Events and tombstones of the mailbox that changed after `afterSeq` (for delta queries). */
   async changedSince(mailbox: string, afterSeq: number): Promise<{ events: StoredEvent[]; removed: Tombstone[] }> {
     await this.ensure();

@@ -198,7 +198,7 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
       input.data.schedules.map(async (scheduleId) => {
         const p = person(scheduleId);
         if (!p) return { scheduleId, availabilityView: '', error: { message: 'The target mailbox could not be found.', responseCode: 'ErrorMailRecipientNotFound' } };
-        const stored = await events.overlapping(p.personId, start, end);
+        const { events: stored, settings } = await events.schedule(p.personId, start, end);
         const items: { subject: string; status: ScheduleStatus; start: number; end: number; location: string }[] = [
           ...seededItems(p, { start, end }),
           ...stored
@@ -215,7 +215,7 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
           for (let i = first; i < last; i++) if (STATUS_WEIGHT[item.status] > STATUS_WEIGHT[DIGIT_STATUS[slots[i]!]!]) slots[i] = STATUS_DIGIT[item.status];
         }
         const view = slots.join('');
-        const hours = effectiveSettings(p, await events.settings(p.personId)).workingHours;
+        const hours = effectiveSettings(p, settings).workingHours;
         return {
           scheduleId,
           availabilityView: view,

@@ -145,38 +145,54 @@ export class MailboxEvents {
         ...x,
       })),
     };
-    const stored: StoredEvent = { mailbox: organizer.personId, id, doc, start, end, isCancelled: false };
+    const targets = this.copyTargets(organizer.personId, id, doc.attendees as GraphAttendee[]);
+    const stored: StoredEvent = { mailbox: organizer.personId, id, doc, start, end, isCancelled: false, copies: targets.map((t) => t.link) };
     const { event, created } = await this.o.events.create(stored, e.transactionId);
-    if (created) this.o.changed(event.mailbox, event.id, 'created');
-    // A retried create (same transactionId) also finishes copies an interrupted first try left out.
-    return this.syncCopies(event, false);
+    // A retried create (same transactionId) finishes copies an interrupted first try left out.
+    if (!created) return this.syncCopies(event, false);
+    this.o.changed(event.mailbox, event.id, 'created');
+    await Promise.all(targets.map((t) => this.createCopy(event, t.person, t.link.id)));
+    return event;
+  }
+
+  /** Brings every attendee's copy in line with the organizer's event; returns the organizer's event as stored. */
+  /** The attendees in the organizer's tenant, each with the id their copy has (derived, so known up front). */
+  private copyTargets(organizerMailbox: string, organizerEventId: string, attendees: readonly GraphAttendee[]): { person: LocalCalendarPerson; link: EventLink }[] {
+    const organizer = this.o.person(organizerMailbox);
+    const targets: { person: LocalCalendarPerson; link: EventLink }[] = [];
+    for (const a of attendees) {
+      const p = this.o.person(a.emailAddress.address);
+      if (!p || p.personId === organizerMailbox || targets.some((t) => t.person.personId === p.personId)) continue;
+      // Only mailboxes of the organizer's own tenant get a copy here; others receive mail elsewhere.
+      if (organizer?.tenantId && p.tenantId && organizer.tenantId !== p.tenantId) continue;
+      targets.push({ person: p, link: { mailbox: p.personId, id: copyIdOf(organizerEventId, p.personId) } });
+    }
+    return targets;
+  }
+
+  private async createCopy(organizerEvent: StoredEvent, p: LocalCalendarPerson, copyId: string): Promise<void> {
+    const copy = this.copyDoc(organizerEvent, p, copyId, undefined, false);
+    await this.o.events.create({ mailbox: p.personId, id: copyId, doc: copy, start: organizerEvent.start, end: organizerEvent.end, isCancelled: organizerEvent.isCancelled, copyOf: { mailbox: organizerEvent.mailbox, id: organizerEvent.id } }, undefined).catch(async (error: unknown) => {
+      // Created meanwhile by a concurrent retry: it stands.
+      if (!(await this.o.events.get(p.personId, copyId))) throw error;
+    });
+    this.o.changed(p.personId, copyId, 'created');
   }
 
   /** Brings every attendee's copy in line with the organizer's event; returns the organizer's event as stored. */
   private async syncCopies(organizerEvent: StoredEvent, timeChanged: boolean): Promise<StoredEvent> {
-    const organizer = this.o.person(organizerEvent.mailbox);
-    const attendees = (organizerEvent.doc.attendees as GraphAttendee[] | undefined) ?? [];
-    const links: EventLink[] = [];
-    for (const a of attendees) {
-      const p = this.o.person(a.emailAddress.address);
-      if (!p || p.personId === organizerEvent.mailbox) continue;
-      // Only mailboxes of the organizer's own tenant get a copy here; others receive mail elsewhere.
-      if (organizer?.tenantId && p.tenantId && organizer.tenantId !== p.tenantId) continue;
-      const copyId = copyIdOf(organizerEvent.id, p.personId);
-      links.push({ mailbox: p.personId, id: copyId });
-      const existing = await this.o.events.get(p.personId, copyId);
-      const copy = this.copyDoc(organizerEvent, p, copyId, existing, timeChanged);
-      if (!existing) {
-        await this.o.events.create({ mailbox: p.personId, id: copyId, doc: copy, start: organizerEvent.start, end: organizerEvent.end, isCancelled: organizerEvent.isCancelled, copyOf: { mailbox: organizerEvent.mailbox, id: organizerEvent.id } }, undefined).catch(async (error: unknown) => {
-          // Created meanwhile by a concurrent retry: update it instead.
-          if (!(await this.o.events.get(p.personId, copyId))) throw error;
-        });
-        this.o.changed(p.personId, copyId, 'created');
-      } else if (existing.doc.isCancelled !== true || organizerEvent.isCancelled) {
+    const targets = this.copyTargets(organizerEvent.mailbox, organizerEvent.id, (organizerEvent.doc.attendees as GraphAttendee[] | undefined) ?? []);
+    const links = targets.map((t) => t.link);
+    await Promise.all(
+      targets.map(async ({ person: p, link }) => {
+        const existing = await this.o.events.get(p.personId, link.id);
+        if (!existing) return this.createCopy(organizerEvent, p, link.id);
+        if (existing.doc.isCancelled === true && !organizerEvent.isCancelled) return;
+        const copy = this.copyDoc(organizerEvent, p, link.id, existing, timeChanged);
         await this.o.events.replace({ ...existing, doc: copy, start: organizerEvent.start, end: organizerEvent.end, isCancelled: organizerEvent.isCancelled });
-        this.o.changed(p.personId, copyId, 'updated');
-      }
-    }
+        this.o.changed(p.personId, link.id, 'updated');
+      }),
+    );
     // Attendees taken off the meeting get its cancellation.
     for (const gone of (organizerEvent.copies ?? []).filter((l) => !links.some((k) => k.mailbox === l.mailbox))) {
       await this.cancelCopy(gone, '');
