@@ -95,6 +95,11 @@ describe('the Teams bot (Agents SDK CloudAdapter over HTTP, replies through the 
     expect((await kit.references.get(TENANT, MENTEE.aadObjectId))?.locale).toBe('pl-PL');
   });
 
+  it('an install without the person\'s name (as the Agents Playground sends it) welcomes them by their profile name', async () => {
+    const replies = await kit.turn({ ...kit.base({ ...MENTEE, name: '' }), type: 'installationUpdate', action: 'add' });
+    expect(text(kit.cardOf(replies[0]))).toContain('Welcome to Mentoring, Ania Kowalska');
+  });
+
   it('welcomes in Polish for a Polish client', async () => {
     const replies = await kit.turn({ ...kit.base(MENTEE, 'pl-PL'), type: 'installationUpdate', action: 'add' });
     expect(text(kit.cardOf(replies[0]))).toContain('Witamy w Mentoringu');

@@ -66,7 +66,13 @@ export class MentoringConversation {
 
   async installed(user: BotUser, reference: StoredConversationReference): Promise<CardReply> {
     await this.deps.references.save(reference);
-    return { card: welcomeCard({ locale: user.locale, displayName: user.displayName, links: this.deps.links }) };
+    // Some clients (the Agents Playground) send the install without the person's name: their profile has it.
+    let displayName = user.displayName;
+    if (!displayName) {
+      const profile = await this.deps.mentoring.repos.profiles.get(user.tenantId, user.userId);
+      if (profile.ok) displayName = profile.value.displayName;
+    }
+    return { card: welcomeCard({ locale: user.locale, displayName, links: this.deps.links }) };
   }
 
   async remember(reference: StoredConversationReference): Promise<void> {
