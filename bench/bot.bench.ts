@@ -1,10 +1,9 @@
 /**
- * Fan-out of 10,000 check-ins through the real delivery path: Storage queue and Table ledger on
- * Azurite, the Agents SDK's CloudAdapter sending over HTTP to a local Bot Connector that rate-limits like
- * Teams (50 requests/s per tenant, 7/1 s … 1800/h per conversation) and answers 429 beyond that.
- * 10 tenants × 1,000 people, everyone inside contact hours, so the figure is delivery throughput.
+ * The bot's figures. `checkin-fanout-10000`: the post-meeting fan-out on the real path, from the
+ * planning timer's run that finds 5,000 ended meetings to the 10,000th check-in card accepted by the
+ * local Bot Connector (see bench/README.md). `bot-oversize-body-rss-growth`: the API process's memory
+ * after oversize anonymous posts to /api/messages.
  */
-import { TableClient } from '@azure/data-tables';
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
@@ -12,155 +11,234 @@ import { performance } from 'node:perf_hooks';
 import type { Report } from './run';
 import { startAzurite } from '../src/local/azurite';
 import { startLocalBotConnector } from '../src/local/connector/local-bot-connector';
-import { ensureTable, TableCheckInCardIssueStore, TableConversationReferenceStore } from '../src/adapters/bot/table-bot-stores';
-import { deliveryQueueNames, StorageQueueDeliveryQueue } from '../src/adapters/bot/storage-queue-delivery';
 import { StorageQueuePoller } from '../src/adapters/bot/storage-queue-poller';
-import { QueueClient } from '@azure/storage-queue';
-import { DELIVERY_QUEUE_PREFIX, DELIVERY_QUEUE_SHARDS } from '../src/hosts/functions/bot-composition';
-import { TableDeliveryLedger } from '../src/adapters/bot/table-delivery-ledger';
-import { BotConnectorSender } from '../src/adapters/bot/bot-connector-sender';
-import { checkInCard } from '../src/adapters/cards/check-in-card';
-import { CloudAdapter } from '@microsoft/agents-hosting';
-import { DeliveryWorker } from '../src/bot/delivery/delivery-worker';
-import { pacerPerKey } from '../src/bot/delivery/adaptive-pacer';
-import { nextContactMoment } from '../src/core/scheduling/contact-hours';
-import { idempotencyKeys } from '../src/core/delivery/bot-message';
-import { ok } from '../src/core/result';
-import type { DeliveryJob } from '../src/core/ports/delivery';
+import { botStorageFromConnectionString, DELIVERY_PACING } from '../src/hosts/functions/bot-composition';
+import { composeBotRuntime } from '../src/hosts/functions/bot-runtime';
+import { planDueMessages } from '../src/hosts/functions/bot-timers';
+import { createApiHost } from '../src/hosts/functions/composition-root';
+import { parseApiSettings } from '../src/api/config';
+import type { ApiLogger } from '../src/api/api-services';
+import { parseBotSettings } from '../src/bot/host/bot-settings';
+import type { JobOutcome } from '../src/bot/delivery/delivery-worker';
+import { localApiEnvironment } from '../src/local/local-settings';
+import { inParallel } from '../src/core/booking/in-parallel';
+import type { WeeklyWindow } from '../src/core/agreement/agreement';
+import { agreementVersionId } from '../src/core/relationships/agreement-version';
 
-const TENANTS = 10;
-const PEOPLE_PER_TENANT = Number(process.env.BOT_BENCH_PEOPLE_PER_TENANT ?? 1000);
-const WORKERS = 8;
-
-async function inParallel<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) await fn(items[next++]!);
-    }),
-  );
-}
+const verbose = (...parts: unknown[]) => {
+  if (process.env.BOT_BENCH_VERBOSE) console.error(new Date().toISOString(), ...parts);
+};
 
 export async function run(report: Report): Promise<void> {
   await oversizeBodyRssGrowth(report);
-  await fanout(report, { tenants: TENANTS, peoplePerTenant: PEOPLE_PER_TENANT, initialPerSecond: 40, label: `checkin-fanout-${TENANTS * PEOPLE_PER_TENANT}`, main: true });
-  // A cold start at four times Teams' per-tenant rate: the connector answers 429 and the pacer and
-  // the queue must absorb it without losing or doubling a check-in.
-  await fanout(report, { tenants: 1, peoplePerTenant: 1000, initialPerSecond: 200, label: 'checkin-burst-1000-one-tenant', main: false });
+  await checkinFanout(report, { tenants: 10, pairsPerTenant: Number(process.env.BOT_BENCH_PAIRS_PER_TENANT ?? 500), label: 'checkin-fanout', main: true });
+  // A cold start at four times Teams' per-tenant rate: the connector answers 429 and the pacer and the
+  // queue must absorb it without losing or doubling a check-in.
+  await checkinFanout(report, {
+    tenants: 1,
+    pairsPerTenant: 500,
+    label: 'checkin-burst-1000-one-tenant',
+    main: false,
+    pacing: { ...DELIVERY_PACING, initialPerSecond: 200 },
+  });
 }
 
-async function fanout(
+const quietLogger: ApiLogger = { error: () => undefined, info: () => undefined };
+/** Contact hours around the clock every day, so the figure is the fan-out itself, not waiting for people's mornings. */
+const aroundTheClock: WeeklyWindow[] = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, start: '00:00', end: '00:00' }));
+const ZONES = ['Europe/Warsaw', 'Asia/Kolkata', 'America/New_York', 'Europe/London', 'Asia/Tokyo', 'America/Sao_Paulo'];
+
+/**
+ * The real path, cold: the production composition (`createApiHost` + `composeBotRuntime`, the same
+ * wiring as Azure and `npm start`) on a fresh in-memory Azurite; pairs stored through its repositories
+ * (profiles, relationship, signed agreement, a meeting that ended 5 minutes ago, so the meeting-moment
+ * index has it) and each person's conversation reference; then, timed: the planning timer's function
+ * (`planDueMessages`, which calls `plan` per relationship: the production selection, planned-key claims
+ * and queue writes) while the delivery queues are read by the poller that mirrors Azure's queue trigger,
+ * calling the production handler (`worker.handleMessage`: recipient from the stored agreement,
+ * conversation reference, ledger, the check-in card built by `composeProactive` with its issued nonce,
+ * the Agents SDK's CloudAdapter) with production pacing, to the local Bot Connector limited like Teams.
+ * The clock stops when every participant's card has been accepted, or after 3 minutes without progress.
+ */
+export async function checkinFanout(
   report: Report,
-  scenario: { tenants: number; peoplePerTenant: number; initialPerSecond: number; label: string; main: boolean },
+  scenario: { tenants: number; pairsPerTenant: number; label: string; main: boolean; pacing?: { readonly [K in keyof typeof DELIVERY_PACING]: number } },
 ): Promise<void> {
-  const TENANTS = scenario.tenants;
-  const TOTAL = scenario.tenants * scenario.peoplePerTenant;
   const azurite = await startAzurite();
   const connector = await startLocalBotConnector();
   try {
-    const table = TableClient.fromConnectionString(azurite.connectionString, 'botbench', { allowInsecureConnection: true });
-    await ensureTable(table);
-    const queueNamed = (name: string) => new QueueClient(azurite.connectionString, name);
-    const queue = new StorageQueueDeliveryQueue(deliveryQueueNames(DELIVERY_QUEUE_PREFIX, DELIVERY_QUEUE_SHARDS).map(queueNamed), queueNamed);
-    await queue.ensure();
-    const references = new TableConversationReferenceStore(table);
-    const cardIssues = new TableCheckInCardIssueStore(table);
-
-    const people = Array.from({ length: TOTAL }, (_, i) => ({
-      tenantId: `tenant-${i % TENANTS}`,
-      personId: `person-${i}`,
-    }));
-    await inParallel(people, 50, async (p) => {
-      await references.save({
-        serviceUrl: connector.serviceUrl,
-        channelId: 'msteams',
-        conversationId: `a:${p.personId}`,
-        botId: '28:mentoring-bot',
-        userId: `29:${p.personId}`,
-        userAadObjectId: p.personId,
-        tenantId: p.tenantId,
-        locale: 'en-GB',
-      });
+    const settings = parseApiSettings(
+      Object.fromEntries(
+        Object.entries(
+          localApiEnvironment({
+            storageConnectionString: azurite.connectionString,
+            jwksUri: 'http://127.0.0.1:9/keys',
+            issuerTemplate: 'http://127.0.0.1:9/{tenantid}/v2.0',
+            graphBaseUrl: 'http://127.0.0.1:9/v1.0',
+          }),
+        ).filter(([, v]) => v !== undefined),
+      ),
+    );
+    const api = await createApiHost({ settings, logger: quietLogger });
+    const runtime = await composeBotRuntime(api, {
+      settings: parseBotSettings({ MENTORING_MODE: 'local', TAB_ENDPOINT: 'http://127.0.0.1:53000' }),
+      storage: botStorageFromConnectionString(azurite.connectionString),
+      ...(scenario.pacing ? { deliveryPacing: scenario.pacing } : {}),
     });
-
-    const allDay = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, start: '00:00', end: '00:00' }));
-    const adapter = new CloudAdapter({});
-    let nonce = 0;
-    const worker = new DeliveryWorker({
-      queue,
-      ledger: new TableDeliveryLedger(table),
-      sender: new BotConnectorSender(adapter, ''),
-      references,
-      recipientOf: async (job) => ({ personId: job.personId, timeZone: 'Europe/Warsaw', contactHours: allDay }),
-      compose: async (job, user) => {
-        const n = `bench-${++nonce}`;
-        await cardIssues.issue({ nonce: n, tenantId: job.tenantId, userId: job.personId, relationshipId: job.relationshipId, meetingId: job.meetingId });
-        return ok(
-          checkInCard({
-            locale: user.locale,
-            timeZone: 'Europe/Warsaw',
-            relationshipId: job.relationshipId,
-            meetingId: job.meetingId,
-            meetingStart: job.notBefore - 3_600_000,
-            nonce: n,
-            partnerName: 'Partner',
-            goals: [{ id: 'g1', title: 'A goal', progress: 10 }],
+    const repos = api.services.repositories;
+    const meetingEnd = Date.now() - 5 * 60_000;
+    const pairs = Array.from({ length: scenario.tenants * scenario.pairsPerTenant }, (_, i) => ({
+      tenantId: `tenant-${i % scenario.tenants}`,
+      relationshipId: `rel-${i}`,
+      mentor: { id: `mentor-${i}`, zone: ZONES[i % ZONES.length]! },
+      mentee: { id: `mentee-${i}`, zone: ZONES[(i + 1) % ZONES.length]! },
+    }));
+    const must = <T>(result: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
+      if (!result.ok) throw new Error(result.error.code);
+      return result.value;
+    };
+    const setupStarted = performance.now();
+    await inParallel(pairs, 32, async (pair) => {
+      const { tenantId, relationshipId } = pair;
+      for (const person of [pair.mentor, pair.mentee]) {
+        must(
+          await repos.profiles.create(tenantId, {
+            userId: person.id,
+            displayName: `Person ${person.id}`,
+            jobTitle: 'Engineer',
+            seniority: 'senior',
+            skillsToTeach: [],
+            skillsToLearn: [],
+            languages: [],
+            timeZone: person.zone,
+            capacity: 1,
+            openToReverseMentoring: true,
+            activeMenteeCount: 0,
+            createdAt: 0,
+            updatedAt: 0,
           }),
         );
-      },
-      nextContactMoment,
-      now: () => Date.now(),
-      pacerFor: pacerPerKey({ initialPerSecond: scenario.initialPerSecond, minPerSecond: 2, maxPerSecond: 200, increasePerSuccess: 0.5 }),
+        await runtime.host.conversation.remember({
+          serviceUrl: connector.serviceUrl,
+          channelId: 'msteams',
+          conversationId: `a:${person.id}`,
+          botId: '28:mentoring-bot',
+          userId: `29:${person.id}`,
+          userAadObjectId: person.id,
+          tenantId,
+          locale: person.zone === 'Europe/Warsaw' ? 'pl-PL' : 'en-GB',
+        });
+      }
+      must(
+        await repos.relationships.create(tenantId, {
+          id: relationshipId,
+          mentorId: pair.mentor.id,
+          menteeId: pair.mentee.id,
+          reverse: false,
+          status: 'active',
+          requestId: `req-${relationshipId}`,
+          menteePreWork: { whatIWant: 'Learn Power BI', whatIBring: 'Curiosity', expectations: 'Monthly' },
+          startedAt: meetingEnd - 30 * 86_400_000,
+          reflections: {},
+          activeAgreementVersion: 1,
+        }),
+      );
+      const side = (p: { id: string; zone: string }) => ({
+        personId: p.id,
+        timeZone: p.zone,
+        meetingWindows: [{ weekday: 2 as const, start: '10:00', end: '16:00' }],
+        contactChannel: 'teamsChat' as const,
+        contactHours: aroundTheClock,
+      });
+      must(
+        await repos.relationships.agreementVersions.create(tenantId, relationshipId, {
+          id: agreementVersionId(1),
+          number: 1,
+          agreement: {
+            cadence: { kind: 'weekly' },
+            meetingMinutes: 60,
+            bufferMinutes: 0,
+            minimumNoticeHours: 24,
+            respectWorkingHours: false,
+            firstDate: '2026-01-06',
+            meetingCount: 12,
+            location: { kind: 'online' },
+            mentor: side(pair.mentor),
+            mentee: side(pair.mentee),
+          },
+          proposedBy: pair.mentee.id,
+          proposedAt: meetingEnd - 29 * 86_400_000,
+          note: '',
+          acceptedBy: [pair.mentee.id, pair.mentor.id],
+        }),
+      );
+      must(
+        await repos.relationships.meetings.create(tenantId, relationshipId, {
+          id: `meeting-${relationshipId}`,
+          number: 1,
+          start: meetingEnd - 3_600_000,
+          end: meetingEnd,
+          status: 'planned',
+          organizerId: pair.mentee.id,
+          bookingState: 'booked',
+          eventId: `event-${relationshipId}`,
+        }),
+      );
     });
+    const setupSeconds = (performance.now() - setupStarted) / 1000;
+    verbose('setup done', setupSeconds);
+    const TOTAL = pairs.length * 2;
 
-    const started = performance.now();
-    const meetingEnd = Date.now();
-    // A timer run that finds 10,000 ended meetings' check-ins queues them in batches (100 per message).
-    const jobs = people.map((p): DeliveryJob => ({
-        kind: 'checkin',
-        tenantId: p.tenantId,
-        personId: p.personId,
-        idempotencyKey: idempotencyKeys.checkin(`meeting-${p.personId}`, p.personId),
-        notBefore: meetingEnd,
-        relationshipId: `rel-${p.personId}`,
-        meetingId: `meeting-${p.personId}`,
-        jobId: `job-${p.personId}`,
-        attempt: 0,
-      }));
-    for (let i = 0; i < jobs.length; i += 1000) await queue.enqueue(jobs.slice(i, i + 1000));
-
-    const poller = new StorageQueuePoller(
-      queue.queues.map((client) => ({ queue: client, handle: (message: string, source: { queueName: string; messageId: string }) => worker.handleMessage(message, source) })),
-      queueNamed,
-    );
-    const counts = { delivered: 0, retrying: 0, waiting: 0, dropped: 0, expired: 0, undeliverable: 0, poisoned: 0 };
-    let idleRounds = 0;
-    await Promise.all(
-      Array.from({ length: WORKERS }, async () => {
-        while (counts.delivered + counts.undeliverable + counts.dropped < TOTAL && idleRounds < 200) {
-          const outcomes = await poller.runOnce();
-          if (outcomes.length === 0) {
-            idleRounds++;
-            await new Promise((r) => setTimeout(r, 100));
-          } else idleRounds = 0;
+    // Timed from here: the planning timer's run, with the queue triggers already listening (as in Azure).
+    const counts: Record<JobOutcome, number> = { delivered: 0, waiting: 0, retrying: 0, dropped: 0, expired: 0, undeliverable: 0, poisoned: 0 };
+    const { worker, deliveryQueue } = runtime.host;
+    const poller = new StorageQueuePoller<JobOutcome>(
+      deliveryQueue.queues.map((queue) => ({
+        queue,
+        handle: async (message: string, source: { queueName: string; messageId: string }) => {
+          const outcomes = await worker.handleMessage(message, source);
           for (const o of outcomes) counts[o]++;
-        }
-      }),
+          return outcomes;
+        },
+      })),
+      (name) => botStorageFromConnectionString(azurite.connectionString).queue(name),
+      (event, details) => console.error(JSON.stringify({ event, ...details })),
     );
+    const started = performance.now();
+    poller.start();
+    const planning = await planDueMessages({ index: runtime.meetingMoments, repos, plan: runtime.host.plan }, Date.now(), quietLogger);
+    const planned = performance.now();
+    verbose('planning done', JSON.stringify({ planned: planning.planned.length, skipped: planning.skipped, failed: planning.failed }));
+    const distinct = () => new Set(connector.received.map((r) => r.conversationId)).size;
+    let lastProgress = performance.now();
+    let seen = 0;
+    while (distinct() < TOTAL && performance.now() - lastProgress < 3 * 60_000) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (connector.received.length !== seen) {
+        if (Math.floor(connector.received.length / 1000) !== Math.floor(seen / 1000)) verbose('received', connector.received.length, JSON.stringify(counts));
+        seen = connector.received.length;
+        lastProgress = performance.now();
+      }
+    }
     const finished = performance.now();
+    await poller.stop();
 
     const perConversation = new Map<string, number>();
     for (const r of connector.received) perConversation.set(r.conversationId, (perConversation.get(r.conversationId) ?? 0) + 1);
     const doubled = [...perConversation.values()].filter((n) => n > 1).reduce((sum, n) => sum + n - 1, 0);
     const lost = TOTAL - perConversation.size;
-
     const seconds = (finished - started) / 1000;
+    const queued = planning.planned.reduce((n, p) => n + p.queued, 0);
     if (scenario.main) {
-      report(scenario.label, seconds, 's');
+      report(`${scenario.label}-${TOTAL}`, seconds, 's');
       report('checkins-lost', lost, '');
       report('checkins-doubled', doubled, '');
-      report(`${scenario.label}-throughput`, TOTAL / seconds, 'checkins/s');
-      report(`${scenario.label}-connector-429s`, connector.stats.throttled, '');
+      report(`${scenario.label}-${TOTAL}-planning`, (planned - started) / 1000, 's');
+      report(`${scenario.label}-${TOTAL}-queued-by-planning`, queued, '');
+      report(`${scenario.label}-${TOTAL}-throughput`, TOTAL / seconds, 'checkins/s');
+      report(`${scenario.label}-${TOTAL}-connector-429s`, connector.stats.throttled, '');
+      report(`${scenario.label}-${TOTAL}-queue-retries`, counts.retrying, '');
+      report(`${scenario.label}-${TOTAL}-setup-untimed`, setupSeconds, 's');
     } else {
       report(scenario.label, seconds, 's');
       report(`${scenario.label}-lost`, lost, '');
@@ -168,6 +246,8 @@ async function fanout(
       report(`${scenario.label}-connector-429s`, connector.stats.throttled, '');
       report(`${scenario.label}-queue-retries`, counts.retrying, '');
     }
+    const other = counts.undeliverable + counts.poisoned + counts.expired + counts.dropped;
+    if (other > 0 || planning.failed > 0) console.error(JSON.stringify({ scenario: scenario.label, counts, planningFailed: planning.failed }));
   } finally {
     await connector.stop();
     await azurite.stop();

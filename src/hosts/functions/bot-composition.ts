@@ -85,6 +85,8 @@ export async function composeBotHost(options: {
   readonly logger?: BotLogger;
   /** The scheduling engineer's contact-hours rule; the weekly-window reading of the agreement until then. */
   readonly nextContactMoment?: NextContactMoment;
+  /** Per-tenant send pacing; production's `DELIVERY_PACING` unless a benchmark studies another start rate. */
+  readonly deliveryPacing?: Parameters<typeof pacerPerKey>[0];
   /** Refreshes the next meetings' agendas after a check-in is saved (see ConversationDeps). */
   readonly afterCheckInSaved?: (tenantId: string, relationshipId: string) => Promise<void>;
 }): Promise<BotHost> {
@@ -117,7 +119,7 @@ export async function composeBotHost(options: {
     compose: (job, user) => conversation.composeProactive(job, user),
     nextContactMoment: options.nextContactMoment ?? nextContactMoment,
     now: () => options.clock.now(),
-    pacerFor: pacerPerKey(DELIVERY_PACING),
+    pacerFor: pacerPerKey(options.deliveryPacing ?? DELIVERY_PACING),
     log: (event, details) => console.log(JSON.stringify({ level: 'info', message: event, ...details })),
   });
   const planned = new TablePlannedKeys(table);

@@ -31,10 +31,14 @@ export function refreshAgendasAfterCheckIn(services: ApiServices, logger: ApiLog
   };
 }
 
-export async function composeBotRuntime(api: ComposedApiHost, options: { readonly settings: BotSettings; readonly storage: BotStorage }): Promise<BotRuntime> {
+export async function composeBotRuntime(
+  api: ComposedApiHost,
+  options: { readonly settings: BotSettings; readonly storage: BotStorage; readonly deliveryPacing?: Parameters<typeof composeBotHost>[0]['deliveryPacing'] },
+): Promise<BotRuntime> {
   const host = await composeBotHost({
     settings: options.settings,
     storage: options.storage,
+    ...(options.deliveryPacing ? { deliveryPacing: options.deliveryPacing } : {}),
     mentoring: { repos: api.services.repositories, ids: api.services.ids },
     clock: api.services.clock,
     logger: { error: (message, details) => api.logger.error(message, details) },

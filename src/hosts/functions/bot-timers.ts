@@ -9,6 +9,7 @@ import type { MentoringRepositories } from '../../core/ports/repositories';
 import { STORAGE_NOT_FOUND } from '../../core/ports/repositories';
 import type { ApiLogger } from '../../api/api-services';
 import { timerFunction, type TimerDefinition } from '../../api/function-definition';
+import { inParallel } from '../../core/booking/in-parallel';
 import type { QueueMessageSource } from '../../core/ports/delivery';
 import type { JobOutcome } from '../../bot/delivery/delivery-worker';
 import { DELIVERY_QUEUE_NAMES } from './bot-composition';
@@ -20,6 +21,8 @@ export interface BotRuntime {
 
 export const PLANNING_EVERY_MS = 60_000;
 export const PLANNING_CURSOR = 'planned-moments';
+/** Relationships planned at once by one planning run. */
+const PLANNING_CONCURRENCY = 16;
 /** The first run looks this far back. */
 const FIRST_RUN_LOOKBACK_MS = 24 * 3_600_000;
 /**
@@ -82,7 +85,9 @@ export async function planDueMessages(
   let skipped = 0;
   let failed = 0;
   let nextCursor = now;
-  for (const group of byRelationship.values()) {
+  // Relationships are planned side by side (each touches only its own rows): a cohort's meetings ending
+  // in the same hour are thousands of relationships, which one at a time would take minutes.
+  await inParallel([...byRelationship.values()], PLANNING_CONCURRENCY, async (group) => {
     const { tenantId, relationshipId } = group[0]!;
     const due: MeetingMoment[] = [];
     for (const entry of group) {
@@ -98,19 +103,20 @@ export async function planDueMessages(
         skipped++;
       }
     }
-    if (due.length === 0) continue;
+    if (due.length === 0) return;
     const outcome = await deps.plan(tenantId, relationshipId);
     if (!outcome.ok && outcome.error.code !== STORAGE_NOT_FOUND) {
       logger.error('planning bot messages failed', { tenantId, relationshipId, code: outcome.error.code });
       failed++;
       nextCursor = Math.min(nextCursor, ...due.map((e) => e.dueAt - 1));
-      continue;
+      return;
     }
     for (const entry of due) await deps.index.markHandled(entry, outcome.ok ? 'planned' : 'skipped', now);
     if (outcome.ok) planned.push({ tenantId, relationshipId, queued: outcome.value.length });
     else skipped += due.length;
-  }
+  });
   await deps.index.writeCursor(PLANNING_CURSOR, Math.max(cursor, nextCursor));
+  planned.sort((a, b) => a.tenantId.localeCompare(b.tenantId) || a.relationshipId.localeCompare(b.relationshipId));
   if (planned.length > 0 || failed > 0) {
     logger.info('bot messages planned', { relationships: planned.length, queued: planned.reduce((n, p) => n + p.queued, 0), skipped, failed });
   }
