@@ -98,7 +98,7 @@ export async function checkinFanout(
       return result.value;
     };
     const setupStarted = performance.now();
-    await inParallel(pairs, 32, async (pair) => {
+    await inParallel(pairs, 128, async (pair) => {
       const { tenantId, relationshipId } = pair;
       for (const person of [pair.mentor, pair.mentee]) {
         must(

@@ -21,8 +21,8 @@ export interface BotRuntime {
 
 export const PLANNING_EVERY_MS = 60_000;
 export const PLANNING_CURSOR = 'planned-moments';
-/** Relationships planned at once by one planning run. */
-const PLANNING_CONCURRENCY = 16;
+/** Relationships planned at once by one planning run (Table Storage and its queues take far more; Azurite, bound by latency rather than work, needs this many in flight). */
+const PLANNING_CONCURRENCY = 64;
 /** The first run looks this far back. */
 const FIRST_RUN_LOOKBACK_MS = 24 * 3_600_000;
 /**
