@@ -1,3 +1,4 @@
+import { createRequest } from '../../../src/core/usecases';
 import { suggestMentors } from '../../../src/core/usecases/mentor-suggestion-use-cases';
 import { call, MentoringWorld, person, unwrap } from '../../fakes/mentoring-world';
 
@@ -19,5 +20,17 @@ describe('suggestMentors', () => {
     const suggestions = unwrap(await suggestMentors(world.deps, call(person('new'), { skill: 'teams' })));
     expect(suggestions.map((s) => s.mentor.userId)).toEqual(['kim']);
     expect(suggestions[0]?.reverse).toBe(false);
+  });
+
+  it('never offers my current mentor or a mentor I already asked, and offers them again once free', async () => {
+    const world = new MentoringWorld();
+    const me = person('me', 'Me');
+    const [kim, lee, max] = [person('kim', 'Kim'), person('lee', 'Lee'), person('max', 'Max')];
+    await world.profile(me, { skillsToLearn: ['Teams'] });
+    for (const mentor of [kim, lee, max]) await world.profile(mentor, { skillsToTeach: ['Teams'], capacity: 3 });
+    await world.pair(kim, me);
+    unwrap(await createRequest(world.deps, call(me, { mentorId: 'lee', note: '', preWork: { whatIWant: 'Teams', whatIBring: '', expectations: '' } })));
+    const suggestions = unwrap(await suggestMentors(world.deps, call(me, { skill: 'teams' })));
+    expect(suggestions.map((s) => s.mentor.userId)).toEqual(['max']);
   });
 });
