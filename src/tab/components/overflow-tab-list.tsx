@@ -66,7 +66,7 @@ function MoreMenu({ items, selected, onSelect, moreLabel }: Pick<OverflowTabList
   return (
     <Menu checkedValues={{ section: [selected] }}>
       <MenuTrigger disableButtonEnhancement>
-        <Button ref={ref} appearance="transparent" aria-haspopup="menu">
+        <Button ref={ref} appearance="transparent" role="tab" aria-selected={false} aria-haspopup="menu">
           {moreLabel(overflowCount)}
         </Button>
       </MenuTrigger>

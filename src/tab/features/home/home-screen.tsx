@@ -1,4 +1,4 @@
-import { Badge, Button, Card, CardHeader, Text, Title2, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Card, Text, Title2, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Route } from '../../app/hash-route';
 import { EmptyState, LoadingSkeleton, Notice, ProblemMessage } from '../../app/state-views';
 import { useI18n } from '../../i18n/i18n';
@@ -15,6 +15,7 @@ const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalM },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   text: { overflowWrap: 'anywhere' },
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
 /** Home answers "what needs me now": what waits for my answer first, then the next meetings, then my requests. */
@@ -30,7 +31,7 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
     incoming.length + (data?.relationships.reduce((n, r) => n + (r.agreementToAccept ? 1 : 0) + r.checkInsDue.length + r.myOpenItems.length, 0) ?? 0);
 
   return (
-    <div className={styles.page}>
+    <div className={styles.page} {...(data ? { 'data-ready': 'home' } : {})}>
       <Title2 as="h1">{t('home.title')}</Title2>
       {home.notice ? <Notice intent={home.notice.intent}>{home.notice.text}</Notice> : null}
       {home.problem ? <ProblemMessage problem={home.problem} /> : null}
@@ -174,20 +175,16 @@ function RelationshipCard({ overview, navigate }: { overview: RelationshipOvervi
   const partnerTime = nextMeeting && partnerZone ? ` · ${t('common.theirTime', { time: format.dateTime(nextMeeting.start, partnerZone), name: partnerName })}` : '';
   return (
     <Card>
-      <CardHeader
-        header={
-          <Text as="h3" weight="semibold">
-            {myRole === 'mentor' ? t('home.relationships.roleMentor', { name: partnerName }) : t('home.relationships.roleMentee', { name: partnerName })}
-          </Text>
-        }
-        action={
-          relationship.reverse ? (
-            <Badge appearance="filled" color="brand">
-              {t('home.relationships.reverse')}
-            </Badge>
-          ) : undefined
-        }
-      />
+      <div className={styles.row}>
+        <Text as="h3" weight="semibold">
+          {myRole === 'mentor' ? t('home.relationships.roleMentor', { name: partnerName }) : t('home.relationships.roleMentee', { name: partnerName })}
+        </Text>
+        {relationship.reverse ? (
+          <Badge appearance="filled" color="brand" className={styles.badge}>
+            {t('home.relationships.reverse')}
+          </Badge>
+        ) : null}
+      </div>
       <Text className={styles.text} data-testid="next-meeting">
         {nextMeeting ? t('home.relationships.nextMeeting', { when: format.range(nextMeeting.start, nextMeeting.end) + partnerTime }) : t('home.relationships.noMeeting')}
       </Text>

@@ -1,0 +1,125 @@
+/**
+ * The tab at the widths it meets in Microsoft hosts (320 px: Teams mobile and the narrowest side
+ * panel; 768 px: a tablet or a split window; 1280 px: the desktop client), in the system's light and
+ * dark mode (the tab follows prefers-color-scheme outside Teams) and in English and Polish (chosen on
+ * Profile, kept on the device). Every screen must fit without sideways scrolling
+ * (`scrollWidth <= innerWidth`), have no serious or critical axe finding, and is photographed into
+ * test-artifacts/e2e/width-<width>-<theme>-<language>-<screen>.png.
+ */
+import { rmSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { buildTab } from './support/build-tab';
+import { checkScreen } from './support/check-screen';
+import { launchChromium } from './support/chromium';
+import { startE2eStack, type E2eStack } from './support/local-stack';
+import { startTabServer, type TabServer } from './support/tab-server';
+
+jest.setTimeout(300_000);
+
+const KACPER = 'a0000002-0000-4000-8000-000000000002';
+const WIDTHS = [320, 768, 1280] as const;
+
+let buildDir: string;
+let stack: E2eStack;
+let tab: TabServer;
+let relationshipId: string;
+
+beforeAll(async () => {
+  buildDir = buildTab();
+  stack = await startE2eStack();
+  tab = await startTabServer(buildDir, stack.baseUrl);
+  const issued = await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: KACPER }) });
+  const token = ((await issued.json()) as { accessToken: string }).accessToken;
+  const list = (await (await fetch(`${stack.baseUrl}/api/relationships`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+    relationships: { relationship: { id: string } }[];
+  };
+  relationshipId = list.relationships[0]!.relationship.id;
+});
+
+afterAll(async () => {
+  await tab?.close();
+  await stack?.close();
+  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+});
+
+const screens = (language: 'en' | 'pl') => {
+  const en = language === 'en';
+  return [
+    { name: 'home', hash: '#/home', title: en ? 'What needs you now' : 'Co na Ciebie czeka' },
+    { name: 'find', hash: '#/find', title: en ? 'Find a mentor' : 'Znajdź mentora' },
+    { name: 'profile', hash: '#/profile', title: en ? 'Profile' : 'Profil' },
+    ...['agreement', 'goals', 'roadmap', 'schedule', 'actions', 'checkins', 'prework'].map((section) => ({
+      name: `relationship-${section}`,
+      hash: `#/relationship/${relationshipId}/${section}`,
+      title: /Margaret Hale/,
+    })),
+  ];
+};
+
+async function signIn(page: Page, language: 'en' | 'pl') {
+  const people = (await (await fetch(`${stack.baseUrl}/local-identity/people`)).json()) as { people: { personId: string }[] };
+  const person = people.people.find((p) => p.personId === KACPER)!;
+  await page.goto(`${tab.baseUrl}/`);
+  await page.evaluate(
+    ([p, lang]) => {
+      sessionStorage.setItem('mentoring.localPerson', JSON.stringify(p));
+      localStorage.setItem('mentoring.language', lang as string);
+    },
+    [person, language] as const,
+  );
+}
+
+async function fitsWidth(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
+  return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+}
+
+describe.each([
+  { theme: 'light' as const, language: 'en' as const },
+  { theme: 'dark' as const, language: 'en' as const },
+  { theme: 'light' as const, language: 'pl' as const },
+  { theme: 'dark' as const, language: 'pl' as const },
+])('every screen in $theme, $language', ({ theme, language }) => {
+  it.each(WIDTHS)('fits %i px without sideways scrolling, passes axe and is photographed', async (width) => {
+    const browser = await launchChromium({ colorScheme: theme, width });
+    try {
+      const page = await browser.context.newPage();
+      await signIn(page, language);
+      for (const screen of screens(language)) {
+        // A query string per screen makes each a full load (a bare hash change would keep the page).
+        await page.goto(`${tab.baseUrl}/?screen=${screen.name}${screen.hash}`);
+        await page.getByRole('heading', { level: 1, name: screen.title }).waitFor();
+        await page.waitForSelector('[data-loading]', { state: 'detached' });
+        const body = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        // No white frame: the page behind the app is the theme's, not the browser's default white.
+        if (theme === 'dark') expect(body).not.toBe('rgb(255, 255, 255)');
+        const { scrollWidth, innerWidth } = await fitsWidth(page);
+        expect({ screen: screen.name, overflow: scrollWidth > innerWidth }).toEqual({ screen: screen.name, overflow: false });
+        expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+        await checkScreen(page, `width-${width}-${theme}-${language}-${screen.name}`);
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('relationship sections on a phone', () => {
+  it('collapse into an overflow menu that opens the chosen section', async () => {
+    const browser = await launchChromium({ width: 320 });
+    try {
+      const page = await browser.context.newPage();
+      await signIn(page, 'en');
+      await page.goto(`${tab.baseUrl}/?phone=1#/relationship/${relationshipId}/goals`);
+      await page.getByRole('heading', { level: 1, name: /Margaret Hale/ }).waitFor();
+      const sections = page.getByRole('tablist', { name: 'Relationship sections' });
+      const more = sections.getByRole('button', { name: /^More \(\d+\)$/ });
+      await more.click();
+      await page.getByRole('menuitemradio', { name: 'Check-ins' }).click();
+      await page.waitForURL(/\/checkins$/);
+      await page.getByRole('heading', { level: 2, name: 'Check-ins' }).waitFor();
+      expect((await fitsWidth(page)).scrollWidth).toBeLessThanOrEqual(320);
+    } finally {
+      await browser.close();
+    }
+  });
+});
