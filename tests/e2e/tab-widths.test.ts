@@ -112,7 +112,7 @@ describe('relationship sections on a phone', () => {
       await page.goto(`${tab.baseUrl}/?phone=1#/relationship/${relationshipId}/goals`);
       await page.getByRole('heading', { level: 1, name: /Margaret Hale/ }).waitFor();
       const sections = page.getByRole('tablist', { name: 'Relationship sections' });
-      const more = sections.getByRole('button', { name: /^More \(\d+\)$/ });
+      const more = sections.getByRole('tab', { name: /^More \(\d+\)$/ });
       await more.click();
       await page.getByRole('menuitemradio', { name: 'Check-ins' }).click();
       await page.waitForURL(/\/checkins$/);

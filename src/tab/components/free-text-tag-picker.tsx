@@ -20,6 +20,8 @@ export interface FreeTextTagPickerProps {
   /** Known values offered while typing (e.g. the skills already in the tenant). */
   suggestions?: readonly string[];
   addOptionText: (value: string) => string;
+  /** How a kept value reads (a language tag "pl" as "Polish"); the value itself is stored as is. */
+  display?: (value: string) => string;
 }
 
 const fold = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -36,6 +38,7 @@ export function FreeTextTagPicker({
   onChange,
   suggestions = [],
   addOptionText,
+  display = (value) => value,
 }: FreeTextTagPickerProps) {
   const [query, setQuery] = useState('');
   const typed = query.trim().replace(/\s+/g, ' ');
@@ -57,7 +60,7 @@ export function FreeTextTagPicker({
         <TagPickerGroup aria-label={selectedLabel}>
           {values.map((value) => (
             <Tag key={value} value={value} shape="rounded">
-              {value}
+              {display(value)}
             </Tag>
           ))}
         </TagPickerGroup>

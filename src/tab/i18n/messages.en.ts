@@ -47,6 +47,7 @@ export const en = {
     'Microsoft Teams did not give Mentoring a sign-in token. Ask your administrator to grant consent to the Mentoring app, then reopen the tab.',
   'signIn.sso.retry': 'Try again',
 
+  'common.draftRestored': 'Your unsent draft is back, as you left it.',
   'common.retry': 'Try again',
   'common.save': 'Save',
   'common.saving': 'Saving…',

@@ -47,6 +47,7 @@ export const pl: Readonly<Record<MessageKey, string>> = {
     'Microsoft Teams nie przekazał aplikacji Mentoring tokenu logowania. Poproś administratora o udzielenie zgody dla aplikacji Mentoring, a potem otwórz kartę ponownie.',
   'signIn.sso.retry': 'Spróbuj ponownie',
 
+  'common.draftRestored': 'Przywrócono Twój niewysłany szkic.',
   'common.retry': 'Spróbuj ponownie',
   'common.save': 'Zapisz',
   'common.saving': 'Zapisywanie…',

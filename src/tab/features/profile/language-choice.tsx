@@ -1,4 +1,6 @@
-import { Field, Select } from '@fluentui/react-components';
+import { Field, Select, makeStyles } from '@fluentui/react-components';
+
+const useStyles = makeStyles({ field: { maxWidth: '420px' } });
 import { usePreferences, type LanguageChoice } from '../../app/preferences';
 import { languageFromLocale, useI18n } from '../../i18n/i18n';
 
@@ -9,8 +11,9 @@ const ownName = { en: 'English', pl: 'Polski' } as const;
 export function LanguageChoiceField() {
   const { t } = useI18n();
   const { languageChoice, setLanguageChoice, hostLocale } = usePreferences();
+  const styles = useStyles();
   return (
-    <Field label={t('profile.language')} hint={t('profile.languageHint')}>
+    <Field className={styles.field} label={t('profile.language')} hint={t('profile.languageHint')}>
       <Select value={languageChoice} onChange={(_, d) => setLanguageChoice(d.value as LanguageChoice)}>
         <option value="auto">{t('profile.languageAuto', { language: ownName[languageFromLocale(hostLocale)] })}</option>
         <option value="en" lang="en">

@@ -75,7 +75,7 @@ export interface ProfileFormProps {
 }
 
 export function ProfileForm({ initial, serverErrors = {}, saving, onSave }: ProfileFormProps) {
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   const styles = useStyles();
   const [fields, setFields] = useState<ProfileFields>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -147,6 +147,7 @@ export function ProfileForm({ initial, serverErrors = {}, saving, onSave }: Prof
           selectedLabel={t('common.selectedValues', { label: t('profile.languages') })}
           placeholder={t('profile.languagesPlaceholder')}
           values={fields.languages}
+          display={format.language}
           onChange={(v) => set('languages', v)}
           addOptionText={(value) => t('common.addValue', { value })}
         />

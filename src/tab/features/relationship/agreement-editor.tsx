@@ -1,5 +1,6 @@
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Switch, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
+import { useSessionDraft } from '../../app/use-session-draft';
 import type { AgreementDto } from '../../../contracts';
 import type { Agreement, IsoWeekday, WeeklyWindow } from '../../../core/agreement/agreement';
 import { validateAgreement } from '../../../core/agreement/validate-agreement';
@@ -101,17 +102,22 @@ export interface AgreementEditorProps {
   saving: boolean;
   onSave: (agreement: AgreementDto, note: string) => void;
   onCancel: () => void;
+  /** Where the unsent proposal is kept (sessionStorage), so a refresh loses nothing. */
+  draftKey: string;
 }
 
 /**
  * Each person's boundaries are written in that person's own zone. The core's validateAgreement runs
  * before anything is sent, so the first problem is shown with the API's own wording.
  */
-export function AgreementEditor({ initial, pair, saving, onSave, onCancel }: AgreementEditorProps) {
+export function AgreementEditor({ initial, draftKey, pair, saving, onSave, onCancel }: AgreementEditorProps) {
   const { t } = useI18n();
   const styles = useStyles();
-  const [draft, setDraft] = useState<AgreementDto>(initial);
-  const [note, setNote] = useState('');
+  const kept = useSessionDraft<{ agreement: AgreementDto; note: string }>(draftKey, () => ({ agreement: initial, note: '' }));
+  const draft = kept.value.agreement;
+  const note = kept.value.note;
+  const setDraft = (update: (d: AgreementDto) => AgreementDto) => kept.set((k) => ({ ...k, agreement: update(k.agreement) }));
+  const setNote = (value: string) => kept.set((k) => ({ ...k, note: value }));
   const [problem, setProblem] = useState<{ text: string; field?: string } | undefined>();
 
   const setSide = (side: Side, patch: Partial<AgreementDto['mentor']>) => setDraft((d) => ({ ...d, [side]: { ...d[side], ...patch } }));
@@ -255,7 +261,14 @@ export function AgreementEditor({ initial, pair, saving, onSave, onCancel }: Agr
         <Button appearance="primary" type="submit" disabled={saving}>
           {saving ? t('common.sending') : t('agreement.send')}
         </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+        <Button
+          onClick={() => {
+            kept.clear();
+            onCancel();
+          }}
+        >
+          {t('common.cancel')}
+        </Button>
       </div>
     </form>
   );

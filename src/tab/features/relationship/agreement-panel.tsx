@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { Pair } from './action-items-panel';
 import { AgreementEditor } from './agreement-editor';
 import { usePanelSave } from './use-panel-save';
+import { clearSessionDraft, hasSessionDraft } from '../../app/use-session-draft';
 import { AgreementSummary } from './agreement-summary';
 
 const useStyles = makeStyles({
@@ -41,6 +42,9 @@ export function defaultAgreement(detail: RelationshipDetailDto, zones: { mentor:
   };
 }
 
+/** Where an unsent agreement proposal is kept, so a refresh reopens the editor as it was. */
+export const agreementDraftKey = (relationshipId: string) => `mentoring.draft.agreement.${relationshipId}`;
+
 export interface AgreementPanelProps {
   detail: RelationshipDetailDto;
   pair: Pair;
@@ -53,9 +57,14 @@ export function AgreementPanel({ detail, pair, myZone, onChanged }: AgreementPan
   const api = useApi();
   const clock = useClock();
   const styles = useStyles();
-  const [editing, setEditing] = useState(false);
-  const { saving, problem, notice, run } = usePanelSave(() => setEditing(false), onChanged);
   const relationshipId = detail.relationship.id;
+  const draftKey = agreementDraftKey(relationshipId);
+  // A proposal typed before a refresh reopens the editor as it was left.
+  const [editing, setEditing] = useState(() => hasSessionDraft(draftKey));
+  const { saving, problem, notice, run } = usePanelSave(() => {
+    clearSessionDraft(draftKey);
+    setEditing(false);
+  }, onChanged);
   const { versions, activeNumber, latestNumber } = detail.agreement;
   const active = versions.find((v) => v.number === activeNumber);
   const latest = versions.find((v) => v.number === latestNumber);
@@ -75,6 +84,7 @@ export function AgreementPanel({ detail, pair, myZone, onChanged }: AgreementPan
       {editing ? (
         <AgreementEditor
           initial={startingPoint}
+          draftKey={draftKey}
           pair={pair}
           saving={saving}
           onCancel={() => setEditing(false)}

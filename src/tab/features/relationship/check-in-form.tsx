@@ -4,7 +4,8 @@ import type { CheckInDto, GoalDto, MeetingDto } from '../../../contracts';
 import { isLocalDate } from '../../../core/usecases/text-rules';
 import { knownCodeMessage, problemOf, type ApiProblem } from '../../api/api-error';
 import type { CheckInAnswersBody } from '../../api/mentoring-api';
-import { ProblemMessage } from '../../app/state-views';
+import { Notice, ProblemMessage } from '../../app/state-views';
+import { useSessionDraft } from '../../app/use-session-draft';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import type { Pair } from './action-items-panel';
 
@@ -97,11 +98,14 @@ export interface CheckInFormProps {
   onCancel: () => void;
 }
 
+/** Where an unsent check-in for a meeting is kept (sessionStorage), so a refresh loses nothing. */
+export const checkInDraftKey = (meetingId: string) => `mentoring.draft.checkin.${meetingId}`;
+
 /** The bot's four check-in questions, goal progress and new action items, for one meeting. */
 export function CheckInForm({ meeting, goals, pair, mine, send, onSent, onCancel }: CheckInFormProps) {
   const { t, format } = useI18n();
   const styles = useStyles();
-  const [draft, setDraft] = useState<CheckInDraft>(() => initialDraft(goals, mine));
+  const { value: draft, set: setDraft, clear: clearDraft, restored } = useSessionDraft<CheckInDraft>(checkInDraftKey(meeting.id), () => initialDraft(goals, mine));
   const [errors, setErrors] = useState<CheckInErrors>({});
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [sending, setSending] = useState(false);
@@ -117,6 +121,7 @@ export function CheckInForm({ meeting, goals, pair, mine, send, onSent, onCancel
     setProblem(undefined);
     try {
       await send(checkInBody(draft, goals, mine), mine?.version);
+      clearDraft();
       onSent();
     } catch (error) {
       const p = problemOf(error);
@@ -131,6 +136,7 @@ export function CheckInForm({ meeting, goals, pair, mine, send, onSent, onCancel
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label={title}>
       <Subtitle2 as="h3">{title}</Subtitle2>
+      {restored ? <Notice intent="info">{t('common.draftRestored')}</Notice> : null}
       <fieldset className={styles.fieldset}>
         <legend>
           <Text>{t('checkin.answersHint')}</Text>
@@ -214,7 +220,13 @@ export function CheckInForm({ meeting, goals, pair, mine, send, onSent, onCancel
         <Button appearance="primary" type="submit" disabled={sending}>
           {sending ? t('common.sending') : mine ? t('checkin.saveEdit') : t('checkin.send')}
         </Button>
-        <Button onClick={onCancel} disabled={sending}>
+        <Button
+          onClick={() => {
+            clearDraft();
+            onCancel();
+          }}
+          disabled={sending}
+        >
           {t('common.cancel')}
         </Button>
       </div>

@@ -6,7 +6,8 @@ import { useApi } from '../../app/session';
 import { EmptyState, Notice } from '../../app/state-views';
 import { useI18n } from '../../i18n/i18n';
 import type { Pair } from './action-items-panel';
-import { CheckInForm } from './check-in-form';
+import { checkInDraftKey, CheckInForm } from './check-in-form';
+import { hasSessionDraft } from '../../app/use-session-draft';
 import { meetingsAwaitingMyCheckIn } from './meeting-rules';
 
 const useStyles = makeStyles({
@@ -45,7 +46,8 @@ export function CheckInsPanel({ relationshipId, checkIns, meetings, goals, pair,
   const api = useApi();
   const clock = useClock();
   const styles = useStyles();
-  const [editing, setEditing] = useState<string | undefined>(openMeetingId);
+  // A check-in typed before a refresh reopens where it was left.
+  const [editing, setEditing] = useState<string | undefined>(() => openMeetingId ?? meetings.find((m) => hasSessionDraft(checkInDraftKey(m.id)))?.id);
   const [notice, setNotice] = useState<string | undefined>();
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
   const meetingStart = new Map(meetings.map((m) => [m.id, m.start]));

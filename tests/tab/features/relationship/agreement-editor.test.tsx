@@ -29,8 +29,10 @@ const agreement: AgreementDto = {
 };
 
 describe('AgreementEditor', () => {
+  beforeEach(() => window.sessionStorage.clear());
+
   it('writes each person’s boundaries in their own zone', () => {
-    renderWithProviders(<AgreementEditor initial={agreement} pair={pair} saving={false} onSave={() => undefined} onCancel={() => undefined} />);
+    renderWithProviders(<AgreementEditor initial={agreement} draftKey="test.agreement" pair={pair} saving={false} onSave={() => undefined} onCancel={() => undefined} />);
     expect(screen.getByText('Your boundaries')).toBeTruthy();
     expect(screen.getByText('Oliver Bennett’s boundaries')).toBeTruthy();
     expect(screen.getByText('When you can meet (in Europe/Warsaw)')).toBeTruthy();
@@ -40,7 +42,7 @@ describe('AgreementEditor', () => {
   it('refuses a series with neither an end date nor a number of meetings, with the core’s reason', async () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
-    renderWithProviders(<AgreementEditor initial={agreement} pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
+    renderWithProviders(<AgreementEditor initial={agreement} draftKey="test.agreement" pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
     await user.clear(screen.getByLabelText('Number of meetings'));
     await user.click(screen.getByRole('button', { name: 'Send proposal' }));
     expect(screen.getByText('Give an end date, a number of meetings, or both, so the series knows when to stop.')).toBeTruthy();
@@ -50,7 +52,7 @@ describe('AgreementEditor', () => {
   it('refuses a person without any meeting window', async () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
-    renderWithProviders(<AgreementEditor initial={agreement} pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
+    renderWithProviders(<AgreementEditor initial={agreement} draftKey="test.agreement" pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
     const partnerWindows = screen.getByRole('group', { name: 'When Oliver Bennett can meet (in Europe/London) 1' });
     await user.click(within(partnerWindows).getByRole('button', { name: 'Remove window 1' }));
     await user.click(screen.getByRole('button', { name: 'Send proposal' }));
@@ -61,7 +63,7 @@ describe('AgreementEditor', () => {
   it('sends the agreement and the note', async () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
-    renderWithProviders(<AgreementEditor initial={agreement} pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
+    renderWithProviders(<AgreementEditor initial={agreement} draftKey="test.agreement" pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
     await user.type(screen.getByLabelText('Note to Oliver Bennett'), 'Tuesdays suit me.');
     await user.click(screen.getByRole('button', { name: 'Send proposal' }));
     await waitFor(() => expect(onSave).toHaveBeenCalledWith(agreement, 'Tuesdays suit me.'));
@@ -69,6 +71,8 @@ describe('AgreementEditor', () => {
 });
 
 describe('a window that runs past midnight', () => {
+  beforeEach(() => window.sessionStorage.clear());
+
   // The partner can meet at any time, so these shapes of the mentor's window are not refused for never overlapping.
   const anyTime = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, start: '00:00', end: '23:59' }));
   const withAnyTimePartner = (a: AgreementDto): AgreementDto => ({ ...a, mentee: { ...a.mentee, meetingWindows: anyTime } });
@@ -77,7 +81,7 @@ describe('a window that runs past midnight', () => {
   it('is refused without “Ends the next day”, with the catalogue’s words on that window', async () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
-    renderWithProviders(<AgreementEditor initial={lateFriday} pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
+    renderWithProviders(<AgreementEditor initial={lateFriday} draftKey="test.agreement" pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
     await user.click(screen.getByRole('button', { name: 'Send proposal' }));
     const message = 'A time window ends before it starts. If it runs past midnight, tick “Ends the next day”; otherwise correct the times.';
     expect(screen.getAllByText(message)).toHaveLength(2);
@@ -89,7 +93,7 @@ describe('a window that runs past midnight', () => {
   it('is sent with the flag once the labelled checkbox is ticked, and reads Fri 22:00 – Sat 01:00', async () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
-    renderWithProviders(<AgreementEditor initial={lateFriday} pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
+    renderWithProviders(<AgreementEditor initial={lateFriday} draftKey="test.agreement" pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
     const window = screen.getByRole('group', { name: 'When you can meet (in Europe/Warsaw) 1' });
     await user.click(within(window).getByRole('checkbox', { name: 'Ends the next day' }));
     expect(within(window).getByText('Reads as: Fri 22:00 – Sat 01:00')).toBeTruthy();
@@ -101,6 +105,8 @@ describe('a window that runs past midnight', () => {
   it('is refused when ticked but longer than a day, and unticking drops the flag', async () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
+  beforeEach(() => window.sessionStorage.clear());
+
     const tooLong: AgreementDto = withAnyTimePartner({ ...agreement, mentor: { ...agreement.mentor, meetingWindows: [{ weekday: 5, start: '09:00', end: '10:00', endsNextDay: true }] } });
     renderWithProviders(<AgreementEditor initial={tooLong} pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />, { language: 'pl' });
     await user.click(screen.getByRole('button', { name: 'Wyślij propozycję' }));
@@ -115,6 +121,8 @@ describe('a window that runs past midnight', () => {
   it('accepts an end of 00:00 as midnight without the flag', async () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
+  beforeEach(() => window.sessionStorage.clear());
+
     const toMidnight: AgreementDto = withAnyTimePartner({ ...agreement, mentor: { ...agreement.mentor, meetingWindows: [{ weekday: 5, start: '20:00', end: '00:00' }] } });
     renderWithProviders(<AgreementEditor initial={toMidnight} pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
     await user.click(screen.getByRole('button', { name: 'Send proposal' }));

@@ -44,6 +44,22 @@ function renderForm(send: jest.Mock, options: { mine?: CheckInDto; language?: 'e
 }
 
 describe('CheckInForm', () => {
+  beforeEach(() => window.sessionStorage.clear());
+
+  it('keeps a half-typed check-in across a refresh and forgets it once sent', async () => {
+    const user = userEvent.setup();
+    const send = jest.fn().mockResolvedValue({});
+    const firstVisit = renderWithProviders(<CheckInForm meeting={first} goals={goals} pair={pair} mine={undefined} send={send} onSent={() => undefined} onCancel={() => undefined} />);
+    await user.type(screen.getByLabelText('What was useful'), 'Seeing the dashboard built live.');
+    firstVisit.unmount();
+    renderWithProviders(<CheckInForm meeting={first} goals={goals} pair={pair} mine={undefined} send={send} onSent={() => undefined} onCancel={() => undefined} />);
+    expect((screen.getByLabelText('What was useful') as HTMLTextAreaElement).value).toBe('Seeing the dashboard built live.');
+    expect(screen.getByText('Your unsent draft is back, as you left it.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Send check-in' }));
+    await waitFor(() => expect(send).toHaveBeenCalled());
+    await waitFor(() => expect(window.sessionStorage.getItem('mentoring.draft.checkin.m-1')).toBeNull());
+  });
+
   it('asks the bot’s four questions for the meeting, with its time in my zone', () => {
     renderForm(jest.fn());
     expect(screen.getByRole('heading', { name: /^Check-in for meeting 1, Tue 24 Nov, 09:00 (GMT|UTC)$/ })).toBeTruthy();
