@@ -42,7 +42,7 @@ export function parseRoute(hash: string): Route {
 export function routeOfSubPage(subPageId: string | undefined): string | undefined {
   const path = subPageId?.trim().replace(/^#?\/?/, '');
   if (!path || !/^(home|find|profile|relationship|schedule|checkins|actions)(\/|$)/.test(path)) return undefined;
-  return routeToHash(parseRoute(`#/${path}`));
+  return `#/${path}`;
 }
 
 export function routeToHash(route: Route): string {

@@ -15,6 +15,7 @@ import { describeProblem, type ApiProblem } from '../api/api-error';
 import { useI18n } from '../i18n/i18n';
 
 const useStyles = makeStyles({
+  details: { marginTop: tokens.spacingVerticalXS },
   skeletonRow: { display: 'grid', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
   empty: {
     display: 'grid',
@@ -58,6 +59,7 @@ export function EmptyState({ message, action }: { message: string; action?: Reac
 
 export function ProblemMessage({ problem, onRetry, title }: { problem: ApiProblem; onRetry?: () => void; title?: string }) {
   const { t } = useI18n();
+  const styles = useStyles();
   const { text, correlationId } = describeProblem(problem, t);
   return (
     <MessageBar intent="error" layout="multiline">
@@ -65,10 +67,11 @@ export function ProblemMessage({ problem, onRetry, title }: { problem: ApiProble
         <MessageBarTitle>{title ?? t('error.title')}</MessageBarTitle>
         {text}
         {correlationId ? (
-          <>
-            {' '}
+          // The reference is for support, not for the reader: it waits inside "Details".
+          <details className={styles.details}>
+            <summary>{t('common.details')}</summary>
             <Text size={200}>{t('common.reference', { id: correlationId })}</Text>
-          </>
+          </details>
         ) : null}
       </MessageBarBody>
       {onRetry ? (

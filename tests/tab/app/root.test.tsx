@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { Root } from '../../../src/tab/app/root';
 import type { Host, MicrosoftHost } from '../../../src/tab/host/detect-host';
 // Root brings its own providers; this import only adds the jsdom ResizeObserver stand-in.
@@ -56,6 +56,41 @@ describe('Root inside a Microsoft host', () => {
     const { host } = teamsHost();
     render(<Root overrides={{ language: 'en' }} detect={async (): Promise<Host> => host} storage={window.sessionStorage} fetchImpl={noFetch} />);
     expect(await screen.findByText('Signed in as kacper@contoso.example')).toBeTruthy();
+  });
+});
+
+describe('Root opened by a Teams deep link', () => {
+  beforeEach(() => {
+    window.location.hash = '';
+  });
+
+  it('opens the page the card names in subPageId (subEntityId in the link)', async () => {
+    const { host } = teamsHost({ subPageId: 'relationship/rel-7/checkins/meeting-3' });
+    render(<Root overrides={{}} detect={async (): Promise<Host> => host} storage={window.sessionStorage} fetchImpl={noFetch} />);
+    await waitFor(() => expect(window.location.hash).toBe('#/relationship/rel-7/checkins/meeting-3'));
+  });
+
+  it('keeps a section-only link ("schedule") for the one active relationship', async () => {
+    const { host } = teamsHost({ subPageId: 'schedule' });
+    render(<Root overrides={{}} detect={async (): Promise<Host> => host} storage={window.sessionStorage} fetchImpl={noFetch} />);
+    await waitFor(() => expect(window.location.hash).toBe('#/schedule'));
+  });
+
+  it('ignores a subPageId that names no page of the tab', async () => {
+    const { host } = teamsHost({ subPageId: 'javascript:alert(1)' });
+    render(<Root overrides={{}} detect={async (): Promise<Host> => host} storage={window.sessionStorage} fetchImpl={noFetch} />);
+    expect(await screen.findByText('Zalogowano jako kacper@contoso.example')).toBeTruthy();
+    expect(window.location.hash).toBe('');
+  });
+
+  it('follows the host’s theme when Teams switches it', async () => {
+    const { host, calls } = teamsHost();
+    render(<Root overrides={{}} detect={async (): Promise<Host> => host} storage={window.sessionStorage} fetchImpl={noFetch} />);
+    await screen.findByText('Zalogowano jako kacper@contoso.example');
+    const light = document.body.style.backgroundColor;
+    act(() => calls.themeHandler?.('dark'));
+    await waitFor(() => expect(document.body.style.backgroundColor).not.toBe(light));
+    expect(document.documentElement.style.colorScheme).toBe('dark');
   });
 });
 

@@ -226,7 +226,14 @@ function RelationshipDetail({
         {current === 'roadmap' ? (
           <RoadmapPanel key={detail.roadmap?.version ?? 'new'} relationshipId={relationshipId} roadmap={detail.roadmap} reverse={detail.relationship.reverse} onChanged={agendaChanged} />
         ) : null}
-        {current === 'schedule' ? <SchedulePanel detail={detail} pair={pair} myZone={myZone} partnerZone={partnerZone} onChanged={reload} /> : null}
+        {current === 'schedule' ? <SchedulePanel
+            detail={detail}
+            pair={pair}
+            myZone={myZone}
+            partnerZone={partnerZone}
+            onChanged={reload}
+            openSection={(to, meeting) => navigate({ screen: 'relationship', relationshipId, section: to, ...(meeting ? { meetingId: meeting } : {}) })}
+          /> : null}
         {current === 'actions' ? <ActionItemsPanel relationshipId={relationshipId} items={detail.actionItems} doneCount={detail.actionItemCounts.done} pair={pair} onChanged={agendaChanged} /> : null}
         {current === 'checkins' ? (
           <CheckInsPanel

@@ -1,289 +1,29 @@
-import {
-  Badge,
-  Button,
-  Card,
-  CardHeader,
-  Field,
-  Input,
-  Link,
-  ProgressBar,
-  Radio,
-  RadioGroup,
-  Text,
-  Textarea,
-  Subtitle1,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Badge, Button, Card, CardHeader, Field, Link, ProgressBar, Subtitle1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { MeetingDto, RelationshipDetailDto } from '../../../contracts';
 import type { BookingOutcomeDto, SlotProposalDto } from '../../../contracts/booking';
-import type { ErrorCode } from '../../../contracts/errors';
-import { parseLocalDate, parseLocalTime } from '../../../core/time/civil-date';
-import { localToInstant } from '../../../core/time/zoned-time';
-import { knownCodeMessage, problemOf, type ApiProblem } from '../../api/api-error';
+import { problemOf, type ApiProblem } from '../../api/api-error';
 import { useClock } from '../../app/clock';
 import { useApi } from '../../app/session';
 import { EmptyState, LoadingSkeleton, Notice, ProblemMessage } from '../../app/state-views';
 import { useLoader } from '../../app/use-loader';
-import type { MessageKey } from '../../i18n/messages.en';
 import { useI18n } from '../../i18n/i18n';
 import type { Pair } from './action-items-panel';
+import { CancelForm, RescheduleForm } from './meeting-change-forms';
 import { agendaOf, MeetingAgendaPreview } from './meeting-agenda-preview';
-import { upcomingOf } from './meeting-rules';
+import { pastOf, upcomingOf } from './meeting-rules';
+import { NoSlotExplanation, OutcomeSummary, PastMeetings, ProposedTimes, SERIES_COMPLETE } from './schedule-times';
+import { noSlotText, SlotText } from './schedule-words';
+
+export { noSlotText } from './schedule-words';
 
 const useStyles = makeStyles({
   panel: { display: 'grid', gap: tokens.spacingVerticalL },
   section: { display: 'grid', gap: tokens.spacingVerticalS },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
-  form: {
-    display: 'grid',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  details: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  reason: { color: tokens.colorNeutralForeground2 },
 });
-
-/**
- * Every reason the scheduler gives for "no slot", in words a person can act on. The API's own message
- * (English, with the specifics: which windows, how many minutes) is shown beneath for English readers.
- */
-const noSlotKey = {
-  'SCHEDULING.WINDOWS_NEVER_OVERLAP': 'schedule.noSlot.WINDOWS_NEVER_OVERLAP',
-  'SCHEDULING.NOTICE_RULES_OUT_PERIOD': 'schedule.noSlot.NOTICE_RULES_OUT_PERIOD',
-  'SCHEDULING.OUTSIDE_WORKING_HOURS': 'schedule.noSlot.OUTSIDE_WORKING_HOURS',
-  'SCHEDULING.HORIZON_FULLY_BUSY': 'schedule.noSlot.HORIZON_FULLY_BUSY',
-  'SCHEDULING.BEFORE_FIRST_DATE': 'schedule.noSlot.BEFORE_FIRST_DATE',
-  'SCHEDULING.END_DATE_REACHED': 'schedule.noSlot.END_DATE_REACHED',
-  'SCHEDULING.MEETING_COUNT_REACHED': 'schedule.noSlot.MEETING_COUNT_REACHED',
-} as const satisfies Partial<Record<ErrorCode, MessageKey>>;
-
-/** Refusals of a reschedule or cancel that name the fix. */
-const bookingKey: Partial<Record<ErrorCode, MessageKey>> = {
-  'BOOKING.OUTSIDE_BOUNDARIES': 'schedule.code.OUTSIDE_BOUNDARIES',
-  'BOOKING.TOO_SOON': 'schedule.code.TOO_SOON',
-  'BOOKING.SLOT_BUSY': 'schedule.code.SLOT_BUSY',
-  'BOOKING.MEETING_STARTED': 'schedule.code.MEETING_STARTED',
-  'BOOKING.COMMENT_REQUIRED': 'schedule.code.COMMENT_REQUIRED',
-  'BOOKING.NO_ACTIVE_AGREEMENT': 'schedule.code.NO_ACTIVE_AGREEMENT',
-};
-
-/** These messages have no placeholders, so a key chosen at run time needs no parameters. */
-type PlainTranslate = (key: MessageKey) => string;
-
-export function noSlotText(code: string, t: PlainTranslate): string | undefined {
-  const key = (noSlotKey as Record<string, MessageKey>)[code];
-  return key ? t(key) : undefined;
-}
-
-function problemText(problem: ApiProblem, t: PlainTranslate): string | undefined {
-  if (!problem.code) return undefined;
-  const key = bookingKey[problem.code as ErrorCode];
-  return key ? t(key) : (noSlotText(problem.code, t) ?? knownCodeMessage(problem.code, t));
-}
-
-
-
-/** The series the agreement asks for is all planned: nothing is wrong, there is just nothing left to book. */
-const SERIES_COMPLETE = new Set(['SCHEDULING.MEETING_COUNT_REACHED', 'SCHEDULING.END_DATE_REACHED']);
-
-function NoSlotExplanation({ problem }: { problem: ApiProblem }) {
-  const { t, language } = useI18n();
-  const text = problem.code ? noSlotText(problem.code, t) : undefined;
-  if (!text) return <ProblemMessage problem={problem} />;
-  const complete = SERIES_COMPLETE.has(problem.code!);
-  return (
-    <Notice intent={complete ? 'info' : 'warning'}>
-      <Text weight="semibold">{complete ? t('schedule.noSlot.completeTitle') : t('schedule.noSlot.title')}</Text> {text}
-      {language === 'en' && problem.serverMessage ? (
-        <>
-          {' '}
-          <Text size={200}>{problem.serverMessage}</Text>
-        </>
-      ) : null}
-    </Notice>
-  );
-}
-
-/** "Tue 1 Dec, 09:00 – 09:45" in my zone (my profile's, not the device's), with the partner's clock beside it. */
-function SlotText({ start, end, myZone, partnerZone, partnerName }: { start: string; end: string; myZone: string; partnerZone: string | undefined; partnerName: string }) {
-  const { t, format } = useI18n();
-  const mine = format.range(start, end, myZone);
-  return <>{partnerZone ? `${mine} · ${t('common.theirTime', { time: format.dateTime(start, partnerZone), name: partnerName })}` : mine}</>;
-}
-
-function OutcomeSummary({ outcome }: { outcome: BookingOutcomeDto }) {
-  const { t, plural, format } = useI18n();
-  const styles = useStyles();
-  const day = (d: string) => format.date(`${d}T12:00:00Z`, 'UTC');
-  return (
-    <Notice intent={outcome.failed.length > 0 || outcome.unplaced.length > 0 ? 'warning' : 'success'}>
-      {outcome.plannedNow.length > 0 ? plural('schedule.outcome.planned', outcome.plannedNow.length) : t('schedule.outcome.nothingNew')}
-      {outcome.stillPending.length > 0 ? ` ${plural('schedule.outcome.pending', outcome.stillPending.length)}` : ''}
-      {outcome.failed.length > 0 || outcome.unplaced.length > 0 || outcome.deferred.length > 0 ? (
-        <ul className={styles.details}>
-          {outcome.failed.map((f) => (
-            <li key={f.meetingId}>{t('schedule.outcome.failed', { reason: f.message })}</li>
-          ))}
-          {outcome.unplaced.map((u) => (
-            <li key={u.targetDate}>{t('schedule.outcome.unplaced', { date: day(u.targetDate), reason: noSlotText(u.code, t) ?? u.message })}</li>
-          ))}
-          {outcome.deferred.map((d) => (
-            <li key={`deferred-${d.targetDate}`}>{t('schedule.outcome.deferred', { date: day(d.targetDate) })}</li>
-          ))}
-        </ul>
-      ) : null}
-    </Notice>
-  );
-}
-
-function RescheduleForm({
-  meeting,
-  slots,
-  myZone,
-  partnerZone,
-  partnerName,
-  send,
-  onDone,
-  onCancel,
-}: {
-  meeting: MeetingDto;
-  slots: readonly { start: string; end: string }[];
-  myZone: string;
-  partnerZone: string | undefined;
-  partnerName: string;
-  send: (start: string) => Promise<unknown>;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
-  const { t } = useI18n();
-  const styles = useStyles();
-  const [choice, setChoice] = useState<string>(slots[0]?.start ?? 'other');
-  const [date, setDate] = useState('');
-  const [time, setTime] = useState('');
-  const { error, setError, problem, sending, run } = useMeetingChange(onDone);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    let start = choice;
-    if (choice === 'other') {
-      const day = parseLocalDate(date);
-      const minutes = parseLocalTime(time);
-      if (day === undefined || minutes === undefined) {
-        setError(t('schedule.reschedule.pickTime'));
-        return;
-      }
-      start = new Date(localToInstant(myZone, day, minutes)).toISOString();
-    }
-    await run(() => send(start));
-  };
-
-  const label = t('schedule.reschedule.title', { number: meeting.number });
-  return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-label={label}>
-      <Subtitle2 as="h4">{label}</Subtitle2>
-      <Field label={t('schedule.reschedule.newTime')} {...(error ? { validationState: 'error' as const, validationMessage: error } : {})}>
-        <RadioGroup value={choice} onChange={(_, d) => setChoice(d.value)}>
-          {slots.map((slot) => (
-            <Radio key={slot.start} value={slot.start} label={<SlotText start={slot.start} end={slot.end} myZone={myZone} partnerZone={partnerZone} partnerName={partnerName} />} />
-          ))}
-          <Radio value="other" label={t('schedule.reschedule.other', { zone: myZone })} />
-        </RadioGroup>
-      </Field>
-      {choice === 'other' ? (
-        <div className={styles.row}>
-          <Field label={t('schedule.reschedule.date')}>
-            <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
-          </Field>
-          <Field label={t('schedule.reschedule.time')}>
-            <Input type="time" value={time} onChange={(_, d) => setTime(d.value)} />
-          </Field>
-        </div>
-      ) : null}
-      {problem ? <ProblemMessage problem={problem} /> : null}
-      <div className={styles.row}>
-        <Button appearance="primary" type="submit" disabled={sending}>
-          {sending ? t('common.saving') : t('schedule.reschedule.confirm')}
-        </Button>
-        <Button onClick={onCancel} disabled={sending}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-/**
- * Sending a change to one meeting (reschedule, cancel): a refusal the person can act on shows on the
- * form's field and keeps their input; a conflict or anything else shows as a problem with its remedy.
- */
-function useMeetingChange(onDone: () => void) {
-  const { t } = useI18n();
-  const [error, setError] = useState<string | undefined>();
-  const [problem, setProblem] = useState<ApiProblem | undefined>();
-  const [sending, setSending] = useState(false);
-  const run = async (change: () => Promise<unknown>) => {
-    setError(undefined);
-    setProblem(undefined);
-    setSending(true);
-    try {
-      await change();
-      onDone();
-    } catch (caught) {
-      const p = problemOf(caught);
-      const text = problemText(p, t);
-      if (text && p.kind !== 'conflict') setError(text);
-      else setProblem(p);
-    } finally {
-      setSending(false);
-    }
-  };
-  return { error, setError, problem, sending, run };
-}
-
-function CancelForm({ meeting, partnerName, send, onDone, onCancel }: { meeting: MeetingDto; partnerName: string; send: (comment: string) => Promise<unknown>; onDone: () => void; onCancel: () => void }) {
-  const { t } = useI18n();
-  const styles = useStyles();
-  const [comment, setComment] = useState('');
-  const { error, setError, problem, sending, run } = useMeetingChange(onDone);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!comment.trim()) {
-      setError(t('schedule.code.COMMENT_REQUIRED'));
-      return;
-    }
-    await run(() => send(comment.trim()));
-  };
-
-  const label = t('schedule.cancel.title', { number: meeting.number });
-  return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-label={label}>
-      <Subtitle2 as="h4">{label}</Subtitle2>
-      <Field
-        label={t('schedule.cancel.comment', { name: partnerName })}
-        hint={t('schedule.cancel.hint')}
-        required
-        {...(error ? { validationState: 'error' as const, validationMessage: error } : {})}
-      >
-        <Textarea value={comment} resize="vertical" onChange={(_, d) => setComment(d.value)} />
-      </Field>
-      {problem ? <ProblemMessage problem={problem} /> : null}
-      <div className={styles.row}>
-        <Button appearance="primary" type="submit" disabled={sending}>
-          {sending ? t('common.sending') : t('schedule.cancel.confirm')}
-        </Button>
-        <Button onClick={onCancel} disabled={sending}>
-          {t('schedule.cancel.keep')}
-        </Button>
-      </div>
-    </form>
-  );
-}
 
 export interface SchedulePanelProps {
   detail: RelationshipDetailDto;
@@ -291,6 +31,8 @@ export interface SchedulePanelProps {
   myZone: string;
   partnerZone: string | undefined;
   onChanged: () => void;
+  /** Opens another section of the relationship (the agreement, a meeting's check-ins). */
+  openSection?: (section: 'agreement' | 'checkins', meetingId?: string) => void;
 }
 
 /**
@@ -298,7 +40,7 @@ export interface SchedulePanelProps {
  * beside it), booking the next meeting or the whole series, and the upcoming meetings with what
  * their invites will carry, to reschedule or cancel. When no slot fits it says why and what to change.
  */
-export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: SchedulePanelProps) {
+export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, openSection }: SchedulePanelProps) {
   const { t, language } = useI18n();
   const api = useApi();
   const clock = useClock();
@@ -322,7 +64,9 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
     ...detail.meetings.map((m) => ({ ...m, ...latest[m.id] })),
     ...Object.values(latest).filter((m) => !detail.meetings.some((d) => d.id === m.id)),
   ];
-  const upcoming = upcomingOf(merged, clock());
+  const now = clock();
+  const upcoming = upcomingOf(merged, now);
+  const past = pastOf(merged, now);
 
   const book = async (scope: 'next' | 'series') => {
     setBooking(scope);
@@ -352,9 +96,14 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
   }
 
   const slotList = slots.loaded.state === 'ready' ? (slots.loaded.data?.slots ?? []) : [];
-  const seriesComplete = slots.loaded.state === 'error' && SERIES_COMPLETE.has(slots.loaded.problem.code ?? '');
-  // The booking refusal repeats the slots' explanation when both have the same reason; say it once.
-  const sameAsSlots = slots.loaded.state === 'error' && problem?.code !== undefined && problem.code === slots.loaded.problem.code;
+  const slotProblem = slots.loaded.state === 'error' ? slots.loaded.problem : undefined;
+  const seriesComplete = SERIES_COMPLETE.has(slotProblem?.code ?? '');
+  // When the scheduler says nothing fits (or booking was refused for a scheduling reason), booking
+  // cannot succeed: the buttons are off, and the reason stands beside them.
+  const blocking = [problem, slotProblem].find((p) => p?.code?.startsWith('SCHEDULING.'));
+  const blockedReason = blocking?.code ? noSlotText(blocking.code, t) : undefined;
+  const sameAsSlots = problem?.code !== undefined && problem.code === slotProblem?.code;
+  const openAgreement = openSection ? () => openSection('agreement') : undefined;
   return (
     <div className={styles.panel}>
       <Subtitle1 as="h2">{t('schedule.title')}</Subtitle1>
@@ -363,34 +112,44 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
           {t('schedule.slots.title')}
         </Subtitle2>
         {slots.loaded.state === 'loading' ? <LoadingSkeleton rows={2} label={t('schedule.slots.loading')} /> : null}
-        {slots.loaded.state === 'error' ? (
-          slots.loaded.problem.code?.startsWith('SCHEDULING.') ? (
-            <NoSlotExplanation problem={slots.loaded.problem} />
+        {slotProblem ? (
+          slotProblem.code?.startsWith('SCHEDULING.') ? (
+            <NoSlotExplanation problem={slotProblem} onOpenAgreement={openAgreement} />
           ) : (
-            <ProblemMessage problem={slots.loaded.problem} onRetry={slots.reload} />
+            <ProblemMessage problem={slotProblem} onRetry={slots.reload} />
           )
         ) : null}
         {slots.loaded.state === 'ready' ? (
           <>
             <Text>{t('schedule.slots.intro', { zone: myZone })}</Text>
-            <ul className={styles.list} aria-label={t('schedule.slots.title')}>
-              {slotList.map((slot) => (
-                <li key={slot.start}>
-                  <SlotText start={slot.start} end={slot.end} myZone={myZone} partnerZone={partnerZone} partnerName={pair.partnerName} />
-                </li>
-              ))}
-            </ul>
+            <ProposedTimes slots={slotList} myZone={myZone} partnerZone={partnerZone} partnerName={pair.partnerName} />
           </>
         ) : null}
         {seriesComplete ? null : (
-          <div className={styles.row}>
-            <Button appearance="primary" disabled={booking !== undefined} onClick={() => void book('next')}>
-              {booking === 'next' ? t('schedule.booking') : t('schedule.bookNext')}
-            </Button>
-            <Button disabled={booking !== undefined} onClick={() => void book('series')}>
-              {booking === 'series' ? t('schedule.booking') : t('schedule.bookSeries')}
-            </Button>
-          </div>
+          <>
+            <div className={styles.row}>
+              <Button
+                appearance="primary"
+                disabled={booking !== undefined || blockedReason !== undefined}
+                aria-describedby={blockedReason ? 'book-blocked' : undefined}
+                onClick={() => void book('next')}
+              >
+                {booking === 'next' ? t('schedule.booking') : t('schedule.bookNext')}
+              </Button>
+              <Button disabled={booking !== undefined || blockedReason !== undefined} aria-describedby={blockedReason ? 'book-blocked' : undefined} onClick={() => void book('series')}>
+                {booking === 'series' ? t('schedule.booking') : t('schedule.bookSeries')}
+              </Button>
+            </div>
+            {blockedReason && !slotProblem ? (
+              <Text id="book-blocked" className={styles.reason}>
+                {t('schedule.bookDisabled', { reason: blockedReason })}
+              </Text>
+            ) : blockedReason ? (
+              <Text id="book-blocked" className={styles.reason} size={200}>
+                {t('schedule.bookDisabledShort')}
+              </Text>
+            ) : null}
+          </>
         )}
         {booking === 'series' ? (
           <Field validationMessage={t('schedule.seriesProgress')} validationState="none">
@@ -398,7 +157,7 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
           </Field>
         ) : null}
         {outcome ? <OutcomeSummary outcome={outcome} /> : null}
-        {problem && !sameAsSlots ? problem.code?.startsWith('SCHEDULING.') ? <NoSlotExplanation problem={problem} /> : <ProblemMessage problem={problem} /> : null}
+        {problem && !sameAsSlots && !problem.code?.startsWith('SCHEDULING.') ? <ProblemMessage problem={problem} /> : null}
       </section>
 
       <section className={styles.section} aria-labelledby="upcoming-title">
@@ -493,6 +252,19 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged }: 
             );
           })}
         </ul>
+      </section>
+      <section className={styles.section} aria-labelledby="past-title">
+        <Subtitle2 as="h3" id="past-title">
+          {t('schedule.past.title')}
+        </Subtitle2>
+        {past.length === 0 ? <EmptyState message={t('schedule.past.empty')} /> : null}
+        <PastMeetings
+          meetings={past}
+          checkIns={detail.checkIns}
+          pair={pair}
+          myZone={myZone}
+          onOpenCheckIns={openSection ? (meetingId) => openSection('checkins', meetingId) : undefined}
+        />
       </section>
     </div>
   );

@@ -135,35 +135,45 @@ function fakeApi(overrides: Partial<Record<keyof MentoringApi, unknown>> = {}) {
 
 function renderPanel(api: MentoringApi, detail: RelationshipDetailDto, language: 'en' | 'pl' = 'en') {
   const onChanged = jest.fn();
+  const openSection = jest.fn();
   renderWithProviders(
     <SessionProvider value={{ api, signIn: { kind: 'local', label: 'Oliver Bennett' } }}>
-      <SchedulePanel detail={detail} pair={pair} myZone="Europe/London" partnerZone="Europe/Warsaw" onChanged={onChanged} />
+      <SchedulePanel detail={detail} pair={pair} myZone="Europe/London" partnerZone="Europe/Warsaw" onChanged={onChanged} openSection={openSection} />
     </SessionProvider>,
     // The device says Kolkata; the tab shows my profile's zone (London) all the same.
     { language, timeZone: 'Asia/Kolkata' },
   );
-  return { onChanged };
+  return { onChanged, openSection };
 }
 
 describe('Schedule: proposed slots', () => {
-  it('lists each slot on my clock with the partner’s local time beside it', async () => {
-    renderPanel(fakeApi(), detailWith([]));
-    const list = await screen.findByRole('list', { name: 'Times that fit your agreement for the next meeting' });
-    const items = within(list).getAllByRole('listitem').map((li) => li.textContent);
-    expect(items[0]).toMatch(/^Tue 8 Jan, 08:00 – 08:45 GMT · Tue 8 Jan, 09:00 CET for Kacper Nowak$/);
-    expect(items).toHaveLength(2);
+  it('lists distinct times grouped by day on my clock, with the partner’s local time beside each', async () => {
+    const overlapping = { ...proposal, slots: [...proposal.slots, { start: '2030-01-08T08:15:00.000Z', end: '2030-01-08T09:00:00.000Z' }, { start: '2030-01-09T10:00:00.000Z', end: '2030-01-09T10:45:00.000Z' }] };
+    renderPanel(fakeApi({ proposeSlots: jest.fn().mockResolvedValue(overlapping) }), detailWith([]));
+    const day = await screen.findByRole('list', { name: 'Tue, 8 Jan 2030' }, { timeout: 5000 });
+    const items = within(day).getAllByRole('listitem').map((li) => li.textContent);
+    // 08:15 overlaps the 08:00 slot, so it is not a choice of its own.
+    expect(items).toEqual(['08:00 – 08:45 GMT · Tue 8 Jan, 09:00 CET for Kacper Nowak', '09:00 – 09:45 GMT · Tue 8 Jan, 10:00 CET for Kacper Nowak']);
+    expect(within(screen.getByRole('list', { name: 'Wed, 9 Jan 2030' })).getAllByRole('listitem')).toHaveLength(1);
     expect(screen.getByText('No meetings planned yet. Book the next meeting or the whole series above.')).toBeTruthy();
   });
 
-  it('explains why no slot exists in words a person can act on, with the API’s specifics', async () => {
+  it('explains why no slot exists in one plain sentence with one action, and turns booking off with the reason', async () => {
     const api = fakeApi({
       proposeSlots: jest.fn().mockRejectedValue(
         new ApiError({ kind: 'rejected', status: 422, code: 'SCHEDULING.WINDOWS_NEVER_OVERLAP', serverMessage: 'They share at most 30 minutes.' }),
       ),
     });
-    renderPanel(api, detailWith([]));
+    const { openSection } = renderPanel(api, detailWith([]));
     expect(await screen.findByText(/never overlap for a whole meeting\. On the Agreement tab, widen a window/)).toBeTruthy();
-    expect(screen.getByText('They share at most 30 minutes.')).toBeTruthy();
+    expect(screen.queryByText('They share at most 30 minutes.')).toBeNull();
+    const bookNext = screen.getByRole('button', { name: 'Book the next meeting' }) as HTMLButtonElement;
+    expect(bookNext.disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Book the whole series' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(bookNext.getAttribute('aria-describedby')).toBe('book-blocked');
+    expect(screen.getByText('Booking is off until a time fits (see above).')).toBeTruthy();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Open the agreement' }));
+    expect(openSection).toHaveBeenCalledWith('agreement');
   });
 
   it('says there is nothing left to book once the agreed series is planned, without booking buttons', async () => {
@@ -171,8 +181,7 @@ describe('Schedule: proposed slots', () => {
       proposeSlots: jest.fn().mockRejectedValue(new ApiError({ kind: 'rejected', status: 422, code: 'SCHEDULING.MEETING_COUNT_REACHED', serverMessage: 'All 3 agreed meetings are held or planned.' })),
     });
     renderPanel(api, detailWith([booked('m1', 1, '2030-01-08T08:00:00.000Z')]));
-    expect(await screen.findByText('Nothing left to book.')).toBeTruthy();
-    expect(screen.getByText(/All agreed meetings are planned\. To meet more often, propose a larger number of meetings/)).toBeTruthy();
+    expect(await screen.findByText(/All agreed meetings are planned\. To meet more often, propose a larger number of meetings/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Book the next meeting' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Reschedule meeting 1' })).toBeTruthy();
   });
@@ -258,7 +267,7 @@ describe('Schedule: reschedule and cancel', () => {
     const user = userEvent.setup();
     const rescheduleMeeting = jest.fn().mockResolvedValue(booked('m1', 1, '2030-01-08T09:00:00.000Z'));
     renderPanel(fakeApi({ rescheduleMeeting }), detailWith(upcoming));
-    await screen.findByRole('list', { name: 'Times that fit your agreement for the next meeting' });
+    await screen.findByRole('list', { name: 'Tue, 8 Jan 2030' });
     await user.click(screen.getByRole('button', { name: 'Reschedule meeting 1' }));
     await user.click(screen.getByRole('radio', { name: /^Tue 8 Jan, 09:00 – 09:45/ }));
     await user.click(screen.getByRole('button', { name: 'Move the meeting' }));
@@ -278,5 +287,22 @@ describe('Schedule: reschedule and cancel', () => {
     await user.click(within(form).getByRole('button', { name: 'Odwołaj spotkanie' }));
     await waitFor(() => expect(cancelMeeting).toHaveBeenCalledWith('rel-1', 'm1', 'Pilny wyjazd'));
     expect(await screen.findByText('Spotkanie 1 odwołano; partner został powiadomiony.')).toBeTruthy();
+  });
+});
+
+describe('Schedule: past meetings', () => {
+  it('lists meetings that have ended with whose check-in is in, and opens their check-ins', async () => {
+    const user = userEvent.setup();
+    // The tests' clock says 2 December 2026: meeting 1 has ended, meeting 2 is still ahead.
+    const detail = detailWith([booked('m1', 1, '2026-11-24T09:00:00.000Z', { status: 'held' }), booked('m2', 2, '2030-01-15T08:00:00.000Z')]);
+    detail.checkIns = [{ id: 'c1', meetingId: 'm1', authorId: 'kacper' } as unknown as (typeof detail.checkIns)[number]];
+    const { openSection } = renderPanel(fakeApi(), detail);
+    const past = await screen.findByRole('region', { name: 'Past meetings' });
+    expect(within(past).getByRole('heading', { level: 4 }).textContent).toBe('Meeting 1 · Tue 24 Nov, 09:00 – 09:45 GMT');
+    expect(within(past).getByText('Your check-in is missing')).toBeTruthy();
+    expect(within(past).getByText('Kacper Nowak’s check-in is in')).toBeTruthy();
+    await user.click(within(past).getByRole('button', { name: 'Check-ins of meeting 1' }));
+    expect(openSection).toHaveBeenCalledWith('checkins', 'm1');
+    expect(within(screen.getByRole('region', { name: 'Upcoming meetings' })).queryByText(/^Meeting 1/)).toBeNull();
   });
 });
