@@ -48,6 +48,8 @@ export const en = {
   'signIn.sso.retry': 'Try again',
 
   'common.draftRestored': 'Your unsent draft is back, as you left it.',
+  'common.lengthCount': '{count} / {max} characters',
+  'common.tooLong': 'Too long: {count} characters, at most {max}.',
   'common.retry': 'Try again',
   'common.save': 'Save',
   'common.saving': 'Saving…',

@@ -48,6 +48,8 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'signIn.sso.retry': 'Spróbuj ponownie',
 
   'common.draftRestored': 'Przywrócono Twój niewysłany szkic.',
+  'common.lengthCount': '{count} / {max} znaków',
+  'common.tooLong': 'Za długie: {count} (najwyżej {max} znaków).',
   'common.retry': 'Spróbuj ponownie',
   'common.save': 'Zapisz',
   'common.saving': 'Zapisywanie…',

@@ -1,7 +1,9 @@
 import { Button, Field, Input, Select, Slider, Text, Textarea, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { CheckInDto, GoalDto, MeetingDto } from '../../../contracts';
+import { LIMITS } from '../../../contracts/common';
 import { isLocalDate } from '../../../core/usecases/text-rules';
+import { isTooLong, lengthLimitProps } from '../../components/length-limit';
 import { knownCodeMessage, problemOf, type ApiProblem } from '../../api/api-error';
 import type { CheckInAnswersBody } from '../../api/mentoring-api';
 import { Notice, ProblemMessage } from '../../app/state-views';
@@ -47,6 +49,7 @@ export interface CheckInDraft {
 
 export interface CheckInErrors {
   answers?: string;
+  tooLong?: boolean;
   items?: Record<number, { title?: string; dueDate?: string }>;
 }
 
@@ -65,6 +68,8 @@ export function initialDraft(goals: readonly GoalDto[], mine: CheckInDto | undef
 export function validateCheckIn(draft: CheckInDraft, t: Translate): CheckInErrors {
   const errors: CheckInErrors = {};
   if (ANSWER_KEYS.every((k) => draft.answers[k].trim() === '')) errors.answers = t('checkin.answerSomething');
+  // An over-long answer shows its own error at its field; nothing is sent until it is shortened.
+  if (ANSWER_KEYS.some((k) => isTooLong(draft.answers[k], LIMITS.longText)) || isTooLong(draft.privateNote, LIMITS.longText)) errors.tooLong = true;
   const items: NonNullable<CheckInErrors['items']> = {};
   draft.items.forEach((item, i) => {
     const found: { title?: string; dueDate?: string } = {};
@@ -116,7 +121,7 @@ export function CheckInForm({ meeting, goals, pair, mine, send, onSent, onCancel
     event.preventDefault();
     const found = validateCheckIn(draft, t);
     setErrors(found);
-    if (found.answers || found.items) return;
+    if (found.answers || found.items || found.tooLong) return;
     setSending(true);
     setProblem(undefined);
     try {
@@ -145,7 +150,7 @@ export function CheckInForm({ meeting, goals, pair, mine, send, onSent, onCancel
           <Field
             key={key}
             label={t(answerLabel[key])}
-            {...(i === 0 && errors.answers ? { validationState: 'error' as const, validationMessage: errors.answers } : {})}
+            {...lengthLimitProps(t, draft.answers[key], LIMITS.longText, i === 0 ? errors.answers : undefined)}
           >
             <Textarea
               value={draft.answers[key]}

@@ -1,3 +1,5 @@
+import { LIMITS } from '../../../contracts/common';
+import { isTooLong, lengthLimitProps } from '../../components/length-limit';
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, SpinButton, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { smartCheck, type SmartPart } from '../../../core/goals/smart-check';
@@ -27,7 +29,7 @@ export const smartHintKey = {
   timeBound: 'goals.hint.timeBound',
 } as const satisfies Record<SmartPart, string>;
 
-type Errors = Partial<Record<'title' | 'targetDate' | 'progress', string>>;
+type Errors = Partial<Record<'title' | 'targetDate' | 'progress' | 'length', string>>;
 
 export interface GoalEditorProps {
   initial?: NewGoal;
@@ -56,6 +58,8 @@ export function GoalEditor({ initial = blank, saving, onSave, onCancel, serverEr
     event.preventDefault();
     const found: Errors = {};
     if (goal.title.trim().length === 0) found.title = t('goals.titleRequired');
+    // Over-long text is refused here, at its field, before anything is sent.
+    if (isTooLong(goal.title.trim(), LIMITS.title) || SMART_PARTS.some((part) => isTooLong(goal.smart[part], LIMITS.shortText))) found.length = 'tooLong';
     if (goal.targetDate && !isLocalDate(goal.targetDate)) found.targetDate = t('goals.targetDateInvalid');
     const progress = goal.progress ?? 0;
     if (!Number.isInteger(progress) || progress < 0 || progress > 100) found.progress = t('goals.progressRange');
@@ -69,11 +73,11 @@ export function GoalEditor({ initial = blank, saving, onSave, onCancel, serverEr
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label={initial === blank ? t('goals.new') : t('goals.edit', { title: initial.title })}>
-      <Field label={t('goals.titleLabel')} required {...state('title')}>
+      <Field label={t('goals.titleLabel')} required {...lengthLimitProps(t, goal.title, LIMITS.title, shown.title)}>
         <Input value={goal.title} onChange={(_, d) => setGoal((g) => ({ ...g, title: d.value }))} />
       </Field>
       {SMART_PARTS.map((part) => (
-        <Field key={part} label={t(smartLabelKey[part])}>
+        <Field key={part} label={t(smartLabelKey[part])} {...lengthLimitProps(t, goal.smart[part], LIMITS.shortText)}>
           <Textarea
             value={goal.smart[part]}
             resize="vertical"

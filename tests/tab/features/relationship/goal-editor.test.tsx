@@ -5,6 +5,21 @@ import { GoalEditor } from '../../../../src/tab/features/relationship/goal-edito
 import { renderWithProviders } from '../../support/render-with-providers';
 
 describe('GoalEditor (SMART)', () => {
+  it('shows the title’s limit at the field and sends nothing while it is over', async () => {
+    const onSave = jest.fn();
+    renderWithProviders(<GoalEditor saving={false} onSave={onSave} />);
+    const title = screen.getByLabelText(/^Goal/);
+    // Pasted, not typed: the whole text stays, nothing is cut off behind the person's back.
+    await userEvent.setup().click(title);
+    await userEvent.setup().paste('x'.repeat(170));
+    expect(screen.getByText('170 / 200 characters')).toBeTruthy();
+    await userEvent.setup().paste('y'.repeat(31));
+    expect(screen.getByText('Too long: 201 characters, at most 200.')).toBeTruthy();
+    expect((title as HTMLInputElement).value).toHaveLength(201);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
   it('requires a title and saves nothing without one', async () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
