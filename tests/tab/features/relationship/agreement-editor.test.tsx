@@ -105,10 +105,8 @@ describe('a window that runs past midnight', () => {
   it('is refused when ticked but longer than a day, and unticking drops the flag', async () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
-  beforeEach(() => window.sessionStorage.clear());
-
     const tooLong: AgreementDto = withAnyTimePartner({ ...agreement, mentor: { ...agreement.mentor, meetingWindows: [{ weekday: 5, start: '09:00', end: '10:00', endsNextDay: true }] } });
-    renderWithProviders(<AgreementEditor initial={tooLong} pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />, { language: 'pl' });
+    renderWithProviders(<AgreementEditor initial={tooLong} draftKey="test.agreement" pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />, { language: 'pl' });
     await user.click(screen.getByRole('button', { name: 'Wyślij propozycję' }));
     expect(screen.getAllByText('Przedział oznaczony „Kończy się następnego dnia” trwałby ponad dobę. Odznacz „Kończy się następnego dnia” albo popraw godziny.')).toHaveLength(2);
     expect(onSave).not.toHaveBeenCalled();
@@ -121,10 +119,8 @@ describe('a window that runs past midnight', () => {
   it('accepts an end of 00:00 as midnight without the flag', async () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
-  beforeEach(() => window.sessionStorage.clear());
-
     const toMidnight: AgreementDto = withAnyTimePartner({ ...agreement, mentor: { ...agreement.mentor, meetingWindows: [{ weekday: 5, start: '20:00', end: '00:00' }] } });
-    renderWithProviders(<AgreementEditor initial={toMidnight} pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
+    renderWithProviders(<AgreementEditor initial={toMidnight} draftKey="test.agreement" pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
     await user.click(screen.getByRole('button', { name: 'Send proposal' }));
     await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
   });
@@ -149,11 +145,13 @@ describe('a partner’s window on the viewer’s clock', () => {
 });
 
 describe('windows that never overlap', () => {
+  beforeEach(() => window.sessionStorage.clear());
+
   it('are refused before sending, saying so (Warsaw mornings, London evenings)', async () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
     const apart: AgreementDto = { ...agreement, mentee: { ...agreement.mentee, meetingWindows: [{ weekday: 2, start: '18:00', end: '20:00' }] } };
-    renderWithProviders(<AgreementEditor initial={apart} pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
+    renderWithProviders(<AgreementEditor initial={apart} draftKey="test.agreement" pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
     await user.click(screen.getByRole('button', { name: 'Send proposal' }));
     // The core's words: both people's windows, in both zones.
     expect(screen.getAllByText(/never share 45 minutes.*In Europe\/Warsaw time.*in Europe\/London time/).length).toBeGreaterThan(0);
