@@ -187,4 +187,31 @@ describe('Graph change notifications', () => {
     const synced = await h.api.services.repositories.relationships.meetings.get(cast.tenantId, cast.relationship.id, meeting.id);
     expect(synced.ok && synced.value.start).toBe(moved);
   });
+
+  it('lifecycle notifications through the webhook and queue: reauthorizationRequired renews, subscriptionRemoved subscribes again', async () => {
+    const { cast, rel } = await pairWithAgreement();
+    expect((await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: {} })).status).toBe(200);
+    const logger = { info: () => undefined, error: () => undefined };
+    await keepSubscriptions(h.api.services, Date.now(), logger);
+    const mine = () => h.calendar().subscriptions.list().filter((s) => s.tenantId === cast.tenantId);
+    const [first] = mine();
+    const queue = StorageQueueCalendarChanges.fromConnectionString(testStorageConnectionString(), `changes-${h.tableName.toLowerCase()}`);
+    const drain = async () => {
+      for (const m of await queue.receive()) {
+        await consumeCalendarChanges(h.api.services, m.changes!, Date.now() + 60_000, logger);
+        await m.done();
+      }
+    };
+    expect(await h.calendar().subscriptions.lifecycle(first!.id, 'reauthorizationRequired')).toBe(true);
+    await drain();
+    const [renewed] = mine();
+    expect(renewed!.id).toBe(first!.id);
+    expect(Date.parse(renewed!.expirationDateTime)).toBeGreaterThan(Date.parse(first!.expirationDateTime));
+    expect(await h.calendar().subscriptions.lifecycle(first!.id, 'subscriptionRemoved')).toBe(true);
+    await drain();
+    const again = mine();
+    expect(again).toHaveLength(1);
+    expect(again[0]!.id).not.toBe(first!.id);
+    expect(again[0]!.resource).toBe(`users/${cast.mentee.personId}/events`);
+  });
 });
