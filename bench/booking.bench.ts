@@ -3,7 +3,11 @@
  * (Azurite), events created in the local Graph calendar over HTTP by the production adapter, then
  * reconciled to booked. `npm run bench -- booking`.
  *   graph-requests-per-booked-meeting  1,000 pairs × 6 meetings; every request inside a $batch counts
- *                                      as one (Graph throttles each); free/busy for 100 people per call
+ *                                      as one (Graph throttles each); free/busy for 100 people per call;
+ *                                      the local calendar answers every HTTP request after 80 ms (Graph-like
+ *                                      latency, GRAPH_LATENCY_MS), so the wall figure includes it
+ *   cohort-count-invariant-violations  pairs whose outcome does not account for every meeting asked for
+ *                                      (booked + pending + failed + unplaced + deferred ≠ requested; must be 0)
  *   cohort-booking-wall                wall time of that cohort booking (plan, pending, create, reconcile)
  *   duplicates-under-10pct-429         200 pairs × 6 with 10% of Graph calls answered 429 or a 503 after
  *                                      the create took effect; the cohort request retried as a client
@@ -35,6 +39,8 @@ import { measureOutlookChangeSeen } from './support/outlook-change-seen';
 const NOW = Date.UTC(2027, 0, 4, 8, 0); // Monday 4 January 2027
 const TENANT = randomUUID();
 const MEETINGS_PER_PAIR = 6;
+/** Added by the local calendar to every HTTP request: about what Graph takes for a small call from an Azure region. */
+const GRAPH_LATENCY_MS = 80;
 /** Mentor and mentee zones, as Outlook reports them, and the IANA zone the agreement uses. */
 const ZONE_PAIRS: readonly [[string, string], [string, string]][] = [
   [['Central European Standard Time', 'Europe/Warsaw'], ['GMT Standard Time', 'Europe/London']],
@@ -144,7 +150,7 @@ export async function run(report: Report): Promise<void> {
   try {
     {
       const pairs = makePairs(1000);
-      const { deps, calendar } = await world(azurite.connectionString, pairs);
+      const { deps, calendar } = await world(azurite.connectionString, pairs, { latencyMs: GRAPH_LATENCY_MS });
       try {
         const started = performance.now();
         calendar.handler.stats.calls = 0;
@@ -152,8 +158,11 @@ export async function run(report: Report): Promise<void> {
         const seconds = (performance.now() - started) / 1000;
         let booked = 0;
         let unplaced = 0;
+        let violations = 0;
         for (const o of outcomes) {
           if (!o.ok) throw new Error(`cohort booking failed: ${o.error.code} ${o.error.message}`);
+          const v = o.value;
+          if (v.meetings.length + v.failed.length + v.unplaced.length + v.deferred.length !== v.requested) violations++;
           if (o.value.stillPending.length > 0 || o.value.failed.length > 0) throw new Error('meetings left unbooked without faults');
           booked += o.value.meetings.filter((m) => m.bookingState === 'booked').length;
           unplaced += o.value.unplaced.length;
@@ -163,13 +172,15 @@ export async function run(report: Report): Promise<void> {
         // Weeks in which a pair's seeded calendars leave no slot inside the boundaries (explained, not booked).
         report('cohort-booked-meetings', booked, 'meetings');
         report('cohort-weeks-without-slot', unplaced, 'weeks');
+        report('cohort-count-invariant-violations', violations, 'pairs');
+        report('graph-latency-injected', GRAPH_LATENCY_MS, 'ms');
       } finally {
         await calendar.stop();
       }
     }
     {
       const pairs = makePairs(200);
-      const { deps, calendar, repos } = await world(azurite.connectionString, pairs, { rate: 0.1, kinds: ['throttle', 'lostAnswer'], random: seededRandom(11) });
+      const { deps, calendar, repos } = await world(azurite.connectionString, pairs, { rate: 0.1, kinds: ['throttle', 'lostAnswer'], random: seededRandom(11), latencyMs: GRAPH_LATENCY_MS });
       try {
         const ids = pairs.map((p) => p.relationshipId);
         // A client retries the whole cohort request on a failure; the timer finishes what stays pending.
