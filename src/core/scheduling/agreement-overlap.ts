@@ -23,8 +23,9 @@ export function agreementSpan(agreement: Agreement): Interval {
   const first = parseLocalDate(agreement.firstDate)!;
   let end = range.start + LONGEST_CHECK_DAYS * DAY;
   if (agreement.meetingCount !== undefined) {
+    // A series of n meetings runs n cadence periods from the first date (dates holding in both zones, as agreementRange's).
     const afterLast = addCadence(agreement.cadence, first, agreement.meetingCount) + 1;
-    end = Math.min(end, startOfLocalDay(agreement.mentor.timeZone, afterLast) + 2 * DAY);
+    end = Math.min(end, startOfLocalDay(agreement.mentor.timeZone, afterLast), startOfLocalDay(agreement.mentee.timeZone, afterLast));
   }
   end = Math.max(Math.min(end, range.end), range.start + 7 * DAY);
   return { start: range.start, end };

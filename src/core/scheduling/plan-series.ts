@@ -35,7 +35,7 @@ export type SeriesEntry =
   | { readonly ok: true; readonly period: SeriesPeriod; readonly slot: Interval }
   | { readonly ok: false; readonly period: SeriesPeriod; readonly reason: NoSlotReason };
 
-export type SeriesStop = 'REQUESTED_COUNT' | 'MEETING_COUNT_REACHED' | 'END_DATE_REACHED' | 'HORIZON_END' | 'BEFORE_FIRST_DATE';
+export type SeriesStop = 'REQUESTED_COUNT' | 'MEETING_COUNT_REACHED' | 'END_DATE_REACHED' | 'HORIZON_END' | 'BEFORE_FIRST_DATE' | 'WINDOWS_NEVER_OVERLAP';
 
 export interface SeriesPlan {
   /** One entry per cadence period, in order: the meeting planned in it, or why none fits. */
@@ -82,7 +82,7 @@ export function planSeries(input: PlanSeriesInput): SeriesPlan {
     if (code === 'SCHEDULING.BEFORE_FIRST_DATE') {
       // The most fundamental cause first: windows that never hold a meeting make the dates moot.
       const never = neverOverlapInAgreement(agreement);
-      if (never) return { entries: [], meetings: [], deferred: [], afterEndDate: [], stoppedBecause: 'BEFORE_FIRST_DATE', reason: never };
+      if (never) return { entries: [], meetings: [], deferred: [], afterEndDate: [], stoppedBecause: 'WINDOWS_NEVER_OVERLAP', reason: never };
       const later = laterTargets(cadence, nextTargetDate(input), 0, limit, lastDay);
       return { entries: [], meetings: [], ...later, stoppedBecause: 'BEFORE_FIRST_DATE', reason: searched.error };
     }
@@ -90,6 +90,12 @@ export function planSeries(input: PlanSeriesInput): SeriesPlan {
     return { entries: [], meetings: [], deferred: [], afterEndDate: [], stoppedBecause, reason: searched.error };
   }
   const stages = computeStages(input, searched.value);
+  if (stages.windows.length === 0) {
+    // Nothing shared in the searched time: if no week of the agreement shares a meeting either, that is
+    // the cause for every meeting (none is deferred to a later that cannot hold it).
+    const never = neverOverlapInAgreement(agreement);
+    if (never) return { entries: [], meetings: [], deferred: [], afterEndDate: [], stoppedBecause: 'WINDOWS_NEVER_OVERLAP', reason: never };
+  }
   const granularityMs = (input.options?.granularityMinutes ?? DEFAULT_GRANULARITY_MINUTES) * MINUTE;
   const bufferMs = agreement.bufferMinutes * MINUTE;
   const afterEnd = agreementRange(agreement).end <= input.horizon.end;

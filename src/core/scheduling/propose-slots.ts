@@ -4,6 +4,7 @@ import { ok, type Result } from '../result';
 import type { LocalDate } from '../agreement/agreement';
 import { computeStages, explainEmptyStages } from './availability';
 import type { NoSlotReason } from './no-slot-reason';
+import { neverOverlapInAgreement } from './agreement-overlap';
 import { DEFAULT_GRANULARITY_MINUTES, DEFAULT_MAX_SLOTS, type SchedulingInput } from './scheduling-input';
 import { forEachSlotStart, localStamp, nextTargetDate, searchedTime, usualHabit } from './series-boundaries';
 
@@ -28,7 +29,11 @@ interface Candidate {
  */
 export function proposeSlots(input: SchedulingInput): Result<SlotProposal, NoSlotReason> {
   const searched = searchedTime(input);
-  if (!searched.ok) return searched;
+  if (!searched.ok) {
+    // Windows that never hold a meeting are more fundamental than a first date beyond the search.
+    const never = searched.error.code === 'SCHEDULING.BEFORE_FIRST_DATE' ? neverOverlapInAgreement(input.agreement) : undefined;
+    return never ? { ok: false, error: never } : searched;
+  }
   const stages = computeStages(input, searched.value);
   if (stages.free.length === 0) return { ok: false, error: explainEmptyStages(input, stages) };
 

@@ -8,12 +8,12 @@
 import fc from 'fast-check';
 import type { Agreement, Cadence, IsoWeekday, WeeklyWindow } from '../../../src/core/agreement/agreement';
 import type { Interval } from '../../../src/core/time/interval';
-import { validateAgreement } from '../../../src/core/agreement/validate-agreement';
+import { validateAgreementRules } from '../../../src/core/agreement/validate-agreement';
 import { proposeSlots } from '../../../src/core/scheduling/propose-slots';
 import { planSeries } from '../../../src/core/scheduling/plan-series';
 import type { NoSlotReason } from '../../../src/core/scheduling/no-slot-reason';
 import type { SchedulingInput } from '../../../src/core/scheduling/scheduling-input';
-import { anyFit, fitsAt, longestRun, STEP, stepFacts, wallClock, withExtraBusy, type Predicate, type StepFacts } from './boundary-checker';
+import { anyFit, fitsAt, insideWeekly, longestRun, STEP, stepFacts, wallClock, withExtraBusy, type Predicate, type StepFacts } from './boundary-checker';
 import { win } from './scheduling-fixtures';
 
 const ZONES = [
@@ -135,7 +135,8 @@ const scenarioArb: fc.Arbitrary<SchedulingInput> = fc
       options: { granularityMinutes: 15, maxSlots: 1000 },
     } satisfies SchedulingInput;
   })
-  .filter((i) => validateAgreement(i.agreement).ok);
+  // Every rule but the overlap: agreements signed before proposals were refused for never overlapping still reach the planner.
+  .filter((i) => validateAgreementRules(i.agreement).ok);
 
 interface Predicates {
   readonly range: Predicate;
@@ -184,10 +185,17 @@ function expectTrueReason(input: SchedulingInput, f: StepFacts, reason: NoSlotRe
     case 'SCHEDULING.BEFORE_FIRST_DATE':
       expect(longestRun(f, p.range, 0, f.count)).toBe(0);
       return;
-    case 'SCHEDULING.WINDOWS_NEVER_OVERLAP':
+    case 'SCHEDULING.WINDOWS_NEVER_OVERLAP': {
       expect(fits(p.windows)).toBe(false);
-      expect(reason.longestOverlapMinutes).toBe((longestRun(f, p.windows, fromIndex, toIndex) * STEP) / MIN);
+      const here = (longestRun(f, p.windows, fromIndex, toIndex) * STEP) / MIN;
+      // Said of the whole agreement (beyond this search) when no week of it holds a meeting: at least as long, still too short.
+      const wider = reason.searched.start < f.base + fromIndex * STEP || reason.searched.end > f.base + toIndex * STEP;
+      if (wider) {
+        expect(reason.longestOverlapMinutes).toBeGreaterThanOrEqual(here);
+        expect(reason.longestOverlapMinutes).toBeLessThan(a.meetingMinutes);
+      } else expect(reason.longestOverlapMinutes).toBe(here);
       return;
+    }
     case 'SCHEDULING.NOTICE_RULES_OUT_PERIOD':
       expect(fits(p.windows)).toBe(true);
       expect(fits(p.windows, p.noticeOk)).toBe(false);
@@ -219,7 +227,7 @@ describe('proposeSlots (properties)', () => {
   it('proposes only slots inside every boundary for both people, finds one whenever one exists, and explains truly when none does', () => {
     fc.assert(
       fc.property(scenarioArb, (raw) => {
-        const input = { ...raw, agreement: (validateAgreement(raw.agreement) as { value: Agreement }).value };
+        const input = { ...raw, agreement: (validateAgreementRules(raw.agreement) as { value: Agreement }).value };
         const f = stepFacts(input);
         const steps = (input.agreement.meetingMinutes * MIN) / STEP;
         const p = predicates(input, f);
@@ -256,7 +264,7 @@ describe('planSeries (properties)', () => {
   it('never double-books, keeps each meeting in its period and inside every boundary, and explains empty periods truly', () => {
     fc.assert(
       fc.property(scenarioArb, fc.integer({ min: 1, max: 6 }), (raw, count) => {
-        const input = { ...raw, agreement: (validateAgreement(raw.agreement) as { value: Agreement }).value };
+        const input = { ...raw, agreement: (validateAgreementRules(raw.agreement) as { value: Agreement }).value };
         const plan = planSeries({ ...input, count });
         const a = input.agreement;
         const buffer = a.bufferMinutes * MIN;
@@ -295,6 +303,100 @@ describe('planSeries (properties)', () => {
         }
       }),
       { ...RUNS, numRuns: 60 },
+    );
+  });
+});
+
+/**
+ * The first true cause (issue 10): windows that never hold a meeting in any week of the agreement come
+ * before everything, BEFORE_FIRST_DATE is never the answer when they do, and nothing is deferred to a
+ * later that cannot hold it. Checked against a plain walk over the agreement's whole dates in 5-minute
+ * steps (both people's wall clocks), sharing no code with the planner.
+ */
+describe('planSeries: the most fundamental true reason (properties)', () => {
+  const firstCauseArb = fc
+    .record({
+      base: fc.constantFrom(...BASES),
+      horizonDays: fc.integer({ min: 3, max: 12 }),
+      firstOffsetDays: fc.integer({ min: 0, max: 30 }),
+      mentorZone: fc.constantFrom(...ZONES),
+      menteeZone: fc.constantFrom(...ZONES),
+      mentorWindows: fc.oneof(windowsArb, fc.array(windowArb, { minLength: 1, maxLength: 2 })),
+      menteeWindows: fc.oneof(windowsArb, fc.array(windowArb, { minLength: 1, maxLength: 2 })),
+      meetingSteps: fc.integer({ min: 3, max: 24 }),
+      meetingCount: fc.integer({ min: 1, max: 4 }),
+      biweekly: fc.boolean(),
+    })
+    .map((s) => {
+      const contact = [{ weekday: 1 as IsoWeekday, start: '09:00', end: '17:00' }];
+      const agreement: Agreement = {
+        cadence: { kind: s.biweekly ? 'biweekly' : 'weekly' },
+        meetingMinutes: (s.meetingSteps * STEP) / MIN,
+        bufferMinutes: 0,
+        minimumNoticeHours: 0,
+        respectWorkingHours: false,
+        firstDate: isoDate(s.base + s.firstOffsetDays * DAY),
+        meetingCount: s.meetingCount,
+        location: { kind: 'online' },
+        mentor: { personId: 'mentor', timeZone: s.mentorZone, meetingWindows: s.mentorWindows, contactChannel: 'teamsChat', contactHours: contact },
+        mentee: { personId: 'mentee', timeZone: s.menteeZone, meetingWindows: s.menteeWindows, contactChannel: 'email', contactHours: contact },
+      };
+      const input: SchedulingInput = {
+        agreement,
+        calendars: { mentor: { personId: 'mentor', timeZone: s.mentorZone, busy: [] }, mentee: { personId: 'mentee', timeZone: s.menteeZone, busy: [] } },
+        now: s.base,
+        horizon: { start: s.base, end: s.base + s.horizonDays * DAY },
+        options: { granularityMinutes: 15 },
+      };
+      return { input, count: s.meetingCount };
+    })
+    .filter(({ input }) => validateAgreementRules(input.agreement).ok);
+
+  /** Whether both windows share `steps` consecutive steps on some day of the agreement (its dates: first date to the last meeting's period, and a year at most). */
+  function overlapsSomewhere(input: SchedulingInput): boolean {
+    const a = input.agreement;
+    // Window edges and zone offsets all fall on a 15-minute grid, so 15-minute steps see every overlap.
+    const step = 15 * MIN;
+    const steps = Math.ceil((a.meetingMinutes * MIN) / step);
+    const periods = a.meetingCount! * (a.cadence.kind === 'biweekly' ? 14 : 7);
+    const from = Date.parse(`${a.firstDate}T00:00:00Z`) - 2 * DAY;
+    const to = from + (periods + 5) * DAY;
+    const last = isoDate(Date.parse(`${a.firstDate}T00:00:00Z`) + periods * DAY);
+    let run = 0;
+    for (let t = from; t < to; t += step) {
+      const m = wallClock(a.mentor.timeZone, t);
+      const e = wallClock(a.mentee.timeZone, t);
+      const inDates = m.date >= a.firstDate && e.date >= a.firstDate && m.date <= last && e.date <= last;
+      run = inDates && insideWeekly(a.mentor.meetingWindows, m) && insideWeekly(a.mentee.meetingWindows, e) ? run + 1 : 0;
+      if (run >= steps) return true;
+    }
+    return false;
+  }
+
+  it('names windows that never overlap first, never BEFORE_FIRST_DATE when they do, and defers only what can be held', () => {
+    fc.assert(
+      fc.property(firstCauseArb, ({ input, count }) => {
+        const agreement = (validateAgreementRules(input.agreement) as { value: Agreement }).value;
+        const plan = planSeries({ ...input, agreement, count });
+        const overlaps = overlapsSomewhere({ ...input, agreement });
+        const reasons = [plan.reason, ...plan.entries.flatMap((e) => (e.ok ? [] : [e.reason]))].filter((r): r is NoSlotReason => r !== undefined);
+        if (!overlaps) {
+          expect(plan.meetings).toEqual([]);
+          expect(plan.deferred).toEqual([]);
+          expect(reasons.length).toBeGreaterThan(0);
+          expect(reasons.every((r) => r.code === 'SCHEDULING.WINDOWS_NEVER_OVERLAP')).toBe(true);
+        }
+        if (plan.reason?.code === 'SCHEDULING.WINDOWS_NEVER_OVERLAP') expect(overlaps).toBe(false);
+        // A first date beyond the search only ever defers the whole series (booked later); it explains no meeting.
+        if (plan.reason?.code === 'SCHEDULING.BEFORE_FIRST_DATE') {
+          expect(overlaps).toBe(true);
+          expect(plan.deferred.length + plan.afterEndDate.length).toBe(count);
+        }
+        expect(plan.entries.some((e) => !e.ok && e.reason.code === 'SCHEDULING.BEFORE_FIRST_DATE')).toBe(false);
+        // Every meeting asked for is accounted for: planned or explained in the horizon, deferred, or past the end.
+        if (plan.reason === undefined) expect(plan.entries.length + plan.deferred.length + plan.afterEndDate.length).toBe(count);
+      }),
+      { numRuns: 80, seed: 1010 },
     );
   });
 });
