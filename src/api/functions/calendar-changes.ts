@@ -70,24 +70,30 @@ export const calendarChangesQueue: QueueDefinition = {
   },
 };
 
-export async function keepSubscriptions(services: ApiServices, now: number, logger: ApiLogger): Promise<void> {
+/** Each tenant of the sync register with the mailboxes to watch there (organizers of upcoming booked meetings). */
+async function watchedByTenant(services: ApiServices, now: number, logger: ApiLogger, timer: string): Promise<{ tenantId: string; mailboxIds: string[] }[]> {
   const registered = await services.booking.register.list();
   if (!registered.ok) {
-    logger.error('subscription timer could not read the register', { code: registered.error.code });
-    return;
+    logger.error(`${timer} could not read the register`, { code: registered.error.code });
+    return [];
   }
+  const watched: { tenantId: string; mailboxIds: string[] }[] = [];
   for (const [tenantId, relationshipIds] of groupByTenant(registered.value, (r) => r.relationshipId)) {
+    const mailboxes = await watchedMailboxes(services.repositories, tenantId, relationshipIds, now);
+    if (!mailboxes.ok) logger.error(`${timer} could not read meetings`, { tenantId, code: mailboxes.error.code });
+    else watched.push({ tenantId, mailboxIds: mailboxes.value });
+  }
+  return watched;
+}
+
+export async function keepSubscriptions(services: ApiServices, now: number, logger: ApiLogger): Promise<void> {
+  for (const { tenantId, mailboxIds } of await watchedByTenant(services, now, logger, 'subscription timer')) {
     const deps = services.booking.subscriptionsFor(tenantId);
     if (!deps.ok) {
       logger.info('no change notifications for this tenant', { tenantId, code: deps.error.code });
       continue;
     }
-    const mailboxes = await watchedMailboxes(services.repositories, tenantId, relationshipIds, now);
-    if (!mailboxes.ok) {
-      logger.error('subscription timer could not read meetings', { tenantId, code: mailboxes.error.code });
-      continue;
-    }
-    const kept = await keepCalendarSubscriptions(deps.value, { tenantId, mailboxIds: mailboxes.value }, now);
+    const kept = await keepCalendarSubscriptions(deps.value, { tenantId, mailboxIds }, now);
     if (!kept.ok) logger.error('subscription timer failed for a tenant', { tenantId, code: kept.error.code });
     else logger.info('calendar subscriptions', { tenantId, created: kept.value.created.length, renewed: kept.value.renewed.length, removed: kept.value.removed.length, kept: kept.value.kept.length, failed: kept.value.failed });
   }
@@ -98,23 +104,13 @@ export const keepSubscriptionsTimer = timerFunction('keepCalendarSubscriptions',
 export const READ_CHANGES_EVERY_MS = 15 * 60_000;
 
 export async function readChangesWithDelta(services: ApiServices, now: number, logger: ApiLogger): Promise<void> {
-  const registered = await services.booking.register.list();
-  if (!registered.ok) {
-    logger.error('delta timer could not read the register', { code: registered.error.code });
-    return;
-  }
-  for (const [tenantId, relationshipIds] of groupByTenant(registered.value, (r) => r.relationshipId)) {
+  for (const { tenantId, mailboxIds } of await watchedByTenant(services, now, logger, 'delta timer')) {
     const deps = services.booking.deltaFor(tenantId);
     if (!deps.ok) {
       logger.error('delta timer has no calendar access', { tenantId, code: deps.error.code });
       continue;
     }
-    const mailboxes = await watchedMailboxes(services.repositories, tenantId, relationshipIds, now);
-    if (!mailboxes.ok) {
-      logger.error('delta timer could not read meetings', { tenantId, code: mailboxes.error.code });
-      continue;
-    }
-    const read = await readOutlookChanges(deps.value, { tenantId, mailboxIds: mailboxes.value }, now);
+    const read = await readOutlookChanges(deps.value, { tenantId, mailboxIds }, now);
     if (!read.ok) {
       logger.error('delta timer could not read its cursors', { tenantId, code: read.error.code });
       continue;
@@ -125,7 +121,7 @@ export async function readChangesWithDelta(services: ApiServices, now: number, l
     } catch (error) {
       logger.error('delta timer could not sync changed mailboxes', { tenantId, error: String(error) });
     }
-    logger.info('outlook changes read', { tenantId, mailboxes: mailboxes.value.length, changed: read.value.changedMailboxes.length, failed: read.value.failed.length });
+    logger.info('outlook changes read', { tenantId, mailboxes: mailboxIds.length, changed: read.value.changedMailboxes.length, failed: read.value.failed.length });
   }
 }
 
