@@ -28,6 +28,19 @@ export interface AcceptAgreementInput {
   readonly version?: string;
 }
 
+/** The caller's active relationship, when the agreement names its mentor and mentee on the right sides. */
+async function loadPairOfAgreement(deps: Pick<MentoringDeps, 'repos'>, principal: UseCaseCall<unknown>['principal'], input: PreviewAgreementInput) {
+  const membership = await loadActiveMembership(deps, principal, input.relationshipId);
+  if (!membership.ok) return membership;
+  const { relationship } = membership.value;
+  if (input.agreement.mentor.personId !== relationship.mentorId || input.agreement.mentee.personId !== relationship.menteeId) {
+    return fail('AGREEMENT.PARTIES_MISMATCH', 'The agreement must name this relationship’s mentor as mentor and mentee as mentee.', {
+      field: 'agreement.mentor.personId',
+    });
+  }
+  return ok(relationship);
+}
+
 /**
  * Proposes (or counter-proposes) a new version. Earlier versions stay as they were; the active
  * agreement, if any, stays active until both accept the new one. The proposer accepts their own.
@@ -37,14 +50,9 @@ export async function proposeAgreement(
   call: UseCaseCall<ProposeAgreementInput>,
 ): Promise<Result<AgreementState>> {
   const { principal, input, now } = call;
-  const membership = await loadActiveMembership(deps, principal, input.relationshipId);
-  if (!membership.ok) return membership;
-  const { relationship } = membership.value;
-  if (input.agreement.mentor.personId !== relationship.mentorId || input.agreement.mentee.personId !== relationship.menteeId) {
-    return fail('AGREEMENT.PARTIES_MISMATCH', 'The agreement must name this relationship’s mentor as mentor and mentee as mentee.', {
-      field: 'agreement.mentor.personId',
-    });
-  }
+  const pair = await loadPairOfAgreement(deps, principal, input);
+  if (!pair.ok) return pair;
+  const relationship = pair.value;
   const valid = validateAgreement(input.agreement);
   if (!valid.ok) return underAgreement(valid);
 
@@ -92,14 +100,9 @@ export type PreviewAgreementInput = Pick<ProposeAgreementInput, 'relationshipId'
  */
 export async function previewAgreementDraft(deps: Pick<MentoringDeps, 'repos'>, call: UseCaseCall<PreviewAgreementInput>): Promise<Result<AgreementPreview>> {
   const { principal, input, now } = call;
-  const membership = await loadActiveMembership(deps, principal, input.relationshipId);
-  if (!membership.ok) return membership;
-  const { relationship } = membership.value;
-  if (input.agreement.mentor.personId !== relationship.mentorId || input.agreement.mentee.personId !== relationship.menteeId) {
-    return fail('AGREEMENT.PARTIES_MISMATCH', 'The agreement must name this relationship’s mentor as mentor and mentee as mentee.', {
-      field: 'agreement.mentor.personId',
-    });
-  }
+  const pair = await loadPairOfAgreement(deps, principal, input);
+  if (!pair.ok) return pair;
+  const relationship = pair.value;
   const valid = validateAgreementRules(input.agreement);
   if (!valid.ok) return underAgreement(valid);
   return ok(previewAgreement(valid.value, principal.userId === relationship.mentorId ? 'mentor' : 'mentee', now));
