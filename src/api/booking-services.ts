@@ -187,7 +187,7 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
       : settings.AUTH_CLIENT_SECRET
         ? new MsalTokenSources({ ...base, clientSecret: settings.AUTH_CLIENT_SECRET })
         : undefined);
-  const bookingSettings: Partial<BookingSettings> = { organizer: settings.BOOKING_ORGANIZER, ...(options.booking ?? {}) };
+  const bookingSettings: Partial<BookingSettings> = { organizer: settings.BOOKING_ORGANIZER, horizonDays: settings.BOOKING_HORIZON_DAYS, ...(options.booking ?? {}) };
   const directoryFor = (tokenSource: AccessTokenSource): PeopleDirectory =>
     options.directory ?? new GraphPeopleDirectory(() => createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokenSource }));
   const register = new TableBookingRegister(options.store);

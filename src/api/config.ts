@@ -48,6 +48,13 @@ export const ApiSettingsSchema = z
     GRAPH_NOTIFICATION_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), { error: 'GRAPH_NOTIFICATION_URL must be an absolute URL, e.g. https://<app>.azurewebsites.net/api/calendar-notifications' }),
     /** Whose calendar holds the meeting events. */
     BOOKING_ORGANIZER: z.enum(['mentee', 'mentor'], { error: 'BOOKING_ORGANIZER must be "mentee" or "mentor"' }).default('mentee'),
+    /** The planning horizon in days: meetings further ahead come back deferred and the sync timer books them once in range. */
+    BOOKING_HORIZON_DAYS: z.coerce
+      .number({ error: 'BOOKING_HORIZON_DAYS must be a whole number of days from 14 to 366' })
+      .int({ error: 'BOOKING_HORIZON_DAYS must be a whole number of days from 14 to 366' })
+      .min(14, { error: 'BOOKING_HORIZON_DAYS must be a whole number of days from 14 to 366' })
+      .max(366, { error: 'BOOKING_HORIZON_DAYS must be a whole number of days from 14 to 366' })
+      .default(366),
     /** Local mode and tests only: the queue between the webhook and its consumer (Azure's trigger reads "calendar-changes"). */
     CALENDAR_CHANGES_QUEUE: optionalText.refine((v) => v === undefined || /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(v), { error: 'CALENDAR_CHANGES_QUEUE must be a queue name: 3-63 lower-case letters, digits and single dashes' }),
     /** Local mode only: the instant the local stack's clock starts at (it then runs); production reads the real clock. */

@@ -13,6 +13,8 @@ describe('API settings', () => {
     expect(settings.AUTH_ISSUER_TEMPLATE).toBe('https://login.microsoftonline.com/{tenantid}/v2.0');
     expect(settings.AUTH_ALLOWED_TENANTS).toEqual([]);
     expect(settings.STORAGE_TABLE_NAME).toBe('mentoring');
+    expect(settings.BOOKING_HORIZON_DAYS).toBe(366);
+    expect(parseApiSettings({ ...valid, BOOKING_HORIZON_DAYS: '120' }).BOOKING_HORIZON_DAYS).toBe(120);
   });
 
   it.each([
@@ -21,6 +23,8 @@ describe('API settings', () => {
     ['MENTORING_MODE', { ...valid, MENTORING_MODE: 'prod' }],
     ['AUTH_ISSUER_TEMPLATE', { ...valid, AUTH_ISSUER_TEMPLATE: 'https://login.microsoftonline.com/common/v2.0' }],
     ['AUTH_JWKS_URI', { ...valid, AUTH_JWKS_URI: 'not a url' }],
+    ['BOOKING_HORIZON_DAYS', { ...valid, BOOKING_HORIZON_DAYS: '1000' }],
+    ['BOOKING_HORIZON_DAYS', { ...valid, BOOKING_HORIZON_DAYS: 'soon' }],
   ])('stops with a message naming %s', (name, env) => {
     expect(() => parseApiSettings(env)).toThrow(ConfigurationError);
     expect(() => parseApiSettings(env)).toThrow(new RegExp(name));
