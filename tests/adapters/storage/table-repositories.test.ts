@@ -1,15 +1,12 @@
 import type { MentoringRepositories } from '../../../src/core/ports/repositories';
 import type { Profile } from '../../../src/core/profiles/profile';
-import type { Relationship } from '../../../src/core/relationships/relationship';
 import type { Goal } from '../../../src/core/goals/goal';
-import type { MentoringRequest } from '../../../src/core/requests/mentoring-request';
 import { storageFromConnectionString } from '../../../src/adapters/storage/storage-connection';
 import { TableDocumentStore } from '../../../src/adapters/storage/table-document-store';
 import { tableRepositories } from '../../../src/adapters/storage/table-repositories';
 import { testStorageConnectionString, uniqueTableName } from '../../support/azurite';
 
 const T1 = '11111111-1111-4111-8111-111111111111';
-const T2 = '22222222-2222-4222-8222-222222222222';
 const T0 = Date.UTC(2026, 10, 23, 9, 0);
 
 const profile = (userId: string, extra: Partial<Profile> = {}): Omit<Profile, 'version'> => ({
@@ -29,18 +26,6 @@ const profile = (userId: string, extra: Partial<Profile> = {}): Omit<Profile, 'v
   ...extra,
 });
 
-const relationship = (id: string, mentorId: string, menteeId: string, startedAt = T0): Omit<Relationship, 'version'> => ({
-  id,
-  mentorId,
-  menteeId,
-  reverse: true,
-  status: 'active',
-  requestId: `req-${id}`,
-  menteePreWork: { whatIWant: 'learn', whatIBring: 'context', expectations: 'monthly' },
-  startedAt,
-  reflections: {},
-});
-
 const goal = (id: string, progress = 0): Omit<Goal, 'version'> => ({
   id,
   title: `Goal ${id}`,
@@ -50,16 +35,6 @@ const goal = (id: string, progress = 0): Omit<Goal, 'version'> => ({
   createdBy: 'mentee',
   createdAt: T0,
   updatedAt: T0,
-});
-
-const request = (id: string, menteeId: string, mentorId: string, createdAt = T0): Omit<MentoringRequest, 'version'> => ({
-  id,
-  menteeId,
-  mentorId,
-  note: 'Would you mentor me?',
-  preWork: { whatIWant: 'w', whatIBring: 'b', expectations: 'e' },
-  status: 'open',
-  createdAt,
 });
 
 let repos: MentoringRepositories;
