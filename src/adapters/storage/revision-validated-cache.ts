@@ -5,8 +5,10 @@
  * is only a safety net for a write that could not touch the stamp (see the relationship repository),
  * and the size bound keeps memory flat however many partitions a process sees.
  *
- * Values are deep-copied in and out: callers may freely change what they get, and a change can
- * never leak into what the next caller is served.
+ * A value is copied once when it is stored and then deeply frozen, and every reader gets that same
+ * frozen value: nobody can change what the next caller is served (a write to it throws), and a read
+ * costs no copy — copying a grown relationship (1,000 action items) took ~5 ms, more CPU than the
+ * rest of the read at 300 req/s. The domain's types are readonly, so no caller needs to write to it.
  */
 
 export interface RevisionValidatedCacheOptions {
@@ -56,13 +58,13 @@ export class RevisionValidatedCache<T> {
     // Map keeps insertion order: re-inserting makes this the most recently used entry.
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return structuredClone(entry.value);
+    return entry.value;
   }
 
   set(key: string, stamp: string, value: T): void {
     this.entries.delete(key);
     const lifetime = this.options.ttlMs * (1 - (this.options.ttlJitter ?? 0) * Math.random());
-    this.entries.set(key, { stamp, value: structuredClone(value), expiresAt: this.now() + lifetime });
+    this.entries.set(key, { stamp, value: deepFreeze(structuredClone(value)), expiresAt: this.now() + lifetime });
     while (this.entries.size > this.options.maxEntries) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;
@@ -73,4 +75,12 @@ export class RevisionValidatedCache<T> {
   delete(key: string): void {
     this.entries.delete(key);
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value as Record<string, unknown>)) deepFreeze(child);
+  }
+  return value;
 }

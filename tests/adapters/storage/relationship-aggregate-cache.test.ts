@@ -300,13 +300,15 @@ describe('relationship aggregate cache (two instances over one table)', () => {
     expect(a.cachedAggregates).toBe(1);
   });
 
-  it('a caller changing what it got does not change what the next caller gets', async () => {
+  it('a caller cannot change what the next caller gets: the served aggregate is frozen (no copy per read)', async () => {
     value(await a.create(T1, relationship('r1')));
     value(await a.goals.create(T1, 'r1', goal('g1', 10)));
     await a.getAggregate(T1, 'r1');
     const first = value(await a.getAggregate(T1, 'r1'));
-    (first.goals as Goal[]).push({ ...first.goals[0]!, id: 'injected' });
-    (first.relationship as { status: string }).status = 'closed';
+    expect(() => (first.goals as Goal[]).push({ ...first.goals[0]!, id: 'injected' })).toThrow(/not extensible/);
+    expect(() => {
+      (first.relationship as { status: string }).status = 'closed';
+    }).toThrow(/read.only/);
     const second = value(await a.getAggregate(T1, 'r1'));
     expect(second.goals.map((g) => g.id)).toEqual(['g1']);
     expect(second.relationship.status).toBe('active');

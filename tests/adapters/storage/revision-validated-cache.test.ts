@@ -46,3 +46,20 @@ describe('RevisionValidatedCache', () => {
     expect(() => new RevisionValidatedCache({ maxEntries: 1, ttlMs: 1, ttlJitter: 2 })).toThrow('ttlJitter');
   });
 });
+
+describe('what readers get', () => {
+  it('is one frozen copy: a reader cannot change what the next one is served, and the writer’s object stays its own', () => {
+    const cache = new RevisionValidatedCache<{ items: { title: string }[] }>({ maxEntries: 2, ttlMs: 60_000 });
+    const original = { items: [{ title: 'a' }] };
+    cache.set('p', 's1', original);
+    original.items[0]!.title = 'changed by the writer';
+    const first = cache.get('p', 's1')!;
+    expect(first.items[0]!.title).toBe('a');
+    expect(() => {
+      first.items[0]!.title = 'changed by a reader';
+    }).toThrow(/read.only/);
+    expect(() => first.items.push({ title: 'b' })).toThrow(/not extensible/);
+    expect(cache.get('p', 's1')).toBe(first);
+    expect(cache.get('p', 's1')!.items).toEqual([{ title: 'a' }]);
+  });
+});
