@@ -36,6 +36,7 @@ import { submitCheckIn } from './functions/submit-check-in';
 import { proposeSlots } from './functions/propose-slots';
 import { bookMeetings } from './functions/book-meetings';
 import { rescheduleMeeting } from './functions/reschedule-meeting';
+import { checkMeetingBoundaries } from './functions/check-meeting-boundaries';
 import { cancelMeeting } from './functions/cancel-meeting';
 import { refreshAgendas } from './functions/refresh-agendas';
 import { calendarNotifications } from './functions/calendar-notifications';
@@ -76,6 +77,7 @@ export const apiFunctions: readonly FunctionDefinition[] = [
   proposeSlots,
   bookMeetings,
   rescheduleMeeting,
+  checkMeetingBoundaries,
   cancelMeeting,
   refreshAgendas,
   calendarNotifications,

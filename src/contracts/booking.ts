@@ -4,7 +4,8 @@
  * show "being booked" and "moved outside your agreement" honestly.
  */
 import { z } from 'zod';
-import type { BookingOutcome, MeetingSlotProposal } from '../core/booking';
+import type { BookingOutcome, BoundaryVerdict, MeetingSlotProposal } from '../core/booking';
+import { BOUNDARY_CODES } from '../core/booking/boundary-check';
 import { formatted, Id, IsoInstant, multilineText, toIso, Version } from './common';
 import { MeetingDto, toMeetingDto } from './relationships';
 
@@ -98,3 +99,34 @@ export const ChangeNotificationBody = z.object({
     )
     .max(1000),
 });
+
+/** POST …/meetings/{meetingId}/boundary-check: the time Outlook shows now for the meeting. */
+export const BoundaryCheckBody = z
+  .object({ start: IsoInstant, end: IsoInstant })
+  .strict()
+  .refine((b) => Date.parse(b.end) > Date.parse(b.start), { message: 'end must be after start', path: ['end'] })
+  .refine((b) => Date.parse(b.end) - Date.parse(b.start) <= 24 * 3600_000, { message: 'a meeting lasts at most 24 hours', path: ['end'] });
+
+const PersonLocalTimeDto = z
+  .object({ role: z.enum(['mentor', 'mentee']), name: z.string(), timeZone: z.string(), start: z.string(), end: z.string(), label: z.string() })
+  .strict();
+
+/** The guard's answer: ok, or the first broken boundary (stable code + words) with up to three passing times. */
+export const BoundaryCheckDto = z
+  .object({
+    ok: z.boolean(),
+    broken: z.object({ code: z.enum(BOUNDARY_CODES), message: z.string(), role: z.enum(['mentor', 'mentee']).optional() }).strict().optional(),
+    localTimes: z.array(PersonLocalTimeDto),
+    alternatives: z.array(z.object({ start: IsoInstant, end: IsoInstant, localTimes: z.array(PersonLocalTimeDto) }).strict()).max(3),
+  })
+  .strict();
+export type BoundaryCheckDto = z.infer<typeof BoundaryCheckDto>;
+
+export function toBoundaryCheckDto(v: BoundaryVerdict): BoundaryCheckDto {
+  return {
+    ok: v.ok,
+    ...(v.broken ? { broken: { ...v.broken } } : {}),
+    localTimes: v.localTimes.map((l) => ({ ...l })),
+    alternatives: v.alternatives.map((a) => ({ start: toIso(a.start), end: toIso(a.end), localTimes: a.localTimes.map((l) => ({ ...l })) })),
+  };
+}

@@ -9,3 +9,4 @@ export * from './change-meeting';
 export * from './outlook-changes';
 export * from './sync-calendars';
 export * from './calendar-subscriptions';
+export * from './boundary-check';

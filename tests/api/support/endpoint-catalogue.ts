@@ -398,6 +398,20 @@ export const ENDPOINTS: readonly Endpoint[] = [
     },
   },
   {
+    name: 'checkMeetingBoundaries',
+    scope: 'pair',
+    prepare: async (h, c) => {
+      const meeting = (await bookedMeeting(h, c)) as unknown as { id: string; start: string; end: string };
+      return call('/api/relationships/{relationshipId}/meetings/{meetingId}/boundary-check', { relationshipId: c.relationship.id, meetingId: meeting.id }, {
+        method: 'POST',
+        body: { start: meeting.start, end: meeting.end },
+        member: c.mentor,
+        nonMember: c.stranger,
+        okStatus: 200,
+      });
+    },
+  },
+  {
     name: 'rescheduleMeeting',
     scope: 'pair',
     prepare: async (h, c) => {

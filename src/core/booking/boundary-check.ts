@@ -1,0 +1,243 @@
+/**
+ * The boundary guard's brain: does a proposed time for one meeting keep the agreement? The checks are
+ * the ones booking plans with (both people's windows in their own zones, the agreement's dates, the
+ * minimum notice, the buffer around both calendars' busy time and the pair's other meetings, the
+ * series' order), answered as the FIRST broken boundary with words and both people's local times, plus
+ * up to three times inside the agreement that pass the very same check.
+ */
+import type { Agreement } from '../agreement/agreement';
+import { ok, type Result } from '../result';
+import { formatLocalDate, formatLocalTime, WEEKDAY_NAMES } from '../time/civil-date';
+import { DAY, HOUR, MINUTE, type Instant, type Interval } from '../time/interval';
+import { clipIntervals, intersectIntervals, overlaps } from '../time/interval-algebra';
+import { expandWeeklyWindows } from '../time/weekly-windows';
+import { formatInstantInZone, instantToLocal, offsetAt } from '../time/zoned-time';
+import { agreementRange } from '../scheduling/availability';
+import { forEachSlotStart } from '../scheduling/series-boundaries';
+import type { Meeting } from '../relationships/meeting';
+import type { UseCaseCall } from '../usecases/principal';
+import { loadContextForPerson, meetingNotFound } from './booking-context';
+import type { BookingDeps } from './booking-ports';
+import { liveMeetings } from './booking-rules';
+
+export const BOUNDARY_CODES = [
+  'BOUNDARY.OUTSIDE_DATES',
+  'BOUNDARY.NOTICE',
+  'BOUNDARY.DST_SHIFT',
+  'BOUNDARY.NIGHT',
+  'BOUNDARY.OUTSIDE_WINDOW',
+  'BOUNDARY.BUFFER',
+  'BOUNDARY.CADENCE',
+] as const;
+export type BoundaryCode = (typeof BOUNDARY_CODES)[number];
+
+export type Role = 'mentor' | 'mentee';
+
+export interface PersonLocalTime {
+  readonly role: Role;
+  readonly name: string;
+  readonly timeZone: string;
+  /** ISO 8601 with the zone's offset. */
+  readonly start: string;
+  readonly end: string;
+  /** "Tue 16:00–16:45" on that person's clock. */
+  readonly label: string;
+}
+
+export interface BrokenBoundary {
+  readonly code: BoundaryCode;
+  readonly message: string;
+  /** Whose boundary (absent for the pair's shared ones: dates, cadence). */
+  readonly role?: Role;
+}
+
+export interface BoundaryVerdict {
+  readonly ok: boolean;
+  readonly broken?: BrokenBoundary;
+  /** The proposed time on both people's clocks. */
+  readonly localTimes: readonly PersonLocalTime[];
+  /** Up to three times inside the agreement that pass the same check, nearest first (empty when ok). */
+  readonly alternatives: readonly { readonly start: Instant; readonly end: Instant; readonly localTimes: readonly PersonLocalTime[] }[];
+}
+
+export interface CheckBoundariesInput {
+  readonly relationshipId: string;
+  readonly meetingId: string;
+  readonly start: Instant;
+  readonly end: Instant;
+}
+
+/** Everything the check reads, loaded once: the same for the proposed time and every alternative. */
+export interface BoundaryFacts {
+  readonly agreement: Agreement;
+  readonly names: Readonly<Record<Role, string>>;
+  readonly now: Instant;
+  readonly meeting: Pick<Meeting, 'id' | 'number' | 'start' | 'end'>;
+  /** The pair's other live meetings (not cancelled, not failed). */
+  readonly others: readonly Pick<Meeting, 'number' | 'start' | 'end'>[];
+  /** Both calendars' busy time, the meeting's own event left out. */
+  readonly busy: readonly Interval[];
+}
+
+/** "Tonight" for a person: 22:00–07:00 on their own clock. */
+const NIGHT_FROM = 22 * 60;
+const NIGHT_UNTIL = 7 * 60;
+const MAX_ALTERNATIVES = 3;
+const GRID = 15 * MINUTE;
+/** Alternatives are looked for from three weeks before to three weeks after the proposed time. */
+const SEARCH_BEFORE = 21 * DAY;
+const SEARCH_AFTER = 21 * DAY;
+
+function labelOf(zone: string, time: Interval): string {
+  const s = instantToLocal(zone, time.start);
+  const e = instantToLocal(zone, time.end);
+  return `${WEEKDAY_NAMES[s.weekday]} ${formatLocalDate(s.date)} ${formatLocalTime(s.minutes)}–${formatLocalTime(e.minutes)}`;
+}
+
+export function localTimesOf(agreement: Agreement, names: Readonly<Record<Role, string>>, time: Interval): PersonLocalTime[] {
+  return (['mentor', 'mentee'] as const).map((role) => {
+    const zone = agreement[role].timeZone;
+    return { role, name: names[role], timeZone: zone, start: formatInstantInZone(time.start, zone), end: formatInstantInZone(time.end, zone), label: labelOf(zone, time) };
+  });
+}
+
+function insideWindows(agreement: Agreement, role: Role, time: Interval): boolean {
+  const windows = expandWeeklyWindows(agreement[role].meetingWindows, agreement[role].timeZone, time);
+  return windows.some((w) => w.start <= time.start && w.end >= time.end);
+}
+
+function touchesNight(zone: string, time: Interval): boolean {
+  for (let t = time.start; t < time.end; t += 15 * MINUTE) {
+    const m = instantToLocal(zone, t).minutes;
+    if (m >= NIGHT_FROM || m < NIGHT_UNTIL) return true;
+  }
+  return false;
+}
+
+/** Minutes between the two people's clocks at `at` (changes when one zone changes clocks). */
+const zoneGap = (agreement: Agreement, at: Instant) => offsetAt(agreement.mentor.timeZone, at) - offsetAt(agreement.mentee.timeZone, at);
+
+function windowBreak(facts: BoundaryFacts, time: Interval): BrokenBoundary | undefined {
+  const { agreement, names } = facts;
+  for (const role of ['mentor', 'mentee'] as const) {
+    if (insideWindows(agreement, role, time)) continue;
+    const zone = agreement[role].timeZone;
+    const label = labelOf(zone, time);
+    if (zoneGap(agreement, time.start) !== zoneGap(agreement, facts.meeting.start)) {
+      const changed = offsetAt(agreement.mentor.timeZone, time.start) !== offsetAt(agreement.mentor.timeZone, facts.meeting.start) ? 'mentor' : 'mentee';
+      return {
+        code: 'BOUNDARY.DST_SHIFT',
+        role,
+        message: `The clocks change in ${agreement[changed].timeZone} between the meeting’s current time and this one, so this time is ${label} for ${names[role]} (${zone}), outside ${names[role]}’s meeting windows.`,
+      };
+    }
+    if (touchesNight(zone, time)) {
+      return { code: 'BOUNDARY.NIGHT', role, message: `This time is ${label} for ${names[role]} (${zone}): night-time, outside ${names[role]}’s meeting windows.` };
+    }
+    return { code: 'BOUNDARY.OUTSIDE_WINDOW', role, message: `This time is ${label} for ${names[role]} (${zone}), outside ${names[role]}’s meeting windows.` };
+  }
+  return undefined;
+}
+
+/** The first boundary `time` breaks, in the order a person fixes them; undefined when it keeps them all. */
+export function firstBrokenBoundary(facts: BoundaryFacts, time: Interval): BrokenBoundary | undefined {
+  const { agreement } = facts;
+  const range = agreementRange(agreement);
+  if (time.start < range.start || time.end > range.end) {
+    const dates = agreement.endDate ? `from ${agreement.firstDate} to ${agreement.endDate}` : `from ${agreement.firstDate} on`;
+    return { code: 'BOUNDARY.OUTSIDE_DATES', message: `The agreement has meetings ${dates}; this time is outside those dates.` };
+  }
+  const earliest = facts.now + agreement.minimumNoticeHours * HOUR;
+  if (time.start < earliest) {
+    return { code: 'BOUNDARY.NOTICE', message: `The agreement asks for ${agreement.minimumNoticeHours} hours’ notice; this time is sooner than that.` };
+  }
+  const window = windowBreak(facts, time);
+  if (window) return window;
+  const buffer = agreement.bufferMinutes * MINUTE;
+  const around = { start: time.start - buffer, end: time.end + buffer };
+  if (facts.others.some((o) => overlaps(o, around)) || facts.busy.some((b) => overlaps(b, around))) {
+    return {
+      code: 'BOUNDARY.BUFFER',
+      message: `The agreement keeps ${agreement.bufferMinutes} minutes free around other meetings; this time is busy or too close to another meeting in one of your calendars.`,
+    };
+  }
+  const before = facts.others.filter((o) => o.number < facts.meeting.number).reduce<Pick<Meeting, 'start'> | undefined>((a, o) => (a && a.start > o.start ? a : o), undefined);
+  const after = facts.others.filter((o) => o.number > facts.meeting.number).reduce<Pick<Meeting, 'start'> | undefined>((a, o) => (a && a.start < o.start ? a : o), undefined);
+  const zone = agreement.mentor.timeZone;
+  const day = (at: Instant) => instantToLocal(zone, at).date;
+  if ((before && (time.start <= before.start || day(time.start) === day(before.start))) || (after && (time.start >= after.start || day(time.start) === day(after.start)))) {
+    return {
+      code: 'BOUNDARY.CADENCE',
+      message: `The agreement meets ${cadenceWords(agreement)}; this time puts meeting ${facts.meeting.number} on the same day as, or past, the meeting before or after it.`,
+    };
+  }
+  return undefined;
+}
+
+function cadenceWords(agreement: Agreement): string {
+  const c = agreement.cadence;
+  return c.kind === 'everyNDays' ? `every ${c.days} days` : c.kind === 'biweekly' ? 'every two weeks' : c.kind;
+}
+
+/** Up to three times near `time` (same length) that pass `firstBrokenBoundary`, nearest first. */
+export function alternativesFor(facts: BoundaryFacts, time: Interval): Interval[] {
+  const { agreement } = facts;
+  const length = time.end - time.start;
+  const range = agreementRange(agreement);
+  const from = Math.max(time.start - SEARCH_BEFORE, range.start, facts.now + agreement.minimumNoticeHours * HOUR);
+  const to = Math.min(time.end + SEARCH_AFTER, range.end);
+  if (to - from < length) return [];
+  const searched = { start: from, end: to };
+  const both = intersectIntervals(
+    expandWeeklyWindows(agreement.mentor.meetingWindows, agreement.mentor.timeZone, searched),
+    expandWeeklyWindows(agreement.mentee.meetingWindows, agreement.mentee.timeZone, searched),
+  );
+  const free = clipIntervals(both, from, to);
+  const candidates: Interval[] = [];
+  forEachSlotStart(free, length, agreement.mentor.timeZone, GRID, (start) => {
+    const candidate = { start, end: start + length };
+    if (start !== time.start && firstBrokenBoundary(facts, candidate) === undefined) candidates.push(candidate);
+  });
+  return candidates.sort((a, b) => Math.abs(a.start - time.start) - Math.abs(b.start - time.start) || a.start - b.start).slice(0, MAX_ALTERNATIVES);
+}
+
+export function judgeProposedTime(facts: BoundaryFacts, time: Interval): BoundaryVerdict {
+  const localTimes = localTimesOf(facts.agreement, facts.names, time);
+  const broken = firstBrokenBoundary(facts, time);
+  if (!broken) return { ok: true, localTimes, alternatives: [] };
+  const alternatives = alternativesFor(facts, time).map((a) => ({ ...a, localTimes: localTimesOf(facts.agreement, facts.names, a) }));
+  return { ok: false, broken, localTimes, alternatives };
+}
+
+/**
+ * For a member of the pair: would moving `meetingId` to [start, end) keep the agreement? Reads the
+ * relationship (one partition) and both people's free/busy around the proposed time and the
+ * alternatives' search range; writes nothing.
+ */
+export async function checkMeetingBoundaries(deps: BookingDeps, call: UseCaseCall<CheckBoundariesInput>): Promise<Result<BoundaryVerdict>> {
+  const context = await loadContextForPerson(deps, call.principal, call.input.relationshipId);
+  if (!context.ok) return context;
+  const { agreement, aggregate, mentor, mentee } = context.value;
+  const meeting = aggregate.meetings.find((m) => m.id === call.input.meetingId);
+  if (!meeting) return meetingNotFound();
+  const time = { start: call.input.start, end: call.input.end };
+  const buffer = agreement.bufferMinutes * MINUTE;
+  const calendars = await deps.calendar.getCalendars({
+    requesterId: call.principal.userId,
+    people: [mentor, mentee],
+    range: { start: Math.max(call.now, time.start - SEARCH_BEFORE) - buffer, end: time.end + SEARCH_AFTER + buffer },
+  });
+  if (!calendars.ok) return calendars;
+  const ours = liveMeetings(aggregate.meetings).filter((m) => m.bookingState !== 'failed');
+  // The pair's own meetings show as busy in both calendars: they are judged as meetings (buffer, cadence), not as busy time.
+  const isOurs = (i: Interval) => ours.some((m) => m.start === i.start && m.end === i.end);
+  const facts: BoundaryFacts = {
+    agreement,
+    names: { mentor: mentor.displayName, mentee: mentee.displayName },
+    now: call.now,
+    meeting,
+    others: ours.filter((m) => m.id !== meeting.id),
+    busy: calendars.value.flatMap((c) => c.busy.filter((i) => !isOurs(i))),
+  };
+  return ok(judgeProposedTime(facts, time));
+}
