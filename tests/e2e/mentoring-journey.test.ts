@@ -27,6 +27,7 @@ const MENTEE = 'Oliver Bennett';
 const MENTOR = 'Kacper Nowak';
 const OLIVER_JOB_TITLE = 'Learning & Development Partner';
 const OLIVER_ID = 'a0000004-0000-4000-8000-000000000004';
+const KACPER_ID = 'a0000002-0000-4000-8000-000000000002';
 const NEW_ITEM = 'Share the Copilot retro summary with the team';
 /** Roadmap themes in their final order; theme 1 is planned for meeting 1, theme 2 for 2 and 3, theme 3 for 3. */
 const themes: string[] = [];
@@ -392,9 +393,13 @@ describe('mentoring journey in the tab', () => {
     await form.getByRole('button', { name: 'Cancel the meeting' }).click();
     expect((await cancelled).status()).toBe(200);
     await page.getByText('Meeting 3 is cancelled; your partner was told.').waitFor();
+    // As Graph's cancel does: the organizer's event leaves Oliver's calendar, and Kacper's copy of the
+    // invite (same iCalUId) stays, marked cancelled, with the comment.
     const { token } = await apiAs(OLIVER_ID);
-    const invite = (await graphEvent(token, before.eventId!)) as GraphEvent & { isCancelled?: boolean };
-    expect(invite.isCancelled).toBe(true);
+    expect(await graphEventStatus(token, before.eventId!)).toBe(404);
+    const copies = await graphEventsOf(KACPER_ID);
+    const cancelledCopy = copies.find((e) => e.isCancelled && e.body.content.includes('Quarter-end close that week'));
+    expect(cancelledCopy?.subject).toMatch(/^Canceled: /);
 
     // With a meeting fewer planned, times are proposed again, and booking the series re-plans the missing one
     // (the next meeting is still meeting 2, so "book the next meeting" would add nothing).
@@ -514,12 +519,26 @@ async function apiAs(personId: string): Promise<{ token: string; detail: { relat
   return { token, detail };
 }
 
+/** A person's own calendar through the local calendar's Graph URL, with the Graph token the app gets on their behalf. */
+async function graphEventsOf(personId: string): Promise<(GraphEvent & { isCancelled?: boolean; subject: string })[]> {
+  const issued = await fetch(`${stack.baseUrl}/local-identity/graph-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
+  const graphToken = ((await issued.json()) as { accessToken: string }).accessToken;
+  const response = await fetch(`${stack.baseUrl}/local-graph/v1.0/users/${personId}/events?$top=50`, { headers: { authorization: `Bearer ${graphToken}` } });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { value: (GraphEvent & { isCancelled?: boolean; subject: string })[] }).value;
+}
+
+/** The HTTP status of reading one of Oliver's events (404 once the organizer cancelled it, as in Graph). */
+async function graphEventStatus(token: string, eventId: string): Promise<number> {
+  return (await graphEventResponse(token, eventId)).status;
+}
+
 /**
  * The organizer's copy of an invite, through the local calendar's Graph v1.0 URL, as Outlook would
  * serve it. Graph takes Graph tokens only, so Oliver's app token is exchanged on his behalf first, as
  * the API's MSAL client does.
  */
-async function graphEvent(token: string, eventId: string): Promise<GraphEvent> {
+async function graphEventResponse(token: string, eventId: string): Promise<Response> {
   const exchanged = await fetch(`${stack.baseUrl}/local-identity/${CONTOSO.tenantId}/oauth2/v2.0/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -534,7 +553,11 @@ async function graphEvent(token: string, eventId: string): Promise<GraphEvent> {
   });
   expect(exchanged.status).toBe(200);
   const graphToken = ((await exchanged.json()) as { access_token: string }).access_token;
-  const response = await fetch(`${stack.baseUrl}/local-graph/v1.0/users/${OLIVER_ID}/events/${encodeURIComponent(eventId)}`, { headers: { authorization: `Bearer ${graphToken}` } });
+  return fetch(`${stack.baseUrl}/local-graph/v1.0/users/${OLIVER_ID}/events/${encodeURIComponent(eventId)}`, { headers: { authorization: `Bearer ${graphToken}` } });
+}
+
+async function graphEvent(token: string, eventId: string): Promise<GraphEvent> {
+  const response = await graphEventResponse(token, eventId);
   expect(response.status).toBe(200);
   return (await response.json()) as GraphEvent;
 }

@@ -6,13 +6,19 @@ import { usePreferences, ZoneSetterProvider } from './preferences';
 import { routeToHash, useHashRoute, type Route } from './hash-route';
 import { ScreenErrorBoundary } from './screen-error-boundary';
 import { useSession } from './session';
-import { LoadingSkeleton } from './state-views';
+import { LoadingSkeleton } from './loading-skeleton';
 
 // Each screen is its own chunk so the first paint only pays for the shell.
-const HomeScreen = lazy(() => import('../features/home/home-screen'));
-const FindMentorScreen = lazy(() => import('../features/find-mentor/find-mentor-screen'));
-const RelationshipScreen = lazy(() => import('../features/relationship/relationship-screen'));
-const ProfileScreen = lazy(() => import('../features/profile/profile-screen'));
+const screenChunks = {
+  home: () => import('../features/home/home-screen'),
+  find: () => import('../features/find-mentor/find-mentor-screen'),
+  relationship: () => import('../features/relationship/relationship-screen'),
+  profile: () => import('../features/profile/profile-screen'),
+} as const;
+const HomeScreen = lazy(screenChunks.home);
+const FindMentorScreen = lazy(screenChunks.find);
+const RelationshipScreen = lazy(screenChunks.relationship);
+const ProfileScreen = lazy(screenChunks.profile);
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
@@ -82,6 +88,10 @@ export function AppShell({ onReady }: { onReady?: () => void }) {
   const [route, navigate] = useHashRoute();
   const mainRef = useRef<HTMLElement>(null);
   const profileZone = useProfileZone();
+  // The screen's code downloads while the profile (and with it the time zone) is being read.
+  useEffect(() => {
+    void screenChunks[route.screen]();
+  }, [route.screen]);
 
   useEffect(() => {
     onReady?.();

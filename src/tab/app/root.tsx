@@ -1,10 +1,8 @@
 import { FluentProvider, Spinner, makeStyles, tokens, type Theme } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiClient } from '../api/api-client';
 import { MentoringApi } from '../api/mentoring-api';
 import { LocalSession, recallLocalPerson, rememberLocalPerson, type DemoPerson } from '../auth/local-identity.client';
-import { LocalSignInScreen } from '../auth/local-sign-in-screen';
-import { SsoFailedScreen } from '../auth/sso-failed-screen';
 import { detectHost, type DetectHostOptions, type Host, type MicrosoftHost } from '../host/detect-host';
 import { fluentThemeFor } from '../host/fluent-theme';
 import type { HostThemeName, QueryOverrides } from '../host/query-overrides';
@@ -12,11 +10,16 @@ import { I18nProvider, languageFromLocale, useI18n } from '../i18n/i18n';
 import { AppShell } from './app-shell';
 import type { Session } from './session';
 import { SessionProvider } from './session';
-import { InfoPage, infoPageOf } from '../features/info/info-page';
+import { infoPageOf } from '../features/info/info-page-kind';
 import { apiOrigin } from '../api/api-origin';
 import { ClockProvider } from './clock';
 import { PreferencesProvider, recallLanguageChoice, rememberLanguageChoice, type LanguageChoice } from './preferences';
 import { routeOfSubPage } from './hash-route';
+
+// Screens off the signed-in path load only when shown, so the first bundle carries the shell alone.
+const LocalSignInScreen = lazy(() => import('../auth/local-sign-in-screen').then((m) => ({ default: m.LocalSignInScreen })));
+const SsoFailedScreen = lazy(() => import('../auth/sso-failed-screen').then((m) => ({ default: m.SsoFailedScreen })));
+const InfoPage = lazy(() => import('../features/info/info-page').then((m) => ({ default: m.InfoPage })));
 
 /** The body takes the theme's background, so overscroll and short pages never show a white frame in dark mode. */
 function usePaintPage(theme: Theme, dark: boolean) {
@@ -129,7 +132,9 @@ export function Root({
     return (
       <FluentProvider theme={theme}>
         <I18nProvider language={language} locale={locale}>
-          <InfoPage kind={infoPage} />
+          <Suspense fallback={null}>
+            <InfoPage kind={infoPage} />
+          </Suspense>
         </I18nProvider>
       </FluentProvider>
     );
@@ -216,8 +221,25 @@ function Phases({
       </div>
     );
   }
-  if (phase.phase === 'ssoFailed') return <SsoFailedScreen onRetry={() => onRetrySso(phase.host)} />;
-  if (!session) return <LocalSignInScreen fetcher={fetcher} onSignedIn={onLocalSignIn} />;
+  const spinner = (
+    <div className={styles.centred}>
+      <Spinner label={t('app.loading')} />
+    </div>
+  );
+  if (phase.phase === 'ssoFailed') {
+    return (
+      <Suspense fallback={spinner}>
+        <SsoFailedScreen onRetry={() => onRetrySso(phase.host)} />
+      </Suspense>
+    );
+  }
+  if (!session) {
+    return (
+      <Suspense fallback={spinner}>
+        <LocalSignInScreen fetcher={fetcher} onSignedIn={onLocalSignIn} />
+      </Suspense>
+    );
+  }
   return (
     <SessionProvider value={session}>
       <AppShell onReady={onReady} />

@@ -1,5 +1,7 @@
-import { Component, type ReactNode } from 'react';
-import { ProblemMessage } from './state-views';
+import { Component, Suspense, lazy, type ReactNode } from 'react';
+
+// Only a failing screen needs the problem message, so it stays out of the first bundle.
+const ProblemMessage = lazy(() => import('./state-views').then((m) => ({ default: m.ProblemMessage })));
 
 /**
  * A screen that throws while rendering (a bug, or an answer that does not match the contract) shows
@@ -17,7 +19,13 @@ export class ScreenErrorBoundary extends Component<{ resetKey: string; children:
   }
 
   override render() {
-    if (this.state.failed) return <ProblemMessage problem={{ kind: 'unexpected' }} onRetry={() => this.setState({ failed: false })} />;
+    if (this.state.failed) {
+      return (
+        <Suspense fallback={null}>
+          <ProblemMessage problem={{ kind: 'unexpected' }} onRetry={() => this.setState({ failed: false })} />
+        </Suspense>
+      );
+    }
     return this.props.children;
   }
 }

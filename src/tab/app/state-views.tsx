@@ -4,8 +4,6 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Skeleton,
-  SkeletonItem,
   Text,
   makeStyles,
   tokens,
@@ -14,9 +12,10 @@ import type { ReactNode } from 'react';
 import { describeProblem, type ApiProblem } from '../api/api-error';
 import { useI18n } from '../i18n/i18n';
 
+export { LoadingSkeleton } from './loading-skeleton';
+
 const useStyles = makeStyles({
   details: { marginTop: tokens.spacingVerticalXS },
-  skeletonRow: { display: 'grid', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
   empty: {
     display: 'grid',
     gap: tokens.spacingVerticalM,
@@ -26,25 +25,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
 });
-
-/** Placeholder rows shaped like the content that is loading, announced once to screen readers. */
-export function LoadingSkeleton({ rows = 3, label }: { rows?: number; label?: string }) {
-  const { t } = useI18n();
-  const styles = useStyles();
-  return (
-    <div role="status" aria-live="polite" aria-label={label ?? t('common.loading')} data-loading="true">
-      <Skeleton aria-hidden="true">
-        {Array.from({ length: rows }, (_, i) => (
-          <div key={i} className={styles.skeletonRow}>
-            <SkeletonItem size={20} style={{ width: '40%' }} />
-            <SkeletonItem size={16} />
-            <SkeletonItem size={16} style={{ width: '70%' }} />
-          </div>
-        ))}
-      </Skeleton>
-    </div>
-  );
-}
 
 /** An empty list says what to do next, with the action when there is one. */
 export function EmptyState({ message, action }: { message: string; action?: ReactNode }) {

@@ -1,13 +1,9 @@
 import { Body1, makeStyles, Title2, tokens } from '@fluentui/react-components';
 import { useI18n } from '../../i18n/i18n';
 
-export type InfoPageKind = 'about' | 'privacy' | 'terms';
+import type { InfoPageKind } from './info-page-kind';
 
-/** The hashes the app package's websiteUrl, privacyUrl and termsOfUseUrl point at. */
-export function infoPageOf(hash: string): InfoPageKind | undefined {
-  const match = /^#\/(about|privacy|terms)\/?$/.exec(hash);
-  return match ? (match[1] as InfoPageKind) : undefined;
-}
+export { infoPageOf, type InfoPageKind } from './info-page-kind';
 
 const useStyles = makeStyles({
   page: { maxWidth: '720px', margin: '0 auto', padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
