@@ -146,6 +146,8 @@ describe('mentoring journey in the tab', () => {
     await form.getByText(`${MENTEE}’s boundaries`).waitFor();
     await form.getByText("Your boundaries").waitFor();
     await form.getByLabel('Number of meetings').fill('3');
+    // The week grid pictures the draft on Kacper's clock, from the API's overlap preview.
+    await form.getByTestId('week-grid').getByText(/^A meeting fits for both: /).waitFor();
     await form.getByLabel(`Note to ${MENTEE}`).fill('Tuesday mornings suit me best; Thursdays work too.');
     await checkScreen(page, 'journey-08-agreement-editor');
     const proposed = page.waitForResponse((r) => r.url().endsWith('/agreement') && r.request().method() === 'POST');

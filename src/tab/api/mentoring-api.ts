@@ -26,6 +26,7 @@ import type {
   UpdateGoalBody,
   UpsertProfileBody,
 } from '../../contracts';
+import type { AgreementPreviewDto } from '../../contracts/agreement';
 import type { BookingOutcomeDto, SlotProposalDto } from '../../contracts/booking';
 import type { MeetingDto } from '../../contracts/relationships';
 import type { ApiClient, RequestOptions } from './api-client';
@@ -137,6 +138,10 @@ export class MentoringApi {
       note,
       ...(basedOnVersion !== undefined ? { basedOnVersion } : {}),
     });
+  }
+  /** The overlap of a draft agreement on my clock (writes nothing): the week grid's picture. */
+  previewAgreement(relationshipId: string, agreement: AgreementDto, signal?: AbortSignal): Promise<AgreementPreviewDto> {
+    return this.client.post<AgreementPreviewDto>(`/api/relationships/${enc(relationshipId)}/agreement/preview`, { agreement, note: '' }, withSignal(signal));
   }
   async acceptAgreement(relationshipId: string, number: number, version: string): Promise<void> {
     await this.client.post<unknown>(`/api/relationships/${enc(relationshipId)}/agreement/${number}/accept`, { version }, versioned(version));

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Switch, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useSessionDraft } from '../../app/use-session-draft';
+import { AgreementWeekGrid } from './agreement-week-grid';
 import type { AgreementDto } from '../../../contracts';
 import type { Agreement, IsoWeekday, WeeklyWindow } from '../../../core/agreement/agreement';
 import { validateAgreement } from '../../../core/agreement/validate-agreement';
@@ -104,13 +105,15 @@ export interface AgreementEditorProps {
   onCancel: () => void;
   /** Where the unsent proposal is kept (sessionStorage), so a refresh loses nothing. */
   draftKey: string;
+  /** With it, the week grid pictures the draft live (the API's overlap preview). */
+  relationshipId?: string;
 }
 
 /**
  * Each person's boundaries are written in that person's own zone. The core's validateAgreement runs
  * before anything is sent, so the first problem is shown with the API's own wording.
  */
-export function AgreementEditor({ initial, draftKey, pair, saving, onSave, onCancel }: AgreementEditorProps) {
+export function AgreementEditor({ initial, draftKey, relationshipId, pair, saving, onSave, onCancel }: AgreementEditorProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const kept = useSessionDraft<{ agreement: AgreementDto; note: string }>(draftKey, () => ({ agreement: initial, note: '' }));
@@ -137,6 +140,7 @@ export function AgreementEditor({ initial, draftKey, pair, saving, onSave, onCan
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label={t('agreement.counter')}>
+      {relationshipId ? <AgreementWeekGrid relationshipId={relationshipId} agreement={draft} partnerName={pair.partnerName} /> : null}
       <div className={styles.row}>
         <Field label={t('agreement.cadence')}>
           <Select

@@ -7,6 +7,7 @@ import { EmptyState, Notice, ProblemMessage } from '../../app/state-views';
 import { useI18n } from '../../i18n/i18n';
 import type { Pair } from './action-items-panel';
 import { AgreementEditor } from './agreement-editor';
+import { AgreementWeekGrid } from './agreement-week-grid';
 import { usePanelSave } from './use-panel-save';
 import { clearSessionDraft, hasSessionDraft } from '../../app/use-session-draft';
 import { AgreementSummary } from './agreement-summary';
@@ -85,6 +86,7 @@ export function AgreementPanel({ detail, pair, myZone, onChanged }: AgreementPan
         <AgreementEditor
           initial={startingPoint}
           draftKey={draftKey}
+          relationshipId={relationshipId}
           pair={pair}
           saving={saving}
           onCancel={() => setEditing(false)}
@@ -111,6 +113,7 @@ export function AgreementPanel({ detail, pair, myZone, onChanged }: AgreementPan
               />
               {pending.note ? <Text style={{ whiteSpace: 'pre-wrap' }}>{pending.note}</Text> : null}
               <AgreementSummary agreement={pending.agreement} pair={pair} viewerZone={myZone} />
+              <AgreementWeekGrid relationshipId={relationshipId} agreement={pending.agreement} partnerName={pair.partnerName} />
               {!pending.acceptedBy.includes(pair.myId) ? (
                 <div className={styles.actions}>
                   <Button

@@ -8,7 +8,7 @@ import type { Pair } from './action-items-panel';
 import { noSlotText, SlotText } from './schedule-words';
 
 const useStyles = makeStyles({
-  days: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalM },
+  days: { display: 'grid', gap: tokens.spacingVerticalM },
   times: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalXS },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
@@ -50,9 +50,9 @@ export function ProposedTimes({ slots, myZone, partnerZone, partnerName }: { slo
   const styles = useStyles();
   const days = distinctByDay(slots, (iso) => format.date(iso, myZone));
   return (
-    <ul className={styles.days}>
+    <div className={styles.days}>
       {days.map(({ day, slots: times }) => (
-        <li key={day}>
+        <div key={day}>
           <Subtitle2 as="h4">{day}</Subtitle2>
           <ul className={styles.times} aria-label={day}>
             {times.map((slot) => (
@@ -61,9 +61,9 @@ export function ProposedTimes({ slots, myZone, partnerZone, partnerName }: { slo
               </li>
             ))}
           </ul>
-        </li>
+        </div>
       ))}
-    </ul>
+    </div>
   );
 }
 
