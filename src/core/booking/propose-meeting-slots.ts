@@ -31,7 +31,9 @@ export async function proposeMeetingSlots(deps: BookingDeps, call: UseCaseCall<P
   const { agreement, aggregate, settings, mentor, mentee } = context.value;
   // One getSchedule window (62 days) from when meetings can start, inside the planning horizon.
   const from = Math.max(call.now, agreementRange(agreement).start);
-  const horizon = { start: call.now, end: Math.min(call.now + settings.horizonDays * DAY, Math.max(from, call.now) + SLOT_SEARCH_DAYS * DAY) };
+  const until = Math.min(call.now + settings.horizonDays * DAY, from + SLOT_SEARCH_DAYS * DAY);
+  // A first date beyond the planning horizon: search the window from now, which answers why there is no slot.
+  const horizon = until > from ? { start: from, end: until } : { start: call.now, end: call.now + SLOT_SEARCH_DAYS * DAY };
   const calendars = await deps.calendar.getCalendars({ requesterId: call.principal.userId, people: [mentor, mentee], range: horizon });
   if (!calendars.ok) return calendars;
   const byId = new Map(calendars.value.map((c) => [c.personId, c]));

@@ -5,7 +5,7 @@
  * whole; a configured planning horizon defers the rest with target dates, and the sync timer's part
  * (bookDeferred) books them once in range.
  */
-import { bookDeferred, bookMeetings, type BookingOutcome, type SyncRegister } from '../../../src/core/booking';
+import { bookDeferred, bookMeetings, proposeMeetingSlots, type BookingOutcome, type SyncRegister } from '../../../src/core/booking';
 import { ok } from '../../../src/core/result';
 import { DAY } from '../../../src/core/time/interval';
 import { weeklyAgreement, NOW } from './booking-agreements';
@@ -116,4 +116,13 @@ it('a series whose first date lies beyond the horizon is deferred whole, never a
   expect(outcome.requested).toBe(4);
   expect(outcome.meetings).toEqual([]);
   expect(outcome.deferred.map((d) => d.targetDate)).toEqual(['2027-09-07', '2027-09-14', '2027-09-21', '2027-09-28']);
+});
+
+it('proposes slots for a series that starts eight months ahead, reading one getSchedule window from its first date', async () => {
+  const relationship = await pairWith({ meetingCount: 4, firstDate: '2027-09-07' });
+  const before = world.calendar.handler.stats.calls;
+  const proposal = expectOk(await proposeMeetingSlots(world.deps(), { principal: mentee.principal, now: NOW, input: { relationshipId: relationship.id } }));
+  expect(world.calendar.handler.stats.calls - before).toBe(1);
+  expect(proposal.targetDate).toBe('2027-09-07');
+  expect(new Date(proposal.slots[0]!.start).toISOString().slice(0, 10)).toBe('2027-09-07');
 });
