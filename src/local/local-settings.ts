@@ -41,6 +41,7 @@ export function localApiEnvironment(endpoints: {
     STORAGE_TABLE_NAME: env.STORAGE_TABLE_NAME,
     LOCAL_CLOCK_START: env.LOCAL_CLOCK_START,
     CALENDAR_CHANGES_QUEUE: env.CALENDAR_CHANGES_QUEUE,
+    BOOKING_HORIZON_DAYS: setIn(env, 'BOOKING_HORIZON_DAYS'),
   };
 }
 

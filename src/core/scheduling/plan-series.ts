@@ -152,6 +152,12 @@ export function planSeries(input: PlanSeriesInput): SeriesPlan {
       break;
     }
     if (periodEnd <= searched.value.start) continue;
+    // A period whose target day lies beyond the horizon is deferred whole rather than pulled early into
+    // the part the horizon shows (a biweekly meeting a week early is not the agreement's rhythm).
+    if (!afterEnd && periodEnd > searched.value.end && startOfLocalDay(zone, targetDay) >= searched.value.end) {
+      stoppedBecause = 'HORIZON_END';
+      break;
+    }
     const period: SeriesPeriod = { start: periodStart, end: periodEnd, targetDate: formatLocalDate(targetDay) };
 
     const free = keepAtLeast(subtractIntervals(clipIntervals(stages.free, periodStart, periodEnd), chosenBusy), stages.meetingMs);

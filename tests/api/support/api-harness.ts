@@ -79,7 +79,8 @@ function person(tenantId: string, name: string, extra: Partial<DemoPerson> = {})
   };
 }
 
-export async function startApiHarness(): Promise<ApiHarness> {
+/** `env`: extra API settings, as the host would read them (e.g. BOOKING_HORIZON_DAYS). */
+export async function startApiHarness(options: { env?: Record<string, string> } = {}): Promise<ApiHarness> {
   const host: LocalHost = await startLocalHost({ port: 0 });
   const people: DemoPerson[] = [];
   const tableName = uniqueTableName('api');
@@ -92,7 +93,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
         graphBaseUrl: `${host.baseUrl}/local-graph/v1.0`,
         notificationUrl: `${host.baseUrl}/api/calendar-notifications`,
       },
-      { STORAGE_TABLE_NAME: tableName, CALENDAR_CHANGES_QUEUE: `changes-${tableName.toLowerCase()}` },
+      { STORAGE_TABLE_NAME: tableName, CALENDAR_CHANGES_QUEUE: `changes-${tableName.toLowerCase()}`, ...(options.env ?? {}) },
     ),
   );
   const issuer = await createLocalIdentityIssuer({ baseUrl: host.baseUrl, clientId: settings.AUTH_CLIENT_ID, people });
