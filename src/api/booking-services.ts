@@ -13,6 +13,7 @@ import type { TableDocumentStore } from '../adapters/storage/table-document-stor
 import type { BookingDeps, BookingSettings, DeltaDeps, PeopleDirectory, SubscriptionDeps, SyncRegister } from '../core/booking';
 import { GraphCalendarDeltaAdapter } from '../adapters/graph/graph-calendar-delta.adapter';
 import { GraphSubscriptionAdapter } from '../adapters/graph/graph-subscriptions.adapter';
+import { GraphMeetingAttendance } from '../adapters/graph/graph-meeting-attendance.adapter';
 import type { CalendarChangeQueue, CalendarSubscription, CalendarSubscriptionRecords, DeltaCursor, DeltaCursorRecords } from '../core/ports/calendar-subscriptions';
 import type { CalendarPerson } from '../core/ports/calendar';
 import type { MentoringRepositories } from '../core/ports/repositories';
@@ -52,6 +53,8 @@ export interface BookingServices {
   deltaFor(tenantId: string): Result<DeltaDeps>;
   /** Where the webhook queues notifications for the consumer; absent when the host has no queue. */
   readonly changes?: CalendarChangeQueue;
+  /** App-only attendance reports of the tenant's online meetings (for the bot's meetingEnd events). */
+  attendanceFor(tenantId: string): Result<GraphMeetingAttendance>;
 }
 
 const notConfigured = () =>
@@ -212,6 +215,10 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
       return ok(deps(tenantId, app, app));
     },
     register,
+    attendanceFor(tenantId) {
+      if (!tokens) return notConfigured();
+      return ok(new GraphMeetingAttendance(createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokens.appOnly(tenantId) })));
+    },
     ...(settings.GRAPH_NOTIFICATION_CLIENT_STATE ? { notificationClientState: settings.GRAPH_NOTIFICATION_CLIENT_STATE } : {}),
     ...(options.changes ? { changes: options.changes } : {}),
     deltaFor(tenantId) {

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ensureTable, TableCheckInCardIssueStore, TableConversationReferenceStore } from '../../src/adapters/bot/table-bot-stores';
 import { MentoringConversation } from '../../src/bot/conversation/mentoring-conversation';
-import { TeamsMentoringBot } from '../../src/bot/host/teams-mentoring-bot';
+import { TeamsMentoringBot, type MeetingEndHandler } from '../../src/bot/host/teams-mentoring-bot';
 import { createBotAdapter, type BotLogger } from '../../src/bot/host/bot-host';
 import { botEndpoint, nodeBotListener } from '../../src/bot/host/bot-endpoint';
 import { parseBotSettings } from '../../src/bot/host/bot-settings';
@@ -54,7 +54,7 @@ const UNLIMITED = { perTenant: [{ count: 100_000, windowMs: 1000 }], perConversa
  * fakes: the Agents SDK's CloudAdapter behind the production endpoint on a real HTTP server, its
  * replies sent over HTTP to the local Bot Connector. Each turn is a real POST of a real activity.
  */
-export async function botKit(options: { readonly settings?: Record<string, string> } = {}) {
+export async function botKit(options: { readonly settings?: Record<string, string>; readonly onMeetingEnd?: MeetingEndHandler } = {}) {
   const table = TableClient.fromConnectionString(testStorageConnectionString(), uniqueTableName('bot'), { allowInsecureConnection: true });
   await ensureTable(table);
   const repos = new InMemoryRepositories();
@@ -74,7 +74,7 @@ export async function botKit(options: { readonly settings?: Record<string, strin
       refreshed.push(`${tenantId}/${relationshipId}`);
     },
   });
-  const bot = new TeamsMentoringBot(conversation);
+  const bot = new TeamsMentoringBot(conversation, options.onMeetingEnd);
   const logged: { message: string; details: Record<string, unknown> }[] = [];
   const logger: BotLogger = { error: (message, details) => logged.push({ message, details }) };
   const settings = parseBotSettings({ MENTORING_MODE: 'local', TAB_ENDPOINT: 'https://tab.example', ...options.settings });

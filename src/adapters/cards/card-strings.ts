@@ -48,6 +48,12 @@ export interface CardStrings {
   readonly joinMeeting: string;
   readonly actionItemsTitle: string;
   readonly noActionItems: string;
+  readonly missedTitle: string;
+  readonly missedBody: (partner: string, when: string) => string;
+  readonly missedTimes: string;
+  readonly missedNoTimes: string;
+  readonly missedYouTitle: string;
+  readonly missedYouBody: (partner: string, when: string) => string;
   readonly rescheduleTitle: string;
   readonly rescheduleBody: string;
   readonly openSchedule: string;
@@ -114,6 +120,12 @@ const en: CardStrings = {
   joinMeeting: 'Join the meeting',
   actionItemsTitle: 'Your open action items',
   noActionItems: 'You have no open action items.',
+  missedTitle: 'Missed it?',
+  missedBody: (partner, when) => `Neither of you joined the meeting with ${partner} on ${when}. No check-in this time; pick a new time instead.`,
+  missedTimes: 'Times inside your agreement:',
+  missedNoTimes: 'Your agreement has no shared time in the next two weeks; the schedule can look further.',
+  missedYouTitle: 'We missed you',
+  missedYouBody: (partner, when) => `${partner} was in the meeting on ${when} and you could not make it. That happens. If the time no longer suits you, the schedule finds another one.`,
   rescheduleTitle: 'Move a meeting',
   rescheduleBody: 'The schedule proposes times that fit both of your boundaries.',
   openSchedule: 'Open the schedule',
@@ -179,6 +191,12 @@ const pl: CardStrings = {
   joinMeeting: 'Dołącz do spotkania',
   actionItemsTitle: 'Twoje otwarte zadania',
   noActionItems: 'Nie masz otwartych zadań.',
+  missedTitle: 'Spotkanie przepadło?',
+  missedBody: (partner, when) => `Żadne z was nie dołączyło do spotkania z ${partner} (${when}). Tym razem bez podsumowania; wybierzcie nowy termin.`,
+  missedTimes: 'Terminy zgodne z waszymi ustaleniami:',
+  missedNoTimes: 'W najbliższych dwóch tygodniach wasze ustalenia nie mają wspólnego czasu; harmonogram poszuka dalej.',
+  missedYouTitle: 'Brakowało nam Ciebie',
+  missedYouBody: (partner, when) => `${partner} był(a) na spotkaniu ${when}, a Tobie nie udało się dołączyć. To się zdarza. Jeśli ten termin już Ci nie pasuje, harmonogram znajdzie inny.`,
   rescheduleTitle: 'Przenieś spotkanie',
   rescheduleBody: 'Harmonogram zaproponuje terminy zgodne z ustaleniami obu stron.',
   openSchedule: 'Otwórz harmonogram',

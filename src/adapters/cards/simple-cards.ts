@@ -88,6 +88,24 @@ export function rescheduleCard(input: { locale: CardLocale; links: TabLinks }): 
   return adaptiveCard([heading(s.rescheduleTitle), paragraph(s.rescheduleBody)], [openUrl(s.openSchedule, input.links.schedule)]);
 }
 
+/** Nobody joined: no check-in, but times inside the pair's agreement to meet again. */
+export function missedMeetingCard(input: { locale: CardLocale; timeZone: string; meetingStart: number; partnerName: string; times: readonly number[]; links: TabLinks }): AdaptiveCard {
+  const s = cardStrings[input.locale];
+  const when = formatMeetingTime(input.meetingStart, input.timeZone, input.locale);
+  const times = input.times.map((t) => `- ${formatMeetingTime(t, input.timeZone, input.locale)}`).join('\n');
+  return adaptiveCard(
+    [heading(s.missedTitle), paragraph(s.missedBody(escapeCardText(input.partnerName), when)), paragraph(times ? `${s.missedTimes}\n${times}` : s.missedNoTimes)],
+    [openUrl(s.openSchedule, input.links.schedule)],
+  );
+}
+
+/** The partner joined and this person did not: a kind word, and the way to another time. */
+export function missedYouCard(input: { locale: CardLocale; timeZone: string; meetingStart: number; partnerName: string; links: TabLinks }): AdaptiveCard {
+  const s = cardStrings[input.locale];
+  const when = formatMeetingTime(input.meetingStart, input.timeZone, input.locale);
+  return adaptiveCard([heading(s.missedYouTitle), paragraph(s.missedYouBody(escapeCardText(input.partnerName), when))], [openUrl(s.openSchedule, input.links.schedule)]);
+}
+
 export function actionItemReminderCard(input: {
   locale: CardLocale;
   timeZone: string;

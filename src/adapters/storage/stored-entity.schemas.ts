@@ -144,6 +144,7 @@ export const StoredMeeting: z.ZodType<Unversioned<Meeting>> = obj({
   joinUrl: text.optional(),
   cancelledAt: instant.optional(),
   cancelReason: text.optional(),
+  attendance: obj({ endedAt: instant, outcome: z.enum(['held', 'halfAttended', 'missed', 'unknown']), joined: texts }).optional(),
 });
 
 export const StoredActionItem: z.ZodType<Unversioned<ActionItem>> = obj({

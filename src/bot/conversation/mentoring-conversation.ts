@@ -8,12 +8,16 @@ import {
   helpCard,
   nextMeetingCard,
   rejectedActionCard,
+  missedMeetingCard,
+  missedYouCard,
   rescheduleCard,
   welcomeCard,
   type TabLinks,
 } from '../../adapters/cards/simple-cards';
 import type { CheckInCardIssueStore, ConversationReferenceStore, StoredConversationReference } from '../../core/ports/bot-stores';
 import { checkInId } from '../../core/checkins/check-in';
+import { agreementVersionId } from '../../core/relationships/agreement-version';
+import { timesInsideAgreement } from '../../core/scheduling/agreement-overlap';
 import type { ProactiveMessage } from '../../core/delivery/bot-message';
 import { itemsToRemind } from '../../core/delivery/select-proactive-messages';
 import { fail, ok, type Result } from '../../core/result';
@@ -194,9 +198,26 @@ export class MentoringConversation {
         return this.composeNudgeCard(user, job.relationshipId, job.meetingId);
       case 'actionItemReminder':
         return this.composeReminderCard(user, job.relationshipId, job.meetingId);
+      case 'missedMeeting':
+      case 'missedYou':
+        return this.composeMissedCard(user, job.kind, job.relationshipId, job.meetingId);
       case 'announcement':
         return fail('DELIVERY.UNSUPPORTED_KIND', 'Programme announcements are not sent by this version of the bot.');
     }
+  }
+
+  /** After a meeting nobody (or only the partner) joined: no check-in, a way to meet again. */
+  async composeMissedCard(user: BotUser, kind: 'missedMeeting' | 'missedYou', relationshipId: string, meetingId: string): Promise<Result<AdaptiveCard>> {
+    const context = await this.checkInContext(user, relationshipId, meetingId);
+    if (!context.ok) return context;
+    const common = { locale: user.locale, timeZone: context.value.timeZone, meetingStart: context.value.meetingStart, partnerName: context.value.partnerName, links: this.deps.links };
+    if (kind === 'missedYou') return ok(missedYouCard(common));
+    const repos = this.deps.mentoring.repos.relationships;
+    const rel = await repos.get(user.tenantId, relationshipId);
+    const active = rel.ok ? rel.value.activeAgreementVersion : undefined;
+    const version = active !== undefined ? await repos.agreementVersions.get(user.tenantId, relationshipId, agreementVersionId(active)) : undefined;
+    const times = version?.ok ? timesInsideAgreement(version.value.agreement, this.deps.now()) : [];
+    return ok(missedMeetingCard({ ...common, times }));
   }
 
   /** The nudge for a missing check-in; its button opens a fresh form. */

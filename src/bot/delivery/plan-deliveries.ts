@@ -2,6 +2,7 @@ import type { DeliveryQueue } from '../../core/ports/delivery';
 import type { ProactiveMessage } from '../../core/delivery/bot-message';
 import {
   selectActionItemReminders,
+  selectAttendanceFollowUps,
   selectCheckInNudges,
   selectCheckIns,
   type RelationshipSnapshot,
@@ -44,7 +45,7 @@ export async function planDeliveries(
     checkIns: aggregate.value.checkIns,
     timeZoneOf: (personId) => zones.get(personId) ?? 'UTC',
   };
-  const due = [...selectCheckIns(snapshot, now), ...selectCheckInNudges(snapshot, now), ...selectActionItemReminders(snapshot, now)];
+  const due = [...selectCheckIns(snapshot, now), ...selectCheckInNudges(snapshot, now), ...selectActionItemReminders(snapshot, now), ...selectAttendanceFollowUps(snapshot, now)];
   const queued: ProactiveMessage[] = [];
   for (const message of due) {
     if (await deps.planned.isClaimed(tenantId, message.personId, message.idempotencyKey)) continue;

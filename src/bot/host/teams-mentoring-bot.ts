@@ -11,6 +11,27 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../adapters/ca
 import { cardLocaleOf } from '../../adapters/cards/card-locale';
 import type { StoredConversationReference } from '../../core/ports/bot-stores';
 import type { BotUser, MentoringConversation } from '../conversation/mentoring-conversation';
+import type { MeetingEndEvent } from '../delivery/meeting-ended';
+
+/** Teams' meeting lifecycle events, sent to a bot installed in the meeting's chat. */
+export const MEETING_START_EVENT = 'application/vnd.microsoft.meetingStart';
+export const MEETING_END_EVENT = 'application/vnd.microsoft.meetingEnd';
+
+/** What the bot does when Teams says a meeting ended (plans check-ins after reading attendance). */
+export type MeetingEndHandler = (event: MeetingEndEvent) => Promise<unknown>;
+
+/** The meetingEnd value as Teams sends it: PascalCase keys (Id, JoinUrl, Title, MeetingType, EndTime). */
+function meetingEndOf(context: TurnContext): MeetingEndEvent | undefined {
+  const a = context.activity;
+  const value = (a.value ?? {}) as Record<string, unknown>;
+  const joinUrl = value.JoinUrl ?? value.joinUrl;
+  const endTime = value.EndTime ?? value.endTime;
+  const tenantId = tenantOf(context);
+  const senderId = a.from?.aadObjectId;
+  const endedAt = typeof endTime === 'string' ? Date.parse(endTime) : NaN;
+  if (typeof joinUrl !== 'string' || !tenantId || !senderId || Number.isNaN(endedAt)) return undefined;
+  return { tenantId, senderId, joinUrl, endedAt };
+}
 
 /** The tenant of a Teams activity: channelData.tenant.id, or conversation.tenantId on newer clients. */
 export function tenantOf(context: TurnContext): string | undefined {
@@ -50,7 +71,10 @@ const asAttachment = (card: AdaptiveCard) => CardFactory.adaptiveCard(card);
  * of the activity protocol the core ActivityHandler routes.
  */
 export class TeamsMentoringBot extends ActivityHandler {
-  constructor(private readonly conversation: MentoringConversation) {
+  constructor(
+    private readonly conversation: MentoringConversation,
+    private readonly onMeetingEnd?: MeetingEndHandler,
+  ) {
     super();
 
     // Teams (and the Agents Playground) announce a new personal chat twice: a conversationUpdate
@@ -82,6 +106,26 @@ export class TeamsMentoringBot extends ActivityHandler {
       }
       await next();
     });
+  }
+
+  /**
+   * meetingStart needs nothing yet (the panel is pinned when the meeting is booked); meetingEnd
+   * starts the check-ins after the real end. A malformed event is ignored: the timer path stays.
+   */
+  protected override async onTurnActivity(context: TurnContext): Promise<void> {
+    // The SDK's handler routes only token-response events; Teams' meeting events come through here.
+    if (context.activity.type === 'event') return this.dispatchEventActivity(context);
+    return super.onTurnActivity(context);
+  }
+
+  protected override async dispatchEventActivity(context: TurnContext): Promise<void> {
+    if (context.activity.name === MEETING_END_EVENT) {
+      const event = meetingEndOf(context);
+      if (event && this.onMeetingEnd) await this.onMeetingEnd(event);
+      return;
+    }
+    if (context.activity.name === MEETING_START_EVENT) return;
+    await super.dispatchEventActivity(context);
   }
 
   private async remember(context: TurnContext, member: ChannelAccount | undefined): Promise<void> {

@@ -5,7 +5,7 @@ import type { Instant } from '../time/interval';
  * not counted here: only messages the person did not ask for are limited by contact hours and the
  * two-a-day rule.
  */
-export type ProactiveMessageKind = 'checkin' | 'checkinNudge' | 'actionItemReminder' | 'announcement';
+export type ProactiveMessageKind = 'checkin' | 'checkinNudge' | 'actionItemReminder' | 'announcement' | 'missedMeeting' | 'missedYou';
 
 export interface ProactiveMessage {
   readonly kind: ProactiveMessageKind;
@@ -26,5 +26,9 @@ export const idempotencyKeys = {
   checkin: (meetingId: string, personId: string): string => `checkin|${meetingId}|${personId}`,
   checkinNudge: (meetingId: string, personId: string): string => `nudge|${meetingId}|${personId}`,
   actionItemReminder: (nextMeetingId: string, personId: string): string => `reminder|${nextMeetingId}|${personId}`,
+  /** Nobody joined: times inside the agreement to meet again. */
+  missedMeeting: (meetingId: string, personId: string): string => `missed|${meetingId}|${personId}`,
+  /** The partner joined and this person did not: a kind word, no check-in. */
+  missedYou: (meetingId: string, personId: string): string => `missedyou|${meetingId}|${personId}`,
   announcement: (announcementId: string, personId: string): string => `announcement|${announcementId}|${personId}`,
 };

@@ -5,6 +5,7 @@ import type { Relationship } from '../relationships/relationship';
 import { DAY, type Instant } from '../time/interval';
 import { idempotencyKeys, type ProactiveMessage } from './bot-message';
 import { localDateOf } from './local-day';
+import { checkInRecipients, endOf, MISSED_CARD_LIFETIME } from './meeting-end';
 
 /** A missed check-in is nudged once, this long after the meeting ended. */
 export const NUDGE_AFTER = 2 * DAY;
@@ -39,10 +40,11 @@ function nextMeetingAfter(meetings: readonly Meeting[], at: Instant): Meeting | 
 export function selectCheckIns(snapshot: RelationshipSnapshot, now: Instant): ProactiveMessage[] {
   if (snapshot.relationship.status !== 'active') return [];
   return snapshot.meetings
-    .filter((m) => m.status !== 'cancelled' && m.end <= now)
+    .filter((m) => m.status !== 'cancelled' && endOf(m) <= now)
     .flatMap((m) => {
-      const next = nextMeetingAfter(snapshot.meetings, m.end);
-      return participants(snapshot.relationship)
+      const next = nextMeetingAfter(snapshot.meetings, endOf(m));
+      // After a meetingEnd event with attendance, only those who joined get the check-in.
+      return checkInRecipients(m, participants(snapshot.relationship))
         .filter((personId) => !snapshot.checkIns.some((c) => c.meetingId === m.id && c.authorId === personId))
         .map<ProactiveMessage>((personId) => ({
           kind: 'checkin',
@@ -51,7 +53,7 @@ export function selectCheckIns(snapshot: RelationshipSnapshot, now: Instant): Pr
           relationshipId: snapshot.relationship.id,
           meetingId: m.id,
           idempotencyKey: idempotencyKeys.checkin(m.id, personId),
-          notBefore: m.end,
+          notBefore: endOf(m),
           ...(next ? { expiresAt: next.start } : {}),
         }));
     });
@@ -66,7 +68,7 @@ export function selectCheckInNudges(snapshot: RelationshipSnapshot, now: Instant
       const next = nextMeetingAfter(snapshot.meetings, m.end);
       // Once the next meeting has begun the check-in belongs to the past; nudging would be noise.
       if (next && next.start <= now) return [];
-      return participants(snapshot.relationship)
+      return checkInRecipients(m, participants(snapshot.relationship))
         .filter((personId) => !snapshot.checkIns.some((c) => c.meetingId === m.id && c.authorId === personId))
         .map<ProactiveMessage>((personId) => ({
           kind: 'checkinNudge',
@@ -117,4 +119,39 @@ export function itemsToRemind(snapshot: RelationshipSnapshot, personId: string, 
     .filter((a) => a.ownerId === personId && a.status === 'open' && a.dueDate !== undefined && a.dueDate <= lastDate)
     .slice()
     .sort((a, b) => (a.dueDate! < b.dueDate! ? -1 : a.dueDate! > b.dueDate! ? 1 : a.id.localeCompare(b.id)));
+}
+
+function nextStartAfter(meetings: readonly Meeting[], at: Instant): Instant | undefined {
+  const starts = meetings.filter((m) => m.status !== 'cancelled' && m.start > at).map((m) => m.start);
+  return starts.length > 0 ? Math.min(...starts) : undefined;
+}
+
+/**
+ * After a meeting nobody joined: a "missed it?" card to both, with times to meet again. After a
+ * meeting only one joined: a kind "we missed you" card to the other. Selected again and again by
+ * the timer, they keep their idempotency keys, so each is sent once.
+ */
+export function selectAttendanceFollowUps(snapshot: RelationshipSnapshot, now: Instant): ProactiveMessage[] {
+  if (snapshot.relationship.status !== 'active') return [];
+  const pair = [snapshot.relationship.mentorId, snapshot.relationship.menteeId];
+  return snapshot.meetings
+    .filter((m) => m.status !== 'cancelled' && m.attendance && (m.attendance.outcome === 'missed' || m.attendance.outcome === 'halfAttended') && m.attendance.endedAt <= now)
+    .flatMap((m) => {
+      const a = m.attendance!;
+      const next = nextStartAfter(snapshot.meetings, a.endedAt);
+      const expiresAt = Math.min(next ?? Infinity, a.endedAt + MISSED_CARD_LIFETIME);
+      const kind = a.outcome === 'missed' ? 'missedMeeting' : 'missedYou';
+      return pair
+        .filter((p) => !a.joined.includes(p))
+        .map<ProactiveMessage>((personId) => ({
+          kind,
+          tenantId: snapshot.tenantId,
+          personId,
+          relationshipId: snapshot.relationship.id,
+          meetingId: m.id,
+          idempotencyKey: kind === 'missedMeeting' ? idempotencyKeys.missedMeeting(m.id, personId) : idempotencyKeys.missedYou(m.id, personId),
+          notBefore: a.endedAt,
+          expiresAt,
+        }));
+    });
 }

@@ -22,6 +22,20 @@ export interface OutlookChange {
   readonly end?: Instant;
 }
 
+/**
+ * What really happened, from Teams: `held` both joined, `halfAttended` one did, `missed` nobody did;
+ * `unknown` when the meeting ended (a meetingEnd event) but its attendance could not be read.
+ */
+export type AttendanceOutcome = 'held' | 'halfAttended' | 'missed' | 'unknown';
+
+/** Recorded when Teams says the meeting ended; programme health counts the outcomes. */
+export interface MeetingAttendance {
+  readonly endedAt: Instant;
+  readonly outcome: AttendanceOutcome;
+  /** Which of the pair joined (empty for `missed` and `unknown`). */
+  readonly joined: readonly string[];
+}
+
 export interface MeetingResponse {
   readonly personId: string;
   readonly response: AttendeeResponse;
@@ -57,5 +71,7 @@ export interface Meeting {
   /** Moved in Outlook to a time outside the agreement's boundaries: flagged for the pair, never moved back. */
   readonly outsideBoundaries?: boolean;
   readonly lastSyncedAt?: Instant;
+  /** The real end and who joined, when a Teams meetingEnd event arrived; absent on the timer path. */
+  readonly attendance?: MeetingAttendance;
   readonly version: string;
 }

@@ -7,7 +7,7 @@
 import type { Agreement } from '../agreement/agreement';
 import { addCadence } from '../agreement/cadence';
 import { parseLocalDate } from '../time/civil-date';
-import { DAY, MINUTE, type Interval } from '../time/interval';
+import { DAY, MINUTE, type Instant, type Interval } from '../time/interval';
 import { intersectIntervals, keepAtLeast } from '../time/interval-algebra';
 import { expandWeeklyWindows } from '../time/weekly-windows';
 import { formatInstantInZone, startOfLocalDay } from '../time/zoned-time';
@@ -49,4 +49,23 @@ export function neverOverlapInAgreement(agreement: Agreement): Extract<NoSlotRea
   const zone = agreement.mentor.timeZone;
   const during = `in any week of the agreement (${formatInstantInZone(span.start, zone)} to ${formatInstantInZone(span.end, zone)})`;
   return windowsNeverOverlapReason(agreement, span, during);
+}
+
+/**
+ * A few times to meet again after a missed meeting: the start of each shared stretch from `from`
+ * on, one a day, for two weeks. Only the agreement's windows are read, not the calendars; the
+ * schedule still checks free/busy when one is booked.
+ */
+export function timesInsideAgreement(agreement: Agreement, from: Instant, count = 3): Instant[] {
+  const stretches = sharedWindows(agreement, { start: from, end: from + 14 * DAY });
+  const times: Instant[] = [];
+  const days = new Set<number>();
+  for (const stretch of stretches) {
+    const day = Math.floor(stretch.start / DAY);
+    if (days.has(day)) continue;
+    days.add(day);
+    times.push(stretch.start);
+    if (times.length === count) break;
+  }
+  return times;
 }

@@ -15,6 +15,9 @@ import { MentoringConversation } from '../../bot/conversation/mentoring-conversa
 import { pacerPerKey } from '../../bot/delivery/adaptive-pacer';
 import { DeliveryWorker } from '../../bot/delivery/delivery-worker';
 import { planDeliveries } from '../../bot/delivery/plan-deliveries';
+import { handleMeetingEnd, type MeetingEndEvent } from '../../bot/delivery/meeting-ended';
+import type { MeetingAttendancePort } from '../../core/ports/meeting-attendance';
+import { fail, type Result } from '../../core/result';
 import { recipientFromAgreement } from '../../bot/delivery/recipient-from-agreement';
 import { createBotAdapter, type BotLogger } from '../../bot/host/bot-host';
 import { botEndpoint, type BotEndpoint } from '../../bot/host/bot-endpoint';
@@ -45,6 +48,8 @@ export interface BotHost {
   readonly deliveryQueue: StorageQueueDeliveryQueue;
   /** Queue what is due for one relationship (timer, meetingEnd event, local demo action). */
   plan(tenantId: string, relationshipId: string): ReturnType<typeof planDeliveries>;
+  /** A Teams meetingEnd event: attendance read, the meeting recorded, what is due queued. */
+  meetingEnded(event: MeetingEndEvent): ReturnType<typeof handleMeetingEnd>;
 }
 
 /** Where the bot's table and queues live: a connection string (Azurite, account key) or endpoints with a managed identity. */
@@ -89,6 +94,8 @@ export async function composeBotHost(options: {
   readonly deliveryPacing?: Parameters<typeof pacerPerKey>[0];
   /** Refreshes the next meetings' agendas after a check-in is saved (see ConversationDeps). */
   readonly afterCheckInSaved?: (tenantId: string, relationshipId: string) => Promise<void>;
+  /** App-only attendance reports per tenant; without it every meeting's attendance is unknown (check-ins to both). */
+  readonly attendanceFor?: (tenantId: string) => Result<MeetingAttendancePort>;
 }): Promise<BotHost> {
   const table = options.storage.table(BOT_TABLE_NAME);
   await ensureTable(table);
@@ -109,7 +116,17 @@ export async function composeBotHost(options: {
     now: () => options.clock.now(),
     ...(options.afterCheckInSaved ? { afterCheckInSaved: options.afterCheckInSaved } : {}),
   });
-  const bot = new TeamsMentoringBot(conversation);
+  const planned = new TablePlannedKeys(table);
+  const plan = (tenantId: string, relationshipId: string) =>
+    planDeliveries({ repos: options.mentoring.repos, queue, planned, newJobId: () => randomUUID() }, tenantId, relationshipId, options.clock.now());
+  const attendanceFor = options.attendanceFor ?? (() => fail('ATTENDANCE.NOT_CONFIGURED', 'Attendance reports are not connected on this server.'));
+  const meetingEnded = async (event: MeetingEndEvent) => {
+    const outcome = await handleMeetingEnd({ repos: options.mentoring.repos, attendanceFor, plan, log: (message, details) => logger.error(message, details) }, event);
+    // An event for a meeting that is not ours is normal (the bot is in other chats); nothing to answer.
+    if (!outcome.ok && outcome.error.code !== 'BOT.MEETING_UNKNOWN') logger.error('meetingEnd not handled; the timer path will send check-ins', { tenantId: event.tenantId, code: outcome.error.code });
+    return outcome;
+  };
+  const bot = new TeamsMentoringBot(conversation, meetingEnded);
   const worker = new DeliveryWorker({
     queue,
     ledger: new TableDeliveryLedger(table),
@@ -122,7 +139,6 @@ export async function composeBotHost(options: {
     pacerFor: pacerPerKey(options.deliveryPacing ?? DELIVERY_PACING),
     log: (event, details) => console.log(JSON.stringify({ level: 'info', message: event, ...details })),
   });
-  const planned = new TablePlannedKeys(table);
   return {
     adapter,
     bot,
@@ -132,7 +148,7 @@ export async function composeBotHost(options: {
     // Locally there is no channel token, so the serviceUrl is the one thing an anonymous caller
     // controls: the bot only answers connectors on this machine, never an address it is handed.
     handle: botEndpoint(adapter, bot, logger, options.settings.MENTORING_MODE === 'local' ? { allowServiceUrl: isLoopbackServiceUrl } : {}),
-    plan: (tenantId, relationshipId) =>
-      planDeliveries({ repos: options.mentoring.repos, queue, planned, newJobId: () => randomUUID() }, tenantId, relationshipId, options.clock.now()),
+    plan,
+    meetingEnded,
   };
 }

@@ -43,6 +43,7 @@ export async function composeBotRuntime(
     clock: api.services.clock,
     logger: { error: (message, details) => api.logger.error(message, details) },
     afterCheckInSaved: refreshAgendasAfterCheckIn(api.services, api.logger),
+    attendanceFor: (tenantId) => api.services.booking.attendanceFor(tenantId),
   });
   return { host, meetingMoments: api.meetingMoments };
 }

@@ -1,0 +1,13 @@
+import type { Result } from '../result';
+
+/**
+ * Who joined an online meeting, from its attendance report (Microsoft Graph, app-only, allowed by an
+ * application access policy for the organizer). Ids are Entra object ids, as our people's ids are.
+ */
+export interface MeetingAttendancePort {
+  /**
+   * Everyone who spent time in the meeting the organizer holds under this join URL, across its
+   * attendance reports. `ATTENDANCE.MEETING_NOT_FOUND` when there is no such online meeting.
+   */
+  whoJoined(organizerId: string, joinUrl: string): Promise<Result<string[]>>;
+}
