@@ -145,6 +145,10 @@ export const ERROR_CATALOGUE = {
   'AGREEMENT.VERSION_NOT_FOUND': spec(404, 'No such agreement version.'),
   'AGREEMENT.VERSION_SUPERSEDED': spec(409, 'A newer version was proposed; accept that one.'),
   'AGREEMENT.TOO_MANY_VERSIONS': spec(409, 'The relationship keeps no more agreement versions (GROWTH_LIMITS).'),
+  'MATCHING.UNKNOWN_PERSON': spec(422, 'A pinned or excluded pair names someone who is not in the cohort.'),
+  'MATCHING.PINNED_PAIR_REFUSED': spec(422, 'A pinned pair breaks a rule every pair must keep (schedulable, not the manager, reverse rule, not excluded, one mentor per mentee).'),
+  'MATCHING.PINNED_OVER_CAPACITY': spec(422, 'More pairs are pinned to a mentor than the mentor has room for.'),
+  'MATCHING.INVALID_RULES': spec(422, 'The matching rules are not usable (meeting length or dates).'),
 
   // Profiles
   'PROFILE.NOT_FOUND': spec(404, 'No mentoring profile yet.'),
