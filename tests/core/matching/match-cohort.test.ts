@@ -134,6 +134,11 @@ function plusDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Three weeks from the drawn first date, so the quarter-hour walker stays quick. */
+function smallRules(c: { meetingMinutes: number; firstDate: string; reversePairs: CohortRules['reversePairs'] }, k: number): CohortRules {
+  return { meetingMinutes: c.meetingMinutes, firstDate: c.firstDate, lastDate: plusDays(c.firstDate, 20), reversePairs: c.reversePairs, pinned: [], excluded: [], candidatesPerMentee: k };
+}
+
 function expectValid(result: CohortMatch, mentees: readonly CohortMentee[], mentors: readonly CohortMentor[], rules: CohortRules): void {
   const span = spanOf(rules.firstDate, rules.lastDate!);
   const used = new Map<string, number>();
@@ -160,15 +165,7 @@ describe('matchCohort — optimal, schedulable, within capacity', () => {
     fc.assert(
       fc.property(cohortArb, (c) => {
         const { mentees, mentors } = cohortFrom(c);
-        const rules: CohortRules = {
-          meetingMinutes: c.meetingMinutes,
-          firstDate: c.firstDate,
-          lastDate: plusDays(c.firstDate, 20),
-          reversePairs: c.reversePairs,
-          pinned: [],
-          excluded: [],
-          candidatesPerMentee: Number.POSITIVE_INFINITY,
-        };
+        const rules = smallRules(c, Number.POSITIVE_INFINITY);
         const result = matchCohort(mentees, mentors, rules);
         if (!result.ok) throw new Error(result.error.message);
         expectValid(result.value, mentees, mentors, rules);
@@ -184,15 +181,7 @@ describe('matchCohort — optimal, schedulable, within capacity', () => {
     fc.assert(
       fc.property(cohortArb, fc.integer({ min: 1, max: 2 }), (c, k) => {
         const { mentees, mentors } = cohortFrom(c);
-        const rules: CohortRules = {
-          meetingMinutes: c.meetingMinutes,
-          firstDate: c.firstDate,
-          lastDate: plusDays(c.firstDate, 20),
-          reversePairs: c.reversePairs,
-          pinned: [],
-          excluded: [],
-          candidatesPerMentee: k,
-        };
+        const rules = smallRules(c, k);
         const result = matchCohort(mentees, mentors, rules);
         if (!result.ok) throw new Error(result.error.message);
         expectValid(result.value, mentees, mentors, rules);
