@@ -45,6 +45,9 @@ test('asks Microsoft Graph for exactly the least-privilege set', () => {
     { id: 'MailboxSettings.Read', type: 'Role' },
     { id: 'User.ReadBasic.All', type: 'Role' },
     { id: 'TeamsAppInstallation.ReadWriteSelfForUser.All', type: 'Role' },
+    // Issue 12: the meeting behind a join URL and its attendance report, after Teams' meetingEnd.
+    { id: 'OnlineMeetings.Read.All', type: 'Role' },
+    { id: 'OnlineMeetingArtifact.Read.All', type: 'Role' },
   ]);
 });
 
