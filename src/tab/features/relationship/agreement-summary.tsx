@@ -52,7 +52,11 @@ export function windowInViewerZone(window: WeeklyWindow, ownerZone: string, from
   const offset = (window.weekday - weekdayOf(day) + 7) % 7;
   const instant = localToInstant(ownerZone, day + offset, start);
   const weekday = new Intl.DateTimeFormat(i18n.language === 'pl' ? 'pl-PL' : 'en-GB', { weekday: 'short', timeZone: viewerZone }).format(instant);
-  return `${weekday} ${i18n.format.time(instant, viewerZone)}`;
+  // The end too, on the viewer's clock: a window that runs past midnight ends on the next day.
+  const end = parseLocalTime(window.end);
+  if (end === undefined) return `${weekday} ${i18n.format.time(instant, viewerZone)}`;
+  const endInstant = localToInstant(ownerZone, day + offset + (window.endsNextDay || end <= start ? 1 : 0), end);
+  return `${weekday} ${i18n.format.clockTime(instant, viewerZone)} – ${i18n.format.time(endInstant, viewerZone)}`;
 }
 
 export function AgreementSummary({ agreement, pair, viewerZone }: { agreement: AgreementDto; pair: Pair; viewerZone: string }) {
@@ -67,6 +71,9 @@ export function AgreementSummary({ agreement, pair, viewerZone }: { agreement: A
       </Text>
       {agreement.meetingCount ? <Text>{t('agreement.summary.count', { count: agreement.meetingCount })}</Text> : null}
       {agreement.endDate ? <Text>{t('agreement.summary.until', { date: day(agreement.endDate) })}</Text> : null}
+      <Text>{t('agreement.summary.buffer', { minutes: agreement.bufferMinutes })}</Text>
+      <Text>{t('agreement.summary.notice', { hours: agreement.minimumNoticeHours })}</Text>
+      <Text>{t(agreement.respectWorkingHours ? 'agreement.summary.workingHoursOnly' : 'agreement.summary.workingHoursNot')}</Text>
       <Text>
         {t('agreement.location')}:{' '}
         {agreement.location.kind === 'online' ? t('agreement.location.online') : `${t('agreement.location.place')} — ${agreement.location.name}`}

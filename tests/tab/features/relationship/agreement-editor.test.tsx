@@ -138,6 +138,9 @@ describe('a partner’s window on the viewer’s clock', () => {
   it('moves with the zones, including half-hour ones and the DST change', () => {
     // Tuesday 09:00 in Warsaw: 08:00 in London in winter, 13:30 in Kolkata.
     expect(windowInViewerZone({ weekday: 2, start: '09:00', end: '12:00' }, 'Europe/Warsaw', '2026-11-30', 'Europe/London', { language: 'en', format })).toMatch(/^Tue 08:00 /);
+    // The end is converted too, and a window past midnight ends on the viewer's next day.
+    expect(windowInViewerZone({ weekday: 2, start: '09:00', end: '12:00' }, 'Europe/Warsaw', '2026-11-30', 'Europe/London', { language: 'en', format })).toBe('Tue 08:00 – 11:00 GMT');
+    expect(windowInViewerZone({ weekday: 5, start: '22:00', end: '01:00', endsNextDay: true }, 'Europe/Warsaw', '2026-11-30', 'Europe/London', { language: 'en', format })).toBe('Fri 21:00 – 00:00 GMT');
     expect(windowInViewerZone({ weekday: 2, start: '09:00', end: '12:00' }, 'Europe/Warsaw', '2026-11-30', 'Asia/Kolkata', { language: 'en', format })).toMatch(/^Tue 13:30 /);
     // Across the US spring-forward (8 March 2026) and before Europe's (29 March): New York is 5 h behind Warsaw, not 6.
     expect(windowInViewerZone({ weekday: 2, start: '15:00', end: '16:00' }, 'Europe/Warsaw', '2026-03-09', 'America/New_York', { language: 'en', format })).toMatch(/^Tue 10:00 /);
