@@ -41,7 +41,7 @@ describe('the tab from the dev server of npm start', () => {
     const value = await page.getByLabel('Demo person').locator('option', { hasText: 'Kacper Nowak' }).getAttribute('value');
     await page.getByLabel('Demo person').selectOption(value!);
     await page.getByRole('button', { name: 'Sign in as this person' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'What needs you now' }).waitFor();
     await page.getByRole('button', { name: 'Open relationship with Margaret Hale' }).waitFor();
     await checkScreen(page, 'dev-server-home');
     expect(failed).toEqual([]);
