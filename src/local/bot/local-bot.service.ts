@@ -19,6 +19,11 @@ import { parseBotSettings } from '../../bot/host/bot-settings';
 import type { ErrorCode } from '../../core/error-codes';
 import { fail, ok, type Result } from '../../core/result';
 import type { Meeting } from '../../core/relationships/meeting';
+import { MEETING_END_EVENT } from '../../bot/host/teams-mentoring-bot';
+import { LocalAttendanceTable } from '../calendar/online-meetings';
+
+/** Who joined, for the local meeting-event source: both, only the mentee ("one"), or nobody. */
+const ATTENDANCE_CHOICES = ['both', 'one', 'none'] as const;
 
 const hosts = new WeakMap<object, Promise<{ host: BotHost; poller: StorageQueuePoller<JobOutcome>; stopWorker: () => Promise<void> }>>();
 
@@ -110,15 +115,25 @@ export const localBotDemoService: LocalServiceFactory = async (context) => {
         sendJson(response, 404, { error: { code: 'HTTP.NOT_FOUND' satisfies ErrorCode, message: 'POST /local-bot/end-meeting {"tenantId","relationshipId"[,"meetingId"]} is the only local bot action.' } });
         return;
       }
-      let input: { tenantId?: unknown; relationshipId?: unknown; meetingId?: unknown };
+      let input: { tenantId?: unknown; relationshipId?: unknown; meetingId?: unknown; attendance?: unknown };
       try {
         input = JSON.parse((await readBody(request, 10_000)) ?? '{}');
       } catch {
         input = {};
       }
-      const { tenantId, relationshipId, meetingId } = input;
-      if (typeof tenantId !== 'string' || typeof relationshipId !== 'string' || (meetingId !== undefined && typeof meetingId !== 'string')) {
-        sendJson(response, 400, { error: { code: 'BOT.DEMO_INPUT' satisfies ErrorCode, message: 'Send {"tenantId","relationshipId"} as JSON strings, and "meetingId" to end a meeting other than the pair\'s next one.' } });
+      const { tenantId, relationshipId, meetingId, attendance } = input;
+      if (
+        typeof tenantId !== 'string' ||
+        typeof relationshipId !== 'string' ||
+        (meetingId !== undefined && typeof meetingId !== 'string') ||
+        (attendance !== undefined && !ATTENDANCE_CHOICES.includes(attendance as never))
+      ) {
+        sendJson(response, 400, {
+          error: {
+            code: 'BOT.DEMO_INPUT' satisfies ErrorCode,
+            message: 'Send {"tenantId","relationshipId"} as JSON strings, "meetingId" to end a meeting other than the pair\'s next one, and "attendance" as "both", "one" (only the mentee joined) or "none" for an online meeting.',
+          },
+        });
         return;
       }
       const found = meetingId !== undefined ? await repos.relationships.meetings.get(tenantId, relationshipId, meetingId) : await nextMeetingOf(tenantId, relationshipId, context.api.services.clock.now());
@@ -127,8 +142,52 @@ export const localBotDemoService: LocalServiceFactory = async (context) => {
         sendJson(response, 404, { error: { code: found.error.code, message } });
         return;
       }
-      const { version, ...meeting } = found.value;
       const now = context.api.services.clock.now();
+      if (attendance !== undefined && found.value.joinUrl && found.value.eventId) {
+        // An online meeting: the meeting-event source records who joined in the local calendar's
+        // attendance report and sends Teams' meetingEnd activity from the meeting chat to the bot,
+        // which reads the attendance through Graph as in a tenant.
+        const rel = await repos.relationships.get(tenantId, relationshipId);
+        if (!rel.ok) {
+          sendJson(response, 404, { error: { code: rel.error.code, message: 'No such relationship in that tenant.' } });
+          return;
+        }
+        const joined = attendance === 'both' ? [rel.value.mentorId, rel.value.menteeId] : attendance === 'one' ? [rel.value.menteeId] : [];
+        const attendees = await Promise.all(
+          joined.map(async (id) => {
+            const profile = await repos.profiles.get(tenantId, id);
+            return { id, displayName: profile.ok ? profile.value.displayName : id, email: `${id}@mentoring.local` };
+          }),
+        );
+        const start = Math.min(found.value.start, now - 60_000);
+        await LocalAttendanceTable.fromConnectionString(context.azurite.connectionString).record(found.value.eventId, { start, end: now, attendees });
+        const sent = await fetch(`${context.baseUrl}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            type: 'event',
+            name: MEETING_END_EVENT,
+            id: `meeting-end-${now}`,
+            channelId: 'msteams',
+            serviceUrl: context.baseUrl,
+            from: { id: `29:${found.value.organizerId}`, aadObjectId: found.value.organizerId },
+            recipient: { id: '28:mentoring-bot', name: 'Mentoring' },
+            conversation: { isGroup: true, conversationType: 'groupChat', id: `19:meeting_${found.value.id}@thread.v2`, tenantId },
+            channelData: { tenant: { id: tenantId }, source: null, meeting: { id: Buffer.from(found.value.id).toString('base64') } },
+            value: { MeetingType: 'Scheduled', Title: 'Mentoring', Id: Buffer.from(found.value.id).toString('base64'), JoinUrl: found.value.joinUrl, EndTime: new Date(now).toISOString() },
+          }),
+        });
+        const after = await repos.relationships.meetings.get(tenantId, relationshipId, found.value.id);
+        poller.poke();
+        sendJson(response, sent.ok ? 200 : 502, {
+          endedAt: new Date(now).toISOString(),
+          meetingEvent: sent.ok ? 'meetingEnd delivered to the bot' : `the bot answered ${sent.status}`,
+          outcome: after.ok ? (after.value.attendance?.outcome ?? 'not recorded') : 'not recorded',
+          note: 'Check-ins go to who joined, inside their contact hours; a "missed it?" card when nobody did.',
+        });
+        return;
+      }
+      const { version, ...meeting } = found.value;
       const length = Math.max(60_000, meeting.end - meeting.start);
       const updated = await repos.relationships.meetings.update(tenantId, relationshipId, { ...meeting, start: now - length, end: now, status: 'held' }, version);
       if (!updated.ok) {

@@ -2,6 +2,7 @@
 import { windowsZoneOf } from '../../adapters/graph/windows-zones';
 import type { LocalService } from '../local-service';
 import { GRAPH_AUDIENCE } from '../identity-issuer';
+import { LocalAttendanceTable } from './online-meetings';
 import { localCalendarTable, localGraphCalendarHandler, type LocalGraphHandler } from './local-graph-calendar';
 
 export const LOCAL_GRAPH_PREFIX = '/local-graph';
@@ -49,6 +50,7 @@ export async function createLocalCalendarService(context: {
   }));
   const handler = localGraphCalendarHandler({
     table: localCalendarTable(context.azurite.connectionString),
+    attendance: LocalAttendanceTable.fromConnectionString(context.azurite.connectionString),
     people,
     jwksUrl: context.issuer.jwksUri,
     // Only Graph tokens (what MSAL obtains from the issuer's token endpoint), as Graph itself insists.

@@ -31,6 +31,7 @@ import { blocksTime, type FreeBusyStatus } from '../../core/scheduling/free-busy
 import { CalendarEventTable, type StoredEvent } from './calendar-event-table';
 import { seededItems, type LocalCalendarPerson, type ScheduleStatus } from './demo-calendars';
 import { drawFault, type FaultKind, type FaultPlan, type FaultStats } from './fault-plan';
+import { LocalAttendanceTable, onlineMeetingsRoute } from './online-meetings';
 import { graphError, itemNotFound, type Answer } from './graph-answer';
 import { effectiveSettings, patchMailboxSettings } from './mailbox-settings';
 import { eventInput, graphDateTime, MailboxEvents, type ChangeType } from './mailbox-events';
@@ -52,6 +53,8 @@ const DAY = 86_400_000;
 export interface LocalGraphCalendarOptions {
   /** The table that holds created events (in the app's Azurite). */
   readonly table: TableClient;
+  /** Attendance reports of online meetings (written by the local meeting-event source); without it onlineMeetings are not served. */
+  readonly attendance?: LocalAttendanceTable;
   /** The people whose mailboxes exist (the local identity's demo people, or generated ones). */
   readonly people: readonly (LocalCalendarPerson & { readonly tenantId?: string })[];
   /** Where the handler is mounted; default /local-graph/v1.0. */
@@ -275,6 +278,10 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     if ('status' in mailbox) return mailbox;
     const rest = segments.slice(2);
     if (rest.length === 0 && call.method === 'GET') return user(mailbox);
+    if (rest[0] === 'onlineMeetings' && options.attendance) {
+      const attendance = options.attendance;
+      return onlineMeetingsRoute({ method: call.method, rest, query: call.query, organizerId: mailbox.personId, organizerEvents: () => events.list(mailbox.personId), attendance });
+    }
     if (rest[0] === 'calendar' && rest[1] === 'getSchedule' && rest.length === 2 && call.method === 'POST') return getSchedule(call);
     if (rest[0] === 'mailboxSettings' && rest.length === 1 && (call.method === 'GET' || call.method === 'PATCH')) return mailboxSettings(call, mailbox);
     if (rest[0] === 'calendarView' && rest[1] === 'delta' && rest.length === 2 && call.method === 'GET') {
