@@ -8,6 +8,7 @@ import { getMyProfile } from './functions/get-my-profile';
 import { saveMyProfile } from './functions/save-my-profile';
 import { getPersonProfile } from './functions/get-person-profile';
 import { suggestMentors } from './functions/suggest-mentors';
+import { suggestCohortMatches } from './functions/suggest-cohort-matches';
 import { listMyRequests } from './functions/list-my-requests';
 import { createRequest } from './functions/create-request';
 import { acceptRequest } from './functions/accept-request';
@@ -49,6 +50,7 @@ export const apiFunctions: readonly FunctionDefinition[] = [
   saveMyProfile,
   getPersonProfile,
   suggestMentors,
+  suggestCohortMatches,
   listMyRequests,
   createRequest,
   acceptRequest,

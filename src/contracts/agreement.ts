@@ -8,7 +8,7 @@ import type { AgreementState } from '../core/usecases/relationship-use-cases';
 import { formatted, Id, IsoInstant, LIMITS, LocalDateText, RelationshipParams, multilineText, text, TimeOfDayText, TimeZoneText, toIso, Version, type Assignable, type Expect } from './common';
 
 /** Shapes only; validateAgreement (scheduling core) checks times, dates and the rules between fields. */
-const WeeklyWindowSchema = z
+export const WeeklyWindowSchema = z
   .object({
     weekday: z.literal([1, 2, 3, 4, 5, 6, 7]),
     start: TimeOfDayText,

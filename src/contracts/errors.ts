@@ -149,6 +149,7 @@ export const ERROR_CATALOGUE = {
   'MATCHING.PINNED_PAIR_REFUSED': spec(422, 'A pinned pair breaks a rule every pair must keep (schedulable, not the manager, reverse rule, not excluded, one mentor per mentee).'),
   'MATCHING.PINNED_OVER_CAPACITY': spec(422, 'More pairs are pinned to a mentor than the mentor has room for.'),
   'MATCHING.INVALID_RULES': spec(422, 'The matching rules are not usable (meeting length or dates).'),
+  'PROGRAMME.OWNER_ROLE_REQUIRED': spec(403, 'Only programme owners (the Programme.Owner app role) may do this.'),
 
   // Profiles
   'PROFILE.NOT_FOUND': spec(404, 'No mentoring profile yet.'),

@@ -10,3 +10,4 @@ export * from './goals';
 export * from './roadmap';
 export * from './action-items';
 export * from './check-ins';
+export * from './programmes';

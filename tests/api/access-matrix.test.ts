@@ -53,7 +53,7 @@ describe('access-control matrix', () => {
       expectRefusalWithoutLeak(outsider, secrets, [403, 404]);
     }
 
-    if (scope === 'pair') {
+    if (scope === 'pair' || scope === 'owner') {
       const stranger = await send(prepared.nonMember);
       expectRefusalWithoutLeak(stranger, secrets.filter((s) => s !== prepared.nonMember.personId && s !== prepared.nonMember.displayName && s !== cast.tenantId), [403, 404]);
     }

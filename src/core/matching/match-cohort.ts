@@ -11,7 +11,8 @@
 import type { LocalDate } from '../agreement/agreement';
 import { seniorityRank, type SeniorityLevel } from '../profiles/profile';
 import { fail, ok, type Result } from '../result';
-import { parseLocalDate } from '../time/civil-date';
+import { parseLocalDate, parseLocalTime } from '../time/civil-date';
+import { resolveTimeZone } from '../time/zones';
 import { DAY, MINUTE, type Interval } from '../time/interval';
 import { startOfLocalDay } from '../time/zoned-time';
 import { maxWeightAssignment, type WeightedEdge } from './max-weight-assignment';
@@ -131,6 +132,8 @@ export function matchCohort(mentees: readonly CohortMentee[], mentors: readonly 
   if (!(k >= 1)) return fail('MATCHING.INVALID_RULES', 'At least one candidate mentor per mentee must be kept.', { field: 'candidatesPerMentee' });
   const spanResult = programmeSpan(rules);
   if (!spanResult.ok) return spanResult;
+  const checked = checkPeople(mentees, mentors);
+  if (!checked.ok) return checked;
   const span = spanResult.value;
   const meetingMs = rules.meetingMinutes * MINUTE;
 
@@ -288,6 +291,30 @@ export function matchCohort(mentees: readonly CohortMentee[], mentors: readonly 
     }
   }
   return ok({ pairs, unmatched, totalScore, candidatesPerMentee: k, candidateEdges: edges.length, graph: { edges, capacities } });
+}
+
+/** Zones and window times as the core needs them, each failure naming the person's field. */
+function checkPeople(mentees: readonly CohortMentee[], mentors: readonly CohortMentor[]): Result<void> {
+  const people = [...mentees.map((m, i) => [m, `mentees[${i}]`] as const), ...mentors.map((m, j) => [m, `mentors[${j}]`] as const)];
+  for (const [person, field] of people) {
+    const zone = resolveTimeZone(person.availability.timeZone, `${field}.availability.timeZone`);
+    if (!zone.ok) return zone;
+    if (zone.value !== person.availability.timeZone) {
+      return fail('TIME.UNKNOWN_ZONE', `Use the current name "${zone.value}" for "${person.availability.timeZone}".`, { field: `${field}.availability.timeZone` });
+    }
+    const windows = [
+      ...person.availability.meetingWindows.map((w, k) => [w, `meetingWindows[${k}]`] as const),
+      ...(person.availability.workingHours ?? []).map((w, k) => [w, `workingHours[${k}]`] as const),
+    ];
+    for (const [w, name] of windows) {
+      for (const end of ['start', 'end'] as const) {
+        if (parseLocalTime(w[end]) === undefined) {
+          return fail('AGREEMENT.BAD_TIME', `"${w[end]}" is not a time in the form HH:mm (00:00–23:59).`, { field: `${field}.availability.${name}.${end}` });
+        }
+      }
+    }
+  }
+  return ok(undefined);
 }
 
 /** `make(i)` computed at most once per index, on first use. */

@@ -33,6 +33,9 @@ export interface Cast {
   readonly stranger: DemoPerson;
   /** Another tenant. */
   readonly outsider: DemoPerson;
+  /** A programme owner (Programme.Owner app role) of the cast's tenant, and one of another tenant. */
+  readonly owner: DemoPerson;
+  readonly outsiderOwner: DemoPerson;
 }
 
 export interface ApiHarness {
@@ -140,7 +143,9 @@ export async function startApiHarness(options: { env?: Record<string, string> } 
       const mentee = person(tenantId, 'Margaret Mentee', { seniority: 'executive', timeZone: 'America/New_York', skillsToLearn: ['power bi'] });
       const stranger = person(tenantId, 'Sam Stranger');
       const outsider = person(randomUUID(), 'Olga Outsider');
-      people.push(mentor, mentee, stranger, outsider);
+      const owner = person(tenantId, 'Priya Owner', { roles: ['Programme.Owner'] });
+      const outsiderOwner = person(randomUUID(), 'Otto Otherowner', { roles: ['Programme.Owner'] });
+      people.push(mentor, mentee, stranger, outsider, owner, outsiderOwner);
       calendar = calendarFor();
       const deps = { repos: api.services.repositories, ids: api.services.ids };
       const now = Date.now();
@@ -169,7 +174,7 @@ export async function startApiHarness(options: { env?: Record<string, string> } 
       if (!request.ok) throw new Error(`request: ${request.error.code}`);
       const relationship = await acceptRequest(deps, { principal: principalOf(mentor), now, input: { requestId: request.value.id } });
       if (!relationship.ok) throw new Error(`accept: ${relationship.error.code}`);
-      return { tenantId, mentor, mentee, stranger, outsider, relationship: relationship.value };
+      return { tenantId, mentor, mentee, stranger, outsider, owner, outsiderOwner, relationship: relationship.value };
     },
     async token(p) {
       let token = tokens.get(p.personId);

@@ -14,7 +14,9 @@ export type Scope =
   /** Anyone in the tenant may call it (public profiles); another tenant may not. */
   | 'tenant'
   /** It answers about the caller only; others get their own (empty) answer, never the pair's. */
-  | 'self';
+  | 'self'
+  /** Only a programme owner (the Programme.Owner app role) may call it. */
+  | 'owner';
 
 export interface PreparedCall {
   readonly method: string;
@@ -135,6 +137,12 @@ export const ENDPOINTS: readonly Endpoint[] = [
     name: 'suggestMentors',
     scope: 'self',
     prepare: async (_h, c) => call('/api/mentors/suggestions?skill=power', {}, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 }),
+  },
+  {
+    name: 'suggestCohortMatches',
+    scope: 'owner',
+    prepare: async (_h, c) =>
+      call('/api/programmes/cohort-matches', {}, { method: 'POST', member: c.owner, nonMember: c.stranger, okStatus: 200, body: cohortBody(c.mentee.personId, c.mentor.personId) }),
   },
   {
     name: 'listMyRequests',
@@ -461,4 +469,16 @@ async function bookedMeeting(h: ApiHarness, c: Cast & { relationship: Relationsh
   await activeAgreement(h, c);
   const booked = await ok(h, c.mentee, 'POST', `/api/relationships/${c.relationship.id}/meetings`, { scope: 'next' });
   return booked.meetings[0];
+}
+
+/** A one-pair cohort whose windows meet every Monday morning in London and Warsaw. */
+export function cohortBody(menteeId: string, mentorId: string) {
+  const monday = [{ weekday: 1, start: '09:00', end: '12:00' }];
+  return {
+    mentees: [{ personId: menteeId, seniority: 'junior', skillsToLearn: ['power bi'], languages: ['en'], availability: { timeZone: 'Europe/London', meetingWindows: monday } }],
+    mentors: [
+      { personId: mentorId, seniority: 'senior', skillsToTeach: ['power bi'], languages: ['en'], capacity: 1, openToReverseMentoring: false, availability: { timeZone: 'Europe/Warsaw', meetingWindows: monday } },
+    ],
+    rules: { meetingMinutes: 60, firstDate: '2027-01-04', lastDate: '2027-03-31', reversePairs: 'allowed' },
+  };
 }
