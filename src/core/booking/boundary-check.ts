@@ -77,6 +77,8 @@ export interface BoundaryFacts {
   readonly others: readonly Pick<Meeting, 'number' | 'start' | 'end'>[];
   /** Both calendars' busy time, the meeting's own event left out. */
   readonly busy: readonly Interval[];
+  /** Both people's windows already expanded over `range` (the alternatives' search): the same windows, read once. */
+  readonly expanded?: { readonly range: Interval; readonly mentor: readonly Interval[]; readonly mentee: readonly Interval[] };
 }
 
 /** "Tonight" for a person: 22:00–07:00 on their own clock. */
@@ -101,8 +103,10 @@ export function localTimesOf(agreement: Agreement, names: Readonly<Record<Role, 
   });
 }
 
-function insideWindows(agreement: Agreement, role: Role, time: Interval): boolean {
-  const windows = expandWeeklyWindows(agreement[role].meetingWindows, agreement[role].timeZone, time);
+function insideWindows(facts: BoundaryFacts, role: Role, time: Interval): boolean {
+  const { agreement, expanded } = facts;
+  const covered = expanded && expanded.range.start <= time.start && expanded.range.end >= time.end;
+  const windows = covered ? expanded[role] : expandWeeklyWindows(agreement[role].meetingWindows, agreement[role].timeZone, time);
   return windows.some((w) => w.start <= time.start && w.end >= time.end);
 }
 
@@ -120,7 +124,7 @@ const zoneGap = (agreement: Agreement, at: Instant) => offsetAt(agreement.mentor
 function windowBreak(facts: BoundaryFacts, time: Interval): BrokenBoundary | undefined {
   const { agreement, names } = facts;
   for (const role of ['mentor', 'mentee'] as const) {
-    if (insideWindows(agreement, role, time)) continue;
+    if (insideWindows(facts, role, time)) continue;
     const zone = agreement[role].timeZone;
     const label = labelOf(zone, time);
     if (zoneGap(agreement, time.start) !== zoneGap(agreement, facts.meeting.start)) {
@@ -183,22 +187,28 @@ function cadenceWords(agreement: Agreement): string {
 export function alternativesFor(facts: BoundaryFacts, time: Interval): Interval[] {
   const { agreement } = facts;
   const length = time.end - time.start;
-  const range = agreementRange(agreement);
-  const from = Math.max(time.start - SEARCH_BEFORE, range.start, facts.now + agreement.minimumNoticeHours * HOUR);
-  const to = Math.min(time.end + SEARCH_AFTER, range.end);
+  const dates = agreementRange(agreement);
+  const from = Math.max(time.start - SEARCH_BEFORE, dates.start, facts.now + agreement.minimumNoticeHours * HOUR);
+  const to = Math.min(time.end + SEARCH_AFTER, dates.end);
   if (to - from < length) return [];
-  const searched = { start: from, end: to };
-  const both = intersectIntervals(
-    expandWeeklyWindows(agreement.mentor.meetingWindows, agreement.mentor.timeZone, searched),
-    expandWeeklyWindows(agreement.mentee.meetingWindows, agreement.mentee.timeZone, searched),
-  );
-  const free = clipIntervals(both, from, to);
-  const candidates: Interval[] = [];
+  const range = { start: from - DAY, end: to + DAY };
+  const mentor = expandWeeklyWindows(agreement.mentor.meetingWindows, agreement.mentor.timeZone, range);
+  const mentee = expandWeeklyWindows(agreement.mentee.meetingWindows, agreement.mentee.timeZone, range);
+  const withWindows: BoundaryFacts = { ...facts, expanded: { range, mentor, mentee } };
+  const free = clipIntervals(intersectIntervals(mentor, mentee), from, to);
+  const starts: Instant[] = [];
   forEachSlotStart(free, length, agreement.mentor.timeZone, GRID, (start) => {
-    const candidate = { start, end: start + length };
-    if (start !== time.start && firstBrokenBoundary(facts, candidate) === undefined) candidates.push(candidate);
+    if (start !== time.start) starts.push(start);
   });
-  return candidates.sort((a, b) => Math.abs(a.start - time.start) - Math.abs(b.start - time.start) || a.start - b.start).slice(0, MAX_ALTERNATIVES);
+  // Nearest first; only as many are checked as it takes to find three that pass.
+  starts.sort((a, b) => Math.abs(a - time.start) - Math.abs(b - time.start) || a - b);
+  const passing: Interval[] = [];
+  for (const start of starts) {
+    const candidate = { start, end: start + length };
+    if (firstBrokenBoundary(withWindows, candidate) === undefined) passing.push(candidate);
+    if (passing.length === MAX_ALTERNATIVES) break;
+  }
+  return passing;
 }
 
 export function judgeProposedTime(facts: BoundaryFacts, time: Interval): BoundaryVerdict {
