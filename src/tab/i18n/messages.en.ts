@@ -290,6 +290,8 @@ export const en = {
   'agreement.cadence.weekly': 'Every week',
   'agreement.cadence.biweekly': 'Every two weeks',
   'agreement.cadence.monthly': 'Every month',
+  'agreement.cadence.custom': 'Every few days (you choose)',
+  'agreement.cadence.daysBetween': 'Days between meetings',
   'agreement.cadence.everyNDays': 'Every {days} days',
   'agreement.meetingMinutes': 'Meeting length (minutes)',
   'agreement.bufferMinutes': 'Free time kept around other meetings (minutes)',

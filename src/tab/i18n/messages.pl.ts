@@ -293,6 +293,8 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'agreement.cadence.weekly': 'Co tydzień',
   'agreement.cadence.biweekly': 'Co dwa tygodnie',
   'agreement.cadence.monthly': 'Co miesiąc',
+  'agreement.cadence.custom': 'Co kilka dni (do wyboru)',
+  'agreement.cadence.daysBetween': 'Dni między spotkaniami',
   'agreement.cadence.everyNDays': 'Co {days} dni',
   'agreement.meetingMinutes': 'Długość spotkania (minuty)',
   'agreement.bufferMinutes': 'Wolny czas wokół innych spotkań (minuty)',

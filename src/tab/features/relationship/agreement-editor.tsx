@@ -150,11 +150,11 @@ export function AgreementEditor({ initial, draftKey, relationshipId, pair, savin
             <option value="weekly">{t('agreement.cadence.weekly')}</option>
             <option value="biweekly">{t('agreement.cadence.biweekly')}</option>
             <option value="monthly">{t('agreement.cadence.monthly')}</option>
-            <option value="everyNDays">{t('agreement.cadence.everyNDays', { days: 'N' })}</option>
+            <option value="everyNDays">{t('agreement.cadence.custom')}</option>
           </Select>
         </Field>
         {draft.cadence.kind === 'everyNDays' ? (
-          <Field label="N">
+          <Field label={t('agreement.cadence.daysBetween')}>
             <Input type="number" min={1} value={String(draft.cadence.days)} onChange={(_, d) => setDraft((x) => ({ ...x, cadence: { kind: 'everyNDays', days: num(d.value) } }))} />
           </Field>
         ) : null}
