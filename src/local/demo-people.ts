@@ -105,7 +105,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     languages: ['ja', 'en'],
     capacity: 1,
     openToReverseMentoring: true,
-    roles: [],
+    roles: ['Programme.Owner'],
   },
   {
     personId: 'b0000002-0000-4000-8000-000000000002',

@@ -81,3 +81,13 @@ it('keeps the SSO token for the API only: its audience is the app, not Graph', a
   const sso = (await issuer.issueToken(personOf(CONTOSO).personId))!;
   expect(decodeJwt(sso).aud).toBe(CLIENT_ID);
 });
+
+it('has a demo programme owner in each tenant, whose API token carries the Programme.Owner role (and no one else’s does)', async () => {
+  for (const tenantId of [CONTOSO, FABRIKAM]) {
+    const owners = DEMO_PEOPLE.filter((p) => p.tenantId === tenantId && p.roles.includes('Programme.Owner'));
+    expect(owners).toHaveLength(1);
+    expect(decodeJwt((await issuer.issueToken(owners[0]!.personId))!)).toMatchObject({ tid: tenantId, roles: ['Programme.Owner'] });
+  }
+  const other = DEMO_PEOPLE.find((p) => p.roles.length === 0)!;
+  expect(decodeJwt((await issuer.issueToken(other.personId))!).roles).toEqual([]);
+});
