@@ -59,6 +59,8 @@ export const MeetingDto = z
     /** Moved in Outlook to a time outside the agreed boundaries: flagged, not moved back. */
     outsideBoundaries: z.boolean(),
     declinedBy: z.array(z.string()),
+    /** What really happened, from Teams' meetingEnd and the attendance report: absent on the timer path. */
+    attendance: z.object({ endedAt: IsoInstant, outcome: z.enum(['held', 'halfAttended', 'missed', 'unknown']), joined: z.array(z.string()) }).strict().optional(),
     version: z.string(),
   })
   .strict();
@@ -132,6 +134,7 @@ export function toMeetingDto(m: Meeting): MeetingDto {
     ...(m.cancelReason !== undefined ? { cancelReason: m.cancelReason } : {}),
     outsideBoundaries: m.outsideBoundaries ?? false,
     declinedBy: (m.responses ?? []).filter((r) => r.response === 'declined').map((r) => r.personId),
+    ...(m.attendance ? { attendance: { endedAt: toIso(m.attendance.endedAt), outcome: m.attendance.outcome, joined: [...m.attendance.joined] } } : {}),
     version: m.version,
   };
 }
