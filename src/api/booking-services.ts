@@ -199,7 +199,7 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
   const deps = (tenantId: string, token: AccessTokenSource, appToken: AccessTokenSource): BookingDeps => ({
     repos: options.repos,
     syncRegister: register,
-    calendar: graphCalendarFor({ baseUrl: settings.GRAPH_BASE_URL, tenantId, accessToken: token }),
+    calendar: graphCalendarFor({ baseUrl: settings.GRAPH_BASE_URL, tenantId, accessToken: token, ...(settings.OUTLOOK_ADDIN_ID ? { addInId: settings.OUTLOOK_ADDIN_ID } : {}) }),
     directory: directoryFor(appToken),
     settings: bookingSettings,
   });

@@ -36,6 +36,11 @@ export const ApiSettingsSchema = z
      * api://AzureADTokenExchange instead of a client secret, for on-behalf-of and app-only Graph alike.
      */
     AUTH_FEDERATED_IDENTITY_CLIENT_ID: optionalText,
+    /**
+     * The Outlook add-in's id: the app id of the unified manifest (TEAMS_APP_ID). When set, every event
+     * booking creates carries the ids of its relationship and meeting as the add-in's custom properties.
+     */
+    OUTLOOK_ADDIN_ID: optionalText,
     /** When AUTH_CLIENT_SECRET expires (ISO date); /api/health reminds 30 days ahead. */
     AUTH_CLIENT_SECRET_EXPIRES_ON: optionalText.refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), {
       error: 'AUTH_CLIENT_SECRET_EXPIRES_ON must be a date, e.g. 2027-06-01 or 2027-06-01T10:00:00Z',

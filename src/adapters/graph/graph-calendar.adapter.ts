@@ -37,6 +37,17 @@ import { meetingTransactionId } from './transaction-id';
 export const MEETING_EXTENSION_NAME = 'com.mentoring.meeting';
 export const MEETING_EXTENSION_ID = `Microsoft.OutlookServices.OpenTypeExtension.${MEETING_EXTENSION_NAME}`;
 export const MENTORING_CATEGORY = 'Mentoring';
+
+/**
+ * The MAPI property Outlook add-ins' custom properties live in ([MS-OXCEXT] 2.2.5): a string named
+ * `cecp-<add-in id>` in PS_PUBLIC_STRINGS, the id lower-cased without braces or "urn:uuid:", whose value
+ * is the JSON object `item.loadCustomPropertiesAsync` returns. Written as a Graph single-value extended
+ * property so the add-in recognises a mentoring meeting without reading its body.
+ */
+export function addInCustomPropertiesId(addInId: string): string {
+  const id = addInId.trim().toLowerCase().replace(/^urn:uuid:/, '').replace(/[{}]/g, '');
+  return `String {00020329-0000-0000-C000-000000000046} Name cecp-${id}`;
+}
 export const PREFER_UTC = 'outlook.timezone="UTC"';
 /** Graph limits: 100 schedules per getSchedule call, windows of at most 62 days. */
 export const MAX_SCHEDULES_PER_CALL = 100;
@@ -59,6 +70,8 @@ export interface GraphCalendarOptions {
   readonly batch?: BatchOptions;
   /** getSchedule calls in flight at once (they all touch the requester's mailbox). */
   readonly scheduleConcurrency?: number;
+  /** The Outlook add-in's id (the app id of the unified manifest): events carry its custom properties. */
+  readonly addInId?: string;
 }
 
 export function splitScheduleWindows(range: Interval): Interval[] {
@@ -222,6 +235,13 @@ export class GraphCalendarAdapter implements CalendarPort {
           meetingId: event.meetingId,
         },
       ],
+      ...(this.options.addInId
+        ? {
+            singleValueExtendedProperties: [
+              { id: addInCustomPropertiesId(this.options.addInId), value: JSON.stringify({ relationshipId: event.relationshipId, meetingId: event.meetingId }) },
+            ],
+          }
+        : {}),
     };
   }
 
@@ -351,6 +371,7 @@ export interface GraphCalendarSettings {
   readonly tenantId: string;
   readonly accessToken: AccessTokenSource;
   readonly batch?: BatchOptions;
+  readonly addInId?: string;
 }
 
 /** The composition roots call this with a token source from MsalTokenSources (OBO or app-only). */
@@ -359,5 +380,6 @@ export function graphCalendarFor(settings: GraphCalendarSettings): GraphCalendar
     tenantId: settings.tenantId,
     client: createGraphClient({ baseUrl: settings.baseUrl, accessToken: settings.accessToken }),
     ...(settings.batch ? { batch: settings.batch } : {}),
+    ...(settings.addInId ? { addInId: settings.addInId } : {}),
   });
 }

@@ -173,7 +173,11 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
   }
 
   function shape(e: StoredEvent, query: URLSearchParams): Record<string, unknown> {
-    const { extensions, ...rest } = e.doc as { extensions?: { id: string }[] } & Record<string, unknown>;
+    // Like Graph: open extensions and extended properties come back only when $expand asks for them.
+    const { extensions, singleValueExtendedProperties, ...rest } = e.doc as { extensions?: { id: string }[]; singleValueExtendedProperties?: { id: string; value: string }[] } & Record<
+      string,
+      unknown
+    >;
     let out: Record<string, unknown> = { '@odata.etag': `W/"${String(rest.changeKey)}"`, ...rest };
     const select = query.get('$select');
     if (select) {
@@ -184,6 +188,12 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     if (expand && /^extensions/i.test(expand)) {
       const wanted = /\$filter=id eq '([^']+)'/i.exec(expand)?.[1];
       out.extensions = (extensions ?? []).filter((x) => !wanted || x.id.toLowerCase() === wanted.toLowerCase());
+    }
+    if (expand && /^singleValueExtendedProperties/i.test(expand)) {
+      const wanted = /\$filter=id eq '([^']+)'/i.exec(expand)?.[1];
+      // Graph matches the property id case-insensitively; an event without it expands to nothing (the key is absent).
+      const found = (singleValueExtendedProperties ?? []).filter((p) => !wanted || p.id.toLowerCase() === wanted.toLowerCase());
+      if (found.length > 0) out.singleValueExtendedProperties = found;
     }
     return out;
   }

@@ -49,6 +49,7 @@ export const eventInput = z.looseObject({
   showAs: z.enum(['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']).optional(),
   transactionId: z.string().max(200).optional(),
   extensions: z.array(z.looseObject({ '@odata.type': z.string().optional(), extensionName: z.string().min(1) })).optional(),
+  singleValueExtendedProperties: z.array(z.object({ id: z.string().min(1), value: z.string() })).optional(),
 });
 export type EventInput = z.infer<typeof eventInput>;
 const responseInput = z.object({ comment: z.string().optional(), sendResponse: z.boolean().optional() }).optional();
@@ -144,6 +145,7 @@ export class MailboxEvents {
         id: `${EXTENSION_ID_PREFIX}${x.extensionName}`,
         ...x,
       })),
+      ...(e.singleValueExtendedProperties?.length ? { singleValueExtendedProperties: e.singleValueExtendedProperties.map((p) => ({ ...p })) } : {}),
     };
     const targets = this.copyTargets(organizer.personId, id, doc.attendees as GraphAttendee[]);
     const stored: StoredEvent = { mailbox: organizer.personId, id, doc, start, end, isCancelled: false, copies: targets.map((t) => t.link) };
@@ -203,7 +205,7 @@ export class MailboxEvents {
   }
 
   private copyDoc(organizerEvent: StoredEvent, attendee: LocalCalendarPerson, copyId: string, existing: StoredEvent | undefined, timeChanged: boolean): Record<string, unknown> {
-    const { extensions: _x, transactionId: _t, '@odata.context': _c, categories: _cat, ...shared } = organizerEvent.doc;
+    const { extensions: _x, singleValueExtendedProperties: _p, transactionId: _t, '@odata.context': _c, categories: _cat, ...shared } = organizerEvent.doc;
     const before = existing?.doc.responseStatus as { response: string; time: string } | undefined;
     const responseStatus = !before || timeChanged ? { response: 'notResponded', time: NEVER } : before;
     const stamp = this.stamp();
@@ -247,8 +249,14 @@ export class MailboxEvents {
   async patch(e: StoredEvent, patch: EventInput, start: number, end: number): Promise<StoredEvent> {
     const doc: Record<string, unknown> = { ...e.doc };
     for (const [k, v] of Object.entries(patch)) {
-      if (k === 'extensions' || k === 'transactionId') continue;
+      if (k === 'extensions' || k === 'singleValueExtendedProperties' || k === 'transactionId') continue;
       doc[k] = v;
+    }
+    // Graph's PATCH sets the extended properties it names (by id, case-insensitively) and keeps the others.
+    if (patch.singleValueExtendedProperties?.length) {
+      const named = new Set(patch.singleValueExtendedProperties.map((p) => p.id.toLowerCase()));
+      const kept = ((e.doc.singleValueExtendedProperties as { id: string; value: string }[] | undefined) ?? []).filter((p) => !named.has(p.id.toLowerCase()));
+      doc.singleValueExtendedProperties = [...kept, ...patch.singleValueExtendedProperties.map((p) => ({ ...p }))];
     }
     if (patch.attendees) doc.attendees = this.attendeesOf(patch.attendees, e.doc.attendees as GraphAttendee[] | undefined);
     if (patch.body) doc.bodyPreview = bodyPreview(patch.body);

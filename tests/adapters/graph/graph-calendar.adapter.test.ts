@@ -1,4 +1,4 @@
-import { GraphCalendarAdapter, MEETING_EXTENSION_ID, splitScheduleWindows } from '../../../src/adapters/graph/graph-calendar.adapter';
+import { addInCustomPropertiesId, GraphCalendarAdapter, MEETING_EXTENSION_ID, splitScheduleWindows } from '../../../src/adapters/graph/graph-calendar.adapter';
 import { createGraphClient } from '../../../src/adapters/graph/graph-client';
 import { TokenAcquisitionError } from '../../../src/adapters/graph/graph-errors';
 import { meetingTransactionId } from '../../../src/adapters/graph/transaction-id';
@@ -297,6 +297,37 @@ describe('creating events through $batch', () => {
       { ok: true, value: { eventId: 'evt-1', organizerId: megan.personId, joinUrl } },
       { ok: true, value: { eventId: 'evt-2', organizerId: megan.personId, joinUrl } },
     ]);
+  });
+
+  it('with the add-in id set, writes the relationship and meeting ids as the add-in\u2019s custom properties (the extended property loadCustomPropertiesAsync reads)', async () => {
+    const m = meeting(1);
+    // [MS-OXCEXT] 2.2.5: PS_PUBLIC_STRINGS, "cecp-" + the add-in id lower-cased without braces; the value is the custom properties' JSON.
+    expect(addInCustomPropertiesId('{6F1A9C2E-0B3D-4E5F-8A7B-9C0D1E2F3A4B}')).toBe('String {00020329-0000-0000-C000-000000000046} Name cecp-6f1a9c2e-0b3d-4e5f-8a7b-9c0d1e2f3a4b');
+    graph.expect({
+      method: 'POST',
+      url: '/v1.0/$batch',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: batchOf([
+        {
+          ...createRequest(1, m),
+          body: {
+            ...graphEventBody(m),
+            singleValueExtendedProperties: [
+              { id: 'String {00020329-0000-0000-C000-000000000046} Name cecp-6f1a9c2e-0b3d-4e5f-8a7b-9c0d1e2f3a4b', value: '{"relationshipId":"rel-1","meetingId":"meet-1"}' },
+            ],
+          },
+        },
+      ]),
+      reply: batchReply((r) => createdAs(`evt-${r.id}`)),
+    });
+    const withAddIn = new GraphCalendarAdapter({
+      tenantId: TENANT,
+      client: createGraphClient({ baseUrl: graph.baseUrl, accessToken: async () => TOKEN }),
+      addInId: '6F1A9C2E-0B3D-4E5F-8A7B-9C0D1E2F3A4B',
+    });
+    const results = await withAddIn.createEvents([m]);
+    graph.verify();
+    expect(results[0]).toMatchObject({ ok: true, value: { eventId: 'evt-1' } });
   });
 
   it('puts at most 20 requests in a batch', async () => {

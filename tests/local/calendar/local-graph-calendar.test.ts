@@ -150,6 +150,27 @@ describe('events', () => {
     });
   });
 
+  it('stores the add-in\u2019s custom properties on the organizer\u2019s event and serves them only when $expand names them; the attendee\u2019s copy has none', async () => {
+    const adapter = new GraphCalendarAdapter({
+      tenantId: TENANT,
+      client: createGraphClient({ baseUrl: calendar.baseUrl, accessToken: async () => 't' }),
+      batch: { fallbackRetrySeconds: 0 },
+      addInId: 'A1B2C3D4-0000-4000-8000-000000000001',
+    });
+    const created = (await adapter.createEvents([meeting(7)]))[0]!;
+    if (!created.ok) throw new Error(created.error.message);
+    const propertyId = 'String {00020329-0000-0000-C000-000000000046} Name cecp-a1b2c3d4-0000-4000-8000-000000000001';
+    const get = async (mailbox: string, id: string, query = '') =>
+      (await (await fetch(`${calendar.baseUrl}/users/${mailbox}/events/${encodeURIComponent(id)}${query}`, { headers: { Authorization: 'Bearer t' } })).json()) as Record<string, unknown>;
+    const plain = await get(kacper.personId, created.value.eventId);
+    expect(plain.singleValueExtendedProperties).toBeUndefined();
+    const expanded = await get(kacper.personId, created.value.eventId, `?$expand=singleValueExtendedProperties($filter=id eq '${encodeURIComponent(propertyId.toUpperCase())}')`);
+    expect(expanded.singleValueExtendedProperties).toEqual([{ id: propertyId, value: '{"relationshipId":"rel-1","meetingId":"meet-7"}' }]);
+    const [copy] = (await calendar.handler.events.list(margaret.personId)).filter((e) => e.doc.subject === 'Mentoring #7');
+    const copyExpanded = await get(margaret.personId, copy!.id, `?$expand=singleValueExtendedProperties($filter=id eq '${encodeURIComponent(propertyId)}')`);
+    expect(copyExpanded.singleValueExtendedProperties).toBeUndefined();
+  });
+
   it('moves, updates the agenda, records a decline and cancels, read back through the adapter', async () => {
     const adapter = adapterFor(calendar);
     const created = (await adapter.createEvents([meeting(1)]))[0]!;
