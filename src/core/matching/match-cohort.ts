@@ -15,6 +15,7 @@ import { parseLocalDate, parseLocalTime } from '../time/civil-date';
 import { resolveTimeZone } from '../time/zones';
 import { DAY, MINUTE, type Interval } from '../time/interval';
 import { startOfLocalDay } from '../time/zoned-time';
+import { clipIntervals } from '../time/interval-algebra';
 import { maxWeightAssignment, type WeightedEdge } from './max-weight-assignment';
 import { availabilityOver, firstSharedStart, foldedWeek, foldedWeeksCanMeet, type PersonAvailability, type WeeklyOverlap, weeklyOverlap } from './pair-schedulability';
 
@@ -110,18 +111,19 @@ export function pairRuleBroken(mentee: CohortMentee, mentor: CohortMentor, rules
   return undefined;
 }
 
-/** The instants the programme's meetings can fall in, in both people's dates: from the first day in the earliest zone. */
-function programmeSpan(rules: CohortRules): Result<Interval> {
+/**
+ * The programme's dates as day numbers (first, and the day after the last — a year and a week at most),
+ * and a UTC span a day wider on each side that holds those dates in every zone.
+ */
+function programmeSpan(rules: CohortRules): Result<Interval & { readonly firstDay: number; readonly afterLastDay: number }> {
   const first = parseLocalDate(rules.firstDate);
   if (first === undefined) return fail('MATCHING.INVALID_RULES', `The first date "${rules.firstDate}" is not a date (YYYY-MM-DD).`, { field: 'firstDate' });
   const last = rules.lastDate === undefined ? undefined : parseLocalDate(rules.lastDate);
   if (rules.lastDate !== undefined && (last === undefined || last < first)) {
     return fail('MATCHING.INVALID_RULES', `The last date "${rules.lastDate}" must be a date on or after the first date.`, { field: 'lastDate' });
   }
-  // UTC-anchored with a day's slack either side: every zone's first day is inside.
-  const start = startOfLocalDay('UTC', first) - DAY;
-  const end = startOfLocalDay('UTC', Math.min((last ?? first + LONGEST_CHECK_DAYS) + 1, first + LONGEST_CHECK_DAYS)) + DAY;
-  return ok({ start, end });
+  const afterLastDay = Math.min((last ?? first + LONGEST_CHECK_DAYS) + 1, first + LONGEST_CHECK_DAYS);
+  return ok({ start: startOfLocalDay('UTC', first) - DAY, end: startOfLocalDay('UTC', afterLastDay) + DAY, firstDay: first, afterLastDay });
 }
 
 export function matchCohort(mentees: readonly CohortMentee[], mentors: readonly CohortMentor[], rules: CohortRules): Result<CohortMatch> {
@@ -134,7 +136,10 @@ export function matchCohort(mentees: readonly CohortMentee[], mentors: readonly 
   if (!spanResult.ok) return spanResult;
   const checked = checkPeople(mentees, mentors);
   if (!checked.ok) return checked;
-  const span = spanResult.value;
+  const { firstDay, afterLastDay, ...span } = spanResult.value;
+  // Each person meets only on the programme's dates as their own calendar reads them.
+  const ownDates = (a: PersonAvailability): Interval[] =>
+    clipIntervals(availabilityOver(a, span), startOfLocalDay(a.timeZone, firstDay), startOfLocalDay(a.timeZone, afterLastDay));
   const meetingMs = rules.meetingMinutes * MINUTE;
 
   const menteeIndex = new Map(mentees.map((m, i) => [m.personId, i]));
@@ -148,8 +153,8 @@ export function matchCohort(mentees: readonly CohortMentee[], mentors: readonly 
 
   // Each person's availability, expanded once over the span, and folded onto one week: a cheap test
   // that rules out most pairs that can never meet before the exact one runs.
-  const timesOfMentee = once(mentees.length, (i) => availabilityOver(mentees[i]!.availability, span));
-  const timesOfMentor = once(mentors.length, (j) => availabilityOver(mentors[j]!.availability, span));
+  const timesOfMentee = once(mentees.length, (i) => ownDates(mentees[i]!.availability));
+  const timesOfMentor = once(mentors.length, (j) => ownDates(mentors[j]!.availability));
   const weekOfMentee = once(mentees.length, (i) => foldedWeek(timesOfMentee(i)));
   const weekOfMentor = once(mentors.length, (j) => foldedWeek(timesOfMentor(j)));
   const quarters = Math.ceil(meetingMs / (15 * MINUTE));

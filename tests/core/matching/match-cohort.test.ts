@@ -21,12 +21,19 @@ function spanOf(firstDate: string, lastDate: string): { start: number; end: numb
   return { start: Date.parse(`${firstDate}T00:00:00Z`) - DAY_MS, end: Date.parse(`${lastDate}T00:00:00Z`) + 2 * DAY_MS };
 }
 
-/** Independent of the matcher's interval algebra: walks the span in quarter hours on both wall clocks (Intl). */
-function canEverMeet(a: CohortMentee | CohortMentor, b: CohortMentee | CohortMentor, minutes: number, span: { start: number; end: number }): boolean {
+/** Independent of the matcher's interval algebra: walks the span in quarter hours on both wall clocks (Intl), each on the programme's dates. */
+function canEverMeet(
+  a: CohortMentee | CohortMentor,
+  b: CohortMentee | CohortMentor,
+  minutes: number,
+  span: { start: number; end: number },
+  dates: { first: string; last: string },
+): boolean {
   const need = minutes / 15;
   let run = 0;
   const free = (p: CohortMentee | CohortMentor, t: number): boolean => {
     const wall = wallClock(p.availability.timeZone, t);
+    if (wall.date < dates.first || wall.date > dates.last) return false;
     return insideWeekly(p.availability.meetingWindows, wall) && (p.availability.workingHours === undefined || insideWeekly(p.availability.workingHours, wall));
   };
   for (let t = span.start; t < span.end; t += STEP_MS) {
@@ -51,7 +58,7 @@ function bruteForceBest(mentees: readonly CohortMentee[], mentors: readonly Coho
     mentors.map((r) =>
       pairRuleBroken(e, r, rules) === undefined &&
       !rules.excluded.some((p) => p.menteeId === e.personId && p.mentorId === r.personId) &&
-      canEverMeet(e, r, rules.meetingMinutes, span)
+      canEverMeet(e, r, rules.meetingMinutes, span, { first: rules.firstDate, last: rules.lastDate! })
         ? independentScore(e, r)
         : 0,
     ),
@@ -151,7 +158,7 @@ function expectValid(result: CohortMatch, mentees: readonly CohortMentee[], ment
     seen.add(pair.menteeId);
     used.set(pair.mentorId, (used.get(pair.mentorId) ?? 0) + 1);
     expect(pairRuleBroken(mentee, mentor, rules)).toBeUndefined();
-    expect(canEverMeet(mentee, mentor, rules.meetingMinutes, span)).toBe(true);
+    expect(canEverMeet(mentee, mentor, rules.meetingMinutes, span, { first: rules.firstDate, last: rules.lastDate! })).toBe(true);
     expect(pair.overlap.minutesPerWeek).toBeGreaterThanOrEqual(rules.meetingMinutes);
     expect(pair.score).toBe(independentScore(mentee, mentor));
     total += pair.score;
@@ -305,6 +312,16 @@ describe('the schedulability rule across zones and DST', () => {
         mentee: { timeZone: 'Europe/London', windows: [win(2, '08:15', '09:00')] },
       }),
     );
+  });
+
+  it('counts only the programme’s dates as each person’s own calendar reads them (UTC+14 against UTC)', () => {
+    // Kiritimati's Monday 13:00 is UTC's Sunday 23:00: the day before the programme for the UTC mentor.
+    const utc = mentor('utc', 'UTC', [{ weekday: 7, start: '23:00', end: '00:00' }]);
+    const kiritimati = mentee('kir', 'Pacific/Kiritimati', [win(1, '13:00', '14:00')]);
+    const sameWeek = matchCohort([kiritimati], [utc], rulesFor('2027-01-04', '2027-01-10'));
+    expect(sameWeek.ok && sameWeek.value.pairs).toEqual([]);
+    const oneMoreDay = matchCohort([kiritimati], [utc], rulesFor('2027-01-04', '2027-01-11'));
+    expect(oneMoreDay.ok && oneMoreDay.value.pairs.map((p) => p.overlap.mentee.windows)).toEqual([[win(1, '13:00', '14:00')]]);
   });
 
   it('cuts stated windows to working hours when a person has them', () => {
