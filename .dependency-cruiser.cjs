@@ -5,7 +5,8 @@
  * undeclared packages, no dev dependency in code that ships.
  *
  *   core  <-  contracts  <-  adapters  <-  api, bot  <-  hosts  <-  local
- *                                      (tab: core and contracts only, plus browser packages)
+ *                                      (tab: core and contracts only, plus browser packages;
+ *                                       outlook, the add-in: the same, plus the tab's components)
  *
  * What ships: to Azure, what src/hosts/functions/azure-functions.ts reaches (bundled by
  * scripts/stage-api-deployment.ts): core, contracts, adapters, api, bot, hosts. To the browser, what
@@ -18,7 +19,7 @@
 const BROWSER = '(^|/)node_modules/(react|react-dom|@fluentui/[^/]+|@microsoft/teams-js)/';
 /** Packages from npm, whatever the cruise's working folder (fixtures cruise from a subfolder). */
 const NPM = '(^|/)node_modules/';
-const SHIPPED = '^src/(core|contracts|adapters|api|bot|hosts|tab)/';
+const SHIPPED = '^src/(core|contracts|adapters|api|bot|hosts|tab|outlook)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -62,6 +63,11 @@ module.exports = {
       comment: 'tab imports core (pure, so browser-safe), contracts, tab and browser packages; no server code, no node builtins',
       from: { path: '^src/tab/' },
       to: { path: `^src/(core|contracts|tab)/|(^|/)node_modules/(react|react-dom|@fluentui/[^/]+|@microsoft/teams-js|zod)/` },
+    },
+    {
+      comment: 'outlook (the Outlook add-in: the boundary guard runtime, the pane) imports core, contracts, the tab (shared components), outlook and browser packages; no server code, no node builtins',
+      from: { path: '^src/outlook/' },
+      to: { path: `^src/(core|contracts|tab|outlook)/|(^|/)node_modules/(react|react-dom|@fluentui/[^/]+|@azure/msal-browser|zod)/` },
     },
     {
       comment: 'node builtins: server-side layers only (never core, contracts or tab)',

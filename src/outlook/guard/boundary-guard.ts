@@ -1,0 +1,127 @@
+/**
+ * The boundary guard's event handlers (OnAppointmentTimeChanged, OnAppointmentAttendeesChanged,
+ * OnAppointmentSend). They run in Outlook's plain JavaScript runtime on some clients: no DOM, no React,
+ * nothing but the API call. The rules every path keeps:
+ * - `event.completed` is called exactly once, whatever happens (API down, slow, malformed answer);
+ * - the guard fails open: on any error it clears its own bar and lets the send through, saying nothing;
+ * - it informs and never blocks: a broken boundary on send answers with a Smart Alert in `promptUser`
+ *   mode, so "Send anyway" is always there;
+ * - appointments without the product's custom properties are not mentoring meetings: ignored.
+ * Office.js is reached through `GuardHost` (src/outlook/guard/office-guard-host.ts in Outlook, a
+ * stand-in host in tests and the local harness).
+ */
+import type { BoundaryCheckDto } from '../../contracts/booking';
+
+/** The ids booking writes as the add-in's custom properties (see addInCustomPropertiesId). */
+export interface MentoringIds {
+  readonly relationshipId: string;
+  readonly meetingId: string;
+}
+
+export interface GuardHost {
+  /** The item's custom properties; undefined when the item has none of ours. */
+  mentoringIds(): Promise<MentoringIds | undefined>;
+  /** The time the appointment shows now, as ISO instants. */
+  appointmentTime(): Promise<{ readonly start: string; readonly end: string }>;
+  /** Replaces the guard's informational bar (Outlook allows 150 characters). */
+  showNotice(message: string): Promise<void>;
+  removeNotice(): Promise<void>;
+  /** Records on the item that the person was told about this time and may send it anyway. */
+  rememberWarnedTime(time: { readonly start: string; readonly end: string }): Promise<void>;
+}
+
+export interface GuardApi {
+  checkBoundaries(ids: MentoringIds, time: { readonly start: string; readonly end: string }): Promise<BoundaryCheckDto>;
+}
+
+/** Office's event object, as far as the guard uses it. */
+export interface CompletableEvent {
+  completed(options?: { allowEvent?: boolean; errorMessage?: string; sendModeOverride?: 'promptUser' | 'softBlock' }): void;
+}
+
+export interface GuardDeps {
+  readonly host: GuardHost;
+  readonly api: GuardApi;
+  /** How long the API may take (the platform cancels handlers that run too long); default 4 s. */
+  readonly timeoutMs?: number;
+  readonly setTimer?: (run: () => void, ms: number) => unknown;
+}
+
+const NOTICE_LIMIT = 150;
+const ALERT_LIMIT = 500;
+export const DEFAULT_GUARD_TIMEOUT_MS = 4_000;
+
+function within<T>(deps: GuardDeps, work: Promise<T>): Promise<T> {
+  const timer = deps.setTimer ?? ((run: () => void, ms: number) => setTimeout(run, ms));
+  return new Promise<T>((resolve, reject) => {
+    timer(() => reject(new Error('boundary check timed out')), deps.timeoutMs ?? DEFAULT_GUARD_TIMEOUT_MS);
+    work.then(resolve, reject);
+  });
+}
+
+const clip = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
+
+/** The short words of the bar: the broken boundary's first sentence and the nearest time that keeps it. */
+export function noticeText(verdict: BoundaryCheckDto): string {
+  const first = verdict.broken?.message.split(/(?<=[.;:])\s/)[0] ?? '';
+  const alternative = verdict.alternatives[0]?.localTimes[0]?.label;
+  return clip(`Outside your mentoring agreement: ${first}${alternative ? ` Try ${alternative}.` : ''}`, NOTICE_LIMIT);
+}
+
+/** The Smart Alert's words: the boundary, both local times, up to three times inside the agreement. */
+export function alertText(verdict: BoundaryCheckDto): string {
+  const times = verdict.localTimes.map((l) => `${l.name}: ${l.label}`).join('; ');
+  const alternatives = verdict.alternatives.map((a) => a.localTimes.map((l) => l.label).join(' / ')).join('; ');
+  return clip(
+    `This time is outside your mentoring agreement. ${verdict.broken?.message ?? ''} (${times}).${alternatives ? ` Times inside it: ${alternatives}.` : ''} You can still send it; your partner sees the new time.`,
+    ALERT_LIMIT,
+  );
+}
+
+/** The answer's shape, checked without zod (the runtime stays small): anything else is treated as an API failure. */
+function isVerdict(v: unknown): v is BoundaryCheckDto {
+  const x = v as Partial<BoundaryCheckDto> | null;
+  if (x === null || typeof x !== 'object' || typeof x.ok !== 'boolean' || !Array.isArray(x.localTimes) || !Array.isArray(x.alternatives)) return false;
+  return x.ok || (typeof x.broken?.message === 'string' && typeof x.broken.code === 'string');
+}
+
+async function verdictFor(deps: GuardDeps): Promise<{ verdict: BoundaryCheckDto; time: { start: string; end: string } } | undefined> {
+  const ids = await within(deps, deps.host.mentoringIds());
+  if (!ids) return undefined;
+  const time = await within(deps, deps.host.appointmentTime());
+  const verdict = await within(deps, deps.api.checkBoundaries(ids, time));
+  if (!isVerdict(verdict)) throw new Error('the boundary check answered in an unknown shape');
+  return { verdict, time };
+}
+
+/** OnAppointmentTimeChanged / OnAppointmentAttendeesChanged: a bar while editing, removed once the time keeps the agreement. */
+export async function onAppointmentChanged(event: CompletableEvent, deps: GuardDeps): Promise<void> {
+  try {
+    const checked = await verdictFor(deps);
+    if (!checked) return;
+    if (checked.verdict.ok) await deps.host.removeNotice();
+    else await deps.host.showNotice(noticeText(checked.verdict));
+  } catch {
+    // Fail open and quiet: a bar from an earlier check must not outlive what it said.
+    await deps.host.removeNotice().catch(() => undefined);
+  } finally {
+    event.completed();
+  }
+}
+
+/** OnAppointmentSend (Smart Alerts): a prompt with "Send anyway" when the time breaks the agreement; otherwise send. */
+export async function onAppointmentSend(event: CompletableEvent, deps: GuardDeps): Promise<void> {
+  let completion: Parameters<CompletableEvent['completed']>[0] = { allowEvent: true };
+  try {
+    const checked = await verdictFor(deps);
+    if (checked && !checked.verdict.ok) {
+      // Marks the item with the time the person was warned about, so a move sent anyway can be told from a violation.
+      await within(deps, deps.host.rememberWarnedTime(checked.time));
+      completion = { allowEvent: false, errorMessage: alertText(checked.verdict), sendModeOverride: 'promptUser' };
+    }
+  } catch {
+    completion = { allowEvent: true };
+  } finally {
+    event.completed(completion);
+  }
+}
