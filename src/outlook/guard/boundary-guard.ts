@@ -44,7 +44,6 @@ export interface GuardDeps {
   readonly api: GuardApi;
   /** How long the API may take (the platform cancels handlers that run too long); default 4 s. */
   readonly timeoutMs?: number;
-  readonly setTimer?: (run: () => void, ms: number) => unknown;
 }
 
 const NOTICE_LIMIT = 150;
@@ -52,20 +51,23 @@ const ALERT_LIMIT = 500;
 export const DEFAULT_GUARD_TIMEOUT_MS = 4_000;
 
 function within<T>(deps: GuardDeps, work: Promise<T>): Promise<T> {
-  const timer = deps.setTimer ?? ((run: () => void, ms: number) => setTimeout(run, ms));
   return new Promise<T>((resolve, reject) => {
-    timer(() => reject(new Error('boundary check timed out')), deps.timeoutMs ?? DEFAULT_GUARD_TIMEOUT_MS);
-    work.then(resolve, reject);
+    const timer = setTimeout(() => reject(new Error('boundary check timed out')), deps.timeoutMs ?? DEFAULT_GUARD_TIMEOUT_MS);
+    work.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error)),
+    );
   });
 }
 
 const clip = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
 
-/** The short words of the bar: the broken boundary's first sentence and the nearest time that keeps it. */
+/** The short words of the bar: the broken boundary (shortened to fit) and the nearest time that keeps it. */
 export function noticeText(verdict: BoundaryCheckDto): string {
-  const first = verdict.broken?.message.split(/(?<=[.;:])\s/)[0] ?? '';
+  const head = 'Outside your mentoring agreement: ';
   const alternative = verdict.alternatives[0]?.localTimes[0]?.label;
-  return clip(`Outside your mentoring agreement: ${first}${alternative ? ` Try ${alternative}.` : ''}`, NOTICE_LIMIT);
+  const tail = alternative ? ` Try ${alternative}.` : '';
+  return `${head}${clip(verdict.broken?.message ?? '', NOTICE_LIMIT - head.length - tail.length)}${tail}`;
 }
 
 /** The Smart Alert's words: the boundary, both local times, up to three times inside the agreement. */
