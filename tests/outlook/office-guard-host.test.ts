@@ -13,7 +13,9 @@ function standInAppointment(props: Record<string, unknown>, options: { failStart
   const item: OfficeAppointmentCompose = {
     loadCustomPropertiesAsync: (cb) => {
       const copy = { ...props };
-      cb(ok({ get: (n) => copy[n], set: (n, v) => void (copy[n] = v), saveAsync: (done) => (saved.push({ ...copy }), done(ok(undefined))) }));
+      cb(ok({ get: (n) => copy[n], set: (n, v) => {
+          copy[n] = v;
+        }, saveAsync: (done) => (saved.push({ ...copy }), done(ok(undefined))) }));
     },
     start: { getAsync: (cb) => (options.failStart ? cb({ status: 'failed', value: new Date(NaN), error: { message: 'item unavailable' } }) : cb(ok(new Date('2026-12-08T21:30:00Z')))) },
     end: { getAsync: (cb) => cb(ok(new Date('2026-12-08T22:15:00Z'))) },
