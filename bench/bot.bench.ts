@@ -31,6 +31,7 @@ const verbose = (...parts: unknown[]) => {
 
 export async function run(report: Report): Promise<void> {
   await oversizeBodyRssGrowth(report);
+  await checkinAfterMeetingEnd(report);
   await checkinFanout(report, { tenants: 10, pairsPerTenant: Number(process.env.BOT_BENCH_PAIRS_PER_TENANT ?? 500), label: 'checkin-fanout', main: true });
   // A cold start at four times Teams' per-tenant rate: the connector answers 429 and the pacer and the
   // queue must absorb it without losing or doubling a check-in.
@@ -332,4 +333,160 @@ function postStreamed(url: URL, total: number): Promise<{ status: number; bytesW
     };
     pump();
   });
+}
+
+/**
+ * `checkin-after-meeting-end-p95`: 1,000 online meetings (1,000 pairs, 10 tenants) end within one
+ * minute. Each end is Teams' meetingEnd activity POSTed over HTTP to the bot's endpoint (the
+ * production BotHost on the Agents SDK's CloudAdapter, composed by `composeBotHost` on a fresh
+ * Azurite); the bot reads attendance through the Graph adapter from the local calendar (online
+ * meetings booked there with isOnlineMeeting, both people recorded as joined), records the meeting
+ * and queues the check-ins, which the poller (mirroring Azure's queue trigger) delivers with
+ * production pacing to the local Bot Connector limited like Teams. Per person: from their meeting's
+ * meetingEnd POST to their card accepted by the connector; the figure is the 95th percentile.
+ * `meeting-end-checkins-lost` / `-doubled`: people without their one card, extra cards.
+ */
+export async function checkinAfterMeetingEnd(report: Report, options: { pairs?: number; spreadMs?: number } = {}): Promise<void> {
+  const PAIRS = options.pairs ?? 1000;
+  const SPREAD = options.spreadMs ?? 60_000;
+  const { createServer } = await import('node:http');
+  const { composeBotHost } = await import('../src/hosts/functions/bot-composition');
+  const { nodeBotListener } = await import('../src/bot/host/bot-endpoint');
+  const { startLocalGraphCalendar, localCalendarTable } = await import('../src/local/calendar/local-graph-calendar');
+  const { LocalAttendanceTable } = await import('../src/local/calendar/online-meetings');
+  const { GraphMeetingAttendance } = await import('../src/adapters/graph/graph-meeting-attendance.adapter');
+  const { createGraphClient } = await import('../src/adapters/graph/graph-client');
+  const { ok } = await import('../src/core/result');
+  const azurite = await startAzurite();
+  const connector = await startLocalBotConnector();
+  const people = Array.from({ length: PAIRS * 2 }, (_, i) => ({ personId: `p-${i}`, tenantId: `tenant-${Math.floor(i / 2) % 10}`, email: `p${i}@bench.local`, displayName: `Person ${i}`, timeZone: ZONES[i % ZONES.length]!, seeded: false }));
+  const attendanceTable = LocalAttendanceTable.fromConnectionString(azurite.connectionString);
+  const calendar = await startLocalGraphCalendar({ table: localCalendarTable(azurite.connectionString), attendance: attendanceTable, people });
+  try {
+    const apiEnvironment = localApiEnvironment({ storageConnectionString: azurite.connectionString, jwksUri: 'http://127.0.0.1:9/keys', issuerTemplate: 'http://127.0.0.1:9/{tenantid}/v2.0', graphBaseUrl: calendar.baseUrl });
+    const api = await createApiHost({ settings: parseApiSettings(Object.fromEntries(Object.entries(apiEnvironment).filter(([, v]) => v !== undefined))), logger: quietLogger });
+    const repos = api.services.repositories;
+    const host = await composeBotHost({
+      settings: parseBotSettings({ MENTORING_MODE: 'local', TAB_ENDPOINT: 'http://127.0.0.1:53000' }),
+      storage: botStorageFromConnectionString(azurite.connectionString),
+      mentoring: { repos, ids: api.services.ids },
+      clock: { now: () => Date.now() },
+      logger: { error: (message, details) => verbose(message, JSON.stringify(details)) },
+      attendanceFor: () => ok(new GraphMeetingAttendance(createGraphClient({ baseUrl: calendar.baseUrl, accessToken: async () => 'bench' }))),
+    });
+    const server = createServer(nodeBotListener(host.handle));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/api/messages`;
+    const now = Date.now();
+    const pairs: { tenantId: string; mentor: (typeof people)[number]; mentee: (typeof people)[number]; joinUrl: string }[] = [];
+    const setupStarted = performance.now();
+    await inParallel(
+      Array.from({ length: PAIRS }, (_, i) => i),
+      32,
+      async (i) => {
+        const mentor = people[2 * i]!;
+        const mentee = people[2 * i + 1]!;
+        const tenantId = mentor.tenantId;
+        for (const p of [mentor, mentee]) {
+          await repos.profiles.create(tenantId, { userId: p.personId, displayName: p.displayName, jobTitle: '', seniority: 'senior', skillsToTeach: [], skillsToLearn: [], languages: [], timeZone: p.timeZone, capacity: 1, openToReverseMentoring: true, activeMenteeCount: 0, createdAt: 0, updatedAt: 0 });
+          await host.conversation.remember({ serviceUrl: connector.serviceUrl, channelId: 'msteams', conversationId: `a:${p.personId}`, botId: '28:mentoring-bot', userId: `29:${p.personId}`, userAadObjectId: p.personId, tenantId, locale: 'en-GB' });
+        }
+        const side = (p: { personId: string; timeZone: string }) => ({ personId: p.personId, timeZone: p.timeZone, meetingWindows: [{ weekday: 2 as const, start: '10:00', end: '16:00' }], contactChannel: 'teamsChat' as const, contactHours: aroundTheClock });
+        await repos.relationships.create(tenantId, { id: `rel-${i}`, mentorId: mentor.personId, menteeId: mentee.personId, reverse: false, status: 'active', requestId: `req-${i}`, menteePreWork: { whatIWant: 'x', whatIBring: 'y', expectations: 'z' }, startedAt: 0, reflections: {}, activeAgreementVersion: 1 });
+        await repos.relationships.agreementVersions.create(tenantId, `rel-${i}`, {
+          id: agreementVersionId(1),
+          number: 1,
+          agreement: { cadence: { kind: 'weekly' }, meetingMinutes: 60, bufferMinutes: 0, minimumNoticeHours: 24, respectWorkingHours: false, firstDate: '2026-01-06', meetingCount: 12, location: { kind: 'online' }, mentor: side(mentor), mentee: side(mentee) },
+          proposedBy: mentee.personId,
+          proposedAt: 0,
+          note: '',
+          acceptedBy: [mentee.personId, mentor.personId],
+        });
+        const booked = await fetch(`${calendar.baseUrl}/users/${mentor.personId}/calendar/events`, {
+          method: 'POST',
+          headers: { Authorization: 'Bearer bench', 'Content-Type': 'application/json' },
+          body: JSON.stringify({ subject: 'Mentoring', isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', start: { dateTime: new Date(now - 3_600_000).toISOString().slice(0, 19), timeZone: 'UTC' }, end: { dateTime: new Date(now + 600_000).toISOString().slice(0, 19), timeZone: 'UTC' }, attendees: [{ emailAddress: { address: mentee.email, name: mentee.displayName }, type: 'required' }] }),
+        });
+        const event = (await booked.json()) as { id: string; onlineMeeting: { joinUrl: string } };
+        await repos.relationships.meetings.create(tenantId, `rel-${i}`, { id: `meeting-${i}`, number: 1, start: now - 3_600_000, end: now + 600_000, status: 'planned', organizerId: mentor.personId, bookingState: 'booked', eventId: event.id, joinUrl: event.onlineMeeting.joinUrl });
+        await attendanceTable.record(event.id, { start: now - 3_600_000, end: now, attendees: [mentor, mentee].map((p) => ({ id: p.personId, displayName: p.displayName, email: p.email })) });
+        pairs[i] = { tenantId, mentor, mentee, joinUrl: event.onlineMeeting.joinUrl };
+      },
+    );
+    verbose('meeting-end setup', (performance.now() - setupStarted) / 1000);
+
+    const { worker, deliveryQueue } = host;
+    const poller = new StorageQueuePoller<JobOutcome>(
+      deliveryQueue.queues.map((queue) => ({ queue, handle: (message: string, source: { queueName: string; messageId: string }) => worker.handleMessage(message, source) })),
+      (name) => botStorageFromConnectionString(azurite.connectionString).queue(name),
+      (event, details) => console.error(JSON.stringify({ event, ...details })),
+    );
+    poller.start();
+    const endedAt = new Map<string, number>();
+    const acceptedAt = new Map<string, number>();
+    let seen = 0;
+    const watch = setInterval(() => {
+      const t = performance.now();
+      for (; seen < connector.received.length; seen++) {
+        const id = connector.received[seen]!.conversationId.slice(2);
+        if (!acceptedAt.has(id)) acceptedAt.set(id, t);
+      }
+    }, 10);
+    const started = performance.now();
+    const failures: number[] = [];
+    await Promise.all(
+      pairs.map(async (pair, i) => {
+        await new Promise((r) => setTimeout(r, (i * SPREAD) / PAIRS));
+        const sent = performance.now();
+        endedAt.set(pair.mentor.personId, sent);
+        endedAt.set(pair.mentee.personId, sent);
+        const response = await fetch(endpoint, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            type: 'event',
+            name: 'application/vnd.microsoft.meetingEnd',
+            id: `end-${i}`,
+            channelId: 'msteams',
+            serviceUrl: connector.serviceUrl,
+            from: { id: `29:${pair.mentor.personId}`, aadObjectId: pair.mentor.personId },
+            recipient: { id: '28:mentoring-bot', name: 'Mentoring' },
+            conversation: { isGroup: true, conversationType: 'groupChat', id: `19:meeting_${i}@thread.v2`, tenantId: pair.tenantId },
+            channelData: { tenant: { id: pair.tenantId }, source: null, meeting: { id: `m${i}` } },
+            value: { MeetingType: 'Scheduled', Title: 'Mentoring', Id: `m${i}`, JoinUrl: pair.joinUrl, EndTime: new Date().toISOString() },
+          }),
+        });
+        if (response.status >= 300) failures.push(response.status);
+        await response.arrayBuffer();
+      }),
+    );
+    let lastProgress = performance.now();
+    let count = 0;
+    while (acceptedAt.size < PAIRS * 2 && performance.now() - lastProgress < 3 * 60_000) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (acceptedAt.size !== count) {
+        count = acceptedAt.size;
+        lastProgress = performance.now();
+      }
+    }
+    clearInterval(watch);
+    await poller.stop();
+    await new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+    const latencies = [...acceptedAt.entries()].map(([id, t]) => (t - (endedAt.get(id) ?? started)) / 1000).sort((a, b) => a - b);
+    const p95 = latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.95) - 1)]! : Number.NaN;
+    const perConversation = new Map<string, number>();
+    for (const r of connector.received) perConversation.set(r.conversationId, (perConversation.get(r.conversationId) ?? 0) + 1);
+    report('checkin-after-meeting-end-p95', p95, 's');
+    report('meeting-end-checkins-lost', PAIRS * 2 - perConversation.size, '');
+    report('meeting-end-checkins-doubled', [...perConversation.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0), '');
+    report('meeting-end-events-refused', failures.length, '');
+    report('meeting-end-last-card-after-first-event', (Math.max(...acceptedAt.values()) - started) / 1000, 's');
+  } finally {
+    await calendar.stop();
+    await connector.stop();
+    await azurite.stop();
+  }
 }
