@@ -51,6 +51,8 @@ export const ApiSettingsSchema = z
     GRAPH_NOTIFICATION_CLIENT_STATE: optionalText,
     /** This API's public webhook for Graph change notifications (…/api/calendar-notifications); without it no subscriptions are made. */
     GRAPH_NOTIFICATION_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), { error: 'GRAPH_NOTIFICATION_URL must be an absolute URL, e.g. https://<app>.azurewebsites.net/api/calendar-notifications' }),
+    /** Set by Azure Functions to the app's default host name; in azure mode it gives the webhook its default URL. */
+    WEBSITE_HOSTNAME: optionalText,
     /** Whose calendar holds the meeting events. */
     BOOKING_ORGANIZER: z.enum(['mentee', 'mentor'], { error: 'BOOKING_ORGANIZER must be "mentee" or "mentor"' }).default('mentee'),
     /** The planning horizon in days: meetings further ahead come back deferred and the sync timer books them once in range. */
@@ -94,7 +96,14 @@ export const ApiSettingsSchema = z
     if (s.MENTORING_MODE === 'azure' && !s.AUTH_ISSUER_TEMPLATE.startsWith('https://')) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_ISSUER_TEMPLATE'], message: 'AUTH_ISSUER_TEMPLATE must be https in azure mode' });
     }
-  });
+  })
+  // In Azure the webhook is this app's own /api/calendar-notifications: provision sets only the
+  // secret (GRAPH_NOTIFICATION_CLIENT_STATE) and the URL follows the host name Azure gives the app.
+  .transform((s) =>
+    s.MENTORING_MODE === 'azure' && !s.GRAPH_NOTIFICATION_URL && s.GRAPH_NOTIFICATION_CLIENT_STATE && s.WEBSITE_HOSTNAME
+      ? { ...s, GRAPH_NOTIFICATION_URL: `https://${s.WEBSITE_HOSTNAME}/api/calendar-notifications` }
+      : s,
+  );
 
 export type ApiSettings = z.output<typeof ApiSettingsSchema>;
 

@@ -30,6 +30,17 @@ describe('API settings', () => {
     expect(() => parseApiSettings(env)).toThrow(new RegExp(name));
   });
 
+  it("in azure mode gives Graph's webhook this app's own host when provision set only the notification secret", () => {
+    const withSecret = { ...valid, GRAPH_NOTIFICATION_CLIENT_STATE: 'k9Z-secret', WEBSITE_HOSTNAME: 'func-mentoring-dev.azurewebsites.net' };
+    expect(parseApiSettings(withSecret).GRAPH_NOTIFICATION_URL).toBe('https://func-mentoring-dev.azurewebsites.net/api/calendar-notifications');
+    expect(parseApiSettings({ ...withSecret, GRAPH_NOTIFICATION_URL: 'https://api.contoso.example/api/calendar-notifications' }).GRAPH_NOTIFICATION_URL).toBe(
+      'https://api.contoso.example/api/calendar-notifications',
+    );
+    // No secret, no subscriptions: the URL stays unset and the sync timer alone reads Outlook.
+    expect(parseApiSettings({ ...valid, WEBSITE_HOSTNAME: 'func-mentoring-dev.azurewebsites.net' }).GRAPH_NOTIFICATION_URL).toBeUndefined();
+    expect(parseApiSettings({ ...withSecret, MENTORING_MODE: 'local' }).GRAPH_NOTIFICATION_URL).toBeUndefined();
+  });
+
   it('accepts a table endpoint without a connection string (managed identity) and checks its form', () => {
     const endpointOnly = { ...valid, STORAGE_CONNECTION_STRING: undefined, STORAGE_TABLE_ENDPOINT: 'https://acct.table.core.windows.net' };
     expect(parseApiSettings(endpointOnly).STORAGE_TABLE_ENDPOINT).toBe('https://acct.table.core.windows.net');
