@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Agreement } from '../core/agreement/agreement';
-import { AGREEMENT_LIMITS, checkAgreementNumbers } from '../core/agreement/agreement-limits';
+import { AGREEMENT_LIMITS, agreementNumberProblems } from '../core/agreement/agreement-limits';
 import type { AgreementVersion } from '../core/relationships/agreement-version';
 import type { AgreementPreview } from '../core/scheduling/agreement-preview';
 import type { AcceptAgreementInput, ProposeAgreementInput } from '../core/usecases/agreement-use-cases';
@@ -61,14 +61,15 @@ export { AGREEMENT_LIMITS };
  * outside answers 422 with the core's code and the field, the same answer `validateAgreement` gives.
  */
 export const ProposedAgreementSchema = AgreementSchema.superRefine((agreement, ctx) => {
-  const numbers = checkAgreementNumbers(agreement);
-  if (numbers.ok) return;
-  ctx.addIssue({
-    code: 'custom',
-    path: (numbers.error.field ?? '').split('.').filter((p) => p.length > 0),
-    message: numbers.error.message,
-    params: { errorCode: numbers.error.code },
-  });
+  // Every number out of bounds at once (the first is the API's answer; the tab shows them all).
+  for (const problem of agreementNumberProblems(agreement)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: (problem.field ?? '').split('.').filter((p) => p.length > 0),
+      message: problem.message,
+      params: { errorCode: problem.code },
+    });
+  }
 });
 
 /** POST /api/relationships/{relationshipId}/agreement — propose or counter-propose. */

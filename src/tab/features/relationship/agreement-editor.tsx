@@ -1,101 +1,21 @@
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Switch, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Switch, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useSessionDraft } from '../../app/use-session-draft';
 import { AgreementWeekGrid } from './agreement-week-grid';
 import type { AgreementDto } from '../../../contracts';
-import type { Agreement, IsoWeekday, WeeklyWindow } from '../../../core/agreement/agreement';
-import { validateAgreement } from '../../../core/agreement/validate-agreement';
+import type { ApiProblem } from '../../api/api-error';
 import { useI18n } from '../../i18n/i18n';
 import type { Pair } from './action-items-panel';
-import { knownCodeMessage } from '../../api/api-error';
-import { weekdayName, windowText } from './agreement-summary';
+import { agreementProblems, serverProblems, type AgreementProblems } from './agreement-problems';
+import { WindowsEditor } from './agreement-windows-editor';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '860px' },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'end' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'start' },
   fieldset: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, display: 'grid', gap: tokens.spacingVerticalS },
-  windowRow: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'end' },
 });
 
 type Side = 'mentor' | 'mentee';
-
-/** A problem the core found in one window, shown on that window's "To" field as well as above the buttons. */
-interface WindowProblem {
-  index: number;
-  text: string;
-}
-
-function WindowsEditor({
-  legend,
-  idPrefix,
-  windows,
-  problem,
-  onChange,
-}: {
-  legend: string;
-  idPrefix: string;
-  windows: readonly WeeklyWindow[];
-  problem?: WindowProblem | undefined;
-  onChange: (w: WeeklyWindow[]) => void;
-}) {
-  const { t, language } = useI18n();
-  const styles = useStyles();
-  const set = (i: number, patch: Partial<WeeklyWindow>) => onChange(windows.map((w, j) => (j === i ? { ...w, ...patch } : w)));
-  return (
-    <fieldset className={styles.fieldset}>
-      <legend>
-        <Text weight="semibold">{legend}</Text>
-      </legend>
-      {windows.map((w, i) => (
-        <div key={i} className={styles.windowRow} role="group" aria-label={`${legend} ${i + 1}`}>
-          <Field label={t('agreement.weekday')}>
-            <Select id={`${idPrefix}-day-${i}`} value={String(w.weekday)} onChange={(_, d) => set(i, { weekday: Number(d.value) as IsoWeekday })}>
-              {[1, 2, 3, 4, 5, 6, 7].map((day) => (
-                <option key={day} value={day}>
-                  {weekdayName(language, day)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t('agreement.from')}>
-            <Input type="time" value={w.start} onChange={(_, d) => set(i, { start: d.value })} />
-          </Field>
-          <Field
-            label={t('agreement.to')}
-            {...(problem?.index === i ? { validationState: 'error' as const, validationMessage: problem.text } : {})}
-          >
-            <Input type="time" value={w.end} onChange={(_, d) => set(i, { end: d.value })} />
-          </Field>
-          <Checkbox
-            id={`${idPrefix}-next-day-${i}`}
-            label={t('agreement.endsNextDay')}
-            checked={w.endsNextDay === true}
-            onChange={(_, d) =>
-              onChange(
-                windows.map((x, j) => {
-                  if (j !== i) return x;
-                  const { endsNextDay: _old, ...rest } = x;
-                  return d.checked === true ? { ...rest, endsNextDay: true } : rest;
-                }),
-              )
-            }
-          />
-          {w.endsNextDay ? <Text size={200}>{t('agreement.windowReads', { window: windowText(language, w, 'short') })}</Text> : null}
-          <Button onClick={() => onChange(windows.filter((_, j) => j !== i))}>{t('agreement.removeWindow', { n: i + 1 })}</Button>
-        </div>
-      ))}
-      <div>
-        <Button onClick={() => onChange([...windows, { weekday: 2, start: '09:00', end: '12:00' }])}>{t('agreement.addWindow')}</Button>
-      </div>
-    </fieldset>
-  );
-}
-
-/** The core names the window it refuses as e.g. `mentee.meetingWindows[2].end`. */
-function windowProblem(problem: { text: string; field?: string } | undefined, list: string): WindowProblem | undefined {
-  const match = problem?.field ? /^(.+)\[(\d+)\]\.\w+$/.exec(problem.field) : null;
-  return problem && match && match[1] === list ? { index: Number(match[2]), text: problem.text } : undefined;
-}
 
 export interface AgreementEditorProps {
   initial: AgreementDto;
@@ -107,13 +27,21 @@ export interface AgreementEditorProps {
   draftKey: string;
   /** With it, the week grid pictures the draft live (the API's overlap preview). */
   relationshipId?: string;
+  /** The API's refusal of the last send; one that names a field is shown at that field. */
+  serverProblem?: ApiProblem | undefined;
 }
 
+/** The fields the form shows, by path; a problem elsewhere (e.g. windows that never overlap) is shown above the buttons. */
+const isShownAtField = (path: string) =>
+  /^(cadence|cadence\.days|meetingMinutes|bufferMinutes|minimumNoticeHours|firstDate|endDate|meetingCount|location\.name)$/.test(path) ||
+  /^(mentor|mentee)\.(timeZone|contactChannel|(meetingWindows|contactHours)(\.\d+\.(weekday|start|end))?)$/.test(path);
+
 /**
- * Each person's boundaries are written in that person's own zone. The core's validateAgreement runs
- * before anything is sent, so the first problem is shown with the API's own wording.
+ * Each person's boundaries are written in that person's own zone. Before anything is sent the whole
+ * draft is checked (the shared contract, then the core's rules), and every problem shows at once at
+ * its field; the API's refusal of a field shows there too.
  */
-export function AgreementEditor({ initial, draftKey, relationshipId, pair, saving, onSave, onCancel }: AgreementEditorProps) {
+export function AgreementEditor({ initial, draftKey, relationshipId, pair, saving, onSave, onCancel, serverProblem }: AgreementEditorProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const kept = useSessionDraft<{ agreement: AgreementDto; note: string }>(draftKey, () => ({ agreement: initial, note: '' }));
@@ -121,20 +49,20 @@ export function AgreementEditor({ initial, draftKey, relationshipId, pair, savin
   const note = kept.value.note;
   const setDraft = (update: (d: AgreementDto) => AgreementDto) => kept.set((k) => ({ ...k, agreement: update(k.agreement) }));
   const setNote = (value: string) => kept.set((k) => ({ ...k, note: value }));
-  const [problem, setProblem] = useState<{ text: string; field?: string } | undefined>();
+  const [local, setLocal] = useState<AgreementProblems>({});
+  const problems: AgreementProblems = { ...serverProblems(serverProblem, t), ...local };
+  const at = (path: string) => (problems[path] ? { validationState: 'error' as const, validationMessage: problems[path] } : {});
+  const elsewhere = Object.entries(problems).filter(([path]) => !isShownAtField(path)).map(([, text]) => text);
+  const marked = Object.keys(problems).some(isShownAtField);
 
   const setSide = (side: Side, patch: Partial<AgreementDto['mentor']>) => setDraft((d) => ({ ...d, [side]: { ...d[side], ...patch } }));
   const num = (value: string) => (value.trim() === '' ? NaN : Number(value));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = validateAgreement(draft as Agreement);
-    if (!checked.ok) {
-      const text = knownCodeMessage(checked.error.code, t) ?? checked.error.message;
-      setProblem(checked.error.field ? { text, field: checked.error.field } : { text });
-      return;
-    }
-    setProblem(undefined);
+    const found = agreementProblems(draft, t);
+    setLocal(found);
+    if (Object.keys(found).length > 0) return;
     onSave(draft, note.trim());
   };
 
@@ -142,7 +70,7 @@ export function AgreementEditor({ initial, draftKey, relationshipId, pair, savin
     <form className={styles.form} onSubmit={submit} noValidate aria-label={t('agreement.counter')}>
       {relationshipId ? <AgreementWeekGrid relationshipId={relationshipId} agreement={draft} partnerName={pair.partnerName} /> : null}
       <div className={styles.row}>
-        <Field label={t('agreement.cadence')}>
+        <Field label={t('agreement.cadence')} {...at('cadence')}>
           <Select
             value={draft.cadence.kind}
             onChange={(_, d) => setDraft((x) => ({ ...x, cadence: d.value === 'everyNDays' ? { kind: 'everyNDays', days: 10 } : { kind: d.value as 'weekly' | 'biweekly' | 'monthly' } }))}
@@ -154,25 +82,25 @@ export function AgreementEditor({ initial, draftKey, relationshipId, pair, savin
           </Select>
         </Field>
         {draft.cadence.kind === 'everyNDays' ? (
-          <Field label={t('agreement.cadence.daysBetween')}>
+          <Field label={t('agreement.cadence.daysBetween')} {...at('cadence.days')}>
             <Input type="number" min={1} value={String(draft.cadence.days)} onChange={(_, d) => setDraft((x) => ({ ...x, cadence: { kind: 'everyNDays', days: num(d.value) } }))} />
           </Field>
         ) : null}
-        <Field label={t('agreement.meetingMinutes')}>
+        <Field label={t('agreement.meetingMinutes')} {...at('meetingMinutes')}>
           <Input type="number" min={15} step={15} value={String(draft.meetingMinutes)} onChange={(_, d) => setDraft((x) => ({ ...x, meetingMinutes: num(d.value) }))} />
         </Field>
-        <Field label={t('agreement.bufferMinutes')}>
+        <Field label={t('agreement.bufferMinutes')} {...at('bufferMinutes')}>
           <Input type="number" min={0} step={5} value={String(draft.bufferMinutes)} onChange={(_, d) => setDraft((x) => ({ ...x, bufferMinutes: num(d.value) }))} />
         </Field>
-        <Field label={t('agreement.minimumNoticeHours')}>
+        <Field label={t('agreement.minimumNoticeHours')} {...at('minimumNoticeHours')}>
           <Input type="number" min={0} value={String(draft.minimumNoticeHours)} onChange={(_, d) => setDraft((x) => ({ ...x, minimumNoticeHours: num(d.value) }))} />
         </Field>
       </div>
       <div className={styles.row}>
-        <Field label={t('agreement.firstDate')}>
+        <Field label={t('agreement.firstDate')} {...at('firstDate')}>
           <Input type="date" value={draft.firstDate} onChange={(_, d) => setDraft((x) => ({ ...x, firstDate: d.value }))} />
         </Field>
-        <Field label={t('agreement.endDate')}>
+        <Field label={t('agreement.endDate')} {...at('endDate')}>
           <Input
             type="date"
             value={draft.endDate ?? ''}
@@ -184,7 +112,7 @@ export function AgreementEditor({ initial, draftKey, relationshipId, pair, savin
             }
           />
         </Field>
-        <Field label={t('agreement.meetingCount')}>
+        <Field label={t('agreement.meetingCount')} {...at('meetingCount')}>
           <Input
             type="number"
             min={1}
@@ -210,7 +138,7 @@ export function AgreementEditor({ initial, draftKey, relationshipId, pair, savin
         </RadioGroup>
       </Field>
       {draft.location.kind === 'place' ? (
-        <Field label={t('agreement.placeName')} required>
+        <Field label={t('agreement.placeName')} required {...at('location.name')}>
           <Input value={draft.location.name} onChange={(_, d) => setDraft((x) => ({ ...x, location: { kind: 'place', name: d.value } }))} />
         </Field>
       ) : null}
@@ -226,10 +154,10 @@ export function AgreementEditor({ initial, draftKey, relationshipId, pair, savin
               </Text>
             </legend>
             <div className={styles.row}>
-              <Field label={t('agreement.timeZone')}>
+              <Field label={t('agreement.timeZone')} {...at(`${side}.timeZone`)}>
                 <Input value={person.timeZone} onChange={(_, d) => setSide(side, { timeZone: d.value })} />
               </Field>
-              <Field label={t('agreement.contactChannel')}>
+              <Field label={t('agreement.contactChannel')} {...at(`${side}.contactChannel`)}>
                 <Select value={person.contactChannel} onChange={(_, d) => setSide(side, { contactChannel: d.value as 'teamsChat' | 'email' })}>
                   <option value="teamsChat">{t('agreement.channel.teamsChat')}</option>
                   <option value="email">{t('agreement.channel.email')}</option>
@@ -240,14 +168,16 @@ export function AgreementEditor({ initial, draftKey, relationshipId, pair, savin
               legend={mine ? t('agreement.meetingWindowsMine', { zone: person.timeZone }) : t('agreement.meetingWindows', { name, zone: person.timeZone })}
               idPrefix={`${side}-meet`}
               windows={person.meetingWindows}
-              problem={windowProblem(problem, `${side}.meetingWindows`)}
+              path={`${side}.meetingWindows`}
+              problems={problems}
               onChange={(meetingWindows) => setSide(side, { meetingWindows })}
             />
             <WindowsEditor
               legend={mine ? t('agreement.contactHoursMine', { zone: person.timeZone }) : t('agreement.contactHours', { name, zone: person.timeZone })}
               idPrefix={`${side}-contact`}
               windows={person.contactHours}
-              problem={windowProblem(problem, `${side}.contactHours`)}
+              path={`${side}.contactHours`}
+              problems={problems}
               onChange={(contactHours) => setSide(side, { contactHours })}
             />
           </fieldset>
@@ -256,9 +186,16 @@ export function AgreementEditor({ initial, draftKey, relationshipId, pair, savin
       <Field label={t('agreement.note', { name: pair.partnerName })}>
         <Textarea value={note} onChange={(_, d) => setNote(d.value)} />
       </Field>
-      {problem ? (
+      {marked || elsewhere.length > 0 ? (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{problem.text}</MessageBarBody>
+          <MessageBarBody>
+            {marked ? <Text block>{t('agreement.fixMarked')}</Text> : null}
+            {elsewhere.map((text) => (
+              <Text block key={text}>
+                {text}
+              </Text>
+            ))}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       <div className={styles.row}>

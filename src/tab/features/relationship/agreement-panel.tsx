@@ -11,6 +11,7 @@ import { AgreementWeekGrid } from './agreement-week-grid';
 import { usePanelSave } from './use-panel-save';
 import { clearSessionDraft, hasSessionDraft } from '../../app/use-session-draft';
 import { AgreementSummary } from './agreement-summary';
+import { isFieldProblem } from './agreement-problems';
 
 const useStyles = makeStyles({
   panel: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -81,7 +82,8 @@ export function AgreementPanel({ detail, pair, myZone, onChanged }: AgreementPan
     <div className={styles.panel}>
       <Subtitle1 as="h2">{t('agreement.title')}</Subtitle1>
       {notice ? <Notice intent={notice.intent}>{notice.text}</Notice> : null}
-      {problem ? <ProblemMessage problem={problem} /> : null}
+      {/* While editing, a refusal that names a field is shown at that field instead. */}
+      {problem && !(editing && isFieldProblem(problem)) ? <ProblemMessage problem={problem} /> : null}
       {editing ? (
         <AgreementEditor
           initial={startingPoint}
@@ -89,6 +91,7 @@ export function AgreementPanel({ detail, pair, myZone, onChanged }: AgreementPan
           relationshipId={relationshipId}
           pair={pair}
           saving={saving}
+          serverProblem={problem}
           onCancel={() => setEditing(false)}
           onSave={(agreement, note) =>
             void run(() => api.proposeAgreement(relationshipId, agreement, note, latestNumber), t('agreement.proposed', { name: pair.partnerName }))

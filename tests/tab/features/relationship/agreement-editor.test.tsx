@@ -60,6 +60,40 @@ describe('AgreementEditor', () => {
     expect(onSave).not.toHaveBeenCalled();
   });
 
+  it('shows every problem of a draft at once, each at its field, and sends nothing', async () => {
+    const user = userEvent.setup();
+    const onSave = jest.fn();
+    renderWithProviders(<AgreementEditor initial={agreement} draftKey="test.agreement" pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
+    await user.clear(screen.getByLabelText('Meeting length (minutes)'));
+    await user.clear(screen.getByLabelText('Free time kept around other meetings (minutes)'));
+    await user.type(screen.getByLabelText('Free time kept around other meetings (minutes)'), '500');
+    await user.clear(screen.getByLabelText('Number of meetings'));
+    await user.type(screen.getByLabelText('Number of meetings'), '0');
+    await user.click(screen.getByRole('button', { name: 'Send proposal' }));
+    const messageOf = (label: string) => {
+      const input = screen.getByLabelText(label);
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      const id = input.getAttribute('aria-describedby') ?? '';
+      return id.split(' ').map((x) => document.getElementById(x)?.textContent ?? '').join(' ').trim();
+    };
+    expect(messageOf('Meeting length (minutes)')).toBe('Enter a meeting length from 15 to 240 minutes.');
+    expect(messageOf('Free time kept around other meetings (minutes)')).toBe('Enter the free time around other meetings as whole minutes, from 0 to 240.');
+    expect(messageOf('Number of meetings')).toBe('Enter a whole number of meetings from 1 to 52, or leave it empty and give a last date.');
+    expect(screen.getByText('Some fields need a change before this can be sent; each marked field says what to fix.')).toBeTruthy();
+    expect(screen.queryByText(/NaN/)).toBeNull();
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('shows the API’s refusal of a field at that field', () => {
+    const serverProblem = { kind: 'rejected' as const, status: 422, code: 'AGREEMENT.END_DATE_BEFORE_FIRST_DATE', serverMessage: 'The end date 2026-11-01 is before the first date 2026-11-30.', field: 'endDate' };
+    renderWithProviders(
+      <AgreementEditor initial={agreement} draftKey="test.agreement" pair={pair} saving={false} serverProblem={serverProblem} onSave={() => undefined} onCancel={() => undefined} />,
+    );
+    const input = screen.getByLabelText('Last date');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent).toBe('The end date 2026-11-01 is before the first date 2026-11-30.');
+  });
+
   it('sends the agreement and the note', async () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
@@ -84,7 +118,9 @@ describe('a window that runs past midnight', () => {
     renderWithProviders(<AgreementEditor initial={lateFriday} draftKey="test.agreement" pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
     await user.click(screen.getByRole('button', { name: 'Send proposal' }));
     const message = 'A time window ends before it starts. If it runs past midnight, tick “Ends the next day”; otherwise correct the times.';
-    expect(screen.getAllByText(message)).toHaveLength(2);
+    // Shown once, at the window's field; the banner above the buttons points to the marked fields.
+    expect(screen.getAllByText(message)).toHaveLength(1);
+    expect(screen.getByText('Some fields need a change before this can be sent; each marked field says what to fix.')).toBeTruthy();
     const window = screen.getByRole('group', { name: 'When you can meet (in Europe/Warsaw) 1' });
     expect(within(window).getByText(message)).toBeTruthy();
     expect(onSave).not.toHaveBeenCalled();
@@ -108,7 +144,7 @@ describe('a window that runs past midnight', () => {
     const tooLong: AgreementDto = withAnyTimePartner({ ...agreement, mentor: { ...agreement.mentor, meetingWindows: [{ weekday: 5, start: '09:00', end: '10:00', endsNextDay: true }] } });
     renderWithProviders(<AgreementEditor initial={tooLong} draftKey="test.agreement" pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />, { language: 'pl' });
     await user.click(screen.getByRole('button', { name: 'Wyślij propozycję' }));
-    expect(screen.getAllByText('Przedział oznaczony „Kończy się następnego dnia” trwałby ponad dobę. Odznacz „Kończy się następnego dnia” albo popraw godziny.')).toHaveLength(2);
+    expect(screen.getAllByText('Przedział oznaczony „Kończy się następnego dnia” trwałby ponad dobę. Odznacz „Kończy się następnego dnia” albo popraw godziny.')).toHaveLength(1);
     expect(onSave).not.toHaveBeenCalled();
     await user.click(screen.getAllByRole('checkbox', { name: 'Kończy się następnego dnia' })[0]!);
     await user.click(screen.getByRole('button', { name: 'Wyślij propozycję' }));
