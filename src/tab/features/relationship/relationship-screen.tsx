@@ -224,7 +224,7 @@ function RelationshipDetail({
         {current === 'agreement' ? <AgreementPanel detail={detail} pair={pair} myZone={myZone} onChanged={reload} /> : null}
         {current === 'goals' ? <GoalsPanel relationshipId={relationshipId} goals={detail.goals} onChanged={agendaChanged} /> : null}
         {current === 'roadmap' ? (
-          <RoadmapPanel key={detail.roadmap?.version ?? 'new'} relationshipId={relationshipId} roadmap={detail.roadmap} reverse={detail.relationship.reverse} onChanged={agendaChanged} />
+          <RoadmapPanel relationshipId={relationshipId} roadmap={detail.roadmap} reverse={detail.relationship.reverse} onChanged={agendaChanged} />
         ) : null}
         {current === 'schedule' ? <SchedulePanel
             detail={detail}

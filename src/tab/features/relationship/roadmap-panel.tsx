@@ -1,12 +1,12 @@
 import { Button, Field, Input, Select, Text, Textarea, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { RoadmapDto } from '../../../contracts';
-import { problemOf, type ApiProblem } from '../../api/api-error';
 import type { RoadmapThemeInput } from '../../api/mentoring-api';
 import { useApi } from '../../app/session';
 import { EmptyState, Notice, ProblemMessage } from '../../app/state-views';
 import { useLoader } from '../../app/use-loader';
 import { useI18n, type Translate } from '../../i18n/i18n';
+import { usePanelSave } from './use-panel-save';
 
 const useStyles = makeStyles({
   panel: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -89,11 +89,20 @@ export function RoadmapPanel({ relationshipId, roadmap, reverse, onChanged }: { 
   const styles = useStyles();
   const templates = useLoader((signal) => api.listRoadmapTemplates(reverse, signal), [api, reverse]);
   const [themes, setThemes] = useState<DraftTheme[]>(() => toDraft(roadmap));
+  // The panel stays mounted across the reload a save causes (so its confirmation stays on screen); a
+  // version saved elsewhere (the reload after a conflict) replaces the draft.
+  const [seenVersion, setSeenVersion] = useState(roadmap?.version);
+  const [basedOn, setBasedOn] = useState(roadmap?.version);
+  if (roadmap?.version !== seenVersion) {
+    setSeenVersion(roadmap?.version);
+    if (roadmap?.version !== basedOn) {
+      setBasedOn(roadmap?.version);
+      setThemes(toDraft(roadmap));
+    }
+  }
   const [templateId, setTemplateId] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | undefined>();
-  const [notice, setNotice] = useState<{ intent: 'success' | 'warning'; text: string } | undefined>();
+  const { saving, problem, notice, run } = usePanelSave(() => undefined, onChanged);
 
   const update = (key: string, patch: Partial<DraftTheme>) => setThemes((list) => list.map((th) => (th.key === key ? { ...th, ...patch } : th)));
   const move = (index: number, by: -1 | 1) =>
@@ -123,23 +132,11 @@ export function RoadmapPanel({ relationshipId, roadmap, reverse, onChanged }: { 
       return;
     }
     setErrors({});
-    setSaving(true);
-    setProblem(undefined);
-    setNotice(undefined);
-    try {
-      const saved = await api.saveRoadmap(relationshipId, checked.themes, roadmap?.version);
+    await run(async () => {
+      const saved = await api.saveRoadmap(relationshipId, checked.themes, basedOn);
+      setBasedOn(saved.version);
       setThemes(toDraft(saved));
-      setNotice({ intent: 'success', text: t('roadmap.saved') });
-      onChanged();
-    } catch (error) {
-      const p = problemOf(error);
-      if (p.kind === 'conflict') {
-        setNotice({ intent: 'warning', text: t('error.conflict') });
-        onChanged();
-      } else setProblem(p);
-    } finally {
-      setSaving(false);
-    }
+    }, t('roadmap.saved'));
   };
 
   return (
