@@ -225,12 +225,12 @@ describe('mentoring journey in the tab', () => {
     const secondTitle = await page.getByLabel(/^Theme 2/).inputValue();
     await page.getByRole('button', { name: 'Move theme 2 up' }).click();
     expect(await page.getByLabel(/^Theme 1/).inputValue()).toBe(secondTitle);
-    await page.getByLabel('Meetings for theme 1').fill('1');
-    await page.getByLabel('Meetings for theme 2').fill('2, 3');
-    await page.getByLabel('Meetings for theme 3').fill('x');
-    await page.getByRole('button', { name: 'Save roadmap' }).click();
-    await page.getByText('Use meeting numbers from 1 to 50, separated by commas.').waitFor();
-    await page.getByLabel('Meetings for theme 3').fill('3');
+    // Meetings are ticked from the agreed series (three, not booked yet), so none can be mistyped.
+    const meetingsOf = (n: number) => page.getByRole('group', { name: `Meetings for theme ${n}` });
+    await meetingsOf(1).getByRole('checkbox', { name: 'Meeting 1 (not booked yet)' }).check();
+    await meetingsOf(2).getByRole('checkbox', { name: 'Meeting 2 (not booked yet)' }).check();
+    await meetingsOf(2).getByRole('checkbox', { name: 'Meeting 3 (not booked yet)' }).check();
+    await meetingsOf(3).getByRole('checkbox', { name: 'Meeting 3 (not booked yet)' }).check();
     const saved = page.waitForResponse((r) => r.url().endsWith('/roadmap') && r.request().method() === 'PUT');
     await page.getByRole('button', { name: 'Save roadmap' }).click();
     expect((await saved).status()).toBe(200);

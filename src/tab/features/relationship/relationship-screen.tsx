@@ -224,7 +224,9 @@ function RelationshipDetail({
         {current === 'agreement' ? <AgreementPanel detail={detail} pair={pair} myZone={myZone} onChanged={reload} /> : null}
         {current === 'goals' ? <GoalsPanel relationshipId={relationshipId} goals={detail.goals} onChanged={agendaChanged} /> : null}
         {current === 'roadmap' ? (
-          <RoadmapPanel relationshipId={relationshipId} roadmap={detail.roadmap} reverse={detail.relationship.reverse} onChanged={agendaChanged} />
+          <RoadmapPanel relationshipId={relationshipId} roadmap={detail.roadmap} meetings={detail.meetings}
+            plannedCount={detail.agreement.versions.find((v) => v.number === detail.agreement.activeNumber)?.agreement.meetingCount ?? 0}
+            reverse={detail.relationship.reverse} onChanged={agendaChanged} />
         ) : null}
         {current === 'schedule' ? <SchedulePanel
             detail={detail}

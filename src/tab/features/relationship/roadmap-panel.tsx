@@ -1,12 +1,13 @@
 import { Button, Field, Input, Select, Text, Textarea, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { RoadmapDto } from '../../../contracts';
+import type { MeetingDto, RoadmapDto } from '../../../contracts';
 import type { RoadmapThemeInput } from '../../api/mentoring-api';
 import { useApi } from '../../app/session';
 import { EmptyState, Notice, ProblemMessage } from '../../app/state-views';
 import { useLoader } from '../../app/use-loader';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { usePanelSave } from './use-panel-save';
+import { RoadmapMeetingsPicker } from './roadmap-meetings-picker';
 
 const useStyles = makeStyles({
   panel: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -23,13 +24,13 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: '240px' },
 });
 
-/** A theme being edited: meeting numbers as typed ("1, 3"), parsed on save. */
+/** A theme being edited; `meetings` are the meeting numbers chosen for it. */
 interface DraftTheme {
   key: string;
   id?: string;
   title: string;
   notes: string;
-  meetings: string;
+  meetings: number[];
   templateId?: string;
 }
 
@@ -41,14 +42,13 @@ function toDraft(roadmap: RoadmapDto | undefined): DraftTheme[] {
     id: theme.id,
     title: theme.title,
     notes: theme.notes,
-    meetings: theme.meetingNumbers.join(', '),
+    meetings: [...theme.meetingNumbers],
     ...(theme.templateId ? { templateId: theme.templateId } : {}),
   }));
 }
 
-export function parseMeetingNumbers(text: string): number[] | undefined {
-  const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
-  const numbers = parts.map(Number);
+/** The numbers the API takes (whole, 1 to 50), sorted and without repeats; undefined for any other. */
+export function meetingNumbersOf(numbers: readonly number[]): number[] | undefined {
   if (numbers.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_MEETING)) return undefined;
   return [...new Set(numbers)].sort((a, b) => a - b);
 }
@@ -60,7 +60,7 @@ export function checkRoadmap(themes: DraftTheme[], t: Translate): { ok: true; th
   const out: RoadmapThemeInput[] = [];
   for (const theme of themes) {
     const title = theme.title.trim().replace(/\s+/g, ' ');
-    const meetingNumbers = parseMeetingNumbers(theme.meetings);
+    const meetingNumbers = meetingNumbersOf(theme.meetings);
     if (!title) errors[theme.key] = t('roadmap.titleRequired');
     else if (seen.has(title.toLowerCase())) errors[theme.key] = t('roadmap.duplicate');
     else if (!meetingNumbers) errors[theme.key] = t('roadmap.meetingsInvalid');
@@ -83,7 +83,23 @@ function newThemeKey(): string {
   return `new-${nextKey}`;
 }
 
-export function RoadmapPanel({ relationshipId, roadmap, reverse, onChanged }: { relationshipId: string; roadmap: RoadmapDto | undefined; reverse: boolean; onChanged: () => void }) {
+export function RoadmapPanel({
+  relationshipId,
+  roadmap,
+  meetings,
+  plannedCount,
+  reverse,
+  onChanged,
+}: {
+  relationshipId: string;
+  roadmap: RoadmapDto | undefined;
+  /** The relationship's meetings, to plan themes for. */
+  meetings: readonly MeetingDto[];
+  /** How many meetings the agreement in force plans (0 when it sets an end date instead). */
+  plannedCount: number;
+  reverse: boolean;
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const api = useApi();
   const styles = useStyles();
@@ -120,7 +136,7 @@ export function RoadmapPanel({ relationshipId, roadmap, reverse, onChanged }: { 
     const have = new Set(themes.map((th) => th.title.trim().toLowerCase()));
     const added = template.themes
       .filter((th) => !have.has(th.title.toLowerCase()))
-      .map((th) => ({ key: newThemeKey(), title: th.title, notes: th.notes, meetings: '', templateId: th.id }));
+      .map((th) => ({ key: newThemeKey(), title: th.title, notes: th.notes, meetings: [], templateId: th.id }));
     setThemes((list) => [...list, ...added]);
   };
 
@@ -175,9 +191,7 @@ export function RoadmapPanel({ relationshipId, roadmap, reverse, onChanged }: { 
                 <Field label={t('roadmap.themeTitle', { n })} required className={styles.grow} {...(error ? { validationState: 'error', validationMessage: error } : {})}>
                   <Input value={theme.title} onChange={(_, d) => update(theme.key, { title: d.value })} />
                 </Field>
-                <Field label={t('roadmap.meetings', { n })} hint={t('roadmap.meetingsHint')}>
-                  <Input value={theme.meetings} onChange={(_, d) => update(theme.key, { meetings: d.value })} />
-                </Field>
+                <RoadmapMeetingsPicker label={t('roadmap.meetings', { n })} meetings={meetings} plannedCount={plannedCount} chosen={theme.meetings} onChange={(numbers) => update(theme.key, { meetings: numbers })} />
               </div>
               <Field label={t('roadmap.themeNotes', { n })}>
                 <Textarea value={theme.notes} resize="vertical" onChange={(_, d) => update(theme.key, { notes: d.value })} />
@@ -198,7 +212,7 @@ export function RoadmapPanel({ relationshipId, roadmap, reverse, onChanged }: { 
         })}
       </ol>
       <div className={styles.row}>
-        <Button onClick={() => setThemes((list) => [...list, { key: newThemeKey(), title: '', notes: '', meetings: '' }])}>{t('roadmap.add')}</Button>
+        <Button onClick={() => setThemes((list) => [...list, { key: newThemeKey(), title: '', notes: '', meetings: [] }])}>{t('roadmap.add')}</Button>
         <Button appearance="primary" type="submit" disabled={saving}>
           {saving ? t('common.saving') : t('roadmap.save')}
         </Button>

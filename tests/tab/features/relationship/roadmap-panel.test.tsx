@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import type { RoadmapDto } from '../../../../src/contracts';
+import type { MeetingDto, RoadmapDto } from '../../../../src/contracts';
 import type { MentoringApi } from '../../../../src/tab/api/mentoring-api';
 import { SessionProvider } from '../../../../src/tab/app/session';
 import { RoadmapPanel } from '../../../../src/tab/features/relationship/roadmap-panel';
@@ -12,17 +12,31 @@ const v1: RoadmapDto = { themes: [{ id: 't1', title: 'Career goals', notes: '', 
 const v2: RoadmapDto = { themes: [...v1.themes, { id: 't2', title: 'Feedback', notes: '', meetingNumbers: [] }], version: 'v2' };
 
 /** The relationship screen around the panel: its reload after a save brings what `onChanged` returns. */
-function Screen({ api, roadmap, onChanged }: { api: MentoringApi; roadmap: RoadmapDto; onChanged: () => RoadmapDto | undefined }) {
+const meeting = (number: number, start: string, status: MeetingDto['status'] = 'planned'): MeetingDto => ({
+  id: `m${number}`,
+  number,
+  start,
+  end: start.replace('T09', 'T10'),
+  status,
+  bookingState: 'booked',
+  organizerId: 'kacper',
+  outsideBoundaries: false,
+  declinedBy: [],
+  version: '1',
+});
+const meetings = [meeting(2, '2026-12-15T09:00:00.000Z'), meeting(1, '2026-12-08T09:00:00.000Z'), meeting(3, '2026-12-22T09:00:00.000Z', 'cancelled')];
+
+function Screen({ api, roadmap, onChanged, plannedCount }: { api: MentoringApi; roadmap: RoadmapDto; onChanged: () => RoadmapDto | undefined; plannedCount: number }) {
   const [current, setCurrent] = useState(roadmap);
   return (
     <SessionProvider value={{ api, signIn: { kind: 'local', label: 'Oliver Bennett' } }}>
-      <RoadmapPanel relationshipId="rel-1" roadmap={current} reverse={false} onChanged={() => setCurrent((r) => onChanged() ?? r)} />
+      <RoadmapPanel relationshipId="rel-1" roadmap={current} meetings={meetings} plannedCount={plannedCount} reverse={false} onChanged={() => setCurrent((r) => onChanged() ?? r)} />
     </SessionProvider>
   );
 }
 
-function renderPanel(api: MentoringApi, roadmap: RoadmapDto, onChanged: () => RoadmapDto | undefined) {
-  renderWithProviders(<Screen api={api} roadmap={roadmap} onChanged={onChanged} />);
+function renderPanel(api: MentoringApi, roadmap: RoadmapDto, onChanged: () => RoadmapDto | undefined, plannedCount = 0) {
+  renderWithProviders(<Screen api={api} roadmap={roadmap} onChanged={onChanged} plannedCount={plannedCount} />);
 }
 
 describe('Roadmap: saving', () => {
@@ -53,5 +67,37 @@ describe('Roadmap: saving', () => {
     await user.click(screen.getByRole('button', { name: 'Save roadmap' }));
     expect(screen.queryByText('Roadmap saved.')).toBeNull();
     expect(saveRoadmap).not.toHaveBeenCalled();
+  });
+});
+
+describe('Roadmap: meetings for a theme', () => {
+  it('are ticked from the relationship’s meetings by number and date, and saved as their numbers', async () => {
+    const user = userEvent.setup();
+    const saveRoadmap = jest.fn().mockResolvedValue(v1);
+    const api = { listRoadmapTemplates: jest.fn().mockResolvedValue([]), saveRoadmap } as unknown as MentoringApi;
+    renderPanel(api, v1, () => undefined);
+    const picker = screen.getByRole('group', { name: 'Meetings for theme 1' });
+    // Planned meetings in order, on my clock (Warsaw); the cancelled one is not offered.
+    const boxes = within(picker).getAllByRole('checkbox');
+    expect(boxes.map((b) => (b as HTMLInputElement).labels?.[0]?.textContent)).toEqual(['Meeting 1 · Tue 8 Dec, 10:00 CET', 'Meeting 2 · Tue 15 Dec, 10:00 CET']);
+    expect((within(picker).getByRole('checkbox', { name: 'Meeting 1 · Tue 8 Dec, 10:00 CET' }) as HTMLInputElement).checked).toBe(true);
+    await user.click(within(picker).getByRole('checkbox', { name: 'Meeting 2 · Tue 15 Dec, 10:00 CET' }));
+    await user.click(screen.getByRole('button', { name: 'Save roadmap' }));
+    await waitFor(() => expect(saveRoadmap).toHaveBeenCalledTimes(1));
+    expect(saveRoadmap.mock.calls[0][1]).toEqual([{ id: 't1', title: 'Career goals', notes: '', meetingNumbers: [1, 2] }]);
+  });
+
+  it('offers the agreed series before it is booked, and keeps a number ticked whose meeting is not booked', () => {
+    const api = { listRoadmapTemplates: jest.fn().mockResolvedValue([]), saveRoadmap: jest.fn() } as unknown as MentoringApi;
+    renderPanel(api, { ...v1, themes: [{ ...v1.themes[0]!, meetingNumbers: [6] }] }, () => undefined, 4);
+    const picker = screen.getByRole('group', { name: 'Meetings for theme 1' });
+    expect(within(picker).getAllByRole('checkbox').map((b) => (b as HTMLInputElement).labels?.[0]?.textContent)).toEqual([
+      'Meeting 1 · Tue 8 Dec, 10:00 CET',
+      'Meeting 2 · Tue 15 Dec, 10:00 CET',
+      'Meeting 3 (not booked yet)',
+      'Meeting 4 (not booked yet)',
+      'Meeting 6 (not booked yet)',
+    ]);
+    expect((within(picker).getByRole('checkbox', { name: 'Meeting 6 (not booked yet)' }) as HTMLInputElement).checked).toBe(true);
   });
 });
