@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CohortMatch, CohortMentee, CohortMentor, CohortRules } from '../core/matching/match-cohort';
 import { WeeklyWindowSchema } from './agreement';
-import { Id, LocalDateText, TimeZoneText } from './common';
+import { Id, LIMITS, labels, LocalDateText, TimeZoneText } from './common';
 import { Seniority } from './profiles';
 
 /** The app role (Entra `roles` claim) that may run programmes. */
@@ -14,14 +14,16 @@ const Availability = z
     workingHours: z.array(WeeklyWindowSchema).max(28).optional(),
   })
   .strict();
-const Names = z.array(z.string().min(1).max(100)).max(30);
+// Skills and languages follow the profile's rules (text rules, lengths), as the profile contract declares them.
+const Skills = labels(LIMITS.labels);
+const Languages = labels(LIMITS.languages);
 const PairRefSchema = z.object({ menteeId: Id, mentorId: Id }).strict();
 
 /** POST /api/programmes/cohort-matches: the cohort and the owner's rules. */
 export const CohortMatchBody = z
   .object({
     mentees: z
-      .array(z.object({ personId: Id, seniority: Seniority, skillsToLearn: Names, languages: Names, managerId: Id.optional(), availability: Availability }).strict())
+      .array(z.object({ personId: Id, seniority: Seniority, skillsToLearn: Skills, languages: Languages, managerId: Id.optional(), availability: Availability }).strict())
       .min(1)
       .max(2500),
     mentors: z
@@ -30,8 +32,8 @@ export const CohortMatchBody = z
           .object({
             personId: Id,
             seniority: Seniority,
-            skillsToTeach: Names,
-            languages: Names,
+            skillsToTeach: Skills,
+            languages: Languages,
             managerId: Id.optional(),
             capacity: z.number().int().min(0).max(20),
             openToReverseMentoring: z.boolean(),
