@@ -16,7 +16,7 @@
  */
 
 /** Browser-only packages: only the tab may import them. */
-const BROWSER = '(^|/)node_modules/(react|react-dom|@fluentui/[^/]+|@microsoft/teams-js)/';
+const BROWSER = '(^|/)node_modules/(react|react-dom|@fluentui/[^/]+|@dnd-kit/[^/]+|@microsoft/teams-js)/';
 /** Packages from npm, whatever the cruise's working folder (fixtures cruise from a subfolder). */
 const NPM = '(^|/)node_modules/';
 const SHIPPED = '^src/(core|contracts|adapters|api|bot|hosts|tab|outlook)/';
@@ -62,7 +62,7 @@ module.exports = {
     {
       comment: 'tab imports core (pure, so browser-safe), contracts, tab and browser packages; no server code, no node builtins',
       from: { path: '^src/tab/' },
-      to: { path: `^src/(core|contracts|tab)/|(^|/)node_modules/(react|react-dom|@fluentui/[^/]+|@microsoft/teams-js|zod)/` },
+      to: { path: `^src/(core|contracts|tab)/|(^|/)node_modules/(react|react-dom|@fluentui/[^/]+|@dnd-kit/[^/]+|@microsoft/teams-js|zod)/` },
     },
     {
       comment: 'outlook (the Outlook add-in: the boundary guard runtime, the pane) imports core, contracts, the tab (shared components), outlook and browser packages; no server code, no node builtins',

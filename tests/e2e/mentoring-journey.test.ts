@@ -223,7 +223,15 @@ describe('mentoring journey in the tab', () => {
     await page.getByRole('button', { name: 'Add the template’s themes' }).click();
     const firstTitle = await page.getByLabel(/^Theme 1/).inputValue();
     const secondTitle = await page.getByLabel(/^Theme 2/).inputValue();
-    await page.getByRole('button', { name: 'Move theme 2 up' }).click();
+    // Drag with the keyboard: pick theme 2 up with Space, move it up, drop it.
+    await page.getByRole('button', { name: 'Reorder theme 2' }).focus();
+    // Each step waits for its announcement, as a person waits for the theme to move.
+    await page.keyboard.press('Space');
+    await page.getByText('Picked up Theme 2.').waitFor({ state: 'attached' });
+    await page.keyboard.press('ArrowUp');
+    await page.getByText('Theme 2 moves to position 1.').waitFor({ state: 'attached' });
+    await page.keyboard.press('Space');
+    await page.getByText('Theme 2 dropped at position 1.').waitFor({ state: 'attached' });
     expect(await page.getByLabel(/^Theme 1/).inputValue()).toBe(secondTitle);
     // Meetings are ticked from the agreed series (three, not booked yet), so none can be mistyped.
     const meetingsOf = (n: number) => page.getByRole('group', { name: `Meetings for theme ${n}` });

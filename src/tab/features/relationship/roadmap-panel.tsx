@@ -8,6 +8,7 @@ import { useLoader } from '../../app/use-loader';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { usePanelSave } from './use-panel-save';
 import { RoadmapMeetingsPicker } from './roadmap-meetings-picker';
+import { SortableItem, SortableList } from './roadmap-sortable';
 
 const useStyles = makeStyles({
   panel: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -121,14 +122,6 @@ export function RoadmapPanel({
   const { saving, problem, notice, run } = usePanelSave(() => undefined, onChanged);
 
   const update = (key: string, patch: Partial<DraftTheme>) => setThemes((list) => list.map((th) => (th.key === key ? { ...th, ...patch } : th)));
-  const move = (index: number, by: -1 | 1) =>
-    setThemes((list) => {
-      const next = [...list];
-      const [item] = next.splice(index, 1);
-      next.splice(index + by, 0, item!);
-      return next;
-    });
-
   const addTemplate = () => {
     if (templates.loaded.state !== 'ready') return;
     const template = templates.loaded.data.find((x) => x.id === templateId);
@@ -181,36 +174,37 @@ export function RoadmapPanel({
         </Button>
       </div>
       {themes.length === 0 ? <EmptyState message={t('roadmap.empty')} /> : null}
-      <ol className={styles.list}>
-        {themes.map((theme, index) => {
-          const n = index + 1;
-          const error = errors[theme.key];
-          return (
-            <li key={theme.key} className={styles.theme}>
-              <div className={styles.row}>
-                <Field label={t('roadmap.themeTitle', { n })} required className={styles.grow} {...(error ? { validationState: 'error', validationMessage: error } : {})}>
-                  <Input value={theme.title} onChange={(_, d) => update(theme.key, { title: d.value })} />
-                </Field>
-                <RoadmapMeetingsPicker label={t('roadmap.meetings', { n })} meetings={meetings} plannedCount={plannedCount} chosen={theme.meetings} onChange={(numbers) => update(theme.key, { meetings: numbers })} />
-              </div>
-              <Field label={t('roadmap.themeNotes', { n })}>
-                <Textarea value={theme.notes} resize="vertical" onChange={(_, d) => update(theme.key, { notes: d.value })} />
-              </Field>
-              <div className={styles.row}>
-                <Button size="small" disabled={index === 0} onClick={() => move(index, -1)}>
-                  {t('roadmap.moveUp', { n })}
-                </Button>
-                <Button size="small" disabled={index === themes.length - 1} onClick={() => move(index, 1)}>
-                  {t('roadmap.moveDown', { n })}
-                </Button>
-                <Button size="small" onClick={() => setThemes((list) => list.filter((x) => x.key !== theme.key))}>
-                  {t('roadmap.remove', { n })}
-                </Button>
-              </div>
-            </li>
-          );
-        })}
-      </ol>
+      <SortableList items={themes} label={(n) => t('roadmap.themeTitle', { n })} onReorder={setThemes}>
+        <ol className={styles.list}>
+          {themes.map((theme, index) => {
+            const n = index + 1;
+            const error = errors[theme.key];
+            return (
+              <SortableItem key={theme.key} id={theme.key} className={styles.theme} handleLabel={t('roadmap.dragHandle', { n })}>
+                {(handle) => (
+                  <>
+                    <div className={styles.row}>
+                      {handle}
+                      <Field label={t('roadmap.themeTitle', { n })} required className={styles.grow} {...(error ? { validationState: 'error', validationMessage: error } : {})}>
+                        <Input value={theme.title} onChange={(_, d) => update(theme.key, { title: d.value })} />
+                      </Field>
+                      <RoadmapMeetingsPicker label={t('roadmap.meetings', { n })} meetings={meetings} plannedCount={plannedCount} chosen={theme.meetings} onChange={(numbers) => update(theme.key, { meetings: numbers })} />
+                    </div>
+                    <Field label={t('roadmap.themeNotes', { n })}>
+                      <Textarea value={theme.notes} resize="vertical" onChange={(_, d) => update(theme.key, { notes: d.value })} />
+                    </Field>
+                    <div className={styles.row}>
+                      <Button size="small" onClick={() => setThemes((list) => list.filter((x) => x.key !== theme.key))}>
+                        {t('roadmap.remove', { n })}
+                      </Button>
+                    </div>
+                  </>
+                )}
+              </SortableItem>
+            );
+          })}
+        </ol>
+      </SortableList>
       <div className={styles.row}>
         <Button onClick={() => setThemes((list) => [...list, { key: newThemeKey(), title: '', notes: '', meetings: [] }])}>{t('roadmap.add')}</Button>
         <Button appearance="primary" type="submit" disabled={saving}>

@@ -101,3 +101,58 @@ describe('Roadmap: meetings for a theme', () => {
     expect((within(picker).getByRole('checkbox', { name: 'Meeting 6 (not booked yet)' }) as HTMLInputElement).checked).toBe(true);
   });
 });
+
+describe('Roadmap: reordering themes', () => {
+  // jsdom lays nothing out; the keyboard sensor moves between items by their boxes, so give each theme
+  // a box in list order (100 px apart), as a browser would.
+  const original = Element.prototype.getBoundingClientRect;
+  beforeAll(() => {
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      const item = this.closest('[data-sortable-id]');
+      const index = item?.parentElement ? [...item.parentElement.children].indexOf(item) : 0;
+      const top = index * 100;
+      return { x: 0, y: top, top, left: 0, right: 600, bottom: top + 90, width: 600, height: 90, toJSON: () => ({}) } as DOMRect;
+    };
+  });
+  afterAll(() => {
+    Element.prototype.getBoundingClientRect = original;
+  });
+
+  it('moves a theme with the keyboard (Space, arrow, Space), announces it, and saves the new order', async () => {
+    const user = userEvent.setup();
+    const three: RoadmapDto = {
+      themes: [
+        { id: 't1', title: 'Career goals', notes: '', meetingNumbers: [] },
+        { id: 't2', title: 'Feedback', notes: '', meetingNumbers: [] },
+        { id: 't3', title: 'Visibility', notes: '', meetingNumbers: [] },
+      ],
+      version: 'v1',
+    };
+    const saveRoadmap = jest.fn().mockResolvedValue(three);
+    const api = { listRoadmapTemplates: jest.fn().mockResolvedValue([]), saveRoadmap } as unknown as MentoringApi;
+    renderPanel(api, three, () => undefined);
+    const titles = () => screen.getAllByRole('textbox', { name: /^Theme \d/ }).map((x) => (x as HTMLInputElement).value);
+    expect(titles()).toEqual(['Career goals', 'Feedback', 'Visibility']);
+    screen.getByRole('button', { name: 'Reorder theme 3' }).focus();
+    await user.keyboard(' ');
+    await user.keyboard('{ArrowUp}');
+    await user.keyboard(' ');
+    await waitFor(() => expect(titles()).toEqual(['Career goals', 'Visibility', 'Feedback']));
+    await waitFor(() => expect(screen.getByText('Theme 3 dropped at position 2.')).toBeTruthy());
+    await user.click(screen.getByRole('button', { name: 'Save roadmap' }));
+    await waitFor(() => expect(saveRoadmap).toHaveBeenCalledTimes(1));
+    expect(saveRoadmap.mock.calls[0][1].map((x: { id: string }) => x.id)).toEqual(['t1', 't3', 't2']);
+  });
+
+  it('leaves the order as it was when the move is cancelled with Escape', async () => {
+    const user = userEvent.setup();
+    const api = { listRoadmapTemplates: jest.fn().mockResolvedValue([]), saveRoadmap: jest.fn() } as unknown as MentoringApi;
+    renderPanel(api, v2, () => undefined);
+    screen.getByRole('button', { name: 'Reorder theme 2' }).focus();
+    await user.keyboard(' ');
+    await user.keyboard('{ArrowUp}');
+    await user.keyboard('{Escape}');
+    const titles = screen.getAllByRole('textbox', { name: /^Theme \d/ }).map((x) => (x as HTMLInputElement).value);
+    expect(titles).toEqual(['Career goals', 'Feedback']);
+  });
+});
