@@ -13,8 +13,9 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism, loadavg } from 'node:os';
 import type { Report } from './run';
-import { startLocalStack, type LocalStack } from '../src/local/start-local-stack';
+import { startLocalStack } from '../src/local/start-local-stack';
 import { createLocalCalendarService } from '../src/local/calendar/local-calendar.service';
+import { stackHttp as http } from './support/stack-http';
 
 const OLIVER = 'a0000004-0000-4000-8000-000000000004';
 const KACPER = 'a0000002-0000-4000-8000-000000000002';
@@ -24,16 +25,6 @@ const CLIENTS = 10;
 const WARMUP = 200;
 const quiet = { error: () => undefined, info: () => undefined };
 
-async function http(stack: LocalStack, method: string, path: string, body?: unknown, token?: string): Promise<any> {
-  const response = await fetch(`${stack.baseUrl}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : undefined;
-}
 
 const LOAD_GENERATOR = `
 const { parentPort, workerData } = require('node:worker_threads');

@@ -6,22 +6,13 @@
  */
 import { keepSubscriptions } from '../../src/api/functions/calendar-changes';
 import { startLocalStack, type LocalStack } from '../../src/local/start-local-stack';
+import { stackHttp as http } from './stack-http';
 
 const OLIVER = 'a0000004-0000-4000-8000-000000000004';
 const KACPER = 'a0000002-0000-4000-8000-000000000002';
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const quiet = { error: () => undefined, info: () => undefined };
 
-async function http(stack: LocalStack, method: string, path: string, body?: unknown, token?: string): Promise<any> {
-  const response = await fetch(`${stack.baseUrl}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : undefined;
-}
 
 /** A reverse pair (London mentee organizes, Warsaw mentor) with its series booked, through the API. */
 async function bookedPair(stack: LocalStack): Promise<{ relationshipId: string; menteeToken: string }> {
