@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Meeting } from '../core/relationships/meeting';
+import type { Result } from '../core/result';
 import type { ClosingReflection, Relationship } from '../core/relationships/relationship';
 import type { CloseRelationshipInput, RelationshipDetail, RelationshipSummary } from '../core/usecases/relationship-use-cases';
 import { ActionItemDto, toActionItemDto } from './action-items';
@@ -96,6 +97,32 @@ export const CloseRelationshipInputSchema = RelationshipParams.extend(CloseRelat
 
 function toReflectionDto(r: ClosingReflection) {
   return { whatWorked: r.whatWorked, whatToImprove: r.whatToImprove, keyTakeaway: r.keyTakeaway, submittedAt: toIso(r.submittedAt) };
+}
+
+/**
+ * What closing did to the pair's future invites in Outlook, so the answer never reports a clean-up it
+ * did not make: `done` (every future meeting cancelled), `partly` (some wait for the sync timer, which
+ * retries them), `not-reached` (the calendar could not be reached now; the timer retries all).
+ */
+export const ClosingOutlookDto = z
+  .object({
+    status: z.enum(['done', 'partly', 'not-reached']),
+    cancelled: z.number().int().min(0),
+    waiting: z.number().int().min(0),
+    /** The first reason a cancellation is still waiting. */
+    code: z.string().optional(),
+  })
+  .strict();
+export type ClosingOutlookDto = z.infer<typeof ClosingOutlookDto>;
+
+/** POST …/close answers the relationship and, when closing it cancelled meetings, what happened in Outlook. */
+export const ClosedRelationshipDto = RelationshipDto.extend({ outlook: ClosingOutlookDto.optional() });
+export type ClosedRelationshipDto = z.infer<typeof ClosedRelationshipDto>;
+
+export function toClosingOutlookDto(cleanup: Result<{ readonly cancelled: readonly string[]; readonly left: readonly { readonly code: string }[] }>): ClosingOutlookDto {
+  if (!cleanup.ok) return { status: 'not-reached', cancelled: 0, waiting: 0, code: cleanup.error.code };
+  const { cancelled, left } = cleanup.value;
+  return { status: left.length === 0 ? 'done' : 'partly', cancelled: cancelled.length, waiting: left.length, ...(left[0] ? { code: left[0].code } : {}) };
 }
 
 export function toRelationshipDto(r: Relationship): RelationshipDto {

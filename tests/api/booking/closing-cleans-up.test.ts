@@ -66,6 +66,8 @@ it('closing cancels every future meeting in both calendars with a comment, and k
     body: { reflection: { whatWorked: 'Practical sessions', whatToImprove: '', keyTakeaway: 'Ask early' }, version: detail.json.relationship.version },
   });
   expect([closed.status, closed.json.status]).toEqual([200, 'closed']);
+  // The answer says what Outlook did: all three future meetings cancelled, none waiting.
+  expect(closed.json.outlook).toEqual({ status: 'done', cancelled: 3, waiting: 0 });
 
   // Outlook: no live event left in either calendar (the organizer's are cancelled, the attendee's copies too).
   expect((await graphEvents(cast.mentee.personId, token)).filter((e) => !e.isCancelled)).toEqual([]);
