@@ -153,14 +153,28 @@ export interface CohortBookingInput {
 
 /**
  * Many pairs at once (a programme's cohort, the timer): one free/busy read for everyone (the
- * calendar groups up to 100 people per call) and the creates of all pairs in shared batches.
+ * calendar groups up to 100 people per call) and the creates of all pairs in shared batches. As for a
+ * single pair, every pair is in the sync register before the first calendar call (a crash after
+ * Graph's create is finished by the timer), and its deferred meetings are recorded for the timer.
  */
 export async function bookCohort(deps: BookingDeps, input: CohortBookingInput, now: Instant): Promise<Result<BookingOutcome>[]> {
-  const contexts = await Promise.all(input.relationshipIds.map((id) => loadContext(deps, input.tenantId, id)));
+  const contexts: Result<BookingContext>[] = await Promise.all(
+    input.relationshipIds.map(async (id): Promise<Result<BookingContext>> => {
+      const context = await loadContext(deps, input.tenantId, id);
+      if (!context.ok || !deps.syncRegister) return context;
+      const recorded = await deps.syncRegister.record(input.tenantId, id);
+      return recorded.ok ? context : recorded;
+    }),
+  );
   const loaded = contexts.flatMap((c) => (c.ok ? [c.value] : []));
   const booked = await bookForContexts(deps, loaded, now, { scope: input.scope, ...(input.count !== undefined ? { count: input.count } : {}) });
   let k = 0;
-  return contexts.map((c) => (c.ok ? booked[k++]! : c));
+  const outcomes = contexts.map((c) => (c.ok ? booked[k++]! : c));
+  return inParallel(outcomes, STORAGE_CONCURRENCY, async (outcome, i): Promise<Result<BookingOutcome>> => {
+    if (!outcome.ok) return outcome;
+    const remembered = await rememberDeferred(deps, input.tenantId, input.relationshipIds[i]!, outcome.value);
+    return remembered.ok ? outcome : remembered;
+  });
 }
 
 interface Planned {

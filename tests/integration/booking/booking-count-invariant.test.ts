@@ -5,7 +5,7 @@
  * whole; a configured planning horizon defers the rest with target dates, and the sync timer's part
  * (bookDeferred) books them once in range.
  */
-import { bookDeferred, bookMeetings, proposeMeetingSlots, type BookingOutcome, type SyncRegister } from '../../../src/core/booking';
+import { bookCohort, bookDeferred, bookMeetings, proposeMeetingSlots, type BookingOutcome, type SyncRegister } from '../../../src/core/booking';
 import { ok } from '../../../src/core/result';
 import { DAY } from '../../../src/core/time/interval';
 import { weeklyAgreement, NOW } from './booking-agreements';
@@ -95,6 +95,26 @@ it('a planning horizon defers the meetings beyond it with their target dates; th
   // The calendar holds exactly one event per meeting.
   const events = (await world.calendar.handler.events.list(mentee.personId)).filter((e) => !e.isCancelled && e.doc.transactionId);
   expect(events).toHaveLength(all.length);
+});
+
+it('the programme path (bookCohort) records its pairs before booking and their deferred meetings, and the timer books them once in range', async () => {
+  const relationship = await pairWith({ meetingCount: 52 });
+  const register = new MemoryRegister();
+  const deps = world.deps({ syncRegister: register, settings: { horizonDays: 120 } });
+  const [first] = await bookCohort(deps, { tenantId: world.tenantId, relationshipIds: [relationship.id], scope: 'series' }, NOW);
+  const outcome = expectOk(first!);
+  expect(accounted(outcome)).toBe(52);
+  expect(outcome.deferred.length).toBeGreaterThan(0);
+  expect(register.watched.has(relationship.id)).toBe(true);
+  expect(register.deferred.get(relationship.id)).toEqual(outcome.deferred.map((d) => d.targetDate));
+
+  const later = NOW + 70 * DAY;
+  const [again] = await bookDeferred(deps, { tenantId: world.tenantId, pairs: [{ relationshipId: relationship.id, deferred: register.deferred.get(relationship.id)! }] }, later);
+  const second = expectOk(again!);
+  const all = expectOk(await world.repos.relationships.meetings.list(world.tenantId, relationship.id)).filter((m) => m.status !== 'cancelled');
+  expect(all.length).toBeGreaterThan(outcome.meetings.length);
+  expect(all.length + second.deferred.length).toBe(52);
+  expect(register.deferred.get(relationship.id)).toEqual(second.deferred.map((d) => d.targetDate));
 });
 
 it('meetings the end date leaves out are unplaced with END_DATE_REACHED and words to act on', async () => {
