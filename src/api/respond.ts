@@ -30,13 +30,16 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where:
   const message = field ? `${what} has an invalid ${field}: ${first?.message ?? 'invalid value'}` : `${what} is invalid: ${first?.message ?? 'invalid value'}`;
   // A contract rule that is also a domain rule (an agreement's bounds) answers with the domain's code.
   const domainCode = first?.code === 'custom' ? (first.params as { errorCode?: unknown } | undefined)?.errorCode : undefined;
-  if (typeof domainCode === 'string' && isErrorCode(domainCode) && first) {
-    return fail(domainCode, first.message, field ? { field } : {});
-  }
-  return fail(WHERE_CODE[where], message, {
-    ...(field ? { field } : {}),
-    details: { problems: issues.slice(0, 10).map((i) => ({ field: i.path.map(String).join('.'), message: i.message })) },
+  // Every problem is listed (at most 20), each with its field and, for a domain rule, its code, so a form shows them all at once.
+  const problems = issues.slice(0, 20).map((i) => {
+    const code = i.code === 'custom' ? (i.params as { errorCode?: unknown; textProblem?: TextProblem } | undefined) : undefined;
+    const listed = typeof code?.errorCode === 'string' && isErrorCode(code.errorCode) ? code.errorCode : code?.textProblem?.code;
+    return { field: i.path.map(String).join('.'), message: i.message, ...(listed ? { code: listed } : {}) };
   });
+  if (typeof domainCode === 'string' && isErrorCode(domainCode) && first) {
+    return fail(domainCode, first.message, { ...(field ? { field } : {}), details: { problems } });
+  }
+  return fail(WHERE_CODE[where], message, { ...(field ? { field } : {}), details: { problems } });
 }
 
 export function queryObject(call: Pick<ApiCall, 'request'>): Record<string, string> {

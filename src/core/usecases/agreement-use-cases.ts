@@ -87,8 +87,17 @@ export async function proposeAgreement(
   return ok(agreementState([...versions.value, created.value], relationship.activeAgreementVersion));
 }
 
+/** The rules name fields inside the agreement; the request names them under `agreement.`, the list of every problem included. */
 function underAgreement(failed: { ok: false; error: DomainError }): { ok: false; error: DomainError } {
-  return { ok: false, error: { ...failed.error, ...(failed.error.field ? { field: `agreement.${failed.error.field}` } : {}) } };
+  const { error } = failed;
+  const listed = error.details?.problems;
+  const problems = Array.isArray(listed)
+    ? { problems: (listed as { field: string }[]).map((p) => ({ ...p, field: p.field ? `agreement.${p.field}` : p.field })) }
+    : {};
+  return {
+    ok: false,
+    error: { ...error, ...(error.field ? { field: `agreement.${error.field}` } : {}), ...(error.details ? { details: { ...error.details, ...problems } } : {}) },
+  };
 }
 
 export type PreviewAgreementInput = Pick<ProposeAgreementInput, 'relationshipId' | 'agreement'>;

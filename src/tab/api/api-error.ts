@@ -21,7 +21,16 @@ export interface ApiProblem {
   /** The API's own message; written for people, so it may be shown for validation problems. */
   serverMessage?: string;
   field?: string;
+  /** Every problem with the input when the API lists them (`details.problems`), each at its field. */
+  problems?: FieldProblem[];
   correlationId?: string;
+}
+
+/** One problem the API found in the input: its field, its code when it is a domain rule, its words. */
+export interface FieldProblem {
+  field: string;
+  code?: string;
+  message: string;
 }
 
 export class ApiError extends Error {
@@ -62,6 +71,16 @@ export function problemFromResponse(status: number, body: unknown): ApiProblem {
   if (message) problem.serverMessage = message;
   const field = str(error.field);
   if (field) problem.field = field;
+  const listed = isRecord(error.details) && Array.isArray(error.details.problems) ? error.details.problems : [];
+  const problems = listed.flatMap((p): FieldProblem[] => {
+    if (!isRecord(p)) return [];
+    const at = str(p.field);
+    const words = str(p.message);
+    if (!at || !words) return [];
+    const pcode = str(p.code);
+    return [{ field: at, message: words, ...(pcode ? { code: pcode } : {}) }];
+  });
+  if (problems.length > 0) problem.problems = problems;
   const correlationId = str(error.correlationId);
   if (correlationId) problem.correlationId = correlationId;
   return problem;
@@ -98,6 +117,17 @@ const keyForCode: Partial<Record<ErrorCode, MessageKey>> = {
   'RELATIONSHIP.CLOSED': 'code.RELATIONSHIP.CLOSED',
   'AGREEMENT.WINDOW_END_BEFORE_START': 'code.AGREEMENT.WINDOW_END_BEFORE_START',
   'AGREEMENT.WINDOW_LONGER_THAN_A_DAY': 'code.AGREEMENT.WINDOW_LONGER_THAN_A_DAY',
+  'AGREEMENT.BAD_DATE': 'code.AGREEMENT.BAD_DATE',
+  'AGREEMENT.END_DATE_BEFORE_FIRST_DATE': 'code.AGREEMENT.END_DATE_BEFORE_FIRST_DATE',
+  'AGREEMENT.SERIES_UNBOUNDED': 'code.AGREEMENT.SERIES_UNBOUNDED',
+  'AGREEMENT.PLACE_NAME_MISSING': 'code.AGREEMENT.PLACE_NAME_MISSING',
+  'AGREEMENT.NO_MEETING_WINDOWS': 'code.AGREEMENT.NO_MEETING_WINDOWS',
+  'AGREEMENT.NO_CONTACT_HOURS': 'code.AGREEMENT.NO_CONTACT_HOURS',
+  'AGREEMENT.BAD_TIME': 'code.AGREEMENT.BAD_TIME',
+  'AGREEMENT.WINDOW_END_EQUALS_START': 'code.AGREEMENT.WINDOW_END_EQUALS_START',
+  'AGREEMENT.MEETING_LONGER_THAN_WINDOWS': 'code.AGREEMENT.MEETING_LONGER_THAN_WINDOWS',
+  'AGREEMENT.CADENCE_SHORTER_THAN_MEETING': 'code.AGREEMENT.CADENCE_SHORTER_THAN_MEETING',
+  'TIME.UNKNOWN_ZONE': 'code.TIME.UNKNOWN_ZONE',
   'CHECKIN.EMPTY': 'code.CHECKIN.EMPTY',
   'RELATIONSHIP.REFLECTION_REQUIRED': 'code.RELATIONSHIP.REFLECTION_REQUIRED',
   'RELATIONSHIP.ALREADY_CLOSED': 'code.RELATIONSHIP.ALREADY_CLOSED',

@@ -125,3 +125,46 @@ describe('validateAgreement', () => {
     expect(!result.ok && result.error.field).toBe('mentee.meetingWindows[1].end');
   });
 });
+
+describe('validateAgreement lists every problem at once', () => {
+  it('answers with the first problem and lists all of them, each with its field and code, in the order of the form', () => {
+    const input: Agreement = {
+      ...base,
+      meetingMinutes: 10,
+      firstDate: '2026-02-30',
+      location: { kind: 'place', name: ' ' },
+      mentor: { ...base.mentor, meetingWindows: [{ weekday: 2, start: '16:00', end: '09:00' }, win(3, '9:00', '10:00')] },
+      mentee: { ...base.mentee, timeZone: 'Mars/Olympus_Mons', contactHours: [] },
+    };
+    const result = validateAgreement(input);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect([result.error.code, result.error.field]).toEqual(['AGREEMENT.MEETING_TOO_SHORT', 'meetingMinutes']);
+    const problems = (result.error.details as { problems: { field: string; code: string; message: string }[] }).problems;
+    expect(problems.map((p) => [p.field, p.code])).toEqual([
+      ['meetingMinutes', 'AGREEMENT.MEETING_TOO_SHORT'],
+      ['firstDate', 'AGREEMENT.BAD_DATE'],
+      ['location.name', 'AGREEMENT.PLACE_NAME_MISSING'],
+      ['mentor.meetingWindows[0].end', 'AGREEMENT.WINDOW_END_BEFORE_START'],
+      ['mentor.meetingWindows[1].start', 'AGREEMENT.BAD_TIME'],
+      ['mentee.timeZone', 'TIME.UNKNOWN_ZONE'],
+      ['mentee.contactHours', 'AGREEMENT.NO_CONTACT_HOURS'],
+    ]);
+    for (const p of problems) expect(p.message.length).toBeGreaterThan(10);
+  });
+
+  it('checks whether a meeting fits a person only once their windows are sound', () => {
+    const result = validateAgreement({ ...base, meetingMinutes: 150, mentee: { ...base.mentee, meetingWindows: [win(2, '12:00', '12:00')] } });
+    const problems = result.ok ? [] : (result.error.details as { problems: { field: string; code: string }[] }).problems;
+    expect(problems.map((p) => [p.field, p.code])).toEqual([
+      ['mentor.meetingWindows', 'AGREEMENT.MEETING_LONGER_THAN_WINDOWS'],
+      ['mentee.meetingWindows[0].end', 'AGREEMENT.WINDOW_END_EQUALS_START'],
+    ]);
+  });
+
+  it('lists windows that never overlap as the one problem when every other rule holds', () => {
+    const result = validateAgreement({ ...base, mentor: { ...base.mentor, meetingWindows: [win(2, '13:00', '15:00')] }, mentee: { ...base.mentee, meetingWindows: [win(4, '08:00', '10:00')] } });
+    const problems = result.ok ? [] : (result.error.details as { problems: { field: string; code: string }[] }).problems;
+    expect(problems.map((p) => [p.field, p.code])).toEqual([['meetingWindows', 'SCHEDULING.WINDOWS_NEVER_OVERLAP']]);
+  });
+});

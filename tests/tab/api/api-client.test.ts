@@ -76,6 +76,29 @@ describe('ApiClient', () => {
     }
   });
 
+  it('keeps every problem the API lists in details.problems, each with its field and code, and drops malformed entries', async () => {
+    const problems = [
+      { field: 'agreement.firstDate', code: 'AGREEMENT.BAD_DATE', message: 'The first date is not a calendar date.' },
+      { field: 'agreement.mentee.timeZone', message: 'Not a zone.' },
+      { field: 7, message: 'no field' },
+      'not an object',
+    ];
+    const server = await scriptedServer(() => ({
+      status: 422,
+      body: { error: { code: 'AGREEMENT.BAD_DATE', message: 'The first date is not a calendar date.', field: 'agreement.firstDate', details: { problems } } },
+    }));
+    try {
+      const client = new ApiClient({ baseUrl: server.baseUrl, getToken: async () => 't' });
+      const error = await client.post('/api/relationships/r1/agreement', {}).catch((e: unknown) => e);
+      expect(problemOf(error).problems).toEqual([
+        { field: 'agreement.firstDate', code: 'AGREEMENT.BAD_DATE', message: 'The first date is not a calendar date.' },
+        { field: 'agreement.mentee.timeZone', message: 'Not a zone.' },
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('turns 412 STORAGE.CONFLICT into a conflict with the catalogue message, not the raw text', async () => {
     const server = await scriptedServer(() => ({
       status: 412,

@@ -2,7 +2,7 @@ import { AGREEMENT_LIMITS, ProposedAgreementSchema, type AgreementDto } from '..
 import type { Agreement } from '../../../core/agreement/agreement';
 import { agreementNumberProblems } from '../../../core/agreement/agreement-limits';
 import { validateAgreement } from '../../../core/agreement/validate-agreement';
-import { knownCodeMessage, type ApiProblem } from '../../api/api-error';
+import { knownCodeMessage, type ApiProblem, type FieldProblem } from '../../api/api-error';
 import type { Translate } from '../../i18n/i18n';
 
 /** What to fix, by field path in dots (`mentor.meetingWindows.0.end`); a path no field shows goes above the buttons. */
@@ -47,7 +47,7 @@ export function agreementProblems(draft: AgreementDto, t: Translate): AgreementP
   // The contract skips its bounds while the shape is broken (a blank number); the bounds are checked here all the same.
   for (const problem of agreementNumberProblems(draft)) add(problem.field ?? '', problem.code, problem.message);
   const checked = validateAgreement(draft as Agreement);
-  if (!checked.ok) add(checked.error.field ?? '', checked.error.code, checked.error.message);
+  if (!checked.ok) for (const p of listedProblems(checked.error)) add(p.field, p.code, p.message);
   return found;
 }
 
@@ -55,9 +55,26 @@ export function agreementProblems(draft: AgreementDto, t: Translate): AgreementP
 export const isFieldProblem = (problem: ApiProblem | undefined): problem is ApiProblem & { field: string } =>
   problem?.field !== undefined && (problem.kind === 'rejected' || problem.kind === 'validation');
 
-/** The API's refusal at the field it names, in the catalogue's words when it has them. */
+/** The problems a refusal lists (`details.problems`), or the refusal itself when it lists none. */
+function listedProblems(error: { field?: string | undefined; code: string; message: string; details?: Readonly<Record<string, unknown>> | undefined }): FieldProblem[] {
+  const listed = error.details?.problems;
+  if (Array.isArray(listed) && listed.length > 0) return listed as FieldProblem[];
+  return [{ field: error.field ?? '', code: error.code, message: error.message }];
+}
+
+/**
+ * The API's refusal, every problem it lists (`details.problems`) at the field it names, in the
+ * catalogue's words when it has them; a field keeps its first problem.
+ */
 export function serverProblems(problem: ApiProblem | undefined, t: Translate): AgreementProblems {
   if (!isFieldProblem(problem)) return {};
-  const path = fieldPath(problem.field);
-  return { [path]: textFor(path, problem.code, problem.serverMessage ?? t('error.validation'), t) };
+  const listed: FieldProblem[] = problem.problems ?? [
+    { field: problem.field, ...(problem.code ? { code: problem.code } : {}), message: problem.serverMessage ?? t('error.validation') },
+  ];
+  const found: Record<string, string> = {};
+  for (const p of listed) {
+    const path = fieldPath(p.field);
+    if (!(path in found)) found[path] = textFor(path, p.code, p.message, t);
+  }
+  return found;
 }

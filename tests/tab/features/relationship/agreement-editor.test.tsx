@@ -39,13 +39,13 @@ describe('AgreementEditor', () => {
     expect(screen.getByText('When Oliver Bennett can meet (in Europe/London)')).toBeTruthy();
   });
 
-  it('refuses a series with neither an end date nor a number of meetings, with the core’s reason', async () => {
+  it('refuses a series with neither an end date nor a number of meetings, in the catalogue’s words for the core’s code', async () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
     renderWithProviders(<AgreementEditor initial={agreement} draftKey="test.agreement" pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
     await user.clear(screen.getByLabelText('Number of meetings'));
     await user.click(screen.getByRole('button', { name: 'Send proposal' }));
-    expect(screen.getByText('Give an end date, a number of meetings, or both, so the series knows when to stop.')).toBeTruthy();
+    expect(screen.getByText('Give a last date, a number of meetings, or both, so the series knows when to stop.')).toBeTruthy();
     expect(onSave).not.toHaveBeenCalled();
   });
 
@@ -56,7 +56,7 @@ describe('AgreementEditor', () => {
     const partnerWindows = screen.getByRole('group', { name: 'When Oliver Bennett can meet (in Europe/London) 1' });
     await user.click(within(partnerWindows).getByRole('button', { name: 'Remove window 1' }));
     await user.click(screen.getByRole('button', { name: 'Send proposal' }));
-    expect(screen.getByText(/The mentee has no days or times when they can meet/)).toBeTruthy();
+    expect(screen.getByText('Add at least one time when a meeting can happen.')).toBeTruthy();
     expect(onSave).not.toHaveBeenCalled();
   });
 
@@ -91,7 +91,31 @@ describe('AgreementEditor', () => {
     );
     const input = screen.getByLabelText('Last date');
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent).toBe('The end date 2026-11-01 is before the first date 2026-11-30.');
+    expect(document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent).toBe('The last date is before the first date. Choose a later last date.');
+  });
+
+  it('shows every problem the API lists (details.problems) at its own field, in the person’s language', () => {
+    const serverProblem = {
+      kind: 'rejected' as const,
+      status: 422,
+      code: 'AGREEMENT.BAD_DATE',
+      serverMessage: 'The first date "2026-02-30" is not a calendar date in the form YYYY-MM-DD.',
+      field: 'agreement.firstDate',
+      problems: [
+        { field: 'agreement.firstDate', code: 'AGREEMENT.BAD_DATE', message: 'The first date "2026-02-30" is not a calendar date in the form YYYY-MM-DD.' },
+        { field: 'agreement.mentor.meetingWindows[0].end', code: 'AGREEMENT.WINDOW_END_BEFORE_START', message: 'The window 17:00–14:00 ends before it starts.' },
+        { field: 'agreement.mentee.timeZone', code: 'TIME.UNKNOWN_ZONE', message: '"Mars/Olympus_Mons" is not a time zone we recognise.' },
+      ],
+    };
+    renderWithProviders(
+      <AgreementEditor initial={agreement} draftKey="test.agreement" pair={pair} saving={false} serverProblem={serverProblem} onSave={() => undefined} onCancel={() => undefined} />,
+      { language: 'pl' },
+    );
+    const messageAt = (input: HTMLElement) => (input.getAttribute('aria-describedby') ?? '').split(' ').map((x) => document.getElementById(x)?.textContent ?? '').join(' ').trim();
+    expect(messageAt(screen.getByLabelText('Pierwsze spotkanie nie wcześniej niż'))).toBe('Podaj datę z kalendarza.');
+    const window = screen.getByRole('group', { name: 'Kiedy możesz się spotkać (strefa Europe/Warsaw) 1' });
+    expect(within(window).getByText('Przedział czasu kończy się, zanim się zacznie. Jeśli trwa po północy, zaznacz „Kończy się następnego dnia”; w przeciwnym razie popraw godziny.')).toBeTruthy();
+    expect(screen.getByText('Wybierz strefę czasową z listy.')).toBeTruthy();
   });
 
   it('sends the agreement and the note', async () => {
