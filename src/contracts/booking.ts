@@ -25,7 +25,8 @@ export const BookMeetingsBody = z
 
 export const RescheduleMeetingBody = z.object({ start: IsoInstant, version: Version.optional() }).strict();
 
-export const CancelMeetingBody = z.object({ comment: multilineText(500) }).strict();
+/** The version read is required (If-Match or here): a meeting moved or changed meanwhile is not cancelled unseen. */
+export const CancelMeetingBody = z.object({ comment: multilineText(500), version: Version.optional() }).strict();
 
 /**
  * The answer to a booking call. Every meeting asked for is accounted for exactly once:

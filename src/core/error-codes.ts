@@ -188,6 +188,7 @@ export const ERROR_CODES = [
   'CHECKIN.EMPTY',
   'CHECKIN.GOAL_NOT_FOUND',
   'CHECKIN.GOAL_REPEATED',
+  'CHECKIN.VERSION_REQUIRED',
 
   // Proactive delivery (the bot's messages)
   'DELIVERY.NOTHING_TO_REMIND',

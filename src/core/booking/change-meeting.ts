@@ -2,7 +2,7 @@
 import { fail, ok, type Result } from '../result';
 import { HOUR, MINUTE, type Instant } from '../time/interval';
 import { overlaps, widenIntervals } from '../time/interval-algebra';
-import { STORAGE_NOT_FOUND } from '../ports/repositories';
+import { isWildcardVersion, STORAGE_NOT_FOUND, wildcardVersionRefused } from '../ports/repositories';
 import type { CalendarEventRef } from '../ports/calendar';
 import type { Meeting } from '../relationships/meeting';
 import type { UseCaseCall } from '../usecases/principal';
@@ -24,6 +24,8 @@ export interface CancelMeetingInput {
   readonly relationshipId: string;
   readonly meetingId: string;
   readonly comment: string;
+  /** The meeting's version as the caller read it; a different stored version is `STORAGE.CONFLICT`. */
+  readonly version?: string;
 }
 
 async function loadChangeable(
@@ -35,6 +37,7 @@ async function loadChangeable(
   if (!context.ok) return context;
   const meeting = context.value.aggregate.meetings.find((m) => m.id === call.input.meetingId);
   if (!meeting) return meetingNotFound();
+  if (call.input.version !== undefined && isWildcardVersion(call.input.version)) return wildcardVersionRefused();
   if (call.input.version !== undefined && call.input.version !== meeting.version) {
     return fail('STORAGE.CONFLICT', 'The meeting changed in the meantime. Reload to see the latest and try again.', { field: 'version' });
   }

@@ -20,7 +20,7 @@ export interface SubmitCheckInInput {
   readonly newActionItems: readonly ActionItemFields[];
   /** Visible only to the author. Absent or empty removes an earlier note. */
   readonly privateNote?: string;
-  /** The version of my earlier check-in for this meeting, when editing it. */
+  /** The version of my earlier check-in for this meeting: required when editing it (`CHECKIN.VERSION_REQUIRED` otherwise). */
   readonly version?: string;
 }
 
@@ -95,6 +95,12 @@ export async function submitCheckIn(
   const room = checkOpenActionItems(actionItems.value.filter((i) => i.status === 'open').length, items.length);
   if (!room.ok) return { ok: false, error: { ...room.error, field: 'newActionItems' } };
   if (existing.ok) {
+    // An edit without the version read would overwrite a check-in sent meanwhile (from the chat, another tab) unseen.
+    if (input.version === undefined) {
+      return fail('CHECKIN.VERSION_REQUIRED', 'You already checked in for this meeting (perhaps from the chat). Reload to see that check-in, then edit it.', {
+        field: 'version',
+      });
+    }
     const stale = checkExpectedVersion(existing.value.version, input.version);
     if (!stale.ok) return stale;
   }

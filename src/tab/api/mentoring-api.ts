@@ -214,8 +214,12 @@ export class MentoringApi {
       versioned(meeting.version),
     );
   }
-  cancelMeeting(relationshipId: string, meetingId: string, comment: string): Promise<MeetingDto> {
-    return this.client.delete<MeetingDto>(`/api/relationships/${enc(relationshipId)}/meetings/${enc(meetingId)}`, { body: { comment } });
+  /** Cancels with the version I saw: a meeting moved or changed meanwhile comes back as a conflict, not cancelled unseen. */
+  cancelMeeting(relationshipId: string, meeting: Pick<MeetingDto, 'id' | 'version'>, comment: string): Promise<MeetingDto> {
+    return this.client.delete<MeetingDto>(`/api/relationships/${enc(relationshipId)}/meetings/${enc(meeting.id)}`, {
+      body: { comment, version: meeting.version },
+      ...versioned(meeting.version),
+    });
   }
   /** Rewrites the invites of future meetings whose agenda changed (new action items, goals, themes). */
   refreshAgendas(relationshipId: string): Promise<{ updated: string[]; unchanged: string[]; failed: { meetingId: string; code: string }[] }> {

@@ -87,6 +87,7 @@ export const en = {
   'code.PROFILE.NOT_FOUND': 'You have no mentoring profile yet. Create one on the Profile page.',
   'code.AGREEMENT.VERSION_SUPERSEDED': 'A newer version of the agreement was proposed; review and accept that one instead.',
   'code.RELATIONSHIP.CLOSED': 'This relationship is closed, so it cannot be changed any more.',
+  'code.CHECKIN.VERSION_REQUIRED': 'You already checked in for this meeting, perhaps from the chat. Reload the page to see that check-in, then edit it.',
   'code.AGREEMENT.WINDOW_END_BEFORE_START': 'A time window ends before it starts. If it runs past midnight, tick “Ends the next day”; otherwise correct the times.',
   'code.AGREEMENT.WINDOW_LONGER_THAN_A_DAY': 'A time window marked “Ends the next day” would last more than a day. Untick “Ends the next day” or correct the times.',
   'code.AGREEMENT.BAD_DATE': 'Enter a calendar date.',

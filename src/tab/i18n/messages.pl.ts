@@ -87,6 +87,7 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'code.PROFILE.NOT_FOUND': 'Nie masz jeszcze profilu mentoringowego. Utwórz go na stronie Profil.',
   'code.AGREEMENT.VERSION_SUPERSEDED': 'Zaproponowano nowszą wersję umowy; przejrzyj i przyjmij tamtą.',
   'code.RELATIONSHIP.CLOSED': 'Ta relacja jest zakończona, więc nie można już jej zmieniać.',
+  'code.CHECKIN.VERSION_REQUIRED': 'Twoje podsumowanie tego spotkania jest już zapisane, być może wysłane z czatu. Odśwież stronę, aby je zobaczyć, a potem je edytuj.',
   'code.AGREEMENT.WINDOW_END_BEFORE_START': 'Przedział czasu kończy się, zanim się zacznie. Jeśli trwa po północy, zaznacz „Kończy się następnego dnia”; w przeciwnym razie popraw godziny.',
   'code.AGREEMENT.WINDOW_LONGER_THAN_A_DAY': 'Przedział oznaczony „Kończy się następnego dnia” trwałby ponad dobę. Odznacz „Kończy się następnego dnia” albo popraw godziny.',
   'code.AGREEMENT.BAD_DATE': 'Podaj datę z kalendarza.',

@@ -93,7 +93,7 @@ it('a meeting of a closed relationship can still be cancelled (no 409 RELATIONSH
     { principal: principalOf(cast.mentor), now: Date.now(), input: { relationshipId: cast.relationship.id, reflection: { whatWorked: 'x', whatToImprove: '', keyTakeaway: '' }, version: detail.json.relationship.version } },
   );
   expect(closed.ok).toBe(true);
-  const meeting = detail.json.meetings.find((m: { status: string }) => m.status === 'planned') as { id: string };
-  const cancelled = await h.request('DELETE', `${rel}/meetings/${meeting.id}`, { person: cast.mentee, body: { comment: 'We closed the relationship.' } });
+  const meeting = detail.json.meetings.find((m: { status: string }) => m.status === 'planned') as { id: string; version: string };
+  const cancelled = await h.request('DELETE', `${rel}/meetings/${meeting.id}`, { person: cast.mentee, body: { comment: 'We closed the relationship.', version: meeting.version } });
   expect([cancelled.status, cancelled.json.status]).toEqual([200, 'cancelled']);
 });

@@ -91,7 +91,7 @@ async function addGoal(h: ApiHarness, cast: Cast, relationshipId: string): Promi
 }
 
 /** A meeting that has already started, so check-ins are allowed (meetings are booked by the calendar issue). */
-async function addMeeting(h: ApiHarness, cast: Cast, relationshipId: string): Promise<string> {
+export async function addMeeting(h: ApiHarness, cast: Cast, relationshipId: string): Promise<string> {
   const id = randomUUID();
   const start = Date.now() - 2 * 3600_000;
   const created = await h.api.services.repositories.relationships.meetings.create(cast.tenantId, relationshipId, {
@@ -106,7 +106,7 @@ async function addMeeting(h: ApiHarness, cast: Cast, relationshipId: string): Pr
   return id;
 }
 
-const CHECK_IN = {
+export const CHECK_IN = {
   answers: { useful: 'Power Query basics', nextSteps: 'Build a first report', beforeNextTime: 'Install Desktop', changeOrFocus: 'More hands-on' },
   goalProgress: [],
   newActionItems: [],
@@ -441,7 +441,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
       const meeting = await bookedMeeting(h, c);
       return call('/api/relationships/{relationshipId}/meetings/{meetingId}', { relationshipId: c.relationship.id, meetingId: meeting.id }, {
         method: 'DELETE',
-        body: { comment: 'Travel, sorry' },
+        body: { comment: 'Travel, sorry', version: meeting.version },
         member: c.mentee,
         nonMember: c.stranger,
         okStatus: 200,
@@ -465,7 +465,7 @@ async function activeAgreement(h: ApiHarness, c: Cast & { relationship: Relation
 }
 
 /** The pair's next meeting, booked through the API into the local calendar. */
-async function bookedMeeting(h: ApiHarness, c: Cast & { relationship: Relationship }): Promise<{ id: string; version: string }> {
+export async function bookedMeeting(h: ApiHarness, c: Cast & { relationship: Relationship }): Promise<{ id: string; version: string }> {
   await activeAgreement(h, c);
   const booked = await ok(h, c.mentee, 'POST', `/api/relationships/${c.relationship.id}/meetings`, { scope: 'next' });
   return booked.meetings[0];

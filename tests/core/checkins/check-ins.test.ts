@@ -54,6 +54,14 @@ describe('check-ins', () => {
     expect(await submitCheckIn(w.deps, call(tom, input({ version: first.version })))).toMatchObject({ ok: false, error: { code: 'STORAGE.CONFLICT' } });
   });
 
+  it('an edit without the version read is refused (sent from the chat meanwhile) and changes nothing', async () => {
+    const { w, input } = await setup();
+    const first = unwrap(await submitCheckIn(w.deps, call(tom, input({ privateNote: 'note' }))));
+    const blind = await submitCheckIn(w.deps, call(tom, input({ answers: { ...answers, useful: 'Overwrite' } }), NOW + 60_000));
+    expect(blind).toMatchObject({ ok: false, error: { code: 'CHECKIN.VERSION_REQUIRED', field: 'version' } });
+    expect(unwrap(await getMyCheckIn(w.deps, call(tom, { relationshipId: input().relationshipId, meetingId: first.meetingId })))).toEqual(first);
+  });
+
   it('creates action items from the check-in and applies goal progress', async () => {
     const { w, r, input } = await setup();
     const goal = unwrap(await addGoal(w.deps, call(tom, { relationshipId: r.id, title: 'Post weekly', smart: { specific: '', measurable: '', achievable: '', relevant: '', timeBound: '' } })));

@@ -226,7 +226,7 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
                     <CancelForm
                       meeting={meeting}
                       partnerName={pair.partnerName}
-                      send={async (comment) => remember([await api.cancelMeeting(relationshipId, meeting.id, comment)])}
+                      send={async (comment) => remember([await api.cancelMeeting(relationshipId, meeting, comment)])}
                       onDone={() => {
                         setChanging(undefined);
                         // A moved or cancelled meeting frees its time and (when cancelled) its place in the series.
