@@ -99,6 +99,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'TAB_ENDPOINT', value: tabEndpoint }
         { name: 'TEAMS_APP_ID', value: teamsAppId }
         { name: 'PROACTIVE_INSTALL_ENABLED', value: proactiveInstallEnabled }
+        // Outlook change notifications need no setting here: the webhook follows WEBSITE_HOSTNAME, which
+        // Azure sets, and each Graph subscription carries a random clientState of its own, stored with
+        // its record in Table Storage. No shared secret exists, so none is provisioned.
       ]
     }
   }

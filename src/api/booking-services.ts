@@ -45,8 +45,8 @@ export interface BookingServices {
   /** For timers and notifications: the app's own access to the tenant's calendars. */
   forTenant(tenantId: string): Result<BookingDeps>;
   readonly register: BookingRegister;
-  /** The clientState our Graph subscriptions carry; notifications without it are refused. */
-  readonly notificationClientState?: string;
+  /** The subscriptions we keep, each with its own clientState: the webhook checks every notification against them. */
+  readonly subscriptionRecords: CalendarSubscriptionRecords;
   /** For the subscription timer and the change consumer: app-only Graph subscriptions and their records. */
   subscriptionsFor(tenantId: string): Result<SubscriptionDeps>;
   /** For the safety-net timer: delta reads of the watched mailboxes (app-only) and their cursors. */
@@ -111,33 +111,87 @@ export class TableBookingRegister implements BookingRegister {
 }
 
 const SUBSCRIPTIONS_PARTITION = 'calendar-subscriptions';
-const SubscriptionRow = z.looseObject({ tenantId: z.string(), subscriptionId: z.string(), mailboxId: z.string(), expiresAt: z.number() });
+// clientState is absent on rows written before each subscription had its own secret.
+const SubscriptionRow = z.looseObject({ tenantId: z.string(), subscriptionId: z.string(), mailboxId: z.string(), expiresAt: z.number(), clientState: z.string().optional() });
+const SubscriptionIdRow = z.looseObject({ tenantId: z.string(), subscriptionId: z.string(), mailboxId: z.string() });
 
-/** One row per tenant and watched mailbox: the Graph subscription that watches it. */
+const mailboxKey = (tenantId: string, mailboxId: string) => `${tenantId}|${mailboxId}`;
+/** The index a notification is checked through: it names only the subscription. */
+const subscriptionKey = (tenantId: string, subscriptionId: string) => `id|${tenantId}|${subscriptionId}`;
+
+function toSubscription(row: z.infer<typeof SubscriptionRow>): CalendarSubscription {
+  // A row without its own secret validates nothing; the next run replaces it with one that has.
+  return { subscriptionId: row.subscriptionId, mailboxId: row.mailboxId, expiresAt: row.expiresAt, clientState: row.clientState ?? '' };
+}
+
+/**
+ * One row per tenant and watched mailbox: the Graph subscription that watches it, with its own
+ * clientState; beside it, in the same partition and written in the same transaction, a row per
+ * subscription id, so the webhook checks a notification with one point read.
+ */
 export class TableSubscriptionRecords implements CalendarSubscriptionRecords {
   constructor(private readonly store: TableDocumentStore) {}
 
   async list(tenantId: string): Promise<Result<CalendarSubscription[]>> {
-    const rows = await this.store.listMixed(SUBSCRIPTIONS_PARTITION, { calendarSubscription: SubscriptionRow });
+    const rows = await this.store.list(SUBSCRIPTIONS_PARTITION, SubscriptionRow, `${tenantId}|`);
     if (!rows.ok) return rows;
-    return ok(
-      rows.value
-        .map((r) => r.value as z.infer<typeof SubscriptionRow>)
-        .filter((r) => r.tenantId === tenantId)
-        .map((r) => ({ subscriptionId: r.subscriptionId, mailboxId: r.mailboxId, expiresAt: r.expiresAt })),
-    );
+    return ok(rows.value.map((r) => r.value).filter((r) => r.tenantId === tenantId).map(toSubscription));
+  }
+
+  async get(tenantId: string, mailboxId: string): Promise<Result<CalendarSubscription | undefined>> {
+    const row = await this.store.get(SUBSCRIPTIONS_PARTITION, mailboxKey(tenantId, mailboxId), SubscriptionRow);
+    if (!row.ok) return row;
+    return ok(row.value ? toSubscription(row.value.value) : undefined);
+  }
+
+  async find(tenantId: string, subscriptionId: string): Promise<Result<CalendarSubscription | undefined>> {
+    const index = await this.store.get(SUBSCRIPTIONS_PARTITION, subscriptionKey(tenantId, subscriptionId), SubscriptionIdRow);
+    if (!index.ok) return index;
+    if (!index.value) return ok(undefined);
+    const record = await this.get(tenantId, index.value.value.mailboxId);
+    if (!record.ok) return record;
+    // The mailbox's record is the truth: an index row left by a replaced subscription finds nothing.
+    return ok(record.value?.subscriptionId === subscriptionId ? record.value : undefined);
+  }
+
+  async create(tenantId: string, s: CalendarSubscription): Promise<Result<void>> {
+    return this.write(tenantId, s, 'insert', undefined);
   }
 
   async save(tenantId: string, s: CalendarSubscription): Promise<Result<void>> {
-    const written = await this.store.upsert(SUBSCRIPTIONS_PARTITION, `${tenantId}|${s.mailboxId}`, 'calendarSubscription', { tenantId, ...s });
-    return written.ok ? ok(undefined) : written;
+    const previous = await this.store.get(SUBSCRIPTIONS_PARTITION, mailboxKey(tenantId, s.mailboxId), SubscriptionRow);
+    if (!previous.ok) return previous;
+    return this.write(tenantId, s, 'upsert', previous.value?.value.subscriptionId);
+  }
+
+  private async write(tenantId: string, s: CalendarSubscription, how: 'insert' | 'upsert', previousId: string | undefined): Promise<Result<void>> {
+    const written = await this.store.transact(
+      SUBSCRIPTIONS_PARTITION,
+      [
+        { type: how, rowKey: mailboxKey(tenantId, s.mailboxId), kind: 'calendarSubscription', value: { tenantId, ...s } },
+        { type: 'upsert', rowKey: subscriptionKey(tenantId, s.subscriptionId), kind: 'calendarSubscriptionId', value: { tenantId, subscriptionId: s.subscriptionId, mailboxId: s.mailboxId } },
+        ...(previousId && previousId !== s.subscriptionId ? [{ type: 'delete' as const, rowKey: subscriptionKey(tenantId, previousId) }] : []),
+      ],
+      'calendarSubscription',
+    );
+    if (written.ok) return ok(undefined);
+    // Deleting an index row that was never written (a row from before the index) fails the batch: write without it.
+    if (previousId && written.error.code === 'STORAGE.CONFLICT') return this.write(tenantId, s, how, undefined);
+    return written;
   }
 
   async remove(tenantId: string, mailboxId: string): Promise<Result<void>> {
-    const row = await this.store.get(SUBSCRIPTIONS_PARTITION, `${tenantId}|${mailboxId}`, SubscriptionRow);
+    const row = await this.store.get(SUBSCRIPTIONS_PARTITION, mailboxKey(tenantId, mailboxId), SubscriptionRow);
     if (!row.ok) return row;
     if (!row.value) return ok(undefined);
-    const removed = await this.store.delete(SUBSCRIPTIONS_PARTITION, `${tenantId}|${mailboxId}`, 'calendarSubscription', row.value.etag);
+    const index = await this.store.get(SUBSCRIPTIONS_PARTITION, subscriptionKey(tenantId, row.value.value.subscriptionId), SubscriptionIdRow);
+    if (!index.ok) return index;
+    const removed = await this.store.transact(
+      SUBSCRIPTIONS_PARTITION,
+      [{ type: 'delete', rowKey: mailboxKey(tenantId, mailboxId) }, ...(index.value ? [{ type: 'delete' as const, rowKey: subscriptionKey(tenantId, row.value.value.subscriptionId) }] : [])],
+      'calendarSubscription',
+      { missing: 'not-found' },
+    );
     return removed.ok || removed.error.code === 'STORAGE.NOT_FOUND' ? ok(undefined) : removed;
   }
 }
@@ -219,7 +273,7 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
       if (!tokens) return notConfigured();
       return ok(new GraphMeetingAttendance(createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokens.appOnly(tenantId) })));
     },
-    ...(settings.GRAPH_NOTIFICATION_CLIENT_STATE ? { notificationClientState: settings.GRAPH_NOTIFICATION_CLIENT_STATE } : {}),
+    subscriptionRecords,
     ...(options.changes ? { changes: options.changes } : {}),
     deltaFor(tenantId) {
       if (!tokens) return notConfigured();
@@ -228,14 +282,14 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
     },
     subscriptionsFor(tenantId) {
       if (!tokens) return notConfigured();
-      if (!settings.GRAPH_NOTIFICATION_URL || !settings.GRAPH_NOTIFICATION_CLIENT_STATE) {
-        return fail('CALENDAR.NOTIFICATIONS_NOT_CONFIGURED', 'Outlook changes are read by the sync timer only: set GRAPH_NOTIFICATION_URL and GRAPH_NOTIFICATION_CLIENT_STATE for change notifications.');
+      if (!settings.GRAPH_NOTIFICATION_URL) {
+        return fail('CALENDAR.NOTIFICATIONS_NOT_CONFIGURED', 'Outlook changes are read by the sync timers only: this host knows no public URL for Graph’s notifications (GRAPH_NOTIFICATION_URL; in Azure it follows WEBSITE_HOSTNAME).');
       }
       const client = createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokens.appOnly(tenantId) });
       return ok({
         repos: options.repos,
         records: subscriptionRecords,
-        subscriptions: new GraphSubscriptionAdapter({ client, notificationUrl: settings.GRAPH_NOTIFICATION_URL, clientState: settings.GRAPH_NOTIFICATION_CLIENT_STATE }),
+        subscriptions: new GraphSubscriptionAdapter({ client, notificationUrl: settings.GRAPH_NOTIFICATION_URL }),
       });
     },
   };

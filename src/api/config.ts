@@ -47,8 +47,6 @@ export const ApiSettingsSchema = z
     }),
     AUTH_AUTHORITY_HOST: url('AUTH_AUTHORITY_HOST').default('https://login.microsoftonline.com'),
     GRAPH_BASE_URL: url('GRAPH_BASE_URL').default('https://graph.microsoft.com/v1.0'),
-    /** The secret Graph echoes in every change notification of our subscriptions. */
-    GRAPH_NOTIFICATION_CLIENT_STATE: optionalText,
     /** This API's public webhook for Graph change notifications (…/api/calendar-notifications); without it no subscriptions are made. */
     GRAPH_NOTIFICATION_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), { error: 'GRAPH_NOTIFICATION_URL must be an absolute URL, e.g. https://<app>.azurewebsites.net/api/calendar-notifications' }),
     /** Set by Azure Functions to the app's default host name; in azure mode it gives the webhook its default URL. */
@@ -81,9 +79,6 @@ export const ApiSettingsSchema = z
         message: 'STORAGE_CONNECTION_STRING is required (or STORAGE_TABLE_ENDPOINT with a managed identity)',
       });
     }
-    if (s.GRAPH_NOTIFICATION_URL && !s.GRAPH_NOTIFICATION_CLIENT_STATE) {
-      ctx.addIssue({ code: 'custom', path: ['GRAPH_NOTIFICATION_CLIENT_STATE'], message: 'GRAPH_NOTIFICATION_CLIENT_STATE is required with GRAPH_NOTIFICATION_URL: the secret each notification must carry' });
-    }
     if (s.MENTORING_MODE === 'azure' && s.GRAPH_NOTIFICATION_URL && !s.GRAPH_NOTIFICATION_URL.startsWith('https://')) {
       ctx.addIssue({ code: 'custom', path: ['GRAPH_NOTIFICATION_URL'], message: 'GRAPH_NOTIFICATION_URL must be https in azure mode (Graph delivers only to https)' });
     }
@@ -97,10 +92,11 @@ export const ApiSettingsSchema = z
       ctx.addIssue({ code: 'custom', path: ['AUTH_ISSUER_TEMPLATE'], message: 'AUTH_ISSUER_TEMPLATE must be https in azure mode' });
     }
   })
-  // In Azure the webhook is this app's own /api/calendar-notifications: provision sets only the
-  // secret (GRAPH_NOTIFICATION_CLIENT_STATE) and the URL follows the host name Azure gives the app.
+  // In Azure the webhook is this app's own /api/calendar-notifications, at the host name Azure gives
+  // the app: provision sets nothing for it, and each subscription carries a random secret of its own
+  // (stored with its record), so notifications are on from the first deploy.
   .transform((s) =>
-    s.MENTORING_MODE === 'azure' && !s.GRAPH_NOTIFICATION_URL && s.GRAPH_NOTIFICATION_CLIENT_STATE && s.WEBSITE_HOSTNAME
+    s.MENTORING_MODE === 'azure' && !s.GRAPH_NOTIFICATION_URL && s.WEBSITE_HOSTNAME
       ? { ...s, GRAPH_NOTIFICATION_URL: `https://${s.WEBSITE_HOSTNAME}/api/calendar-notifications` }
       : s,
   );

@@ -110,7 +110,7 @@ export const ERROR_CATALOGUE = {
   'CALENDAR.NOT_CONFIGURED': spec(503, 'The host has no Graph credentials for calendars.'),
   'CALENDAR.CHANGE_QUEUE_UNAVAILABLE': spec(503, 'A calendar change notification could not be queued; Graph retries it.'),
   'CALENDAR.NOTIFICATIONS_NOT_CONFIGURED': spec(503, 'The host has no public notification URL for Graph subscriptions.'),
-  'CALENDAR.NOTIFICATION_REJECTED': spec(400, 'A change notification failed its clientState check.'),
+  'CALENDAR.NOTIFICATION_REJECTED': spec(403, 'A change notification did not carry the clientState of a subscription this app keeps.'),
   'DIRECTORY.PERSON_NOT_FOUND': spec(404, 'A person of the pair is not in the directory.'),
   'DIRECTORY.UNAVAILABLE': spec(503, 'The directory did not answer.'),
 

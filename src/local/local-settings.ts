@@ -36,8 +36,6 @@ export function localApiEnvironment(endpoints: {
     AUTH_AUTHORITY_HOST: setIn(env, 'AUTH_AUTHORITY_HOST') ?? endpoints.issuerTemplate.replace('/{tenantid}/v2.0', ''),
     GRAPH_BASE_URL: setIn(env, 'GRAPH_BASE_URL') ?? endpoints.graphBaseUrl,
     GRAPH_NOTIFICATION_URL: setIn(env, 'GRAPH_NOTIFICATION_URL') ?? endpoints.notificationUrl,
-    // Not a secret locally (the local calendar is on this machine); Azure takes it from Key Vault.
-    GRAPH_NOTIFICATION_CLIENT_STATE: setIn(env, 'GRAPH_NOTIFICATION_CLIENT_STATE') ?? 'local-calendar-notifications',
     STORAGE_TABLE_NAME: env.STORAGE_TABLE_NAME,
     LOCAL_CLOCK_START: env.LOCAL_CLOCK_START,
     CALENDAR_CHANGES_QUEUE: env.CALENDAR_CHANGES_QUEUE,
@@ -99,7 +97,7 @@ export function tenantApiEnvironment(env: Env, azuriteConnectionString: string |
   const storage = usesDevelopmentStorage(env) ? azuriteConnectionString : setIn(env, 'STORAGE_CONNECTION_STRING');
   const passThrough = [
     'AUTH_CLIENT_ID', 'AUTH_CLIENT_SECRET', 'AUTH_ALLOWED_TENANTS', 'AUTH_JWKS_URI', 'AUTH_ISSUER_TEMPLATE', 'AUTH_AUTHORITY_HOST', 'GRAPH_BASE_URL',
-    'GRAPH_NOTIFICATION_CLIENT_STATE', 'BOOKING_ORGANIZER', 'BOOKING_HORIZON_DAYS', 'STORAGE_TABLE_NAME',
+    'GRAPH_NOTIFICATION_URL', 'BOOKING_ORGANIZER', 'BOOKING_HORIZON_DAYS', 'STORAGE_TABLE_NAME',
     'BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'BOT_TYPE', 'BOT_AUTHORITY', 'TAB_ENDPOINT', 'TEAMS_APP_ID', 'PROACTIVE_INSTALL_ENABLED',
   ];
   return {

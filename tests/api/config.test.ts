@@ -30,15 +30,17 @@ describe('API settings', () => {
     expect(() => parseApiSettings(env)).toThrow(new RegExp(name));
   });
 
-  it("in azure mode gives Graph's webhook this app's own host when provision set only the notification secret", () => {
-    const withSecret = { ...valid, GRAPH_NOTIFICATION_CLIENT_STATE: 'k9Z-secret', WEBSITE_HOSTNAME: 'func-mentoring-dev.azurewebsites.net' };
-    expect(parseApiSettings(withSecret).GRAPH_NOTIFICATION_URL).toBe('https://func-mentoring-dev.azurewebsites.net/api/calendar-notifications');
-    expect(parseApiSettings({ ...withSecret, GRAPH_NOTIFICATION_URL: 'https://api.contoso.example/api/calendar-notifications' }).GRAPH_NOTIFICATION_URL).toBe(
+  it("in azure mode gives Graph's webhook this app's own host, with no secret to set (each subscription has its own)", () => {
+    const onAzure = { ...valid, WEBSITE_HOSTNAME: 'func-mentoring-dev.azurewebsites.net' };
+    expect(parseApiSettings(onAzure).GRAPH_NOTIFICATION_URL).toBe('https://func-mentoring-dev.azurewebsites.net/api/calendar-notifications');
+    expect(parseApiSettings({ ...onAzure, GRAPH_NOTIFICATION_URL: 'https://api.contoso.example/api/calendar-notifications' }).GRAPH_NOTIFICATION_URL).toBe(
       'https://api.contoso.example/api/calendar-notifications',
     );
-    // No secret, no subscriptions: the URL stays unset and the sync timer alone reads Outlook.
-    expect(parseApiSettings({ ...valid, WEBSITE_HOSTNAME: 'func-mentoring-dev.azurewebsites.net' }).GRAPH_NOTIFICATION_URL).toBeUndefined();
-    expect(parseApiSettings({ ...withSecret, MENTORING_MODE: 'local' }).GRAPH_NOTIFICATION_URL).toBeUndefined();
+    // The old shared-secret setting is neither needed nor read.
+    expect(parseApiSettings({ ...onAzure, GRAPH_NOTIFICATION_CLIENT_STATE: 'k9Z-secret' })).not.toHaveProperty('GRAPH_NOTIFICATION_CLIENT_STATE');
+    // Without a host name (not in Azure) there is no public webhook: the delta and sync timers read Outlook.
+    expect(parseApiSettings(valid).GRAPH_NOTIFICATION_URL).toBeUndefined();
+    expect(parseApiSettings({ ...onAzure, MENTORING_MODE: 'local' }).GRAPH_NOTIFICATION_URL).toBeUndefined();
   });
 
   it('accepts a table endpoint without a connection string (managed identity) and checks its form', () => {

@@ -6,13 +6,15 @@
  *   PATCH  /subscriptions/{id}   { expirationDateTime }
  *   DELETE /subscriptions/{id}
  * Graph validates the notification URL (and the lifecycle URL) before it answers 201, so the API's
- * webhook must be reachable; lifecycle events come to the same endpoint.
+ * webhook must be reachable; lifecycle events come to the same endpoint. Every subscription gets a
+ * random clientState of its own (client-state.ts), returned with it for the record.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import type { CalendarSubscription, CalendarSubscriptionPort } from '../../core/ports/calendar-subscriptions';
 import { ok, type Result } from '../../core/result';
 import type { Instant } from '../../core/time/interval';
+import { newClientState } from './client-state';
 import { fromThrown, graphInvalidResponse } from './graph-errors';
 
 const subscriptionSchema = z.looseObject({ id: z.string().min(1), resource: z.string(), expirationDateTime: z.string() });
@@ -21,23 +23,24 @@ export interface GraphSubscriptionSettings {
   readonly client: Client;
   /** The API's public webhook, e.g. https://<app>.azurewebsites.net/api/calendar-notifications */
   readonly notificationUrl: string;
-  /** The secret every notification must carry back. */
-  readonly clientState: string;
+  /** Default: 32 random bytes; a test may fix it. */
+  readonly newClientState?: () => string;
 }
 
 export class GraphSubscriptionAdapter implements CalendarSubscriptionPort {
   constructor(private readonly s: GraphSubscriptionSettings) {}
 
-  private parse(raw: unknown, mailboxId: string, operation: string): Result<CalendarSubscription> {
+  private parse(raw: unknown, mailboxId: string, clientState: string, operation: string): Result<CalendarSubscription> {
     const parsed = subscriptionSchema.safeParse(raw);
     if (!parsed.success) return graphInvalidResponse(operation, parsed.error.issues[0]?.message ?? '');
     const expiresAt = Date.parse(parsed.data.expirationDateTime);
     if (Number.isNaN(expiresAt)) return graphInvalidResponse(operation, 'expirationDateTime is not a date');
-    return ok({ subscriptionId: parsed.data.id, mailboxId, expiresAt });
+    return ok({ subscriptionId: parsed.data.id, mailboxId, expiresAt, clientState });
   }
 
   async subscribe(mailboxId: string, expiresAt: Instant): Promise<Result<CalendarSubscription>> {
     const operation = 'watch the calendar for changes';
+    const clientState = (this.s.newClientState ?? newClientState)();
     try {
       const raw: unknown = await this.s.client.api('/subscriptions').post({
         changeType: 'created,updated,deleted',
@@ -45,9 +48,9 @@ export class GraphSubscriptionAdapter implements CalendarSubscriptionPort {
         lifecycleNotificationUrl: this.s.notificationUrl,
         resource: `users/${mailboxId}/events`,
         expirationDateTime: new Date(expiresAt).toISOString(),
-        clientState: this.s.clientState,
+        clientState,
       });
-      return this.parse(raw, mailboxId, operation);
+      return this.parse(raw, mailboxId, clientState, operation);
     } catch (cause) {
       return fromThrown(cause, operation);
     }
@@ -57,7 +60,7 @@ export class GraphSubscriptionAdapter implements CalendarSubscriptionPort {
     const operation = 'renew the calendar watch';
     try {
       const raw: unknown = await this.s.client.api(`/subscriptions/${encodeURIComponent(subscription.subscriptionId)}`).patch({ expirationDateTime: new Date(expiresAt).toISOString() });
-      return this.parse(raw, subscription.mailboxId, operation);
+      return this.parse(raw, subscription.mailboxId, subscription.clientState, operation);
     } catch (cause) {
       return fromThrown(cause, operation);
     }

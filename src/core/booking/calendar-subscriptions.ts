@@ -12,6 +12,7 @@ import { HOUR, MINUTE, type Instant } from '../time/interval';
 import type { CalendarChange, CalendarChangeFeed, CalendarSubscription, CalendarSubscriptionPort, CalendarSubscriptionRecords, DeltaCursorRecords } from '../ports/calendar-subscriptions';
 import type { MentoringRepositories } from '../ports/repositories';
 import type { ErrorCode } from '../error-codes';
+import { STORAGE_ALREADY_EXISTS } from '../ports/repositories';
 
 /** Graph's maximum for Outlook resources (under three days). */
 export const SUBSCRIPTION_MAX_MINUTES = 4230;
@@ -45,20 +46,63 @@ export async function watchedMailboxes(repos: MentoringRepositories, tenantId: s
   return ok([...mailboxes].sort());
 }
 
-async function subscribeOrRenew(deps: SubscriptionDeps, tenantId: string, mailboxId: string, existing: CalendarSubscription | undefined, now: Instant): Promise<Result<{ subscription: CalendarSubscription; how: 'created' | 'renewed' }>> {
+type SubscribeHow = 'created' | 'renewed' | 'kept';
+
+/** A record still good for this long is left alone (no Graph call). */
+function fresh(record: CalendarSubscription | undefined, now: Instant): record is CalendarSubscription {
+  return record !== undefined && record.clientState !== '' && record.expiresAt - now > RENEW_WHEN_LEFT;
+}
+
+/**
+ * Renews the mailbox's subscription, or makes a new one. A mailbox without a record gets its first
+ * one through an insert-only write, so two runs at once (a booking and the timer, or a retried
+ * booking) never leave two subscriptions: the loser removes its own from Graph and keeps the winner's.
+ */
+async function subscribeOrRenew(
+  deps: SubscriptionDeps,
+  tenantId: string,
+  mailboxId: string,
+  record: CalendarSubscription | undefined,
+  now: Instant,
+  mode: 'renew' | 'replace' = 'renew',
+): Promise<Result<SubscribeHow>> {
   const expiresAt = now + SUBSCRIPTION_LIFETIME;
-  if (existing) {
-    const renewed = await deps.subscriptions.renew(existing, expiresAt);
+  if (record && mode === 'renew' && record.clientState !== '' && record.expiresAt > now) {
+    const renewed = await deps.subscriptions.renew(record, expiresAt);
     if (renewed.ok) {
-      const saved = await deps.records.save(tenantId, renewed.value);
-      return saved.ok ? ok({ subscription: renewed.value, how: 'renewed' }) : saved;
+      const saved = await deps.records.save(tenantId, { ...renewed.value, clientState: record.clientState });
+      return saved.ok ? ok('renewed') : saved;
     }
     if (renewed.error.code !== 'GRAPH.NOT_FOUND') return renewed;
   }
   const created = await deps.subscriptions.subscribe(mailboxId, expiresAt);
   if (!created.ok) return created;
-  const saved = await deps.records.save(tenantId, created.value);
-  return saved.ok ? ok({ subscription: created.value, how: 'created' }) : saved;
+  if (record) {
+    const saved = await deps.records.save(tenantId, created.value);
+    if (!saved.ok) return saved;
+    // A record from before per-subscription secrets still lives in Graph until it lapses; its
+    // notifications would be refused, so it is removed (gone already is fine).
+    if (record.clientState === '' && record.expiresAt > now) await deps.subscriptions.remove(record.subscriptionId);
+    return ok('created');
+  }
+  const recorded = await deps.records.create(tenantId, created.value);
+  if (recorded.ok) return ok('created');
+  // Another run recorded this mailbox's subscription first (or the write failed): ours would be a
+  // second subscription for the same mailbox, so it goes.
+  await deps.subscriptions.remove(created.value.subscriptionId);
+  return recorded.error.code === STORAGE_ALREADY_EXISTS ? ok('kept') : recorded;
+}
+
+/**
+ * At booking time: the organizer's mailbox is watched at once, not only from the subscription
+ * timer's next run. Idempotent: a mailbox already watched is left alone, and a retried or concurrent
+ * booking never makes a second subscription.
+ */
+export async function watchMailbox(deps: SubscriptionDeps, input: { readonly tenantId: string; readonly mailboxId: string }, now: Instant): Promise<Result<SubscribeHow>> {
+  const record = await deps.records.get(input.tenantId, input.mailboxId);
+  if (!record.ok) return record;
+  if (fresh(record.value, now)) return ok('kept');
+  return subscribeOrRenew(deps, input.tenantId, input.mailboxId, record.value, now);
 }
 
 /** One subscription per watched mailbox, renewed in time; those no longer needed are removed. */
@@ -69,13 +113,13 @@ export async function keepCalendarSubscriptions(deps: SubscriptionDeps, input: {
   const wanted = new Set(input.mailboxIds);
   for (const mailboxId of wanted) {
     const existing = records.value.find((r) => r.mailboxId === mailboxId);
-    if (existing && existing.expiresAt - now > RENEW_WHEN_LEFT) {
+    if (fresh(existing, now)) {
       outcome.kept.push(mailboxId);
       continue;
     }
-    const done = await subscribeOrRenew(deps, input.tenantId, mailboxId, existing && existing.expiresAt > now ? existing : undefined, now);
+    const done = await subscribeOrRenew(deps, input.tenantId, mailboxId, existing, now);
     if (!done.ok) outcome.failed.push({ mailboxId, code: done.error.code });
-    else (done.value.how === 'created' ? outcome.created : outcome.renewed).push(mailboxId);
+    else outcome[done.value].push(mailboxId);
   }
   for (const stale of records.value.filter((r) => !wanted.has(r.mailboxId))) {
     const removed = await deps.subscriptions.remove(stale.subscriptionId);
@@ -122,12 +166,12 @@ export async function handleCalendarChanges(deps: SubscriptionDeps, tenantId: st
       sync.add(record.mailboxId);
       continue;
     }
-    const done = await subscribeOrRenew(deps, tenantId, record.mailboxId, change.kind === 'reauthorizationRequired' ? record : undefined, now);
+    const done = await subscribeOrRenew(deps, tenantId, record.mailboxId, record, now, change.kind === 'reauthorizationRequired' ? 'renew' : 'replace');
     if (!done.ok) {
       failed.push({ subscriptionId: change.subscriptionId, code: done.error.code });
       continue;
     }
-    (done.value.how === 'renewed' ? renewed : resubscribed).push(record.mailboxId);
+    (done.value === 'renewed' ? renewed : resubscribed).push(record.mailboxId);
     // A removed subscription may have missed changes in the meantime.
     if (change.kind === 'subscriptionRemoved') sync.add(record.mailboxId);
   }

@@ -3,19 +3,26 @@ import type { Instant } from '../time/interval';
 
 /**
  * Change notifications for the mailboxes that hold the pairs' meetings. The adapter (Graph) knows
- * where notifications go and the clientState they carry; the core decides which mailboxes to watch
- * and when to renew.
+ * where notifications go and makes each subscription's clientState (a random secret of its own); the
+ * core decides which mailboxes to watch and when to renew.
  */
 export interface CalendarSubscription {
   readonly subscriptionId: string;
   /** The directory id of the mailbox whose events are watched (the meetings' organizer). */
   readonly mailboxId: string;
   readonly expiresAt: Instant;
+  /**
+   * The secret Graph echoes in every notification of this subscription: random, made when the
+   * subscription is created, kept on renewal, stored with the record. Empty for a record kept before
+   * subscriptions had their own (it validates nothing and is replaced at the next run).
+   */
+  readonly clientState: string;
 }
 
 export interface CalendarSubscriptionPort {
+  /** A new subscription with a fresh random clientState. */
   subscribe(mailboxId: string, expiresAt: Instant): Promise<Result<CalendarSubscription>>;
-  /** `GRAPH.NOT_FOUND` when the provider dropped it: subscribe again. */
+  /** `GRAPH.NOT_FOUND` when the provider dropped it: subscribe again. The clientState stays. */
   renew(subscription: CalendarSubscription, expiresAt: Instant): Promise<Result<CalendarSubscription>>;
   remove(subscriptionId: string): Promise<Result<void>>;
 }
@@ -23,6 +30,13 @@ export interface CalendarSubscriptionPort {
 /** Where the app keeps its subscriptions, one per watched mailbox and tenant. */
 export interface CalendarSubscriptionRecords {
   list(tenantId: string): Promise<Result<CalendarSubscription[]>>;
+  /** The record of a mailbox, if any. */
+  get(tenantId: string, mailboxId: string): Promise<Result<CalendarSubscription | undefined>>;
+  /** The record of a subscription by its id (a notification names only that), if we keep it. */
+  find(tenantId: string, subscriptionId: string): Promise<Result<CalendarSubscription | undefined>>;
+  /** Records the first subscription of a mailbox: `STORAGE.ALREADY_EXISTS` when another run recorded one first. */
+  create(tenantId: string, subscription: CalendarSubscription): Promise<Result<void>>;
+  /** Replaces the mailbox's record (a renewal, or a new subscription in place of a lapsed one). */
   save(tenantId: string, subscription: CalendarSubscription): Promise<Result<void>>;
   remove(tenantId: string, mailboxId: string): Promise<Result<void>>;
 }

@@ -4,6 +4,7 @@
  */
 import { createGraphClient } from '../../../src/adapters/graph/graph-client';
 import { GraphSubscriptionAdapter } from '../../../src/adapters/graph/graph-subscriptions.adapter';
+import { clientStateMatches, newClientState } from '../../../src/adapters/graph/client-state';
 import { fixture, StrictGraphServer } from './strict-graph-server';
 
 const TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.e30.';
@@ -13,7 +14,7 @@ const HOOK = 'https://mentoring-contoso.azurewebsites.net/api/calendar-notificat
 const SUBSCRIPTION = '7f105c7d-2dc5-4530-97cd-4e7ae6534c07';
 
 let graph: StrictGraphServer;
-const adapter = () => new GraphSubscriptionAdapter({ client: createGraphClient({ baseUrl: graph.baseUrl, accessToken: async () => TOKEN }), notificationUrl: HOOK, clientState: 'secretClientValue' });
+const adapter = () => new GraphSubscriptionAdapter({ client: createGraphClient({ baseUrl: graph.baseUrl, accessToken: async () => TOKEN }), notificationUrl: HOOK, newClientState: () => 'secretClientValue' });
 
 beforeEach(async () => {
   graph = await StrictGraphServer.start();
@@ -37,7 +38,7 @@ it('subscribes to a mailbox’s events with the lifecycle URL, and reads the exp
     },
     reply: { status: 201, body: fixture('subscription-created.response.json') },
   });
-  expect(await adapter().subscribe(MEGAN, Date.parse('2026-11-26T07:30:00Z'))).toEqual({ ok: true, value: { subscriptionId: SUBSCRIPTION, mailboxId: MEGAN, expiresAt: Date.parse('2026-11-26T07:30:00Z') } });
+  expect(await adapter().subscribe(MEGAN, Date.parse('2026-11-26T07:30:00Z'))).toEqual({ ok: true, value: { subscriptionId: SUBSCRIPTION, mailboxId: MEGAN, expiresAt: Date.parse('2026-11-26T07:30:00Z'), clientState: 'secretClientValue' } });
   graph.verify();
 });
 
@@ -46,9 +47,10 @@ it('renews with PATCH {expirationDateTime}; a subscription Graph dropped reads a
     { method: 'PATCH', url: `/v1.0/subscriptions/${SUBSCRIPTION}`, headers: AUTH, body: { expirationDateTime: '2026-11-27T08:30:00.000Z' }, reply: { status: 200, body: fixture('subscription-renewed.response.json') } },
     { method: 'PATCH', url: '/v1.0/subscriptions/gone', headers: AUTH, body: { expirationDateTime: '2026-11-27T08:30:00.000Z' }, reply: { status: 404, body: fixture('error-not-found.response.json') } },
   );
-  const renewed = await adapter().renew({ subscriptionId: SUBSCRIPTION, mailboxId: MEGAN, expiresAt: 0 }, Date.parse('2026-11-27T08:30:00Z'));
-  expect(renewed).toEqual({ ok: true, value: { subscriptionId: SUBSCRIPTION, mailboxId: MEGAN, expiresAt: Date.parse('2026-11-27T08:30:00Z') } });
-  const gone = await adapter().renew({ subscriptionId: 'gone', mailboxId: MEGAN, expiresAt: 0 }, Date.parse('2026-11-27T08:30:00Z'));
+  // The renewal keeps the subscription's own clientState (PATCH does not send it).
+  const renewed = await adapter().renew({ subscriptionId: SUBSCRIPTION, mailboxId: MEGAN, expiresAt: 0, clientState: 'kept-secret' }, Date.parse('2026-11-27T08:30:00Z'));
+  expect(renewed).toEqual({ ok: true, value: { subscriptionId: SUBSCRIPTION, mailboxId: MEGAN, expiresAt: Date.parse('2026-11-27T08:30:00Z'), clientState: 'kept-secret' } });
+  const gone = await adapter().renew({ subscriptionId: 'gone', mailboxId: MEGAN, expiresAt: 0, clientState: 'kept-secret' }, Date.parse('2026-11-27T08:30:00Z'));
   expect(!gone.ok && gone.error.code).toBe('GRAPH.NOT_FOUND');
   graph.verify();
 });
@@ -68,4 +70,19 @@ it('removes with DELETE; a refused subscription (validation failed) is GRAPH.BAD
   const refused = await adapter().subscribe(MEGAN, Date.parse('2026-11-26T08:30:00Z'));
   expect(!refused.ok && refused.error.code).toBe('GRAPH.BAD_REQUEST');
   graph.verify();
+});
+
+it('gives every subscription a random clientState of its own (base64url, within Graph’s 128 characters), compared in constant time', () => {
+  const made = Array.from({ length: 50 }, () => newClientState());
+  expect(new Set(made).size).toBe(50);
+  for (const state of made) expect(state).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  const [a, b] = made as [string, string];
+  expect(clientStateMatches(a, a)).toBe(true);
+  expect(clientStateMatches(a, b)).toBe(false);
+  expect(clientStateMatches(a, a.slice(0, 42))).toBe(false);
+  expect(clientStateMatches(a, `${a}x`)).toBe(false);
+  // A record without a secret (kept before per-subscription secrets) validates nothing, not even an empty one.
+  expect(clientStateMatches('', '')).toBe(false);
+  expect(clientStateMatches(a, undefined)).toBe(false);
+  expect(clientStateMatches(a, null)).toBe(false);
 });

@@ -2,13 +2,12 @@
  * The booking endpoints over HTTP on the local host: the production pipeline (token validation,
  * contracts, error catalogue), Table Storage on Azurite and the local Graph calendar.
  */
-import { calendarNotifications } from '../../../src/api/functions/calendar-notifications';
+import { randomUUID } from 'node:crypto';
+import { newClientState } from '../../../src/adapters/graph/client-state';
 import { syncRegisteredCalendars } from '../../../src/api/functions/sync-calendars';
 import { consumeCalendarChanges, keepSubscriptions, readChangesWithDelta } from '../../../src/api/functions/calendar-changes';
 import { StorageQueueCalendarChanges } from '../../../src/adapters/storage/storage-queue-calendar-changes';
 import { testStorageConnectionString } from '../../support/azurite';
-import type { ApiServices } from '../../../src/api/api-services';
-import type { AnonymousHandler } from '../../../src/api/function-definition';
 import { agreementFor } from '../support/endpoint-catalogue';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 
@@ -80,30 +79,68 @@ describe('Graph change notifications', () => {
     expect(answer.text).toBe(token);
   });
 
-  it('refuses notifications without this app’s clientState', async () => {
-    const answer = await h.request('POST', '/api/calendar-notifications', {
-      body: { value: [{ subscriptionId: 's', clientState: 'guess', changeType: 'updated', resource: 'Users/x/Events/y', tenantId: 't' }] },
-    });
-    expect([answer.status, answer.json.error.code]).toEqual([400, 'CALENDAR.NOTIFICATION_REJECTED']);
+  const changesQueue = () => StorageQueueCalendarChanges.fromConnectionString(testStorageConnectionString(), `changes-${h.tableName.toLowerCase()}`);
+  /** Every message now on the webhook's queue, taken off it. */
+  async function drainQueue() {
+    const queue = changesQueue();
+    const changes: unknown[] = [];
+    for (let batch = await queue.receive(); batch.length > 0; batch = await queue.receive()) {
+      for (const m of batch) {
+        changes.push(...(m.changes ?? []));
+        await m.done();
+      }
+    }
+    return changes;
+  }
+
+  it('refuses notifications that do not carry the clientState of a subscription we keep (403), and changes nothing', async () => {
+    const tenantId = randomUUID();
+    const records = h.api.services.booking.subscriptionRecords;
+    const ours = { subscriptionId: randomUUID(), mailboxId: 'm1', expiresAt: Date.now() + 3600_000, clientState: newClientState() };
+    expect(await records.create(tenantId, ours)).toEqual({ ok: true, value: undefined });
+    await drainQueue();
+    const before = await h.snapshot();
+    const note = (subscriptionId: string, clientState: string | undefined, tenant = tenantId) => ({ subscriptionId, clientState, changeType: 'updated', resource: 'Users/m1/Events/e1', tenantId: tenant });
+    for (const value of [
+      [note('s', 'guess')],
+      // Our subscription with a wrong, empty, missing or lengthened secret.
+      [note(ours.subscriptionId, 'guess')],
+      [note(ours.subscriptionId, '')],
+      [note(ours.subscriptionId, undefined)],
+      [note(ours.subscriptionId, `${ours.clientState}x`)],
+      // The right secret under another tenant, or for another subscription.
+      [note(ours.subscriptionId, ours.clientState, randomUUID())],
+      [note(randomUUID(), ours.clientState)],
+      [{ lifecycleEvent: 'subscriptionRemoved', subscriptionId: ours.subscriptionId, clientState: 'guess', tenantId }],
+    ]) {
+      const answer = await h.request('POST', '/api/calendar-notifications', { body: { value } });
+      expect([answer.status, answer.json.error.code, answer.json.error.field]).toEqual([403, 'CALENDAR.NOTIFICATION_REJECTED', 'clientState']);
+    }
+    expect(await h.snapshot()).toEqual(before);
+    expect(await drainQueue()).toEqual([]);
   });
 
-  it('refuses a notification when the host has no clientState, and queues only what carries ours', async () => {
-    const services: ApiServices = { ...h.api.services, booking: { ...h.api.services.booking, notificationClientState: 'our-secret' } };
-    const queued: unknown[] = [];
-    const withQueue: ApiServices = { ...services, booking: { ...services.booking, changes: { enqueue: async (c) => (queued.push(...c), { ok: true, value: undefined }) } } };
-    const call = (body: unknown) =>
-      (calendarNotifications.handler as AnonymousHandler)({ request: { method: 'POST', params: {}, query: new URLSearchParams(), header: () => undefined, bodyText: undefined }, body, correlationId: 'c', now: Date.now() }, withQueue);
-    const answer = await call({
-      value: [
-        { subscriptionId: 's1', clientState: 'our-secret', changeType: 'updated', resource: 'Users/m1/Events/e1', tenantId: 't1' },
-        { subscriptionId: 's2', clientState: 'guess', changeType: 'updated', resource: 'Users/m2/Events/e2', tenantId: 't1' },
-        { lifecycleEvent: 'reauthorizationRequired', subscriptionId: 's1', clientState: 'our-secret', tenantId: 't1' },
-      ],
+  it('queues only the items that carry their own subscription’s clientState, checked against the record in Table Storage', async () => {
+    const tenantId = randomUUID();
+    const records = h.api.services.booking.subscriptionRecords;
+    const s1 = { subscriptionId: randomUUID(), mailboxId: 'm1', expiresAt: Date.now() + 3600_000, clientState: newClientState() };
+    const s2 = { subscriptionId: randomUUID(), mailboxId: 'm2', expiresAt: Date.now() + 3600_000, clientState: newClientState() };
+    for (const s of [s1, s2]) expect((await records.create(tenantId, s)).ok).toBe(true);
+    await drainQueue();
+    const answer = await h.request('POST', '/api/calendar-notifications', {
+      body: {
+        value: [
+          { subscriptionId: s1.subscriptionId, clientState: s1.clientState, changeType: 'updated', resource: 'Users/m1/Events/e1', tenantId },
+          // s2's item with s1's secret: each subscription has its own.
+          { subscriptionId: s2.subscriptionId, clientState: s1.clientState, changeType: 'updated', resource: 'Users/m2/Events/e2', tenantId },
+          { lifecycleEvent: 'reauthorizationRequired', subscriptionId: s2.subscriptionId, clientState: s2.clientState, tenantId },
+        ],
+      },
     });
-    expect(answer).toEqual({ ok: true, value: { status: 202 } });
-    expect(queued).toEqual([
-      { kind: 'changed', tenantId: 't1', subscriptionId: 's1', mailboxId: 'm1' },
-      { kind: 'reauthorizationRequired', tenantId: 't1', subscriptionId: 's1' },
+    expect(answer.status).toBe(202);
+    expect(await drainQueue()).toEqual([
+      { kind: 'changed', tenantId, subscriptionId: s1.subscriptionId, mailboxId: 'm1' },
+      { kind: 'reauthorizationRequired', tenantId, subscriptionId: s2.subscriptionId },
     ]);
   });
 
@@ -119,7 +156,12 @@ describe('Graph change notifications', () => {
     await keepSubscriptions(h.api.services, Date.now(), logger);
     expect(logged.find((f) => f.tenantId === cast.tenantId)).toMatchObject({ created: 1, failed: [] });
     // (Every registered pair's organizer is watched; this pair's is the mentee.)
-    expect(h.calendar().subscriptions.list().filter((s) => s.tenantId === cast.tenantId).map((s) => [s.resource, s.clientState])).toEqual([[`users/${cast.mentee.personId}/events`, 'local-calendar-notifications']]);
+    // Its clientState is its own random secret, stored with the record (no setting holds one).
+    const watched = h.calendar().subscriptions.list().filter((s) => s.tenantId === cast.tenantId);
+    expect(watched.map((s) => s.resource)).toEqual([`users/${cast.mentee.personId}/events`]);
+    const record = await h.api.services.booking.subscriptionRecords.find(cast.tenantId, watched[0]!.id);
+    expect(record.ok && record.value).toMatchObject({ mailboxId: cast.mentee.personId, clientState: watched[0]!.clientState });
+    expect(watched[0]!.clientState).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // A second run keeps it (it lives ~70 hours and is renewed a day before it lapses).
     await keepSubscriptions(h.api.services, Date.now(), logger);
     expect(logged.filter((f) => f.tenantId === cast.tenantId).at(-1)).toMatchObject({ created: 0, kept: 1 });

@@ -2,7 +2,7 @@
  * Keeping Graph subscriptions and handling what notifications say, as pure use cases over a fake
  * subscription port (the Graph adapter has its own HTTP tests against recorded JSON).
  */
-import { DELTA_ROUND_MAX_AGE, DELTA_WINDOW_BACK, handleCalendarChanges, keepCalendarSubscriptions, readOutlookChanges, RENEW_WHEN_LEFT, SUBSCRIPTION_LIFETIME, SUBSCRIPTION_MAX_MINUTES } from '../../../src/core/booking';
+import { DELTA_ROUND_MAX_AGE, DELTA_WINDOW_BACK, handleCalendarChanges, keepCalendarSubscriptions, readOutlookChanges, RENEW_WHEN_LEFT, SUBSCRIPTION_LIFETIME, SUBSCRIPTION_MAX_MINUTES, watchMailbox } from '../../../src/core/booking';
 import type { CalendarChangeFeed, CalendarDelta, CalendarSubscription, CalendarSubscriptionPort, CalendarSubscriptionRecords, DeltaCursor, DeltaCursorRecords } from '../../../src/core/ports/calendar-subscriptions';
 import { fail, ok, type Result } from '../../../src/core/result';
 import { HOUR, MINUTE } from '../../../src/core/time/interval';
@@ -17,7 +17,8 @@ class FakeGraph implements CalendarSubscriptionPort {
   private n = 0;
   async subscribe(mailboxId: string, expiresAt: number): Promise<Result<CalendarSubscription>> {
     this.calls.push(`subscribe ${mailboxId}`);
-    return ok({ subscriptionId: `sub-${++this.n}`, mailboxId, expiresAt });
+    const n = ++this.n;
+    return ok({ subscriptionId: `sub-${n}`, mailboxId, expiresAt, clientState: `state-${n}` });
   }
   async renew(s: CalendarSubscription, expiresAt: number): Promise<Result<CalendarSubscription>> {
     this.calls.push(`renew ${s.subscriptionId}`);
@@ -33,6 +34,17 @@ class Records implements CalendarSubscriptionRecords {
   rows = new Map<string, CalendarSubscription>();
   async list(): Promise<Result<CalendarSubscription[]>> {
     return ok([...this.rows.values()]);
+  }
+  async get(_t: string, mailboxId: string): Promise<Result<CalendarSubscription | undefined>> {
+    return ok(this.rows.get(mailboxId));
+  }
+  async find(_t: string, subscriptionId: string): Promise<Result<CalendarSubscription | undefined>> {
+    return ok([...this.rows.values()].find((r) => r.subscriptionId === subscriptionId));
+  }
+  async create(_t: string, s: CalendarSubscription): Promise<Result<void>> {
+    if (this.rows.has(s.mailboxId)) return fail('STORAGE.ALREADY_EXISTS', 'taken');
+    this.rows.set(s.mailboxId, s);
+    return ok(undefined);
   }
   async save(_t: string, s: CalendarSubscription): Promise<Result<void>> {
     this.rows.set(s.mailboxId, s);
@@ -64,6 +76,8 @@ it('subscribes each watched mailbox once, keeps fresh ones, renews those near ex
   const second = await keepCalendarSubscriptions(deps, { tenantId: T, mailboxIds: ['m1'] }, later);
   expect(second.ok && second.value).toEqual({ created: [], renewed: ['m1'], removed: ['m2'], kept: [], failed: [] });
   expect(records.rows.get('m1')!.expiresAt).toBe(later + SUBSCRIPTION_LIFETIME);
+  // Each subscription has its own secret, and a renewal keeps it.
+  expect(records.rows.get('m1')!.clientState).toBe('state-1');
   const third = await keepCalendarSubscriptions(deps, { tenantId: T, mailboxIds: ['m1'] }, later + HOUR);
   expect(third.ok && third.value.kept).toEqual(['m1']);
   expect(graph.calls).toEqual(['subscribe m1', 'subscribe m2', 'renew sub-1', 'remove sub-2']);
@@ -103,6 +117,40 @@ it('a change or `missed` asks for a sync of the mailbox; lifecycle events renew 
   const removed = await handleCalendarChanges(deps, T, [{ kind: 'subscriptionRemoved', tenantId: T, subscriptionId: 'sub-2' }], NOW + 2 * HOUR);
   expect(removed.ok && removed.value).toEqual({ syncMailboxes: ['m2'], renewed: [], resubscribed: ['m2'], ignored: 0, failed: [] });
   expect(graph.calls).toEqual(['renew sub-3', 'subscribe m2']);
+});
+
+describe('watchMailbox (at booking time)', () => {
+  it('subscribes a first booking’s mailbox at once; a retried booking keeps it and makes no second subscription', async () => {
+    const { graph, records, deps } = world();
+    expect(await watchMailbox(deps, { tenantId: T, mailboxId: 'm1' }, NOW)).toEqual({ ok: true, value: 'created' });
+    expect(records.rows.get('m1')).toEqual({ subscriptionId: 'sub-1', mailboxId: 'm1', expiresAt: NOW + SUBSCRIPTION_LIFETIME, clientState: 'state-1' });
+    expect(await watchMailbox(deps, { tenantId: T, mailboxId: 'm1' }, NOW + HOUR)).toEqual({ ok: true, value: 'kept' });
+    expect(graph.calls).toEqual(['subscribe m1']);
+    // The timer then finds it and keeps it too.
+    const timer = await keepCalendarSubscriptions(deps, { tenantId: T, mailboxIds: ['m1'] }, NOW + 2 * HOUR);
+    expect(timer.ok && timer.value.kept).toEqual(['m1']);
+    expect(graph.calls).toEqual(['subscribe m1']);
+  });
+
+  it('two bookings at once leave one subscription: the one that recorded second removes its own from Graph', async () => {
+    const { graph, records, deps } = world();
+    const both = await Promise.all([watchMailbox(deps, { tenantId: T, mailboxId: 'm1' }, NOW), watchMailbox(deps, { tenantId: T, mailboxId: 'm1' }, NOW)]);
+    expect(both.map((r) => r.ok && r.value).sort()).toEqual(['created', 'kept']);
+    expect(graph.calls).toEqual(['subscribe m1', 'subscribe m1', 'remove sub-2']);
+    expect(records.rows.get('m1')!.subscriptionId).toBe('sub-1');
+  });
+
+  it('renews one near expiry; replaces a record kept before per-subscription secrets and removes its subscription', async () => {
+    const { graph, records, deps } = world();
+    await watchMailbox(deps, { tenantId: T, mailboxId: 'm1' }, NOW);
+    const nearExpiry = NOW + SUBSCRIPTION_LIFETIME - HOUR;
+    expect(await watchMailbox(deps, { tenantId: T, mailboxId: 'm1' }, nearExpiry)).toEqual({ ok: true, value: 'renewed' });
+    expect(records.rows.get('m1')).toMatchObject({ subscriptionId: 'sub-1', clientState: 'state-1', expiresAt: nearExpiry + SUBSCRIPTION_LIFETIME });
+    records.rows.set('m2', { subscriptionId: 'legacy', mailboxId: 'm2', expiresAt: NOW + 2 * SUBSCRIPTION_LIFETIME, clientState: '' });
+    expect(await watchMailbox(deps, { tenantId: T, mailboxId: 'm2' }, NOW)).toEqual({ ok: true, value: 'created' });
+    expect(records.rows.get('m2')).toMatchObject({ subscriptionId: 'sub-2', clientState: 'state-2' });
+    expect(graph.calls).toEqual(['subscribe m1', 'renew sub-1', 'subscribe m2', 'remove legacy']);
+  });
 });
 
 describe('readOutlookChanges (the delta safety net)', () => {
