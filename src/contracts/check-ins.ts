@@ -27,6 +27,7 @@ export const CheckInsPage = z.object({ checkIns: z.array(z.lazy(() => CheckInDto
 export const SubmitCheckInBody = z
   .object({
     answers: AnswersSchema,
+    rating: z.number().optional(),
     goalProgress: z.array(GoalProgressSchema).max(50),
     newActionItems: z.array(AddActionItemBody).max(20),
     privateNote: multilineText(LIMITS.longText).optional(),
@@ -45,6 +46,7 @@ export const CheckInDto = z
     meetingId: z.string(),
     authorId: z.string(),
     answers: AnswersSchema,
+    rating: z.number().int().min(1).max(5).optional(),
     goalProgress: z.array(z.object({ goalId: z.string(), progress: z.number().int() }).strict()),
     actionItemIds: z.array(z.string()),
     privateNote: z.string().optional(),
@@ -62,6 +64,7 @@ export function toCheckInDto(c: CheckIn): CheckInDto {
     meetingId: c.meetingId,
     authorId: c.authorId,
     answers: { ...c.answers },
+    ...(c.rating !== undefined ? { rating: c.rating } : {}),
     goalProgress: c.goalProgress.map((g) => ({ ...g })),
     actionItemIds: [...c.actionItemIds],
     ...(c.privateNote !== undefined ? { privateNote: c.privateNote } : {}),

@@ -204,6 +204,7 @@ export const ERROR_CATALOGUE = {
   'CHECKIN.GOAL_NOT_FOUND': spec(422, 'A progress update names a goal that does not exist.'),
   'CHECKIN.GOAL_REPEATED': spec(422, 'A goal is updated twice in one check-in.'),
   'CHECKIN.VERSION_REQUIRED': spec(409, 'The check-in exists already (sent from the tab or the chat); send the version read to edit it.'),
+  'CHECKIN.RATING_OUT_OF_RANGE': spec(422, '"How useful was it?" is not a whole number from 1 to 5.'),
 
   // Proactive delivery (the bot's messages; answered in a card or the delivery log, not over HTTP)
   'DELIVERY.NOTHING_TO_REMIND': spec(409, 'Every action item due by the next meeting is done; no reminder.'),

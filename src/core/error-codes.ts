@@ -189,6 +189,7 @@ export const ERROR_CODES = [
   'CHECKIN.GOAL_NOT_FOUND',
   'CHECKIN.GOAL_REPEATED',
   'CHECKIN.VERSION_REQUIRED',
+  'CHECKIN.RATING_OUT_OF_RANGE',
 
   // Proactive delivery (the bot's messages)
   'DELIVERY.NOTHING_TO_REMIND',

@@ -153,12 +153,16 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
 
     await page.getByText('How did it go?').first().waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(artifacts, 'check-in.png') });
+    // The card's face: one tap on the rating and one next step; then "Add more" for the questions.
+    await page.getByLabel('4', { exact: true }).last().check();
+    await page.getByLabel('One thing you will do before next time').last().fill('Try two prompt patterns on a real task.');
+    await page.getByRole('button', { name: 'Add more' }).last().click();
     const useful = page.getByLabel("What was useful about today's conversation?").last();
     await useful.fill('Seeing prompt patterns side by side.');
     await page.getByRole('button', { name: 'Send check-in' }).last().click();
     await page.getByText('Check-in saved').first().waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(artifacts, 'check-in-saved.png') });
     const saved = await repos.relationships.checkIns.list(tenantId, relationshipId);
-    expect(saved.ok && saved.value.map((c) => [c.id, c.answers.useful])).toEqual([[`meet-playground.${kacper.personId}`, 'Seeing prompt patterns side by side.']]);
+    expect(saved.ok && saved.value.map((c) => [c.id, c.rating, c.answers.useful])).toEqual([[`meet-playground.${kacper.personId}`, 4, 'Seeing prompt patterns side by side.']]);
   }, 150_000);
 });

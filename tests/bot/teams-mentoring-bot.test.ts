@@ -146,6 +146,61 @@ describe('the Teams bot (Agents SDK CloudAdapter over HTTP, replies through the 
     ]);
   });
 
+  it('the 20-second answer (one tap on the rating, one next step) is a whole check-in: stored, an action item for the agenda, a summary', async () => {
+    const card = await sendCheckIn(kit);
+    // What Teams sends back when only the two inputs on the card's face were touched: the hidden
+    // inputs come as empty strings, the goals' choice sets with the value they showed.
+    const replies = await kit.turn(
+      execute(kit, MENTEE, {
+        ...actionData(card),
+        rating: '4',
+        'actionItem1.title': 'Try one Miro template with my team',
+        useful: '',
+        nextSteps: '',
+        beforeNextTime: '',
+        changeOrFocus: '',
+        'goal.g1': '40',
+        'actionItem2.title': '',
+        'actionItem2.owner': 'me',
+        'actionItem3.title': '',
+        'actionItem3.owner': 'me',
+        privateNote: '',
+      }),
+    );
+    const { status, card: summary } = invokeCard(replies);
+    expect(status).toBe(200);
+    expect(text(summary)).toContain('Check-in saved');
+    expect(text(summary)).toContain('How useful it was');
+    expect(text(summary)).toContain('4 of 5');
+    const saved = await kit.repos.relationships.checkIns.list(TENANT, 'r1');
+    expect(saved.ok && saved.value.map((c) => [c.id, c.rating, c.answers.useful])).toEqual([['m1.aad-mentee', 4, '']]);
+    const items = await kit.repos.relationships.actionItems.list(TENANT, 'r1');
+    expect(items.ok && items.value.filter((a) => a.title === 'Try one Miro template with my team').map((a) => [a.ownerId, a.status])).toEqual([
+      [MENTEE.aadObjectId, 'open'],
+    ]);
+    // Edit reopens the card with the rating ticked and the detail shown.
+    const form = invokeCard(await kit.turn(execute(kit, MENTEE, actionData(summary)))).card;
+    expect(text(form)).toContain('"id":"rating"');
+    expect(JSON.stringify((form.body as Record<string, unknown>[]).find((e) => e.id === 'rating'))).toContain('"value":"4"');
+    expect(JSON.stringify((form.body as Record<string, unknown>[]).find((e) => e.id === 'more'))).toContain('"isVisible":true');
+  });
+
+  it('a rating outside 1–5 comes back on the form with the problem, in the person\'s language, and changes nothing', async () => {
+    const card = await sendCheckIn(kit);
+    const before = kit.repos.snapshot();
+    const bad = invokeCard(await kit.turn(execute(kit, MENTEE, { ...actionData(card), ...answers, rating: '7' }))).card;
+    expect(text(bad)).toContain('How useful was it?\\" takes one of 1 to 5.');
+    expect(kit.repos.snapshot()).toEqual(before);
+    const plCard = await kit.conversation.composeCheckInCard({ tenantId: TENANT, userId: MENTOR.aadObjectId, displayName: MENTOR.name, locale: 'pl' }, 'r1', 'm1');
+    if (!plCard.ok) throw new Error(plCard.error.message);
+    const plData = { ...actionData(plCard.value as unknown as Record<string, unknown>), rating: '0', useful: 'x' };
+    const plBad = invokeCard(
+      await kit.turn({ ...kit.base(MENTOR, 'pl-PL'), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'checkin.submit', data: plData } } }),
+    ).card;
+    expect(text(plBad)).toContain('wybierz jedną z ocen od 1 do 5');
+    expect(kit.repos.snapshot()).toEqual(before);
+  });
+
   it('a saved check-in asks for the next agendas to be refreshed; a replayed or forged one does not', async () => {
     const card = await sendCheckIn(kit);
     await kit.turn(execute(kit, MENTEE, { ...actionData(card), ...answers }));

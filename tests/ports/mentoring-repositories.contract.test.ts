@@ -142,14 +142,14 @@ describe.each(implementations)('the storage ports: %s', (_name, make) => {
     value(await repos.relationships.roadmaps.create(T1, 'r1', { id: 'roadmap', themes: [{ id: 't1', title: 'Power BI basics', notes: '', meetingNumbers: [1] }], updatedBy: 'a', updatedAt: T0 }));
     value(await repos.relationships.actionItems.create(T1, 'r1', { id: 'ai1', title: 'Install Power BI', ownerId: 'b', status: 'open', origin: { kind: 'manual' }, createdBy: 'a', createdAt: T0, updatedAt: T0 }));
     value(await repos.relationships.meetings.create(T1, 'r1', { id: 'm1', number: 1, start: T0, end: T0 + 1_800_000, status: 'planned', organizerId: 'a' }));
-    value(await repos.relationships.checkIns.create(T1, 'r1', { id: 'm1.a', meetingId: 'm1', authorId: 'a', answers: { useful: 'u', nextSteps: 'n', beforeNextTime: 'b', changeOrFocus: 'c' }, goalProgress: [], actionItemIds: [], privateNote: 'mine', submittedAt: T0, updatedAt: T0 }));
+    value(await repos.relationships.checkIns.create(T1, 'r1', { id: 'm1.a', meetingId: 'm1', authorId: 'a', answers: { useful: 'u', nextSteps: 'n', beforeNextTime: 'b', changeOrFocus: 'c' }, rating: 4, goalProgress: [], actionItemIds: [], privateNote: 'mine', submittedAt: T0, updatedAt: T0 }));
     const aggregate = value(await repos.relationships.getAggregate(T1, 'r1'));
     expect(aggregate.relationship.id).toBe('r1');
     expect(aggregate.goals.map((g) => g.id)).toEqual(['g1', 'g2']);
     expect(aggregate.roadmap?.themes[0]?.title).toBe('Power BI basics');
     expect(aggregate.actionItems.map((a) => a.id)).toEqual(['ai1']);
     expect(aggregate.meetings.map((m) => m.id)).toEqual(['m1']);
-    expect(aggregate.checkIns.map((c) => c.privateNote)).toEqual(['mine']);
+    expect(aggregate.checkIns.map((c) => [c.privateNote, c.rating])).toEqual([['mine', 4]]);
     expect(aggregate.agreementVersions).toEqual([]);
     for (const g of aggregate.goals) expect(value(await repos.relationships.goals.get(T1, 'r1', g.id))).toEqual(g);
   });

@@ -15,12 +15,20 @@ export interface CardStrings {
   readonly helpUnknown: (text: string) => string;
   readonly checkInTitle: string;
   readonly checkInIntro: (partner: string, when: string) => string;
+  readonly qRating: string;
+  readonly ratingChoices: readonly [string, string, string, string, string];
+  readonly qNextStep: string;
+  readonly nextStepPlaceholder: string;
+  readonly addMore: string;
+  readonly showLess: string;
+  readonly moreHint: string;
   readonly qUseful: string;
   readonly qNextSteps: string;
   readonly qBeforeNext: string;
   readonly qChange: string;
   readonly goalsHeading: string;
   readonly goalProgressLabel: (title: string) => string;
+  readonly goalProgressChoice: (percent: number) => string;
   readonly newActionItemsHeading: string;
   readonly actionItemTitle: (n: number) => string;
   readonly actionItemOwner: string;
@@ -33,6 +41,8 @@ export interface CardStrings {
   readonly summaryTitle: string;
   readonly summaryIntro: (when: string) => string;
   readonly summaryNoAnswer: string;
+  readonly summaryRating: string;
+  readonly summaryRatingValue: (rating: number) => string;
   readonly summaryProgress: string;
   readonly summaryActionItems: string;
   readonly summaryPrivateNote: string;
@@ -87,12 +97,20 @@ const en: CardStrings = {
   helpUnknown: (text) => `I did not understand "${text}".`,
   checkInTitle: 'How did it go?',
   checkInIntro: (partner, when) => `Your conversation with ${partner} on ${when}. Your answers are shared with ${partner} and shape the next agenda.`,
+  qRating: 'How useful was it?',
+  ratingChoices: ['1 · Not useful', '2', '3', '4', '5 · Very useful'],
+  qNextStep: 'One thing you will do before next time',
+  nextStepPlaceholder: 'It goes on the next agenda as your action item',
+  addMore: 'Add more',
+  showLess: 'Show less',
+  moreHint: 'The four questions, goal progress, more action items and a private note.',
   qUseful: "What was useful about today's conversation?",
   qNextSteps: 'What are your next steps?',
   qBeforeNext: 'What will you do, learn or explore before the next conversation?',
   qChange: 'What should we change for the next conversation, or focus on?',
   goalsHeading: 'Progress on your goals (0–100%)',
   goalProgressLabel: (title) => title,
+  goalProgressChoice: (percent) => `${percent}%`,
   newActionItemsHeading: 'New action items',
   actionItemTitle: (n) => `Action item ${n}`,
   actionItemOwner: 'Owner',
@@ -105,6 +123,8 @@ const en: CardStrings = {
   summaryTitle: 'Check-in saved',
   summaryIntro: (when) => `Your check-in for the conversation on ${when}.`,
   summaryNoAnswer: '—',
+  summaryRating: 'How useful it was',
+  summaryRatingValue: (rating) => `${rating} of 5`,
   summaryProgress: 'Goal progress',
   summaryActionItems: 'New action items',
   summaryPrivateNote: 'Private note (only you see this)',
@@ -158,12 +178,20 @@ const pl: CardStrings = {
   checkInTitle: 'Jak poszło?',
   checkInIntro: (partner, when) =>
     `Twoja rozmowa z: ${partner}, ${when}. Odpowiedzi zobaczy ${partner}; posłużą do przygotowania kolejnej agendy.`,
+  qRating: 'Na ile ta rozmowa była przydatna?',
+  ratingChoices: ['1 · Nieprzydatna', '2', '3', '4', '5 · Bardzo przydatna'],
+  qNextStep: 'Jedna rzecz, którą zrobisz przed następnym spotkaniem',
+  nextStepPlaceholder: 'Trafi do następnej agendy jako Twoje zadanie',
+  addMore: 'Dodaj więcej',
+  showLess: 'Pokaż mniej',
+  moreHint: 'Cztery pytania, postęp celów, kolejne zadania i notatka prywatna.',
   qUseful: 'Co było przydatne w dzisiejszej rozmowie?',
   qNextSteps: 'Jakie są Twoje kolejne kroki?',
   qBeforeNext: 'Co zrobisz, czego się nauczysz lub co zbadasz przed następną rozmową?',
   qChange: 'Co zmienić w następnej rozmowie lub na czym się skupić?',
   goalsHeading: 'Postęp celów (0–100%)',
   goalProgressLabel: (title) => title,
+  goalProgressChoice: (percent) => `${percent}%`,
   newActionItemsHeading: 'Nowe zadania',
   actionItemTitle: (n) => `Zadanie ${n}`,
   actionItemOwner: 'Osoba odpowiedzialna',
@@ -176,6 +204,8 @@ const pl: CardStrings = {
   summaryTitle: 'Zapisano',
   summaryIntro: (when) => `Twoje podsumowanie rozmowy z dnia ${when}.`,
   summaryNoAnswer: '—',
+  summaryRating: 'Przydatność rozmowy',
+  summaryRatingValue: (rating) => `${rating} na 5`,
   summaryProgress: 'Postęp celów',
   summaryActionItems: 'Nowe zadania',
   summaryPrivateNote: 'Notatka prywatna (widzisz ją tylko Ty)',

@@ -1,6 +1,6 @@
 import { adaptiveCard, executeAction, heading, paragraph, subheading, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { formatLocalDate, formatMeetingTime, type CardLocale } from './card-locale';
-import { cardStrings } from './card-strings';
+import { cardStrings, type CardStrings } from './card-strings';
 import { escapeCardText } from './card-text';
 
 /** Limits shared with the card form parser, so the card never accepts what the bot then refuses. */
@@ -11,6 +11,7 @@ export const ACTION_ITEM_TITLE_MAX = 200;
 
 /** Input ids on the card; the parser reads exactly these. */
 export const checkInFieldIds = {
+  rating: 'rating',
   useful: 'useful',
   nextSteps: 'nextSteps',
   beforeNextTime: 'beforeNextTime',
@@ -30,6 +31,7 @@ export interface CheckInCardGoal {
 
 export interface CheckInPrefill {
   readonly answers: { useful: string; nextSteps: string; beforeNextTime: string; changeOrFocus: string };
+  readonly rating?: number;
   readonly goalProgress: readonly { goalId: string; progress: number }[];
   readonly privateNote?: string;
 }
@@ -78,83 +80,133 @@ function question(id: string, label: string, value: string | undefined): CardEle
   };
 }
 
-/** The post-meeting check-in: the four questions, goal progress, new action items and a private note. */
+/** Tens, plus the goal's own value when it is not a ten, so the set always holds where the goal stands. */
+export function progressChoices(current: number): number[] {
+  const tens = Array.from({ length: 11 }, (_, i) => i * 10);
+  return tens.includes(current) ? tens : [...tens, current].sort((a, b) => a - b);
+}
+
+/** The ids the "Add more" toggle shows and hides: the detail, and which of its two buttons is shown. */
+const MORE = 'more';
+const SHOW_MORE = 'showMore';
+const SHOW_LESS = 'showLess';
+
+function toggle(id: string, title: string, tooltip: string | undefined, isVisible: boolean): CardElement {
+  return {
+    type: 'ActionSet',
+    id,
+    isVisible,
+    actions: [{ type: 'Action.ToggleVisibility', title, ...(tooltip ? { tooltip } : {}), targetElements: [MORE, SHOW_MORE, SHOW_LESS] }],
+  };
+}
+
+function actionItemRow(slot: number, partnerName: string, s: CardStrings): CardElement {
+  return {
+    type: 'ColumnSet',
+    columns: [
+      {
+        type: 'Column',
+        width: 'stretch',
+        items: [{ type: 'Input.Text', id: checkInFieldIds.actionItemTitle(slot), label: s.actionItemTitle(slot), maxLength: ACTION_ITEM_TITLE_MAX }],
+      },
+      {
+        type: 'Column',
+        width: 'auto',
+        items: [
+          {
+            type: 'Input.ChoiceSet',
+            id: checkInFieldIds.actionItemOwner(slot),
+            label: s.actionItemOwner,
+            style: 'compact',
+            value: 'me',
+            choices: [
+              { title: s.ownerMe, value: 'me' },
+              { title: s.ownerPartner(escapeCardText(partnerName, 'plain')), value: 'partner' },
+            ],
+          },
+        ],
+      },
+      {
+        type: 'Column',
+        width: 'auto',
+        items: [{ type: 'Input.Date', id: checkInFieldIds.actionItemDue(slot), label: s.actionItemDue }],
+      },
+    ],
+  };
+}
+
+/**
+ * The post-meeting check-in, answerable in 20 seconds: it opens with one tap ("How useful was it?",
+ * 1–5) and the one thing the next agenda needs most, a next step (it becomes the person's action item,
+ * which the next invite lists). "Add more" (Action.ToggleVisibility) shows the rest: the four questions
+ * of the product spec, goal progress as choice sets, two more action items and a private note. Edits,
+ * and a form returned with problems, open with the detail shown, since that is where the answers are.
+ */
 export function checkInCard(input: CheckInCardInput): AdaptiveCard {
   const s = cardStrings[input.locale];
   const when = formatMeetingTime(input.meetingStart, input.timeZone, input.locale);
   const answers = input.prefill?.answers;
   const progressOf = (goal: CheckInCardGoal): number =>
     input.prefill?.goalProgress.find((g) => g.goalId === goal.id)?.progress ?? goal.progress;
+  const hasProblems = input.problems !== undefined && input.problems.length > 0;
+  const expanded = input.prefill !== undefined || hasProblems;
 
   const body: CardElement[] = [
     heading(s.checkInTitle),
     paragraph(s.checkInIntro(escapeCardText(input.partnerName), when), { isSubtle: true }),
   ];
-  if (input.problems && input.problems.length > 0) {
+  if (hasProblems) {
     body.push({
       type: 'Container',
       style: 'attention',
-      items: [paragraph(s.fixAndResend, { weight: 'Bolder' }), ...input.problems.map((p) => paragraph(`- ${escapeCardText(p)}`))],
+      items: [paragraph(s.fixAndResend, { weight: 'Bolder' }), ...(input.problems ?? []).map((p) => paragraph(`- ${escapeCardText(p)}`))],
     });
   }
-  body.push(
+  const rating = input.prefill?.rating;
+  body.push({
+    type: 'Input.ChoiceSet',
+    id: checkInFieldIds.rating,
+    label: s.qRating,
+    style: 'expanded',
+    choices: s.ratingChoices.map((title, i) => ({ title, value: String(i + 1) })),
+    ...(rating !== undefined ? { value: String(rating) } : {}),
+  });
+  // Edits change answers and progress; action items made on the first submit live in the tab from then on.
+  if (!input.prefill) {
+    body.push({
+      type: 'Input.Text',
+      id: checkInFieldIds.actionItemTitle(1),
+      label: s.qNextStep,
+      placeholder: s.nextStepPlaceholder,
+      maxLength: ACTION_ITEM_TITLE_MAX,
+    });
+  }
+
+  const more: CardElement[] = [
     question(checkInFieldIds.useful, s.qUseful, answers?.useful),
     question(checkInFieldIds.nextSteps, s.qNextSteps, answers?.nextSteps),
     question(checkInFieldIds.beforeNextTime, s.qBeforeNext, answers?.beforeNextTime),
     question(checkInFieldIds.changeOrFocus, s.qChange, answers?.changeOrFocus),
-  );
+  ];
   if (input.goals.length > 0) {
-    body.push(subheading(s.goalsHeading));
+    more.push(subheading(s.goalsHeading));
     for (const goal of input.goals) {
-      body.push({
-        type: 'Input.Number',
+      const current = progressOf(goal);
+      more.push({
+        type: 'Input.ChoiceSet',
         id: checkInFieldIds.goalProgress(goal.id),
         label: s.goalProgressLabel(escapeCardText(goal.title, 'plain')),
-        min: 0,
-        max: 100,
-        value: progressOf(goal),
+        style: 'compact',
+        value: String(current),
+        choices: progressChoices(current).map((p) => ({ title: s.goalProgressChoice(p), value: String(p) })),
       });
     }
   }
-  // Edits change answers and progress; action items made on the first submit live in the tab from then on.
   if (!input.prefill) {
-    body.push(subheading(s.newActionItemsHeading));
-    for (let slot = 1; slot <= CHECKIN_ACTION_ITEM_SLOTS; slot++) {
-      body.push({
-        type: 'ColumnSet',
-        columns: [
-          {
-            type: 'Column',
-            width: 'stretch',
-            items: [{ type: 'Input.Text', id: checkInFieldIds.actionItemTitle(slot), label: s.actionItemTitle(slot), maxLength: ACTION_ITEM_TITLE_MAX }],
-          },
-          {
-            type: 'Column',
-            width: 'auto',
-            items: [
-              {
-                type: 'Input.ChoiceSet',
-                id: checkInFieldIds.actionItemOwner(slot),
-                label: s.actionItemOwner,
-                style: 'compact',
-                value: 'me',
-                choices: [
-                  { title: s.ownerMe, value: 'me' },
-                  { title: s.ownerPartner(escapeCardText(input.partnerName, 'plain')), value: 'partner' },
-                ],
-              },
-            ],
-          },
-          {
-            type: 'Column',
-            width: 'auto',
-            items: [{ type: 'Input.Date', id: checkInFieldIds.actionItemDue(slot), label: s.actionItemDue }],
-          },
-        ],
-      });
-    }
+    more.push(subheading(s.newActionItemsHeading));
+    for (let slot = 2; slot <= CHECKIN_ACTION_ITEM_SLOTS; slot++) more.push(actionItemRow(slot, input.partnerName, s));
   }
-  body.push(
+  more.push(
     subheading(s.privateNoteLabel),
     paragraph(s.privateNoteHint, { isSubtle: true, size: 'Small', spacing: 'None' }),
     {
@@ -164,6 +216,11 @@ export function checkInCard(input: CheckInCardInput): AdaptiveCard {
       maxLength: CHECKIN_NOTE_MAX,
       ...(input.prefill?.privateNote ? { value: input.prefill.privateNote } : {}),
     },
+  );
+  body.push(
+    toggle(SHOW_MORE, s.addMore, s.moreHint, !expanded),
+    { type: 'Container', id: MORE, isVisible: expanded, items: more },
+    toggle(SHOW_LESS, s.showLess, undefined, expanded),
   );
   const typed = input.typed;
   return adaptiveCard(typed ? body.map((e) => withTypedValues(e, typed)) : body, [
@@ -183,6 +240,7 @@ export interface CheckInSummaryInput {
   readonly meetingStart: number;
   readonly nonce: string;
   readonly answers: { useful: string; nextSteps: string; beforeNextTime: string; changeOrFocus: string };
+  readonly rating?: number;
   readonly goalProgress: readonly { title: string; progress: number }[];
   readonly newActionItems: readonly { title: string; ownerName: string; dueDate?: string }[];
   /** Shown because this card goes only to its author. */
@@ -197,6 +255,7 @@ export function checkInSummaryCard(input: CheckInSummaryInput): AdaptiveCard {
   const body: CardElement[] = [
     heading(s.summaryTitle),
     paragraph(s.summaryIntro(when), { isSubtle: true }),
+    ...(input.rating !== undefined ? [subheading(s.summaryRating), paragraph(s.summaryRatingValue(input.rating))] : []),
     ...answer(s.qUseful, input.answers.useful),
     ...answer(s.qNextSteps, input.answers.nextSteps),
     ...answer(s.qBeforeNext, input.answers.beforeNextTime),

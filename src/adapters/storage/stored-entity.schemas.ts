@@ -165,6 +165,7 @@ export const StoredCheckIn: z.ZodType<Unversioned<CheckIn>> = obj({
   meetingId: text,
   authorId: text,
   answers: obj({ useful: text, nextSteps: text, beforeNextTime: text, changeOrFocus: text }),
+  rating: z.number().int().min(1).max(5).optional(),
   goalProgress: z.array(obj({ goalId: text, progress: z.number() })),
   actionItemIds: texts,
   privateNote: text.optional(),

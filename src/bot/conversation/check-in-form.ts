@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ActionItemFields } from '../../core/actions/action-item-rules';
-import type { CheckInAnswers, GoalProgressUpdate } from '../../core/checkins/check-in';
+import { CHECKIN_RATING_MAX, CHECKIN_RATING_MIN, type CheckInAnswers, type GoalProgressUpdate } from '../../core/checkins/check-in';
 import type { CardLocale } from '../../adapters/cards/card-locale';
 import { describeTextProblem, findTextProblem, normaliseText, type TextShape } from '../../core/usecases/text-rules';
 import {
@@ -23,6 +23,7 @@ export type CardActionData = z.infer<typeof CardActionDataSchema>;
 
 export interface CheckInForm {
   readonly answers: CheckInAnswers;
+  readonly rating?: number;
   readonly goalProgress: readonly GoalProgressUpdate[];
   readonly newActionItems: readonly ActionItemFields[];
   readonly privateNote?: string;
@@ -33,6 +34,7 @@ const messages = {
     tooLong: (what: string, max: number) => `${what} is longer than ${max} characters.`,
     badText: describeTextProblem,
     progress: (goal: string) => `Progress for "${goal}" must be a whole number from 0 to 100.`,
+    rating: '"How useful was it?" takes one of 1 to 5.',
     dueDate: (n: number) => `Action item ${n}: the due date is not a date (use the date picker).`,
     dueWithoutTitle: (n: number) => `Action item ${n}: add a title, or clear its due date.`,
   },
@@ -41,6 +43,7 @@ const messages = {
     badText: (problem: { position: number }, what: string) =>
       `${what}: niedozwolony lub niewidoczny znak na pozycji ${problem.position} (często wklejony razem z tekstem). Usuń go i spróbuj ponownie.`,
     progress: (goal: string) => `Postęp celu „${goal}” musi być liczbą całkowitą od 0 do 100.`,
+    rating: '„Na ile ta rozmowa była przydatna?”: wybierz jedną z ocen od 1 do 5.',
     dueDate: (n: number) => `Zadanie ${n}: termin nie jest poprawną datą (użyj kalendarza).`,
     dueWithoutTitle: (n: number) => `Zadanie ${n}: dodaj tytuł albo usuń termin.`,
   },
@@ -88,6 +91,13 @@ export function parseCheckInForm(
     beforeNextTime: answer(checkInFieldIds.beforeNextTime),
     changeOrFocus: answer(checkInFieldIds.changeOrFocus),
   };
+  const rawRating = text(values[checkInFieldIds.rating]).trim();
+  let rating: number | undefined;
+  if (rawRating.length > 0) {
+    const n = Number(rawRating);
+    if (!Number.isInteger(n) || n < CHECKIN_RATING_MIN || n > CHECKIN_RATING_MAX) problems.push(m.rating);
+    else rating = n;
+  }
   const goalProgress: GoalProgressUpdate[] = [];
   for (const goal of context.goals) {
     const raw = text(values[checkInFieldIds.goalProgress(goal.id)]).trim();
@@ -116,5 +126,5 @@ export function parseCheckInForm(
   const note = typed(values[checkInFieldIds.privateNote], 'privateNote', 'multi-line');
   if (note.length > CHECKIN_NOTE_MAX) problems.push(m.tooLong('privateNote', CHECKIN_NOTE_MAX));
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, form: { answers, goalProgress, newActionItems, ...(note.length > 0 ? { privateNote: note } : {}) } };
+  return { ok: true, form: { answers, ...(rating !== undefined ? { rating } : {}), goalProgress, newActionItems, ...(note.length > 0 ? { privateNote: note } : {}) } };
 }

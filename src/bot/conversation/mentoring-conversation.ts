@@ -275,6 +275,7 @@ export class MentoringConversation {
       if (saved.ok) {
         prefill = {
           answers: saved.value.answers,
+          ...(saved.value.rating !== undefined ? { rating: saved.value.rating } : {}),
           goalProgress: saved.value.goalProgress,
           ...(saved.value.privateNote ? { privateNote: saved.value.privateNote } : {}),
         };
@@ -353,6 +354,7 @@ export class MentoringConversation {
         relationshipId: data.relationshipId,
         meetingId: data.meetingId,
         answers: form.form.answers,
+        ...(form.form.rating !== undefined ? { rating: form.form.rating } : {}),
         goalProgress: form.form.goalProgress,
         newActionItems: form.form.newActionItems,
         ...(form.form.privateNote ? { privateNote: form.form.privateNote } : {}),
@@ -375,6 +377,7 @@ export class MentoringConversation {
         meetingStart: context.value.meetingStart,
         nonce: next.nonce,
         answers: saved.value.answers,
+        ...(saved.value.rating !== undefined ? { rating: saved.value.rating } : {}),
         goalProgress: saved.value.goalProgress.map((g) => ({ title: goalTitle(g.goalId), progress: g.progress })),
         newActionItems: form.form.newActionItems.map((a) => ({
           title: a.title,

@@ -8,6 +8,10 @@ export interface CheckInAnswers {
   readonly changeOrFocus: string;
 }
 
+/** "How useful was it?": 1 (not useful) to 5 (very useful), answered with one tap on the card. */
+export const CHECKIN_RATING_MIN = 1;
+export const CHECKIN_RATING_MAX = 5;
+
 export interface GoalProgressUpdate {
   readonly goalId: string;
   readonly progress: number;
@@ -22,6 +26,8 @@ export interface CheckIn {
   readonly meetingId: string;
   readonly authorId: string;
   readonly answers: CheckInAnswers;
+  /** How useful the meeting was (1–5), shared with the partner like the answers; absent when skipped. */
+  readonly rating?: number;
   readonly goalProgress: readonly GoalProgressUpdate[];
   /** Action items created from this check-in. */
   readonly actionItemIds: readonly string[];

@@ -5,7 +5,7 @@ import { STORAGE_ALREADY_EXISTS, STORAGE_CONFLICT, STORAGE_NOT_FOUND } from '../
 import type { ActionItemFields } from '../actions/action-item-rules';
 import { validateActionItemFields } from '../actions/action-item-rules';
 import { checkInId, type CheckIn, type CheckInAnswers, type GoalProgressUpdate } from '../checkins/check-in';
-import { checkInVisibleTo, requireSomething, trimAnswers } from '../checkins/check-in-rules';
+import { checkInVisibleTo, requireSomething, trimAnswers, validateRating } from '../checkins/check-in-rules';
 import { validateProgress } from '../goals/validate-goal';
 import type { MentoringDeps } from './deps';
 import type { UseCaseCall } from './principal';
@@ -15,6 +15,8 @@ export interface SubmitCheckInInput {
   readonly relationshipId: string;
   readonly meetingId: string;
   readonly answers: CheckInAnswers;
+  /** "How useful was it?" 1–5; absent when skipped (an edit without it removes an earlier rating). */
+  readonly rating?: number;
   readonly goalProgress: readonly GoalProgressUpdate[];
   /** Created as action items from this check-in (on an edit, added to the ones created before). */
   readonly newActionItems: readonly ActionItemFields[];
@@ -39,10 +41,13 @@ export async function submitCheckIn(
   const tenantId = principal.tenantId;
   const answers = trimAnswers(input.answers);
   const privateNote = input.privateNote?.trim() ?? '';
+  const rating = validateRating(input.rating);
+  if (!rating.ok) return rating;
   const something = requireSomething(answers, {
     goalProgress: input.goalProgress.length,
     actionItems: input.newActionItems.length,
     privateNote,
+    ...(rating.value !== undefined ? { rating: rating.value } : {}),
   });
   if (!something.ok) return something;
   const seenGoals = new Set<string>();
@@ -112,6 +117,7 @@ export async function submitCheckIn(
     meetingId: input.meetingId,
     authorId: principal.userId,
     answers,
+    ...(rating.value !== undefined ? { rating: rating.value } : {}),
     goalProgress: input.goalProgress.map((u) => ({ goalId: u.goalId, progress: u.progress })),
     actionItemIds: [...(existing.ok ? existing.value.actionItemIds : []), ...newItemIds],
     ...(privateNote.length > 0 ? { privateNote } : {}),

@@ -42,8 +42,8 @@ export function everyCard(locale: CardLocale) {
       ...base,
       partnerName: 'Marek Nowak',
       goals,
-      problems: ['Action item 1: the due date 2026-02-30 is not a date.'],
-      typed: { useful: 'The Miro demo.', 'goal.g1': '55', 'actionItem1.title': 'Book a room', 'actionItem1.due': '2026-02-30' },
+      problems: ['Action item 2: the due date 2026-02-30 is not a date.'],
+      typed: { rating: '4', useful: 'The Miro demo.', 'goal.g1': '50', 'actionItem2.title': 'Book a room', 'actionItem2.due': '2026-02-30' },
     }),
     checkInEdit: checkInCard({
       ...base,
@@ -51,6 +51,7 @@ export function everyCard(locale: CardLocale) {
       goals,
       prefill: {
         answers: { useful: 'The Miro demo.', nextSteps: 'Try it with my team.', beforeNextTime: 'Read the guide.', changeOrFocus: 'More hands-on.' },
+        rating: 4,
         goalProgress: [{ goalId: 'g1', progress: 60 }],
         privateNote: 'I felt slow with the tool.',
       },
@@ -58,6 +59,7 @@ export function everyCard(locale: CardLocale) {
     checkInSummary: checkInSummaryCard({
       ...base,
       answers: { useful: 'The Miro demo.', nextSteps: 'Try it with my team.', beforeNextTime: '', changeOrFocus: 'More hands-on.' },
+      rating: 4,
       goalProgress: [{ title: goals[0]!.title, progress: 60 }],
       newActionItems: [{ title: 'Set up a Miro board', ownerName: 'Ania', dueDate: '2026-11-27' }],
       privateNote: 'I felt slow with the tool.',
@@ -118,7 +120,8 @@ export function largestRealisticCard(): AdaptiveCard {
         beforeNextTime: full('b', CHECKIN_ANSWER_MAX),
         changeOrFocus: full('c', CHECKIN_ANSWER_MAX),
       },
-      goalProgress: manyGoals.map((g) => ({ goalId: g.id, progress: 70 })),
+      rating: 5,
+      goalProgress: manyGoals.map((g) => ({ goalId: g.id, progress: 73 })),
       privateNote: full('p', CHECKIN_NOTE_MAX),
     },
     problems: ['Action item 1: the title is too long.', 'Action item 2: the due date is in the past.'],

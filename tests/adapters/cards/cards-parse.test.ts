@@ -68,6 +68,96 @@ describe('the check-in card', () => {
   });
 });
 
+/** Every element of a card body, depth first, with whether it is shown when the card arrives. */
+function walk(elements: readonly Record<string, unknown>[], shown = true): { element: Record<string, unknown>; shown: boolean }[] {
+  return elements.flatMap((element) => {
+    const here = shown && element.isVisible !== false;
+    const children = [...((element.items as Record<string, unknown>[]) ?? []), ...((element.columns as Record<string, unknown>[]) ?? [])];
+    return [{ element, shown: here }, ...walk(children, here)];
+  });
+}
+
+describe('the check-in card answers in 20 seconds', () => {
+  const card = everyCard('en').checkIn;
+  const elements = walk(card.body as Record<string, unknown>[]);
+  const inputs = elements.filter((e) => String(e.element.type).startsWith('Input.'));
+
+  it('opens with two inputs: "How useful was it?" as one tap (1–5) and one next step for the agenda', () => {
+    const first = inputs.filter((e) => e.shown).map((e) => e.element);
+    expect(first).toHaveLength(2);
+    expect(first[0]).toMatchObject({ type: 'Input.ChoiceSet', id: 'rating', label: 'How useful was it?', style: 'expanded' });
+    expect((first[0]!.choices as { value: string }[]).map((c) => c.value)).toEqual(['1', '2', '3', '4', '5']);
+    expect(first[0]!.value).toBeUndefined();
+    expect(first[1]).toMatchObject({ type: 'Input.Text', id: 'actionItem1.title', label: 'One thing you will do before next time' });
+  });
+
+  it('keeps the four questions, goal progress, two more action items and the note behind "Add more"', () => {
+    const hidden = inputs.filter((e) => !e.shown).map((e) => e.element.id);
+    expect(hidden).toEqual([
+      'useful',
+      'nextSteps',
+      'beforeNextTime',
+      'changeOrFocus',
+      'goal.g1',
+      'goal.g2',
+      'actionItem2.title',
+      'actionItem2.owner',
+      'actionItem2.due',
+      'actionItem3.title',
+      'actionItem3.owner',
+      'actionItem3.due',
+      'privateNote',
+    ]);
+    const toggles = elements.filter((e) => e.element.type === 'ActionSet');
+    expect(toggles.map((t) => [t.element.id, t.shown, (t.element.actions as Record<string, unknown>[])[0]])).toEqual([
+      ['showMore', true, expect.objectContaining({ type: 'Action.ToggleVisibility', title: 'Add more', targetElements: ['more', 'showMore', 'showLess'] })],
+      ['showLess', false, expect.objectContaining({ type: 'Action.ToggleVisibility', title: 'Show less' })],
+    ]);
+  });
+
+  it('asks goal progress with choice sets in tens (plus where the goal stands), never a number box', () => {
+    expect(elements.some((e) => e.element.type === 'Input.Number')).toBe(false);
+    const goal = inputs.find((e) => e.element.id === 'goal.g1')!.element;
+    expect(goal).toMatchObject({ type: 'Input.ChoiceSet', style: 'compact', value: '40' });
+    expect((goal.choices as { title: string; value: string }[]).map((c) => c.value)).toEqual(['0', '10', '20', '30', '40', '50', '60', '70', '80', '90', '100']);
+    const odd = walk(largestRealisticCard().body as Record<string, unknown>[]).find((e) => String(e.element.id).startsWith('goal.'));
+    expect((odd!.element.choices as { value: string }[]).map((c) => c.value)).toContain('73');
+    expect(odd!.element.value).toBe('73');
+  });
+
+  it('an edit, or a form back with problems, opens with the detail shown and what was there filled in', () => {
+    for (const name of ['checkInEdit', 'checkInWithProblems'] as const) {
+      const opened = walk(everyCard('en')[name].body as Record<string, unknown>[]);
+      expect(opened.find((e) => e.element.id === 'more')!.shown).toBe(true);
+      expect(opened.find((e) => e.element.id === 'showMore')!.shown).toBe(false);
+      expect(opened.find((e) => e.element.id === 'rating')!.element.value).toBe('4');
+    }
+    const back = walk(everyCard('en').checkInWithProblems.body as Record<string, unknown>[]);
+    expect(back.find((e) => e.element.id === 'goal.g1')!.element.value).toBe('50');
+    expect(back.find((e) => e.element.id === 'actionItem2.title')!.element.value).toBe('Book a room');
+  });
+
+  it('"Add more" shows the detail and "Show less" hides it again, in the adaptivecards library', () => {
+    const parsed = new AC.AdaptiveCard();
+    parsed.parse(card);
+    parsed.render();
+    const more = parsed.getElementById('more')!;
+    expect(more.isVisible).toBe(false);
+    const addMore = (parsed.getElementById('showMore') as InstanceType<typeof AC.ActionSet>).getActionAt(0) as InstanceType<typeof AC.ToggleVisibilityAction>;
+    addMore.execute();
+    expect(more.isVisible).toBe(true);
+    expect(parsed.getElementById('showMore')!.isVisible).toBe(false);
+    expect(parsed.getElementById('showLess')!.isVisible).toBe(true);
+    ((parsed.getElementById('showLess') as InstanceType<typeof AC.ActionSet>).getActionAt(0) as InstanceType<typeof AC.ToggleVisibilityAction>).execute();
+    expect(more.isVisible).toBe(false);
+  });
+
+  it('the summary says how useful it was', () => {
+    expect(JSON.stringify(everyCard('en').checkInSummary)).toContain('4 of 5');
+    expect(JSON.stringify(everyCard('pl').checkInSummary)).toContain('4 na 5');
+  });
+});
+
 describe('card size', () => {
   it('the largest realistic card stays well under Teams\' ~28 KB message limit (under 20 KB)', () => {
     const bytes = Buffer.byteLength(JSON.stringify(largestRealisticCard()), 'utf8');

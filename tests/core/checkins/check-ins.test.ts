@@ -37,6 +37,26 @@ describe('check-ins', () => {
     expect(await getMyCheckIn(w.deps, call(mira, { relationshipId: r.id, meetingId: 'm1' }))).toMatchObject({ ok: false, error: { code: 'CHECKIN.NOT_FOUND' } });
   });
 
+  it('"How useful was it?" (1–5) is enough for a check-in, is shared with the partner and survives an edit only when sent again', async () => {
+    const { w, r, input } = await setup();
+    const rated = unwrap(await submitCheckIn(w.deps, call(tom, input({ answers: blank, rating: 5 }))));
+    expect(rated).toMatchObject({ rating: 5, answers: { useful: '' } });
+    expect(unwrap(await listCheckIns(w.deps, call(mira, { relationshipId: r.id })))[0]).toMatchObject({ rating: 5 });
+    const kept = unwrap(await submitCheckIn(w.deps, call(tom, input({ rating: 5, version: rated.version }))));
+    expect(kept.rating).toBe(5);
+    const cleared = unwrap(await submitCheckIn(w.deps, call(tom, input({ version: kept.version }))));
+    expect(cleared).not.toHaveProperty('rating');
+  });
+
+  it.each([0, 6, 2.5, Number.NaN])('a rating of %s is refused with CHECKIN.RATING_OUT_OF_RANGE and saves nothing', async (rating) => {
+    const { w, r, input } = await setup();
+    expect(await submitCheckIn(w.deps, call(tom, input({ rating })))).toMatchObject({
+      ok: false,
+      error: { code: 'CHECKIN.RATING_OUT_OF_RANGE', field: 'rating' },
+    });
+    expect(unwrap(await listCheckIns(w.deps, call(tom, { relationshipId: r.id })))).toHaveLength(0);
+  });
+
   it('checkInVisibleTo strips the note for anyone but the author', () => {
     const checkIn = { id: 'x', meetingId: 'm', authorId: 'a', answers, goalProgress: [], actionItemIds: [], privateNote: 'secret', submittedAt: 0, updatedAt: 0, version: '1' };
     expect(checkInVisibleTo(checkIn, 'a').privateNote).toBe('secret');

@@ -86,6 +86,8 @@ export function checkInBody(draft: CheckInDraft, goals: readonly GoalDto[], mine
   const before = initialDraft(goals, mine).progress;
   return {
     answers: Object.fromEntries(ANSWER_KEYS.map((k) => [k, draft.answers[k].trim()])) as Record<AnswerKey, string>,
+    // The rating is given on the bot's card; an edit here keeps it.
+    ...(mine?.rating !== undefined ? { rating: mine.rating } : {}),
     goalProgress: goals.filter((g) => draft.progress[g.id] !== before[g.id]).map((g) => ({ goalId: g.id, progress: draft.progress[g.id]! })),
     newActionItems: draft.items.map((i) => ({ title: i.title.trim(), ownerId: i.ownerId, ...(i.dueDate ? { dueDate: i.dueDate } : {}) })),
     ...(draft.privateNote.trim() ? { privateNote: draft.privateNote.trim() } : {}),

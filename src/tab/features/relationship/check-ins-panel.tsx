@@ -102,6 +102,14 @@ export function CheckInsPanel({ relationshipId, checkIns, meetings, goals, pair,
                 }
               />
               <dl className={styles.answers}>
+                {c.rating !== undefined ? (
+                  <div>
+                    <dt>
+                      <Text weight="semibold">{t('checkins.rating')}</Text>
+                    </dt>
+                    <dd className={styles.answer}>{t('checkins.ratingValue', { rating: c.rating })}</dd>
+                  </div>
+                ) : null}
                 {questions
                   .filter(([key]) => c.answers[key].trim())
                   .map(([key, label]) => (
