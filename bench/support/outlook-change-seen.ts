@@ -50,7 +50,7 @@ export async function measureOutlookChangeSeen(samples: number, timeoutMs = 120_
   try {
     const { relationshipId, menteeToken } = await bookedPair(stack);
     const repos = stack.api.services.repositories;
-    // The subscription timer (every 5 minutes) runs once now rather than being waited for.
+    // The booking subscribed the organizer's mailbox already; the subscription timer finds it and keeps it.
     await keepSubscriptions(stack.api.services, stack.api.services.clock.now(), quiet);
     const listed = await repos.relationships.meetings.list(CONTOSO, relationshipId);
     if (!listed.ok) throw new Error(listed.error.code);

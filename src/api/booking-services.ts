@@ -250,13 +250,25 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
   const register = new TableBookingRegister(options.store);
   const subscriptionRecords = new TableSubscriptionRecords(options.store);
   const deltaCursors = new TableDeltaCursors(options.store);
-  const deps = (tenantId: string, token: AccessTokenSource, appToken: AccessTokenSource): BookingDeps => ({
-    repos: options.repos,
-    syncRegister: register,
-    calendar: graphCalendarFor({ baseUrl: settings.GRAPH_BASE_URL, tenantId, accessToken: token, ...(settings.OUTLOOK_ADDIN_ID ? { addInId: settings.OUTLOOK_ADDIN_ID } : {}) }),
-    directory: directoryFor(appToken),
-    settings: bookingSettings,
-  });
+  // Subscriptions are app-only (they outlive the signed-in person's token) and need the public webhook.
+  const subscriptionDeps = (appToken: AccessTokenSource): Result<SubscriptionDeps> => {
+    if (!settings.GRAPH_NOTIFICATION_URL) {
+      return fail('CALENDAR.NOTIFICATIONS_NOT_CONFIGURED', 'Outlook changes are read by the sync timers only: this host knows no public URL for Graph’s notifications (GRAPH_NOTIFICATION_URL; in Azure it follows WEBSITE_HOSTNAME).');
+    }
+    const client = createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: appToken });
+    return ok({ repos: options.repos, records: subscriptionRecords, subscriptions: new GraphSubscriptionAdapter({ client, notificationUrl: settings.GRAPH_NOTIFICATION_URL }) });
+  };
+  const deps = (tenantId: string, token: AccessTokenSource, appToken: AccessTokenSource): BookingDeps => {
+    const watch = subscriptionDeps(appToken);
+    return {
+      repos: options.repos,
+      syncRegister: register,
+      ...(watch.ok ? { watch: watch.value } : {}),
+      calendar: graphCalendarFor({ baseUrl: settings.GRAPH_BASE_URL, tenantId, accessToken: token, ...(settings.OUTLOOK_ADDIN_ID ? { addInId: settings.OUTLOOK_ADDIN_ID } : {}) }),
+      directory: directoryFor(appToken),
+      settings: bookingSettings,
+    };
+  };
   return {
     forRequest(principal, authorization) {
       if (!tokens) return notConfigured();
@@ -282,15 +294,7 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
     },
     subscriptionsFor(tenantId) {
       if (!tokens) return notConfigured();
-      if (!settings.GRAPH_NOTIFICATION_URL) {
-        return fail('CALENDAR.NOTIFICATIONS_NOT_CONFIGURED', 'Outlook changes are read by the sync timers only: this host knows no public URL for Graph’s notifications (GRAPH_NOTIFICATION_URL; in Azure it follows WEBSITE_HOSTNAME).');
-      }
-      const client = createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokens.appOnly(tenantId) });
-      return ok({
-        repos: options.repos,
-        records: subscriptionRecords,
-        subscriptions: new GraphSubscriptionAdapter({ client, notificationUrl: settings.GRAPH_NOTIFICATION_URL }),
-      });
+      return subscriptionDeps(tokens.appOnly(tenantId));
     },
   };
 }

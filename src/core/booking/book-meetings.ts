@@ -19,6 +19,7 @@ import { DEFAULT_BOOKING_SETTINGS, type BookingDeps } from './booking-ports';
 import { liveMeetings, nextMeetingSlots, pendingMeetings, upcomingMeetings } from './booking-rules';
 import { reconcilePendingMany } from './reconcile-pending';
 import { inParallel, STORAGE_CONCURRENCY } from './in-parallel';
+import { watchMailbox } from './calendar-subscriptions';
 import type { ErrorCode } from '../error-codes';
 
 export type BookingScope = 'next' | 'series';
@@ -96,9 +97,23 @@ export async function bookMeetings(deps: BookingDeps, call: UseCaseCall<BookMeet
   if (!outcome.ok) return outcome;
   const remembered = await rememberDeferred(deps, call.principal.tenantId, call.input.relationshipId, outcome.value);
   if (!remembered.ok) return remembered;
+  await watchOrganizers(deps, call.principal.tenantId, [outcome.value], call.now);
   const meetings = await deps.repos.relationships.meetings.list(call.principal.tenantId, call.input.relationshipId);
   if (!meetings.ok) return meetings;
   return ok({ ...outcome.value, meetings: upcomingMeetings(meetings.value, call.now) });
+}
+
+/**
+ * Outlook changes within a minute from the first booking on: the mailboxes that organize booked
+ * meetings are subscribed now, not at the subscription timer's next run (idempotent: a mailbox
+ * already watched costs one storage read, and a retried booking never subscribes twice). A failure
+ * here is not the booking's, so it does not change the answer: the timer subscribes within five
+ * minutes, and the delta and sync timers read the mailbox meanwhile.
+ */
+async function watchOrganizers(deps: BookingDeps, tenantId: string, outcomes: readonly BookingOutcome[], now: Instant): Promise<void> {
+  if (!deps.watch) return;
+  const mailboxes = new Set(outcomes.flatMap((o) => o.meetings.filter((m) => m.status === 'planned' && m.eventId && m.end > now).map((m) => m.organizerId)));
+  for (const mailboxId of mailboxes) await watchMailbox(deps.watch, { tenantId, mailboxId }, now);
 }
 
 /** The sync timer books deferred meetings once they come within range; it learns of them here. */
@@ -170,11 +185,13 @@ export async function bookCohort(deps: BookingDeps, input: CohortBookingInput, n
   const booked = await bookForContexts(deps, loaded, now, { scope: input.scope, ...(input.count !== undefined ? { count: input.count } : {}) });
   let k = 0;
   const outcomes = contexts.map((c) => (c.ok ? booked[k++]! : c));
-  return inParallel(outcomes, STORAGE_CONCURRENCY, async (outcome, i): Promise<Result<BookingOutcome>> => {
+  const answered = await inParallel(outcomes, STORAGE_CONCURRENCY, async (outcome, i): Promise<Result<BookingOutcome>> => {
     if (!outcome.ok) return outcome;
     const remembered = await rememberDeferred(deps, input.tenantId, input.relationshipIds[i]!, outcome.value);
     return remembered.ok ? outcome : remembered;
   });
+  await watchOrganizers(deps, input.tenantId, answered.flatMap((o) => (o.ok ? [o.value] : [])), now);
+  return answered;
 }
 
 interface Planned {

@@ -2,6 +2,7 @@ import type { Result } from '../result';
 import type { AgendaLocale } from '../agenda/agenda';
 import type { CalendarPerson, CalendarPort } from '../ports/calendar';
 import type { MentoringRepositories } from '../ports/repositories';
+import type { SubscriptionDeps } from './calendar-subscriptions';
 
 /**
  * Who a person is to a calendar (mailbox address and name). Profiles do not hold mailbox addresses,
@@ -52,6 +53,11 @@ export interface BookingDeps {
   readonly directory: PeopleDirectory;
   /** Where booked pairs are recorded for the sync timer (the API host's register); absent in pure unit tests. */
   readonly syncRegister?: SyncRegister;
+  /**
+   * Change notifications for the organizer's mailbox (app-only): a booking subscribes it at once
+   * instead of waiting for the subscription timer. Absent where the host has no public webhook.
+   */
+  readonly watch?: SubscriptionDeps;
   readonly settings?: Partial<BookingSettings>;
 }
 

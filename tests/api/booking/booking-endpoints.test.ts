@@ -117,7 +117,7 @@ describe('Graph change notifications', () => {
       expect([answer.status, answer.json.error.code, answer.json.error.field]).toEqual([403, 'CALENDAR.NOTIFICATION_REJECTED', 'clientState']);
     }
     expect(await h.snapshot()).toEqual(before);
-    expect(await drainQueue()).toEqual([]);
+    expect((await drainQueue()).filter((c) => (c as { tenantId: string }).tenantId === tenantId)).toEqual([]);
   });
 
   it('queues only the items that carry their own subscription’s clientState, checked against the record in Table Storage', async () => {
@@ -138,10 +138,26 @@ describe('Graph change notifications', () => {
       },
     });
     expect(answer.status).toBe(202);
-    expect(await drainQueue()).toEqual([
+    expect((await drainQueue()).filter((c) => (c as { tenantId: string }).tenantId === tenantId)).toEqual([
       { kind: 'changed', tenantId, subscriptionId: s1.subscriptionId, mailboxId: 'm1' },
       { kind: 'reauthorizationRequired', tenantId, subscriptionId: s2.subscriptionId },
     ]);
+  });
+
+  it('a first booking subscribes its organizer’s mailbox at once; a retried booking makes no second subscription', async () => {
+    const { cast, rel } = await pairWithAgreement();
+    const mine = () => h.calendar().subscriptions.list().filter((s) => s.tenantId === cast.tenantId);
+    expect(mine()).toEqual([]);
+    expect((await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: { scope: 'series', count: 2 } })).status).toBe(200);
+    const [first, ...others] = mine();
+    expect(others).toEqual([]);
+    expect(first!.resource).toBe(`users/${cast.mentee.personId}/events`);
+    const record = await h.api.services.booking.subscriptionRecords.get(cast.tenantId, cast.mentee.personId);
+    expect(record.ok && record.value).toMatchObject({ subscriptionId: first!.id, clientState: first!.clientState });
+    // The same request again, and one asking for more: still the one subscription.
+    expect((await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: { scope: 'series', count: 2 } })).status).toBe(200);
+    expect((await h.request('POST', `${rel}/meetings`, { person: cast.mentor, body: { scope: 'series', count: 3 } })).status).toBe(200);
+    expect(mine().map((s) => s.id)).toEqual([first!.id]);
   });
 
   it('Outlook → subscription → webhook → queue → consumer: a decline in Outlook reaches the meeting record; the timer sees nothing new after', async () => {
@@ -150,12 +166,13 @@ describe('Graph change notifications', () => {
     const meeting = booked.json.meetings[0] as { id: string };
     const stored = await h.api.services.repositories.relationships.meetings.get(cast.tenantId, cast.relationship.id, meeting.id);
     if (!stored.ok) throw new Error(stored.error.code);
-    // The subscription timer watches the organizer's mailbox; the local calendar validates the webhook first.
+    // The booking itself subscribed the organizer's mailbox (the mentee's); the local calendar validated the webhook first.
     const logged: Record<string, unknown>[] = [];
     const logger = { info: (_m: string, f: Record<string, unknown>) => logged.push(f), error: (_m: string, f: Record<string, unknown>) => logged.push({ error: true, ...f }) };
+    expect(h.calendar().subscriptions.list().filter((s) => s.tenantId === cast.tenantId)).toHaveLength(1);
+    // The subscription timer finds it and keeps it.
     await keepSubscriptions(h.api.services, Date.now(), logger);
-    expect(logged.find((f) => f.tenantId === cast.tenantId)).toMatchObject({ created: 1, failed: [] });
-    // (Every registered pair's organizer is watched; this pair's is the mentee.)
+    expect(logged.find((f) => f.tenantId === cast.tenantId)).toMatchObject({ created: 0, kept: 1, failed: [] });
     // Its clientState is its own random secret, stored with the record (no setting holds one).
     const watched = h.calendar().subscriptions.list().filter((s) => s.tenantId === cast.tenantId);
     expect(watched.map((s) => s.resource)).toEqual([`users/${cast.mentee.personId}/events`]);
@@ -199,7 +216,7 @@ describe('Graph change notifications', () => {
     expect(logged.find((f) => f.tenantId === cast.tenantId)).toMatchObject({ checked: 1, changes: 0 });
   });
 
-  it('the safety net: with no subscription, a delta read of the organizer’s calendar finds a move made in Outlook and syncs it', async () => {
+  it('the safety net: a delta read of the organizer’s calendar finds a move made in Outlook and syncs it, notification or not', async () => {
     const { cast, rel } = await pairWithAgreement();
     const booked = await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: {} });
     const meeting = booked.json.meetings[0] as { id: string };
@@ -214,7 +231,7 @@ describe('Graph change notifications', () => {
     logged.length = 0;
     await readChangesWithDelta(h.api.services, Date.now(), logger);
     expect(logged.find((f) => f.tenantId === cast.tenantId && 'changed' in f)).toMatchObject({ changed: 0 });
-    // The organizer moves the meeting by half an hour in Outlook; no notification is sent (no subscription).
+    // The organizer moves the meeting by half an hour in Outlook; the delta read finds it whatever the notification did.
     const moved = stored.value.start + 30 * 60_000;
     const at = (t: number) => ({ dateTime: new Date(t).toISOString().slice(0, 19), timeZone: 'UTC' });
     const patch = await fetch(`${h.baseUrl}/local-graph/v1.0/users/${cast.mentee.personId}/events/${encodeURIComponent(stored.value.eventId!)}`, {
