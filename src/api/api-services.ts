@@ -2,6 +2,7 @@
 import type { Clock } from '../core/ports/clock';
 import type { IdGenerator } from '../core/ports/id-generator';
 import type { MentoringRepositories } from '../core/ports/repositories';
+import type { ProgrammeRepository } from '../core/ports/programmes';
 import type { BookingServices } from './booking-services';
 
 export interface ComponentStatus {
@@ -23,6 +24,8 @@ export interface HealthCheck {
 
 export interface ApiServices {
   readonly repositories: MentoringRepositories;
+  /** Programmes and their members (owners' data, per tenant). */
+  readonly programmes: ProgrammeRepository;
   readonly ids: IdGenerator;
   readonly clock: Clock;
   readonly health: readonly HealthCheck[];

@@ -14,6 +14,8 @@ import type { BookingDeps, BookingSettings, DeltaDeps, PeopleDirectory, Subscrip
 import { GraphCalendarDeltaAdapter } from '../adapters/graph/graph-calendar-delta.adapter';
 import { GraphSubscriptionAdapter } from '../adapters/graph/graph-subscriptions.adapter';
 import { GraphMeetingAttendance } from '../adapters/graph/graph-meeting-attendance.adapter';
+import { GraphGroupMembers } from '../adapters/graph/graph-group-members.adapter';
+import type { GroupDirectory } from '../core/ports/programmes';
 import type { CalendarChangeQueue, CalendarSubscription, CalendarSubscriptionRecords, DeltaCursor, DeltaCursorRecords } from '../core/ports/calendar-subscriptions';
 import type { CalendarPerson } from '../core/ports/calendar';
 import type { MentoringRepositories } from '../core/ports/repositories';
@@ -55,6 +57,8 @@ export interface BookingServices {
   readonly changes?: CalendarChangeQueue;
   /** App-only attendance reports of the tenant's online meetings (for the bot's meetingEnd events). */
   attendanceFor(tenantId: string): Result<GraphMeetingAttendance>;
+  /** App-only Entra group membership (GroupMember.Read.All), for programmes open to a group. */
+  groupsFor(tenantId: string): Result<GroupDirectory>;
 }
 
 const notConfigured = () =>
@@ -281,6 +285,12 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
       return ok(deps(tenantId, app, app));
     },
     register,
+    groupsFor(tenantId) {
+      if (!tokens) {
+        return fail('DIRECTORY.NOT_CONFIGURED', 'Microsoft Entra groups cannot be read on this server yet: an administrator must give the API a credential for Microsoft Graph (AUTH_FEDERATED_IDENTITY_CLIENT_ID, or AUTH_CLIENT_SECRET) and grant GroupMember.Read.All.');
+      }
+      return ok(new GraphGroupMembers(createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokens.appOnly(tenantId) })));
+    },
     attendanceFor(tenantId) {
       if (!tokens) return notConfigured();
       return ok(new GraphMeetingAttendance(createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokens.appOnly(tenantId) })));

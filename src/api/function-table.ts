@@ -9,6 +9,12 @@ import { saveMyProfile } from './functions/save-my-profile';
 import { getPersonProfile } from './functions/get-person-profile';
 import { suggestMentors } from './functions/suggest-mentors';
 import { suggestCohortMatches } from './functions/suggest-cohort-matches';
+import { createProgramme } from './functions/create-programme';
+import { listProgrammes } from './functions/list-programmes';
+import { getProgramme } from './functions/get-programme';
+import { updateProgramme } from './functions/update-programme';
+import { joinProgramme } from './functions/join-programme';
+import { listProgrammeMembers } from './functions/list-programme-members';
 import { listMyRequests } from './functions/list-my-requests';
 import { createRequest } from './functions/create-request';
 import { acceptRequest } from './functions/accept-request';
@@ -51,6 +57,12 @@ export const apiFunctions: readonly FunctionDefinition[] = [
   getPersonProfile,
   suggestMentors,
   suggestCohortMatches,
+  createProgramme,
+  listProgrammes,
+  getProgramme,
+  updateProgramme,
+  joinProgramme,
+  listProgrammeMembers,
   listMyRequests,
   createRequest,
   acceptRequest,

@@ -150,6 +150,13 @@ export const ERROR_CATALOGUE = {
   'MATCHING.PINNED_OVER_CAPACITY': spec(422, 'More pairs are pinned to a mentor than the mentor has room for.'),
   'MATCHING.INVALID_RULES': spec(422, 'The matching rules are not usable (meeting length or dates).'),
   'PROGRAMME.OWNER_ROLE_REQUIRED': spec(403, 'Only programme owners (the Programme.Owner app role) may do this.'),
+  'PROGRAMME.NOT_FOUND': spec(404, 'No such programme in the caller\'s tenant, or one with an invited list the caller is not on.'),
+  'PROGRAMME.INVALID_DATES': spec(422, 'The programme\'s start or end date is not a date, or it ends on or before it starts (at most three years).'),
+  'PROGRAMME.UNKNOWN_ROADMAP_TEMPLATE': spec(422, 'A roadmap template id of the programme is not one of the templates.'),
+  'PROGRAMME.GROUP_NOT_FOUND': spec(422, 'The Microsoft Entra group named by the programme does not exist in the tenant.'),
+  'PROGRAMME.NOT_IN_GROUP': spec(403, 'The programme is open to one Entra group (members of nested groups included) and the caller is not in it.'),
+  'PROGRAMME.ENDED': spec(409, 'The programme has ended and takes no new members.'),
+  'DIRECTORY.NOT_CONFIGURED': spec(503, 'The host has no Graph credential to read Microsoft Entra groups.'),
 
   // Profiles
   'PROFILE.NOT_FOUND': spec(404, 'No mentoring profile yet.'),

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { CohortMatch, CohortMentee, CohortMentor, CohortRules } from '../core/matching/match-cohort';
 import { WeeklyWindowSchema } from './agreement';
-import { Id, LIMITS, labels, LocalDateText, TimeZoneText } from './common';
+import { formatted, Id, LIMITS, labels, LocalDateText, text, TimeZoneText, toIso, Version } from './common';
+import type { Programme, ProgrammeMember } from '../core/programmes/programme';
+import type { MemberView, ProgrammeView } from '../core/programmes/programme-use-cases';
 import { Seniority } from './profiles';
 
 /** The app role (Entra `roles` claim) that may run programmes. */
-export const PROGRAMME_OWNER_ROLE = 'Programme.Owner';
+export { PROGRAMME_OWNER_ROLE } from '../core/programmes/programme';
 
 const Availability = z
   .object({
@@ -85,5 +87,119 @@ export function toCohortMatchDto(match: CohortMatch) {
     unmatched: match.unmatched,
     totalScore: match.totalScore,
     candidatesPerMentee: match.candidatesPerMentee,
+  };
+}
+
+// ---- Stored programmes ----------------------------------------------------------------------
+
+/** A Microsoft Entra group's Object ID (a GUID), as the Entra admin center shows it. */
+const GroupId = formatted(z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a group Object ID (a GUID)'), 'Entra group id');
+
+const JoinPolicySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('everyone') }).strict(),
+  z.object({ kind: z.literal('invited'), personIds: z.array(Id).min(1).max(5000) }).strict(),
+  z.object({ kind: z.literal('entraGroup'), groupId: GroupId }).strict(),
+]);
+
+const DefaultAgreementSchema = z
+  .object({
+    cadence: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('weekly') }).strict(),
+      z.object({ kind: z.literal('biweekly') }).strict(),
+      z.object({ kind: z.literal('monthly') }).strict(),
+      z.object({ kind: z.literal('everyNDays'), days: z.number().int() }).strict(),
+    ]),
+    meetingMinutes: z.number().int(),
+    meetingCount: z.number().int(),
+  })
+  .strict();
+
+const programmeFields = {
+  name: text(LIMITS.title).refine((s) => s.trim().length > 0, 'must not be empty'),
+  purpose: text(LIMITS.shortText),
+  startDate: LocalDateText,
+  endDate: LocalDateText,
+  joinPolicy: JoinPolicySchema,
+  kind: z.enum(['mentoring', 'reverse', 'both']),
+  matchingMode: z.enum(['organic', 'assisted', 'cohort']),
+  mentorCapacity: z.number().int().min(1).max(20),
+  defaultAgreement: DefaultAgreementSchema,
+  roadmapTemplateIds: z.array(Id).max(20),
+  goals: z.array(text(LIMITS.title)).max(10),
+  publishAs: z.enum(['accepted', 'invitation']),
+};
+
+/** POST /api/programmes (owners). */
+export const CreateProgrammeBody = z.object(programmeFields).strict();
+export type CreateProgrammeBody = z.infer<typeof CreateProgrammeBody>;
+
+/** PATCH /api/programmes/{programmeId} (owners): any fields, and the version read. */
+export const UpdateProgrammeBody = z.object({ ...programmeFields, version: Version }).partial().required({ version: true }).strict();
+export type UpdateProgrammeBody = z.infer<typeof UpdateProgrammeBody>;
+
+export const ProgrammeParams = z.object({ programmeId: Id }).strict();
+
+/** PUT /api/programmes/{programmeId}/membership: join (or change one's role and windows). */
+export const JoinProgrammeBody = z
+  .object({
+    role: z.enum(['mentee', 'mentor']),
+    timeZone: TimeZoneText,
+    meetingWindows: z.array(WeeklyWindowSchema).min(1).max(28),
+    workingHours: z.array(WeeklyWindowSchema).max(28).optional(),
+  })
+  .strict();
+export type JoinProgrammeBody = z.infer<typeof JoinProgrammeBody>;
+
+export function toProgrammeDto(p: Programme) {
+  return {
+    id: p.id,
+    name: p.name,
+    purpose: p.purpose,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    joinPolicy: p.joinPolicy,
+    kind: p.kind,
+    matchingMode: p.matchingMode,
+    mentorCapacity: p.mentorCapacity,
+    defaultAgreement: p.defaultAgreement,
+    roadmapTemplateIds: p.roadmapTemplateIds,
+    goals: p.goals,
+    publishAs: p.publishAs,
+    createdAt: toIso(p.createdAt),
+    updatedAt: toIso(p.updatedAt),
+    version: p.version,
+  };
+}
+export type ProgrammeDto = ReturnType<typeof toProgrammeDto>;
+
+export function toMembershipDto(m: ProgrammeMember) {
+  return {
+    personId: m.personId,
+    role: m.role,
+    timeZone: m.timeZone,
+    meetingWindows: m.meetingWindows,
+    ...(m.workingHours ? { workingHours: m.workingHours } : {}),
+    joinedAt: toIso(m.joinedAt),
+    version: m.version,
+  };
+}
+
+/**
+ * A programme in the caller's list. Someone who is not an owner sees who may join only as a kind
+ * (an invited list's people and a group's id stay with the owners).
+ */
+export function toProgrammeViewDto(view: ProgrammeView) {
+  const dto = toProgrammeDto(view.programme);
+  const { joinPolicy, version, createdAt, updatedAt, ...rest } = dto;
+  return view.asOwner
+    ? { ...dto, ...(view.membership ? { membership: toMembershipDto(view.membership) } : {}) }
+    : { ...rest, joinPolicy: { kind: joinPolicy.kind }, ...(view.membership ? { membership: toMembershipDto(view.membership) } : {}) };
+}
+
+/** The owner's member list: names, roles and dates; the stated windows stay with matching. */
+export function toMemberListDto(members: readonly MemberView[]) {
+  return {
+    members: members.map(({ member, displayName }) => ({ personId: member.personId, displayName, role: member.role, timeZone: member.timeZone, joinedAt: toIso(member.joinedAt) })),
+    counts: { mentees: members.filter((m) => m.member.role === 'mentee').length, mentors: members.filter((m) => m.member.role === 'mentor').length },
   };
 }

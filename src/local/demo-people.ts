@@ -127,3 +127,23 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 export function findDemoPerson(personId: string): DemoPerson | undefined {
   return DEMO_PEOPLE.find((p) => p.personId === personId);
 }
+
+/** A demo Microsoft Entra group, served by the local calendar at /groups/{id}/transitiveMembers. */
+export interface DemoGroup {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly displayName: string;
+  /** Person ids and ids of nested groups. */
+  readonly members: readonly string[];
+}
+
+/**
+ * Contoso's "Mentoring pilot" holds Margaret Hale directly and Kacper Nowak and Priya Raman through
+ * the nested "Engineering" group (so joining reads transitive membership); Oliver Bennett, the demo
+ * owner, is in neither. Fabrikam has one group with Ana Costa.
+ */
+export const DEMO_GROUPS: readonly DemoGroup[] = [
+  { id: 'c0000001-0000-4000-8000-000000000001', tenantId: CONTOSO.tenantId, displayName: 'Mentoring pilot', members: ['a0000001-0000-4000-8000-000000000001', 'c0000002-0000-4000-8000-000000000002'] },
+  { id: 'c0000002-0000-4000-8000-000000000002', tenantId: CONTOSO.tenantId, displayName: 'Engineering', members: ['a0000002-0000-4000-8000-000000000002', 'a0000003-0000-4000-8000-000000000003'] },
+  { id: 'd0000001-0000-4000-8000-000000000001', tenantId: FABRIKAM.tenantId, displayName: 'Mentoring circle', members: ['b0000002-0000-4000-8000-000000000002'] },
+];

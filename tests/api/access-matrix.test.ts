@@ -53,9 +53,13 @@ describe('access-control matrix', () => {
       expectRefusalWithoutLeak(outsider, secrets, [403, 404]);
     }
 
-    if (scope === 'pair' || scope === 'owner') {
+    if (scope === 'pair' || scope === 'owner' || scope === 'programme') {
       const stranger = await send(prepared.nonMember);
       expectRefusalWithoutLeak(stranger, secrets.filter((s) => s !== prepared.nonMember.personId && s !== prepared.nonMember.displayName && s !== cast.tenantId), [403, 404]);
+    }
+    if (prepared.template.includes('{programmeId}')) {
+      // An owner of another tenant, holding the role, still cannot reach this tenant's programme.
+      expectRefusalWithoutLeak(await send(cast.outsiderOwner), secrets, [403, 404]);
     }
     if (scope === 'tenant') {
       expect((await send(prepared.nonMember)).status).toBe(prepared.okStatus);

@@ -48,6 +48,8 @@ test('asks Microsoft Graph for exactly the least-privilege set', () => {
     // Issue 12: the meeting behind a join URL and its attendance report, after Teams' meetingEnd.
     { id: 'OnlineMeetings.Read.All', type: 'Role' },
     { id: 'OnlineMeetingArtifact.Read.All', type: 'Role' },
+    // Issue 14: who may join a programme open to an Entra group (transitive members).
+    { id: 'GroupMember.Read.All', type: 'Role' },
   ]);
 });
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { CalendarChangeFeed, CalendarDelta } from '../../core/ports/calendar-subscriptions';
 import { ok, type Result } from '../../core/result';
 import { fromThrown, graphInvalidResponse } from './graph-errors';
+import { pathOf } from './graph-client';
 
 const page = z.looseObject({
   '@odata.nextLink': z.string().optional(),
@@ -16,13 +17,6 @@ const page = z.looseObject({
   value: z.array(z.looseObject({ id: z.string().min(1), '@removed': z.looseObject({ reason: z.string() }).optional() })),
 });
 
-/**
- * Graph's links are absolute (https://graph.microsoft.com/v1.0/…); the client is bound to
- * GRAPH_BASE_URL, so a link is followed by its path after the version segment.
- */
-function pathOf(link: string): string {
-  return /\/v1\.0(\/.*)$/.exec(link)?.[1] ?? link;
-}
 
 /** A round is at most this many pages (Graph's default page holds 10 events; a year of meetings fits). */
 const MAX_PAGES = 200;

@@ -59,6 +59,15 @@ class BearerTokenHandler implements Middleware {
   }
 }
 
+/**
+ * Graph's links are absolute (https://graph.microsoft.com/v1.0/…); the client is bound to
+ * GRAPH_BASE_URL, so a link (`@odata.nextLink`, a delta link) is followed by its path after the
+ * version segment.
+ */
+export function pathOf(link: string): string {
+  return /\/v1\.0(\/.*)$/.exec(link)?.[1] ?? link;
+}
+
 /** Splits ".../v1.0" into the client's baseUrl and defaultVersion. */
 export function splitGraphBaseUrl(baseUrl: string): { root: string; version: string; origin: string } {
   const url = new URL(baseUrl);

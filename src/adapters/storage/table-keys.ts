@@ -10,6 +10,8 @@
  *   t|{tenant}|request|{requestId}      request                    a mentoring request
  *   t|{tenant}|rel|{relationshipId}     relationship, agreement|{version}, goal|{id}, roadmap,
  *                                       meeting|{id}, action|{id}, checkin|{meetingId}|{personId}
+ *   t|{tenant}|programmes               {programmeId}              the tenant's programmes
+ *   t|{tenant}|prog|{programmeId}       member|{personId}          who joined (role, stated windows)
  * so a relationship with everything in it is one partition query, and "my relationships" is one
  * partition query of the person's index.
  */
@@ -57,6 +59,8 @@ export const tenantKeys = {
   person: (tenantId: string, personId: string) => key('t', tenantId, 'person', personId),
   request: (tenantId: string, requestId: string) => key('t', tenantId, 'request', requestId),
   relationship: (tenantId: string, relationshipId: string) => key('t', tenantId, 'rel', relationshipId),
+  programmes: (tenantId: string) => key('t', tenantId, 'programmes'),
+  programme: (tenantId: string, programmeId: string) => key('t', tenantId, 'prog', programmeId),
   /** Tenant-wide rows that are not owned by one person or pair (e.g. a tenant's demo-seed marker). */
   tenant: (tenantId: string) => key('t', tenantId, 'tenant'),
 };

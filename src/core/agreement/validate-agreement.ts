@@ -135,7 +135,7 @@ function personProblems(person: PersonBoundaries, side: 'mentor' | 'mentee', mee
 }
 
 /** Each window's problems: a bad weekday, a bad start, a bad end, or an end that does not follow the start. */
-function windowProblems(windows: readonly WeeklyWindow[], field: string): DomainError[] {
+export function windowProblems(windows: readonly WeeklyWindow[], field: string): DomainError[] {
   const problems: DomainError[] = [];
   for (const [i, w] of windows.entries()) {
     if (!Number.isInteger(w.weekday) || w.weekday < 1 || w.weekday > 7) {

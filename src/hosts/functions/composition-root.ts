@@ -9,6 +9,7 @@ import { DefaultAzureCredential } from '@azure/identity';
 import { storageFromConnectionString, storageFromEndpoint, type StorageConnection } from '../../adapters/storage/storage-connection';
 import { TableDocumentStore } from '../../adapters/storage/table-document-store';
 import { tableRepositories } from '../../adapters/storage/table-repositories';
+import { TableProgrammeRepository } from '../../adapters/storage/table-programme.repository';
 import { meetingMomentTableFor, TableMeetingMomentIndex } from '../../adapters/storage/table-meeting-moment-index';
 import { withMeetingMomentIndex } from '../../adapters/storage/meeting-moment-indexed.repository';
 import type { Clock } from '../../core/ports/clock';
@@ -108,6 +109,7 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
   const changes = calendarChangeQueue(settings);
   const services: ApiServices = {
     repositories,
+    programmes: new TableProgrammeRepository(store),
     booking: createBookingServices({
       settings,
       store,

@@ -2,6 +2,7 @@
 import { windowsZoneOf } from '../../adapters/graph/windows-zones';
 import type { LocalService } from '../local-service';
 import { GRAPH_AUDIENCE } from '../identity-issuer';
+import { DEMO_GROUPS } from '../demo-people';
 import { LocalAttendanceTable } from './online-meetings';
 import { localCalendarTable, localGraphCalendarHandler, type LocalGraphHandler } from './local-graph-calendar';
 
@@ -52,6 +53,7 @@ export async function createLocalCalendarService(context: {
     table: localCalendarTable(context.azurite.connectionString),
     attendance: LocalAttendanceTable.fromConnectionString(context.azurite.connectionString),
     people,
+    groups: DEMO_GROUPS,
     jwksUrl: context.issuer.jwksUri,
     // Only Graph tokens (what MSAL obtains from the issuer's token endpoint), as Graph itself insists.
     audience: GRAPH_AUDIENCE,

@@ -32,6 +32,7 @@ import { CalendarEventTable, type StoredEvent } from './calendar-event-table';
 import { seededItems, type LocalCalendarPerson, type ScheduleStatus } from './demo-calendars';
 import { drawFault, type FaultKind, type FaultPlan, type FaultStats } from './fault-plan';
 import { LocalAttendanceTable, onlineMeetingsRoute } from './online-meetings';
+import { transitiveMembersRoute, type LocalGroup } from './directory-groups';
 import { graphError, itemNotFound, type Answer } from './graph-answer';
 import { effectiveSettings, patchMailboxSettings } from './mailbox-settings';
 import { eventInput, graphDateTime, MailboxEvents, type ChangeType } from './mailbox-events';
@@ -57,6 +58,8 @@ export interface LocalGraphCalendarOptions {
   readonly attendance?: LocalAttendanceTable;
   /** The people whose mailboxes exist (the local identity's demo people, or generated ones). */
   readonly people: readonly (LocalCalendarPerson & { readonly tenantId?: string })[];
+  /** Entra groups served at /groups/{id}/transitiveMembers (the demo groups). */
+  readonly groups?: readonly LocalGroup[];
   /** Where the handler is mounted; default /local-graph/v1.0. */
   readonly basePath?: string;
   /** Mutable: tests and benchmarks change it while the calendar runs. */
@@ -283,6 +286,17 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
   async function route(call: Call): Promise<Answer> {
     const segments = call.path.split('/').filter((s) => s.length > 0);
     if (segments[0] === 'subscriptions') return subscriptions.route(call.method, segments, call.body, call.tenantId);
+    if (segments[0] === 'groups') {
+      return transitiveMembersRoute({
+        method: call.method,
+        rest: segments.slice(1).map((s) => decodeURIComponent(s)),
+        query: call.query,
+        tenantId: call.tenantId,
+        groups: options.groups ?? [],
+        person: (id) => person(id),
+        selfUrl: `${call.origin ?? ''}${basePath}/groups/${encodeURIComponent(decodeURIComponent(segments[1] ?? ''))}/transitiveMembers`,
+      });
+    }
     if (segments[0] !== 'users' || !segments[1]) return graphError(400, 'BadRequest', `Resource not found for the segment '${segments[0] ?? ''}'.`);
     const mailbox = mailboxOf(call, segments[1]);
     if ('status' in mailbox) return mailbox;

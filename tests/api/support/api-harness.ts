@@ -24,6 +24,7 @@ import { localCalendarService } from '../../../src/local/calendar/local-calendar
 import { localCalendarTable, localGraphCalendarHandler, type LocalGraphHandler } from '../../../src/local/calendar/local-graph-calendar';
 import { fail as failResult, ok as okResult } from '../../../src/core/result';
 import type { CalendarPerson } from '../../../src/core/ports/calendar';
+import type { LocalGroup } from '../../../src/local/calendar/directory-groups';
 
 export interface Cast {
   readonly tenantId: string;
@@ -45,6 +46,8 @@ export interface ApiHarness {
   readonly tableName: string;
   /** The local Graph calendar the API books into (its mailboxes are every cast's people). */
   calendar(): LocalGraphHandler;
+  /** Entra groups the local calendar serves (`/groups/{id}/transitiveMembers`); add to it before the call that reads it. */
+  readonly groups: LocalGroup[];
   readonly logged: { message: string; fields: Record<string, unknown> }[];
   /** A fresh pair in a fresh tenant, with profiles for everyone and an accepted request. */
   newCast(): Promise<Cast & { relationship: Relationship }>;
@@ -86,6 +89,7 @@ function person(tenantId: string, name: string, extra: Partial<DemoPerson> = {})
 export async function startApiHarness(options: { env?: Record<string, string> } = {}): Promise<ApiHarness> {
   const host: LocalHost = await startLocalHost({ port: 0 });
   const people: DemoPerson[] = [];
+  const groups: LocalGroup[] = [];
   const tableName = uniqueTableName('api');
   const settings = parseApiSettings(
     localApiEnvironment(
@@ -105,7 +109,7 @@ export async function startApiHarness(options: { env?: Record<string, string> } 
   // The local calendar knows its mailboxes when it starts, so each new cast gets a fresh handler over the same events table.
   const calendarTable = localCalendarTable(testStorageConnectionString(), uniqueTableName('apigraph'));
   const calendarFor = () =>
-    localGraphCalendarHandler({ table: calendarTable, people: people.map((p) => ({ personId: p.personId, tenantId: p.tenantId, email: p.email, displayName: p.displayName, timeZone: p.timeZone, seeded: false })) });
+    localGraphCalendarHandler({ table: calendarTable, people: people.map((p) => ({ personId: p.personId, tenantId: p.tenantId, email: p.email, displayName: p.displayName, timeZone: p.timeZone, seeded: false })), groups });
   let calendar = calendarFor();
   host.use({ name: 'calendar', prefix: '/local-graph', handle: (request, response, url) => localCalendarService(calendar).handle(request, response, url) });
   const api = await createApiHost({
@@ -136,6 +140,7 @@ export async function startApiHarness(options: { env?: Record<string, string> } 
     issuer,
     tableName,
     calendar: () => calendar,
+    groups,
     logged,
     async newCast() {
       const tenantId = randomUUID();

@@ -16,7 +16,9 @@ export type Scope =
   /** It answers about the caller only; others get their own (empty) answer, never the pair's. */
   | 'self'
   /** Only a programme owner (the Programme.Owner app role) may call it. */
-  | 'owner';
+  | 'owner'
+  /** Only people a programme is open to (its invited list, its group) may call it. */
+  | 'programme';
 
 export interface PreparedCall {
   readonly method: string;
@@ -143,6 +145,52 @@ export const ENDPOINTS: readonly Endpoint[] = [
     scope: 'owner',
     prepare: async (_h, c) =>
       call('/api/programmes/cohort-matches', {}, { method: 'POST', member: c.owner, nonMember: c.stranger, okStatus: 200, body: cohortBody(c.mentee.personId, c.mentor.personId) }),
+  },
+  {
+    name: 'createProgramme',
+    scope: 'owner',
+    prepare: async (_h, c) => call('/api/programmes', {}, { method: 'POST', member: c.owner, nonMember: c.stranger, okStatus: 201, body: programmeBody({ kind: 'invited', personIds: [c.mentee.personId] }) }),
+  },
+  {
+    name: 'listProgrammes',
+    scope: 'self',
+    prepare: async (h, c) => {
+      await ownedProgramme(h, c);
+      return call('/api/programmes', {}, { method: 'GET', member: c.owner, nonMember: c.stranger, okStatus: 200 });
+    },
+  },
+  {
+    name: 'getProgramme',
+    scope: 'owner',
+    prepare: async (h, c) => {
+      const programme = await ownedProgramme(h, c);
+      return call('/api/programmes/{programmeId}', { programmeId: programme.id }, { method: 'GET', member: c.owner, nonMember: c.mentee, okStatus: 200 });
+    },
+  },
+  {
+    name: 'updateProgramme',
+    scope: 'owner',
+    prepare: async (h, c) => {
+      const programme = await ownedProgramme(h, c);
+      return call('/api/programmes/{programmeId}', { programmeId: programme.id }, { method: 'PATCH', member: c.owner, nonMember: c.mentee, okStatus: 200, body: { purpose: 'Grow data skills', version: programme.version } });
+    },
+  },
+  {
+    name: 'joinProgramme',
+    scope: 'programme',
+    prepare: async (h, c) => {
+      const programme = await ownedProgramme(h, c);
+      return call('/api/programmes/{programmeId}/membership', { programmeId: programme.id }, { method: 'PUT', member: c.mentee, nonMember: c.stranger, okStatus: 200, body: joinBody('mentee') });
+    },
+  },
+  {
+    name: 'listProgrammeMembers',
+    scope: 'owner',
+    prepare: async (h, c) => {
+      const programme = await ownedProgramme(h, c);
+      await ok(h, c.mentee, 'PUT', `/api/programmes/${programme.id}/membership`, joinBody('mentee'));
+      return call('/api/programmes/{programmeId}/members', { programmeId: programme.id }, { method: 'GET', member: c.owner, nonMember: c.mentee, okStatus: 200 });
+    },
   },
   {
     name: 'listMyRequests',
@@ -481,4 +529,33 @@ export function cohortBody(menteeId: string, mentorId: string) {
     ],
     rules: { meetingMinutes: 60, firstDate: '2027-01-04', lastDate: '2027-03-31', reversePairs: 'allowed' },
   };
+}
+
+/** A programme's fields as an owner sends them; who may join as given. */
+export function programmeBody(joinPolicy: unknown, extra: Record<string, unknown> = {}) {
+  return {
+    name: 'Data skills 2027',
+    purpose: 'Pair analysts with people who build reports every day',
+    startDate: '2027-01-04',
+    endDate: '2027-06-30',
+    joinPolicy,
+    kind: 'both',
+    matchingMode: 'cohort',
+    mentorCapacity: 2,
+    defaultAgreement: { cadence: { kind: 'biweekly' }, meetingMinutes: 45, meetingCount: 6 },
+    roadmapTemplateIds: [],
+    goals: ['Every mentee ships one report'],
+    publishAs: 'accepted',
+    ...extra,
+  };
+}
+
+/** Joining with Monday-morning windows in London. */
+export function joinBody(role: 'mentee' | 'mentor', timeZone = 'Europe/London') {
+  return { role, timeZone, meetingWindows: [{ weekday: 1, start: '09:00', end: '12:00' }] };
+}
+
+/** A programme of the cast's tenant, created by its owner, open to the invited mentee and mentor. */
+export async function ownedProgramme(h: ApiHarness, c: Cast): Promise<{ id: string; version: string }> {
+  return ok(h, c.owner, 'POST', '/api/programmes', programmeBody({ kind: 'invited', personIds: [c.mentee.personId, c.mentor.personId] }));
 }

@@ -1,0 +1,104 @@
+/**
+ * Programmes in Table Storage: the tenant's programmes in one partition (`t|{tenant}|programmes`, a
+ * list is one partition query), and each programme's members in its own partition
+ * (`t|{tenant}|prog|{programmeId}`, `member|{personId}`), so "has this person joined" is a point read
+ * and the member list is one partition query.
+ */
+import { z } from 'zod';
+import { ok, type Result } from '../../core/result';
+import type { Unversioned } from '../../core/ports/repositories';
+import type { ProgrammeRepository } from '../../core/ports/programmes';
+import type { Programme, ProgrammeMember } from '../../core/programmes/programme';
+import { byId, found, versioned, withoutVersion } from './stored-document';
+import type { TableDocumentStore } from './table-document-store';
+import { key, tenantKeys } from './table-keys';
+
+const obj = z.looseObject;
+const text = z.string();
+const Window = obj({ weekday: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7)]), start: text, end: text, endsNextDay: z.boolean().optional() });
+const Cadence = z.union([
+  obj({ kind: z.literal('weekly') }),
+  obj({ kind: z.literal('biweekly') }),
+  obj({ kind: z.literal('monthly') }),
+  obj({ kind: z.literal('everyNDays'), days: z.number().int() }),
+]);
+
+export const StoredProgramme: z.ZodType<Unversioned<Programme>> = obj({
+  id: text,
+  name: text,
+  purpose: text,
+  startDate: text,
+  endDate: text,
+  joinPolicy: z.union([obj({ kind: z.literal('everyone') }), obj({ kind: z.literal('invited'), personIds: z.array(text) }), obj({ kind: z.literal('entraGroup'), groupId: text })]),
+  kind: z.enum(['mentoring', 'reverse', 'both']),
+  matchingMode: z.enum(['organic', 'assisted', 'cohort']),
+  mentorCapacity: z.number().int(),
+  defaultAgreement: obj({ cadence: Cadence, meetingMinutes: z.number().int(), meetingCount: z.number().int() }),
+  roadmapTemplateIds: z.array(text),
+  goals: z.array(text),
+  publishAs: z.enum(['accepted', 'invitation']),
+  createdBy: text,
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+
+export const StoredProgrammeMember: z.ZodType<Unversioned<ProgrammeMember>> = obj({
+  personId: text,
+  role: z.enum(['mentee', 'mentor']),
+  timeZone: text,
+  meetingWindows: z.array(Window),
+  workingHours: z.array(Window).optional(),
+  joinedAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+
+const PROGRAMME = 'programme';
+const MEMBER = 'programmeMember';
+const MEMBER_PREFIX = 'member|';
+const memberRow = (personId: string) => `${MEMBER_PREFIX}${key(personId)}`;
+
+export class TableProgrammeRepository implements ProgrammeRepository {
+  constructor(private readonly store: TableDocumentStore) {}
+
+  async get(tenantId: string, programmeId: string): Promise<Result<Programme>> {
+    return found<Programme>(await this.store.get(tenantKeys.programmes(tenantId), key(programmeId), StoredProgramme), PROGRAMME);
+  }
+
+  async list(tenantId: string): Promise<Result<Programme[]>> {
+    const rows = await this.store.list(tenantKeys.programmes(tenantId), StoredProgramme);
+    if (!rows.ok) return rows;
+    return ok(rows.value.map((r) => versioned<Programme>(r)).sort((a, b) => a.createdAt - b.createdAt || byId(a, b)));
+  }
+
+  async create(tenantId: string, programme: Unversioned<Programme>): Promise<Result<Programme>> {
+    const doc = withoutVersion(programme);
+    const written = await this.store.insert(tenantKeys.programmes(tenantId), key(programme.id), PROGRAMME, doc);
+    return written.ok ? ok({ ...doc, version: written.value.etag } as Programme) : written;
+  }
+
+  async update(tenantId: string, programme: Unversioned<Programme>, expectedVersion: string): Promise<Result<Programme>> {
+    const doc = withoutVersion(programme);
+    const written = await this.store.replace(tenantKeys.programmes(tenantId), key(programme.id), PROGRAMME, doc, expectedVersion);
+    return written.ok ? ok({ ...doc, version: written.value.etag } as Programme) : written;
+  }
+
+  async getMember(tenantId: string, programmeId: string, personId: string): Promise<Result<ProgrammeMember>> {
+    return found<ProgrammeMember>(await this.store.get(tenantKeys.programme(tenantId, programmeId), memberRow(personId), StoredProgrammeMember), 'programme member');
+  }
+
+  async listMembers(tenantId: string, programmeId: string): Promise<Result<ProgrammeMember[]>> {
+    const rows = await this.store.list(tenantKeys.programme(tenantId, programmeId), StoredProgrammeMember, MEMBER_PREFIX);
+    if (!rows.ok) return rows;
+    return ok(rows.value.map((r) => versioned<ProgrammeMember>(r)).sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0)));
+  }
+
+  async saveMember(tenantId: string, programmeId: string, member: Unversioned<ProgrammeMember>, expectedVersion?: string): Promise<Result<ProgrammeMember>> {
+    const doc = withoutVersion(member);
+    const partition = tenantKeys.programme(tenantId, programmeId);
+    const written =
+      expectedVersion === undefined
+        ? await this.store.insert(partition, memberRow(member.personId), MEMBER, doc)
+        : await this.store.replace(partition, memberRow(member.personId), MEMBER, doc, expectedVersion);
+    return written.ok ? ok({ ...doc, version: written.value.etag } as ProgrammeMember) : written;
+  }
+}
