@@ -47,6 +47,10 @@ class VersionedTable<T extends Versioned> {
     return row ? ok(copy(row)) : fail(STORAGE_NOT_FOUND, `No ${this.kind} with that id.`);
   }
 
+  has(key: string): boolean {
+    return this.rows.has(key);
+  }
+
   values(filter: (key: string, row: T) => boolean): T[] {
     return [...this.rows.entries()].filter(([k, v]) => filter(k, v)).map(([, v]) => copy(v));
   }
@@ -185,6 +189,36 @@ export class InMemoryPartRepository<T extends { readonly id: string; readonly ve
     await tick();
     return this.table.delete(key(tenantId, relationshipId, id), expectedVersion);
   }
+  /** Check and write with no await between them: atomic, as the Table store's guarded transaction is. */
+  async createWithin(tenantId: string, relationshipId: string, items: readonly Unversioned<T>[], allowed: (current: readonly T[]) => Result<void>): Promise<Result<T[]>> {
+    await tick();
+    const checked = allowed(this.listNow(tenantId, relationshipId));
+    if (!checked.ok) return checked;
+    const keys = items.map((item) => key(tenantId, relationshipId, item.id));
+    if (new Set(keys).size !== keys.length || keys.some((k) => this.table.has(k))) return fail(STORAGE_ALREADY_EXISTS, 'That item already exists.');
+    return ok(items.map((item, i) => unwrapCreated(this.table.create(keys[i]!, item))));
+  }
+  async updateWithin(
+    tenantId: string,
+    relationshipId: string,
+    item: Unversioned<T>,
+    expectedVersion: string,
+    allowed: (current: readonly T[]) => Result<void>,
+  ): Promise<Result<T>> {
+    await tick();
+    if (isWildcardVersion(expectedVersion)) return wildcardVersionRefused();
+    const stored = this.table.get(key(tenantId, relationshipId, item.id));
+    if (!stored.ok) return stored;
+    if (stored.value.version !== expectedVersion) return fail(STORAGE_CONFLICT, 'The item was changed by someone else; reload and try again.');
+    const checked = allowed(this.listNow(tenantId, relationshipId));
+    if (!checked.ok) return checked;
+    return this.table.update(key(tenantId, relationshipId, item.id), item, expectedVersion);
+  }
+}
+
+function unwrapCreated<T>(created: Result<T>): T {
+  if (!created.ok) throw new Error(`checked before: ${created.error.code}`);
+  return created.value;
 }
 
 export class InMemoryRelationshipRepository implements RelationshipRepository {

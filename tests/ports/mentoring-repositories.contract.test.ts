@@ -198,4 +198,53 @@ describe.each(implementations)('the storage ports: %s', (_name, make) => {
     expect(await repos.relationships.update(T1, { ...r, status: 'closed' }, r.version)).toMatchObject({ ok: false, error: { code: 'STORAGE.CONFLICT' } });
     expect(value(await repos.relationships.get(T1, 'r1'))).toEqual(r2);
   });
+
+  describe('checked writes (createWithin, updateWithin): a limit checked in the same step as the write', () => {
+    const atMost = (limit: number) => (current: readonly unknown[]) =>
+      current.length + 1 <= limit ? { ok: true as const, value: undefined } : { ok: false as const, error: { code: 'GOAL.TOO_MANY' as const, message: 'full' } };
+
+    it('creates all or none, hands back versions, and returns the refusal as it is with nothing written', async () => {
+      value(await repos.relationships.create(T1, relationship('r1', 'a', 'b')));
+      const made = value(await repos.relationships.goals.createWithin(T1, 'r1', [goal('g1'), goal('g2')], () => ({ ok: true, value: undefined })));
+      expect(made.map((g) => g.id)).toEqual(['g1', 'g2']);
+      expect(value(await repos.relationships.goals.list(T1, 'r1'))).toEqual(made);
+      const seen: string[][] = [];
+      const refused = await repos.relationships.goals.createWithin(T1, 'r1', [goal('g3')], (current) => {
+        seen.push(current.map((g) => g.id));
+        return atMost(2)(current);
+      });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'GOAL.TOO_MANY', message: 'full' } });
+      expect(seen.at(-1)).toEqual(['g1', 'g2']);
+      expect(await repos.relationships.goals.createWithin(T1, 'r1', [goal('g4'), goal('g1')], () => ({ ok: true, value: undefined }))).toMatchObject({
+        ok: false,
+        error: { code: 'STORAGE.ALREADY_EXISTS' },
+      });
+      expect(value(await repos.relationships.goals.list(T1, 'r1')).map((g) => g.id)).toEqual(['g1', 'g2']);
+    });
+
+    it('updateWithin: a stale version is a conflict, "*" is refused, a refusal writes nothing, else it updates', async () => {
+      value(await repos.relationships.create(T1, relationship('r1', 'a', 'b')));
+      const [g1] = value(await repos.relationships.goals.createWithin(T1, 'r1', [goal('g1')], () => ({ ok: true, value: undefined })));
+      const fine = () => ({ ok: true as const, value: undefined });
+      const moved = value(await repos.relationships.goals.updateWithin(T1, 'r1', { ...goal('g1'), progress: 50 }, g1!.version, fine));
+      expect(moved.version).not.toBe(g1!.version);
+      expect(await repos.relationships.goals.updateWithin(T1, 'r1', { ...goal('g1'), progress: 60 }, g1!.version, fine)).toMatchObject({ ok: false, error: { code: 'STORAGE.CONFLICT' } });
+      expect(await repos.relationships.goals.updateWithin(T1, 'r1', { ...goal('g1'), progress: 60 }, '*', fine)).toMatchObject({ ok: false, error: { code: 'STORAGE.VERSION_WILDCARD' } });
+      expect(await repos.relationships.goals.updateWithin(T1, 'r1', { ...goal('g1'), progress: 60 }, moved.version, atMost(1))).toMatchObject({ ok: false, error: { code: 'GOAL.TOO_MANY' } });
+      expect(value(await repos.relationships.goals.get(T1, 'r1', 'g1'))).toEqual(moved);
+    });
+
+    it('twelve concurrent creates under a limit of five: exactly five land, the rest are refused by the check', async () => {
+      value(await repos.relationships.create(T1, relationship('r1', 'a', 'b')));
+      value(await repos.relationships.goals.createWithin(T1, 'r1', [goal('g00'), goal('g01')], () => ({ ok: true, value: undefined })));
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => repos.relationships.goals.createWithin(T1, 'r1', [goal(`g${String(i + 10)}`)], atMost(5))),
+      );
+      expect(answers.filter((a) => a.ok)).toHaveLength(3);
+      expect(answers.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.error.code))).toEqual(Array(9).fill('GOAL.TOO_MANY'));
+      expect(value(await repos.relationships.goals.list(T1, 'r1'))).toHaveLength(5);
+      // The aggregate (cached per revision in the Table store) sees the same five.
+      expect(value(await repos.relationships.getAggregate(T1, 'r1')).goals).toHaveLength(5);
+    });
+  });
 });

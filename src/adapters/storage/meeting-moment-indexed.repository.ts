@@ -45,6 +45,30 @@ export class MeetingMomentIndexedMeetings implements RelationshipPartRepository<
     return this.inner.delete(tenantId, relationshipId, id, expectedVersion);
   }
 
+  async createWithin(
+    tenantId: string,
+    relationshipId: string,
+    items: readonly Unversioned<Meeting>[],
+    allowed: (current: readonly Meeting[]) => Result<void>,
+  ): Promise<Result<Meeting[]>> {
+    for (const item of items) {
+      const indexed = await this.indexed(tenantId, relationshipId, item);
+      if (indexed) return indexed;
+    }
+    return this.inner.createWithin(tenantId, relationshipId, items, allowed);
+  }
+
+  async updateWithin(
+    tenantId: string,
+    relationshipId: string,
+    item: Unversioned<Meeting>,
+    expectedVersion: string,
+    allowed: (current: readonly Meeting[]) => Result<void>,
+  ): Promise<Result<Meeting>> {
+    const indexed = await this.indexed(tenantId, relationshipId, item);
+    return indexed ?? this.inner.updateWithin(tenantId, relationshipId, item, expectedVersion, allowed);
+  }
+
   /** Undefined when indexed (or nothing to index), a failure to return otherwise. */
   private async indexed(tenantId: string, relationshipId: string, meeting: Unversioned<Meeting>): Promise<Result<never> | undefined> {
     // A cancelled meeting never gets a check-in; its earlier row (if any) is skipped by the timer.

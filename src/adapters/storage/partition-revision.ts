@@ -23,6 +23,25 @@ export function touchRevision(): WriteAction {
   return { type: 'upsert', rowKey: REVISION_ROW, kind: REVISION_KIND, value: { nonce: randomUUID() } };
 }
 
+/**
+ * The write that commits only if nothing in the partition changed since `etag` was read (a guard for
+ * a check-then-write, in the same transaction as the write); with no revision row yet, it creates
+ * one, which fails the same way if another writer created it first.
+ */
+export function guardRevision(etag: string | undefined): WriteAction {
+  const value = { nonce: randomUUID() };
+  return etag === undefined
+    ? { type: 'insert', rowKey: REVISION_ROW, kind: REVISION_KIND, value }
+    : { type: 'replace', rowKey: REVISION_ROW, kind: REVISION_KIND, value, etag };
+}
+
+/** The revision row's ETag (what `guardRevision` takes), or undefined when the partition has none yet. */
+export async function readRevisionEtag(store: TableDocumentStore, partitionKey: string): Promise<Result<string | undefined>> {
+  const row = await store.get(partitionKey, REVISION_ROW, StoredRevision);
+  if (!row.ok) return row;
+  return ok(row.value?.etag);
+}
+
 /** The partition's current stamp, or undefined for a partition written before revisions existed. */
 export async function readRevision(store: TableDocumentStore, partitionKey: string): Promise<Result<string | undefined>> {
   const row = await store.get(partitionKey, REVISION_ROW, StoredRevision);

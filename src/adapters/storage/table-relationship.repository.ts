@@ -17,10 +17,21 @@
  * revision touch right after. Between the two, another process may still serve its cached copy with
  * the deleted row; if the touch fails (the store went away just then), that lasts until the cache
  * TTL expires. The deleting process drops its own copy at once.
+ *
+ * Limits (GROWTH_LIMITS) are checked and written as one step: the revision's ETag is read, then the
+ * kind's rows are listed and checked, then the write commits in one transaction with a replace of
+ * the revision row conditioned on that ETag. Any write to the partition in between (each one
+ * rewrites the revision) fails the transaction, and the check runs again on what is there now. So
+ * concurrent writers never pass a limit together; deletes (which touch the revision only after they
+ * land) can only make a check stricter for a moment, never looser.
  */
 import { fail, ok, type Result } from '../../core/result';
 import {
+  STORAGE_ALREADY_EXISTS,
+  STORAGE_CONFLICT,
   STORAGE_NOT_FOUND,
+  isWildcardVersion,
+  wildcardVersionRefused,
   type RelationshipPartRepository,
   type RelationshipRepository,
   type Unversioned,
@@ -45,7 +56,7 @@ import {
 import { byId, found, versioned, withoutVersion, type Schema } from './stored-document';
 import type { StoredDocument, TableDocumentStore, WriteAction } from './table-document-store';
 import { key, tenantKeys } from './table-keys';
-import { readRevision, touchRevision } from './partition-revision';
+import { guardRevision, readRevision, readRevisionEtag, touchRevision } from './partition-revision';
 import { RevisionValidatedCache } from './revision-validated-cache';
 
 const RELATIONSHIP_ROW = 'relationship';
@@ -82,6 +93,9 @@ export interface AggregateCacheOptions {
 /** A detail view is a few KB, so 10,000 of them stay in the tens of MB. */
 const DEFAULT_MAX_AGGREGATES = 10_000;
 const DEFAULT_AGGREGATE_TTL_MS = 60_000;
+/** Checked writes that lost to a concurrent write try again this often before answering a conflict. */
+const GUARDED_ATTEMPTS = 20;
+const pause = (attempt: number) => new Promise<void>((resolve) => setTimeout(resolve, 2 + Math.random() * 10 * Math.min(attempt + 1, 8)));
 /** Lifetimes spread over 45–60 s, so a warm-up's entries do not all refetch in the same second. */
 const AGGREGATE_TTL_JITTER = 0.25;
 
@@ -120,6 +134,36 @@ class RelationshipPartitionWriter {
     // copies to expire by TTL (documented at the top), so it must not turn success into an error.
     await this.store.transact(partitionKey, [touchRevision()], label);
     return ok(undefined);
+  }
+
+  /**
+   * Writes `actions` only if `check` (run after the revision's ETag was read) accepts the partition
+   * as it is, all in one transaction guarded by that ETag; a concurrent write makes it check again.
+   */
+  async guarded(
+    tenantId: string,
+    relationshipId: string,
+    actions: readonly WriteAction[],
+    label: string,
+    check: () => Promise<Result<void>>,
+  ): Promise<Result<Map<string, string>>> {
+    const partitionKey = tenantKeys.relationship(tenantId, relationshipId);
+    for (let attempt = 0; attempt < GUARDED_ATTEMPTS; attempt++) {
+      if (attempt > 0) await pause(attempt);
+      const revision = await readRevisionEtag(this.store, partitionKey);
+      if (!revision.ok) return revision;
+      const checked = await check();
+      if (!checked.ok) return checked;
+      const written = await this.store.transact(partitionKey, [...actions, guardRevision(revision.value)], label, { missing: 'not-found' });
+      if (written.ok) {
+        this.cache.delete(partitionKey);
+        return written;
+      }
+      // The revision moved (412), or another writer created it first (409 with none read): check again.
+      const lost = written.error.code === STORAGE_CONFLICT || (written.error.code === STORAGE_ALREADY_EXISTS && revision.value === undefined);
+      if (!lost) return written;
+    }
+    return fail(STORAGE_CONFLICT, `Many changes reached this relationship at the same moment, so this ${label} was not saved. Try again.`);
   }
 
   private async write(tenantId: string, relationshipId: string, action: WriteAction, label: string): Promise<Result<string>> {
@@ -174,6 +218,51 @@ class TablePartRepository<T extends { readonly id: string; readonly version: str
   async delete(tenantId: string, relationshipId: string, id: string, expectedVersion: string): Promise<Result<void>> {
     return this.writer.delete(tenantId, relationshipId, rowKeyOf(this.spec, id), this.spec.label, expectedVersion);
   }
+
+  async createWithin(
+    tenantId: string,
+    relationshipId: string,
+    items: readonly Unversioned<T>[],
+    allowed: (current: readonly T[]) => Result<void>,
+  ): Promise<Result<T[]>> {
+    const docs = items.map((item) => withoutVersion(item));
+    const actions: WriteAction[] = items.map((item, i) => ({ type: 'insert', rowKey: rowKeyOf(this.spec, item.id), kind: this.spec.kind, value: docs[i] }));
+    const written = await this.writer.guarded(tenantId, relationshipId, actions, this.spec.label, async () => {
+      const current = await this.list(tenantId, relationshipId);
+      return current.ok ? allowed(current.value) : current;
+    });
+    if (!written.ok) return written;
+    return ok(items.map((item, i) => ({ ...docs[i], version: etagOf(written.value, rowKeyOf(this.spec, item.id)) }) as unknown as T));
+  }
+
+  async updateWithin(
+    tenantId: string,
+    relationshipId: string,
+    item: Unversioned<T>,
+    expectedVersion: string,
+    allowed: (current: readonly T[]) => Result<void>,
+  ): Promise<Result<T>> {
+    if (isWildcardVersion(expectedVersion)) return wildcardVersionRefused();
+    const doc = withoutVersion(item);
+    const rowKey = rowKeyOf(this.spec, item.id);
+    const action: WriteAction = { type: 'replace', rowKey, kind: this.spec.kind, value: doc, etag: expectedVersion };
+    const written = await this.writer.guarded(tenantId, relationshipId, [action], this.spec.label, async () => {
+      const current = await this.list(tenantId, relationshipId);
+      if (!current.ok) return current;
+      // A stale version is the caller's conflict, not a lost race: answer it instead of retrying.
+      const stored = current.value.find((c) => c.id === item.id);
+      if (!stored) return fail(STORAGE_NOT_FOUND, `No ${this.spec.label} with that id.`);
+      if (stored.version !== expectedVersion) return fail(STORAGE_CONFLICT, `This ${this.spec.label} was changed by someone else since you loaded it. Reload it and apply your change again.`);
+      return allowed(current.value);
+    });
+    return written.ok ? ok({ ...doc, version: etagOf(written.value, rowKey) } as unknown as T) : written;
+  }
+}
+
+function etagOf(etags: ReadonlyMap<string, string>, rowKey: string): string {
+  const etag = etags.get(rowKey);
+  if (etag === undefined) throw new Error(`The store answered the write of ${rowKey} without an ETag`);
+  return etag;
 }
 
 export class TableRelationshipRepository implements RelationshipRepository {

@@ -1,8 +1,10 @@
 /**
  * How far one relationship may grow. Each limit keeps what a person reads (the relationship screen,
  * a card, an agenda) short and every read of the pair cheap, and each has its own code with words a
- * person can act on. A few concurrent writes may land one or two past a limit (they check, then
- * write); the limit is a product rule, not a storage guarantee.
+ * person can act on. The limits hold exactly under concurrency: counts of many rows (open action
+ * items, goals) are checked by the store in the same atomic step as the write
+ * (`RelationshipPartRepository.createWithin`/`updateWithin`); agreement versions are numbered, so two
+ * proposals of the same number cannot both land; a roadmap is one row written with its version.
  */
 import { fail, ok, type Result } from '../result';
 

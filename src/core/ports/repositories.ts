@@ -74,6 +74,22 @@ export interface RelationshipPartRepository<T extends { readonly id: string; rea
   create(tenantId: string, relationshipId: string, item: Unversioned<T>): Promise<Result<T>>;
   update(tenantId: string, relationshipId: string, item: Unversioned<T>, expectedVersion: string): Promise<Result<T>>;
   delete(tenantId: string, relationshipId: string, id: string, expectedVersion: string): Promise<Result<void>>;
+  /**
+   * Creates `items` (all or none) only if `allowed` accepts this kind's items as they are at the
+   * moment of the write: the check and the write are one atomic step, so concurrent calls cannot
+   * together pass a limit that has room for fewer of them (a growth limit holds exactly). `allowed`
+   * may be called more than once (the store retries when the relationship changed meanwhile); its
+   * refusal is returned as it is and nothing is written.
+   */
+  createWithin(tenantId: string, relationshipId: string, items: readonly Unversioned<T>[], allowed: (current: readonly T[]) => Result<void>): Promise<Result<T[]>>;
+  /** `update`, with `allowed` checked atomically with the write as in `createWithin` (e.g. reopening an item counts against a limit). */
+  updateWithin(
+    tenantId: string,
+    relationshipId: string,
+    item: Unversioned<T>,
+    expectedVersion: string,
+    allowed: (current: readonly T[]) => Result<void>,
+  ): Promise<Result<T>>;
 }
 
 export interface RelationshipRepository {

@@ -50,20 +50,23 @@ export async function addActionItem(
   if (!membership.ok) return membership;
   const fields = validateActionItemFields(input, membership.value.relationship);
   if (!fields.ok) return fields;
-  const existing = await deps.repos.relationships.actionItems.list(principal.tenantId, input.relationshipId);
-  if (!existing.ok) return existing;
-  const room = checkOpenActionItems(existing.value.filter((i) => i.status === 'open').length, 1);
-  if (!room.ok) return room;
-  return deps.repos.relationships.actionItems.create(principal.tenantId, input.relationshipId, {
+  const item = {
     id: deps.ids.newId(),
     ...fields.value,
-    status: 'open',
-    origin: { kind: 'manual' },
+    status: 'open' as const,
+    origin: { kind: 'manual' as const },
     createdBy: principal.userId,
     createdAt: now,
     updatedAt: now,
-  });
+  };
+  // Checked and written in one step, so concurrent adds cannot pass the limit together.
+  const created = await deps.repos.relationships.actionItems.createWithin(principal.tenantId, input.relationshipId, [item], (current) =>
+    checkOpenActionItems(openCount(current), 1),
+  );
+  return created.ok ? ok(created.value[0]!) : created;
 }
+
+const openCount = (items: readonly ActionItem[]) => items.filter((i) => i.status === 'open').length;
 
 export async function updateActionItem(
   deps: Pick<MentoringDeps, 'repos'>,
@@ -87,21 +90,18 @@ export async function updateActionItem(
   );
   if (!fields.ok) return fields;
   const status = input.status ?? item.status;
-  if (item.status === 'done' && status === 'open') {
-    // Reopening counts against the open items like adding one.
-    const all = await deps.repos.relationships.actionItems.list(principal.tenantId, input.relationshipId);
-    if (!all.ok) return all;
-    const room = checkOpenActionItems(all.value.filter((i) => i.status === 'open').length, 1);
-    if (!room.ok) return { ok: false, error: { ...room.error, field: 'status' } };
-  }
   const { version: _v, dueDate: _d, completedAt: _c, ...rest } = item;
   const completedAt = status === 'done' ? (item.status === 'done' ? item.completedAt : now) : undefined;
-  const updated = await deps.repos.relationships.actionItems.update(
-    principal.tenantId,
-    input.relationshipId,
-    { ...rest, ...fields.value, status, updatedAt: now, ...(completedAt !== undefined ? { completedAt } : {}) },
-    input.version,
-  );
+  const next = { ...rest, ...fields.value, status, updatedAt: now, ...(completedAt !== undefined ? { completedAt } : {}) };
+  const items = deps.repos.relationships.actionItems;
+  const updated =
+    item.status === 'done' && status === 'open'
+      ? // Reopening counts against the open items like adding one, checked and written in one step.
+        await items.updateWithin(principal.tenantId, input.relationshipId, next, input.version, (current) => {
+          const room = checkOpenActionItems(openCount(current), 1);
+          return room.ok ? room : { ok: false, error: { ...room.error, field: 'status' } };
+        })
+      : await items.update(principal.tenantId, input.relationshipId, next, input.version);
   if (!updated.ok && updated.error.code === STORAGE_NOT_FOUND) return itemNotFound();
   return updated;
 }

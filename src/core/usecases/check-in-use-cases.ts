@@ -2,6 +2,7 @@ import { checkOpenActionItems } from '../growth/growth-limits';
 import { chronologicalKey, pageOf, type Page, type PageRequest } from '../growth/paging';
 import { fail, ok, type Result } from '../result';
 import { STORAGE_ALREADY_EXISTS, STORAGE_CONFLICT, STORAGE_NOT_FOUND } from '../ports/repositories';
+import type { ActionItem } from '../actions/action-item';
 import type { ActionItemFields } from '../actions/action-item-rules';
 import { validateActionItemFields } from '../actions/action-item-rules';
 import { checkInId, type CheckIn, type CheckInAnswers, type GoalProgressUpdate } from '../checkins/check-in';
@@ -30,8 +31,9 @@ const GOAL_ATTEMPTS = 5;
 
 /**
  * My check-in for one meeting. A second submit for the same meeting edits the first (same id).
- * Everything is checked before anything is written; then the check-in, its new action items and the
- * goal progress are saved in that order, so a rejected check-in changes nothing.
+ * Everything is checked before anything is written; then the new action items (within the open-items
+ * limit, checked atomically), the check-in and the goal progress are saved in that order, and a
+ * check-in refused at its write takes its items back, so a rejected check-in changes nothing.
  */
 export async function submitCheckIn(
   deps: Pick<MentoringDeps, 'repos' | 'ids'>,
@@ -71,11 +73,10 @@ export async function submitCheckIn(
   }
 
   const parts = deps.repos.relationships;
-  const [meeting, goals, existing, actionItems] = await Promise.all([
+  const [meeting, goals, existing] = await Promise.all([
     parts.meetings.get(tenantId, relationship.id, input.meetingId),
     parts.goals.list(tenantId, relationship.id),
     parts.checkIns.get(tenantId, relationship.id, checkInId(input.meetingId, principal.userId)),
-    items.length > 0 ? parts.actionItems.list(tenantId, relationship.id) : Promise.resolve(ok([])),
   ]);
   if (!meeting.ok) {
     return meeting.error.code === STORAGE_NOT_FOUND
@@ -96,9 +97,6 @@ export async function submitCheckIn(
     });
   }
   if (!existing.ok && existing.error.code !== STORAGE_NOT_FOUND) return existing;
-  if (!actionItems.ok) return actionItems;
-  const room = checkOpenActionItems(actionItems.value.filter((i) => i.status === 'open').length, items.length);
-  if (!room.ok) return { ok: false, error: { ...room.error, field: 'newActionItems' } };
   if (existing.ok) {
     // An edit without the version read would overwrite a check-in sent meanwhile (from the chat, another tab) unseen.
     if (input.version === undefined) {
@@ -124,27 +122,37 @@ export async function submitCheckIn(
     submittedAt: existing.ok ? existing.value.submittedAt : now,
     updatedAt: now,
   };
+  // The new action items first, all or none, with the open-items limit checked in the same step as
+  // the write (so concurrent check-ins and adds cannot pass it together); then the check-in.
+  let created: ActionItem[] = [];
+  if (items.length > 0) {
+    const newItems = items.map((item, index) => ({
+      id: newItemIds[index]!,
+      ...item,
+      status: 'open' as const,
+      origin: { kind: 'checkIn' as const, checkInId: id },
+      createdBy: principal.userId,
+      createdAt: now,
+      updatedAt: now,
+    }));
+    const made = await parts.actionItems.createWithin(tenantId, relationship.id, newItems, (current) => {
+      const room = checkOpenActionItems(current.filter((i) => i.status === 'open').length, newItems.length);
+      return room.ok ? room : { ok: false, error: { ...room.error, field: 'newActionItems' } };
+    });
+    if (!made.ok) return made;
+    created = made.value;
+  }
   const saved = existing.ok
     ? await parts.checkIns.update(tenantId, relationship.id, checkIn, existing.value.version)
     : await parts.checkIns.create(tenantId, relationship.id, checkIn);
   if (!saved.ok) {
+    // The check-in lost a race, so its items go too: a refused check-in changes nothing.
+    for (const item of created) await parts.actionItems.delete(tenantId, relationship.id, item.id, item.version);
     return saved.error.code === STORAGE_ALREADY_EXISTS
       ? fail(STORAGE_CONFLICT, 'This check-in was just sent from somewhere else. Reload it to edit.', { field: 'version' })
       : saved;
   }
 
-  for (const [index, item] of items.entries()) {
-    const created = await parts.actionItems.create(tenantId, relationship.id, {
-      id: newItemIds[index]!,
-      ...item,
-      status: 'open',
-      origin: { kind: 'checkIn', checkInId: id },
-      createdBy: principal.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    if (!created.ok) return created;
-  }
   for (const update of input.goalProgress) {
     const applied = await setGoalProgress(deps, tenantId, relationship.id, update, now);
     if (!applied.ok) return applied;

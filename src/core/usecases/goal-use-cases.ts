@@ -62,18 +62,14 @@ export async function addGoal(
   if (!fields.ok) return fields;
   const membership = await loadActiveMembership(deps, principal, input.relationshipId);
   if (!membership.ok) return membership;
-  const existing = await deps.repos.relationships.goals.list(principal.tenantId, input.relationshipId);
-  if (!existing.ok) return existing;
-  const room = checkGoalCount(existing.value.length);
-  if (!room.ok) return room;
-  const created = await deps.repos.relationships.goals.create(principal.tenantId, input.relationshipId, {
-    id: deps.ids.newId(),
-    ...fields.value,
-    createdBy: principal.userId,
-    createdAt: now,
-    updatedAt: now,
-  });
-  return created.ok ? ok(view(created.value)) : created;
+  // Checked and written in one step, so concurrent adds cannot pass the limit together.
+  const created = await deps.repos.relationships.goals.createWithin(
+    principal.tenantId,
+    input.relationshipId,
+    [{ id: deps.ids.newId(), ...fields.value, createdBy: principal.userId, createdAt: now, updatedAt: now }],
+    (current) => checkGoalCount(current.length),
+  );
+  return created.ok ? ok(view(created.value[0]!)) : created;
 }
 
 export async function updateGoal(

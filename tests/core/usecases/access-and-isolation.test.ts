@@ -8,6 +8,7 @@ import type { Result } from '../../../src/core/result';
 import { acceptAgreement, proposeAgreement } from '../../../src/core/usecases/agreement-use-cases';
 import { addActionItem, listActionItems, updateActionItem } from '../../../src/core/usecases/action-item-use-cases';
 import { getMyCheckIn, listCheckIns, submitCheckIn } from '../../../src/core/usecases/check-in-use-cases';
+import { checkInId } from '../../../src/core/checkins/check-in';
 import { addGoal, deleteGoal, listGoals, updateGoal } from '../../../src/core/usecases/goal-use-cases';
 import { closeRelationship, getRelationshipDetail } from '../../../src/core/usecases/relationship-use-cases';
 import { getRoadmap, saveRoadmap } from '../../../src/core/usecases/roadmap-use-cases';
@@ -58,8 +59,18 @@ const acts: Record<string, Act> = {
   updateActionItem: ({ w, item }, p, id) => updateActionItem(w.deps, call(p, { relationshipId: id, itemId: item.id, version: item.version, status: 'done' })),
   listCheckIns: ({ w }, p, id) => listCheckIns(w.deps, call(p, { relationshipId: id })),
   getMyCheckIn: ({ w }, p, id) => getMyCheckIn(w.deps, call(p, { relationshipId: id, meetingId: 'm1' })),
-  submitCheckIn: ({ w }, p, id) =>
-    submitCheckIn(w.deps, call(p, { relationshipId: id, meetingId: 'm1', answers: { useful: 'x', nextSteps: '', beforeNextTime: '', changeOrFocus: '' }, goalProgress: [], newActionItems: [] })),
+  // An edit of my earlier check-in, with the version I read (an edit without one is CHECKIN.VERSION_REQUIRED).
+  submitCheckIn: async ({ w }, p, id) => {
+    const mine = await w.deps.repos.relationships.checkIns.get(p.tenantId, id, checkInId('m1', p.userId));
+    return submitCheckIn(w.deps, call(p, {
+      relationshipId: id,
+      meetingId: 'm1',
+      answers: { useful: 'x', nextSteps: '', beforeNextTime: '', changeOrFocus: '' },
+      goalProgress: [],
+      newActionItems: [],
+      ...(mine.ok ? { version: mine.value.version } : {}),
+    }));
+  },
 };
 
 describe.each(Object.entries(acts))('%s', (_name, act) => {
