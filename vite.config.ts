@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { outlookGuardScript } from './scripts/outlook-guard-script';
 
 /**
  * The Mentoring tab. `npm start` (src/local/tab/local-tab.service.ts) and `npm run dev:tab` serve it on
@@ -24,7 +25,7 @@ export const TAB_ALLOWED_HOSTS = ['.devtunnels.ms', ...(tunnelHost ? [tunnelHost
 export default defineConfig({
   root: resolve(__dirname, 'src/tab'),
   base: './',
-  plugins: [react()],
+  plugins: [react(), outlookGuardScript()],
   // Pre-bundled dependencies go under .data/ (or a test's own directory) so parallel servers never share a cache.
   cacheDir: process.env.MENTORING_TAB_CACHE_DIR ?? resolve(__dirname, 'node_modules/.vite'),
   build: {
@@ -33,6 +34,15 @@ export default defineConfig({
     target: 'es2022',
     // The production tab is a public static website: no source maps are published with it.
     sourcemap: false,
+    // The tab, and the Outlook add-in's pages (the pane; the guard's page, whose one-file script
+    // outlookGuardScript emits): one build, one static website.
+    rollupOptions: {
+      input: {
+        index: resolve(__dirname, 'src/tab/index.html'),
+        'outlook-pane': resolve(__dirname, 'src/tab/outlook-pane.html'),
+        'outlook-guard': resolve(__dirname, 'src/tab/outlook-guard.html'),
+      },
+    },
   },
   server: {
     host: '127.0.0.1',

@@ -16,6 +16,7 @@ async function main(): Promise<number> {
   const root = path.resolve(__dirname, '..');
   try {
     const built = await buildAppPackage({ appPackageDir: path.join(root, 'appPackage'), envDir: path.join(root, 'env'), envName });
+    for (const note of built.notes) console.log(note);
     console.log(`Wrote ${path.relative(root, built.zipPath)} (${built.files.join(', ')})`);
     return 0;
   } catch (error) {

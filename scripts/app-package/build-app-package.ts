@@ -21,6 +21,8 @@ export interface BuiltAppPackage {
   /** Resolved JSON of every file in the zip other than the icons, by file name. */
   jsonFiles: Record<string, unknown>;
   files: string[];
+  /** What the package leaves out and why (printed by `npm run package`). */
+  notes: string[];
 }
 
 /** Expected failures of packaging, each naming what to fix. */
@@ -76,6 +78,31 @@ function resolveJson(fileName: string, text: string, environment: Environment, e
   return JSON.parse(resolved.text) as unknown;
 }
 
+interface AddInParts {
+  extensions?: { runtimes?: { code?: { page?: unknown; script?: unknown } }[] }[];
+  authorization?: { permissions?: { resourceSpecific?: { name: string }[] } };
+}
+
+/**
+ * Outlook loads an add-in's pages and scripts only over https (the schema says so too). The pure local
+ * environment serves the tab on http://127.0.0.1 for Teams' local stand-ins, so its package carries the
+ * tab and the bot without the Outlook add-in (and without the mailbox item permission only the add-in
+ * uses), and says why; with a dev tunnel's https endpoint the add-in is in.
+ */
+function leaveOutAddInWithoutHttps(manifest: Record<string, unknown> & AddInParts): string[] {
+  const urls = (manifest.extensions ?? []).flatMap((e) => (e.runtimes ?? []).flatMap((r) => [r.code?.page, r.code?.script]));
+  const insecure = urls.filter((u): u is string => typeof u === 'string' && !/^https:\/\//i.test(u));
+  if (insecure.length === 0) return [];
+  delete manifest.extensions;
+  const rsc = manifest.authorization?.permissions?.resourceSpecific?.filter((p) => !p.name.startsWith('MailboxItem.'));
+  if (rsc && rsc.length > 0) manifest.authorization!.permissions!.resourceSpecific = rsc;
+  else delete manifest.authorization;
+  return [
+    `The Outlook add-in is left out of this package: Outlook loads add-ins only over https, and ${insecure[0]} is not. ` +
+      'Put a dev tunnel\'s https URL in TAB_ENDPOINT (docs/try-it-in-your-tenant.md) to include it; the local harness (npm start) runs the add-in without Outlook.',
+  ];
+}
+
 /** Resolves placeholders from the environment, validates offline against the bundled schema and writes the zip. */
 export async function buildAppPackage(options: AppPackageOptions): Promise<BuiltAppPackage> {
   const { appPackageDir, envName } = options;
@@ -84,13 +111,16 @@ export async function buildAppPackage(options: AppPackageOptions): Promise<Built
   const manifestText = readPackageFile(appPackageDir, 'manifest.json').toString('utf8');
   const manifest = resolveJson('manifest.json', manifestText, environment, envName) as Record<string, unknown> & ManifestFileReferences;
   const manifestVersion = String(manifest.manifestVersion);
+  const notes = leaveOutAddInWithoutHttps(manifest);
 
   const problems = validateAgainstBundledSchema(manifest, manifestVersion, 'manifest').map((p) => `manifest.json${p}`);
   const { icons, localizations } = referencedFiles(manifest);
 
   const jsonFiles: Record<string, unknown> = { 'manifest.json': manifest };
   for (const file of localizations) {
-    const localization = resolveJson(file, readPackageFile(appPackageDir, file).toString('utf8'), environment, envName);
+    const localization = resolveJson(file, readPackageFile(appPackageDir, file).toString('utf8'), environment, envName) as Record<string, unknown>;
+    // Strings of a left-out add-in would name elements the package does not have.
+    if (notes.length > 0) for (const key of Object.keys(localization)) if (key.startsWith('extensions[')) delete localization[key];
     problems.push(...validateAgainstBundledSchema(localization, manifestVersion, 'localization').map((p) => `${file}${p}`));
     jsonFiles[file] = localization;
   }
@@ -114,5 +144,5 @@ export async function buildAppPackage(options: AppPackageOptions): Promise<Built
   writeFileSync(zipPath, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   writeFileSync(path.join(outDir, `manifest.${envName}.json`), `${JSON.stringify(manifest, null, 2)}\n`);
 
-  return { zipPath, manifest, jsonFiles, files: [...Object.keys(jsonFiles), ...icons] };
+  return { zipPath, manifest, jsonFiles, files: [...Object.keys(jsonFiles), ...icons], notes };
 }

@@ -77,3 +77,7 @@ test('the README gives the reason for every Graph permission and the resource-sp
   }
   for (const step of ['admin consent', 'New-ApplicationAccessPolicy']) expect(section).toContain(step);
 });
+
+test('lets the Outlook add-in sign in with nested app authentication: the broker redirect for the tab origin, a single-page app', () => {
+  expect(aad.replyUrlsWithType).toContainEqual({ url: 'brk-multihub://${{TAB_DOMAIN}}', type: 'Spa' });
+});

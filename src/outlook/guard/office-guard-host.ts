@@ -34,20 +34,24 @@ const NOTICE_KEY = 'mentoring-boundary-guard';
 /** The custom property a warned send leaves on the item: the time the person was told about. */
 export const WARNED_TIME_PROPERTY = 'boundaryWarnedTime';
 
-function call<T>(run: (callback: Callback<T>) => void): Promise<T> {
+/** One Office callback call as a promise; a failed AsyncResult rejects. */
+export function call<T>(run: (callback: Callback<T>) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     run((result) => (result.status === 'succeeded' ? resolve(result.value) : reject(new Error(result.error?.message ?? 'Office call failed'))));
   });
 }
 
+/** The ids booking wrote as the add-in's custom properties; undefined on any other appointment. */
+export async function readMentoringIds(item: Pick<OfficeAppointmentCompose, 'loadCustomPropertiesAsync'>): Promise<MentoringIds | undefined> {
+  const props = await call<OfficeCustomProperties>((cb) => item.loadCustomPropertiesAsync(cb));
+  const relationshipId = props.get('relationshipId');
+  const meetingId = props.get('meetingId');
+  return typeof relationshipId === 'string' && typeof meetingId === 'string' && relationshipId && meetingId ? { relationshipId, meetingId } : undefined;
+}
+
 export function officeGuardHost(item: OfficeAppointmentCompose, iconId: string): GuardHost {
   return {
-    async mentoringIds(): Promise<MentoringIds | undefined> {
-      const props = await call<OfficeCustomProperties>((cb) => item.loadCustomPropertiesAsync(cb));
-      const relationshipId = props.get('relationshipId');
-      const meetingId = props.get('meetingId');
-      return typeof relationshipId === 'string' && typeof meetingId === 'string' && relationshipId && meetingId ? { relationshipId, meetingId } : undefined;
-    },
+    mentoringIds: () => readMentoringIds(item),
     async appointmentTime() {
       const [start, end] = await Promise.all([call<Date>((cb) => item.start.getAsync(cb)), call<Date>((cb) => item.end.getAsync(cb))]);
       return { start: start.toISOString(), end: end.toISOString() };
@@ -63,7 +67,7 @@ export function officeGuardHost(item: OfficeAppointmentCompose, iconId: string):
 }
 
 /** The guard's one API call, with the token the sign-in gives (nested app authentication in Outlook). */
-export function guardApi(apiBaseUrl: string, token: () => Promise<string>, fetchImpl: typeof fetch = fetch): GuardApi {
+export function guardApi(apiBaseUrl: string, token: () => Promise<string>, fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init)): GuardApi {
   return {
     async checkBoundaries(ids, time) {
       const url = `${apiBaseUrl}/api/relationships/${encodeURIComponent(ids.relationshipId)}/meetings/${encodeURIComponent(ids.meetingId)}/boundary-check`;
