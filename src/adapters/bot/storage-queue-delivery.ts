@@ -29,10 +29,12 @@ export const POISON_SUFFIX = '-poison';
 
 /** Storage queue messages hold 64 KB; a job is about 300 bytes of JSON. */
 export const JOBS_PER_MESSAGE = 100;
+/** A batch is split over more shards only while each message keeps at least this many jobs. */
+export const MIN_JOBS_PER_MESSAGE = 8;
 
 const seconds = (ms: number) => Math.min(MAX_VISIBILITY_S, Math.max(0, Math.ceil(ms / 1000)));
 
-/** FNV-1a: a stable, well-spread shard choice for a person. */
+/** FNV-1a: a well-spread starting shard. */
 function shardOf(value: string, shards: number): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < value.length; i++) {
@@ -43,14 +45,18 @@ function shardOf(value: string, shards: number): number {
 }
 
 /**
- * The delivery queue, spread over several Storage queues by person. One Azure queue takes about
- * 2,000 messages per second and a post-meeting fan-out touches each message four times (send,
- * receive, hide/delete), so shards keep a cohort's check-ins well under that; Azurite, whose queue
- * operations slow down with the number of messages held, is kept fast by the same split.
+ * The delivery queue, spread over several Storage queues. One Azure queue takes about 2,000
+ * messages per second and the trigger touches each message three times (send, receive, delete);
+ * a message carries a batch of jobs (planning writes relationships planned side by side together,
+ * see GroupCommitDeliveryQueue), split over the shards so that every shard's trigger has work while
+ * each message still carries several jobs. Azurite, whose queue operations slow down with the
+ * number of messages held, is kept fast by the same split. Jobs of one person may travel in
+ * different shards: the ledger, not the queue, keeps their sends apart (two a day, each key once).
  */
 export class StorageQueueDeliveryQueue implements DeliveryQueue {
   readonly queues: readonly QueueClient[];
   private readonly poisonQueues = new Map<string, QueueClient>();
+  private sent = 0;
 
   /** `poisonQueue` reaches a queue of the same account by name (the shards' clients know their own only). */
   constructor(
@@ -72,20 +78,24 @@ export class StorageQueueDeliveryQueue implements DeliveryQueue {
   }
 
   async enqueue(jobs: readonly DeliveryJob[], delayMs = 0): Promise<void> {
-    // One message per shard and chunk; messageTimeToLive -1: a job never expires out of the queue,
-    // only delivery or a recorded final failure removes it.
-    const byShard = new Map<number, DeliveryJob[]>();
-    for (const job of jobs) {
-      const shard = shardOf(`${job.tenantId}|${job.personId}`, this.queues.length);
-      byShard.set(shard, [...(byShard.get(shard) ?? []), job]);
-    }
+    if (jobs.length === 0) return;
+    // As few messages as keep the shards busy: up to one per shard while each still carries at least
+    // MIN_JOBS_PER_MESSAGE jobs, never more than JOBS_PER_MESSAGE in one. The queue trigger's receive
+    // and delete are then shared by the jobs of a message. messageTimeToLive -1: a job never expires
+    // out of the queue, only delivery or a recorded final failure removes it.
+    const messages = Math.max(
+      Math.ceil(jobs.length / JOBS_PER_MESSAGE),
+      Math.min(this.queues.length, Math.ceil(jobs.length / MIN_JOBS_PER_MESSAGE)),
+    );
+    const perMessage = Math.ceil(jobs.length / messages);
+    // Spread over the shards from a starting shard that moves with every call.
+    const first = shardOf(`${jobs[0]!.tenantId}|${jobs[0]!.idempotencyKey}|${this.sent++}`, this.queues.length);
     await Promise.all(
-      [...byShard.entries()].flatMap(([shard, list]) => {
-        const chunks: DeliveryJob[][] = [];
-        for (let i = 0; i < list.length; i += JOBS_PER_MESSAGE) chunks.push(list.slice(i, i + JOBS_PER_MESSAGE));
-        return chunks.map((chunk) =>
-          this.queues[shard]!.sendMessage(JSON.stringify({ jobs: chunk }), { visibilityTimeout: seconds(delayMs), messageTimeToLive: -1 }),
-        );
+      Array.from({ length: messages }, (_, i) => {
+        const chunk = jobs.slice(i * perMessage, (i + 1) * perMessage);
+        if (chunk.length === 0) return Promise.resolve();
+        const queue = this.queues[(first + i) % this.queues.length]!;
+        return queue.sendMessage(JSON.stringify({ jobs: chunk }), { visibilityTimeout: seconds(delayMs), messageTimeToLive: -1 });
       }),
     );
   }

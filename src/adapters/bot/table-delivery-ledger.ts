@@ -1,6 +1,6 @@
 import { RestError, type TableClient } from '@azure/data-tables';
 import { key } from '../storage/table-keys';
-import type { DeliveryLedger, FinalFailure, PersonLedger, QueueMessageSource, Reservation } from '../../core/ports/delivery';
+import type { DeliveryLedger, PlannedKeys, FinalFailure, PersonLedger, QueueMessageSource, Reservation } from '../../core/ports/delivery';
 
 /**
  * One partition per person (t|{tenant}|botdelivery|{personId}), read and written by point
@@ -9,7 +9,6 @@ import type { DeliveryLedger, FinalFailure, PersonLedger, QueueMessageSource, Re
  *   msg|{idempotencyKey} status reserved → delivered | undeliverable | expired | poisoned, owner
  *                        (job instance), times; a failure's reason (a stable code), for poisoned
  *                        messages also the connector's last HTTP status and the attempts
- *   plan|{idempotencyKey} the job was queued (TablePlannedKeys)
  * The key claim and the summary update commit in one entity-group transaction. Queue messages that
  * are not a batch of jobs are recorded in partition `botdelivery|unreadable`, row `{queue}|{messageId}`.
  * Every final row carries `status`, so `status eq 'poisoned'` finds everything set aside.
@@ -170,27 +169,34 @@ export interface LedgerRecord {
   readonly queueName?: string;
 }
 
-/** `plan|{key}` rows in the person's delivery partition: which jobs were already queued. */
-export class TablePlannedKeys {
+/**
+ * Which jobs were already queued, in one partition per relationship (t|{tenant}|botplan|{relationshipId},
+ * row {idempotencyKey}): planning handles one relationship at a time, so its keys are checked with
+ * point reads side by side and recorded in one entity-group transaction (up to 100 rows each), never
+ * one write per person. Keys planned before this layout (rows `plan|{key}` in the person's delivery
+ * partition) are not read: such a job may be queued once more, and the ledger sends it at most once.
+ */
+const planPartition = (tenantId: string, relationshipId: string) => key('t', tenantId, 'botplan', relationshipId);
+/** Table Storage's limit on the operations of one entity-group transaction. */
+const MAX_TRANSACTION_OPERATIONS = 100;
+
+export class TablePlannedKeys implements PlannedKeys {
   constructor(private readonly table: TableClient) {}
 
-  async isClaimed(tenantId: string, personId: string, idempotencyKey: string): Promise<boolean> {
-    try {
-      await this.table.getEntity(partition(tenantId, personId), `plan|${key(idempotencyKey)}`);
-      return true;
-    } catch (err) {
-      if (isStatus(err, 404)) return false;
-      throw err;
-    }
+  async claimed(tenantId: string, relationshipId: string, keys: readonly string[]): Promise<ReadonlySet<string>> {
+    const pk = planPartition(tenantId, relationshipId);
+    const unique = [...new Set(keys)];
+    const found = await Promise.all(unique.map(async (k) => ((await pointRead(this.table, pk, key(k))) ? k : undefined)));
+    return new Set(found.filter((k): k is string => k !== undefined));
   }
 
-  async claim(tenantId: string, personId: string, idempotencyKey: string): Promise<boolean> {
-    try {
-      await this.table.createEntity({ partitionKey: partition(tenantId, personId), rowKey: `plan|${key(idempotencyKey)}` });
-      return true;
-    } catch (err) {
-      if (isStatus(err, 409)) return false;
-      throw err;
+  async claim(tenantId: string, relationshipId: string, keys: readonly string[]): Promise<void> {
+    const partitionKey = planPartition(tenantId, relationshipId);
+    const unique = [...new Set(keys)];
+    for (let i = 0; i < unique.length; i += MAX_TRANSACTION_OPERATIONS) {
+      const chunk = unique.slice(i, i + MAX_TRANSACTION_OPERATIONS);
+      // Upserts: a key another run claimed meanwhile is simply claimed again, never an error.
+      await this.table.submitTransaction(chunk.map((k) => ['upsert', { partitionKey, rowKey: key(k) }, 'Merge'] as const));
     }
   }
 }

@@ -10,17 +10,27 @@ export function cardLocaleOf(activityLocale: string | undefined): CardLocale {
 
 const intlTag: Record<CardLocale, string> = { en: 'en-GB', pl: 'pl-PL' };
 
+/** Building an Intl.DateTimeFormat costs far more than formatting with it: one per language and zone. */
+const meetingTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A meeting time in the reader's zone and language, e.g. "Mon 30 Nov, 11:00". */
 export function formatMeetingTime(at: number, timeZone: string, locale: CardLocale): string {
-  return new Intl.DateTimeFormat(intlTag[locale], {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
+  const cacheKey = `${locale}|${timeZone}`;
+  let format = meetingTimeFormats.get(cacheKey);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlTag[locale], {
+      timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    // Zones are a bounded set (IANA names), languages two.
+    meetingTimeFormats.set(cacheKey, format);
+  }
+  return format.format(at);
 }
 
 /** A "YYYY-MM-DD" date as the reader expects it, without moving it through a zone. */

@@ -24,6 +24,8 @@ import { escapeKeyPart, unescapeKeyPart } from './table-keys';
 
 const HOUR = 3_600_000;
 const CURSOR_PARTITION = 'cursor';
+/** Table Storage's limit on the operations of one entity-group transaction. */
+const MAX_TRANSACTION_OPERATIONS = 100;
 
 /** Beside the data table it indexes (`mentoring` → `mentoringmeetingmoments`), so each store has its own. */
 export const meetingMomentTableFor = (dataTableName: string): string => `${dataTableName.slice(0, 48)}meetingmoments`;
@@ -121,7 +123,30 @@ export class TableMeetingMomentIndex implements MeetingMomentRecorder {
   }
 
   async markHandled(moment: MeetingMoment, outcome: 'planned' | 'skipped', at: number): Promise<void> {
-    await this.table.updateEntity({ partitionKey: moment.partitionKey, rowKey: moment.rowKey, handled: true, outcome, handledAt: at }, 'Merge');
+    await this.markAllHandled([{ moment, outcome }], at);
+  }
+
+  /**
+   * Marks many rows handled: rows of one hour share a partition, so they are written in entity-group
+   * transactions of up to 100 (one storage operation each), not one update per row.
+   */
+  async markAllHandled(rows: readonly { readonly moment: MeetingMoment; readonly outcome: 'planned' | 'skipped' }[], at: number): Promise<void> {
+    const byPartition = new Map<string, { moment: MeetingMoment; outcome: string }[]>();
+    for (const row of rows) byPartition.set(row.moment.partitionKey, [...(byPartition.get(row.moment.partitionKey) ?? []), row]);
+    const writes: Promise<unknown>[] = [];
+    for (const [partitionKey, list] of byPartition) {
+      // A row listed twice is written once (a transaction may name each row only once).
+      const unique = [...new Map(list.map((r) => [r.moment.rowKey, r])).values()];
+      for (let i = 0; i < unique.length; i += MAX_TRANSACTION_OPERATIONS) {
+        const chunk = unique.slice(i, i + MAX_TRANSACTION_OPERATIONS);
+        writes.push(
+          chunk.length === 1
+            ? this.table.updateEntity({ partitionKey, rowKey: chunk[0]!.moment.rowKey, handled: true, outcome: chunk[0]!.outcome, handledAt: at }, 'Merge')
+            : this.table.submitTransaction(chunk.map((r) => ['update', { partitionKey, rowKey: r.moment.rowKey, handled: true, outcome: r.outcome, handledAt: at }, 'Merge'] as const)),
+        );
+      }
+    }
+    await Promise.all(writes);
   }
 
   /** The instant the timer has looked up to, or undefined before its first run. */

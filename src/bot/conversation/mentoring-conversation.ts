@@ -19,8 +19,10 @@ import { checkInId } from '../../core/checkins/check-in';
 import { agreementVersionId } from '../../core/relationships/agreement-version';
 import { timesInsideAgreement } from '../../core/scheduling/agreement-overlap';
 import type { ProactiveMessage } from '../../core/delivery/bot-message';
+import type { RelationshipAggregate } from '../../core/relationships/relationship';
 import { itemsToRemind } from '../../core/delivery/select-proactive-messages';
 import { fail, ok, type Result } from '../../core/result';
+import { STORAGE_NOT_FOUND } from '../../core/ports/repositories';
 import { getMyCheckIn, submitCheckIn } from '../../core/usecases/check-in-use-cases';
 import type { MentoringDeps } from '../../core/usecases/deps';
 import type { Principal } from '../../core/usecases/principal';
@@ -149,9 +151,9 @@ export class MentoringConversation {
   }
 
   /** The check-in card for one person and meeting, issued with a fresh nonce (used by delivery). */
-  async composeCheckInCard(user: BotUser, relationshipId: string, meetingId: string): Promise<Result<AdaptiveCard>> {
+  async composeCheckInCard(user: BotUser, relationshipId: string, meetingId: string, aggregate?: RelationshipAggregate): Promise<Result<AdaptiveCard>> {
     const nonce = this.deps.newNonce();
-    const form = await this.checkInFormCard(user, relationshipId, meetingId, nonce, false);
+    const form = await this.checkInFormCard(user, relationshipId, meetingId, nonce, false, undefined, undefined, aggregate);
     if (!form.ok) return form;
     await this.deps.cardIssues.issue({ nonce, tenantId: user.tenantId, userId: user.userId, relationshipId, meetingId });
     return form;
@@ -189,41 +191,49 @@ export class MentoringConversation {
     );
   }
 
-  /** The card for a queued proactive message. */
-  async composeProactive(job: ProactiveMessage, user: BotUser): Promise<Result<AdaptiveCard>> {
+  /**
+   * The card for a queued proactive message. `aggregate`: the relationship as the delivery just read
+   * it for the recipient (one read serves both); read here otherwise.
+   */
+  async composeProactive(job: ProactiveMessage, user: BotUser, aggregate?: RelationshipAggregate): Promise<Result<AdaptiveCard>> {
     switch (job.kind) {
       case 'checkin':
-        return this.composeCheckInCard(user, job.relationshipId, job.meetingId);
+        return this.composeCheckInCard(user, job.relationshipId, job.meetingId, aggregate);
       case 'checkinNudge':
-        return this.composeNudgeCard(user, job.relationshipId, job.meetingId);
+        return this.composeNudgeCard(user, job.relationshipId, job.meetingId, aggregate);
       case 'actionItemReminder':
         return this.composeReminderCard(user, job.relationshipId, job.meetingId);
       case 'missedMeeting':
       case 'missedYou':
-        return this.composeMissedCard(user, job.kind, job.relationshipId, job.meetingId);
+        return this.composeMissedCard(user, job.kind, job.relationshipId, job.meetingId, aggregate);
       case 'announcement':
         return fail('DELIVERY.UNSUPPORTED_KIND', 'Programme announcements are not sent by this version of the bot.');
     }
   }
 
   /** After a meeting nobody (or only the partner) joined: no check-in, a way to meet again. */
-  async composeMissedCard(user: BotUser, kind: 'missedMeeting' | 'missedYou', relationshipId: string, meetingId: string): Promise<Result<AdaptiveCard>> {
-    const context = await this.checkInContext(user, relationshipId, meetingId);
+  async composeMissedCard(
+    user: BotUser,
+    kind: 'missedMeeting' | 'missedYou',
+    relationshipId: string,
+    meetingId: string,
+    preloaded?: RelationshipAggregate,
+  ): Promise<Result<AdaptiveCard>> {
+    const context = await this.checkInContext(user, relationshipId, meetingId, preloaded);
     if (!context.ok) return context;
     const common = { locale: user.locale, timeZone: context.value.timeZone, meetingStart: context.value.meetingStart, partnerName: context.value.partnerName, links: this.deps.links };
     if (kind === 'missedYou') return ok(missedYouCard(common));
-    const repos = this.deps.mentoring.repos.relationships;
-    const rel = await repos.get(user.tenantId, relationshipId);
-    const active = rel.ok ? rel.value.activeAgreementVersion : undefined;
-    const version = active !== undefined ? await repos.agreementVersions.get(user.tenantId, relationshipId, agreementVersionId(active)) : undefined;
-    const times = version?.ok ? timesInsideAgreement(version.value.agreement, this.deps.now()) : [];
+    const aggregate = context.value.aggregate;
+    const active = aggregate.relationship.activeAgreementVersion;
+    const version = active !== undefined ? aggregate.agreementVersions.find((v) => v.id === agreementVersionId(active)) : undefined;
+    const times = version ? timesInsideAgreement(version.agreement, this.deps.now()) : [];
     return ok(missedMeetingCard({ ...common, times }));
   }
 
   /** The nudge for a missing check-in; its button opens a fresh form. */
-  async composeNudgeCard(user: BotUser, relationshipId: string, meetingId: string): Promise<Result<AdaptiveCard>> {
+  async composeNudgeCard(user: BotUser, relationshipId: string, meetingId: string, aggregate?: RelationshipAggregate): Promise<Result<AdaptiveCard>> {
     const nonce = this.deps.newNonce();
-    const context = await this.checkInContext(user, relationshipId, meetingId);
+    const context = await this.checkInContext(user, relationshipId, meetingId, aggregate);
     if (!context.ok) return context;
     await this.deps.cardIssues.issue({ nonce, tenantId: user.tenantId, userId: user.userId, relationshipId, meetingId });
     return ok(
@@ -239,23 +249,23 @@ export class MentoringConversation {
     );
   }
 
-  private async checkInContext(user: BotUser, relationshipId: string, meetingId: string) {
-    const repos = this.deps.mentoring.repos.relationships;
-    const rel = await repos.get(user.tenantId, relationshipId);
-    if (!rel.ok) return rel;
-    const partnerId = rel.value.mentorId === user.userId ? rel.value.menteeId : rel.value.mentorId;
-    if (rel.value.mentorId !== user.userId && rel.value.menteeId !== user.userId) {
+  /**
+   * What a check-in card needs, from the relationship's aggregate: one partition read (or one point
+   * read of its revision when this process holds it, as after planning or the recipient's read),
+   * instead of a point read per part and a query for the goals.
+   */
+  private async checkInContext(user: BotUser, relationshipId: string, meetingId: string, preloaded?: RelationshipAggregate) {
+    const aggregate = preloaded ? ok(preloaded) : await this.deps.mentoring.repos.relationships.getAggregate(user.tenantId, relationshipId);
+    if (!aggregate.ok) return aggregate;
+    const rel = aggregate.value.relationship;
+    const partnerId = rel.mentorId === user.userId ? rel.menteeId : rel.mentorId;
+    if (rel.mentorId !== user.userId && rel.menteeId !== user.userId) {
       return fail('RELATIONSHIP.NOT_FOUND', 'We could not find that mentoring relationship among yours.');
     }
-    const [meeting, goals, timeZone, partnerName] = await Promise.all([
-      repos.meetings.get(user.tenantId, relationshipId, meetingId),
-      repos.goals.list(user.tenantId, relationshipId),
-      this.timeZoneOf(user.tenantId, user.userId),
-      this.nameOf(user.tenantId, partnerId),
-    ]);
-    if (!meeting.ok) return meeting;
-    if (!goals.ok) return goals;
-    return ok({ meetingStart: meeting.value.start, goals: goals.value, timeZone, partnerName, partnerId });
+    const meeting = aggregate.value.meetings.find((m) => m.id === meetingId);
+    if (!meeting) return fail(STORAGE_NOT_FOUND, 'No meeting with that id.');
+    const [timeZone, partnerName] = await Promise.all([this.timeZoneOf(user.tenantId, user.userId), this.nameOf(user.tenantId, partnerId)]);
+    return ok({ meetingStart: meeting.start, goals: aggregate.value.goals, timeZone, partnerName, partnerId, aggregate: aggregate.value });
   }
 
   private async checkInFormCard(
@@ -266,8 +276,9 @@ export class MentoringConversation {
     prefillFromSaved: boolean,
     problems?: readonly string[],
     typed?: Readonly<Record<string, unknown>>,
+    aggregate?: RelationshipAggregate,
   ): Promise<Result<AdaptiveCard>> {
-    const context = await this.checkInContext(user, relationshipId, meetingId);
+    const context = await this.checkInContext(user, relationshipId, meetingId, aggregate);
     if (!context.ok) return context;
     let prefill;
     if (prefillFromSaved) {

@@ -1,4 +1,6 @@
-import type { DeliveryQueue } from '../../core/ports/delivery';
+import type { DeliveryJob, DeliveryQueue, PlannedKeys } from '../../core/ports/delivery';
+
+export type { PlannedKeys } from '../../core/ports/delivery';
 import type { ProactiveMessage } from '../../core/delivery/bot-message';
 import {
   selectActionItemReminders,
@@ -8,34 +10,38 @@ import {
   type RelationshipSnapshot,
 } from '../../core/delivery/select-proactive-messages';
 import type { MentoringRepositories } from '../../core/ports/repositories';
+import type { RelationshipAggregate } from '../../core/relationships/relationship';
 import type { Result } from '../../core/result';
 import { ok } from '../../core/result';
-
-/** Remembers which idempotency keys were queued, so a timer running every few minutes queues each once. */
-export interface PlannedKeys {
-  isClaimed(tenantId: string, personId: string, idempotencyKey: string): Promise<boolean>;
-  /** True the first time a key is claimed, false afterwards. */
-  claim(tenantId: string, personId: string, idempotencyKey: string): Promise<boolean>;
-}
 
 /**
  * What the timer (and a Teams meetingEnd event, and the local "end meeting now" action) calls for a
  * relationship: select due check-ins, nudges and reminders with the core's rules and queue the new
  * ones. Queuing before claiming means a crash in between queues a job twice at worst, which the
- * delivery ledger then sends once; claiming first could lose it.
+ * delivery ledger then sends once; claiming first could lose it. Storage operations: the aggregate
+ * (one partition read, or its revision's point read when cached; none when the caller hands it
+ * over), the two profiles only when open action items have due dates, one point read per due key, one queue write per delay (the composition batches these across relationships) and
+ * one transaction for the claims.
  */
 export async function planDeliveries(
   deps: { repos: MentoringRepositories; queue: DeliveryQueue; planned: PlannedKeys; newJobId: () => string },
   tenantId: string,
   relationshipId: string,
   now: number,
+  /** The relationship's aggregate when the caller has just read it (the planning timer does). */
+  preloaded?: RelationshipAggregate,
 ): Promise<Result<ProactiveMessage[]>> {
-  const aggregate = await deps.repos.relationships.getAggregate(tenantId, relationshipId);
+  const aggregate = preloaded ? ok(preloaded) : await deps.repos.relationships.getAggregate(tenantId, relationshipId);
   if (!aggregate.ok) return aggregate;
+  // People's zones matter only for open action items with a due date (reminders); otherwise no profile is read.
   const zones = new Map<string, string>();
-  for (const personId of [aggregate.value.relationship.mentorId, aggregate.value.relationship.menteeId]) {
-    const profile = await deps.repos.profiles.get(tenantId, personId);
-    zones.set(personId, profile.ok ? profile.value.timeZone : 'UTC');
+  if (aggregate.value.actionItems.some((a) => a.status === 'open' && a.dueDate !== undefined)) {
+    const people = [aggregate.value.relationship.mentorId, aggregate.value.relationship.menteeId];
+    const profiles = await Promise.all(people.map((personId) => deps.repos.profiles.get(tenantId, personId)));
+    people.forEach((personId, i) => {
+      const profile = profiles[i]!;
+      zones.set(personId, profile.ok ? profile.value.timeZone : 'UTC');
+    });
   }
   const snapshot: RelationshipSnapshot = {
     tenantId,
@@ -46,12 +52,17 @@ export async function planDeliveries(
     timeZoneOf: (personId) => zones.get(personId) ?? 'UTC',
   };
   const due = [...selectCheckIns(snapshot, now), ...selectCheckInNudges(snapshot, now), ...selectActionItemReminders(snapshot, now), ...selectAttendanceFollowUps(snapshot, now)];
-  const queued: ProactiveMessage[] = [];
-  for (const message of due) {
-    if (await deps.planned.isClaimed(tenantId, message.personId, message.idempotencyKey)) continue;
-    await deps.queue.enqueue([{ ...message, jobId: deps.newJobId(), attempt: 0 }], Math.max(0, message.notBefore - now));
-    await deps.planned.claim(tenantId, message.personId, message.idempotencyKey);
-    queued.push(message);
+  if (due.length === 0) return ok([]);
+  const claimed = await deps.planned.claimed(tenantId, relationshipId, due.map((m) => m.idempotencyKey));
+  const fresh = due.filter((m) => !claimed.has(m.idempotencyKey));
+  if (fresh.length === 0) return ok([]);
+  // One queue write per delay (whole seconds, as the queue counts them).
+  const byDelay = new Map<number, DeliveryJob[]>();
+  for (const message of fresh) {
+    const delay = Math.ceil(Math.max(0, message.notBefore - now) / 1000) * 1000;
+    byDelay.set(delay, [...(byDelay.get(delay) ?? []), { ...message, jobId: deps.newJobId(), attempt: 0 }]);
   }
-  return ok(queued);
+  await Promise.all([...byDelay].map(([delayMs, jobs]) => deps.queue.enqueue(jobs, delayMs)));
+  await deps.planned.claim(tenantId, relationshipId, fresh.map((m) => m.idempotencyKey));
+  return ok(fresh);
 }

@@ -42,6 +42,18 @@ export interface DeliveryQueue {
 }
 
 /**
+ * Remembers which idempotency keys were queued, per relationship, so a timer running every few
+ * minutes (and a meetingEnd event beside it) queues each once. One relationship's keys are read
+ * together and recorded together, in as few storage operations as the store allows.
+ */
+export interface PlannedKeys {
+  /** Those of `keys` (all of one relationship) that were queued before. */
+  claimed(tenantId: string, relationshipId: string, keys: readonly string[]): Promise<ReadonlySet<string>>;
+  /** Records `keys` (all of one relationship) as queued; recording a key again changes nothing. */
+  claim(tenantId: string, relationshipId: string, keys: readonly string[]): Promise<void>;
+}
+
+/**
  * `alreadyReserved`: this same job reserved it before and its send did not complete (a 429,
  * a crash): send again. `reservedByAnother`: a duplicate job holds it; wait and decide again.
  */

@@ -15,8 +15,11 @@ import { MentoringConversation } from '../../bot/conversation/mentoring-conversa
 import { pacerPerKey } from '../../bot/delivery/adaptive-pacer';
 import { DeliveryWorker } from '../../bot/delivery/delivery-worker';
 import { planDeliveries } from '../../bot/delivery/plan-deliveries';
+import { GroupCommitDeliveryQueue } from '../../bot/delivery/group-commit-queue';
 import { handleMeetingEnd, type MeetingEndEvent } from '../../bot/delivery/meeting-ended';
 import type { MeetingAttendancePort } from '../../core/ports/meeting-attendance';
+import type { RelationshipAggregate } from '../../core/relationships/relationship';
+import type { DeliveryJob } from '../../core/ports/delivery';
 import { fail, type Result } from '../../core/result';
 import { recipientFromAgreement } from '../../bot/delivery/recipient-from-agreement';
 import { createBotAdapter, type BotLogger } from '../../bot/host/bot-host';
@@ -47,7 +50,7 @@ export interface BotHost {
   /** The delivery queues (shards); Azure's queue triggers and the local poller read them. */
   readonly deliveryQueue: StorageQueueDeliveryQueue;
   /** Queue what is due for one relationship (timer, meetingEnd event, local demo action). */
-  plan(tenantId: string, relationshipId: string): ReturnType<typeof planDeliveries>;
+  plan(tenantId: string, relationshipId: string, preloaded?: RelationshipAggregate): ReturnType<typeof planDeliveries>;
   /** A Teams meetingEnd event: attendance read, the meeting recorded, what is due queued. */
   meetingEnded(event: MeetingEndEvent): ReturnType<typeof handleMeetingEnd>;
 }
@@ -117,8 +120,10 @@ export async function composeBotHost(options: {
     ...(options.afterCheckInSaved ? { afterCheckInSaved: options.afterCheckInSaved } : {}),
   });
   const planned = new TablePlannedKeys(table);
-  const plan = (tenantId: string, relationshipId: string) =>
-    planDeliveries({ repos: options.mentoring.repos, queue, planned, newJobId: () => randomUUID() }, tenantId, relationshipId, options.clock.now());
+  // Relationships planned side by side share their queue writes (a few messages of many jobs).
+  const planningQueue = new GroupCommitDeliveryQueue(queue);
+  const plan = (tenantId: string, relationshipId: string, preloaded?: RelationshipAggregate) =>
+    planDeliveries({ repos: options.mentoring.repos, queue: planningQueue, planned, newJobId: () => randomUUID() }, tenantId, relationshipId, options.clock.now(), preloaded);
   const attendanceFor = options.attendanceFor ?? (() => fail('ATTENDANCE.NOT_CONFIGURED', 'Attendance reports are not connected on this server.'));
   const meetingEnded = async (event: MeetingEndEvent) => {
     const outcome = await handleMeetingEnd({ repos: options.mentoring.repos, attendanceFor, plan, log: (message, details) => logger.error(message, details) }, event);
@@ -127,13 +132,27 @@ export async function composeBotHost(options: {
     return outcome;
   };
   const bot = new TeamsMentoringBot(conversation, meetingEnded);
+  // One read of the relationship per delivery attempt serves its recipient (zone, contact hours) and
+  // its card (meeting, goals): the worker hands both the same job object.
+  const aggregates = new WeakMap<DeliveryJob, Promise<Result<RelationshipAggregate>>>();
+  const aggregateOf = (job: DeliveryJob) => {
+    let read = aggregates.get(job);
+    if (!read) {
+      read = options.mentoring.repos.relationships.getAggregate(job.tenantId, job.relationshipId);
+      aggregates.set(job, read);
+    }
+    return read;
+  };
   const worker = new DeliveryWorker({
     queue,
     ledger: new TableDeliveryLedger(table),
     sender: new BotConnectorSender(adapter, options.settings.BOT_ID ?? ''),
     references,
-    recipientOf: recipientFromAgreement(options.mentoring.repos),
-    compose: (job, user) => conversation.composeProactive(job, user),
+    recipientOf: recipientFromAgreement(options.mentoring.repos, aggregateOf),
+    compose: async (job, user) => {
+      const aggregate = await aggregateOf(job);
+      return conversation.composeProactive(job, user, aggregate.ok ? aggregate.value : undefined);
+    },
     nextContactMoment: options.nextContactMoment ?? nextContactMoment,
     now: () => options.clock.now(),
     pacerFor: pacerPerKey(options.deliveryPacing ?? DELIVERY_PACING),

@@ -23,6 +23,8 @@ export const PLANNING_EVERY_MS = 60_000;
 export const PLANNING_CURSOR = 'planned-moments';
 /** Relationships planned at once by one planning run (Table Storage and its queues take far more; Azurite, bound by latency rather than work, needs this many in flight). */
 const PLANNING_CONCURRENCY = 64;
+/** Handled index rows written together (rows of one hour are one partition: one transaction per 100). */
+const MARK_BATCH = 200;
 /** The first run looks this far back. */
 const FIRST_RUN_LOOKBACK_MS = 24 * 3_600_000;
 /**
@@ -85,36 +87,63 @@ export async function planDueMessages(
   let skipped = 0;
   let failed = 0;
   let nextCursor = now;
+  // Rows handled are marked in batches (rows of one hour share a partition: one transaction per 100).
+  // A crash before a batch is written leaves its rows unhandled: the next run plans them again, and
+  // the planned keys keep that from queuing anything twice.
+  let handled: { moment: MeetingMoment; outcome: 'planned' | 'skipped' }[] = [];
+  const marking: Promise<void>[] = [];
+  let markFailure: { error: unknown } | undefined;
+  const flushHandled = () => {
+    const batch = handled;
+    handled = [];
+    if (batch.length === 0) return;
+    marking.push(
+      deps.index.markAllHandled(batch, now).catch((error: unknown) => {
+        markFailure ??= { error };
+      }),
+    );
+  };
+  const markHandled = (moment: MeetingMoment, outcome: 'planned' | 'skipped') => {
+    handled.push({ moment, outcome });
+    if (handled.length >= MARK_BATCH) flushHandled();
+  };
   // Relationships are planned side by side (each touches only its own rows): a cohort's meetings ending
   // in the same hour are thousands of relationships, which one at a time would take minutes.
   await inParallel([...byRelationship.values()], PLANNING_CONCURRENCY, async (group) => {
     const { tenantId, relationshipId } = group[0]!;
+    // One read of the relationship as stored now (a partition read): its meetings say which moments
+    // are still due, and planning selects from the same copy.
+    const aggregate = await deps.repos.relationships.getAggregate(tenantId, relationshipId);
+    if (!aggregate.ok && aggregate.error.code !== STORAGE_NOT_FOUND) {
+      failed += group.length;
+      nextCursor = Math.min(nextCursor, ...group.map((e) => e.dueAt - 1));
+      return;
+    }
     const due: MeetingMoment[] = [];
     for (const entry of group) {
-      const meeting = await deps.repos.relationships.meetings.get(tenantId, relationshipId, entry.meetingId);
-      if (!meeting.ok && meeting.error.code !== STORAGE_NOT_FOUND) {
-        failed++;
-        nextCursor = Math.min(nextCursor, entry.dueAt - 1);
-        continue;
-      }
-      if (meeting.ok && stillDue(entry, meeting.value)) due.push(entry);
+      const meeting = aggregate.ok ? aggregate.value.meetings.find((m) => m.id === entry.meetingId) : undefined;
+      if (meeting && stillDue(entry, meeting)) due.push(entry);
       else {
-        await deps.index.markHandled(entry, 'skipped', now);
+        markHandled(entry, 'skipped');
         skipped++;
       }
     }
-    if (due.length === 0) return;
-    const outcome = await deps.plan(tenantId, relationshipId);
+    if (due.length === 0 || !aggregate.ok) return;
+    const outcome = await deps.plan(tenantId, relationshipId, aggregate.value);
     if (!outcome.ok && outcome.error.code !== STORAGE_NOT_FOUND) {
       logger.error('planning bot messages failed', { tenantId, relationshipId, code: outcome.error.code });
       failed++;
       nextCursor = Math.min(nextCursor, ...due.map((e) => e.dueAt - 1));
       return;
     }
-    for (const entry of due) await deps.index.markHandled(entry, outcome.ok ? 'planned' : 'skipped', now);
+    for (const entry of due) markHandled(entry, outcome.ok ? 'planned' : 'skipped');
     if (outcome.ok) planned.push({ tenantId, relationshipId, queued: outcome.value.length });
     else skipped += due.length;
   });
+  flushHandled();
+  await Promise.all(marking);
+  // Unmarked rows are planned again by the next run (harmless, see above); the cursor waits for them.
+  if (markFailure) throw markFailure.error;
   await deps.index.writeCursor(PLANNING_CURSOR, Math.max(cursor, nextCursor));
   planned.sort((a, b) => a.tenantId.localeCompare(b.tenantId) || a.relationshipId.localeCompare(b.relationshipId));
   if (planned.length > 0 || failed > 0) {
