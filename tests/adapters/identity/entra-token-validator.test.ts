@@ -57,6 +57,17 @@ describe('Entra v2 access token validation', () => {
     });
   });
 
+  it('accepts the Outlook add-in\'s nested-app-authentication token on the same path as the tab\'s Teams SSO token', async () => {
+    // NAA (MSAL createNestablePublicClientApplication in the pane and the guard) asks Outlook's broker for
+    // api://<tab domain>/<client id>/access_as_user as the app itself: azp is our own client id, not a
+    // Microsoft client's, and the token is otherwise an ordinary v2 delegated token for our API.
+    const naa = claims({ azp: CLIENT_ID, azpacr: '0', scp: 'access_as_user', aud: CLIENT_ID });
+    const result = await validator.validate(bearer(await sign(naa)));
+    expect(result).toEqual({ ok: true, value: { tenantId: TENANT_A, userId: OID, displayName: 'Margaret Hale', roles: [] } });
+    const teamsSso = claims({ azp: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', scp: 'access_as_user' });
+    expect(await validator.validate(bearer(await sign(teamsSso)))).toEqual(result);
+  });
+
   it('accepts the api://…/<client id> form of the audience', async () => {
     const result = await validator.validate(bearer(await sign(claims({ aud: `api://mentoring.contoso.com/${CLIENT_ID}` }))));
     expect(result.ok).toBe(true);
