@@ -10,12 +10,13 @@ import { fromThrown } from '../adapters/graph/graph-errors';
 import { MsalTokenSources } from '../adapters/graph/msal-token-source';
 import { managedIdentityAssertion } from '../adapters/identity/managed-identity-assertion';
 import type { TableDocumentStore } from '../adapters/storage/table-document-store';
-import type { BookingDeps, BookingSettings, DeltaDeps, PeopleDirectory, SubscriptionDeps, SyncRegister } from '../core/booking';
+import type { BookingDeps, BookingSettings, DeltaDeps, PairWorkingHoursDeps, PeopleDirectory, SubscriptionDeps, SyncRegister } from '../core/booking';
 import { GraphCalendarDeltaAdapter } from '../adapters/graph/graph-calendar-delta.adapter';
 import { GraphSubscriptionAdapter } from '../adapters/graph/graph-subscriptions.adapter';
 import { GraphMeetingAttendance } from '../adapters/graph/graph-meeting-attendance.adapter';
 import { GraphGroupMembers } from '../adapters/graph/graph-group-members.adapter';
 import type { GroupDirectory } from '../core/ports/programmes';
+import { GraphWorkingHoursAdapter } from '../adapters/graph/graph-working-hours.adapter';
 import type { CalendarChangeQueue, CalendarSubscription, CalendarSubscriptionRecords, DeltaCursor, DeltaCursorRecords } from '../core/ports/calendar-subscriptions';
 import type { CalendarPerson } from '../core/ports/calendar';
 import type { MentoringRepositories } from '../core/ports/repositories';
@@ -59,6 +60,11 @@ export interface BookingServices {
   attendanceFor(tenantId: string): Result<GraphMeetingAttendance>;
   /** App-only Entra group membership (GroupMember.Read.All), for programmes open to a group. */
   groupsFor(tenantId: string): Result<GroupDirectory>;
+  /**
+   * App-only working hours (`MailboxSettings.Read` application permission): a delegated token reads
+   * only the caller's own mailbox settings, and the agreement form needs the partner's too.
+   */
+  workingHoursFor(tenantId: string): Result<Omit<PairWorkingHoursDeps, 'repos'>>;
 }
 
 const notConfigured = () =>
@@ -290,6 +296,11 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
         return fail('DIRECTORY.NOT_CONFIGURED', 'Microsoft Entra groups cannot be read on this server yet: an administrator must give the API a credential for Microsoft Graph (AUTH_FEDERATED_IDENTITY_CLIENT_ID, or AUTH_CLIENT_SECRET) and grant GroupMember.Read.All.');
       }
       return ok(new GraphGroupMembers(createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokens.appOnly(tenantId) })));
+    },
+    workingHoursFor(tenantId) {
+      if (!tokens) return notConfigured();
+      const app = tokens.appOnly(tenantId);
+      return ok({ directory: directoryFor(app), workingHours: new GraphWorkingHoursAdapter(createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: app })) });
     },
     attendanceFor(tenantId) {
       if (!tokens) return notConfigured();

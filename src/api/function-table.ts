@@ -26,6 +26,7 @@ import { closeRelationship } from './functions/close-relationship';
 import { proposeAgreement } from './functions/propose-agreement';
 import { acceptAgreement } from './functions/accept-agreement';
 import { previewAgreement } from './functions/preview-agreement';
+import { getWorkingHours } from './functions/get-working-hours';
 import { listGoals } from './functions/list-goals';
 import { addGoal } from './functions/add-goal';
 import { updateGoal } from './functions/update-goal';
@@ -73,6 +74,7 @@ export const apiFunctions: readonly FunctionDefinition[] = [
   closeRelationship,
   proposeAgreement,
   previewAgreement,
+  getWorkingHours,
   acceptAgreement,
   listGoals,
   addGoal,

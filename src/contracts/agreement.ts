@@ -3,6 +3,7 @@ import type { Agreement } from '../core/agreement/agreement';
 import { AGREEMENT_LIMITS, agreementNumberProblems } from '../core/agreement/agreement-limits';
 import type { AgreementVersion } from '../core/relationships/agreement-version';
 import type { AgreementPreview } from '../core/scheduling/agreement-preview';
+import type { PairWorkingHours } from '../core/booking/pair-working-hours';
 import type { AcceptAgreementInput, ProposeAgreementInput } from '../core/usecases/agreement-use-cases';
 import type { AgreementState } from '../core/usecases/relationship-use-cases';
 import { formatted, Id, IsoInstant, LIMITS, LocalDateText, RelationshipParams, multilineText, text, TimeOfDayText, TimeZoneText, toIso, Version, type Assignable, type Expect } from './common';
@@ -232,3 +233,24 @@ export type AgreementContractChecks = [
   Expect<Assignable<AgreementDto, Agreement>>,
   Expect<Assignable<z.infer<typeof ProposeAgreementInputSchema>, ProposeAgreementInput>>,
 ];
+
+/**
+ * GET /api/relationships/{relationshipId}/working-hours — both people's Outlook working hours, the
+ * defaults of a new agreement. Per person: `outlook` with the windows on the clock of their profile's
+ * zone (`timeZone`; `outlookTimeZone` is the zone Outlook keeps them in), or `unavailable` with the
+ * first cause (`code`, `message`) when their calendar could not be read.
+ */
+const PersonWorkingHoursDto = z.discriminatedUnion('source', [
+  z.object({ personId: z.string(), source: z.literal('outlook'), timeZone: z.string(), outlookTimeZone: z.string(), windows: z.array(WeeklyWindowSchema) }).strict(),
+  z.object({ personId: z.string(), source: z.literal('unavailable'), code: z.string(), message: z.string() }).strict(),
+]);
+export const PairWorkingHoursDto = z.object({ mentor: PersonWorkingHoursDto, mentee: PersonWorkingHoursDto }).strict();
+export type PairWorkingHoursDto = z.infer<typeof PairWorkingHoursDto>;
+
+export function toPairWorkingHoursDto(hours: PairWorkingHours): PairWorkingHoursDto {
+  const one = (p: PairWorkingHours['mentor']): PairWorkingHoursDto['mentor'] =>
+    p.source === 'outlook'
+      ? { personId: p.personId, source: 'outlook', timeZone: p.timeZone, outlookTimeZone: p.outlookTimeZone, windows: p.windows.map((w) => ({ ...w })) }
+      : { personId: p.personId, source: 'unavailable', code: p.code, message: p.message };
+  return { mentor: one(hours.mentor), mentee: one(hours.mentee) };
+}

@@ -10,3 +10,4 @@ export * from './outlook-changes';
 export * from './sync-calendars';
 export * from './calendar-subscriptions';
 export * from './boundary-check';
+export * from './pair-working-hours';

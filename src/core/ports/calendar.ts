@@ -93,3 +93,17 @@ export interface CalendarPort {
   cancelEvent(ref: CalendarEventRef, comment: string): Promise<Result<void>>;
   getEventStates(refs: readonly CalendarEventRef[]): Promise<Result<CalendarEventState>[]>;
 }
+
+/** A person's working hours as their calendar keeps them (Outlook's mailbox settings). */
+export interface PersonWorkingHours {
+  readonly personId: string;
+  /** The IANA zone the hours are written in (Outlook may keep them in a zone other than the profile's). */
+  readonly timeZone: string;
+  /** One window per working day, in `timeZone`; empty when no day is a working day. */
+  readonly windows: readonly WeeklyWindow[];
+}
+
+/** Reads working hours (Graph `mailboxSettings/workingHours` in Microsoft 365, the local calendar locally). */
+export interface WorkingHoursPort {
+  workingHoursOf(person: CalendarPerson): Promise<Result<PersonWorkingHours>>;
+}

@@ -77,7 +77,7 @@ function mondayOnOrBefore(date: DayNumber): DayNumber {
 }
 
 /** An interval as a weekday window on `zone`'s clock (marked when it runs past midnight). */
-function localWindow(zone: string, interval: Interval): WeeklyWindow {
+export function localWindow(zone: string, interval: Interval): WeeklyWindow {
   const start = instantToLocal(zone, interval.start);
   const end = instantToLocal(zone, interval.end);
   const nextDay = end.date > start.date && !(end.date === start.date + 1 && end.minutes === 0);

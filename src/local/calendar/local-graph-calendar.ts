@@ -7,6 +7,7 @@
  *   POST  /users/{id}/calendar/getSchedule        free/busy + working hours (≤100 schedules, ≤62 days)
  *   GET   /users/{id}                             id, displayName, mail, userPrincipalName
  *   GET|PATCH /users/{id}/mailboxSettings         timeZone, workingHours (PATCH validated as Graph does)
+ *   GET /users/{id}/mailboxSettings/{setting}     one setting (workingHours, timeZone, …) as Graph answers it
  *   POST  /users/{id}/calendar/events | /events   create (transactionId de-duplicated, open extensions);
  *                                                 each attendee in the tenant gets a copy of their own
  *   GET   /users/{id}/events[/{eventId}]          list / get ($select, $expand=extensions($filter=id eq '…'))
@@ -274,6 +275,22 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     return { status: 200, body: { '@odata.context': context, timeZone: settings.timeZone, dateFormat: settings.dateFormat, timeFormat: settings.timeFormat, userPurpose: 'user', language: settings.language, delegateMeetingMessageDeliveryOptions: settings.delegateMeetingMessageDeliveryOptions, workingHours: settings.workingHours } };
   }
 
+  /**
+   * `GET /users/{id}/mailboxSettings/{setting}`: one setting, as Graph answers it (user-get-mailboxsettings):
+   * an object setting (workingHours) is the object with its own `@odata.context`; a string setting
+   * (timeZone, dateFormat, timeFormat) is `{ "@odata.context", "value" }`.
+   */
+  async function mailboxSetting(p: LocalCalendarPerson, setting: string): Promise<Answer> {
+    const context = `https://graph.microsoft.com/v1.0/$metadata#users('${encodeURIComponent(p.email)}')/mailboxSettings/${setting}`;
+    const settings = effectiveSettings(p, await events.settings(p.personId));
+    if (setting === 'workingHours') return { status: 200, body: { '@odata.context': context, ...settings.workingHours } };
+    if (setting === 'language') return { status: 200, body: { '@odata.context': context, ...settings.language } };
+    if (setting === 'timeZone' || setting === 'dateFormat' || setting === 'timeFormat' || setting === 'delegateMeetingMessageDeliveryOptions') {
+      return { status: 200, body: { '@odata.context': context, value: settings[setting] } };
+    }
+    return graphError(400, 'BadRequest', `Could not find a property named '${setting}' on type 'microsoft.graph.mailboxSettings'.`);
+  }
+
   function eventTimes(input: { start?: { dateTime: string; timeZone: string }; end?: { dateTime: string; timeZone: string } }, current?: StoredEvent): { start: number; end: number } | Answer {
     if (!current && (!input.start || !input.end)) return graphError(400, 'ErrorInvalidRequest', 'An event needs start and end.');
     const start = input.start ? parseDateTime(input.start) : current!.start;
@@ -308,6 +325,7 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     }
     if (rest[0] === 'calendar' && rest[1] === 'getSchedule' && rest.length === 2 && call.method === 'POST') return getSchedule(call);
     if (rest[0] === 'mailboxSettings' && rest.length === 1 && (call.method === 'GET' || call.method === 'PATCH')) return mailboxSettings(call, mailbox);
+    if (rest[0] === 'mailboxSettings' && rest.length === 2 && call.method === 'GET') return mailboxSetting(mailbox, rest[1]!);
     if (rest[0] === 'calendarView' && rest[1] === 'delta' && rest.length === 2 && call.method === 'GET') {
       return calendarViewDelta({
         events,

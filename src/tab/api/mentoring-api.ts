@@ -26,7 +26,7 @@ import type {
   UpdateGoalBody,
   UpsertProfileBody,
 } from '../../contracts';
-import type { AgreementPreviewDto } from '../../contracts/agreement';
+import type { AgreementPreviewDto, PairWorkingHoursDto } from '../../contracts/agreement';
 import type { BookingOutcomeDto, SlotProposalDto } from '../../contracts/booking';
 import type { MeetingDto } from '../../contracts/relationships';
 import type { ApiClient, RequestOptions } from './api-client';
@@ -142,6 +142,10 @@ export class MentoringApi {
   /** The overlap of a draft agreement on my clock (writes nothing): the week grid's picture. */
   previewAgreement(relationshipId: string, agreement: AgreementDto, signal?: AbortSignal): Promise<AgreementPreviewDto> {
     return this.client.post<AgreementPreviewDto>(`/api/relationships/${enc(relationshipId)}/agreement/preview`, { agreement, note: '' }, withSignal(signal));
+  }
+  /** Both people's Outlook working hours, the defaults of a first agreement. */
+  getWorkingHours(relationshipId: string, signal?: AbortSignal): Promise<PairWorkingHoursDto> {
+    return this.client.get<PairWorkingHoursDto>(`/api/relationships/${enc(relationshipId)}/working-hours`, withSignal(signal));
   }
   async acceptAgreement(relationshipId: string, number: number, version: string): Promise<void> {
     await this.client.post<unknown>(`/api/relationships/${enc(relationshipId)}/agreement/${number}/accept`, { version }, versioned(version));

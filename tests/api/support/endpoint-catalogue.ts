@@ -267,6 +267,12 @@ export const ENDPOINTS: readonly Endpoint[] = [
       }),
   },
   {
+    name: 'getWorkingHours',
+    scope: 'pair',
+    prepare: async (_h, c) =>
+      call('/api/relationships/{relationshipId}/working-hours', { relationshipId: c.relationship.id }, { method: 'GET', member: c.mentor, nonMember: c.stranger, okStatus: 200 }),
+  },
+  {
     name: 'previewAgreement',
     scope: 'pair',
     prepare: async (_h, c) =>

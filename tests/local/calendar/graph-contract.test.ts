@@ -252,6 +252,51 @@ describe.each([
   });
 });
 
+/** One mailbox setting read on its own (user-get-mailboxsettings, example 3): the object with its own context, or `{ value }` for a string. */
+const workingHoursSetting = workingHours.extend({ '@odata.context': z.string().regex(/\/mailboxSettings\/workingHours$/) });
+const timeZoneSetting = z.object({ '@odata.context': z.string().regex(/\/mailboxSettings\/timeZone$/), value: z.string().min(1) });
+
+describe.each([
+  ['recorded Graph JSON', recordedGraphSettings],
+  ['the local calendar', localCalendar],
+] as const)('working hours and time zone read one by one, against %s', (_name, start) => {
+  it('answer GET mailboxSettings/workingHours and mailboxSettings/timeZone in Graph’s shape', async () => {
+    const t = await start();
+    try {
+      const hours = await t.send('workingHours', 'GET', `/users/${t.attendee}/mailboxSettings/workingHours`);
+      expect(hours.status).toBe(200);
+      expectShape(workingHoursSetting, hours.body);
+      const zone = await t.send('timeZone', 'GET', `/users/${t.attendee}/mailboxSettings/timeZone`);
+      expect(zone.status).toBe(200);
+      expectShape(timeZoneSetting, zone.body);
+    } finally {
+      await t.stop();
+    }
+  });
+});
+
+async function recordedGraphSettings(): Promise<Target> {
+  const server = await StrictGraphServer.start();
+  const replies: Record<string, { status: number; body?: unknown }> = {
+    workingHours: { status: 200, body: fixture('mailbox-settings-working-hours.response.json') },
+    timeZone: { status: 200, body: fixture('mailbox-settings-time-zone.response.json') },
+  };
+  return {
+    organizer: 'bc55b173-cff6-457d-b7a1-64bda7d7581a',
+    attendee: 'adelev@contoso.com',
+    hook: '',
+    async send(step, method, path) {
+      server.expect({ method, url: `/v1.0${path}`, reply: replies[step]! });
+      const response = await fetch(`${server.baseUrl}${path}`, { method, headers: { Authorization: 'Bearer t' } });
+      return { status: response.status, body: JSON.parse(await response.text()) };
+    },
+    async stop() {
+      server.verify();
+      await server.stop();
+    },
+  };
+}
+
 it('the local calendar’s change notifications have the shape of Microsoft’s documented example', async () => {
   expectShape(changeNotification, fixture('change-notification-event.request.json'));
   const t = await localCalendar();

@@ -1,10 +1,12 @@
-import { Button, Card, CardHeader, Text, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Card, CardHeader, MessageBar, MessageBarBody, Spinner, Text, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AgreementDto, RelationshipDetailDto } from '../../../contracts';
+import type { PairWorkingHoursDto } from '../../../contracts/agreement';
 import { useClock } from '../../app/clock';
 import { useApi } from '../../app/session';
 import { EmptyState, Notice, ProblemMessage } from '../../app/state-views';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type Translate } from '../../i18n/i18n';
+import { useLoader } from '../../app/use-loader';
 import type { Pair } from './action-items-panel';
 import { AgreementEditor } from './agreement-editor';
 import { AgreementWeekGrid } from './agreement-week-grid';
@@ -18,18 +20,25 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-/** A first proposal: weekly, 45 minutes, six meetings from next week, weekday mornings in each person's own zone. */
-export function defaultAgreement(detail: RelationshipDetailDto, zones: { mentor: string; mentee: string }, today: string): AgreementDto {
-  const side = (personId: string, timeZone: string) => ({
-    personId,
-    timeZone,
-    meetingWindows: [
-      { weekday: 2 as const, start: '09:00', end: '12:00' },
-      { weekday: 4 as const, start: '13:00', end: '16:00' },
-    ],
-    contactChannel: 'teamsChat' as const,
-    contactHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday: weekday as 1 | 2 | 3 | 4 | 5, start: '09:00', end: '17:00' })),
-  });
+/** Standard office hours, for a person whose Outlook working hours could not be read. */
+const OFFICE_HOURS = ([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
+
+/**
+ * A first proposal: every other week, 45 minutes, six meetings from next week. Each person's meeting
+ * times and contact hours are their Outlook working hours on their own clock (so the two overlap
+ * whenever their working days do); a person whose hours could not be read starts from office hours.
+ */
+export function defaultAgreement(detail: RelationshipDetailDto, zones: { mentor: string; mentee: string }, today: string, hours?: PairWorkingHoursDto): AgreementDto {
+  const side = (personId: string, timeZone: string, read: PairWorkingHoursDto['mentor'] | undefined) => {
+    const windows = read?.source === 'outlook' && read.windows.length > 0 ? read.windows : OFFICE_HOURS;
+    return {
+      personId,
+      timeZone: read?.source === 'outlook' && read.windows.length > 0 ? read.timeZone : timeZone,
+      meetingWindows: windows.map((w) => ({ ...w })),
+      contactChannel: 'teamsChat' as const,
+      contactHours: windows.map((w) => ({ ...w })),
+    };
+  };
   return {
     cadence: { kind: 'biweekly' },
     meetingMinutes: 45,
@@ -39,9 +48,20 @@ export function defaultAgreement(detail: RelationshipDetailDto, zones: { mentor:
     firstDate: today,
     meetingCount: 6,
     location: { kind: 'online' },
-    mentor: side(detail.relationship.mentorId, zones.mentor),
-    mentee: side(detail.relationship.menteeId, zones.mentee),
+    mentor: side(detail.relationship.mentorId, zones.mentor, hours?.mentor),
+    mentee: side(detail.relationship.menteeId, zones.mentee, hours?.mentee),
   };
+}
+
+/** Where the defaults came from, in words: Outlook for both, or whose hours could not be read. */
+export function workingHoursNote(hours: PairWorkingHoursDto | undefined, myRole: 'mentor' | 'mentee', partnerName: string, t: Translate): { text: string; fromOutlook: boolean } {
+  const mine = hours?.[myRole];
+  const theirs = hours?.[myRole === 'mentor' ? 'mentee' : 'mentor'];
+  const unread = (p: typeof mine) => p === undefined || p.source !== 'outlook' || p.windows.length === 0;
+  if (unread(mine) && unread(theirs)) return { text: t('agreement.hours.noneRead', { name: partnerName }), fromOutlook: false };
+  if (unread(mine)) return { text: t('agreement.hours.mineUnread'), fromOutlook: false };
+  if (unread(theirs)) return { text: t('agreement.hours.partnerUnread', { name: partnerName }), fromOutlook: false };
+  return { text: t('agreement.hours.fromOutlook'), fromOutlook: true };
 }
 
 /** Where an unsent agreement proposal is kept, so a refresh reopens the editor as it was. */
@@ -75,7 +95,13 @@ export function AgreementPanel({ detail, pair, myZone, onChanged }: AgreementPan
   const partnerZone = 'timeZone' in detail.partner ? detail.partner.timeZone : myZone;
   const zones = detail.myRole === 'mentor' ? { mentor: myZone, mentee: partnerZone } : { mentor: partnerZone, mentee: myZone };
   const nextWeek = new Intl.DateTimeFormat('en-CA', { timeZone: myZone }).format(clock() + 7 * 24 * 3600 * 1000);
-  const startingPoint = (latest ?? active)?.agreement ?? defaultAgreement(detail, zones, nextWeek);
+  // A first agreement starts from both people's Outlook working hours; the form waits for them (or their failure).
+  const first = !latest && !active;
+  const { loaded: hours } = useLoader((signal) => (first ? api.getWorkingHours(relationshipId, signal) : Promise.resolve(undefined)), [relationshipId, first]);
+  const hoursRead = hours.state === 'ready' ? hours.data : undefined;
+  const startingPoint = (latest ?? active)?.agreement ?? defaultAgreement(detail, zones, nextWeek, hoursRead);
+  const waitingForHours = first && hours.state === 'loading' && !hasSessionDraft(draftKey);
+  const hoursNote = workingHoursNote(hoursRead, detail.myRole, pair.partnerName, t);
 
 
   return (
@@ -84,8 +110,14 @@ export function AgreementPanel({ detail, pair, myZone, onChanged }: AgreementPan
       {notice ? <Notice intent={notice.intent}>{notice.text}</Notice> : null}
       {/* While editing, a refusal that names a field is shown at that field instead. */}
       {problem && !(editing && isFieldProblem(problem)) ? <ProblemMessage problem={problem} /> : null}
+      {editing && waitingForHours ? <Spinner size="small" label={t('agreement.hours.loading')} /> : null}
+      {editing && first && !waitingForHours ? (
+        <MessageBar intent={hoursNote.fromOutlook ? 'info' : 'warning'}>
+          <MessageBarBody>{hoursNote.text}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {editing ? (
-        <AgreementEditor
+        waitingForHours ? null : <AgreementEditor
           initial={startingPoint}
           draftKey={draftKey}
           relationshipId={relationshipId}
