@@ -1,4 +1,6 @@
 import { Button, Card, CardHeader, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { LIMITS } from '../../../contracts/common';
+import { lengthLimitProps } from '../../components/length-limit';
 import type { RequestViewDto } from '../../api/mentoring-api';
 import { useI18n } from '../../i18n/i18n';
 
@@ -40,7 +42,7 @@ export function RequestCard({ view, onDecide, declineReason = '', onDeclineReaso
             <Field
               label={t('home.requests.declineReason', { name })}
               className={styles.reason}
-              {...(reasonError ? { validationState: 'error' as const, validationMessage: reasonError } : {})}
+              {...lengthLimitProps(t, declineReason, LIMITS.shortText, reasonError || undefined)}
             >
               <Textarea value={declineReason} onChange={(_, d) => onDeclineReason?.(d.value)} />
             </Field>

@@ -1,3 +1,5 @@
+import { LIMITS } from '../../../contracts/common';
+import { isTooLong, textLength } from '../../components/length-limit';
 import { useState } from 'react';
 import type { ActionItemDto, AgreementVersionDto, MeetingDto, RelationshipDetailDto, RelationshipSummaryDto } from '../../../contracts';
 import { problemOf, type ApiProblem } from '../../api/api-error';
@@ -75,8 +77,13 @@ export function useHome() {
     setNotice(undefined);
     setProblem(undefined);
     const name = view.counterpart.displayName;
-    if (decision === 'decline' && !(declineReasons[view.request.id] ?? '').trim()) {
+    const reason = (declineReasons[view.request.id] ?? '').trim();
+    if (decision === 'decline' && !reason) {
       setReasonErrors((e) => ({ ...e, [view.request.id]: t('home.requests.declineReasonRequired', { name }) }));
+      return;
+    }
+    if (decision === 'decline' && isTooLong(reason, LIMITS.shortText)) {
+      setReasonErrors((e) => ({ ...e, [view.request.id]: t('common.tooLong', { count: textLength(reason), max: LIMITS.shortText }) }));
       return;
     }
     setReasonErrors((e) => ({ ...e, [view.request.id]: '' }));

@@ -1,4 +1,6 @@
 import { Badge, Button, Checkbox, Field, Input, Select, Text, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { LIMITS } from '../../../contracts/common';
+import { isTooLong, lengthLimitProps, textLength } from '../../components/length-limit';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ActionItemDto } from '../../../contracts';
 import { isLocalDate } from '../../../core/usecases/text-rules';
@@ -94,6 +96,7 @@ export function ActionItemsPanel({
     event.preventDefault();
     const found: typeof errors = {};
     if (!title.trim()) found.title = t('actions.titleRequired');
+    else if (isTooLong(title.trim(), LIMITS.title)) found.title = t('common.tooLong', { count: textLength(title.trim()), max: LIMITS.title });
     if (dueDate && !isLocalDate(dueDate)) found.dueDate = t('goals.targetDateInvalid');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
@@ -141,7 +144,7 @@ export function ActionItemsPanel({
         </Button>
       ) : null}
       <form className={styles.form} onSubmit={add} noValidate aria-label={t('actions.add')}>
-        <Field label={t('actions.titleLabel')} required className={styles.grow} {...(errors.title ? { validationState: 'error', validationMessage: errors.title } : {})}>
+        <Field label={t('actions.titleLabel')} required className={styles.grow} {...lengthLimitProps(t, title, LIMITS.title, errors.title)}>
           <Input value={title} onChange={(_, d) => setTitle(d.value)} />
         </Field>
         <Field label={t('actions.owner')}>

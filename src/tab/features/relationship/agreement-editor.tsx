@@ -1,4 +1,6 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Switch, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { LIMITS } from '../../../contracts/common';
+import { isTooLong, lengthLimitProps, textLength } from '../../components/length-limit';
 import { useState, type FormEvent } from 'react';
 import { useSessionDraft } from '../../app/use-session-draft';
 import { AgreementWeekGrid } from './agreement-week-grid';
@@ -33,7 +35,7 @@ export interface AgreementEditorProps {
 
 /** The fields the form shows, by path; a problem elsewhere (e.g. windows that never overlap) is shown above the buttons. */
 const isShownAtField = (path: string) =>
-  /^(cadence|cadence\.days|meetingMinutes|bufferMinutes|minimumNoticeHours|firstDate|endDate|meetingCount|location\.name)$/.test(path) ||
+  /^(cadence|cadence\.days|meetingMinutes|bufferMinutes|minimumNoticeHours|firstDate|endDate|meetingCount|location\.name|note)$/.test(path) ||
   /^(mentor|mentee)\.(timeZone|contactChannel|(meetingWindows|contactHours)(\.\d+\.(weekday|start|end))?)$/.test(path);
 
 /**
@@ -60,7 +62,8 @@ export function AgreementEditor({ initial, draftKey, relationshipId, pair, savin
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = agreementProblems(draft, t);
+    const found: Record<string, string> = { ...agreementProblems(draft, t) };
+    if (isTooLong(note.trim(), LIMITS.note)) found.note = t('common.tooLong', { count: textLength(note.trim()), max: LIMITS.note });
     setLocal(found);
     if (Object.keys(found).length > 0) return;
     onSave(draft, note.trim());
@@ -183,7 +186,7 @@ export function AgreementEditor({ initial, draftKey, relationshipId, pair, savin
           </fieldset>
         );
       })}
-      <Field label={t('agreement.note', { name: pair.partnerName })}>
+      <Field label={t('agreement.note', { name: pair.partnerName })} {...lengthLimitProps(t, note, LIMITS.note, problems.note)}>
         <Textarea value={note} onChange={(_, d) => setNote(d.value)} />
       </Field>
       {marked || elsewhere.length > 0 ? (

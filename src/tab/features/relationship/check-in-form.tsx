@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { CheckInDto, GoalDto, MeetingDto } from '../../../contracts';
 import { LIMITS } from '../../../contracts/common';
 import { isLocalDate } from '../../../core/usecases/text-rules';
-import { isTooLong, lengthLimitProps } from '../../components/length-limit';
+import { isTooLong, lengthLimitProps, textLength } from '../../components/length-limit';
 import { knownCodeMessage, problemOf, type ApiProblem } from '../../api/api-error';
 import type { CheckInAnswersBody } from '../../api/mentoring-api';
 import { Notice, ProblemMessage } from '../../app/state-views';
@@ -74,6 +74,7 @@ export function validateCheckIn(draft: CheckInDraft, t: Translate): CheckInError
   draft.items.forEach((item, i) => {
     const found: { title?: string; dueDate?: string } = {};
     if (!item.title.trim()) found.title = t('actions.titleRequired');
+    else if (isTooLong(item.title.trim(), LIMITS.title)) found.title = t('common.tooLong', { count: textLength(item.title.trim()), max: LIMITS.title });
     if (item.dueDate && !isLocalDate(item.dueDate)) found.dueDate = t('goals.targetDateInvalid');
     if (found.title || found.dueDate) items[i] = found;
   });
@@ -195,7 +196,7 @@ export function CheckInForm({ meeting, goals, pair, mine, send, onSent, onCancel
                 className={styles.grow}
                 label={t('actions.titleLabel')}
                 required
-                {...(itemErrors?.title ? { validationState: 'error' as const, validationMessage: itemErrors.title } : {})}
+                {...lengthLimitProps(t, item.title, LIMITS.title, itemErrors?.title)}
               >
                 <Input value={item.title} onChange={(_, d) => setItem(i, { title: d.value })} />
               </Field>

@@ -82,6 +82,22 @@ describe('Home', () => {
     expect(await screen.findByText('You declined the request from Oliver Bennett.')).toBeTruthy();
   });
 
+  it('shows the decline reason’s limit at the field and sends nothing while it is over', async () => {
+    const user = userEvent.setup();
+    const decline = jest.fn(async () => undefined);
+    const { api } = fakeApi(async () => undefined);
+    (api as unknown as { declineRequest: typeof decline }).declineRequest = decline;
+    renderHome(api);
+    await user.click(await screen.findByLabelText('Reason for declining (shared with Oliver Bennett)'));
+    await user.paste('x'.repeat(850));
+    expect(screen.getByText('850 / 1000 characters')).toBeTruthy();
+    await user.paste('y'.repeat(151));
+    expect(screen.getByText('Too long: 1001 characters, at most 1000.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Decline' }));
+    expect(screen.getByText('Too long: 1001 characters, at most 1000.')).toBeTruthy();
+    expect(decline).not.toHaveBeenCalled();
+  });
+
   it('reloads and says so when someone else changed the request first', async () => {
     const user = userEvent.setup();
     const { api, calls } = fakeApi(() => Promise.reject(new ApiError({ kind: 'conflict', status: 412, code: 'STORAGE.CONFLICT' })));

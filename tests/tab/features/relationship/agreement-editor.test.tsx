@@ -118,6 +118,18 @@ describe('AgreementEditor', () => {
     expect(screen.getByText('Wybierz strefę czasową z listy.')).toBeTruthy();
   });
 
+  it('shows the note’s limit at the field and sends nothing while it is over', async () => {
+    const user = userEvent.setup();
+    const onSave = jest.fn();
+    renderWithProviders(<AgreementEditor initial={agreement} draftKey="test.agreement" pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
+    await user.click(screen.getByLabelText('Note to Oliver Bennett'));
+    await user.paste('x'.repeat(2001));
+    expect(screen.getByText('Too long: 2001 characters, at most 2000.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Send proposal' }));
+    expect(screen.getAllByText('Too long: 2001 characters, at most 2000.')).toHaveLength(1);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
   it('sends the agreement and the note', async () => {
     const user = userEvent.setup();
     const onSave = jest.fn();

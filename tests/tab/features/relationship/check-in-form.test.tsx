@@ -87,6 +87,20 @@ describe('CheckInForm', () => {
     expect(send).not.toHaveBeenCalled();
   });
 
+  it('shows a new action item title’s limit at its field and sends nothing while it is over', async () => {
+    const user = userEvent.setup();
+    const send = jest.fn();
+    renderForm(send);
+    await user.type(screen.getByLabelText('What was useful'), 'The DAX walkthrough');
+    await user.click(screen.getByRole('button', { name: 'Add an action item' }));
+    const item = screen.getByRole('group', { name: 'New action item 1' });
+    await user.click(within(item).getByLabelText(/^What needs doing/));
+    await user.paste('x'.repeat(201));
+    expect(within(item).getByText('Too long: 201 characters, at most 200.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Send check-in' }));
+    expect(send).not.toHaveBeenCalled();
+  });
+
   it('sends trimmed answers, the new action items with their owner and only the goals I moved', async () => {
     const user = userEvent.setup();
     const send = jest.fn().mockResolvedValue({});
