@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { Report } from './run';
 import { startAzurite } from '../src/local/azurite';
 import { startLocalBotConnector } from '../src/local/connector/local-bot-connector';
-import { StorageQueuePoller } from '../src/adapters/bot/storage-queue-poller';
+import { StorageQueuePoller } from '../src/adapters/queue/storage-queue-poller';
 import { botStorageFromConnectionString, DELIVERY_PACING } from '../src/hosts/functions/bot-composition';
 import { composeBotRuntime } from '../src/hosts/functions/bot-runtime';
 import { planDueMessages } from '../src/hosts/functions/bot-timers';

@@ -1,16 +1,17 @@
 /**
- * The local host's stand-in for `app.storageQueue`: polls each consumer's queue in Azurite about once
- * a second (Azure's trigger polls every 2 seconds at most, host.json), runs the consumer, deletes the
- * message when it succeeds and leaves it to reappear (30 s later) when the consumer throws.
+ * The local host's stand-in for `app.storageQueue` for the API's queue consumers (calendar changes):
+ * the same StorageQueuePoller the bot's delivery queues run on, with host.json's settings. A message
+ * is deleted when its consumer returns, comes back after the visibility timeout when it throws, and
+ * goes to `{queue}-poison` at its 5th failure, as the Functions runtime does in Azure.
  */
 import { QueueClient } from '@azure/storage-queue';
+import { QUEUE_TRIGGER_SETTINGS, StorageQueuePoller } from '../adapters/queue/storage-queue-poller';
 import type { ApiLogger, ApiServices } from '../api/api-services';
 import type { QueueDefinition } from '../api/function-definition';
 
-const POLL_MS = 1_000;
-const RETRY_AFTER_S = 30;
-
 export interface QueueWorker {
+  /** One receive on every queue, each message handled (tests run the consumer this way, without the loop). */
+  runOnce(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -20,45 +21,38 @@ export function startQueueWorkers(options: {
   readonly services: ApiServices;
   readonly logger: ApiLogger;
   readonly now: () => number;
-  readonly pollMs?: number;
   /** Queue names that differ from the definitions' (tests give each run its own). */
   readonly queueNames?: Readonly<Record<string, string | undefined>>;
+  /** Tests shorten the visibility timeout; hosts keep the trigger's. */
+  readonly settings?: { readonly [K in keyof typeof QUEUE_TRIGGER_SETTINGS]: number };
+  /** False: no polling loop, only `runOnce` (tests). */
+  readonly poll?: boolean;
 }): QueueWorker {
+  const queueClient = (name: string) => new QueueClient(options.connectionString, name);
+  const targets = options.queues.map((definition) => ({
+    queue: queueClient(options.queueNames?.[definition.name] ?? definition.queueName),
+    handle: async (message: string): Promise<readonly never[]> => {
+      await definition.run(options.services, message, options.now(), options.logger);
+      return [];
+    },
+  }));
+  const poller = new StorageQueuePoller<never>(targets, queueClient, (event, details) => options.logger.error(event, details), options.settings);
   let stopped = false;
-  let wake: (() => void) | undefined;
-  const loops = options.queues.map(async (definition) => {
-    const queue = new QueueClient(options.connectionString, options.queueNames?.[definition.name] ?? definition.queueName);
-    while (!stopped) {
-      try {
-        await queue.createIfNotExists();
-        const { receivedMessageItems } = await queue.receiveMessages({ numberOfMessages: 16, visibilityTimeout: RETRY_AFTER_S });
-        for (const m of receivedMessageItems) {
-          try {
-            await definition.run(options.services, m.messageText, options.now(), options.logger);
-            await queue.deleteMessage(m.messageId, m.popReceipt);
-          } catch (error) {
-            options.logger.error('queue consumer failed; the message comes back', { queue: definition.queueName, error: String(error) });
-          }
-        }
-        if (receivedMessageItems.length > 0) continue;
-      } catch (error) {
-        if (!stopped) options.logger.error('queue worker could not read its queue', { queue: definition.queueName, error: String(error) });
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, options.pollMs ?? POLL_MS);
-        timer.unref();
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
-  });
+  const ready = Promise.all(targets.map((t) => t.queue.createIfNotExists())).then(
+    () => {
+      if (!stopped && options.poll !== false) poller.start();
+    },
+    (error: unknown) => options.logger.error('queue worker could not create its queues', { error: String(error) }),
+  );
   return {
+    async runOnce() {
+      await ready;
+      await poller.runOnce();
+    },
     async stop() {
       stopped = true;
-      wake?.();
-      await Promise.allSettled(loops);
+      await ready;
+      await poller.stop();
     },
   };
 }

@@ -4,7 +4,7 @@ import { CloudAdapter } from '@microsoft/agents-hosting';
 import { BotConnectorSender } from '../../src/adapters/bot/bot-connector-sender';
 import type { DeliveryJob } from '../../src/core/ports/delivery';
 import { StorageQueueDeliveryQueue } from '../../src/adapters/bot/storage-queue-delivery';
-import { StorageQueuePoller } from '../../src/adapters/bot/storage-queue-poller';
+import { StorageQueuePoller } from '../../src/adapters/queue/storage-queue-poller';
 import type { JobOutcome } from '../../src/bot/delivery/delivery-worker';
 import { MAX_FAILED_ATTEMPTS, MESSAGE_MAX_AGE } from '../../src/core/delivery/decide-delivery';
 import { ensureTable, TableConversationReferenceStore } from '../../src/adapters/bot/table-bot-stores';

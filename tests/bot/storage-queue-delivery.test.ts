@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueueClient } from '@azure/storage-queue';
 import { deliveryQueueNames, StorageQueueDeliveryQueue } from '../../src/adapters/bot/storage-queue-delivery';
-import { QUEUE_TRIGGER_SETTINGS, StorageQueuePoller } from '../../src/adapters/bot/storage-queue-poller';
+import { QUEUE_TRIGGER_SETTINGS, StorageQueuePoller } from '../../src/adapters/queue/storage-queue-poller';
 import type { DeliveryJob } from '../../src/core/ports/delivery';
 import { testStorageConnectionString, uniqueTableName } from '../support/azurite';
 

@@ -1,6 +1,7 @@
 import { QueueClient } from '@azure/storage-queue';
 import { z } from 'zod';
 import type { DeliveryJob, DeliveryQueue, QueueMessageSource } from '../../core/ports/delivery';
+import { POISON_SUFFIX } from '../queue/storage-queue-poller';
 
 /** Azure Storage queues hide a message for at most seven days; longer waits hop through several. */
 const MAX_VISIBILITY_S = 7 * 24 * 3600 - 60;
@@ -23,9 +24,6 @@ const JobSchema = z.object({
 });
 
 const BatchSchema = z.object({ jobs: z.array(JobSchema).min(1) });
-
-/** Azure Functions moves a message its trigger failed on to `{queue}-poison`; ours go there too. */
-export const POISON_SUFFIX = '-poison';
 
 /** Storage queue messages hold 64 KB; a job is about 300 bytes of JSON. */
 export const JOBS_PER_MESSAGE = 100;

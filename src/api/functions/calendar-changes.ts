@@ -63,7 +63,11 @@ export const calendarChangesQueue: QueueDefinition = {
   run: async (services, message, now, logger) => {
     const changes = parseCalendarChangeMessage(message);
     if (!changes) {
-      logger.error('calendar change message not understood; dropped', {});
+      // Retrying cannot make it readable: set it aside at once where a person can look at it.
+      const body = typeof message === 'string' ? message : (JSON.stringify(message) ?? String(message));
+      const setAside = services.booking.changes ? await services.booking.changes.setAside(body) : undefined;
+      if (!setAside?.ok) throw new Error('an unreadable calendar change message could not be set aside; the trigger retries it, then poisons it');
+      logger.error('calendar change message not understood; set aside', { poisonQueue: setAside.value, bytes: body.length });
       return;
     }
     await consumeCalendarChanges(services, changes, now, logger);

@@ -54,6 +54,12 @@ export interface CalendarChange {
 
 export interface CalendarChangeQueue {
   enqueue(changes: readonly CalendarChange[]): Promise<Result<void>>;
+  /**
+   * Sets a message that is not a batch of changes aside in the queue's poison queue (`{queue}-poison`,
+   * where the queue trigger also moves a message that failed 5 times), so a person can inspect it and
+   * it is never retried. Answers the poison queue's name.
+   */
+  setAside(body: string): Promise<Result<string>>;
 }
 
 /** What changed in a mailbox's calendar since the last read (Graph: calendarView delta). */

@@ -7,7 +7,7 @@
  * meetingId is given).
  */
 import { botQueueFunctions, botTimers, type BotRuntime } from '../../hosts/functions/bot-timers';
-import { StorageQueuePoller } from '../../adapters/bot/storage-queue-poller';
+import { StorageQueuePoller } from '../../adapters/queue/storage-queue-poller';
 import type { JobOutcome } from '../../bot/delivery/delivery-worker';
 import { LOCAL_TAB_ORIGIN } from '../local-ports';
 import { readBody, sendJson, type LocalService } from '../local-service';

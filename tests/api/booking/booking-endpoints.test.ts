@@ -5,8 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { newClientState } from '../../../src/adapters/graph/client-state';
 import { syncRegisteredCalendars } from '../../../src/api/functions/sync-calendars';
-import { consumeCalendarChanges, keepSubscriptions, readChangesWithDelta } from '../../../src/api/functions/calendar-changes';
-import { StorageQueueCalendarChanges } from '../../../src/adapters/storage/storage-queue-calendar-changes';
+import { QueueClient } from '@azure/storage-queue';
+import { keepSubscriptions, readChangesWithDelta } from '../../../src/api/functions/calendar-changes';
+import { parseCalendarChangeMessage } from '../../../src/adapters/storage/storage-queue-calendar-changes';
+import { apiQueues } from '../../../src/api/function-table';
+import type { ApiLogger } from '../../../src/api/api-services';
+import { startQueueWorkers } from '../../../src/local/local-queue-worker';
 import { testStorageConnectionString } from '../../support/azurite';
 import { agreementFor } from '../support/endpoint-catalogue';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
@@ -79,18 +83,26 @@ describe('Graph change notifications', () => {
     expect(answer.text).toBe(token);
   });
 
-  const changesQueue = () => StorageQueueCalendarChanges.fromConnectionString(testStorageConnectionString(), `changes-${h.tableName.toLowerCase()}`);
-  /** Every message now on the webhook's queue, taken off it. */
+  const changesQueueName = () => `changes-${h.tableName.toLowerCase()}`;
+  /** Every message now on the webhook's queue, taken off it unconsumed (to see what the webhook queued). */
   async function drainQueue() {
-    const queue = changesQueue();
+    const queue = new QueueClient(testStorageConnectionString(), changesQueueName());
+    await queue.createIfNotExists();
     const changes: unknown[] = [];
-    for (let batch = await queue.receive(); batch.length > 0; batch = await queue.receive()) {
-      for (const m of batch) {
-        changes.push(...(m.changes ?? []));
-        await m.done();
+    for (;;) {
+      const { receivedMessageItems } = await queue.receiveMessages({ numberOfMessages: 32 });
+      if (receivedMessageItems.length === 0) return changes;
+      for (const m of receivedMessageItems) {
+        changes.push(...(parseCalendarChangeMessage(m.messageText) ?? []));
+        await queue.deleteMessage(m.messageId, m.popReceipt);
       }
     }
-    return changes;
+  }
+  /** One round of the consumer as the local host runs it (the queue trigger's stand-in, not a copy of it). */
+  async function consumeQueued(logger: ApiLogger, now = () => Date.now()) {
+    const worker = startQueueWorkers({ connectionString: testStorageConnectionString(), queues: apiQueues, services: h.api.services, logger, now, queueNames: { calendarChanges: changesQueueName() }, poll: false });
+    await worker.runOnce();
+    await worker.stop();
   }
 
   it('refuses notifications that do not carry the clientState of a subscription we keep (403), and changes nothing', async () => {
@@ -200,13 +212,9 @@ describe('Graph change notifications', () => {
     const before = await h.api.services.repositories.relationships.meetings.get(cast.tenantId, cast.relationship.id, meeting.id);
     expect(before.ok && before.value.outlookChanges).toBeFalsy();
     // The consumer takes the queued message and syncs the pair.
-    const queue = StorageQueueCalendarChanges.fromConnectionString(testStorageConnectionString(), h.api.services.booking.changes ? `changes-${h.tableName.toLowerCase()}` : 'missing');
-    const messages = await queue.receive();
-    expect(messages.length).toBeGreaterThan(0);
-    for (const m of messages) {
-      await consumeCalendarChanges(h.api.services, m.changes!, Date.now(), logger);
-      await m.done();
-    }
+    expect(h.api.services.booking.changes).toBeDefined();
+    await consumeQueued(logger);
+    expect(logged.find((f) => f.tenantId === cast.tenantId && 'changes' in f)).toMatchObject({ mailboxes: 1 });
     const synced = await h.api.services.repositories.relationships.meetings.get(cast.tenantId, cast.relationship.id, meeting.id);
     expect(synced.ok && synced.value.outlookChanges?.map((c) => [c.kind, c.personId])).toEqual([['declined', cast.mentor.personId]]);
 
@@ -254,13 +262,7 @@ describe('Graph change notifications', () => {
     await keepSubscriptions(h.api.services, Date.now(), logger);
     const mine = () => h.calendar().subscriptions.list().filter((s) => s.tenantId === cast.tenantId);
     const [first] = mine();
-    const queue = StorageQueueCalendarChanges.fromConnectionString(testStorageConnectionString(), `changes-${h.tableName.toLowerCase()}`);
-    const drain = async () => {
-      for (const m of await queue.receive()) {
-        await consumeCalendarChanges(h.api.services, m.changes!, Date.now() + 60_000, logger);
-        await m.done();
-      }
-    };
+    const drain = () => consumeQueued(logger, () => Date.now() + 60_000);
     expect(await h.calendar().subscriptions.lifecycle(first!.id, 'reauthorizationRequired')).toBe(true);
     await drain();
     const [renewed] = mine();

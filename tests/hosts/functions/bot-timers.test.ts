@@ -17,7 +17,7 @@ import type { Profile } from '../../../src/core/profiles/profile';
 import type { Meeting } from '../../../src/core/relationships/meeting';
 import { localApiEnvironment } from '../../../src/local/local-settings';
 import { startLocalBotConnector, type LocalBotConnector } from '../../../src/local/connector/local-bot-connector';
-import { StorageQueuePoller } from '../../../src/adapters/bot/storage-queue-poller';
+import { StorageQueuePoller } from '../../../src/adapters/queue/storage-queue-poller';
 import { testStorageConnectionString, uniqueTableName } from '../../support/azurite';
 
 const HOUR = 3_600_000;

@@ -1,6 +1,12 @@
+/**
+ * The one Storage queue trigger of every host without the Functions runtime (`npm start`, the tenant
+ * stack, tests, benchmarks), for every queue: the bot's delivery shards and the calendar changes alike.
+ */
 import type { QueueClient } from '@azure/storage-queue';
 import type { QueueMessageSource } from '../../core/ports/delivery';
-import { POISON_SUFFIX } from './storage-queue-delivery';
+
+/** Azure Functions moves a message its trigger failed on to `{queue}-poison`; every queue of ours uses the same name. */
+export const POISON_SUFFIX = '-poison';
 
 /**
  * How Azure Functions' Storage queue trigger takes messages, as `host.json` (extensions.queues) sets
@@ -27,10 +33,10 @@ export interface QueueTriggerTarget<T> {
 }
 
 /**
- * The Storage queue trigger for a host without the Functions runtime (`npm start`, tests, the
- * benchmark): the same handler, the same semantics. A message is deleted when its handler returns;
- * when the handler throws it becomes visible again after `visibilityTimeoutMs`, and at its
- * `maxDequeueCount`-th failure it is moved to `{queue}-poison`.
+ * The Storage queue trigger for a host without the Functions runtime: the same handler, the same
+ * semantics (host.json). A message is deleted when its handler returns; when the handler throws it
+ * becomes visible again after `visibilityTimeoutMs`, and at its `maxDequeueCount`-th failure it is
+ * moved to `{queue}-poison`, logged with its queue, id and the last error.
  */
 export class StorageQueuePoller<T> {
   private running = false;
