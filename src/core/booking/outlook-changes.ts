@@ -50,7 +50,10 @@ export function noticeOutlookChanges(
   for (const r of responses) {
     if (r.response === 'declined' && before.get(r.personId) !== 'declined') changes.push({ kind: 'declined', personId: r.personId, noticedAt: now });
   }
-  const responsesChanged = responses.length !== before.size || responses.some((r) => before.get(r.personId) !== r.response);
+  // "No answer yet" reads the same however Outlook spells it, and before the first read: a sync that
+  // only learns that nobody has answered writes nothing (no new version under the person's feet).
+  const answer = (r: MeetingResponse['response'] | undefined) => (r === undefined || r === 'none' || r === 'notResponded' || r === 'organizer' ? 'none' : r);
+  const responsesChanged = responses.some((r) => answer(before.get(r.personId)) !== answer(r.response)) || [...before].some(([personId, r]) => answer(r) !== 'none' && !responses.some((x) => x.personId === personId));
   if (changes.length === 0 && !responsesChanged) return undefined;
   return {
     meeting: { ...next, responses, outlookChanges: [...(meeting.outlookChanges ?? []), ...changes], lastSyncedAt: now },

@@ -99,6 +99,16 @@ describe('noticeOutlookChanges', () => {
     expect(declined.changes).toEqual([{ kind: 'declined', personId: 'mentor', noticedAt: now }]);
   });
 
+  it('writes nothing when a read only learns that nobody has answered yet (no new version for the pair to trip over)', () => {
+    for (const response of ['none', 'notResponded'] as const) {
+      expect(noticeOutlookChanges(base, { kind: 'state', state: state({ attendees: [{ email: 'mentor@x.local', response }] }) }, pair, agreement, now)).toBeUndefined();
+    }
+    // An answer taken back to "none" after an accept is a change, and is written.
+    const accepted = { ...base, responses: [{ personId: 'mentor', response: 'accepted' as const }] };
+    const reset = noticeOutlookChanges(accepted, { kind: 'state', state: state({ attendees: [{ email: 'mentor@x.local', response: 'none' }] }) }, pair, agreement, now)!;
+    expect(reset.meeting.responses).toEqual([{ personId: 'mentor', response: 'none' }]);
+  });
+
   it('flags a move outside the boundaries and keeps the new time (not fought)', () => {
     const moved = noticeOutlookChanges(base, { kind: 'state', state: state({ start: base.start + 2 * HOUR, end: base.end + 2 * HOUR }) }, pair, agreement, now)!;
     expect(moved.meeting.start).toBe(base.start + 2 * HOUR);
