@@ -490,7 +490,14 @@ describe('mentoring journey in the tab', () => {
     const closed = page.waitForResponse((r) => r.url().endsWith('/close') && r.request().method() === 'POST');
     await dialog.getByRole('button', { name: 'Close the relationship' }).click();
     expect((await closed).status()).toBe(200);
+    // The dialog says what closing did in Outlook (the close answer's outlook part) before it goes.
+    const done = page.getByRole('dialog', { name: 'The relationship is closed' });
+    await done.getByText('The relationship is closed and your reflection is saved.').waitFor();
+    await done.getByText(/^(All \d+ future meetings were|1 future meeting was) cancelled in both Outlook calendars, with a note to you both\.$/).waitFor();
+    await checkScreen(page, 'journey-26b-closed-outlook');
+    await done.getByRole('button', { name: 'Done' }).click();
     await page.getByText('The relationship is closed and your reflection is saved.').waitFor();
+    await done.waitFor({ state: 'detached' });
     await dialog.waitFor({ state: 'detached' });
     await page.locator('#root:not([aria-hidden])').waitFor();
     await page.getByText('This relationship is closed.').waitFor();

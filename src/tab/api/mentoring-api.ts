@@ -28,7 +28,7 @@ import type {
 } from '../../contracts';
 import type { AgreementPreviewDto, PairWorkingHoursDto } from '../../contracts/agreement';
 import type { BookingOutcomeDto, SlotProposalDto } from '../../contracts/booking';
-import type { MeetingDto } from '../../contracts/relationships';
+import type { ClosedRelationshipDto, MeetingDto } from '../../contracts/relationships';
 import type { ApiClient, RequestOptions } from './api-client';
 
 /** Input types are the contracts' own request schemas, inferred; only what the tab builds is named here. */
@@ -195,8 +195,8 @@ export class MentoringApi {
   }
 
   /** Closes the relationship with my reflection, or adds mine after my partner closed it. */
-  closeRelationship(relationship: Pick<RelationshipDto, 'id' | 'version'>, reflection: ClosingReflectionInput): Promise<RelationshipDto> {
-    return this.client.post<RelationshipDto>(
+  closeRelationship(relationship: Pick<RelationshipDto, 'id' | 'version'>, reflection: ClosingReflectionInput): Promise<ClosedRelationshipDto> {
+    return this.client.post<ClosedRelationshipDto>(
       `/api/relationships/${enc(relationship.id)}/close`,
       { reflection, version: relationship.version },
       versioned(relationship.version),

@@ -399,6 +399,17 @@ export const en = {
   'close.confirm': 'Close the relationship',
   'close.sendReflection': 'Send my reflection',
   'close.done': 'The relationship is closed and your reflection is saved.',
+  'close.doneTitle': 'The relationship is closed',
+  'close.finish': 'Done',
+  'close.outlook.none': 'There were no future meetings to cancel in Outlook.',
+  'close.outlook.notReached': 'Outlook could not be reached ({reason}), so your future meetings are still in both calendars.',
+  'close.outlook.retrying': 'The app cancels them at its next calendar sync (every 15 minutes); nothing to do.',
+  'close.outlook.actYourself': 'The app cannot cancel them until an administrator fixes this: delete them from your Outlook calendar, or ask your administrator.',
+  'close.outlook.reason.throttled': 'Outlook asked the app to slow down',
+  'close.outlook.reason.unavailable': 'Outlook did not answer',
+  'close.outlook.reason.forbidden': 'the app is not allowed to change these calendars',
+  'close.outlook.reason.notConfigured': 'calendars are not connected on this server',
+  'close.outlook.reason.other': 'Outlook answered {code}',
   'close.reflectionsTitle': 'Closing reflections',
   'close.reflectionBy': 'Reflection by {name}',
   'code.RELATIONSHIP.REFLECTION_REQUIRED': 'Share a few words before closing: what worked, what to improve or your key takeaway.',
@@ -504,6 +515,18 @@ export const enPlurals = {
   'schedule.outcome.pending': {
     one: '1 meeting is still being sent to Outlook; it appears here shortly.',
     other: '{count} meetings are still being sent to Outlook; they appear here shortly.',
+  },
+  'close.outlook.done': {
+    one: '1 future meeting was cancelled in both Outlook calendars, with a note to you both.',
+    other: 'All {count} future meetings were cancelled in both Outlook calendars, with a note to you both.',
+  },
+  'close.outlook.partlyCancelled': {
+    one: '1 future meeting was cancelled in Outlook.',
+    other: '{count} future meetings were cancelled in Outlook.',
+  },
+  'close.outlook.waiting': {
+    one: '1 meeting is still in both calendars ({reason}).',
+    other: '{count} meetings are still in both calendars ({reason}).',
   },
 } as const;
 export type PluralKey = keyof typeof enPlurals;

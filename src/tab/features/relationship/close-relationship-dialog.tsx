@@ -14,9 +14,11 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { knownCodeMessage, problemOf, type ApiProblem } from '../../api/api-error';
+import type { ClosedRelationshipDto, ClosingOutlookDto } from '../../../contracts';
 import type { ClosingReflectionInput } from '../../api/mentoring-api';
 import { ProblemMessage } from '../../app/state-views';
 import { useI18n } from '../../i18n/i18n';
+import { ClosingOutlookSummary } from './closing-outlook';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -34,13 +36,15 @@ export interface CloseRelationshipDialogProps {
   partnerClosed: boolean;
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  send: (reflection: ClosingReflectionInput) => Promise<unknown>;
+  /** The close answer: with `outlook` when closing cancelled (or tried to cancel) future meetings. */
+  send: (reflection: ClosingReflectionInput) => Promise<Partial<Pick<ClosedRelationshipDto, 'outlook'>>>;
   onSent: () => void;
 }
 
 /**
  * Closing asks for a reflection (the closing review of the articles' sixth step). The dialog keeps
- * what was typed when the API refuses, and never retries a write on its own.
+ * what was typed when the API refuses, and never retries a write on its own. After a close it says
+ * what happened to the future meetings in Outlook, as the answer reports it, before it goes.
  */
 export function CloseRelationshipDialog({ partnerName, partnerClosed, open, onOpenChange, send, onSent }: CloseRelationshipDialogProps) {
   const { t } = useI18n();
@@ -49,6 +53,7 @@ export function CloseRelationshipDialog({ partnerName, partnerClosed, open, onOp
   const [missing, setMissing] = useState<string | undefined>();
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [sending, setSending] = useState(false);
+  const [outlook, setOutlook] = useState<ClosingOutlookDto | undefined>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -61,8 +66,9 @@ export function CloseRelationshipDialog({ partnerName, partnerClosed, open, onOp
     setProblem(undefined);
     setSending(true);
     try {
-      await send(trimmed);
-      onSent();
+      const closed = await send(trimmed);
+      if (closed?.outlook) setOutlook(closed.outlook);
+      else onSent();
     } catch (error) {
       const p = problemOf(error);
       if (p.code === 'RELATIONSHIP.REFLECTION_REQUIRED') setMissing(knownCodeMessage(p.code, t));
@@ -71,6 +77,28 @@ export function CloseRelationshipDialog({ partnerName, partnerClosed, open, onOp
       setSending(false);
     }
   };
+
+  if (outlook) {
+    return (
+      <Dialog open={open} onOpenChange={(_, data) => (data.open ? undefined : onSent())} modalType="modal">
+        <DialogSurface aria-describedby={undefined}>
+          <DialogBody>
+            <DialogTitle>{t('close.doneTitle')}</DialogTitle>
+            {/* Short, with nothing to focus: not DialogContent, whose scroll box would need keyboard access. */}
+            <div className={styles.form}>
+              <Text>{t('close.done')}</Text>
+              <ClosingOutlookSummary outlook={outlook} />
+            </div>
+            <DialogActions>
+              <Button appearance="primary" onClick={onSent}>
+                {t('close.finish')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    );
+  }
 
   const title = partnerClosed ? t('close.addReflection') : t('close.title', { name: partnerName });
   return (
