@@ -15,6 +15,10 @@ import { getProgramme } from './functions/get-programme';
 import { updateProgramme } from './functions/update-programme';
 import { joinProgramme } from './functions/join-programme';
 import { listProgrammeMembers } from './functions/list-programme-members';
+import { suggestProgrammeMatches } from './functions/suggest-programme-matches';
+import { getProgrammeMatches } from './functions/get-programme-matches';
+import { changeProgrammeMatches } from './functions/change-programme-matches';
+import { publishProgrammeMatches } from './functions/publish-programme-matches';
 import { listMyRequests } from './functions/list-my-requests';
 import { createRequest } from './functions/create-request';
 import { acceptRequest } from './functions/accept-request';
@@ -64,6 +68,10 @@ export const apiFunctions: readonly FunctionDefinition[] = [
   updateProgramme,
   joinProgramme,
   listProgrammeMembers,
+  suggestProgrammeMatches,
+  getProgrammeMatches,
+  changeProgrammeMatches,
+  publishProgrammeMatches,
   listMyRequests,
   createRequest,
   acceptRequest,

@@ -156,6 +156,9 @@ export const ERROR_CATALOGUE = {
   'PROGRAMME.GROUP_NOT_FOUND': spec(422, 'The Microsoft Entra group named by the programme does not exist in the tenant.'),
   'PROGRAMME.NOT_IN_GROUP': spec(403, 'The programme is open to one Entra group (members of nested groups included) and the caller is not in it.'),
   'PROGRAMME.ENDED': spec(409, 'The programme has ended and takes no new members.'),
+  'PROGRAMME.NO_MATCHES': spec(404, 'No matches have been suggested for the programme yet.'),
+  'PROGRAMME.MATCHES_PUBLISHED': spec(409, 'The matches are published and no longer change; a new suggestion starts the next round.'),
+  'PROGRAMME.PROFILE_REQUIRED': spec(422, 'Joining a programme needs a mentoring profile (seniority, skills and languages are what matching reads).'),
   'DIRECTORY.NOT_CONFIGURED': spec(503, 'The host has no Graph credential to read Microsoft Entra groups.'),
 
   // Profiles

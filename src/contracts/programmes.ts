@@ -4,6 +4,7 @@ import { WeeklyWindowSchema } from './agreement';
 import { formatted, Id, LIMITS, labels, LocalDateText, text, TimeZoneText, toIso, Version } from './common';
 import type { Programme, ProgrammeMember } from '../core/programmes/programme';
 import type { MemberView, ProgrammeView } from '../core/programmes/programme-use-cases';
+import type { CohortView, PublishOutcome } from '../core/programmes/cohort-use-cases';
 import { Seniority } from './profiles';
 
 /** The app role (Entra `roles` claim) that may run programmes. */
@@ -201,5 +202,62 @@ export function toMemberListDto(members: readonly MemberView[]) {
   return {
     members: members.map(({ member, displayName }) => ({ personId: member.personId, displayName, role: member.role, timeZone: member.timeZone, joinedAt: toIso(member.joinedAt) })),
     counts: { mentees: members.filter((m) => m.member.role === 'mentee').length, mentors: members.filter((m) => m.member.role === 'mentor').length },
+  };
+}
+
+// ---- A programme's cohort: suggest, review, change, publish -----------------------------------
+
+/** POST /api/programmes/{programmeId}/matches: run the matcher over the members, with the owner's pins and exclusions. */
+export const SuggestProgrammeMatchesBody = z
+  .object({ pinned: z.array(PairRefSchema).max(2500).default([]), excluded: z.array(PairRefSchema).max(10000).default([]) })
+  .strict();
+
+/** PUT /api/programmes/{programmeId}/matches: the whole assignment after the owner's swaps, with the version reviewed. */
+export const ChangeProgrammeMatchesBody = z.object({ pairs: z.array(PairRefSchema).max(2500), version: Version }).strict();
+
+/** POST /api/programmes/{programmeId}/matches/publish: the version reviewed. */
+export const PublishProgrammeMatchesBody = z.object({ version: Version }).strict();
+
+/** The cohort as the owner reviews it: names, scores, weekly overlap; never profile text. */
+export function toCohortViewDto(view: CohortView) {
+  const { cohort, match, names } = view;
+  const overlapOf = new Map((match?.pairs ?? []).map((p) => [p.menteeId, p.overlap] as const));
+  const name = (id: string) => names.get(id) ?? 'Former colleague';
+  return {
+    programmeId: view.programme.id,
+    round: cohort.round,
+    status: cohort.status,
+    totalScore: cohort.totalScore,
+    pairs: cohort.pairs.map((p) => {
+      const overlap = overlapOf.get(p.menteeId);
+      return {
+        menteeId: p.menteeId,
+        menteeName: name(p.menteeId),
+        mentorId: p.mentorId,
+        mentorName: name(p.mentorId),
+        score: p.score,
+        reverse: p.reverse,
+        pinned: p.pinned,
+        minutesPerWeek: p.minutesPerWeek,
+        ...(overlap ? { overlap: { weekStart: toIso(overlap.weekStart), mentor: overlap.mentor, mentee: overlap.mentee } } : {}),
+      };
+    }),
+    unmatched: cohort.unmatched.map((u) => ({ menteeId: u.menteeId, menteeName: name(u.menteeId), candidates: u.candidates })),
+    notMatchable: cohort.notMatchable.length,
+    ...(cohort.publishedAt !== undefined ? { publishedAt: toIso(cohort.publishedAt) } : {}),
+    updatedAt: toIso(cohort.updatedAt),
+    version: cohort.version,
+  };
+}
+
+export function toPublishOutcomeDto(outcome: PublishOutcome) {
+  return {
+    round: outcome.cohort.round,
+    status: outcome.cohort.status,
+    pairs: outcome.cohort.pairs.length,
+    created: outcome.created,
+    alreadyThere: outcome.alreadyThere,
+    skipped: outcome.skipped,
+    ...(outcome.cohort.publishedAt !== undefined ? { publishedAt: toIso(outcome.cohort.publishedAt) } : {}),
   };
 }

@@ -30,6 +30,7 @@ export const RelationshipDto = z
     closedBy: z.string().optional(),
     reflections: z.object({ mentor: ReflectionDto.optional(), mentee: ReflectionDto.optional() }).strict(),
     activeAgreementVersion: z.number().int().optional(),
+    programmeId: z.string().optional(),
     version: z.string(),
   })
   .strict();
@@ -142,6 +143,7 @@ export function toRelationshipDto(r: Relationship): RelationshipDto {
       ...(r.reflections.mentee ? { mentee: toReflectionDto(r.reflections.mentee) } : {}),
     },
     ...(r.activeAgreementVersion !== undefined ? { activeAgreementVersion: r.activeAgreementVersion } : {}),
+    ...(r.programmeId !== undefined ? { programmeId: r.programmeId } : {}),
     version: r.version,
   };
 }

@@ -55,6 +55,7 @@ export const StoredRequest: z.ZodType<Unversioned<MentoringRequest>> = obj({
   decidedAt: instant.optional(),
   declineReason: text.optional(),
   relationshipId: text.optional(),
+  programmeId: text.optional(),
 });
 
 const Reflection = obj({ whatWorked: text, whatToImprove: text, keyTakeaway: text, submittedAt: instant });
@@ -72,6 +73,7 @@ export const StoredRelationship: z.ZodType<Unversioned<Relationship>> = obj({
   closedBy: text.optional(),
   reflections: obj({ mentor: Reflection.optional(), mentee: Reflection.optional() }),
   activeAgreementVersion: z.number().int().optional(),
+  programmeId: text.optional(),
 });
 
 const WeeklyWindow = obj({ weekday: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7)]), start: text, end: text });

@@ -2,13 +2,14 @@
  * Programmes in Table Storage: the tenant's programmes in one partition (`t|{tenant}|programmes`, a
  * list is one partition query), and each programme's members in its own partition
  * (`t|{tenant}|prog|{programmeId}`, `member|{personId}`), so "has this person joined" is a point read
- * and the member list is one partition query.
+ * and the member list is one partition query. The current cohort's matches are one document in the
+ * programme's partition (`cohort`; 2,500 pairs of GUIDs are about 350 KB, under the 1 MiB entity).
  */
 import { z } from 'zod';
 import { ok, type Result } from '../../core/result';
 import type { Unversioned } from '../../core/ports/repositories';
 import type { ProgrammeRepository } from '../../core/ports/programmes';
-import type { Programme, ProgrammeMember } from '../../core/programmes/programme';
+import type { Programme, ProgrammeCohort, ProgrammeMember } from '../../core/programmes/programme';
 import { byId, found, versioned, withoutVersion } from './stored-document';
 import type { TableDocumentStore } from './table-document-store';
 import { key, tenantKeys } from './table-keys';
@@ -52,7 +53,21 @@ export const StoredProgrammeMember: z.ZodType<Unversioned<ProgrammeMember>> = ob
   updatedAt: z.number().int(),
 });
 
+export const StoredProgrammeCohort: z.ZodType<Unversioned<ProgrammeCohort>> = obj({
+  round: z.number().int(),
+  status: z.enum(['draft', 'published']),
+  pairs: z.array(obj({ menteeId: text, mentorId: text, score: z.number(), reverse: z.boolean(), pinned: z.boolean(), minutesPerWeek: z.number() })),
+  unmatched: z.array(obj({ menteeId: text, candidates: z.number().int() })),
+  notMatchable: z.array(text),
+  totalScore: z.number(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  publishedAt: z.number().int().optional(),
+});
+
 const PROGRAMME = 'programme';
+const COHORT = 'programmeCohort';
+const COHORT_ROW = 'cohort';
 const MEMBER = 'programmeMember';
 const MEMBER_PREFIX = 'member|';
 const memberRow = (personId: string) => `${MEMBER_PREFIX}${key(personId)}`;
@@ -100,5 +115,17 @@ export class TableProgrammeRepository implements ProgrammeRepository {
         ? await this.store.insert(partition, memberRow(member.personId), MEMBER, doc)
         : await this.store.replace(partition, memberRow(member.personId), MEMBER, doc, expectedVersion);
     return written.ok ? ok({ ...doc, version: written.value.etag } as ProgrammeMember) : written;
+  }
+
+  async getCohort(tenantId: string, programmeId: string): Promise<Result<ProgrammeCohort>> {
+    return found<ProgrammeCohort>(await this.store.get(tenantKeys.programme(tenantId, programmeId), COHORT_ROW, StoredProgrammeCohort), 'cohort');
+  }
+
+  async saveCohort(tenantId: string, programmeId: string, cohort: Unversioned<ProgrammeCohort>, expectedVersion?: string): Promise<Result<ProgrammeCohort>> {
+    const doc = withoutVersion(cohort);
+    const partition = tenantKeys.programme(tenantId, programmeId);
+    const written =
+      expectedVersion === undefined ? await this.store.insert(partition, COHORT_ROW, COHORT, doc) : await this.store.replace(partition, COHORT_ROW, COHORT, doc, expectedVersion);
+    return written.ok ? ok({ ...doc, version: written.value.etag } as ProgrammeCohort) : written;
   }
 }

@@ -1,6 +1,6 @@
 import type { Result } from '../result';
 import type { Unversioned } from './repositories';
-import type { Programme, ProgrammeMember } from '../programmes/programme';
+import type { Programme, ProgrammeCohort, ProgrammeMember } from '../programmes/programme';
 
 /**
  * Programmes and their members, per tenant (same rules as the other storage ports: `tenantId`
@@ -18,6 +18,10 @@ export interface ProgrammeRepository {
   listMembers(tenantId: string, programmeId: string): Promise<Result<ProgrammeMember[]>>;
   /** Insert (no version) or update (the version read). */
   saveMember(tenantId: string, programmeId: string, member: Unversioned<ProgrammeMember>, expectedVersion?: string): Promise<Result<ProgrammeMember>>;
+  /** The current cohort matches; `STORAGE.NOT_FOUND` before the first suggestion. */
+  getCohort(tenantId: string, programmeId: string): Promise<Result<ProgrammeCohort>>;
+  /** Insert (no version) or replace (the version read). */
+  saveCohort(tenantId: string, programmeId: string, cohort: Unversioned<ProgrammeCohort>, expectedVersion?: string): Promise<Result<ProgrammeCohort>>;
 }
 
 /** Entra ID groups, read through Graph (`GET /groups/{id}/transitiveMembers`, nested groups flattened). */

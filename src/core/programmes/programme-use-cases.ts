@@ -162,6 +162,12 @@ export async function joinProgramme(deps: ProgrammeDeps, call: UseCaseCall<JoinP
   if (today !== undefined && end !== undefined && today > end) {
     return fail('PROGRAMME.ENDED', `${programme.name} ended on ${programme.endDate}; it takes no new members.`);
   }
+  const profile = await deps.repos.profiles.get(tenantId, principal.userId);
+  if (!profile.ok) {
+    return profile.error.code === STORAGE_NOT_FOUND
+      ? fail('PROGRAMME.PROFILE_REQUIRED', 'Create your mentoring profile first: matching reads your seniority, skills and languages from it.')
+      : profile;
+  }
   const zone = resolveTimeZone(input.timeZone, 'timeZone');
   if (!zone.ok) return zone;
   const problem = [...windowProblems(input.meetingWindows, 'meetingWindows'), ...windowProblems(input.workingHours ?? [], 'workingHours')][0];

@@ -71,3 +71,38 @@ export interface ProgrammeMember {
 export function reversePairsFor(kind: ProgrammeKind): 'never' | 'only' | 'allowed' {
   return kind === 'mentoring' ? 'never' : kind === 'reverse' ? 'only' : 'allowed';
 }
+
+/** One pair of a cohort's matches, as the owner reviews it. */
+export interface CohortPair {
+  readonly menteeId: string;
+  readonly mentorId: string;
+  readonly score: number;
+  readonly reverse: boolean;
+  /** Set by the owner (a swap or a pin), not chosen by the matcher. */
+  readonly pinned: boolean;
+  /** How long the two can meet in a week, both boundaries kept. */
+  readonly minutesPerWeek: number;
+}
+
+/**
+ * The programme's current cohort matches: a draft the owner reviews and changes, then publishes.
+ * Publishing freezes it (status `published`); the next suggestion starts round + 1.
+ */
+export interface ProgrammeCohort {
+  readonly round: number;
+  readonly status: 'draft' | 'published';
+  readonly pairs: readonly CohortPair[];
+  readonly unmatched: readonly { readonly menteeId: string; readonly candidates: number }[];
+  /** Members who could not be matched at all (no profile any more). */
+  readonly notMatchable: readonly string[];
+  readonly totalScore: number;
+  readonly createdAt: Instant;
+  readonly updatedAt: Instant;
+  readonly publishedAt?: Instant;
+  readonly version: string;
+}
+
+/** The id of the relationship (and request) a published pair becomes: the same on every retry. */
+export function publishedPairId(programmeId: string, round: number, index: number): string {
+  return `${programmeId}.${round}.${index}`;
+}

@@ -39,6 +39,8 @@ export interface Relationship {
   };
   /** The agreement version both accepted; absent until then. */
   readonly activeAgreementVersion?: number;
+  /** The one programme this relationship belongs to (published from its cohort); absent for organic ones. */
+  readonly programmeId?: string;
   readonly version: string;
 }
 

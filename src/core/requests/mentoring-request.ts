@@ -22,5 +22,7 @@ export interface MentoringRequest {
   readonly declineReason?: string;
   /** Set on acceptance; the relationship is created with this id. */
   readonly relationshipId?: string;
+  /** Set when a programme's owner published this pair; the relationship inherits it. */
+  readonly programmeId?: string;
   readonly version: string;
 }

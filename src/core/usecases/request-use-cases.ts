@@ -218,6 +218,7 @@ async function createRelationshipFor(
     menteePreWork: request.preWork,
     startedAt: request.decidedAt ?? now,
     reflections: {},
+    ...(request.programmeId ? { programmeId: request.programmeId } : {}),
   });
 }
 

@@ -193,6 +193,41 @@ export const ENDPOINTS: readonly Endpoint[] = [
     },
   },
   {
+    name: 'suggestProgrammeMatches',
+    scope: 'owner',
+    prepare: async (h, c) => {
+      const programme = await joinedProgramme(h, c);
+      return call('/api/programmes/{programmeId}/matches', { programmeId: programme.id }, { method: 'POST', member: c.owner, nonMember: c.mentee, okStatus: 200, body: {} });
+    },
+  },
+  {
+    name: 'getProgrammeMatches',
+    scope: 'owner',
+    prepare: async (h, c) => {
+      const programme = await joinedProgramme(h, c);
+      await ok(h, c.owner, 'POST', `/api/programmes/${programme.id}/matches`, {});
+      return call('/api/programmes/{programmeId}/matches', { programmeId: programme.id }, { method: 'GET', member: c.owner, nonMember: c.mentee, okStatus: 200 });
+    },
+  },
+  {
+    name: 'changeProgrammeMatches',
+    scope: 'owner',
+    prepare: async (h, c) => {
+      const programme = await joinedProgramme(h, c);
+      const draft = await ok(h, c.owner, 'POST', `/api/programmes/${programme.id}/matches`, {});
+      return call('/api/programmes/{programmeId}/matches', { programmeId: programme.id }, { method: 'PUT', member: c.owner, nonMember: c.mentee, okStatus: 200, body: { pairs: [], version: draft.version } });
+    },
+  },
+  {
+    name: 'publishProgrammeMatches',
+    scope: 'owner',
+    prepare: async (h, c) => {
+      const programme = await joinedProgramme(h, c);
+      const draft = await ok(h, c.owner, 'POST', `/api/programmes/${programme.id}/matches`, {});
+      return call('/api/programmes/{programmeId}/matches/publish', { programmeId: programme.id }, { method: 'POST', member: c.owner, nonMember: c.mentee, okStatus: 200, body: { version: draft.version } });
+    },
+  },
+  {
     name: 'listMyRequests',
     scope: 'self',
     prepare: async (_h, c) => call('/api/requests', {}, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 }),
@@ -564,4 +599,12 @@ export function joinBody(role: 'mentee' | 'mentor', timeZone = 'Europe/London') 
 /** A programme of the cast's tenant, created by its owner, open to the invited mentee and mentor. */
 export async function ownedProgramme(h: ApiHarness, c: Cast): Promise<{ id: string; version: string }> {
   return ok(h, c.owner, 'POST', '/api/programmes', programmeBody({ kind: 'invited', personIds: [c.mentee.personId, c.mentor.personId] }));
+}
+
+/** The owned programme with the cast's mentee and mentor joined in those roles, windows that meet on Mondays. */
+export async function joinedProgramme(h: ApiHarness, c: Cast): Promise<{ id: string; version: string }> {
+  const programme = await ownedProgramme(h, c);
+  await ok(h, c.mentee, 'PUT', `/api/programmes/${programme.id}/membership`, joinBody('mentee'));
+  await ok(h, c.mentor, 'PUT', `/api/programmes/${programme.id}/membership`, { ...joinBody('mentor', 'Europe/Warsaw'), meetingWindows: [{ weekday: 1, start: '10:00', end: '13:00' }] });
+  return programme;
 }
