@@ -60,6 +60,8 @@ export const MeetingDto = z
     cancelReason: z.string().optional(),
     /** Moved in Outlook to a time outside the agreed boundaries: flagged, not moved back. */
     outsideBoundaries: z.boolean(),
+    /** Moved outside the agreement and sent anyway after the Outlook guard's warning: agreed to, not flagged. */
+    agreedMove: z.boolean().optional(),
     declinedBy: z.array(z.string()),
     /** What really happened, from Teams' meetingEnd and the attendance report: absent on the timer path. */
     attendance: z.object({ endedAt: IsoInstant, outcome: z.enum(['held', 'halfAttended', 'missed', 'unknown']), joined: z.array(z.string()) }).strict().optional(),
@@ -162,6 +164,7 @@ export function toMeetingDto(m: Meeting): MeetingDto {
     ...(m.cancelledAt !== undefined ? { cancelledAt: toIso(m.cancelledAt) } : {}),
     ...(m.cancelReason !== undefined ? { cancelReason: m.cancelReason } : {}),
     outsideBoundaries: m.outsideBoundaries ?? false,
+    ...(m.agreedMove ? { agreedMove: true } : {}),
     declinedBy: (m.responses ?? []).filter((r) => r.response === 'declined').map((r) => r.personId),
     ...(m.attendance ? { attendance: { endedAt: toIso(m.attendance.endedAt), outcome: m.attendance.outcome, joined: [...m.attendance.joined] } } : {}),
     version: m.version,

@@ -303,12 +303,22 @@ export class GraphCalendarAdapter implements CalendarPort {
     }
   }
 
+  /**
+   * Our open extension and, with the add-in configured, the add-in's custom properties (one
+   * single-value extended property holding their JSON): the guard's "send anyway" mark lives there.
+   */
+  private stateExpand(): string {
+    const extension = `extensions($filter=id%20eq%20'${MEETING_EXTENSION_ID}')`;
+    if (!this.options.addInId) return extension;
+    return `${extension},singleValueExtendedProperties($filter=id%20eq%20'${encodeURIComponent(addInCustomPropertiesId(this.options.addInId))}')`;
+  }
+
   async getEventStates(refs: readonly CalendarEventRef[]): Promise<Result<CalendarEventState>[]> {
     const outcomes = await this.batch.run(
       refs.map(
         (ref): SubRequest => ({
           method: 'GET',
-          url: `${path('users', ref.organizerId, 'events', ref.eventId)}?$select=id,start,end,isCancelled,attendees,onlineMeeting,transactionId&$expand=extensions($filter=id%20eq%20'${MEETING_EXTENSION_ID}')`,
+          url: `${path('users', ref.organizerId, 'events', ref.eventId)}?$select=id,start,end,isCancelled,attendees,onlineMeeting,transactionId&$expand=${this.stateExpand()}`,
           headers: { Prefer: PREFER_UTC },
           mailbox: ref.organizerId,
         }),
@@ -354,6 +364,7 @@ function stateOf(event: GraphEvent, ref: CalendarEventRef): Result<CalendarEvent
     response: a.status?.response ?? 'none',
   }));
   const extension = (event.extensions ?? []).find((x) => x.extensionName === MEETING_EXTENSION_NAME || x.id === MEETING_EXTENSION_ID);
+  const warnedTime = warnedTimeOf(event);
   return ok({
     ref: refOf(event, ref.organizerId),
     start,
@@ -362,7 +373,28 @@ function stateOf(event: GraphEvent, ref: CalendarEventRef): Result<CalendarEvent
     attendees,
     ...(extension?.relationshipId ? { relationshipId: extension.relationshipId } : {}),
     ...(extension?.meetingId ? { meetingId: extension.meetingId } : {}),
+    ...(warnedTime ? { warnedTime } : {}),
   });
+}
+
+/**
+ * The time the add-in's guard warned about before a send anyway: `boundaryWarnedTime` ("<start>/<end>",
+ * ISO instants) inside the custom properties' JSON. Anything unreadable counts as no warning, so a
+ * damaged property can only leave a move flagged, never hide one.
+ */
+function warnedTimeOf(event: GraphEvent): { start: number; end: number } | undefined {
+  const property = (event.singleValueExtendedProperties ?? []).find((p) => /^String \{00020329-0000-0000-C000-000000000046\} Name cecp-/i.test(p.id));
+  if (!property) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(property.value);
+  } catch {
+    return undefined;
+  }
+  const warned = (value as { boundaryWarnedTime?: unknown } | null)?.boundaryWarnedTime;
+  if (typeof warned !== 'string') return undefined;
+  const [start, end] = warned.split('/').map((part) => Date.parse(part));
+  return start !== undefined && end !== undefined && Number.isFinite(start) && Number.isFinite(end) && end > start ? { start, end } : undefined;
 }
 
 export interface GraphCalendarSettings {

@@ -68,6 +68,7 @@ export const eventSchema = z.looseObject({
   attendees: z.array(attendeeSchema).optional(),
   onlineMeeting: z.looseObject({ joinUrl: z.string().nullable().optional() }).nullable().optional(),
   extensions: z.array(openExtensionSchema).optional(),
+  singleValueExtendedProperties: z.array(z.looseObject({ id: z.string(), value: z.string() })).optional(),
 });
 export type GraphEvent = z.infer<typeof eventSchema>;
 

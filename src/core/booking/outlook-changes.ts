@@ -37,8 +37,13 @@ export function noticeOutlookChanges(
   let next: Omit<Meeting, 'version'> = base;
 
   if (state.start !== meeting.start || state.end !== meeting.end) {
-    changes.push({ kind: 'moved', personId: meeting.organizerId, noticedAt: now, start: state.start, end: state.end });
-    next = { ...next, start: state.start, end: state.end, outsideBoundaries: !insideBoundaries(agreement, { start: state.start, end: state.end }) };
+    const outside = !insideBoundaries(agreement, { start: state.start, end: state.end });
+    // "Send anyway": the guard warned about exactly this time before the organizer sent it. A warning
+    // about another time (moved again afterwards) does not count.
+    const sentAnyway = outside && state.warnedTime?.start === state.start && state.warnedTime.end === state.end;
+    changes.push({ kind: 'moved', personId: meeting.organizerId, noticedAt: now, start: state.start, end: state.end, ...(sentAnyway ? { sentAnyway: true } : {}) });
+    const { agreedMove: _agreed, ...rest } = next;
+    next = { ...rest, start: state.start, end: state.end, outsideBoundaries: outside && !sentAnyway, ...(sentAnyway ? { agreedMove: true } : {}) };
   }
 
   const byEmail = new Map([pair.mentor, pair.mentee].map((p) => [p.email.toLowerCase(), p.personId]));

@@ -74,6 +74,11 @@ export interface CalendarEventState {
   /** Our ids, read back from the event, when the event carries them. */
   readonly relationshipId?: string;
   readonly meetingId?: string;
+  /**
+   * The time the Outlook add-in's guard warned the organizer about before they sent it anyway (the
+   * add-in's custom property `boundaryWarnedTime`), when the event carries one.
+   */
+  readonly warnedTime?: { readonly start: Instant; readonly end: Instant };
 }
 
 export interface EventBodyUpdate {

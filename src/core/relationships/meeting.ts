@@ -20,6 +20,8 @@ export interface OutlookChange {
   /** The new time, for `moved`. */
   readonly start?: Instant;
   readonly end?: Instant;
+  /** For `moved` outside the agreement: the organizer was warned about this time by the Outlook guard and sent it anyway. */
+  readonly sentAnyway?: boolean;
 }
 
 /**
@@ -70,6 +72,11 @@ export interface Meeting {
   readonly outlookChanges?: readonly OutlookChange[];
   /** Moved in Outlook to a time outside the agreement's boundaries: flagged for the pair, never moved back. */
   readonly outsideBoundaries?: boolean;
+  /**
+   * Moved outside the agreement after the Outlook guard warned the organizer about exactly this time,
+   * and sent anyway: recorded as a move both people agreed to, not as a violation (not flagged).
+   */
+  readonly agreedMove?: boolean;
   readonly lastSyncedAt?: Instant;
   /** The real end and who joined, when a Teams meetingEnd event arrived; absent on the timer path. */
   readonly attendance?: MeetingAttendance;

@@ -176,6 +176,25 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     return p;
   }
 
+  /** "a($filter=x),b" → ["a($filter=x)", "b"]: commas inside parentheses belong to their item. */
+  function splitTopLevel(list: string): string[] {
+    const items: string[] = [];
+    let depth = 0;
+    let current = '';
+    for (const ch of list) {
+      if (ch === ',' && depth === 0) {
+        items.push(current.trim());
+        current = '';
+        continue;
+      }
+      if (ch === '(') depth += 1;
+      if (ch === ')') depth -= 1;
+      current += ch;
+    }
+    if (current.trim()) items.push(current.trim());
+    return items;
+  }
+
   function shape(e: StoredEvent, query: URLSearchParams): Record<string, unknown> {
     // Like Graph: open extensions and extended properties come back only when $expand asks for them.
     const { extensions, singleValueExtendedProperties, ...rest } = e.doc as { extensions?: { id: string }[]; singleValueExtendedProperties?: { id: string; value: string }[] } & Record<
@@ -188,13 +207,16 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
       const keep = new Set(['id', '@odata.etag', ...select.split(',').map((s) => s.trim())]);
       out = Object.fromEntries(Object.entries(out).filter(([k]) => keep.has(k)));
     }
-    const expand = query.get('$expand');
-    if (expand && /^extensions/i.test(expand)) {
-      const wanted = /\$filter=id eq '([^']+)'/i.exec(expand)?.[1];
+    // $expand may name several navigation properties, comma-separated at the top level (OData).
+    const expands = splitTopLevel(query.get('$expand') ?? '');
+    const extensionsExpand = expands.find((x) => /^extensions/i.test(x));
+    const propertiesExpand = expands.find((x) => /^singleValueExtendedProperties/i.test(x));
+    if (extensionsExpand) {
+      const wanted = /\$filter=id eq '([^']+)'/i.exec(extensionsExpand)?.[1];
       out.extensions = (extensions ?? []).filter((x) => !wanted || x.id.toLowerCase() === wanted.toLowerCase());
     }
-    if (expand && /^singleValueExtendedProperties/i.test(expand)) {
-      const wanted = /\$filter=id eq '([^']+)'/i.exec(expand)?.[1];
+    if (propertiesExpand) {
+      const wanted = /\$filter=id eq '([^']+)'/i.exec(propertiesExpand)?.[1];
       // Graph matches the property id case-insensitively; an event without it expands to nothing (the key is absent).
       const found = (singleValueExtendedProperties ?? []).filter((p) => !wanted || p.id.toLowerCase() === wanted.toLowerCase());
       if (found.length > 0) out.singleValueExtendedProperties = found;

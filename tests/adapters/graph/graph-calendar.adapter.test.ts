@@ -18,6 +18,7 @@ const alex: CalendarPerson = { personId: '5a1c3f7e-2b9d-4c8e-8f6a-1d2e3f4a5b6c',
 const t0 = Date.UTC(2026, 10, 24, 0, 0); // Tuesday 24 Nov 2026
 const created = fixture('event-created.response.json');
 const withExtension = fixture('event-with-extension.response.json');
+const withAddInProperties = fixture('event-with-add-in-properties.response.json');
 
 let graph: StrictGraphServer;
 let waits: number[];
@@ -545,5 +546,56 @@ describe('updating, moving, cancelling and reading events', () => {
         meetingId: 'meet-1',
       },
     });
+  });
+
+  it('with the add-in configured, also expands its custom properties and reads the guard\'s "send anyway" mark', async () => {
+    const property = "String {00020329-0000-0000-C000-000000000046} Name cecp-7e1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a01";
+    graph.expect({
+      method: 'POST',
+      url: '/v1.0/$batch',
+      body: batchOf([
+        {
+          id: '1',
+          method: 'GET',
+          url: `${eventPath}?$select=id,start,end,isCancelled,attendees,onlineMeeting,transactionId&$expand=extensions($filter=id%20eq%20'${MEETING_EXTENSION_ID}'),singleValueExtendedProperties($filter=id%20eq%20'${encodeURIComponent(property)}')`,
+          headers: { Prefer: 'outlook.timezone="UTC"' },
+        },
+      ]),
+      reply: batchReply(() => ({ status: 200, body: withAddInProperties })),
+    });
+    const withAddIn = new GraphCalendarAdapter({
+      tenantId: TENANT,
+      client: createGraphClient({ baseUrl: graph.baseUrl, accessToken: async () => TOKEN }),
+      addInId: '{7E1A2B3C-4D5E-4F60-8A7B-9C0D1E2F3A01}',
+    });
+    const [state] = await withAddIn.getEventStates([ref]);
+    graph.verify();
+    expect(state).toMatchObject({
+      ok: true,
+      value: { start: Date.parse('2026-11-24T19:30:00Z'), relationshipId: 'rel-1', warnedTime: { start: Date.parse('2026-11-24T19:30:00Z'), end: Date.parse('2026-11-24T20:30:00Z') } },
+    });
+  });
+
+  it('an unreadable custom property counts as no warning (the move stays flagged)', async () => {
+    const damaged = { ...withAddInProperties, singleValueExtendedProperties: [{ id: (withAddInProperties.singleValueExtendedProperties as { id: string }[])[0]!.id, value: '{not json' }] };
+    const property = 'String {00020329-0000-0000-C000-000000000046} Name cecp-7e1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a01';
+    graph.expect({
+      method: 'POST',
+      url: '/v1.0/$batch',
+      body: batchOf([
+        {
+          id: '1',
+          method: 'GET',
+          url: `${eventPath}?$select=id,start,end,isCancelled,attendees,onlineMeeting,transactionId&$expand=extensions($filter=id%20eq%20'${MEETING_EXTENSION_ID}'),singleValueExtendedProperties($filter=id%20eq%20'${encodeURIComponent(property)}')`,
+          headers: { Prefer: 'outlook.timezone="UTC"' },
+        },
+      ]),
+      reply: batchReply(() => ({ status: 200, body: damaged })),
+    });
+    const withAddIn = new GraphCalendarAdapter({ tenantId: TENANT, client: createGraphClient({ baseUrl: graph.baseUrl, accessToken: async () => TOKEN }), addInId: '7e1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a01' });
+    const [state] = await withAddIn.getEventStates([ref]);
+    graph.verify();
+    expect(state).toMatchObject({ ok: true, value: { relationshipId: 'rel-1' } });
+    expect(state!.ok && state!.value.warnedTime).toBe(undefined);
   });
 });
