@@ -74,7 +74,7 @@ it('refuses, when proposed, an agreement whose windows never hold one meeting, s
   );
   expect(proposed.ok ? 'ok' : [proposed.error.code, Object.keys(proposed.error.details ?? {}).sort()]).toEqual([
     'SCHEDULING.WINDOWS_NEVER_OVERLAP',
-    ['longestOverlapMinutes', 'meetingMinutes', 'menteeView', 'mentorView', 'searched'],
+    ['longestOverlapMinutes', 'meetingMinutes', 'menteeView', 'mentorView', 'problems', 'searched'],
   ]);
   expect(unwrap(await world.repos.relationships.getAggregate('tenant-a', relationship.id)).agreementVersions).toEqual([]);
 });
