@@ -101,6 +101,7 @@ export const ERROR_CATALOGUE = {
   'BOOKING.MEETING_NOT_FOUND': spec(404, 'No such meeting in this relationship.'),
   'BOOKING.MEETING_NOT_PLANNED': spec(409, 'Only planned meetings can be changed.'),
   'BOOKING.MEETING_STARTED': spec(409, 'The meeting has started; it can no longer be changed.'),
+  'BOOKING.NOT_MISSED': spec(409, 'Only a meeting nobody joined is rebooked from the "missed it?" card.'),
   'BOOKING.OUTSIDE_BOUNDARIES': spec(422, 'The time is outside the agreed windows or dates.'),
   'BOOKING.TOO_SOON': spec(422, 'The time breaks the agreed minimum notice.'),
   'BOOKING.SLOT_BUSY': spec(409, 'One of the pair is busy then (buffers included).'),

@@ -57,11 +57,11 @@ export const openUrl = (title: string, url: string): CardElement => ({ type: 'Ac
  * The verbs a card can send back. The card's own data carries the verb as well, so the
  * Action.Submit fallback (older clients without Universal Actions) routes the same way.
  */
-export type CardVerb = 'checkin.submit' | 'checkin.edit' | 'checkin.open';
+export type CardVerb = 'checkin.submit' | 'checkin.edit' | 'checkin.open' | 'meeting.rebook';
 
 /** What every actionable card carries back: which check-in, and which issue of the card. */
 export interface CardActionData {
-  readonly verb: CardVerb;
+  readonly verb: Exclude<CardVerb, 'meeting.rebook'>;
   /** The schema of this data; raised when its shape changes so old cards are recognised. */
   readonly cardVersion: 1;
   readonly relationshipId: string;
@@ -70,8 +70,21 @@ export interface CardActionData {
   readonly nonce: string;
 }
 
+/**
+ * A time offered on the "missed it?" card: one click books it. No nonce: the booking itself is
+ * idempotent and checks who clicks (one of the pair) and the time (inside the agreement, free).
+ */
+export interface RebookActionData {
+  readonly verb: 'meeting.rebook';
+  readonly cardVersion: 1;
+  readonly relationshipId: string;
+  readonly meetingId: string;
+  /** ISO 8601 instant (UTC). */
+  readonly start: string;
+}
+
 /** Action.Execute (Universal Actions) with an Action.Submit fallback carrying the same data. */
-export function executeAction(title: string, data: CardActionData, style: 'positive' | 'default' = 'default'): CardElement {
+export function executeAction(title: string, data: CardActionData | RebookActionData, style: 'positive' | 'default' = 'default'): CardElement {
   return {
     type: 'Action.Execute',
     title,

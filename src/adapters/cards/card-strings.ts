@@ -62,6 +62,14 @@ export interface CardStrings {
   readonly missedBody: (partner: string, when: string) => string;
   readonly missedTimes: string;
   readonly missedNoTimes: string;
+  readonly missedPick: string;
+  readonly bookTime: (when: string) => string;
+  readonly rebookedTitle: string;
+  readonly rebookedBody: (partner: string, when: string) => string;
+  readonly rebookedAlreadyTitle: string;
+  readonly rebookedAlreadyBody: (who: string, when: string) => string;
+  readonly rebookedYou: string;
+  readonly rebookFailed: Readonly<Record<RebookProblem, string>>;
   readonly missedYouTitle: string;
   readonly missedYouBody: (partner: string, when: string) => string;
   readonly rescheduleTitle: string;
@@ -73,6 +81,9 @@ export interface CardStrings {
   readonly rejected: Readonly<Record<CardRejection, string>>;
   readonly fixAndResend: string;
 }
+
+/** Why a time from the "missed it?" card could not be booked, in words for the card. */
+export type RebookProblem = 'BUSY' | 'TOO_SOON' | 'OUTSIDE_AGREEMENT' | 'NOT_MISSED' | 'CALENDAR' | 'NOT_CONNECTED';
 
 /** Why a card action was refused; each has a sentence a person can act on. */
 export type CardRejection =
@@ -144,6 +155,21 @@ const en: CardStrings = {
   missedBody: (partner, when) => `Neither of you joined the meeting with ${partner} on ${when}. No check-in this time; pick a new time instead.`,
   missedTimes: 'Times inside your agreement:',
   missedNoTimes: 'Your agreement has no shared time in the next two weeks; the schedule can look further.',
+  missedPick: 'Pick one and I will move the meeting there for you both; Outlook updates both calendars.',
+  bookTime: (when) => `Book ${when}`,
+  rebookedTitle: 'Booked',
+  rebookedBody: (partner, when) => `Your meeting with ${partner} is now on ${when}. Outlook updated both calendars, and the check-in follows that meeting.`,
+  rebookedAlreadyTitle: 'Already booked',
+  rebookedAlreadyBody: (who, when) => `${who} already moved the meeting to ${when}; it is in both calendars. Nothing else changed.`,
+  rebookedYou: 'You',
+  rebookFailed: {
+    BUSY: 'That time is no longer free for one of you. Nothing was booked; here are the times that fit now.',
+    TOO_SOON: 'That time is now too soon for the notice you agreed. Nothing was booked; here are the times that fit now.',
+    OUTSIDE_AGREEMENT: 'That time is no longer inside your agreement. Nothing was booked; here are the times that fit now.',
+    NOT_MISSED: 'This meeting can no longer be moved from here. Nothing was booked; the schedule can move it.',
+    CALENDAR: 'Outlook could not be reached just now. Nothing was booked; try again in a few minutes.',
+    NOT_CONNECTED: 'Booking from the chat is not connected on this server. Nothing was booked; use the schedule.',
+  },
   missedYouTitle: 'We missed you',
   missedYouBody: (partner, when) => `${partner} was in the meeting on ${when} and you could not make it. That happens. If the time no longer suits you, the schedule finds another one.`,
   rescheduleTitle: 'Move a meeting',
@@ -225,6 +251,21 @@ const pl: CardStrings = {
   missedBody: (partner, when) => `Żadne z was nie dołączyło do spotkania z ${partner} (${when}). Tym razem bez podsumowania; wybierzcie nowy termin.`,
   missedTimes: 'Terminy zgodne z waszymi ustaleniami:',
   missedNoTimes: 'W najbliższych dwóch tygodniach wasze ustalenia nie mają wspólnego czasu; harmonogram poszuka dalej.',
+  missedPick: 'Wybierz termin, a przeniosę spotkanie dla was obojga; Outlook zaktualizuje oba kalendarze.',
+  bookTime: (when) => `Zarezerwuj: ${when}`,
+  rebookedTitle: 'Zarezerwowano',
+  rebookedBody: (partner, when) => `Spotkanie z: ${partner} odbędzie się ${when}. Outlook zaktualizował oba kalendarze, a podsumowanie przyjdzie po tym spotkaniu.`,
+  rebookedAlreadyTitle: 'Już zarezerwowane',
+  rebookedAlreadyBody: (who, when) => `${who}: spotkanie przeniesiono już na ${when}; jest w obu kalendarzach. Nic więcej nie zmieniono.`,
+  rebookedYou: 'Ty',
+  rebookFailed: {
+    BUSY: 'Ten termin nie jest już wolny dla jednej z osób. Niczego nie zarezerwowano; oto terminy, które pasują teraz.',
+    TOO_SOON: 'Ten termin jest już zbyt bliski wobec uzgodnionego wyprzedzenia. Niczego nie zarezerwowano; oto terminy, które pasują teraz.',
+    OUTSIDE_AGREEMENT: 'Ten termin nie mieści się już w waszych ustaleniach. Niczego nie zarezerwowano; oto terminy, które pasują teraz.',
+    NOT_MISSED: 'Tego spotkania nie można już przenieść stąd. Niczego nie zarezerwowano; przeniesiesz je w harmonogramie.',
+    CALENDAR: 'Nie udało się teraz połączyć z Outlookiem. Niczego nie zarezerwowano; spróbuj ponownie za kilka minut.',
+    NOT_CONNECTED: 'Rezerwacja z czatu nie jest włączona na tym serwerze. Niczego nie zarezerwowano; użyj harmonogramu.',
+  },
   missedYouTitle: 'Brakowało nam Ciebie',
   missedYouBody: (partner, when) => `${partner} był(a) na spotkaniu ${when}, a Tobie nie udało się dołączyć. To się zdarza. Jeśli ten termin już Ci nie pasuje, harmonogram znajdzie inny.`,
   rescheduleTitle: 'Przenieś spotkanie',

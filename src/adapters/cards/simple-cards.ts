@@ -1,6 +1,6 @@
-import { adaptiveCard, heading, openUrl, paragraph, type AdaptiveCard } from './adaptive-card';
+import { adaptiveCard, executeAction, heading, openUrl, paragraph, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { formatLocalDate, formatMeetingTime, type CardLocale } from './card-locale';
-import { cardStrings, type CardRejection } from './card-strings';
+import { cardStrings, type CardRejection, type RebookProblem } from './card-strings';
 import { escapeCardText } from './card-text';
 
 /** Where cards link to in the tab. Built by the host from its configuration. */
@@ -89,14 +89,65 @@ export function rescheduleCard(input: { locale: CardLocale; links: TabLinks }): 
 }
 
 /** Nobody joined: no check-in, but times inside the pair's agreement to meet again. */
-export function missedMeetingCard(input: { locale: CardLocale; timeZone: string; meetingStart: number; partnerName: string; times: readonly number[]; links: TabLinks }): AdaptiveCard {
+export interface MissedMeetingCardInput {
+  readonly locale: CardLocale;
+  readonly timeZone: string;
+  readonly meetingStart: number;
+  readonly partnerName: string;
+  /** Times inside the agreement, each a one-click booking button. */
+  readonly times: readonly number[];
+  readonly links: TabLinks;
+  /** Which meeting the buttons move; without it the times are listed and the schedule link is the way. */
+  readonly rebook?: { readonly relationshipId: string; readonly meetingId: string };
+  /** Why the last click booked nothing, shown above the fresh times. */
+  readonly problem?: RebookProblem;
+}
+
+/** Nobody joined: no check-in; times inside the agreement, each booked with one click. */
+export function missedMeetingCard(input: MissedMeetingCardInput): AdaptiveCard {
   const s = cardStrings[input.locale];
   const when = formatMeetingTime(input.meetingStart, input.timeZone, input.locale);
-  const times = input.times.map((t) => `- ${formatMeetingTime(t, input.timeZone, input.locale)}`).join('\n');
-  return adaptiveCard(
-    [heading(s.missedTitle), paragraph(s.missedBody(escapeCardText(input.partnerName), when)), paragraph(times ? `${s.missedTimes}\n${times}` : s.missedNoTimes)],
-    [openUrl(s.openSchedule, input.links.schedule)],
-  );
+  const at = (t: number) => formatMeetingTime(t, input.timeZone, input.locale);
+  const rebook = input.rebook;
+  const body: CardElement[] = [
+    heading(s.missedTitle),
+    ...(input.problem ? [{ type: 'Container', style: 'attention', items: [paragraph(s.rebookFailed[input.problem], { weight: 'Bolder' })] }] : []),
+    paragraph(s.missedBody(escapeCardText(input.partnerName), when)),
+  ];
+  if (input.times.length === 0) body.push(paragraph(s.missedNoTimes));
+  else if (rebook) body.push(paragraph(`${s.missedTimes} ${s.missedPick}`));
+  else body.push(paragraph(`${s.missedTimes}\n${input.times.map((t) => `- ${at(t)}`).join('\n')}`));
+  const buttons = rebook
+    ? input.times.map((t, i) =>
+        executeAction(
+          s.bookTime(at(t)),
+          { verb: 'meeting.rebook', cardVersion: 1, relationshipId: rebook.relationshipId, meetingId: rebook.meetingId, start: new Date(t).toISOString() },
+          i === 0 ? 'positive' : 'default',
+        ),
+      )
+    : [];
+  return adaptiveCard(body, [...buttons, openUrl(s.openSchedule, input.links.schedule)]);
+}
+
+/** What the "missed it?" card turns into after a click: the time that stands, and who chose it. */
+export function rebookedCard(input: {
+  locale: CardLocale;
+  timeZone: string;
+  start: number;
+  partnerName: string;
+  kind: 'booked' | 'alreadyBooked';
+  /** Who chose the time that stands: the reader, or their partner. */
+  chosenBy: 'me' | 'partner';
+  links: TabLinks;
+}): AdaptiveCard {
+  const s = cardStrings[input.locale];
+  const when = formatMeetingTime(input.start, input.timeZone, input.locale);
+  const partner = escapeCardText(input.partnerName);
+  const body =
+    input.kind === 'booked'
+      ? [heading(s.rebookedTitle), paragraph(s.rebookedBody(partner, when))]
+      : [heading(s.rebookedAlreadyTitle), paragraph(s.rebookedAlreadyBody(input.chosenBy === 'me' ? s.rebookedYou : partner, when))];
+  return adaptiveCard(body, [openUrl(s.openSchedule, input.links.schedule)]);
 }
 
 /** The partner joined and this person did not: a kind word, and the way to another time. */

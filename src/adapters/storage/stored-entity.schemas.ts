@@ -147,6 +147,12 @@ export const StoredMeeting: z.ZodType<Unversioned<Meeting>> = obj({
   cancelledAt: instant.optional(),
   cancelReason: text.optional(),
   attendance: obj({ endedAt: instant, outcome: z.enum(['held', 'halfAttended', 'missed', 'unknown']), joined: texts }).optional(),
+  rebookedAfterMiss: obj({
+    from: obj({ start: instant, end: instant }),
+    attendance: obj({ endedAt: instant, outcome: z.enum(['held', 'halfAttended', 'missed', 'unknown']), joined: texts }),
+    by: text,
+    at: instant,
+  }).optional(),
 });
 
 export const StoredActionItem: z.ZodType<Unversioned<ActionItem>> = obj({

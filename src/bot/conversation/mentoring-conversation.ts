@@ -10,6 +10,7 @@ import {
   rejectedActionCard,
   missedMeetingCard,
   missedYouCard,
+  rebookedCard,
   rescheduleCard,
   welcomeCard,
   type TabLinks,
@@ -17,7 +18,8 @@ import {
 import type { CheckInCardIssueStore, ConversationReferenceStore, StoredConversationReference } from '../../core/ports/bot-stores';
 import { checkInId } from '../../core/checkins/check-in';
 import { agreementVersionId } from '../../core/relationships/agreement-version';
-import { timesInsideAgreement } from '../../core/scheduling/agreement-overlap';
+import { timesToRebook, type RebookMissedMeetingInput, type RebookOutcome } from '../../core/booking/rebook-missed-meeting';
+import type { RebookProblem } from '../../adapters/cards/card-strings';
 import type { ProactiveMessage } from '../../core/delivery/bot-message';
 import type { RelationshipAggregate } from '../../core/relationships/relationship';
 import { itemsToRemind } from '../../core/delivery/select-proactive-messages';
@@ -28,6 +30,7 @@ import type { MentoringDeps } from '../../core/usecases/deps';
 import type { Principal } from '../../core/usecases/principal';
 import { parseCommand } from './commands';
 import { CardActionDataSchema, parseCheckInForm, type CardActionData } from './check-in-form';
+import { RebookActionDataSchema, rebookProblemOf, type RebookActionData } from './rebook-action';
 
 /** Who is talking to the bot, from the activity the channel authenticated. */
 export interface BotUser {
@@ -49,6 +52,17 @@ export interface ConversationDeps {
    * agenda refresh). Its failure never undoes the check-in; the calendar sync retries it.
    */
   readonly afterCheckInSaved?: (tenantId: string, relationshipId: string) => Promise<void>;
+  /**
+   * One-click rescheduling on the "missed it?" card, through the booking use cases with the tenant's
+   * app-only calendar access: the free times it offers, and the booking of one. Without it (or when
+   * the calendars cannot be read) the card lists the agreement's times and the schedule link is the way.
+   */
+  readonly rebook?: RebookPort;
+}
+
+export interface RebookPort {
+  offer(input: { tenantId: string; relationshipId: string; meetingId: string }): Promise<Result<number[]>>;
+  book(principal: Principal, input: RebookMissedMeetingInput): Promise<Result<RebookOutcome>>;
 }
 
 /** The bot's answer to a turn: a card to show (in a new message, or in place of the card clicked). */
@@ -218,16 +232,64 @@ export class MentoringConversation {
     relationshipId: string,
     meetingId: string,
     preloaded?: RelationshipAggregate,
+    problem?: RebookProblem,
   ): Promise<Result<AdaptiveCard>> {
     const context = await this.checkInContext(user, relationshipId, meetingId, preloaded);
     if (!context.ok) return context;
     const common = { locale: user.locale, timeZone: context.value.timeZone, meetingStart: context.value.meetingStart, partnerName: context.value.partnerName, links: this.deps.links };
     if (kind === 'missedYou') return ok(missedYouCard(common));
+    // Moved already (the partner clicked first, before this card went out): say so instead of offering times.
+    const rebooked = context.value.meeting.rebookedAfterMiss;
+    if (rebooked) {
+      return ok(
+        rebookedCard({ ...common, start: context.value.meeting.start, kind: 'alreadyBooked', chosenBy: rebooked.by === user.userId ? 'me' : 'partner' }),
+      );
+    }
     const aggregate = context.value.aggregate;
     const active = aggregate.relationship.activeAgreementVersion;
     const version = active !== undefined ? aggregate.agreementVersions.find((v) => v.id === agreementVersionId(active)) : undefined;
-    const times = version ? timesInsideAgreement(version.agreement, this.deps.now()) : [];
-    return ok(missedMeetingCard({ ...common, times }));
+    const offered = this.deps.rebook ? await this.deps.rebook.offer({ tenantId: user.tenantId, relationshipId, meetingId }) : undefined;
+    const times = offered?.ok ? offered.value : version ? timesToRebook(version.agreement, this.deps.now()) : [];
+    return ok(
+      missedMeetingCard({
+        ...common,
+        times,
+        // Buttons only for times read free in both calendars; otherwise the times are listed.
+        ...(offered?.ok ? { rebook: { relationshipId, meetingId } } : {}),
+        ...(problem ? { problem } : {}),
+      }),
+    );
+  }
+
+  /** A time clicked on the "missed it?" card: booked once, whoever clicks again is told what stands. */
+  private async rebook(user: BotUser, data: RebookActionData): Promise<CardReply> {
+    const again = async (problem: RebookProblem): Promise<CardReply> => {
+      const card = await this.composeMissedCard(user, 'missedMeeting', data.relationshipId, data.meetingId, undefined, problem);
+      return card.ok ? { card: card.value } : this.rejected(user, 'WRONG_RELATIONSHIP');
+    };
+    if (!this.deps.rebook) return again('NOT_CONNECTED');
+    const booked = await this.deps.rebook.book(principalOf(user), {
+      relationshipId: data.relationshipId,
+      meetingId: data.meetingId,
+      start: Date.parse(data.start),
+    });
+    if (!booked.ok) {
+      if (booked.error.code === 'RELATIONSHIP.NOT_FOUND') return this.rejected(user, 'WRONG_RELATIONSHIP');
+      return again(rebookProblemOf(booked.error.code));
+    }
+    const context = await this.checkInContext(user, data.relationshipId, data.meetingId);
+    if (!context.ok) return this.rejected(user, 'WRONG_RELATIONSHIP');
+    return {
+      card: rebookedCard({
+        locale: user.locale,
+        timeZone: context.value.timeZone,
+        start: booked.value.meeting.start,
+        partnerName: context.value.partnerName,
+        kind: booked.value.kind,
+        chosenBy: booked.value.bookedBy === user.userId ? 'me' : 'partner',
+        links: this.deps.links,
+      }),
+    };
   }
 
   /** The nudge for a missing check-in; its button opens a fresh form. */
@@ -265,7 +327,7 @@ export class MentoringConversation {
     const meeting = aggregate.value.meetings.find((m) => m.id === meetingId);
     if (!meeting) return fail(STORAGE_NOT_FOUND, 'No meeting with that id.');
     const [timeZone, partnerName] = await Promise.all([this.timeZoneOf(user.tenantId, user.userId), this.nameOf(user.tenantId, partnerId)]);
-    return ok({ meetingStart: meeting.start, goals: aggregate.value.goals, timeZone, partnerName, partnerId, aggregate: aggregate.value });
+    return ok({ meeting, meetingStart: meeting.start, goals: aggregate.value.goals, timeZone, partnerName, partnerId, aggregate: aggregate.value });
   }
 
   private async checkInFormCard(
@@ -319,6 +381,8 @@ export class MentoringConversation {
    * is refused before any write.
    */
   async cardAction(user: BotUser, rawData: unknown, values: Readonly<Record<string, unknown>>): Promise<CardReply> {
+    const rebook = RebookActionDataSchema.safeParse(rawData);
+    if (rebook.success) return this.rebook(user, rebook.data);
     const parsed = CardActionDataSchema.safeParse(rawData);
     if (!parsed.success) return this.rejected(user, 'UNKNOWN_ACTION');
     const data: CardActionData = parsed.data;

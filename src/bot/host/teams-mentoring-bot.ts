@@ -168,7 +168,10 @@ export class TeamsMentoringBot extends ActivityHandler {
   }
 }
 
+/** The card's own data out of the merged Action.Submit value (form inputs have other ids). */
 function pickCardData(value: Record<string, unknown>): Record<string, unknown> {
-  const { verb, cardVersion, relationshipId, meetingId, nonce } = value;
-  return { verb, cardVersion, relationshipId, meetingId, nonce };
+  const { verb, cardVersion, relationshipId, meetingId } = value;
+  // A "missed it?" time button carries the time; check-in buttons carry their card issue.
+  if (verb === 'meeting.rebook') return { verb, cardVersion, relationshipId, meetingId, start: value.start };
+  return { verb, cardVersion, relationshipId, meetingId, nonce: value.nonce };
 }

@@ -49,7 +49,7 @@ async function loadChangeable(
 }
 
 /** A pending meeting may already have its event (a crash after the create): finish the booking first. */
-async function ensureBooked(deps: BookingDeps, context: BookingContext, meeting: Meeting): Promise<Result<Meeting & { eventId: string }>> {
+export async function ensureBooked(deps: BookingDeps, context: BookingContext, meeting: Meeting): Promise<Result<Meeting & { eventId: string }>> {
   let current = meeting;
   if (current.bookingState === 'pending' || current.eventId === undefined) {
     const [reconciled] = await reconcilePendingMany(deps, [{ context, meetings: [current] }]);
@@ -62,14 +62,35 @@ async function ensureBooked(deps: BookingDeps, context: BookingContext, meeting:
   return ok(current as Meeting & { eventId: string });
 }
 
-const refOf = (m: Meeting & { eventId: string }): CalendarEventRef => ({ eventId: m.eventId, organizerId: m.organizerId });
+export const refOf = (m: Meeting & { eventId: string }): CalendarEventRef => ({ eventId: m.eventId, organizerId: m.organizerId });
 
 export async function rescheduleMeeting(deps: BookingDeps, call: UseCaseCall<RescheduleMeetingInput>): Promise<Result<Meeting>> {
   const loaded = await loadChangeable(deps, call);
   if (!loaded.ok) return loaded;
-  const { context, meeting } = loaded.value;
+  return moveInsideBoundaries(deps, call, loaded.value.context, loaded.value.meeting, call.input.start, (stored, time) => ({
+    ...withoutVersion(stored),
+    start: time.start,
+    end: time.end,
+    outsideBoundaries: false,
+  }));
+}
+
+/**
+ * Moves the meeting's event to `start` once the time passes every boundary check (the agreement's
+ * windows and dates, the notice, the buffer around the pair's other meetings, both calendars' free/busy),
+ * then records it with `change` (applied again to a re-read meeting on a write conflict; undefined
+ * leaves the stored meeting as it is).
+ */
+export async function moveInsideBoundaries(
+  deps: BookingDeps,
+  call: UseCaseCall<unknown>,
+  context: BookingContext,
+  meeting: Meeting,
+  start: Instant,
+  change: (stored: Meeting, time: { start: Instant; end: Instant }) => Omit<Meeting, 'version'> | undefined,
+): Promise<Result<Meeting>> {
   const { agreement } = context;
-  const time = { start: call.input.start, end: call.input.start + agreement.meetingMinutes * MINUTE };
+  const time = { start, end: start + agreement.meetingMinutes * MINUTE };
   if (!insideBoundaries(agreement, time)) {
     return fail('BOOKING.OUTSIDE_BOUNDARIES', 'That time is outside the meeting windows you both agreed (or outside the agreement’s dates). Pick a proposed slot.', {
       field: 'start',
@@ -103,12 +124,7 @@ export async function rescheduleMeeting(deps: BookingDeps, call: UseCaseCall<Res
   if (!booked.ok) return booked;
   const moved = await deps.calendar.moveEvent(refOf(booked.value), time.start, time.end);
   if (!moved.ok) return moved;
-  return writeMeeting(deps, context.tenantId, context.aggregate.relationship.id, booked.value, (stored) => ({
-    ...withoutVersion(stored),
-    start: time.start,
-    end: time.end,
-    outsideBoundaries: false,
-  }));
+  return writeMeeting(deps, context.tenantId, context.aggregate.relationship.id, booked.value, (stored) => change(stored, time));
 }
 
 export async function cancelMeeting(deps: BookingDeps, call: UseCaseCall<CancelMeetingInput>): Promise<Result<Meeting>> {

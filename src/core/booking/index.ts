@@ -11,3 +11,4 @@ export * from './sync-calendars';
 export * from './calendar-subscriptions';
 export * from './boundary-check';
 export * from './pair-working-hours';
+export * from './rebook-missed-meeting';

@@ -38,6 +38,18 @@ export interface MeetingAttendance {
   readonly joined: readonly string[];
 }
 
+/**
+ * A meeting nobody joined, moved by one of the pair to a time from the "missed it?" card. The miss
+ * stays on record (programme health counts it); the meeting itself is planned again at the new time.
+ */
+export interface RebookedAfterMiss {
+  readonly from: { readonly start: Instant; readonly end: Instant };
+  readonly attendance: MeetingAttendance;
+  /** Who chose the new time. */
+  readonly by: string;
+  readonly at: Instant;
+}
+
 export interface MeetingResponse {
   readonly personId: string;
   readonly response: AttendeeResponse;
@@ -80,5 +92,7 @@ export interface Meeting {
   readonly lastSyncedAt?: Instant;
   /** The real end and who joined, when a Teams meetingEnd event arrived; absent on the timer path. */
   readonly attendance?: MeetingAttendance;
+  /** Set once the missed meeting was moved from the "missed it?" card; a second choice finds it here. */
+  readonly rebookedAfterMiss?: RebookedAfterMiss;
   readonly version: string;
 }

@@ -11,7 +11,7 @@ import type { NextContactMoment } from '../../core/delivery/contact-hours';
 import { nextContactMoment } from '../../core/scheduling/contact-hours';
 import type { Clock } from '../../core/ports/clock';
 import type { MentoringDeps } from '../../core/usecases/deps';
-import { MentoringConversation } from '../../bot/conversation/mentoring-conversation';
+import { MentoringConversation, type ConversationDeps } from '../../bot/conversation/mentoring-conversation';
 import { pacerPerKey } from '../../bot/delivery/adaptive-pacer';
 import { DeliveryWorker } from '../../bot/delivery/delivery-worker';
 import { planDeliveries } from '../../bot/delivery/plan-deliveries';
@@ -97,6 +97,8 @@ export async function composeBotHost(options: {
   readonly deliveryPacing?: Parameters<typeof pacerPerKey>[0];
   /** Refreshes the next meetings' agendas after a check-in is saved (see ConversationDeps). */
   readonly afterCheckInSaved?: (tenantId: string, relationshipId: string) => Promise<void>;
+  /** One-click rescheduling on the "missed it?" card (see ConversationDeps). */
+  readonly rebook?: ConversationDeps['rebook'];
   /** App-only attendance reports per tenant; without it every meeting's attendance is unknown (check-ins to both). */
   readonly attendanceFor?: (tenantId: string) => Result<MeetingAttendancePort>;
 }): Promise<BotHost> {
@@ -118,6 +120,7 @@ export async function composeBotHost(options: {
     newNonce: () => randomUUID(),
     now: () => options.clock.now(),
     ...(options.afterCheckInSaved ? { afterCheckInSaved: options.afterCheckInSaved } : {}),
+    ...(options.rebook ? { rebook: options.rebook } : {}),
   });
   const planned = new TablePlannedKeys(table);
   // Relationships planned side by side share their queue writes (a few messages of many jobs).

@@ -6,7 +6,9 @@
 import type { ApiLogger, ApiServices } from '../../api/api-services';
 import type { ComposedApiHost } from './composition-root';
 import type { BotRuntime } from './bot-timers';
-import { refreshAgendas } from '../../core/booking';
+import { offerRebookTimes, rebookMissedMeeting, refreshAgendas, type RebookMissedMeetingInput } from '../../core/booking';
+import type { RebookPort } from '../../bot/conversation/mentoring-conversation';
+import type { Principal } from '../../core/usecases/principal';
 import { composeBotHost, type BotStorage } from './bot-composition';
 import type { BotSettings } from '../../bot/host/bot-settings';
 
@@ -31,6 +33,22 @@ export function refreshAgendasAfterCheckIn(services: ApiServices, logger: ApiLog
   };
 }
 
+/** One click on the "missed it?" card: the booking use cases with the tenant's app-only calendar access. */
+export function rebookFromCard(services: ApiServices): RebookPort {
+  return {
+    offer: async (input) => {
+      const deps = services.booking.forTenant(input.tenantId);
+      if (!deps.ok) return deps;
+      return offerRebookTimes(deps.value, input, services.clock.now());
+    },
+    book: async (principal: Principal, input: RebookMissedMeetingInput) => {
+      const deps = services.booking.forTenant(principal.tenantId);
+      if (!deps.ok) return deps;
+      return rebookMissedMeeting(deps.value, { principal, input, now: services.clock.now() });
+    },
+  };
+}
+
 export async function composeBotRuntime(
   api: ComposedApiHost,
   options: { readonly settings: BotSettings; readonly storage: BotStorage; readonly deliveryPacing?: Parameters<typeof composeBotHost>[0]['deliveryPacing'] },
@@ -43,6 +61,7 @@ export async function composeBotRuntime(
     clock: api.services.clock,
     logger: { error: (message, details) => api.logger.error(message, details) },
     afterCheckInSaved: refreshAgendasAfterCheckIn(api.services, api.logger),
+    rebook: rebookFromCard(api.services),
     attendanceFor: (tenantId) => api.services.booking.attendanceFor(tenantId),
   });
   return { host, meetingMoments: api.meetingMoments };

@@ -165,3 +165,34 @@ describe('card size', () => {
     expect(parseProblems(largestRealisticCard())).toEqual([]);
   });
 });
+
+describe.each(['en', 'pl'] as const)('the "missed it?" card (%s)', (locale) => {
+  const cards = everyCard(locale);
+
+  it('offers each time as one Action.Execute button carrying the meeting and the time, then the schedule link', () => {
+    const actions = cards.missedMeeting.actions as Record<string, unknown>[];
+    expect(actions.map((a) => a.type)).toEqual(['Action.Execute', 'Action.Execute', 'Action.Execute', 'Action.OpenUrl']);
+    expect(actions.slice(0, 3).map((a) => (a.data as Record<string, unknown>).start)).toEqual([
+      '2026-11-25T09:00:00.000Z',
+      '2026-11-26T09:00:00.000Z',
+      '2026-12-01T13:30:00.000Z',
+    ]);
+    expect(actions[0]).toMatchObject({
+      verb: 'meeting.rebook',
+      data: { verb: 'meeting.rebook', cardVersion: 1, relationshipId: 'r1', meetingId: 'm1' },
+      fallback: { type: 'Action.Submit', data: { verb: 'meeting.rebook', start: '2026-11-25T09:00:00.000Z' } },
+    });
+    // The button says the time on the reader's clock (Warsaw): 10:00 on Wednesday 25 November.
+    expect(String(actions[0]!.title)).toContain('10:00');
+  });
+
+  it('after a click that booked nothing, says why above the fresh times; with no times, lists none and links the schedule', () => {
+    expect(JSON.stringify(cards.missedMeetingRetry.body)).toContain(locale === 'en' ? 'no longer free for one of you' : 'nie jest już wolny');
+    expect((cards.missedMeetingNoTimes.actions as Record<string, unknown>[]).map((a) => a.type)).toEqual(['Action.OpenUrl']);
+  });
+
+  it('turns into what was booked, and by whom', () => {
+    expect(JSON.stringify(cards.rebooked)).toContain(locale === 'en' ? 'Your meeting with Marek Nowak is now on' : 'Spotkanie z: Marek Nowak odbędzie się');
+    expect(JSON.stringify(cards.rebookedByPartner)).toContain(locale === 'en' ? 'Marek Nowak already moved the meeting to' : 'Marek Nowak: spotkanie przeniesiono już na');
+  });
+});
