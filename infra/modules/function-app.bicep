@@ -98,6 +98,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'BOT_TYPE', value: 'UserAssignedMSI' }
         { name: 'TAB_ENDPOINT', value: tabEndpoint }
         { name: 'TEAMS_APP_ID', value: teamsAppId }
+        // The Outlook add-in travels in the same app package: its id is the Teams app id. Booking writes
+        // the relationship and meeting ids as its custom properties; the sync reads its "send anyway" mark.
+        { name: 'OUTLOOK_ADDIN_ID', value: teamsAppId }
         { name: 'PROACTIVE_INSTALL_ENABLED', value: proactiveInstallEnabled }
         // Outlook change notifications need no setting here: the webhook follows WEBSITE_HOSTNAME, which
         // Azure sets, and each Graph subscription carries a random clientState of its own, stored with

@@ -9,3 +9,8 @@ export const LOCAL_CLIENT_ID = '5b0c7d2e-3f41-4a8b-9c6d-1e2f3a4b5c02';
  * endpoint accepts (a real tenant's secret lives in Key Vault, never here).
  */
 export const LOCAL_CLIENT_SECRET = 'local-only-not-secret';
+/**
+ * The stand-in Teams app id of the local package (env/.env.local TEAMS_APP_ID in the package tests):
+ * also the Outlook add-in's id, so local bookings carry its custom properties as in Azure.
+ */
+export const LOCAL_TEAMS_APP_ID = '5b0c7d2e-3f41-4a8b-9c6d-1e2f3a4b5c01';

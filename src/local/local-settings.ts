@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { ConfigurationError } from '../api/config';
-import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from './local-ports';
+import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_TEAMS_APP_ID } from './local-ports';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -40,6 +40,8 @@ export function localApiEnvironment(endpoints: {
     LOCAL_CLOCK_START: env.LOCAL_CLOCK_START,
     CALENDAR_CHANGES_QUEUE: env.CALENDAR_CHANGES_QUEUE,
     BOOKING_HORIZON_DAYS: setIn(env, 'BOOKING_HORIZON_DAYS'),
+    // The add-in's id, as in Azure (the Teams app id): bookings carry its custom properties.
+    OUTLOOK_ADDIN_ID: setIn(env, 'OUTLOOK_ADDIN_ID') ?? setIn(env, 'TEAMS_APP_ID') ?? LOCAL_TEAMS_APP_ID,
   };
 }
 
@@ -105,6 +107,8 @@ export function tenantApiEnvironment(env: Env, azuriteConnectionString: string |
     // The API's own mode: the real services, as in Azure.
     MENTORING_MODE: 'azure',
     STORAGE_CONNECTION_STRING: storage,
+    // The add-in travels in the same package: its id is the Teams app id, as on the Function App.
+    OUTLOOK_ADDIN_ID: setIn(env, 'OUTLOOK_ADDIN_ID') ?? setIn(env, 'TEAMS_APP_ID'),
   };
 }
 

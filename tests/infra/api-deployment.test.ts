@@ -32,6 +32,7 @@ function functionAppSettings(): Record<string, string> {
     BOT_TYPE: 'UserAssignedMSI',
     TAB_ENDPOINT: 'https://stmentordevabcdeweb.z6.web.core.windows.net',
     TEAMS_APP_ID: guid,
+    OUTLOOK_ADDIN_ID: guid,
     PROACTIVE_INSTALL_ENABLED: 'false',
   };
   expect(names.filter((n) => !(n in resolved))).toEqual([]);

@@ -137,4 +137,8 @@ describe('what the infrastructure promises', () => {
     }
     expect(all()).toContain("DisableLocalAuth: true");
   });
+
+  test('the Outlook add-in\'s id is the Teams app id: bookings carry its custom properties in Azure', () => {
+    expect(read('infra/modules/function-app.bicep')).toContain("{ name: 'OUTLOOK_ADDIN_ID', value: teamsAppId }");
+  });
 });

@@ -39,3 +39,11 @@ test('tenant mode: production defaults for identity and Graph, the API in its re
   expect(tenantApiEnvironment({ ...env, STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=x' }, undefined).STORAGE_CONNECTION_STRING).toBe('DefaultEndpointsProtocol=https;AccountName=x');
   expect(() => tenantApiEnvironment({ ...env, BOT_ID: ' ', TAB_ENDPOINT: undefined }, 'a')).toThrow(/- BOT_ID: .*\n- TAB_ENDPOINT: /);
 });
+
+test('the Outlook add-in id: the Teams app id in tenant mode, the local package\'s stand-in app id in local mode; an explicit one wins', () => {
+  expect(localApiEnvironment(endpoints, {}).OUTLOOK_ADDIN_ID).toBe('5b0c7d2e-3f41-4a8b-9c6d-1e2f3a4b5c01');
+  expect(localApiEnvironment(endpoints, { OUTLOOK_ADDIN_ID: 'explicit' }).OUTLOOK_ADDIN_ID).toBe('explicit');
+  const env = { AUTH_CLIENT_ID: 'c', AUTH_CLIENT_SECRET: 's', AUTH_ALLOWED_TENANTS: 't', BOT_ID: 'b', BOT_PASSWORD: 'p', TAB_ENDPOINT: 'https://x.devtunnels.ms' };
+  expect(tenantApiEnvironment({ ...env, TEAMS_APP_ID: 'teams-app' }, 'a').OUTLOOK_ADDIN_ID).toBe('teams-app');
+  expect(tenantApiEnvironment(env, 'a').OUTLOOK_ADDIN_ID).toBeUndefined();
+});
