@@ -373,6 +373,8 @@ export async function checkinAfterMeetingEnd(report: Report, options: { pairs?: 
       clock: { now: () => Date.now() },
       logger: { error: (message, details) => verbose(message, JSON.stringify(details)) },
       attendanceFor: () => ok(new GraphMeetingAttendance(createGraphClient({ baseUrl: calendar.baseUrl, accessToken: async () => 'bench' }))),
+      // As composeBotRuntime wires it: the API host's join URL index.
+      relationshipOfJoinUrl: (tenantId, joinUrl) => api.meetingJoins.relationshipOf(tenantId, joinUrl),
     });
     const server = createServer(nodeBotListener(host.handle));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

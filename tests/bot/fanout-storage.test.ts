@@ -10,6 +10,9 @@ import { deliveryQueueNames, JOBS_PER_MESSAGE, StorageQueueDeliveryQueue } from 
 import { TablePlannedKeys } from '../../src/adapters/bot/table-delivery-ledger';
 import { ensureTable } from '../../src/adapters/bot/table-bot-stores';
 import { TableMeetingMomentIndex } from '../../src/adapters/storage/table-meeting-moment-index';
+import { MeetingJoinIndex } from '../../src/adapters/storage/meeting-join-index';
+import { TableDocumentStore } from '../../src/adapters/storage/table-document-store';
+import { storageFromConnectionString } from '../../src/adapters/storage/storage-connection';
 import { GroupCommitDeliveryQueue } from '../../src/bot/delivery/group-commit-queue';
 import type { DeliveryJob, DeliveryQueue } from '../../src/core/ports/delivery';
 import { testStorageConnectionString, uniqueTableName } from '../support/azurite';
@@ -157,5 +160,21 @@ describe('the meeting-moment index marks handled rows in transactions per hour',
     );
     expect(calls).toEqual(['submitTransaction', 'submitTransaction', 'submitTransaction']);
     expect((await index.unhandledDueBetween(end - 60_000, end + 60_000)).filter((m) => m.kind === 'ended')).toEqual([]);
+  });
+});
+
+describe('the join URL index (meetingEnd finds its meeting with one point read)', () => {
+  it('maps a join URL to its relationship within the tenant, with keys that hold any URL', async () => {
+    const store = await TableDocumentStore.open(storageFromConnectionString(testStorageConnectionString()), uniqueTableName('joins'));
+    const joins = new MeetingJoinIndex(store);
+    const url = `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${'x'.repeat(1500)}%40thread.v2/0?context=%7b%22Tid%22%3a%22t%22%7d#/?x`;
+    await joins.record('t1', 'r1', { id: 'm1', joinUrl: url });
+    await joins.record('t1', 'r9', { id: 'm2' });
+    expect(await joins.relationshipOf('t1', url)).toBe('r1');
+    expect(await joins.relationshipOf('t2', url)).toBeUndefined();
+    expect(await joins.relationshipOf('t1', `${url}x`)).toBeUndefined();
+    // Last writer wins: a hint, which the reader checks against the relationship as stored.
+    await joins.record('t1', 'r2', { id: 'm5', joinUrl: url });
+    expect(await joins.relationshipOf('t1', url)).toBe('r2');
   });
 });

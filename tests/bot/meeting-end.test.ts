@@ -22,7 +22,7 @@ const ENDED = '2026-11-23T10:52:41.339Z';
 
 type Kit = Awaited<ReturnType<typeof botKit>>;
 
-async function setUp(joined: string[] | 'unreadable') {
+async function setUp(joined: string[] | 'unreadable', relationshipOfJoinUrl?: (tenantId: string, joinUrl: string) => Promise<string | undefined>) {
   const storage = testStorageConnectionString();
   const table = TableClient.fromConnectionString(storage, uniqueTableName('meetingend'), { allowInsecureConnection: true });
   await ensureTable(table);
@@ -46,6 +46,7 @@ async function setUp(joined: string[] | 'unreadable') {
           repos: kit.repos,
           attendanceFor: () => ok(attendance),
           plan: (tenantId, relationshipId) => planDeliveries({ repos: kit.repos, queue, planned: new TablePlannedKeys(table), newJobId: () => `job-${++ids}` }, tenantId, relationshipId, NOW),
+          ...(relationshipOfJoinUrl ? { relationshipOfJoinUrl } : {}),
         },
         event,
       ),
@@ -144,6 +145,42 @@ describe('meetingEnd → check-ins after the real end, by attendance', () => {
       await t.close();
     }
   }, 30_000);
+
+  it('through the join URL index: the meeting is found from the hint, without searching the sender’s relationships', async () => {
+    const t = await setUp([MENTOR.aadObjectId, MENTEE.aadObjectId], async (tenantId, joinUrl) => (tenantId === TENANT && joinUrl === JOIN ? 'r1' : undefined));
+    try {
+      const search = jest.spyOn(t.kit.repos.relationships, 'listForPerson');
+      await t.kit.turn(meetingEnd(t.kit));
+      expect(search).not.toHaveBeenCalled();
+      expect(summary(await t.queued())).toEqual([`checkin ${MENTEE.aadObjectId}`, `checkin ${MENTOR.aadObjectId}`]);
+      const m = await t.kit.repos.relationships.meetings.get(TENANT, 'r1', 'm3');
+      expect(m.ok && m.value.attendance?.outcome).toBe('held');
+    } finally {
+      await t.close();
+    }
+  }, 30_000);
+
+  it('a hint that does not hold is checked, never trusted: another pair’s relationship or a stale row leads to the search', async () => {
+    // The hint names the stranger's relationship (the sender is not one of that pair): the search finds r1.
+    const t = await setUp([MENTOR.aadObjectId, MENTEE.aadObjectId], async () => 'r2');
+    try {
+      await t.kit.turn(meetingEnd(t.kit));
+      expect(summary(await t.queued())).toEqual([`checkin ${MENTEE.aadObjectId}`, `checkin ${MENTOR.aadObjectId}`]);
+      const other = await t.kit.repos.relationships.meetings.get(TENANT, 'r2', 'm9');
+      expect(other.ok && other.value.attendance).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+    // A stale row (r1 has no meeting with that link): nothing read, nothing queued.
+    const s = await setUp([MENTOR.aadObjectId, MENTEE.aadObjectId], async () => 'r1');
+    try {
+      await s.kit.turn(meetingEnd(s.kit, 'https://teams.microsoft.com/l/meetup-join/someone-elses'));
+      expect(s.reads).toEqual([]);
+      expect(await s.queued()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  }, 60_000);
 
   it('a meeting that is not one of the sender’s: nothing read, nothing queued, nothing changed', async () => {
     const t = await setUp([MENTOR.aadObjectId, MENTEE.aadObjectId]);

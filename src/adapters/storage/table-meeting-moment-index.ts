@@ -46,9 +46,9 @@ export interface MeetingMoment {
   readonly rowKey: string;
 }
 
-/** What the meetings repository decorator writes to. */
+/** What the meetings repository decorator writes to (the moment index, and beside it the join URL index). */
 export interface MeetingMomentRecorder {
-  record(tenantId: string, relationshipId: string, meeting: { readonly id: string; readonly start: number; readonly end: number }): Promise<void>;
+  record(tenantId: string, relationshipId: string, meeting: { readonly id: string; readonly start: number; readonly end: number; readonly joinUrl?: string }): Promise<void>;
 }
 
 const isStatus = (error: unknown, status: number): boolean => error instanceof RestError && error.statusCode === status;

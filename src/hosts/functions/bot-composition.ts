@@ -101,6 +101,8 @@ export async function composeBotHost(options: {
   readonly rebook?: ConversationDeps['rebook'];
   /** App-only attendance reports per tenant; without it every meeting's attendance is unknown (check-ins to both). */
   readonly attendanceFor?: (tenantId: string) => Result<MeetingAttendancePort>;
+  /** The join URL index the API host writes beside every meeting (meetingEnd finds its meeting with one point read). */
+  readonly relationshipOfJoinUrl?: (tenantId: string, joinUrl: string) => Promise<string | undefined>;
 }): Promise<BotHost> {
   const table = options.storage.table(BOT_TABLE_NAME);
   await ensureTable(table);
@@ -129,7 +131,16 @@ export async function composeBotHost(options: {
     planDeliveries({ repos: options.mentoring.repos, queue: planningQueue, planned, newJobId: () => randomUUID() }, tenantId, relationshipId, options.clock.now(), preloaded);
   const attendanceFor = options.attendanceFor ?? (() => fail('ATTENDANCE.NOT_CONFIGURED', 'Attendance reports are not connected on this server.'));
   const meetingEnded = async (event: MeetingEndEvent) => {
-    const outcome = await handleMeetingEnd({ repos: options.mentoring.repos, attendanceFor, plan, log: (message, details) => logger.error(message, details) }, event);
+    const outcome = await handleMeetingEnd(
+      {
+        repos: options.mentoring.repos,
+        attendanceFor,
+        plan,
+        ...(options.relationshipOfJoinUrl ? { relationshipOfJoinUrl: options.relationshipOfJoinUrl } : {}),
+        log: (message, details) => logger.error(message, details),
+      },
+      event,
+    );
     // An event for a meeting that is not ours is normal (the bot is in other chats); nothing to answer.
     if (!outcome.ok && outcome.error.code !== 'BOT.MEETING_UNKNOWN') logger.error('meetingEnd not handled; the timer path will send check-ins', { tenantId: event.tenantId, code: outcome.error.code });
     return outcome;

@@ -63,6 +63,7 @@ export async function composeBotRuntime(
     afterCheckInSaved: refreshAgendasAfterCheckIn(api.services, api.logger),
     rebook: rebookFromCard(api.services),
     attendanceFor: (tenantId) => api.services.booking.attendanceFor(tenantId),
+    relationshipOfJoinUrl: (tenantId, joinUrl) => api.meetingJoins.relationshipOf(tenantId, joinUrl),
   });
   return { host, meetingMoments: api.meetingMoments };
 }

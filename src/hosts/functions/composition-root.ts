@@ -12,6 +12,7 @@ import { tableRepositories } from '../../adapters/storage/table-repositories';
 import { TableProgrammeRepository } from '../../adapters/storage/table-programme.repository';
 import { meetingMomentTableFor, TableMeetingMomentIndex } from '../../adapters/storage/table-meeting-moment-index';
 import { withMeetingMomentIndex } from '../../adapters/storage/meeting-moment-indexed.repository';
+import { MeetingJoinIndex } from '../../adapters/storage/meeting-join-index';
 import type { Clock } from '../../core/ports/clock';
 import { StorageQueueCalendarChanges } from '../../adapters/storage/storage-queue-calendar-changes';
 import type { IdGenerator } from '../../core/ports/id-generator';
@@ -44,6 +45,8 @@ export interface ComposedApiHost extends ApiHost {
   readonly store: TableDocumentStore;
   /** When stored meetings end (and are due a nudge or a reminder), across tenants: read by the bot's planning timer. */
   readonly meetingMoments: TableMeetingMomentIndex;
+  /** Join URL → relationship, for meetingEnd events. */
+  readonly meetingJoins: MeetingJoinIndex;
   /** For components that start after the API (the local stand-ins, the bot). */
   addHealthCheck(check: HealthCheck): void;
 }
@@ -105,7 +108,13 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
     ...(options.extraHealth ?? []),
   ];
 
-  const repositories = withMeetingMomentIndex(tableRepositories(store), meetingMoments);
+  const meetingJoins = new MeetingJoinIndex(store);
+  // Every meeting stored is indexed by its moments (the planning timer) and its join URL (meetingEnd events).
+  const repositories = withMeetingMomentIndex(tableRepositories(store), {
+    record: async (tenantId, relationshipId, meeting) => {
+      await Promise.all([meetingMoments.record(tenantId, relationshipId, meeting), meetingJoins.record(tenantId, relationshipId, meeting)]);
+    },
+  });
   const changes = calendarChangeQueue(settings);
   const services: ApiServices = {
     repositories,
@@ -122,5 +131,5 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
     clock: options.clock ?? systemClock,
     health,
   };
-  return { services, validator, logger: options.logger ?? consoleLogger, store, meetingMoments, addHealthCheck: (check) => health.push(check) };
+  return { services, validator, logger: options.logger ?? consoleLogger, store, meetingMoments, meetingJoins, addHealthCheck: (check) => health.push(check) };
 }
