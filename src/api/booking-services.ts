@@ -10,7 +10,8 @@ import { fromThrown } from '../adapters/graph/graph-errors';
 import { MsalTokenSources } from '../adapters/graph/msal-token-source';
 import { managedIdentityAssertion } from '../adapters/identity/managed-identity-assertion';
 import type { TableDocumentStore } from '../adapters/storage/table-document-store';
-import type { BookingDeps, BookingSettings, DeltaDeps, PairWorkingHoursDeps, PeopleDirectory, SubscriptionDeps, SyncRegister } from '../core/booking';
+import type { BookingDeps, BookingSettings, DeltaDeps, PairWorkingHoursDeps, PeopleDirectory, SubscriptionDeps, SyncRegister, UnbookedDeps, UnbookedMeeting, UnbookedSeries } from '../core/booking';
+import { isNoSlotCode } from '../core/scheduling/no-slot-reason';
 import { GraphCalendarDeltaAdapter } from '../adapters/graph/graph-calendar-delta.adapter';
 import { GraphSubscriptionAdapter } from '../adapters/graph/graph-subscriptions.adapter';
 import { GraphMeetingAttendance } from '../adapters/graph/graph-meeting-attendance.adapter';
@@ -45,6 +46,8 @@ export interface BookingRegister extends SyncRegister {
 export interface BookingServices {
   /** For a signed-in person's request: the calendar on behalf of that person. */
   forRequest(principal: Principal, authorization: string | undefined): Result<BookingDeps>;
+  /** For reads of what booking recorded (no calendar call): storage, the register and the settings. */
+  readonly records: UnbookedDeps;
   /** For timers and notifications: the app's own access to the tenant's calendars. */
   forTenant(tenantId: string): Result<BookingDeps>;
   readonly register: BookingRegister;
@@ -97,20 +100,36 @@ export class GraphPeopleDirectory implements PeopleDirectory {
 const GraphUser = z.looseObject({ id: z.string(), displayName: z.string().nullish(), mail: z.string().nullish().transform((v) => v ?? undefined), userPrincipalName: z.string() });
 
 const REGISTER_PARTITION = 'booking-register';
-const RegisterRow = z.looseObject({ tenantId: z.string(), relationshipId: z.string(), deferred: z.array(z.string()).default([]) });
+const UnplacedRow = z.looseObject({ targetDate: z.string(), code: z.string(), message: z.string() });
+const RegisterRow = z.looseObject({ tenantId: z.string(), relationshipId: z.string(), deferred: z.array(z.string()).default([]), unplaced: z.array(UnplacedRow).default([]) });
+const registerKey = (tenantId: string, relationshipId: string) => `${tenantId}|${relationshipId}`;
 
 export class TableBookingRegister implements BookingRegister {
   constructor(private readonly store: TableDocumentStore) {}
 
   async record(tenantId: string, relationshipId: string): Promise<Result<void>> {
     // Insert only: a pair already watched keeps the deferred meetings recorded with it.
-    const written = await this.store.insert(REGISTER_PARTITION, `${tenantId}|${relationshipId}`, 'bookingRegister', { tenantId, relationshipId, deferred: [] });
+    const written = await this.store.insert(REGISTER_PARTITION, registerKey(tenantId, relationshipId), 'bookingRegister', { tenantId, relationshipId, deferred: [], unplaced: [] });
     return written.ok || written.error.code === 'STORAGE.ALREADY_EXISTS' ? ok(undefined) : written;
   }
 
-  async recordDeferred(tenantId: string, relationshipId: string, deferred: readonly string[]): Promise<Result<void>> {
-    const written = await this.store.upsert(REGISTER_PARTITION, `${tenantId}|${relationshipId}`, 'bookingRegister', { tenantId, relationshipId, deferred: [...deferred] });
+  async recordDeferred(tenantId: string, relationshipId: string, deferred: readonly string[], unplaced: readonly UnbookedMeeting[]): Promise<Result<void>> {
+    const written = await this.store.upsert(REGISTER_PARTITION, registerKey(tenantId, relationshipId), 'bookingRegister', {
+      tenantId,
+      relationshipId,
+      deferred: [...deferred],
+      unplaced: unplaced.map((u) => ({ targetDate: u.targetDate, code: u.code, message: u.message })),
+    });
     return written.ok ? ok(undefined) : written;
+  }
+
+  async readUnbooked(tenantId: string, relationshipId: string): Promise<Result<UnbookedSeries | undefined>> {
+    const row = await this.store.get(REGISTER_PARTITION, registerKey(tenantId, relationshipId), RegisterRow);
+    if (!row.ok) return row;
+    if (!row.value) return ok(undefined);
+    const { deferred, unplaced } = row.value.value;
+    // Codes are the core's own (written by recordDeferred); one it no longer knows is not shown as a reason.
+    return ok({ deferred, unplaced: unplaced.flatMap((u) => (isNoSlotCode(u.code) ? [{ targetDate: u.targetDate, code: u.code, message: u.message }] : [])) });
   }
 
   async list(): Promise<Result<RegisteredPair[]>> {
@@ -280,6 +299,7 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
     };
   };
   return {
+    records: { repos: options.repos, syncRegister: register, settings: bookingSettings },
     forRequest(principal, authorization) {
       if (!tokens) return notConfigured();
       const sso = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '';

@@ -47,6 +47,7 @@ import { getMyCheckIn } from './functions/get-my-check-in';
 import { submitCheckIn } from './functions/submit-check-in';
 import { proposeSlots } from './functions/propose-slots';
 import { bookMeetings } from './functions/book-meetings';
+import { readUnbookedMeetings } from './functions/read-unbooked-meetings';
 import { rescheduleMeeting } from './functions/reschedule-meeting';
 import { checkMeetingBoundaries } from './functions/check-meeting-boundaries';
 import { cancelMeeting } from './functions/cancel-meeting';
@@ -100,6 +101,7 @@ export const apiFunctions: readonly FunctionDefinition[] = [
   submitCheckIn,
   proposeSlots,
   bookMeetings,
+  readUnbookedMeetings,
   rescheduleMeeting,
   checkMeetingBoundaries,
   cancelMeeting,

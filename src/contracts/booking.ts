@@ -4,7 +4,7 @@
  * show "being booked" and "moved outside your agreement" honestly.
  */
 import { z } from 'zod';
-import type { BookingOutcome, BoundaryVerdict, MeetingSlotProposal } from '../core/booking';
+import type { BookingOutcome, BoundaryVerdict, MeetingSlotProposal, UnbookedMeetings } from '../core/booking';
 import { BOUNDARY_CODES } from '../core/booking/boundary-check';
 import { formatted, Id, IsoInstant, multilineText, toIso, Version } from './common';
 import { MeetingDto, toMeetingDto } from './relationships';
@@ -58,6 +58,18 @@ export function toBookingOutcomeDto(o: BookingOutcome): BookingOutcomeDto {
     unplaced: o.unplaced.map((u) => ({ ...u })),
     deferred: o.deferred.map((d) => ({ ...d })),
   };
+}
+
+/**
+ * GET …/unbooked-meetings: the series' meetings that are not in the calendar, as the last booking
+ * left them (the tab shows them as states in the upcoming list): `deferred` (beyond the planning
+ * horizon, booked automatically once in range) and `unplaced` (no slot, with the true reason).
+ */
+export const UnbookedMeetingsDto = z.object({ deferred: BookingOutcomeDto.shape.deferred, unplaced: BookingOutcomeDto.shape.unplaced }).strict();
+export type UnbookedMeetingsDto = z.infer<typeof UnbookedMeetingsDto>;
+
+export function toUnbookedMeetingsDto(u: UnbookedMeetings): UnbookedMeetingsDto {
+  return { deferred: u.deferred.map((d) => ({ ...d })), unplaced: u.unplaced.map((p) => ({ ...p })) };
 }
 
 const IntervalDto = z.object({ start: IsoInstant, end: IsoInstant }).strict();

@@ -15,7 +15,8 @@ import { cadencePeriodMinDays } from '../agreement/cadence';
 import type { NoSlotReason } from '../scheduling/no-slot-reason';
 import type { UseCaseCall } from '../usecases/principal';
 import { loadContext, loadContextForPerson, type BookingContext } from './booking-context';
-import { DEFAULT_BOOKING_SETTINGS, type BookingDeps } from './booking-ports';
+import { bookingSettings, DEFAULT_BOOKING_SETTINGS, type BookingDeps } from './booking-ports';
+import { relationshipNotFound } from '../usecases/relationship-access';
 import { liveMeetings, nextMeetingSlots, pendingMeetings, upcomingMeetings } from './booking-rules';
 import { reconcilePendingMany } from './reconcile-pending';
 import { inParallel, STORAGE_CONCURRENCY } from './in-parallel';
@@ -95,8 +96,11 @@ export async function bookMeetings(deps: BookingDeps, call: UseCaseCall<BookMeet
   const [result] = await bookForContexts(deps, [context.value], call.now, call.input);
   const outcome = result!;
   if (!outcome.ok) return outcome;
-  const remembered = await rememberDeferred(deps, call.principal.tenantId, call.input.relationshipId, outcome.value);
-  if (!remembered.ok) return remembered;
+  // Only a series call plans the whole series; "next" must not erase what the series left deferred.
+  if (call.input.scope === 'series') {
+    const remembered = await rememberDeferred(deps, call.principal.tenantId, call.input.relationshipId, outcome.value);
+    if (!remembered.ok) return remembered;
+  }
   await watchOrganizers(deps, call.principal.tenantId, [outcome.value], call.now);
   const meetings = await deps.repos.relationships.meetings.list(call.principal.tenantId, call.input.relationshipId);
   if (!meetings.ok) return meetings;
@@ -119,7 +123,43 @@ async function watchOrganizers(deps: BookingDeps, tenantId: string, outcomes: re
 /** The sync timer books deferred meetings once they come within range; it learns of them here. */
 async function rememberDeferred(deps: BookingDeps, tenantId: string, relationshipId: string, outcome: BookingOutcome): Promise<Result<void>> {
   if (!deps.syncRegister) return ok(undefined);
-  return deps.syncRegister.recordDeferred(tenantId, relationshipId, outcome.deferred.map((d) => d.targetDate));
+  return deps.syncRegister.recordDeferred(
+    tenantId,
+    relationshipId,
+    outcome.deferred.map((d) => d.targetDate),
+    outcome.unplaced.map((u) => ({ targetDate: u.targetDate, code: u.code, message: u.message })),
+  );
+}
+
+/** Reading needs no calendar: storage and the register only. */
+export type UnbookedDeps = Pick<BookingDeps, 'repos' | 'syncRegister' | 'settings'>;
+
+export interface UnbookedMeetings {
+  readonly deferred: readonly DeferredMeeting[];
+  readonly unplaced: readonly UnplacedPeriod[];
+}
+
+/**
+ * The series' meetings that are not in the calendar, as the pair's last booking (or the timer's)
+ * left them: deferred beyond the planning horizon (booked automatically later) and unplaced (no slot,
+ * with the reason and what to do). Dates already past are left out; a closed relationship has none.
+ */
+export async function readUnbookedMeetings(deps: UnbookedDeps, call: UseCaseCall<{ readonly relationshipId: string }>): Promise<Result<UnbookedMeetings>> {
+  const relationship = await deps.repos.relationships.get(call.principal.tenantId, call.input.relationshipId);
+  if (!relationship.ok) return relationship.error.code === 'STORAGE.NOT_FOUND' ? relationshipNotFound() : relationship;
+  const { mentorId, menteeId, status } = relationship.value;
+  if (mentorId !== call.principal.userId && menteeId !== call.principal.userId) return relationshipNotFound();
+  const none: UnbookedMeetings = { deferred: [], unplaced: [] };
+  if (status === 'closed' || !deps.syncRegister) return ok(none);
+  const recorded = await deps.syncRegister.readUnbooked(call.principal.tenantId, call.input.relationshipId);
+  if (!recorded.ok) return recorded;
+  if (!recorded.value) return ok(none);
+  const today = formatLocalDate(Math.floor(call.now / DAY));
+  const { horizonDays } = bookingSettings(deps);
+  return ok({
+    deferred: recorded.value.deferred.filter((d) => d >= today).map((d) => deferredMeeting(d, horizonDays)),
+    unplaced: recorded.value.unplaced.filter((u) => u.targetDate >= today).map((u) => ({ ...u })),
+  });
 }
 
 export interface DeferredBookingInput {
@@ -186,7 +226,7 @@ export async function bookCohort(deps: BookingDeps, input: CohortBookingInput, n
   let k = 0;
   const outcomes = contexts.map((c) => (c.ok ? booked[k++]! : c));
   const answered = await inParallel(outcomes, STORAGE_CONCURRENCY, async (outcome, i): Promise<Result<BookingOutcome>> => {
-    if (!outcome.ok) return outcome;
+    if (!outcome.ok || input.scope !== 'series') return outcome;
     const remembered = await rememberDeferred(deps, input.tenantId, input.relationshipIds[i]!, outcome.value);
     return remembered.ok ? outcome : remembered;
   });

@@ -3,6 +3,7 @@ import type { AgendaLocale } from '../agenda/agenda';
 import type { CalendarPerson, CalendarPort } from '../ports/calendar';
 import type { MentoringRepositories } from '../ports/repositories';
 import type { SubscriptionDeps } from './calendar-subscriptions';
+import type { NoSlotReason } from '../scheduling/no-slot-reason';
 
 /**
  * Who a person is to a calendar (mailbox address and name). Profiles do not hold mailbox addresses,
@@ -39,8 +40,26 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = { organizer: 'mentee', 
 export interface SyncRegister {
   /** Watch this pair (idempotent; keeps what was recorded as deferred). */
   record(tenantId: string, relationshipId: string): Promise<Result<void>>;
-  /** The target dates of this pair's meetings deferred beyond the planning horizon (empty: none). */
-  recordDeferred(tenantId: string, relationshipId: string, deferred: readonly string[]): Promise<Result<void>>;
+  /**
+   * What the pair's last booking left unbooked: the target dates of meetings deferred beyond the
+   * planning horizon (the timer books them) and the meetings no slot was found for, with the reason
+   * (the tab shows both in the upcoming list). Empty lists: none.
+   */
+  recordDeferred(tenantId: string, relationshipId: string, deferred: readonly string[], unplaced: readonly UnbookedMeeting[]): Promise<Result<void>>;
+  /** What `recordDeferred` last recorded for the pair, or undefined before its first booking. */
+  readUnbooked(tenantId: string, relationshipId: string): Promise<Result<UnbookedSeries | undefined>>;
+}
+
+/** A meeting of the series the last booking found no slot for, with the true reason. */
+export interface UnbookedMeeting {
+  readonly targetDate: string;
+  readonly code: NoSlotReason['code'];
+  readonly message: string;
+}
+
+export interface UnbookedSeries {
+  readonly deferred: readonly string[];
+  readonly unplaced: readonly UnbookedMeeting[];
 }
 
 /**

@@ -59,3 +59,18 @@ export type NoSlotReason =
     });
 
 export type NoSlotCode = NoSlotReason['code'];
+
+const NO_SLOT_CODES: readonly NoSlotCode[] = [
+  'SCHEDULING.MEETING_COUNT_REACHED',
+  'SCHEDULING.END_DATE_REACHED',
+  'SCHEDULING.BEFORE_FIRST_DATE',
+  'SCHEDULING.WINDOWS_NEVER_OVERLAP',
+  'SCHEDULING.NOTICE_RULES_OUT_PERIOD',
+  'SCHEDULING.OUTSIDE_WORKING_HOURS',
+  'SCHEDULING.HORIZON_FULLY_BUSY',
+];
+
+/** For codes read back from storage: one of the reasons above. */
+export function isNoSlotCode(code: string): code is NoSlotCode {
+  return (NO_SLOT_CODES as readonly string[]).includes(code);
+}

@@ -27,7 +27,7 @@ import type {
   UpsertProfileBody,
 } from '../../contracts';
 import type { AgreementPreviewDto, PairWorkingHoursDto } from '../../contracts/agreement';
-import type { BookingOutcomeDto, SlotProposalDto } from '../../contracts/booking';
+import type { BookingOutcomeDto, SlotProposalDto, UnbookedMeetingsDto } from '../../contracts/booking';
 import type { ClosedRelationshipDto, MeetingDto } from '../../contracts/relationships';
 import type { ApiClient, RequestOptions } from './api-client';
 
@@ -201,6 +201,11 @@ export class MentoringApi {
       { reflection, version: relationship.version },
       versioned(relationship.version),
     );
+  }
+
+  /** The series' meetings not in the calendar, as the last booking left them: deferred and unplaced (with the reason). */
+  readUnbookedMeetings(relationshipId: string, signal?: AbortSignal): Promise<UnbookedMeetingsDto> {
+    return this.client.get<UnbookedMeetingsDto>(`/api/relationships/${enc(relationshipId)}/unbooked-meetings`, withSignal(signal));
   }
 
   /** Slots for the next meeting inside the agreement; none fits → a SCHEDULING.* problem that explains why. */

@@ -487,6 +487,14 @@ export const ENDPOINTS: readonly Endpoint[] = [
     },
   },
   {
+    name: 'readUnbookedMeetings',
+    scope: 'pair',
+    prepare: async (h, c) => {
+      await activeAgreement(h, c);
+      return call('/api/relationships/{relationshipId}/unbooked-meetings', { relationshipId: c.relationship.id }, { method: 'GET', member: c.mentor, nonMember: c.stranger, okStatus: 200 });
+    },
+  },
+  {
     name: 'bookMeetings',
     scope: 'pair',
     prepare: async (h, c) => {

@@ -5,7 +5,7 @@
  * whole; a configured planning horizon defers the rest with target dates, and the sync timer's part
  * (bookDeferred) books them once in range.
  */
-import { bookCohort, bookDeferred, bookMeetings, proposeMeetingSlots, type BookingOutcome, type SyncRegister } from '../../../src/core/booking';
+import { bookCohort, bookDeferred, bookMeetings, proposeMeetingSlots, type BookingOutcome, type SyncRegister, type UnbookedMeeting } from '../../../src/core/booking';
 import { ok } from '../../../src/core/result';
 import { DAY } from '../../../src/core/time/interval';
 import { weeklyAgreement, NOW } from './booking-agreements';
@@ -18,9 +18,15 @@ class MemoryRegister implements SyncRegister {
     this.watched.add(id);
     return ok(undefined);
   }
-  async recordDeferred(_t: string, id: string, deferred: readonly string[]) {
+  readonly unplaced = new Map<string, readonly UnbookedMeeting[]>();
+  async recordDeferred(_t: string, id: string, deferred: readonly string[], unplaced: readonly UnbookedMeeting[]) {
     this.deferred.set(id, deferred);
+    this.unplaced.set(id, unplaced);
     return ok(undefined);
+  }
+  async readUnbooked(_t: string, id: string) {
+    const deferred = this.deferred.get(id);
+    return ok(deferred ? { deferred, unplaced: this.unplaced.get(id) ?? [] } : undefined);
   }
 }
 
@@ -80,6 +86,9 @@ it('a planning horizon defers the meetings beyond it with their target dates; th
   expect(outcome.deferred.every((d) => new Date(`${d.targetDate}T12:00:00Z`).getUTCDay() === 2)).toBe(true);
   expect(outcome.deferred[0]).toMatchObject({ code: 'BOOKING.DEFERRED_BEYOND_HORIZON', message: expect.stringMatching(/booked automatically/) });
   expect(register.watched.has(relationship.id)).toBe(true);
+  expect(register.deferred.get(relationship.id)).toEqual(outcome.deferred.map((d) => d.targetDate));
+  // Booking "the next meeting" meanwhile plans nothing beyond it, so it leaves the series' deferred meetings recorded.
+  expectOk(await bookMeetings(deps, { principal: mentee.principal, now: NOW, input: { relationshipId: relationship.id, scope: 'next' } }));
   expect(register.deferred.get(relationship.id)).toEqual(outcome.deferred.map((d) => d.targetDate));
 
   // Ten weeks on, the timer books what came within range; every meeting is still accounted for.

@@ -1,7 +1,7 @@
 import { Badge, Button, Card, CardHeader, Field, Link, ProgressBar, Subtitle1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MeetingDto, RelationshipDetailDto } from '../../../contracts';
-import type { BookingOutcomeDto, SlotProposalDto } from '../../../contracts/booking';
+import type { BookingOutcomeDto, SlotProposalDto, UnbookedMeetingsDto } from '../../../contracts/booking';
 import { problemOf, type ApiProblem } from '../../api/api-error';
 import { useClock } from '../../app/clock';
 import { useApi } from '../../app/session';
@@ -14,6 +14,7 @@ import { agendaOf, MeetingAgendaPreview } from './meeting-agenda-preview';
 import { pastOf, upcomingOf } from './meeting-rules';
 import { NoSlotExplanation, OutcomeSummary, PastMeetings, ProposedTimes, SERIES_COMPLETE } from './schedule-times';
 import { noSlotText, SlotText } from './schedule-words';
+import { UnbookedMeetingItems } from './unbooked-meetings';
 
 export { noSlotText } from './schedule-words';
 
@@ -52,6 +53,11 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
     (signal) => (agreed && !closed ? api.proposeSlots(relationshipId, signal) : Promise.resolve(null)),
     [api, relationshipId, agreed, closed],
   );
+  // What the last booking left out of the calendar (deferred, unplaced): states in the upcoming list.
+  const unbooked = useLoader<UnbookedMeetingsDto | null>(
+    (signal) => (agreed && !closed ? api.readUnbookedMeetings(relationshipId, signal) : Promise.resolve(null)),
+    [api, relationshipId, agreed, closed],
+  );
   const [booking, setBooking] = useState<'next' | 'series' | undefined>();
   const [outcome, setOutcome] = useState<BookingOutcomeDto | undefined>();
   const [problem, setProblem] = useState<ApiProblem | undefined>();
@@ -78,6 +84,7 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
       remember(result.meetings);
       setOutcome(result);
       slots.reload();
+      unbooked.reload();
       onChanged();
     } catch (caught) {
       setProblem(problemOf(caught));
@@ -104,6 +111,7 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
   const blockedReason = blocking?.code ? noSlotText(blocking.code, t) : undefined;
   const sameAsSlots = problem?.code !== undefined && problem.code === slotProblem?.code;
   const openAgreement = openSection ? () => openSection('agreement') : undefined;
+  const unbookedData = unbooked.loaded.state === 'ready' ? unbooked.loaded.data : null;
   return (
     <div className={styles.panel}>
       <Subtitle1 as="h2">{t('schedule.title')}</Subtitle1>
@@ -165,7 +173,8 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
           {t('schedule.upcoming.title')}
         </Subtitle2>
         {notice ? <Notice intent="success">{notice}</Notice> : null}
-        {upcoming.length === 0 ? <EmptyState message={t('schedule.upcoming.empty')} /> : null}
+        {upcoming.length === 0 && !unbookedData?.deferred.length && !unbookedData?.unplaced.length ? <EmptyState message={t('schedule.upcoming.empty')} /> : null}
+        {unbooked.loaded.state === 'error' ? <ProblemMessage problem={unbooked.loaded.problem} onRetry={unbooked.reload} /> : null}
         <ul className={styles.list}>
           {upcoming.map((meeting) => {
             const heading = t('schedule.meeting', { number: meeting.number });
@@ -251,6 +260,7 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
               </li>
             );
           })}
+          {unbookedData ? <UnbookedMeetingItems unbooked={unbookedData} onOpenAgreement={openAgreement} /> : null}
         </ul>
       </section>
       <section className={styles.section} aria-labelledby="past-title">

@@ -5,7 +5,7 @@ import type { ApiProblem } from '../../api/api-error';
 import { Notice, ProblemMessage } from '../../app/state-views';
 import { useI18n } from '../../i18n/i18n';
 import type { Pair } from './action-items-panel';
-import { noSlotText, SlotText } from './schedule-words';
+import { noSlotText, SlotText, unplacedText } from './schedule-words';
 
 const useStyles = makeStyles({
   days: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -101,7 +101,7 @@ export function OutcomeSummary({ outcome }: { outcome: BookingOutcomeDto }) {
             <li key={f.meetingId}>{t('schedule.outcome.failed', { reason: f.message })}</li>
           ))}
           {outcome.unplaced.map((u) => (
-            <li key={u.targetDate}>{t('schedule.outcome.unplaced', { date: format.civilDate(u.targetDate), reason: noSlotText(u.code, t) ?? u.message })}</li>
+            <li key={u.targetDate}>{t('schedule.outcome.unplaced', { date: format.civilDate(u.targetDate), reason: unplacedText(u.code, t) ?? u.message })}</li>
           ))}
           {outcome.deferred.map((d) => (
             <li key={`deferred-${d.targetDate}`}>{t('schedule.outcome.deferred', { date: format.civilDate(d.targetDate) })}</li>

@@ -35,6 +35,14 @@ export function noSlotText(code: string, t: PlainTranslate): string | undefined 
   return key ? t(key) : undefined;
 }
 
+/**
+ * Why a meeting of the series has no time, in words a person can act on. A meeting after the end date
+ * is not "the end date has passed" (it has not): it would fall after it.
+ */
+export function unplacedText(code: string, t: PlainTranslate): string | undefined {
+  return code === 'SCHEDULING.END_DATE_REACHED' ? t('schedule.unbooked.afterEndDate') : noSlotText(code, t);
+}
+
 export function problemText(problem: ApiProblem, t: PlainTranslate): string | undefined {
   if (!problem.code) return undefined;
   const key = bookingKey[problem.code as ErrorCode];

@@ -130,7 +130,11 @@ const proposal: SlotProposalDto = {
 };
 
 function fakeApi(overrides: Partial<Record<keyof MentoringApi, unknown>> = {}) {
-  return { proposeSlots: jest.fn().mockResolvedValue(proposal), ...overrides } as unknown as MentoringApi & Record<string, jest.Mock>;
+  return {
+    proposeSlots: jest.fn().mockResolvedValue(proposal),
+    readUnbookedMeetings: jest.fn().mockResolvedValue({ deferred: [], unplaced: [] }),
+    ...overrides,
+  } as unknown as MentoringApi & Record<string, jest.Mock>;
 }
 
 function renderPanel(api: MentoringApi, detail: RelationshipDetailDto, language: 'en' | 'pl' = 'en') {
@@ -304,5 +308,63 @@ describe('Schedule: past meetings', () => {
     await user.click(within(past).getByRole('button', { name: 'Check-ins of meeting 1' }));
     expect(openSection).toHaveBeenCalledWith('checkins', 'm1');
     expect(within(screen.getByRole('region', { name: 'Upcoming meetings' })).queryByText(/^Meeting 1/)).toBeNull();
+  });
+});
+
+describe('Schedule: meetings the series has not booked, as states in the upcoming list', () => {
+  const unbooked = {
+    deferred: [{ targetDate: '2031-02-04', code: 'BOOKING.DEFERRED_BEYOND_HORIZON' as const, message: 'later' }],
+    unplaced: [
+      { targetDate: '2030-01-22', code: 'SCHEDULING.HORIZON_FULLY_BUSY', message: 'busy' },
+      { targetDate: '2030-03-05', code: 'SCHEDULING.END_DATE_REACHED', message: 'after the end date' },
+    ],
+  };
+
+  it('lists them after the booked meetings, by date, each saying why and what the person can do', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({ readUnbookedMeetings: jest.fn().mockResolvedValue(unbooked) });
+    const { openSection } = renderPanel(api, detailWith([booked('m1', 1, '2030-01-08T08:00:00.000Z')]));
+    const upcoming = screen.getByRole('heading', { name: 'Upcoming meetings' }).closest('section')!;
+    await within(upcoming).findByText('Meeting around Tue, 22 Jan 2030');
+    expect(api.readUnbookedMeetings).toHaveBeenCalledWith('rel-1', expect.anything());
+    const headings = within(upcoming).getAllByRole('heading', { level: 4 }).map((h) => h.textContent);
+    expect(headings).toEqual([
+      expect.stringMatching(/^Meeting 1 · Tue 8 Jan/),
+      'Meeting around Tue, 22 Jan 2030',
+      'Meeting around Tue, 5 Mar 2030',
+      'Meeting around Tue, 4 Feb 2031',
+    ]);
+    const card = (date: string) => within(upcoming).getByText(`Meeting around ${date}`).closest('li')!;
+    expect(within(card('Tue, 22 Jan 2030')).getByText('Not booked: no time found')).toBeTruthy();
+    expect(within(card('Tue, 22 Jan 2030')).getByText(/^Your calendars are full in every shared window/)).toBeTruthy();
+    expect(within(card('Tue, 22 Jan 2030')).getByText('Once that is changed, book the whole series again: only the missing meetings are added.')).toBeTruthy();
+    expect(within(card('Tue, 5 Mar 2030')).getByText('It would fall after the agreement’s end date. Propose a later end date or fewer meetings on the Agreement tab.')).toBeTruthy();
+    expect(within(card('Tue, 4 Feb 2031')).getByText('Booked later, automatically')).toBeTruthy();
+    expect(within(card('Tue, 4 Feb 2031')).getByText(/books it automatically once it comes within the planning horizon.*Nothing to do\.$/)).toBeTruthy();
+    expect(within(card('Tue, 4 Feb 2031')).queryByRole('button')).toBeNull();
+    await user.click(within(card('Tue, 5 Mar 2030')).getByRole('button', { name: 'Open the agreement' }));
+    expect(openSection).toHaveBeenCalledWith('agreement');
+    expect(screen.queryByText('No meetings planned yet. Book the next meeting or the whole series above.')).toBeNull();
+  });
+
+  it('in Polish', async () => {
+    renderPanel(fakeApi({ readUnbookedMeetings: jest.fn().mockResolvedValue(unbooked) }), detailWith([]), 'pl');
+    const deferred = (await screen.findByText('Zarezerwuje się później, samo')).closest('li')!;
+    expect(within(deferred).getByText(/^Spotkanie około /)).toBeTruthy();
+    expect(within(deferred).getByText(/Aplikacja zarezerwuje je sama.*Nic nie musisz robić\.$/)).toBeTruthy();
+    expect(screen.getAllByText('Niezarezerwowane: brak wolnego terminu')).toHaveLength(2);
+    expect(screen.getByText('Wypadłoby po dacie zakończenia umowy. Zaproponuj późniejszą datę zakończenia albo mniej spotkań na karcie Umowa.')).toBeTruthy();
+    expect(screen.getAllByText('Gdy to zmienicie, zarezerwuj ponownie cały cykl: zostaną dodane tylko brakujące spotkania.')).toHaveLength(2);
+  });
+
+  it('reads them again after a booking, so the list shows what that booking left', async () => {
+    const user = userEvent.setup();
+    const outcome: BookingOutcomeDto = { requested: 1, meetings: [booked('m1', 1, '2030-01-08T08:00:00.000Z')], plannedNow: ['m1'], stillPending: [], failed: [], unplaced: [], deferred: [] };
+    const read = jest.fn().mockResolvedValueOnce(unbooked).mockResolvedValue({ deferred: [], unplaced: [] });
+    renderPanel(fakeApi({ readUnbookedMeetings: read, bookMeetings: jest.fn().mockResolvedValue(outcome) }), detailWith([]));
+    await screen.findByText('Meeting around Tue, 4 Feb 2031');
+    await user.click(screen.getByRole('button', { name: 'Book the whole series' }));
+    await waitFor(() => expect(screen.queryByText('Meeting around Tue, 4 Feb 2031')).toBeNull());
+    expect(read).toHaveBeenCalledTimes(2);
   });
 });
