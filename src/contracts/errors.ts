@@ -114,6 +114,7 @@ export const ERROR_CATALOGUE = {
   'CALENDAR.NOTIFICATION_REJECTED': spec(403, 'A change notification did not carry the clientState of a subscription this app keeps.'),
   'DIRECTORY.PERSON_NOT_FOUND': spec(404, 'A person of the pair is not in the directory.'),
   'DIRECTORY.UNAVAILABLE': spec(503, 'The directory did not answer.'),
+  'TODO.NOT_CONFIGURED': spec(503, 'The host has no Graph credentials or tab address for Microsoft To Do.'),
 
   // Agreement (validateAgreement in the scheduling core, and the agreement use cases)
   'AGREEMENT.BAD_DATE': spec(422, 'A date is not YYYY-MM-DD.'),

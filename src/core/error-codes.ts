@@ -97,6 +97,7 @@ export const ERROR_CODES = [
   'CALENDAR.NOTIFICATION_REJECTED',
   'DIRECTORY.PERSON_NOT_FOUND',
   'DIRECTORY.UNAVAILABLE',
+  'TODO.NOT_CONFIGURED',
 
   // Agreement (validateAgreement in the scheduling core, and the agreement use cases)
   'AGREEMENT.BAD_DATE',

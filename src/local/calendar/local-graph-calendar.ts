@@ -20,6 +20,8 @@
  *   GET   /users/{id}/calendarView/delta          changes in a range, Graph's nextLink/deltaLink rounds (calendar-delta.ts)
  *   POST|GET|PATCH|DELETE /subscriptions[/{id}]   change notifications to a webhook, validated (local-subscriptions.ts)
  *   POST  /$batch                                 ≤20 requests, each answered (and faulted) on its own
+ *   /users/{id}/todo/lists/...                    Microsoft To Do: lists, tasks with linkedResources, tasks/delta (local-todo.ts)
+ *   /me/...                                       the same routes for a delegated token's own user (400 with the app's token, as Graph)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,6 +42,7 @@ import { eventInput, graphDateTime, MailboxEvents, type ChangeType } from './mai
 import { wallClockToUtc } from './wall-clock';
 import { calendarViewDelta } from './calendar-delta';
 import { LocalSubscriptions } from './local-subscriptions';
+import { LocalTodo } from './local-todo';
 
 /** getSchedule's availabilityView digits, as Graph documents them. */
 const STATUS_DIGIT: Record<FreeBusyStatus, number> = { free: 0, tentative: 1, busy: 2, oof: 3, workingElsewhere: 4, unknown: 0 };
@@ -87,6 +90,12 @@ export type LocalGraphHandler = ((req: IncomingMessage, res: ServerResponse) => 
   readonly subscriptions: LocalSubscriptions;
 };
 
+interface Caller {
+  readonly tenantId: string | undefined;
+  /** The signed-in user of a delegated token; undefined for the app's own token. */
+  readonly userId: string | undefined;
+}
+
 interface Call {
   readonly method: string;
   /** Path relative to the version root, without the query. */
@@ -95,6 +104,7 @@ interface Call {
   readonly headers: Record<string, string>;
   readonly body: unknown;
   readonly tenantId: string | undefined;
+  readonly userId?: string | undefined;
   /** scheme://host:port the request came to, for absolute links. */
   readonly origin?: string;
 }
@@ -150,18 +160,24 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
   const person = (idOrEmail: string) => byKey.get(idOrEmail.toLowerCase());
   const subscriptions = new LocalSubscriptions({ now, mailboxOf: person, ...(options.notificationRetryDelaysMs ? { retryDelaysMs: options.notificationRetryDelaysMs } : {}) });
   const changeListeners: ((mailbox: string, eventId: string, change: ChangeType) => void)[] = [(mailbox, eventId, change) => subscriptions.changed(mailbox, eventId, change)];
+  const todo = new LocalTodo(options.table, now);
   const mailboxEvents = new MailboxEvents({ events, person, now, changed: (mailbox, eventId, change) => {
     for (const listener of changeListeners) listener(mailbox, eventId, change);
   } });
 
-  async function authenticate(req: IncomingMessage): Promise<Answer | { tenantId: string | undefined }> {
+  async function authenticate(req: IncomingMessage): Promise<Answer | Caller> {
     const header = req.headers.authorization ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
-    if (!jwks) return { tenantId: undefined };
+    if (!jwks) return { tenantId: undefined, userId: undefined };
     try {
       const { payload } = await jwtVerify(token, jwks, options.audience ? { audience: [...[options.audience].flat()] } : {});
-      return { tenantId: typeof (payload as JWTPayload & { tid?: unknown }).tid === 'string' ? (payload as { tid: string }).tid : undefined };
+      const claims = payload as JWTPayload & { tid?: unknown; oid?: unknown; scp?: unknown };
+      return {
+        tenantId: typeof claims.tid === 'string' ? claims.tid : undefined,
+        // A delegated token (it carries scopes) acts as its user; `/me` means that user.
+        userId: typeof claims.scp === 'string' && typeof claims.oid === 'string' ? claims.oid : undefined,
+      };
     } catch {
       return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience, signature or expiry.');
     }
@@ -323,7 +339,12 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
   }
 
   async function route(call: Call): Promise<Answer> {
-    const segments = call.path.split('/').filter((s) => s.length > 0);
+    let segments = call.path.split('/').filter((s) => s.length > 0);
+    const viaMe = segments[0] === 'me';
+    if (viaMe) {
+      if (!call.userId) return graphError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
+      segments = ['users', call.userId, ...segments.slice(1)];
+    }
     if (segments[0] === 'subscriptions') return subscriptions.route(call.method, segments, call.body, call.tenantId);
     if (segments[0] === 'groups') {
       return transitiveMembersRoute({
@@ -341,6 +362,12 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     if ('status' in mailbox) return mailbox;
     const rest = segments.slice(2);
     if (rest.length === 0 && call.method === 'GET') return user(mailbox);
+    if (rest[0] === 'todo') {
+      // Tasks.ReadWrite (delegated) reaches only the signed-in user's own To Do; the app's Tasks.ReadWrite.All reaches anyone's.
+      if (call.userId && call.userId.toLowerCase() !== mailbox.personId.toLowerCase()) return graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+      const self = `${call.origin ?? ''}${basePath}/${viaMe ? 'me' : `users/${encodeURIComponent(decodeURIComponent(segments[1]))}`}`;
+      return todo.route({ method: call.method, rest: rest.slice(1), query: call.query, body: call.body, personId: mailbox.personId, self, ...(call.headers.prefer ? { prefer: call.headers.prefer } : {}) });
+    }
     if (rest[0] === 'onlineMeetings' && options.attendance) {
       const attendance = options.attendance;
       return onlineMeetingsRoute({ method: call.method, rest, query: call.query, organizerId: mailbox.personId, organizerEvents: () => events.list(mailbox.personId), attendance });
@@ -425,7 +452,7 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     }
   }
 
-  async function batch(body: unknown, tenantId: string | undefined): Promise<Answer> {
+  async function batch(body: unknown, tenantId: string | undefined, userId: string | undefined): Promise<Answer> {
     stats.batches++;
     const input = batchInput.safeParse(body);
     if (!input.success) return graphError(400, 'BadRequest', 'Invalid batch payload format.');
@@ -442,6 +469,7 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
           headers: Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
           body: r.body,
           tenantId,
+          userId,
         });
         return {
           id: r.id,
@@ -480,9 +508,9 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
       return send(graphError(400, 'BadRequest', 'Unable to read JSON request payload.'));
     }
     const path = decodeURI(url.pathname.slice(basePath.length));
-    if (path === '/$batch' && req.method === 'POST') return send(await batch(body, auth.tenantId));
+    if (path === '/$batch' && req.method === 'POST') return send(await batch(body, auth.tenantId, auth.userId));
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-    send(await call({ method: req.method ?? 'GET', path, query: url.searchParams, headers, body, tenantId: auth.tenantId, origin: `http://${req.headers.host ?? '127.0.0.1'}` }));
+    send(await call({ method: req.method ?? 'GET', path, query: url.searchParams, headers, body, tenantId: auth.tenantId, userId: auth.userId, origin: `http://${req.headers.host ?? '127.0.0.1'}` }));
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {

@@ -1,0 +1,139 @@
+/**
+ * One person's Microsoft To Do over Graph v1.0 (the core's TodoPort). `owner` is the path segment:
+ * `me` with the person's own delegated token (opt-in, when the person is present), or
+ * `users/{id}` with the app's token (the background sync).
+ *
+ *   ensureList    GET /{owner}/todo/lists?$filter=displayName eq 'Mentoring', POST /{owner}/todo/lists when missing
+ *   readChanges   GET /{owner}/todo/lists/{listId}/tasks/delta?$expand=linkedResources (then nextLink/deltaLink)
+ *   createTask    POST /{owner}/todo/lists/{listId}/tasks {title, status, dueDateTime, linkedResources: [...]}
+ *   updateTask    PATCH /{owner}/todo/lists/{listId}/tasks/{taskId} {title?, status?, dueDateTime?}
+ *
+ * The linked resource is created inside the task's POST: one request, and Graph documents no
+ * application permission for POST …/linkedResources on its own.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
+import { ok, type Result } from '../../core/result';
+import type { TodoChanges, TodoPort, TodoTaskChange, TodoTaskChangeSet, TodoTaskToCreate } from '../../core/todo/todo-sync';
+import { fromThrown, graphInvalidResponse } from './graph-errors';
+
+export const TODO_APPLICATION_NAME = 'Mentoring';
+
+const listPage = z.looseObject({ value: z.array(z.looseObject({ id: z.string().min(1), displayName: z.string() })) });
+const createdList = z.looseObject({ id: z.string().min(1) });
+const createdTask = z.looseObject({ id: z.string().min(1) });
+const deltaPage = z.looseObject({
+  '@odata.nextLink': z.string().optional(),
+  '@odata.deltaLink': z.string().optional(),
+  value: z.array(
+    z.looseObject({
+      id: z.string().min(1),
+      '@removed': z.looseObject({ reason: z.string() }).optional(),
+      status: z.string().optional(),
+      linkedResources: z.array(z.looseObject({ applicationName: z.string().nullish(), externalId: z.string().nullish() })).optional(),
+    }),
+  ),
+});
+
+function pathOf(link: string): string {
+  return /\/v1\.0(\/.*)$/.exec(link)?.[1] ?? link;
+}
+
+/** A due date as To Do keeps it: the day at midnight, in UTC. */
+export function dueDateTime(date: string): { dateTime: string; timeZone: string } {
+  return { dateTime: `${date}T00:00:00.0000000`, timeZone: 'UTC' };
+}
+
+const MAX_PAGES = 500;
+
+export class GraphTodoAdapter implements TodoPort {
+  private readonly owner: string;
+
+  constructor(
+    private readonly client: Client,
+    owner: { readonly me: true } | { readonly userId: string },
+  ) {
+    this.owner = 'me' in owner ? '/me' : `/users/${encodeURIComponent(owner.userId)}`;
+  }
+
+  async ensureList(displayName: string): Promise<Result<string>> {
+    const operation = 'find or create the To Do list';
+    let raw: unknown;
+    try {
+      raw = await this.client.api(`${this.owner}/todo/lists`).filter(`displayName eq '${displayName.replace(/'/g, "''")}'`).get();
+    } catch (cause) {
+      return fromThrown(cause, operation);
+    }
+    const lists = listPage.safeParse(raw);
+    if (!lists.success) return graphInvalidResponse(operation, lists.error.issues[0]?.message ?? '');
+    const found = lists.data.value.find((l) => l.displayName === displayName);
+    if (found) return ok(found.id);
+    try {
+      raw = await this.client.api(`${this.owner}/todo/lists`).post({ displayName });
+    } catch (cause) {
+      return fromThrown(cause, operation);
+    }
+    const list = createdList.safeParse(raw);
+    return list.success ? ok(list.data.id) : graphInvalidResponse(operation, list.error.issues[0]?.message ?? '');
+  }
+
+  async readChanges(listId: string, cursor: string | undefined): Promise<Result<TodoChanges>> {
+    const operation = 'read the To Do list’s changes';
+    let url = cursor !== undefined ? pathOf(cursor) : `${this.owner}/todo/lists/${encodeURIComponent(listId)}/tasks/delta?$expand=linkedResources`;
+    const changes: TodoTaskChange[] = [];
+    for (let n = 0; n < MAX_PAGES; n++) {
+      let raw: unknown;
+      try {
+        raw = await this.client.api(url).header('Prefer', 'odata.maxpagesize=100').get();
+      } catch (cause) {
+        return fromThrown(cause, operation);
+      }
+      const parsed = deltaPage.safeParse(raw);
+      if (!parsed.success) return graphInvalidResponse(operation, parsed.error.issues[0]?.message ?? '');
+      for (const task of parsed.data.value) {
+        if (task['@removed']) {
+          changes.push({ kind: 'removed', taskId: task.id });
+          continue;
+        }
+        const ours = task.linkedResources?.find((r) => r.applicationName === TODO_APPLICATION_NAME && r.externalId);
+        changes.push({ kind: 'present', taskId: task.id, completed: task.status === 'completed', ...(ours?.externalId ? { externalId: ours.externalId } : {}) });
+      }
+      const deltaLink = parsed.data['@odata.deltaLink'];
+      if (deltaLink) return ok({ changes, cursor: deltaLink });
+      const next = parsed.data['@odata.nextLink'];
+      if (!next) return graphInvalidResponse(operation, 'a delta page without nextLink or deltaLink');
+      url = pathOf(next);
+    }
+    return graphInvalidResponse(operation, `more than ${MAX_PAGES} pages in one round`);
+  }
+
+  async createTask(listId: string, task: TodoTaskToCreate): Promise<Result<string>> {
+    const operation = 'create the To Do task';
+    let raw: unknown;
+    try {
+      raw = await this.client.api(`${this.owner}/todo/lists/${encodeURIComponent(listId)}/tasks`).post({
+        title: task.title,
+        status: task.completed ? 'completed' : 'notStarted',
+        ...(task.dueDate !== undefined ? { dueDateTime: dueDateTime(task.dueDate) } : {}),
+        linkedResources: [{ webUrl: task.linkUrl, applicationName: TODO_APPLICATION_NAME, displayName: task.linkTitle, externalId: task.externalId }],
+      });
+    } catch (cause) {
+      return fromThrown(cause, operation);
+    }
+    const parsed = createdTask.safeParse(raw);
+    return parsed.success ? ok(parsed.data.id) : graphInvalidResponse(operation, parsed.error.issues[0]?.message ?? '');
+  }
+
+  async updateTask(listId: string, taskId: string, change: TodoTaskChangeSet): Promise<Result<void>> {
+    const body: Record<string, unknown> = {};
+    if (change.title !== undefined) body.title = change.title;
+    if (change.completed !== undefined) body.status = change.completed ? 'completed' : 'notStarted';
+    if (change.dueDate !== undefined) body.dueDateTime = change.dueDate === null ? null : dueDateTime(change.dueDate);
+    try {
+      await this.client.api(`${this.owner}/todo/lists/${encodeURIComponent(listId)}/tasks/${encodeURIComponent(taskId)}`).patch(body);
+    } catch (cause) {
+      return fromThrown(cause, 'update the To Do task');
+    }
+    return ok(undefined);
+  }
+}
