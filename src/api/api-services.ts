@@ -4,6 +4,7 @@ import type { IdGenerator } from '../core/ports/id-generator';
 import type { MentoringRepositories } from '../core/ports/repositories';
 import type { ProgrammeRepository } from '../core/ports/programmes';
 import type { BookingServices } from './booking-services';
+import type { TodoServices } from './todo-services';
 
 export interface ComponentStatus {
   readonly status: 'ok' | 'unavailable';
@@ -31,6 +32,8 @@ export interface ApiServices {
   readonly health: readonly HealthCheck[];
   /** Calendars (Graph), the directory and the sync register for the booking functions and timers. */
   readonly booking: BookingServices;
+  /** Microsoft To Do for action items: the person's own (opt-in) and the app's (sync timer). */
+  readonly todo: TodoServices;
 }
 
 export interface ApiLogger {

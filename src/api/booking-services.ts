@@ -27,7 +27,8 @@ import type { ApiSettings } from './config';
 
 /** Token sources for Graph; MsalTokenSources in both hosts (the local issuer stands in for Entra ID). */
 export interface GraphTokenSources {
-  onBehalfOf(tenantId: string, ssoToken: string): AccessTokenSource;
+  /** `scopes` default to the booking's (DELEGATED_GRAPH_SCOPES); To Do asks for its own. */
+  onBehalfOf(tenantId: string, ssoToken: string, scopes?: readonly string[]): AccessTokenSource;
   appOnly(tenantId: string): AccessTokenSource;
 }
 
@@ -262,17 +263,18 @@ export interface BookingServicesOptions {
   readonly changes?: CalendarChangeQueue;
 }
 
-export function createBookingServices(options: BookingServicesOptions): BookingServices {
-  const { settings } = options;
+/** MSAL with the managed identity's federated credential, else AUTH_CLIENT_SECRET; neither = Graph not connected. */
+export function defaultGraphTokens(settings: ApiSettings): GraphTokenSources | undefined {
   const base = { clientId: settings.AUTH_CLIENT_ID, authorityHost: settings.AUTH_AUTHORITY_HOST };
   // A federated credential through the managed identity is preferred: nothing to leak or rotate.
-  const tokens =
-    options.tokens ??
-    (settings.AUTH_FEDERATED_IDENTITY_CLIENT_ID
-      ? new MsalTokenSources({ ...base, clientAssertion: managedIdentityAssertion(settings.AUTH_FEDERATED_IDENTITY_CLIENT_ID) })
-      : settings.AUTH_CLIENT_SECRET
-        ? new MsalTokenSources({ ...base, clientSecret: settings.AUTH_CLIENT_SECRET })
-        : undefined);
+  if (settings.AUTH_FEDERATED_IDENTITY_CLIENT_ID) return new MsalTokenSources({ ...base, clientAssertion: managedIdentityAssertion(settings.AUTH_FEDERATED_IDENTITY_CLIENT_ID) });
+  if (settings.AUTH_CLIENT_SECRET) return new MsalTokenSources({ ...base, clientSecret: settings.AUTH_CLIENT_SECRET });
+  return undefined;
+}
+
+export function createBookingServices(options: BookingServicesOptions): BookingServices {
+  const { settings } = options;
+  const tokens = options.tokens ?? defaultGraphTokens(settings);
   const bookingSettings: Partial<BookingSettings> = { organizer: settings.BOOKING_ORGANIZER, horizonDays: settings.BOOKING_HORIZON_DAYS, ...(options.booking ?? {}) };
   const directoryFor = (tokenSource: AccessTokenSource): PeopleDirectory =>
     options.directory ?? new GraphPeopleDirectory(() => createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokenSource }));

@@ -41,6 +41,10 @@ export const ApiSettingsSchema = z
      * booking creates carries the ids of its relationship and meeting as the add-in's custom properties.
      */
     OUTLOOK_ADDIN_ID: optionalText,
+    /** The tab's address (Azure: the static site's); a To Do task's linked resource opens it when TEAMS_APP_ID is not set. */
+    TAB_ENDPOINT: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), { error: 'TAB_ENDPOINT must be an absolute URL, e.g. https://<tab host>' }),
+    /** The Teams app id: a To Do task's linked resource is then a Teams deep link into the tab. */
+    TEAMS_APP_ID: optionalText,
     /** When AUTH_CLIENT_SECRET expires (ISO date); /api/health reminds 30 days ahead. */
     AUTH_CLIENT_SECRET_EXPIRES_ON: optionalText.refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), {
       error: 'AUTH_CLIENT_SECRET_EXPIRES_ON must be a date, e.g. 2027-06-01 or 2027-06-01T10:00:00Z',

@@ -54,6 +54,8 @@ import { cancelMeeting } from './functions/cancel-meeting';
 import { refreshAgendas } from './functions/refresh-agendas';
 import { calendarNotifications } from './functions/calendar-notifications';
 import { syncCalendarsTimer } from './functions/sync-calendars';
+import { getTodoSyncFunction, setTodoSyncFunction } from './functions/todo-sync';
+import { syncTodoTimer } from './functions/sync-todo';
 import { calendarChangesQueue, keepSubscriptionsTimer, readChangesTimer } from './functions/calendar-changes';
 
 export const apiFunctions: readonly FunctionDefinition[] = [
@@ -95,6 +97,8 @@ export const apiFunctions: readonly FunctionDefinition[] = [
   listActionItems,
   addActionItem,
   updateActionItem,
+  getTodoSyncFunction,
+  setTodoSyncFunction,
   listCheckIns,
   listAgreementVersions,
   getMyCheckIn,
@@ -110,7 +114,7 @@ export const apiFunctions: readonly FunctionDefinition[] = [
 ];
 
 /** Every timer, defined once: `app.timer` in Azure, an interval on the local host. */
-export const apiTimers: readonly TimerDefinition[] = [syncCalendarsTimer, keepSubscriptionsTimer, readChangesTimer];
+export const apiTimers: readonly TimerDefinition[] = [syncCalendarsTimer, keepSubscriptionsTimer, readChangesTimer, syncTodoTimer];
 
 /** Every queue consumer: `app.storageQueue` in Azure, a polling worker on the local host. */
 export const apiQueues: readonly QueueDefinition[] = [calendarChangesQueue];

@@ -11,3 +11,4 @@ export * from './roadmap';
 export * from './action-items';
 export * from './check-ins';
 export * from './programmes';
+export * from './todo';

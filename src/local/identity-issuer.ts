@@ -41,7 +41,7 @@ const APP_ROLES = ['Calendars.ReadWrite', 'MailboxSettings.Read'];
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const GRAPH_TOKEN_SECONDS = 3600;
 /** The delegated scopes a demo person's Graph token carries (what the app asks for, and updating their own settings). */
-export const LOCAL_GRAPH_SCOPES = 'Calendars.ReadWrite MailboxSettings.ReadWrite User.Read';
+export const LOCAL_GRAPH_SCOPES = 'Calendars.ReadWrite MailboxSettings.ReadWrite Tasks.ReadWrite User.Read';
 
 export interface IssuerOptions {
   /** The host's base URL, e.g. http://127.0.0.1:7071 */

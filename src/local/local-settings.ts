@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { ConfigurationError } from '../api/config';
-import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_TEAMS_APP_ID } from './local-ports';
+import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_TAB_ORIGIN, LOCAL_TEAMS_APP_ID } from './local-ports';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -42,6 +42,8 @@ export function localApiEnvironment(endpoints: {
     BOOKING_HORIZON_DAYS: setIn(env, 'BOOKING_HORIZON_DAYS'),
     // The add-in's id, as in Azure (the Teams app id): bookings carry its custom properties.
     OUTLOOK_ADDIN_ID: setIn(env, 'OUTLOOK_ADDIN_ID') ?? setIn(env, 'TEAMS_APP_ID') ?? LOCAL_TEAMS_APP_ID,
+    // Where a To Do task's linked resource opens the tab (Vite's dev server).
+    TAB_ENDPOINT: setIn(env, 'TAB_ENDPOINT') ?? LOCAL_TAB_ORIGIN,
   };
 }
 

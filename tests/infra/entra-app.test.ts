@@ -41,6 +41,8 @@ test('asks Microsoft Graph for exactly the least-privilege set', () => {
     { id: 'Calendars.ReadWrite', type: 'Scope' },
     { id: 'MailboxSettings.Read', type: 'Scope' },
     { id: 'User.ReadBasic.All', type: 'Scope' },
+    // Issue 16: a person's own To Do when they turn the sync on.
+    { id: 'Tasks.ReadWrite', type: 'Scope' },
     { id: 'Calendars.ReadWrite', type: 'Role' },
     { id: 'MailboxSettings.Read', type: 'Role' },
     { id: 'User.ReadBasic.All', type: 'Role' },
@@ -50,6 +52,8 @@ test('asks Microsoft Graph for exactly the least-privilege set', () => {
     { id: 'OnlineMeetingArtifact.Read.All', type: 'Role' },
     // Issue 14: who may join a programme open to an Entra group (transitive members).
     { id: 'GroupMember.Read.All', type: 'Role' },
+    // Issue 16: the To Do sync timer (tasks/delta, task create and update under /users/{id}/todo).
+    { id: 'Tasks.ReadWrite.All', type: 'Role' },
   ]);
 });
 

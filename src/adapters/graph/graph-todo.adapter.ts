@@ -8,10 +8,12 @@
  *   createTask    POST /{owner}/todo/lists/{listId}/tasks {title, status, dueDateTime, linkedResources: [...]}
  *   updateTask    PATCH /{owner}/todo/lists/{listId}/tasks/{taskId} {title?, status?, dueDateTime?}
  *
+ * Creates are retried only after 429 (see CREATE_RETRIES); reads and PATCHes, which are safe to repeat,
+ * take the client's retries of 429/503/504.
  * The linked resource is created inside the task's POST: one request, and Graph documents no
  * application permission for POST …/linkedResources on its own.
  */
-import type { Client } from '@microsoft/microsoft-graph-client';
+import { RetryHandlerOptions, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { ok, type Result } from '../../core/result';
 import type { TodoChanges, TodoPort, TodoTaskChange, TodoTaskChangeSet, TodoTaskToCreate } from '../../core/todo/todo-sync';
@@ -46,6 +48,13 @@ export function dueDateTime(date: string): { dateTime: string; timeZone: string 
 
 const MAX_PAGES = 500;
 
+/**
+ * A create is retried only after 429, which Graph answers before doing anything. A 503/504 may come
+ * after the task was made (To Do has no transactionId): the sync then finds it by its linked
+ * resource's externalId in the next delta rather than making a second one.
+ */
+const CREATE_RETRIES = new RetryHandlerOptions(3, 3, (_delay, _attempt, _request, _options, response) => response.status === 429);
+
 export class GraphTodoAdapter implements TodoPort {
   private readonly owner: string;
 
@@ -54,6 +63,14 @@ export class GraphTodoAdapter implements TodoPort {
     owner: { readonly me: true } | { readonly userId: string },
   ) {
     this.owner = 'me' in owner ? '/me' : `/users/${encodeURIComponent(owner.userId)}`;
+  }
+
+  /**
+   * A delta link names whoever read it (`/me/…` after the opt-in, `/users/{id}/…` after the timer);
+   * the state token is the list's, so the link is followed with this adapter's own owner.
+   */
+  private ownPath(link: string): string {
+    return pathOf(link).replace(/^\/(me|users\/[^/]+)\/todo\//, `${this.owner}/todo/`);
   }
 
   async ensureList(displayName: string): Promise<Result<string>> {
@@ -79,7 +96,7 @@ export class GraphTodoAdapter implements TodoPort {
 
   async readChanges(listId: string, cursor: string | undefined): Promise<Result<TodoChanges>> {
     const operation = 'read the To Do list’s changes';
-    let url = cursor !== undefined ? pathOf(cursor) : `${this.owner}/todo/lists/${encodeURIComponent(listId)}/tasks/delta?$expand=linkedResources`;
+    let url = cursor !== undefined ? this.ownPath(cursor) : `${this.owner}/todo/lists/${encodeURIComponent(listId)}/tasks/delta?$expand=linkedResources`;
     const changes: TodoTaskChange[] = [];
     for (let n = 0; n < MAX_PAGES; n++) {
       let raw: unknown;
@@ -102,7 +119,7 @@ export class GraphTodoAdapter implements TodoPort {
       if (deltaLink) return ok({ changes, cursor: deltaLink });
       const next = parsed.data['@odata.nextLink'];
       if (!next) return graphInvalidResponse(operation, 'a delta page without nextLink or deltaLink');
-      url = pathOf(next);
+      url = this.ownPath(next);
     }
     return graphInvalidResponse(operation, `more than ${MAX_PAGES} pages in one round`);
   }
@@ -111,7 +128,7 @@ export class GraphTodoAdapter implements TodoPort {
     const operation = 'create the To Do task';
     let raw: unknown;
     try {
-      raw = await this.client.api(`${this.owner}/todo/lists/${encodeURIComponent(listId)}/tasks`).post({
+      raw = await this.client.api(`${this.owner}/todo/lists/${encodeURIComponent(listId)}/tasks`).middlewareOptions([CREATE_RETRIES]).post({
         title: task.title,
         status: task.completed ? 'completed' : 'notStarted',
         ...(task.dueDate !== undefined ? { dueDateTime: dueDateTime(task.dueDate) } : {}),

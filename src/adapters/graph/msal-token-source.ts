@@ -17,6 +17,8 @@ export const DELEGATED_GRAPH_SCOPES: readonly string[] = [
   'https://graph.microsoft.com/Calendars.ReadWrite',
   'https://graph.microsoft.com/MailboxSettings.Read',
 ];
+/** Least privilege for a person's own Microsoft To Do (turning the sync on): their own tasks only. */
+export const TODO_DELEGATED_GRAPH_SCOPES: readonly string[] = ['https://graph.microsoft.com/Tasks.ReadWrite'];
 /** App-only uses the application permissions granted to the app (Calendars.ReadWrite, MailboxSettings.Read). */
 export const APP_GRAPH_SCOPES: readonly string[] = ['https://graph.microsoft.com/.default'];
 
@@ -86,10 +88,10 @@ export class MsalTokenSources {
   }
 
   /** Delegated: exchanges the tab's SSO token (audience = our app) for a Graph token. */
-  onBehalfOf(tenantId: string, ssoToken: string): AccessTokenSource {
+  onBehalfOf(tenantId: string, ssoToken: string, scopes: readonly string[] = DELEGATED_GRAPH_SCOPES): AccessTokenSource {
     return async () => {
       try {
-        const result = await this.app(tenantId).acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes: [...DELEGATED_GRAPH_SCOPES] });
+        const result = await this.app(tenantId).acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes: [...scopes] });
         if (!result?.accessToken) throw new TokenAcquisitionError('on-behalf-of returned no token');
         return result.accessToken;
       } catch (cause) {

@@ -20,6 +20,9 @@
 import { fail, ok, type Result } from '../result';
 import type { ActionItem } from '../actions/action-item';
 import type { MentoringRepositories } from '../ports/repositories';
+import type { MentoringDeps } from '../usecases/deps';
+import type { UseCaseCall } from '../usecases/principal';
+import { loadActiveMembership, loadMembership } from '../usecases/relationship-access';
 
 export const TODO_LIST_NAME = 'Mentoring';
 
@@ -175,7 +178,7 @@ export async function syncTodoForPerson(deps: TodoSyncDeps, input: { readonly te
         if (!saved.ok) return saved;
       }
     }
-    if (!mapping || mapping.state !== 'linked' || !change.completed || mapping.synced.completed) continue;
+    if (mapping?.state !== 'linked' || !change.completed || mapping.synced.completed) continue;
     const done = await completeItem(deps, tenantId, mapping, now);
     if (!done.ok) return done;
     if (done.value === 'deferred') {
@@ -279,3 +282,35 @@ export async function setTodoSync(
 
 export const todoNotConfigured = () =>
   fail('TODO.NOT_CONFIGURED', 'Microsoft To Do is not connected on this server yet: an administrator must give the API a credential for Microsoft Graph and the tab’s address (TAB_ENDPOINT or TEAMS_APP_ID).');
+
+export interface TodoSyncState {
+  readonly enabled: boolean;
+  readonly listName: string;
+  readonly synced?: TodoSyncSummary;
+}
+
+/** Whether the caller's items of this relationship go to their To Do. */
+export async function getTodoSync(deps: Pick<TodoSyncDeps, 'records'> & Pick<MentoringDeps, 'repos'>, call: UseCaseCall<{ readonly relationshipId: string }>): Promise<Result<TodoSyncState>> {
+  const membership = await loadMembership(deps, call.principal, call.input.relationshipId);
+  if (!membership.ok) return membership;
+  const link = await deps.records.getLink(call.principal.tenantId, call.principal.userId);
+  if (!link.ok) return link;
+  return ok({ enabled: link.value?.relationshipIds.includes(call.input.relationshipId) ?? false, listName: TODO_LIST_NAME });
+}
+
+/**
+ * The caller turns the sync on (an active relationship only) or off. On: the list is made sure of and
+ * a first sync runs at once, through the caller's own access, so their open items are in To Do when
+ * the answer comes.
+ */
+export async function changeTodoSync(deps: TodoSyncDeps & Pick<MentoringDeps, 'repos'>, call: UseCaseCall<{ readonly relationshipId: string; readonly enabled: boolean }>): Promise<Result<TodoSyncState>> {
+  const { principal, input, now } = call;
+  const membership = input.enabled ? await loadActiveMembership(deps, principal, input.relationshipId) : await loadMembership(deps, principal, input.relationshipId);
+  if (!membership.ok) return membership;
+  const changed = await setTodoSync(deps, { tenantId: principal.tenantId, personId: principal.userId, relationshipId: input.relationshipId, enabled: input.enabled });
+  if (!changed.ok) return changed;
+  if (!input.enabled) return ok({ enabled: false, listName: TODO_LIST_NAME });
+  const synced = await syncTodoForPerson(deps, { tenantId: principal.tenantId, personId: principal.userId, now });
+  if (!synced.ok) return synced;
+  return ok({ enabled: true, listName: TODO_LIST_NAME, synced: synced.value });
+}

@@ -19,7 +19,8 @@ import type { IdGenerator } from '../../core/ports/id-generator';
 import { consoleLogger, type ApiLogger, type ApiServices, type HealthCheck } from '../../api/api-services';
 import { ConfigurationError, type ApiSettings } from '../../api/config';
 import type { ApiHost } from '../../api/handle-api-request';
-import { createBookingServices, type GraphTokenSources } from '../../api/booking-services';
+import { createBookingServices, defaultGraphTokens, type GraphTokenSources } from '../../api/booking-services';
+import { createTodoServices } from '../../api/todo-services';
 import { credentialStatus } from '../../api/credential-health';
 import type { PeopleDirectory } from '../../core/booking';
 
@@ -116,14 +117,16 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
     },
   });
   const changes = calendarChangeQueue(settings);
+  const graphTokens = options.graphTokens ?? defaultGraphTokens(settings);
   const services: ApiServices = {
     repositories,
     programmes: new TableProgrammeRepository(store),
+    todo: createTodoServices({ settings, store, repos: repositories, tokens: graphTokens }),
     booking: createBookingServices({
       settings,
       store,
       repos: repositories,
-      ...(options.graphTokens ? { tokens: options.graphTokens } : {}),
+      ...(graphTokens ? { tokens: graphTokens } : {}),
       ...(options.directory ? { directory: options.directory } : {}),
       ...(changes ? { changes } : {}),
     }),

@@ -236,7 +236,9 @@ export class LocalTodo {
     const size = Math.min(Math.max(Number(/odata\.maxpagesize=(\d+)/.exec(call.prefer ?? '')?.[1] ?? 100) || 100, 1), 1000);
     const changed = await this.tasks(personId, listId, state.after);
     const upTo = state.upTo ?? (changed.at(-1)?.seq ?? state.after);
-    const round = changed.filter((t) => t.seq <= upTo && !(t.removed && state.after < 0));
+    // A first round (no token) lists what exists; a later one also reports deletions.
+    const initial = !skip && !delta;
+    const round = changed.filter((t) => t.seq <= upTo && !(t.removed && initial));
     const page = round.slice(0, size);
     const last = page.at(-1)?.seq ?? upTo;
     const base = `${call.self}/todo/lists/${encodeURIComponent(listId)}/tasks/delta`;

@@ -134,6 +134,7 @@ const keyForCode: Partial<Record<ErrorCode, MessageKey>> = {
   'RELATIONSHIP.ALREADY_CLOSED': 'code.RELATIONSHIP.ALREADY_CLOSED',
   'CHECKIN.MEETING_NOT_STARTED': 'code.CHECKIN.MEETING_NOT_STARTED',
   'CHECKIN.MEETING_CANCELLED': 'code.CHECKIN.MEETING_CANCELLED',
+  'TODO.NOT_CONFIGURED': 'code.TODO.NOT_CONFIGURED',
 };
 
 /** The catalogue's words for a known domain code (from the API or the core's own check), if it has them. */

@@ -1,5 +1,6 @@
 import type {
   ActionItemDto,
+  TodoSyncDto,
   ActionItemsPage,
   AgreementVersionsPage,
   CheckInsPage,
@@ -183,6 +184,15 @@ export class MentoringApi {
       { ...changes, version: item.version },
       versioned(item.version),
     );
+  }
+
+  /** Whether my action items of this relationship go to my Microsoft To Do. */
+  getTodoSync(relationshipId: string, signal?: AbortSignal): Promise<TodoSyncDto> {
+    return this.client.get<TodoSyncDto>(`/api/relationships/${enc(relationshipId)}/todo`, withSignal(signal));
+  }
+  /** Turns it on (the first sync runs before the answer) or off. */
+  setTodoSync(relationshipId: string, enabled: boolean): Promise<TodoSyncDto> {
+    return this.client.put<TodoSyncDto>(`/api/relationships/${enc(relationshipId)}/todo`, { enabled });
   }
 
   /** My check-in for one meeting; a second one edits it (with the version I saw). */

@@ -423,6 +423,18 @@ export const ENDPOINTS: readonly Endpoint[] = [
       }),
   },
   {
+    name: 'getTodoSync',
+    scope: 'pair',
+    prepare: async (_h, c) =>
+      call('/api/relationships/{relationshipId}/todo', { relationshipId: c.relationship.id }, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 }),
+  },
+  {
+    name: 'setTodoSync',
+    scope: 'pair',
+    prepare: async (_h, c) =>
+      call('/api/relationships/{relationshipId}/todo', { relationshipId: c.relationship.id }, { method: 'PUT', body: { enabled: true }, member: c.mentee, nonMember: c.stranger, okStatus: 200 }),
+  },
+  {
     name: 'updateActionItem',
     scope: 'pair',
     prepare: async (h, c) => {

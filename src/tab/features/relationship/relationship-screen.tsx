@@ -15,6 +15,7 @@ import { CloseRelationshipDialog } from './close-relationship-dialog';
 import { GoalsPanel } from './goals-panel';
 import { RoadmapPanel } from './roadmap-panel';
 import { SchedulePanel } from './schedule-panel';
+import { TodoSyncSwitch } from './todo-sync-switch';
 import { useInviteRefresh } from './use-invite-refresh';
 
 const useStyles = makeStyles({
@@ -236,7 +237,12 @@ function RelationshipDetail({
             onChanged={reload}
             openSection={(to, meeting) => navigate({ screen: 'relationship', relationshipId, section: to, ...(meeting ? { meetingId: meeting } : {}) })}
           /> : null}
-        {current === 'actions' ? <ActionItemsPanel relationshipId={relationshipId} items={detail.actionItems} doneCount={detail.actionItemCounts.done} pair={pair} onChanged={agendaChanged} /> : null}
+        {current === 'actions' ? (
+          <>
+            <ActionItemsPanel relationshipId={relationshipId} items={detail.actionItems} doneCount={detail.actionItemCounts.done} pair={pair} onChanged={agendaChanged} />
+            <TodoSyncSwitch relationshipId={relationshipId} closed={closed} onSynced={agendaChanged} />
+          </>
+        ) : null}
         {current === 'checkins' ? (
           <CheckInsPanel
             relationshipId={relationshipId}
