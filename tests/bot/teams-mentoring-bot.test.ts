@@ -225,6 +225,31 @@ describe('the Teams bot (Agents SDK CloudAdapter over HTTP, replies through the 
     expect(items.ok && items.value.filter((a) => a.title === 'Book a room for the retro')).toHaveLength(1);
   });
 
+  it('an edit form sent after the check-in was changed in the tab saves nothing over it: the form says so, keeps the text, and a second send replaces it', async () => {
+    const card = await sendCheckIn(kit);
+    const first = invokeCard(await kit.turn(execute(kit, MENTEE, { ...actionData(card), ...answers }))).card;
+    const form = invokeCard(await kit.turn(execute(kit, MENTEE, actionData(first)))).card;
+    // Meanwhile the person edits the same check-in in the tab, with the version the tab read.
+    const stored = await kit.repos.relationships.checkIns.get(TENANT, 'r1', 'm1.aad-mentee');
+    if (!stored.ok) throw new Error(stored.error.code);
+    const { version, ...fields } = stored.value;
+    const fromTab = await kit.repos.relationships.checkIns.update(TENANT, 'r1', { ...fields, answers: { ...fields.answers, useful: 'Edited in the tab.' } }, version);
+    expect(fromTab.ok).toBe(true);
+
+    const card2 = { ...answers, useful: 'Typed in the chat.', 'actionItem1.title': '', 'actionItem1.due': '' };
+    const refused = invokeCard(await kit.turn(execute(kit, MENTEE, { ...actionData(form), ...card2 }))).card;
+    expect(text(refused)).toContain('saved from somewhere else');
+    expect(text(refused)).toContain('Typed in the chat.');
+    const kept = await kit.repos.relationships.checkIns.get(TENANT, 'r1', 'm1.aad-mentee');
+    expect(kept.ok && kept.value.answers.useful).toBe('Edited in the tab.');
+
+    // Told, the person sends again: now it replaces the tab's version.
+    const replaced = invokeCard(await kit.turn(execute(kit, MENTEE, { ...actionData(refused), ...card2 }))).card;
+    expect(text(replaced)).toContain('Typed in the chat.');
+    const after = await kit.repos.relationships.checkIns.get(TENANT, 'r1', 'm1.aad-mentee');
+    expect(after.ok && after.value.answers.useful).toBe('Typed in the chat.');
+  });
+
   it('the Action.Submit fallback (a message carrying the card data) works the same', async () => {
     const card = await sendCheckIn(kit);
     const replies = await kit.turn({ ...kit.base(MENTEE), type: 'message', value: { ...actionData(card), ...answers } });

@@ -51,6 +51,8 @@ export interface CheckInCardInput {
   readonly problems?: readonly string[];
   /** What the person typed last time, put back into the form when it returns with problems. */
   readonly typed?: Readonly<Record<string, unknown>>;
+  /** The version of the saved check-in this form edits: the submit carries it, so an edit made meanwhile elsewhere is not overwritten unseen. */
+  readonly checkInVersion?: string;
 }
 
 function withTypedValues(element: CardElement, typed: Readonly<Record<string, unknown>>): CardElement {
@@ -226,7 +228,14 @@ export function checkInCard(input: CheckInCardInput): AdaptiveCard {
   return adaptiveCard(typed ? body.map((e) => withTypedValues(e, typed)) : body, [
     executeAction(
       s.send,
-      { verb: 'checkin.submit', cardVersion: 1, relationshipId: input.relationshipId, meetingId: input.meetingId, nonce: input.nonce },
+      {
+        verb: 'checkin.submit',
+        cardVersion: 1,
+        relationshipId: input.relationshipId,
+        meetingId: input.meetingId,
+        nonce: input.nonce,
+        ...(input.checkInVersion !== undefined ? { checkInVersion: input.checkInVersion } : {}),
+      },
       'positive',
     ),
   ]);

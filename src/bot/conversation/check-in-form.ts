@@ -18,6 +18,8 @@ export const CardActionDataSchema = z.object({
   relationshipId: z.string().min(1).max(200),
   meetingId: z.string().min(1).max(200),
   nonce: z.string().min(1).max(200),
+  /** On an edit's form: the version of the check-in it showed (see CheckInCardInput.checkInVersion). */
+  checkInVersion: z.string().min(1).max(500).optional(),
 });
 export type CardActionData = z.infer<typeof CardActionDataSchema>;
 
@@ -37,6 +39,7 @@ const messages = {
     rating: '"How useful was it?" takes one of 1 to 5.',
     dueDate: (n: number) => `Action item ${n}: the due date is not a date (use the date picker).`,
     dueWithoutTitle: (n: number) => `Action item ${n}: add a title, or clear its due date.`,
+    changedElsewhere: 'Your check-in for this meeting was saved from somewhere else (the Mentoring tab, or another card) while this form was open. Your text is still here; send it again to replace that version.',
   },
   pl: {
     tooLong: (what: string, max: number) => `${what}: tekst dłuższy niż ${max} znaków.`,
@@ -46,6 +49,7 @@ const messages = {
     rating: '„Na ile ta rozmowa była przydatna?”: wybierz jedną z ocen od 1 do 5.',
     dueDate: (n: number) => `Zadanie ${n}: termin nie jest poprawną datą (użyj kalendarza).`,
     dueWithoutTitle: (n: number) => `Zadanie ${n}: dodaj tytuł albo usuń termin.`,
+    changedElsewhere: 'Twoje podsumowanie tego spotkania zostało w międzyczasie zapisane gdzie indziej (w karcie Mentoring albo z innej karty). Twój tekst jest nadal tutaj; wyślij go ponownie, aby zastąpić tamtą wersję.',
   },
 } as const;
 
@@ -62,6 +66,11 @@ function isCalendarDate(value: string): boolean {
  * Reads the check-in card's inputs (Teams sends them as strings next to the action data) into the
  * check-in use case's input. Problems come back as sentences for the card, in the reader's language.
  */
+/** Shown on the form when the check-in it edits was saved elsewhere meanwhile. */
+export function changedElsewhereMessage(locale: keyof typeof messages): string {
+  return messages[locale].changedElsewhere;
+}
+
 export function parseCheckInForm(
   values: Readonly<Record<string, unknown>>,
   context: {

@@ -29,7 +29,7 @@ import { getMyCheckIn, submitCheckIn } from '../../core/usecases/check-in-use-ca
 import type { MentoringDeps } from '../../core/usecases/deps';
 import type { Principal } from '../../core/usecases/principal';
 import { parseCommand } from './commands';
-import { CardActionDataSchema, parseCheckInForm, type CardActionData } from './check-in-form';
+import { CardActionDataSchema, changedElsewhereMessage, parseCheckInForm, type CardActionData } from './check-in-form';
 import { RebookActionDataSchema, rebookProblemOf, type RebookActionData } from './rebook-action';
 
 /** Who is talking to the bot, from the activity the channel authenticated. */
@@ -339,10 +339,13 @@ export class MentoringConversation {
     problems?: readonly string[],
     typed?: Readonly<Record<string, unknown>>,
     aggregate?: RelationshipAggregate,
+    /** The version of the saved check-in the form edits (read here when prefilling from it). */
+    checkInVersion?: string,
   ): Promise<Result<AdaptiveCard>> {
     const context = await this.checkInContext(user, relationshipId, meetingId, aggregate);
     if (!context.ok) return context;
     let prefill;
+    let version = checkInVersion;
     if (prefillFromSaved) {
       const saved = await getMyCheckIn(this.deps.mentoring, { principal: principalOf(user), input: { relationshipId, meetingId }, now: this.deps.now() });
       if (saved.ok) {
@@ -352,6 +355,7 @@ export class MentoringConversation {
           goalProgress: saved.value.goalProgress,
           ...(saved.value.privateNote ? { privateNote: saved.value.privateNote } : {}),
         };
+        version = saved.value.version;
       }
     }
     return ok(
@@ -367,6 +371,7 @@ export class MentoringConversation {
         ...(prefill ? { prefill } : {}),
         ...(problems ? { problems } : {}),
         ...(typed ? { typed } : {}),
+        ...(version !== undefined ? { checkInVersion: version } : {}),
       }),
     );
   }
@@ -410,7 +415,7 @@ export class MentoringConversation {
       partnerId: context.value.partnerId,
     });
     const resend = async (problems: readonly string[]): Promise<CardReply> => {
-      const card = await this.checkInFormCard(user, data.relationshipId, data.meetingId, data.nonce, false, problems, values);
+      const card = await this.checkInFormCard(user, data.relationshipId, data.meetingId, data.nonce, false, problems, values, undefined, data.checkInVersion);
       return card.ok ? { card: card.value } : this.rejected(user, 'INVALID_INPUT');
     };
     if (!form.ok) return resend(form.problems);
@@ -421,7 +426,7 @@ export class MentoringConversation {
 
     const principal = principalOf(user);
     const now = this.deps.now();
-    const earlier = await this.deps.mentoring.repos.relationships.checkIns.get(user.tenantId, data.relationshipId, checkInId(data.meetingId, user.userId));
+    // The version the form showed, not a fresh read: an edit saved meanwhile (in the tab) is not overwritten unseen.
     const saved = await submitCheckIn(this.deps.mentoring, {
       principal,
       now,
@@ -433,11 +438,18 @@ export class MentoringConversation {
         goalProgress: form.form.goalProgress,
         newActionItems: form.form.newActionItems,
         ...(form.form.privateNote ? { privateNote: form.form.privateNote } : {}),
-        ...(earlier.ok ? { version: earlier.value.version } : {}),
+        ...(data.checkInVersion !== undefined ? { version: data.checkInVersion } : {}),
       },
     });
     if (!saved.ok) {
-      const card = await this.checkInFormCard(user, data.relationshipId, data.meetingId, next.nonce, false, [saved.error.message], values);
+      const stale = saved.error.code === 'CHECKIN.VERSION_REQUIRED' || saved.error.code === 'STORAGE.CONFLICT';
+      // Stale: say so, keep what they typed, and carry the version saved now, so sending again is a deliberate replace.
+      const current = stale
+        ? await this.deps.mentoring.repos.relationships.checkIns.get(user.tenantId, data.relationshipId, checkInId(data.meetingId, user.userId))
+        : undefined;
+      const problem = stale ? changedElsewhereMessage(user.locale) : saved.error.message;
+      const version = current?.ok ? current.value.version : data.checkInVersion;
+      const card = await this.checkInFormCard(user, data.relationshipId, data.meetingId, next.nonce, false, [problem], values, undefined, version);
       return card.ok ? { card: card.value } : this.rejected(user, 'INVALID_INPUT');
     }
     await this.deps.afterCheckInSaved?.(user.tenantId, data.relationshipId);
