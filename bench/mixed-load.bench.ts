@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism, loadavg } from 'node:os';
 import type { Report } from './run';
 import { startLocalStack } from '../src/local/start-local-stack';
-import { benchPeople, percentile, seedTenant } from './support/relationship-tenant';
+import { benchPeople, percentile, seedRelationship, seedTenant } from './support/relationship-tenant';
 
 const RELATIONSHIPS = Number(process.env.BENCH_RELATIONSHIPS ?? 1_000);
 const PEOPLE = 100;
@@ -124,21 +124,10 @@ export async function run(report: Report): Promise<void> {
     const repos = stack.api.services.repositories;
     const now = Date.now();
     const { memberOf } = await seedTenant(repos, tenantId, people, RELATIONSHIPS, now);
-    // The growing pair starts as any other: a relationship of people 0 and 1 with no action items yet.
+    // The growing pair starts as any other (people 0 and 1, one action item), then grows by 1,000.
     const [mentor, mentee] = [people[0]!, people[1]!];
     const pairId = randomUUID();
-    const created = await repos.relationships.create(tenantId, {
-      id: pairId,
-      mentorId: mentor.personId,
-      menteeId: mentee.personId,
-      reverse: false,
-      status: 'active',
-      requestId: randomUUID(),
-      menteePreWork: { whatIWant: 'Learn Power BI', whatIBring: 'Strategy', expectations: 'Weekly' },
-      startedAt: now,
-      reflections: {},
-    });
-    if (!created.ok) throw new Error(created.error.code);
+    await seedRelationship(repos, tenantId, { id: pairId, mentor, mentee }, now);
 
     const token = async (personId: string) => (await stack.issuer.issueToken(personId))!;
     const readers = await Promise.all(

@@ -81,64 +81,69 @@ export async function seedTenant(
     const mentee = people[(i * 7 + 1 + Math.floor(i / people.length)) % people.length === i % people.length ? (i + 1) % people.length : (i * 7 + 1 + Math.floor(i / people.length)) % people.length]!;
     return { id: randomUUID(), mentor, mentee };
   });
-  await pool(relationships, 20, async ({ id, mentor, mentee }) => {
-    const r = repos.relationships;
-    const created = await r.create(tenantId, {
-      id,
-      mentorId: mentor.personId,
-      menteeId: mentee.personId,
-      reverse: mentor.seniority === 'junior' && mentee.seniority === 'executive',
-      status: 'active',
-      requestId: randomUUID(),
-      menteePreWork: { whatIWant: 'Learn Power BI', whatIBring: 'Strategy', expectations: 'Biweekly' },
-      startedAt: now,
-      reflections: {},
-    });
-    if (!created.ok) throw new Error(created.error.code);
-    for (const n of [1, 2]) {
-      await r.goals.create(tenantId, id, {
-        id: `goal-${n}`,
-        title: `Goal ${n}`,
-        smart: { specific: 'Build a dashboard', measurable: 'Used weekly', achievable: 'Yes', relevant: 'Ops', timeBound: 'Q1' },
-        progress: 20 * n,
-        createdBy: mentee.personId,
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
-    await r.actionItems.create(tenantId, id, {
-      id: 'item-1',
-      title: 'Install Power BI Desktop',
-      ownerId: mentee.personId,
-      status: 'open',
-      origin: { kind: 'manual' },
-      createdBy: mentor.personId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await r.agreementVersions.create(tenantId, id, {
-      id: agreementVersionId(1),
-      number: 1,
-      agreement: {
-        cadence: { kind: 'biweekly' },
-        meetingMinutes: 45,
-        bufferMinutes: 10,
-        minimumNoticeHours: 24,
-        respectWorkingHours: true,
-        firstDate: '2026-12-01',
-        meetingCount: 6,
-        location: { kind: 'online' },
-        mentor: { personId: mentor.personId, timeZone: mentor.timeZone, meetingWindows: [{ weekday: 2, start: '14:00', end: '17:00' }], contactChannel: 'teamsChat', contactHours: [{ weekday: 2, start: '09:00', end: '17:00' }] },
-        mentee: { personId: mentee.personId, timeZone: mentee.timeZone, meetingWindows: [{ weekday: 2, start: '08:00', end: '12:00' }], contactChannel: 'email', contactHours: [{ weekday: 2, start: '08:00', end: '18:00' }] },
-      },
-      proposedBy: mentee.personId,
-      proposedAt: now,
-      note: '',
-      acceptedBy: [mentee.personId],
-    });
-    memberOf.get(mentor.personId)!.push(id);
-    memberOf.get(mentee.personId)!.push(id);
+  await pool(relationships, 20, async (relationship) => {
+    await seedRelationship(repos, tenantId, relationship, now);
+    memberOf.get(relationship.mentor.personId)!.push(relationship.id);
+    memberOf.get(relationship.mentee.personId)!.push(relationship.id);
   });
 
   return { relationships, memberOf };
+}
+
+/** One active relationship with two goals, one open action item and an accepted agreement version. */
+export async function seedRelationship(repos: MentoringRepositories, tenantId: string, { id, mentor, mentee }: SeededRelationship, now: number): Promise<void> {
+  const r = repos.relationships;
+  const created = await r.create(tenantId, {
+    id,
+    mentorId: mentor.personId,
+    menteeId: mentee.personId,
+    reverse: mentor.seniority === 'junior' && mentee.seniority === 'executive',
+    status: 'active',
+    requestId: randomUUID(),
+    menteePreWork: { whatIWant: 'Learn Power BI', whatIBring: 'Strategy', expectations: 'Biweekly' },
+    startedAt: now,
+    reflections: {},
+  });
+  if (!created.ok) throw new Error(created.error.code);
+  for (const n of [1, 2]) {
+    await r.goals.create(tenantId, id, {
+      id: `goal-${n}`,
+      title: `Goal ${n}`,
+      smart: { specific: 'Build a dashboard', measurable: 'Used weekly', achievable: 'Yes', relevant: 'Ops', timeBound: 'Q1' },
+      progress: 20 * n,
+      createdBy: mentee.personId,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  await r.actionItems.create(tenantId, id, {
+    id: 'item-1',
+    title: 'Install Power BI Desktop',
+    ownerId: mentee.personId,
+    status: 'open',
+    origin: { kind: 'manual' },
+    createdBy: mentor.personId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await r.agreementVersions.create(tenantId, id, {
+    id: agreementVersionId(1),
+    number: 1,
+    agreement: {
+      cadence: { kind: 'biweekly' },
+      meetingMinutes: 45,
+      bufferMinutes: 10,
+      minimumNoticeHours: 24,
+      respectWorkingHours: true,
+      firstDate: '2026-12-01',
+      meetingCount: 6,
+      location: { kind: 'online' },
+      mentor: { personId: mentor.personId, timeZone: mentor.timeZone, meetingWindows: [{ weekday: 2, start: '14:00', end: '17:00' }], contactChannel: 'teamsChat', contactHours: [{ weekday: 2, start: '09:00', end: '17:00' }] },
+      mentee: { personId: mentee.personId, timeZone: mentee.timeZone, meetingWindows: [{ weekday: 2, start: '08:00', end: '12:00' }], contactChannel: 'email', contactHours: [{ weekday: 2, start: '08:00', end: '18:00' }] },
+    },
+    proposedBy: mentee.personId,
+    proposedAt: now,
+    note: '',
+    acceptedBy: [mentee.personId],
+  });
 }
