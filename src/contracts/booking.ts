@@ -20,6 +20,8 @@ export const BookMeetingsBody = z
     scope: z.enum(['next', 'series']).default('next'),
     /** For a series: how many meetings to have planned ahead. */
     count: z.number().int().min(1).max(52).optional(),
+    /** For the next meeting: the time the person chose (one of the proposed ones), instead of letting booking pick. */
+    start: IsoInstant.optional(),
   })
   .strict();
 

@@ -107,6 +107,8 @@ export const ERROR_CATALOGUE = {
   'BOOKING.SLOT_BUSY': spec(409, 'One of the pair is busy then (buffers included).'),
   'BOOKING.COMMENT_REQUIRED': spec(422, 'A cancellation needs a short comment.'),
   'BOOKING.INVALID_COUNT': spec(422, 'The number of meetings ahead is out of range.'),
+  'BOOKING.START_ONLY_FOR_NEXT': spec(422, 'A chosen time books the next meeting only.'),
+  'BOOKING.NEXT_ALREADY_PLANNED': spec(409, 'The next meeting is already planned; move it instead of booking another.'),
   'BOOKING.NOT_IN_CALENDAR': spec(503, 'The meeting is not in the calendar yet; retry shortly.'),
   'CALENDAR.NOT_CONFIGURED': spec(503, 'The host has no Graph credentials for calendars.'),
   'CALENDAR.CHANGE_QUEUE_UNAVAILABLE': spec(503, 'A calendar change notification could not be queued; Graph retries it.'),

@@ -296,7 +296,8 @@ describe('mentoring journey in the tab', () => {
     const slots = page.getByRole('region', { name: 'Times that fit your agreement for the next meeting' });
     // Oliver's clock first (London), Kacper's Warsaw time beside it: one hour later in winter and summer alike.
     await slots.getByRole('listitem').first().waitFor();
-    const firstSlot = (await slots.getByRole('listitem').first().textContent())!;
+    // The time's words; its "Book this time" button stands beside them.
+    const firstSlot = (await slots.getByRole('listitem').first().locator('span').first().textContent())!;
     const [, mine, theirs] = /^(\d{2}):\d{2} – .* · \w{3} \d{1,2} \w{3}, (\d{2}):\d{2} \S+ for Kacper Nowak$/.exec(firstSlot)!;
     expect((Number(theirs) - Number(mine) + 24) % 24).toBe(1);
     await checkScreen(page, 'journey-18-schedule-slots');

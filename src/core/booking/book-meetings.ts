@@ -4,7 +4,8 @@
  * new: it finds the meetings the first attempt recorded and only finishes what is still pending.
  */
 import { fail, ok, type DomainError, type Result } from '../result';
-import { DAY, type Instant, type Interval } from '../time/interval';
+import { DAY, HOUR, MINUTE, type Instant, type Interval } from '../time/interval';
+import { expandWeeklyWindows } from '../time/weekly-windows';
 import type { CalendarPerson, PersonCalendar } from '../ports/calendar';
 import { STORAGE_ALREADY_EXISTS } from '../ports/repositories';
 import type { Meeting } from '../relationships/meeting';
@@ -21,6 +22,7 @@ import { liveMeetings, nextMeetingSlots, pendingMeetings, upcomingMeetings } fro
 import { reconcilePendingMany } from './reconcile-pending';
 import { inParallel, STORAGE_CONCURRENCY } from './in-parallel';
 import { watchMailbox } from './calendar-subscriptions';
+import { firstBrokenBoundary, localTimesOf } from './boundary-check';
 import type { ErrorCode } from '../error-codes';
 
 export type BookingScope = 'next' | 'series';
@@ -30,6 +32,13 @@ export interface BookMeetingsInput {
   readonly scope: BookingScope;
   /** For a series: how many meetings to have planned ahead (default: the agreement's remaining count). */
   readonly count?: number;
+  /**
+   * For the next meeting only: the start the person chose (one of the proposed times) instead of
+   * letting booking pick. It passes the same boundary check as a moved meeting (dates, notice, both
+   * people's windows, working hours when the agreement respects them, buffers around both calendars
+   * and the pair's other meetings, the series' order).
+   */
+  readonly start?: Instant;
 }
 
 export interface UnplacedPeriod {
@@ -86,14 +95,23 @@ export async function bookMeetings(deps: BookingDeps, call: UseCaseCall<BookMeet
   if (count !== undefined && (!Number.isInteger(count) || count < 1 || count > 52)) {
     return fail('BOOKING.INVALID_COUNT', 'Ask for between 1 and 52 meetings ahead.', { field: 'count' });
   }
+  if (call.input.start !== undefined && call.input.scope !== 'next') {
+    return fail('BOOKING.START_ONLY_FOR_NEXT', 'A chosen time books the next meeting only; book the series without one.', { field: 'start' });
+  }
   const context = await loadContextForPerson(deps, call.principal, call.input.relationshipId);
   if (!context.ok) return context;
+  let at: Interval | undefined;
+  if (call.input.start !== undefined) {
+    const chosen = await checkChosenTime(deps, context.value, call.input.start, call.principal.userId, call.now);
+    if (!chosen.ok) return chosen;
+    at = chosen.value;
+  }
   // Watched by the sync timer before any calendar call: a crash after Graph's create is finished there.
   if (deps.syncRegister) {
     const recorded = await deps.syncRegister.record(call.principal.tenantId, call.input.relationshipId);
     if (!recorded.ok) return recorded;
   }
-  const [result] = await bookForContexts(deps, [context.value], call.now, call.input);
+  const [result] = await bookForContexts(deps, [context.value], call.now, { ...call.input, ...(at ? { at } : {}) });
   const outcome = result!;
   if (!outcome.ok) return outcome;
   // Only a series call plans the whole series; "next" must not erase what the series left deferred.
@@ -257,11 +275,58 @@ function wantedAhead(context: BookingContext, scope: BookingScope, count: number
   return remaining ?? context.settings.seriesAhead;
 }
 
+/**
+ * The chosen time of the next meeting, checked before anything is written. The same time asked again
+ * (a retry, a second tab) finds its meeting and books nothing new; another time while a next meeting
+ * is already planned is refused (moving that meeting is the way to change it).
+ */
+async function checkChosenTime(deps: BookingDeps, context: BookingContext, start: Instant, requesterId: string, now: Instant): Promise<Result<Interval>> {
+  const { agreement } = context;
+  const time = { start, end: start + agreement.meetingMinutes * MINUTE };
+  const meetings = context.aggregate.meetings;
+  const upcoming = upcomingMeetings(meetings, now);
+  if (upcoming.some((m) => m.start === time.start)) return ok(time);
+  if (upcoming.length > 0) {
+    return fail('BOOKING.NEXT_ALREADY_PLANNED', `The next meeting (number ${upcoming[0]!.number}) is already planned; move it to this time instead of booking another.`, {
+      field: 'start',
+      details: { meetingId: upcoming[0]!.id },
+    });
+  }
+  const buffer = agreement.bufferMinutes * MINUTE;
+  const read = await deps.calendar.getCalendars({ requesterId, people: [context.mentor, context.mentee], range: { start: time.start - buffer - HOUR, end: time.end + buffer + HOUR } });
+  if (!read.ok) return read;
+  const [slot] = nextMeetingSlots(context.aggregate.relationship.id, meetings, 1);
+  const names = { mentor: context.mentor.displayName, mentee: context.mentee.displayName };
+  const others = liveMeetings(meetings).map((m) => ({ number: m.number, start: m.start, end: m.end }));
+  const facts = { agreement, names, now, meeting: { id: slot!.id, number: slot!.number, start: time.start, end: time.end }, others, busy: read.value.flatMap((c) => c.busy) };
+  const broken = firstBrokenBoundary(facts, time);
+  if (broken) {
+    const details = { boundary: broken.code, ...(broken.role ? { role: broken.role } : {}), localTimes: localTimesOf(agreement, names, time) };
+    if (broken.code === 'BOUNDARY.BUFFER') return fail('BOOKING.SLOT_BUSY', broken.message, { field: 'start', details });
+    if (broken.code === 'BOUNDARY.NOTICE') return fail('BOOKING.TOO_SOON', broken.message, { field: 'start', details });
+    return fail('BOOKING.OUTSIDE_BOUNDARIES', broken.message, { field: 'start', details });
+  }
+  if (agreement.respectWorkingHours) {
+    for (const role of ['mentor', 'mentee'] as const) {
+      const calendar = read.value.find((c) => c.personId === context[role].personId);
+      if (!calendar?.workingHours) continue;
+      const working = expandWeeklyWindows(calendar.workingHours, calendar.timeZone, time);
+      if (!working.some((w) => w.start <= time.start && w.end >= time.end)) {
+        return fail('BOOKING.OUTSIDE_BOUNDARIES', `This time is outside ${names[role]}’s working hours in Outlook, which the agreement respects. Pick a proposed time.`, {
+          field: 'start',
+          details: { boundary: 'WORKING_HOURS', role, localTimes: localTimesOf(agreement, names, time) },
+        });
+      }
+    }
+  }
+  return ok(time);
+}
+
 async function bookForContexts(
   deps: BookingDeps,
   contexts: readonly BookingContext[],
   now: Instant,
-  request: { readonly scope: BookingScope; readonly count?: number },
+  request: { readonly scope: BookingScope; readonly count?: number; readonly at?: Interval },
 ): Promise<Result<BookingOutcome>[]> {
   const needs = contexts.map((context) => {
     const meetings = context.aggregate.meetings;
@@ -280,7 +345,8 @@ async function bookForContexts(
   // meetings reads its year, which the calendar port reads in windows of at most 62 days (Graph's limit).
   const horizonEnd = toPlan.reduce((end, n) => Math.max(end, neededUntil(n.context, n.missing, now)), now);
   const horizon: Interval = { start: now, end: Math.min(now + horizonDays * DAY, horizonEnd) };
-  if (toPlan.length > 0) {
+  // A chosen time (checked already) needs no free/busy read and no planning.
+  if (toPlan.length > 0 && !request.at) {
     const people = new Map<string, CalendarPerson>();
     for (const { context } of toPlan) for (const p of [context.mentor, context.mentee]) people.set(p.personId, p);
     const read = await deps.calendar.getCalendars({ requesterId: toPlan[0]!.context.organizer.personId, people: [...people.values()], range: horizon });
@@ -297,6 +363,13 @@ async function bookForContexts(
     const reconcile = pendingMeetings(context.aggregate.meetings);
     const requested = need.requested;
     if (need.missing === 0) {
+      planned.push({ context, requested, reconcile, unplaced: [], deferred: [], plannedNow: [] });
+      continue;
+    }
+    if (request.at) {
+      // A chosen time, already checked against the boundaries and both calendars: recorded as planned, nothing else.
+      const [slot] = nextMeetingSlots(context.aggregate.relationship.id, context.aggregate.meetings, 1);
+      creates.push({ planIndex: planned.length, meeting: { id: slot!.id, number: slot!.number, start: request.at.start, end: request.at.end, status: 'planned', organizerId: context.organizer.personId, bookingState: 'pending' } });
       planned.push({ context, requested, reconcile, unplaced: [], deferred: [], plannedNow: [] });
       continue;
     }

@@ -223,8 +223,9 @@ export class MentoringApi {
     return this.client.get<SlotProposalDto>(`/api/relationships/${enc(relationshipId)}/slots`, withSignal(signal));
   }
   /** States a target (the next meeting, or the series), so sending it twice books nothing twice. */
-  bookMeetings(relationshipId: string, scope: 'next' | 'series'): Promise<BookingOutcomeDto> {
-    return this.client.post<BookingOutcomeDto>(`/api/relationships/${enc(relationshipId)}/meetings`, { scope });
+  /** `start`: the proposed time the person chose for the next meeting (booking picks when absent). */
+  bookMeetings(relationshipId: string, scope: 'next' | 'series', start?: string): Promise<BookingOutcomeDto> {
+    return this.client.post<BookingOutcomeDto>(`/api/relationships/${enc(relationshipId)}/meetings`, { scope, ...(start ? { start } : {}) });
   }
   rescheduleMeeting(relationshipId: string, meeting: Pick<MeetingDto, 'id' | 'version'>, start: string): Promise<MeetingDto> {
     return this.client.patch<MeetingDto>(

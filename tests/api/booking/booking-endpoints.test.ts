@@ -47,6 +47,53 @@ it('books the series once: a retried POST answers the same meetings and the cale
   for (const m of first.json.meetings as { start: string }[]) expect(new Date(m.start).getUTCDay()).toBe(2);
 });
 
+describe('booking the next meeting at a chosen time', () => {
+  it('books the proposed time the person chose, once: a retry finds it, another time is refused, the calendar holds one event', async () => {
+    const { cast, rel } = await pairWithAgreement();
+    const slots = await h.request('GET', `${rel}/slots`, { person: cast.mentee });
+    expect(slots.status).toBe(200);
+    // Not the first proposal: the one booking would pick on its own.
+    const chosen = slots.json.slots[2] as { start: string; end: string };
+    const booked = await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: { scope: 'next', start: chosen.start } });
+    expect(booked.status).toBe(200);
+    expect(booked.json.plannedNow).toHaveLength(1);
+    expect(booked.json.meetings.map((m: { start: string; end: string; bookingState: string }) => [m.start, m.end, m.bookingState])).toEqual([[chosen.start, chosen.end, 'booked']]);
+    const retry = await h.request('POST', `${rel}/meetings`, { person: cast.mentor, body: { scope: 'next', start: chosen.start } });
+    expect([retry.status, retry.json.plannedNow, retry.json.meetings.map((m: { id: string }) => m.id)]).toEqual([200, [], [booked.json.meetings[0].id]]);
+    const before = await h.snapshot(cast.tenantId);
+    const other = await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: { scope: 'next', start: slots.json.slots[0].start } });
+    expect([other.status, other.json.error.code, other.json.error.field]).toEqual([409, 'BOOKING.NEXT_ALREADY_PLANNED', 'start']);
+    expect(await h.snapshot(cast.tenantId)).toEqual(before);
+    const events = (await h.calendar().events.list(cast.mentee.personId)).filter((e) => !e.isCancelled);
+    expect(events.map((e) => new Date(e.start).toISOString())).toEqual([chosen.start]);
+  });
+
+  it('refuses a time outside the boundaries, a busy time and a chosen time for a series, each with its code, and writes nothing', async () => {
+    const { cast, rel } = await pairWithAgreement();
+    const slots = await h.request('GET', `${rel}/slots`, { person: cast.mentee });
+    const first = slots.json.slots[0] as { start: string; end: string };
+    const before = await h.snapshot(cast.tenantId);
+    const outside = new Date(Date.parse(first.start) + 6 * 3600_000).toISOString();
+    const refused = await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: { scope: 'next', start: outside } });
+    expect([refused.status, refused.json.error.code, refused.json.error.field, refused.json.error.details.boundary]).toEqual([422, 'BOOKING.OUTSIDE_BOUNDARIES', 'start', 'BOUNDARY.OUTSIDE_WINDOW']);
+    expect(refused.json.error.details.localTimes.map((t: { timeZone: string }) => t.timeZone)).toEqual(['Europe/Warsaw', 'America/New_York']);
+    const series = await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: { scope: 'series', start: first.start } });
+    expect([series.status, series.json.error.code, series.json.error.field]).toEqual([422, 'BOOKING.START_ONLY_FOR_NEXT', 'start']);
+    // The mentor accepts another meeting at that time in Outlook meanwhile.
+    const made = await fetch(`${h.baseUrl}/local-graph/v1.0/users/${cast.mentor.personId}/calendar/events`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await h.token(cast.mentor)}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ subject: 'Budget review', start: { dateTime: first.start.slice(0, 19), timeZone: 'UTC' }, end: { dateTime: first.end.slice(0, 19), timeZone: 'UTC' } }),
+    });
+    expect(made.status).toBe(201);
+    const snapshotWithEvent = await h.snapshot(cast.tenantId);
+    const busy = await h.request('POST', `${rel}/meetings`, { person: cast.mentee, body: { scope: 'next', start: first.start } });
+    expect([busy.status, busy.json.error.code, busy.json.error.field]).toEqual([409, 'BOOKING.SLOT_BUSY', 'start']);
+    expect(await h.snapshot(cast.tenantId)).toEqual(snapshotWithEvent);
+    expect(snapshotWithEvent).toEqual(before);
+  });
+});
+
 it('refuses bad input with stable codes and writes nothing', async () => {
   const { cast, rel } = await pairWithAgreement();
   const before = await h.snapshot(cast.tenantId);

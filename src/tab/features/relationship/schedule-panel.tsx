@@ -13,7 +13,7 @@ import { CancelForm, RescheduleForm } from './meeting-change-forms';
 import { agendaOf, MeetingAgendaPreview } from './meeting-agenda-preview';
 import { pastOf, upcomingOf } from './meeting-rules';
 import { NoSlotExplanation, OutcomeSummary, PastMeetings, ProposedTimes, SERIES_COMPLETE } from './schedule-times';
-import { noSlotText, SlotText } from './schedule-words';
+import { noSlotText, problemText, SlotText } from './schedule-words';
 import { UnbookedMeetingItems } from './unbooked-meetings';
 
 export { noSlotText } from './schedule-words';
@@ -58,7 +58,7 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
     (signal) => (agreed && !closed ? api.readUnbookedMeetings(relationshipId, signal) : Promise.resolve(null)),
     [api, relationshipId, agreed, closed],
   );
-  const [booking, setBooking] = useState<'next' | 'series' | undefined>();
+  const [booking, setBooking] = useState<'next' | 'series' | { start: string } | undefined>();
   const [outcome, setOutcome] = useState<BookingOutcomeDto | undefined>();
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
@@ -74,13 +74,14 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
   const upcoming = upcomingOf(merged, now);
   const past = pastOf(merged, now);
 
-  const book = async (scope: 'next' | 'series') => {
-    setBooking(scope);
+  /** The next meeting where booking picks, the whole series, or the next meeting at the time the person chose. */
+  const book = async (what: 'next' | 'series' | { start: string }) => {
+    setBooking(what);
     setProblem(undefined);
     setNotice(undefined);
     setOutcome(undefined);
     try {
-      const result = await api.bookMeetings(relationshipId, scope);
+      const result = typeof what === 'string' ? await api.bookMeetings(relationshipId, what) : await api.bookMeetings(relationshipId, 'next', what.start);
       remember(result.meetings);
       setOutcome(result);
       slots.reload();
@@ -88,6 +89,8 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
       onChanged();
     } catch (caught) {
       setProblem(problemOf(caught));
+      // A chosen time refused (taken meanwhile, say): the list is read again, so what is offered is true.
+      if (typeof what !== 'string') slots.reload();
     } finally {
       setBooking(undefined);
     }
@@ -112,6 +115,8 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
   const sameAsSlots = problem?.code !== undefined && problem.code === slotProblem?.code;
   const openAgreement = openSection ? () => openSection('agreement') : undefined;
   const unbookedData = unbooked.loaded.state === 'ready' ? unbooked.loaded.data : null;
+  // A time can be chosen while no next meeting is planned (once one is, moving it is the way to change it).
+  const canChoose = upcoming.length === 0 && slotList.length > 0;
   return (
     <div className={styles.panel}>
       <Subtitle1 as="h2">{t('schedule.title')}</Subtitle1>
@@ -129,8 +134,18 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
         ) : null}
         {slots.loaded.state === 'ready' ? (
           <>
-            <Text>{t('schedule.slots.intro', { zone: myZone })}</Text>
-            <ProposedTimes slots={slotList} myZone={myZone} partnerZone={partnerZone} partnerName={pair.partnerName} />
+            <Text>{t(canChoose ? 'schedule.slots.introChoose' : 'schedule.slots.intro', { zone: myZone })}</Text>
+            <ProposedTimes
+              slots={slotList}
+              myZone={myZone}
+              partnerZone={partnerZone}
+              partnerName={pair.partnerName}
+              choose={
+                canChoose
+                  ? { onChoose: (slot) => void book({ start: slot.start }), choosing: typeof booking === 'object' ? booking.start : undefined, disabled: booking !== undefined || blockedReason !== undefined }
+                  : undefined
+              }
+            />
           </>
         ) : null}
         {seriesComplete ? null : (
@@ -165,7 +180,10 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
           </Field>
         ) : null}
         {outcome ? <OutcomeSummary outcome={outcome} /> : null}
-        {problem && !sameAsSlots && !problem.code?.startsWith('SCHEDULING.') ? <ProblemMessage problem={problem} /> : null}
+        {problem && !sameAsSlots && !problem.code?.startsWith('SCHEDULING.') ? (
+          // A refusal that names its fix (a chosen time now busy, say) says it in the catalogue's words.
+          problemText(problem, t) ? <Notice intent="warning">{problemText(problem, t)}</Notice> : <ProblemMessage problem={problem} />
+        ) : null}
       </section>
 
       <section className={styles.section} aria-labelledby="upcoming-title">

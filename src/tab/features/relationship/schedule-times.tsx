@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Card, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { CheckInDto, MeetingDto } from '../../../contracts';
 import type { BookingOutcomeDto } from '../../../contracts/booking';
 import type { ApiProblem } from '../../api/api-error';
@@ -14,6 +14,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   details: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   text: { overflowWrap: 'anywhere' },
+  slot: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
 });
 
 /** The series the agreement asks for is all planned: nothing is wrong, there is just nothing left to book. */
@@ -45,8 +46,30 @@ export function distinctByDay(slots: readonly Interval[], dayOf: (iso: string) =
   return days;
 }
 
-export function ProposedTimes({ slots, myZone, partnerZone, partnerName }: { slots: readonly Interval[]; myZone: string; partnerZone: string | undefined; partnerName: string }) {
-  const { format } = useI18n();
+export interface ChooseTime {
+  /** Books the next meeting at this slot's start. */
+  onChoose: (slot: Interval) => void;
+  /** The start being booked now, if any (its button says so; every button waits). */
+  choosing: string | undefined;
+  /** Booking is off (another booking runs, or nothing can be booked). */
+  disabled: boolean;
+}
+
+/** Distinct proposed times by day on my clock; with `choose`, each can be booked as the next meeting. */
+export function ProposedTimes({
+  slots,
+  myZone,
+  partnerZone,
+  partnerName,
+  choose,
+}: {
+  slots: readonly Interval[];
+  myZone: string;
+  partnerZone: string | undefined;
+  partnerName: string;
+  choose?: ChooseTime | undefined;
+}) {
+  const { t, format } = useI18n();
   const styles = useStyles();
   const days = distinctByDay(slots, (iso) => format.date(iso, myZone));
   return (
@@ -56,8 +79,20 @@ export function ProposedTimes({ slots, myZone, partnerZone, partnerName }: { slo
           <Subtitle2 as="h4">{day}</Subtitle2>
           <ul className={styles.times} aria-label={day}>
             {times.map((slot) => (
-              <li key={slot.start} className={styles.text}>
-                <SlotText start={slot.start} end={slot.end} myZone={myZone} partnerZone={partnerZone} partnerName={partnerName} withDay={false} />
+              <li key={slot.start} className={mergeClasses(styles.text, choose && styles.slot)}>
+                <span>
+                  <SlotText start={slot.start} end={slot.end} myZone={myZone} partnerZone={partnerZone} partnerName={partnerName} withDay={false} />
+                </span>
+                {choose ? (
+                  <Button
+                    size="small"
+                    disabled={choose.disabled || choose.choosing !== undefined}
+                    aria-label={t('schedule.bookThisAt', { time: format.dateTime(slot.start, myZone) })}
+                    onClick={() => choose.onChoose(slot)}
+                  >
+                    {choose.choosing === slot.start ? t('schedule.booking') : t('schedule.bookThis')}
+                  </Button>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -17,7 +17,7 @@ const noSlotKey = {
   'SCHEDULING.MEETING_COUNT_REACHED': 'schedule.noSlot.MEETING_COUNT_REACHED',
 } as const satisfies Partial<Record<ErrorCode, MessageKey>>;
 
-/** Refusals of a reschedule or cancel that name the fix. */
+/** Refusals of a booking at a chosen time, a reschedule or a cancel that name the fix. */
 const bookingKey: Partial<Record<ErrorCode, MessageKey>> = {
   'BOOKING.OUTSIDE_BOUNDARIES': 'schedule.code.OUTSIDE_BOUNDARIES',
   'BOOKING.TOO_SOON': 'schedule.code.TOO_SOON',
@@ -25,6 +25,7 @@ const bookingKey: Partial<Record<ErrorCode, MessageKey>> = {
   'BOOKING.MEETING_STARTED': 'schedule.code.MEETING_STARTED',
   'BOOKING.COMMENT_REQUIRED': 'schedule.code.COMMENT_REQUIRED',
   'BOOKING.NO_ACTIVE_AGREEMENT': 'schedule.code.NO_ACTIVE_AGREEMENT',
+  'BOOKING.NEXT_ALREADY_PLANNED': 'schedule.code.NEXT_ALREADY_PLANNED',
 };
 
 /** These messages have no placeholders, so a key chosen at run time needs no parameters. */

@@ -155,7 +155,8 @@ describe('Schedule: proposed slots', () => {
     const overlapping = { ...proposal, slots: [...proposal.slots, { start: '2030-01-08T08:15:00.000Z', end: '2030-01-08T09:00:00.000Z' }, { start: '2030-01-09T10:00:00.000Z', end: '2030-01-09T10:45:00.000Z' }] };
     renderPanel(fakeApi({ proposeSlots: jest.fn().mockResolvedValue(overlapping) }), detailWith([]));
     const day = await screen.findByRole('list', { name: 'Tue, 8 Jan 2030' }, { timeout: 5000 });
-    const items = within(day).getAllByRole('listitem').map((li) => li.textContent);
+    // Each time's words (beside it, its own "Book this time" button).
+    const items = within(day).getAllByRole('listitem').map((li) => li.querySelector('span')?.textContent);
     // 08:15 overlaps the 08:00 slot, so it is not a choice of its own.
     expect(items).toEqual(['08:00 – 08:45 GMT · Tue 8 Jan, 09:00 CET for Kacper Nowak', '09:00 – 09:45 GMT · Tue 8 Jan, 10:00 CET for Kacper Nowak']);
     expect(within(screen.getByRole('list', { name: 'Wed, 9 Jan 2030' })).getAllByRole('listitem')).toHaveLength(1);
@@ -226,6 +227,36 @@ describe('Schedule: booking', () => {
     expect(screen.getByText('Being booked')).toBeTruthy();
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(onChanged).toHaveBeenCalled();
+  });
+
+  it('books the next meeting at the time I choose, not only where booking picks', async () => {
+    const user = userEvent.setup();
+    const outcome: BookingOutcomeDto = { requested: 1, meetings: [booked('m1', 1, '2030-01-08T09:00:00.000Z')], plannedNow: ['m1'], stillPending: [], failed: [], unplaced: [], deferred: [] };
+    const api = fakeApi({ bookMeetings: jest.fn().mockResolvedValue(outcome) });
+    const { onChanged } = renderPanel(api, detailWith([]));
+    expect(await screen.findByText(/Book the one that suits you both, or let booking pick the best one/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Book the next meeting at Tue 8 Jan, 09:00 GMT' }));
+    expect(api.bookMeetings).toHaveBeenCalledWith('rel-1', 'next', '2030-01-08T09:00:00.000Z');
+    expect(await screen.findByText(/Booked 1 meeting; the invite is in both calendars\./)).toBeTruthy();
+    expect(onChanged).toHaveBeenCalled();
+  });
+
+  it('says in words when the chosen time was taken meanwhile, and reads the times again', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({
+      bookMeetings: jest.fn().mockRejectedValue(new ApiError({ kind: 'rejected', status: 409, code: 'BOOKING.SLOT_BUSY', serverMessage: 'The agreement keeps 10 minutes free around other meetings.' })),
+    });
+    renderPanel(api, detailWith([]), 'pl');
+    await user.click(await screen.findByRole('button', { name: /^Zarezerwuj następne spotkanie: wt\., 8 sty, 08:00/ }));
+    expect(await screen.findByText('Ktoś z Was jest wtedy zajęty (z przerwami). Wybierz jeden z proponowanych terminów.')).toBeTruthy();
+    expect(api.proposeSlots).toHaveBeenCalledTimes(2);
+  });
+
+  it('offers no time to choose once the next meeting is planned (moving it is the way to change it)', async () => {
+    renderPanel(fakeApi(), detailWith([booked('m1', 1, '2030-01-08T08:00:00.000Z')]));
+    await screen.findByRole('list', { name: 'Tue, 8 Jan 2030' }, { timeout: 5000 });
+    expect(screen.queryByRole('button', { name: /^Book the next meeting at / })).toBeNull();
+    expect(screen.getByText(/Booking picks the best one and keeps a steady weekday and time\./)).toBeTruthy();
   });
 
   it('shows the upcoming meetings with the agenda their invites carry', async () => {
