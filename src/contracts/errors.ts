@@ -48,6 +48,7 @@ export const ERROR_CATALOGUE = {
   'ATTENDANCE.NOT_CONFIGURED': spec(503, 'The app has no Graph credential to read attendance reports; check-ins go to both people.'),
   'ATTENDANCE.MEETING_NOT_FOUND': spec(404, 'Graph has no online meeting with that join URL for the organizer.'),
   'ATTENDANCE.UNAVAILABLE': spec(503, 'Reading the attendance report failed (Graph error, throttling, or an unexpected shape).'),
+  'ATTENDANCE.NOT_YET_AVAILABLE': spec(503, 'Teams has not written the meeting\'s attendance report yet; it is read again shortly.'),
   'LOCAL_IDENTITY.INVALID_REQUEST': spec(400, 'The local issuer got a malformed token request.'),
   'LOCAL_IDENTITY.UNKNOWN_PERSON': spec(404, 'The local issuer has no such demo person.'),
   'LOCAL_IDENTITY.NOT_FOUND': spec(404, 'No local issuer endpoint at this address.'),
@@ -226,6 +227,7 @@ export const ERROR_CATALOGUE = {
   'DELIVERY.CONNECTOR_ERROR': spec(502, 'The Bot Connector answered an error status (not 429) to a proactive send.'),
   'DELIVERY.UNEXPECTED_ERROR': spec(500, 'Handling a delivery job threw (storage unreachable, a bug); the log line has the cause.'),
   'DELIVERY.UNREADABLE_MESSAGE': spec(422, 'A delivery queue message is not a batch of jobs; it was moved to the poison queue.'),
+  'DELIVERY.QUEUE_UNAVAILABLE': spec(503, 'A bot queue (a later read of an attendance report) could not be written.'),
 
   // Anything else
   'INTERNAL.UNEXPECTED': spec(500, 'A bug; the correlation id finds it in the logs.'),

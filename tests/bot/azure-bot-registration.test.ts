@@ -92,6 +92,11 @@ describe('the Azure Functions registration with the bot', () => {
     expect(queues).toEqual(Array.from({ length: 16 }, (_, i) => [`deliverBotMessages${i}`, `bot-deliveries-${i}`, 'AzureWebJobsStorage']));
   });
 
+  it('reads late attendance reports again on a Storage queue trigger of their own', () => {
+    const retry = mockRegistered.find((r) => r.metadata.name === 'retryMeetingAttendance')!;
+    expect([triggerOf(retry).type, triggerOf(retry).queueName, triggerOf(retry).connection]).toEqual(['queueTrigger', 'bot-attendance-retry', 'AzureWebJobsStorage']);
+  });
+
   it('a queue message that is not a batch of jobs, handed to the registered trigger, goes to that queue\'s poison queue and the handler returns', async () => {
     const trigger = mockRegistered.find((r) => r.metadata.name === 'deliverBotMessages3')!;
     const poison = new QueueClient(testStorageConnectionString(), 'bot-deliveries-3-poison');

@@ -57,6 +57,10 @@ export class GraphMeetingAttendance implements MeetingAttendancePort {
     const base = `/users/${seg(organizerId)}/onlineMeetings/${seg(meeting.value.id)}/attendanceReports`;
     const reports = await this.get(base, Reports, 'list attendance reports');
     if (!reports.ok) return reports;
+    // Teams writes a session's report some minutes after it ends; a meetingEnd means a session took place.
+    if (reports.value.value.length === 0) {
+      return fail('ATTENDANCE.NOT_YET_AVAILABLE', 'Teams has not written the attendance report for this meeting yet.');
+    }
     const joined = new Set<string>();
     // A meeting held twice on one link has a report per session: anyone in any of them joined.
     for (const report of reports.value.value) {

@@ -1,7 +1,8 @@
-import { recordMeetingEnd } from '../../core/delivery/meeting-end';
+import { ATTENDANCE_RETRY_DELAYS, recordAttendancePending, recordMeetingEnd } from '../../core/delivery/meeting-end';
 import type { AttendanceOutcome, Meeting } from '../../core/relationships/meeting';
 import type { Relationship } from '../../core/relationships/relationship';
-import type { MeetingAttendancePort } from '../../core/ports/meeting-attendance';
+import type { AttendanceRetry, MeetingAttendancePort } from '../../core/ports/meeting-attendance';
+export type { AttendanceRetry } from '../../core/ports/meeting-attendance';
 import type { MentoringRepositories } from '../../core/ports/repositories';
 import { fail, ok, type Result } from '../../core/result';
 import type { Instant } from '../../core/time/interval';
@@ -26,6 +27,13 @@ export interface MeetingEndDeps {
    * sender's relationships are searched.
    */
   readonly relationshipOfJoinUrl?: (tenantId: string, joinUrl: string) => Promise<string | undefined>;
+  /**
+   * Reads a late report again after `delayMs` (a queue message hidden that long). Without it a late
+   * report is treated as unreadable at once: both get the check-in.
+   */
+  readonly retryLater?: (retry: AttendanceRetry, delayMs: number) => Promise<Result<void>>;
+  /** The waits between reads of a late report; production's `ATTENDANCE_RETRY_DELAYS` unless a test shortens them. */
+  readonly retryDelays?: readonly number[];
   readonly log?: (event: string, details: Record<string, unknown>) => void;
 }
 
@@ -60,35 +68,84 @@ async function findMeeting(deps: MeetingEndDeps, event: MeetingEndEvent): Promis
   return ok(undefined);
 }
 
+export type MeetingEndOutcome = AttendanceOutcome | 'awaitingReport';
+
+const outcomeOf = (m: Meeting): MeetingEndOutcome => m.attendance?.outcome ?? (m.attendancePending ? 'awaitingReport' : 'unknown');
+
 /**
  * What a meetingEnd event does: find the pair's meeting by its join URL among the sender's own
  * relationships (never trusting an id from the activity), read who joined, record the real end and
  * the outcome, and queue what is due (check-ins to those who joined, or the missed-meeting cards).
+ * A report Teams has not written yet is read again later (`retryAttendance`), check-ins waiting for it.
  * A repeated event reads nothing again: the first record stands and planning is idempotent.
  */
-export async function handleMeetingEnd(deps: MeetingEndDeps, event: MeetingEndEvent): Promise<Result<{ relationshipId: string; meetingId: string; outcome: AttendanceOutcome }>> {
+export async function handleMeetingEnd(
+  deps: MeetingEndDeps,
+  event: MeetingEndEvent,
+): Promise<Result<{ relationshipId: string; meetingId: string; outcome: MeetingEndOutcome }>> {
   const found = await findMeeting(deps, event);
   if (!found.ok) return found;
   if (!found.value) return fail('BOT.MEETING_UNKNOWN', 'That meeting is not one of your mentoring meetings.');
   const { relationship: rel, meeting } = found.value;
   let current: Meeting = meeting;
-  if (!meeting.attendance) {
-    let joined: string[] | undefined;
-    const port = deps.attendanceFor(event.tenantId);
-    const read = port.ok ? await port.value.whoJoined(meeting.organizerId, event.joinUrl) : port;
-    if (read.ok) joined = read.value;
-    else deps.log?.('attendance not read; check-ins go to both', { tenantId: event.tenantId, meetingId: meeting.id, code: read.error.code });
-    const updated = await deps.repos.relationships.meetings.update(event.tenantId, rel.id, recordMeetingEnd(meeting, rel, event.endedAt, joined), meeting.version);
-    if (updated.ok) current = updated.value;
-    else {
-      if (updated.error.code !== 'STORAGE.CONFLICT') return updated;
-      // Another event (or a sync) wrote first: its record stands.
-      const stored = await deps.repos.relationships.meetings.get(event.tenantId, rel.id, meeting.id);
-      if (!stored.ok) return stored;
-      current = stored.value;
-    }
+  if (!meeting.attendance && !meeting.attendancePending) {
+    const recorded = await readAndRecord(deps, event.tenantId, rel, meeting, event.endedAt, 0);
+    if (!recorded.ok) return recorded;
+    current = recorded.value;
   }
   const planned = await deps.plan(event.tenantId, rel.id);
   if (!planned.ok) return planned;
-  return ok({ relationshipId: rel.id, meetingId: meeting.id, outcome: current.attendance?.outcome ?? 'unknown' });
+  return ok({ relationshipId: rel.id, meetingId: meeting.id, outcome: outcomeOf(current) });
+}
+
+/**
+ * A queued read of a late report: records the attendance once the report is there (and queues what
+ * is due), reads again later while the retries last, and then records `unknown` (check-ins to both,
+ * as with an unreadable report). A meeting recorded meanwhile (another event, an earlier retry) is left as it is.
+ */
+export async function retryAttendance(deps: MeetingEndDeps, retry: AttendanceRetry): Promise<Result<MeetingEndOutcome>> {
+  const rel = await deps.repos.relationships.get(retry.tenantId, retry.relationshipId);
+  if (!rel.ok) return rel;
+  const meeting = await deps.repos.relationships.meetings.get(retry.tenantId, retry.relationshipId, retry.meetingId);
+  if (!meeting.ok) return meeting;
+  if (meeting.value.attendance || meeting.value.status === 'cancelled') return ok(outcomeOf(meeting.value));
+  const recorded = await readAndRecord(deps, retry.tenantId, rel.value, meeting.value, retry.endedAt, retry.attempt);
+  if (!recorded.ok) return recorded;
+  const planned = await deps.plan(retry.tenantId, retry.relationshipId);
+  if (!planned.ok) return planned;
+  return ok(outcomeOf(recorded.value));
+}
+
+/** One read of the report; `earlier` reads found none. Writes the attendance, or the pending mark and the next read; the meeting as stored after. */
+async function readAndRecord(deps: MeetingEndDeps, tenantId: string, rel: Relationship, meeting: Meeting, endedAt: Instant, earlier: number): Promise<Result<Meeting>> {
+  const port = deps.attendanceFor(tenantId);
+  const read = port.ok ? await port.value.whoJoined(meeting.organizerId, meeting.joinUrl ?? '') : port;
+  const delays = deps.retryDelays ?? ATTENDANCE_RETRY_DELAYS;
+  if (!read.ok && read.error.code === 'ATTENDANCE.NOT_YET_AVAILABLE' && deps.retryLater && earlier < delays.length) {
+    const pending = await write(deps, tenantId, rel, meeting, recordAttendancePending(meeting, endedAt, earlier + 1));
+    if (!pending.ok) return pending;
+    // Another event or retry wrote the meeting meanwhile: that one carries on.
+    if (pending.value.attendance || pending.value.attendancePending?.attempts !== earlier + 1) return pending;
+    const queued = await deps.retryLater({ tenantId, relationshipId: rel.id, meetingId: meeting.id, endedAt, attempt: earlier + 1 }, delays[earlier]!);
+    if (queued.ok) return pending;
+    // No later read can come: decide now, as for an unreadable report.
+    deps.log?.('late attendance report: the retry could not be queued; check-ins go to both', { tenantId, meetingId: meeting.id, code: queued.error.code });
+    return write(deps, tenantId, rel, pending.value, recordMeetingEnd(pending.value, rel, endedAt, undefined));
+  }
+  if (!read.ok) {
+    deps.log?.(read.error.code === 'ATTENDANCE.NOT_YET_AVAILABLE' ? 'attendance report still missing after the retries; check-ins go to both' : 'attendance not read; check-ins go to both', {
+      tenantId,
+      meetingId: meeting.id,
+      code: read.error.code,
+      reads: earlier + 1,
+    });
+  }
+  return write(deps, tenantId, rel, meeting, recordMeetingEnd(meeting, rel, endedAt, read.ok ? read.value : undefined));
+}
+
+/** Writes with the meeting's version; when another event (or a sync) wrote first, its record stands. */
+async function write(deps: MeetingEndDeps, tenantId: string, rel: Relationship, meeting: Meeting, next: Omit<Meeting, 'version'>): Promise<Result<Meeting>> {
+  const updated = await deps.repos.relationships.meetings.update(tenantId, rel.id, next, meeting.version);
+  if (updated.ok || updated.error.code !== 'STORAGE.CONFLICT') return updated;
+  return deps.repos.relationships.meetings.get(tenantId, rel.id, meeting.id);
 }

@@ -5,7 +5,7 @@ import type { Relationship } from '../relationships/relationship';
 import { DAY, type Instant } from '../time/interval';
 import { idempotencyKeys, type ProactiveMessage } from './bot-message';
 import { localDateOf } from './local-day';
-import { checkInRecipients, endOf, MISSED_CARD_LIFETIME } from './meeting-end';
+import { awaitingAttendance, checkInRecipients, endOf, MISSED_CARD_LIFETIME } from './meeting-end';
 
 /** A missed check-in is nudged once, this long after the meeting ended. */
 export const NUDGE_AFTER = 2 * DAY;
@@ -40,7 +40,8 @@ function nextMeetingAfter(meetings: readonly Meeting[], at: Instant): Meeting | 
 export function selectCheckIns(snapshot: RelationshipSnapshot, now: Instant): ProactiveMessage[] {
   if (snapshot.relationship.status !== 'active') return [];
   return snapshot.meetings
-    .filter((m) => m.status !== 'cancelled' && endOf(m) <= now)
+    // A late attendance report is waited for: who gets the check-in depends on it.
+    .filter((m) => m.status !== 'cancelled' && endOf(m) <= now && !awaitingAttendance(m, now))
     .flatMap((m) => {
       const next = nextMeetingAfter(snapshot.meetings, endOf(m));
       // After a meetingEnd event with attendance, only those who joined get the check-in.
@@ -63,7 +64,7 @@ export function selectCheckIns(snapshot: RelationshipSnapshot, now: Instant): Pr
 export function selectCheckInNudges(snapshot: RelationshipSnapshot, now: Instant): ProactiveMessage[] {
   if (snapshot.relationship.status !== 'active') return [];
   return snapshot.meetings
-    .filter((m) => m.status !== 'cancelled' && m.end + NUDGE_AFTER <= now)
+    .filter((m) => m.status !== 'cancelled' && m.end + NUDGE_AFTER <= now && !awaitingAttendance(m, now))
     .flatMap((m) => {
       const next = nextMeetingAfter(snapshot.meetings, m.end);
       // Once the next meeting has begun the check-in belongs to the past; nudging would be noise.

@@ -11,3 +11,13 @@ export interface MeetingAttendancePort {
    */
   whoJoined(organizerId: string, joinUrl: string): Promise<Result<string[]>>;
 }
+
+/** A later read of a late attendance report (a queued message): which meeting, and how many reads found none. */
+export interface AttendanceRetry {
+  readonly tenantId: string;
+  readonly relationshipId: string;
+  readonly meetingId: string;
+  readonly endedAt: number;
+  /** Reads so far that found no report (1 after the meetingEnd event's own read). */
+  readonly attempt: number;
+}

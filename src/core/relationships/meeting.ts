@@ -50,6 +50,17 @@ export interface RebookedAfterMiss {
   readonly at: Instant;
 }
 
+/**
+ * Teams said the meeting ended but its attendance report was not there yet: the report is read again
+ * later (a bounded number of times); until `until`, check-ins wait for it, and after it they go to both.
+ */
+export interface AttendancePending {
+  readonly endedAt: Instant;
+  /** Reads that found no report so far. */
+  readonly attempts: number;
+  readonly until: Instant;
+}
+
 export interface MeetingResponse {
   readonly personId: string;
   readonly response: AttendeeResponse;
@@ -92,6 +103,8 @@ export interface Meeting {
   readonly lastSyncedAt?: Instant;
   /** The real end and who joined, when a Teams meetingEnd event arrived; absent on the timer path. */
   readonly attendance?: MeetingAttendance;
+  /** The attendance report is late; set until it is read or the retries run out. */
+  readonly attendancePending?: AttendancePending;
   /** Set once the missed meeting was moved from the "missed it?" card; a second choice finds it here. */
   readonly rebookedAfterMiss?: RebookedAfterMiss;
   readonly version: string;

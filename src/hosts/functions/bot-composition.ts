@@ -13,10 +13,11 @@ import type { Clock } from '../../core/ports/clock';
 import type { MentoringDeps } from '../../core/usecases/deps';
 import { MentoringConversation, type ConversationDeps } from '../../bot/conversation/mentoring-conversation';
 import { pacerPerKey } from '../../bot/delivery/adaptive-pacer';
-import { DeliveryWorker } from '../../bot/delivery/delivery-worker';
+import { DeliveryWorker, type JobOutcome } from '../../bot/delivery/delivery-worker';
 import { planDeliveries } from '../../bot/delivery/plan-deliveries';
 import { GroupCommitDeliveryQueue } from '../../bot/delivery/group-commit-queue';
-import { handleMeetingEnd, type MeetingEndEvent } from '../../bot/delivery/meeting-ended';
+import { handleMeetingEnd, retryAttendance, type MeetingEndDeps, type MeetingEndEvent } from '../../bot/delivery/meeting-ended';
+import { ATTENDANCE_RETRY_QUEUE, StorageQueueAttendanceRetries } from '../../adapters/bot/storage-queue-attendance-retry';
 import type { MeetingAttendancePort } from '../../core/ports/meeting-attendance';
 import type { RelationshipAggregate } from '../../core/relationships/relationship';
 import type { DeliveryJob } from '../../core/ports/delivery';
@@ -53,6 +54,8 @@ export interface BotHost {
   plan(tenantId: string, relationshipId: string, preloaded?: RelationshipAggregate): ReturnType<typeof planDeliveries>;
   /** A Teams meetingEnd event: attendance read, the meeting recorded, what is due queued. */
   meetingEnded(event: MeetingEndEvent): ReturnType<typeof handleMeetingEnd>;
+  /** A queued later read of a late attendance report (the `bot-attendance-retry` queue's handler). */
+  attendanceRetried(message: string): Promise<readonly JobOutcome[]>;
 }
 
 /** Where the bot's table and queues live: a connection string (Azurite, account key) or endpoints with a managed identity. */
@@ -130,17 +133,29 @@ export async function composeBotHost(options: {
   const plan = (tenantId: string, relationshipId: string, preloaded?: RelationshipAggregate) =>
     planDeliveries({ repos: options.mentoring.repos, queue: planningQueue, planned, newJobId: () => randomUUID() }, tenantId, relationshipId, options.clock.now(), preloaded);
   const attendanceFor = options.attendanceFor ?? (() => fail('ATTENDANCE.NOT_CONFIGURED', 'Attendance reports are not connected on this server.'));
+  const retries = new StorageQueueAttendanceRetries(options.storage.queue(ATTENDANCE_RETRY_QUEUE));
+  await retries.ensure();
+  const meetingEndDeps: MeetingEndDeps = {
+    repos: options.mentoring.repos,
+    attendanceFor,
+    plan,
+    ...(options.relationshipOfJoinUrl ? { relationshipOfJoinUrl: options.relationshipOfJoinUrl } : {}),
+    retryLater: (retry, delayMs) => retries.later(retry, delayMs),
+    log: (message, details) => logger.error(message, details),
+  };
+  const attendanceRetried = async (message: string): Promise<readonly JobOutcome[]> => {
+    const retry = retries.read(message);
+    if (!retry) {
+      logger.error('attendance retry message unreadable; dropped', { message: message.slice(0, 200) });
+      return [];
+    }
+    const outcome = await retryAttendance(meetingEndDeps, retry);
+    // Storage failed: the queue hands the message back (and poisons it after five failures).
+    if (!outcome.ok) throw new Error(`attendance retry failed: ${outcome.error.code}`);
+    return [];
+  };
   const meetingEnded = async (event: MeetingEndEvent) => {
-    const outcome = await handleMeetingEnd(
-      {
-        repos: options.mentoring.repos,
-        attendanceFor,
-        plan,
-        ...(options.relationshipOfJoinUrl ? { relationshipOfJoinUrl: options.relationshipOfJoinUrl } : {}),
-        log: (message, details) => logger.error(message, details),
-      },
-      event,
-    );
+    const outcome = await handleMeetingEnd(meetingEndDeps, event);
     // An event for a meeting that is not ours is normal (the bot is in other chats); nothing to answer.
     if (!outcome.ok && outcome.error.code !== 'BOT.MEETING_UNKNOWN') logger.error('meetingEnd not handled; the timer path will send check-ins', { tenantId: event.tenantId, code: outcome.error.code });
     return outcome;
@@ -183,5 +198,6 @@ export async function composeBotHost(options: {
     handle: botEndpoint(adapter, bot, logger, options.settings.MENTORING_MODE === 'local' ? { allowServiceUrl: isLoopbackServiceUrl } : {}),
     plan,
     meetingEnded,
+    attendanceRetried,
   };
 }

@@ -13,6 +13,7 @@ import { inParallel } from '../../core/booking/in-parallel';
 import type { QueueMessageSource } from '../../core/ports/delivery';
 import type { JobOutcome } from '../../bot/delivery/delivery-worker';
 import { DELIVERY_QUEUE_NAMES } from './bot-composition';
+import { ATTENDANCE_RETRY_QUEUE } from '../../adapters/bot/storage-queue-attendance-retry';
 
 export interface BotRuntime {
   readonly host: BotHost;
@@ -45,11 +46,20 @@ export interface QueueFunctionDefinition {
 
 /** Delivery: one queue function per shard, each handing its messages to the delivery worker. */
 export function botQueueFunctions(runtime: () => Promise<BotRuntime>): readonly QueueFunctionDefinition[] {
-  return DELIVERY_QUEUE_NAMES.map((queueName, shard) => ({
-    name: `deliverBotMessages${shard}`,
-    queueName,
-    handle: async (message, source) => (await runtime()).host.worker.handleMessage(message, source),
-  }));
+  return [
+    ...DELIVERY_QUEUE_NAMES.map((queueName, shard) => ({
+      name: `deliverBotMessages${shard}`,
+      queueName,
+      handle: async (message: unknown, source: QueueMessageSource) => (await runtime()).host.worker.handleMessage(message, source),
+    })),
+    // Later reads of late attendance reports (see retryAttendance).
+    // Azure's Node worker hands a JSON message over parsed; the local poller hands its text.
+    {
+      name: 'retryMeetingAttendance',
+      queueName: ATTENDANCE_RETRY_QUEUE,
+      handle: async (message: unknown) => (await runtime()).host.attendanceRetried(typeof message === 'string' ? message : JSON.stringify(message)),
+    },
+  ];
 }
 
 export interface PlanningOutcome {

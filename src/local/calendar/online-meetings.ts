@@ -34,9 +34,12 @@ export class LocalAttendanceTable {
     return new LocalAttendanceTable(TableClient.fromConnectionString(connectionString, LOCAL_ATTENDANCE_TABLE, insecure ? { allowInsecureConnection: true } : {}));
   }
 
-  /** One session of the meeting ended: a report with who was there (nobody: no report, as Teams). */
+  /**
+   * One session of the meeting ended: a report with who of the pair was there. A session whose report
+   * names neither of the pair (only someone else joined) is a report without their records. Until this
+   * is written the meeting has no report, as in Teams, which writes it some minutes after the end.
+   */
   async record(eventId: string, session: { start: number; end: number; attendees: readonly LocalAttendee[] }): Promise<void> {
-    if (session.attendees.length === 0) return;
     await this.table.createTable().catch(() => undefined);
     await this.table.upsertEntity({ partitionKey: onlineMeetingIdOf(eventId), rowKey: String(session.end), startMs: session.start, endMs: session.end, attendees: JSON.stringify(session.attendees) }, 'Replace');
   }

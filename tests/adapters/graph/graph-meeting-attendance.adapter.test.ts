@@ -46,10 +46,20 @@ it.each([
   graph.verify();
 });
 
-it('nobody joined: Teams writes no attendance report, so nobody is listed', async () => {
+it('no report yet: Teams writes a session\'s report minutes after it ends, so an empty list is ATTENDANCE.NOT_YET_AVAILABLE (read again later), never "nobody joined"', async () => {
   graph.expect(
     { method: 'GET', url: filterUrl, headers: AUTH, reply: { status: 200, body: fixture('online-meetings-by-join-url.response.json') } },
-    { method: 'GET', url: reportsUrl, headers: AUTH, reply: { status: 200, body: { value: [] } } },
+    { method: 'GET', url: reportsUrl, headers: AUTH, reply: { status: 200, body: { '@odata.context': fixture<Record<string, unknown>>('attendance-reports.response.json')['@odata.context'], value: [] } } },
+  );
+  expect(await adapter().whoJoined(MAREK, JOIN)).toMatchObject({ ok: false, error: { code: 'ATTENDANCE.NOT_YET_AVAILABLE' } });
+  graph.verify();
+});
+
+it('a report without records: nobody is listed', async () => {
+  graph.expect(
+    { method: 'GET', url: filterUrl, headers: AUTH, reply: { status: 200, body: fixture('online-meetings-by-join-url.response.json') } },
+    { method: 'GET', url: reportsUrl, headers: AUTH, reply: { status: 200, body: fixture('attendance-reports.response.json') } },
+    { method: 'GET', url: `${reportsUrl}/${REPORT}/attendanceRecords`, headers: AUTH, reply: { status: 200, body: { value: [] } } },
   );
   expect(await adapter().whoJoined(MAREK, JOIN)).toEqual({ ok: true, value: [] });
   graph.verify();

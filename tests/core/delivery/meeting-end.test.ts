@@ -1,4 +1,4 @@
-import { attendanceOutcome, recordMeetingEnd } from '../../../src/core/delivery/meeting-end';
+import { ATTENDANCE_WAIT, attendanceOutcome, recordAttendancePending, recordMeetingEnd } from '../../../src/core/delivery/meeting-end';
 import { selectAttendanceFollowUps, selectCheckInNudges, selectCheckIns, type RelationshipSnapshot } from '../../../src/core/delivery/select-proactive-messages';
 import type { Meeting } from '../../../src/core/relationships/meeting';
 import type { Relationship } from '../../../src/core/relationships/relationship';
@@ -49,4 +49,21 @@ it('unknown attendance (no report) and the timer path without an event behave as
   expect(kinds(selectCheckIns(snapshot([ended(undefined)]), at('2026-11-23T12:00:00Z')))).toEqual(['checkin mentor', 'checkin mentee']);
   expect(kinds(selectCheckIns(snapshot([base]), at('2026-11-23T12:00:00Z')))).toEqual(['checkin mentor', 'checkin mentee']);
   expect(selectAttendanceFollowUps(snapshot([ended(undefined), base]), at('2026-11-23T12:00:00Z'))).toEqual([]);
+});
+
+it('a late attendance report holds the check-ins (timer path included) until it is read or the wait runs out; then both get one', () => {
+  const endedAt = at('2026-11-23T10:40:00Z');
+  const pending: Meeting = { ...recordAttendancePending(base, endedAt, 1), version: '2' };
+  expect(pending.attendancePending).toEqual({ endedAt, attempts: 1, until: endedAt + ATTENDANCE_WAIT });
+  expect(ATTENDANCE_WAIT).toBe(42 * 60_000);
+  // After the scheduled end (the timer's moment), still waiting for the report: nothing.
+  expect(selectCheckIns(snapshot([pending, next]), at('2026-11-23T11:05:00Z'))).toEqual([]);
+  // The report read: it decides (and the pending mark is gone).
+  const read: Meeting = { ...recordMeetingEnd(pending, relationship, endedAt, ['mentee']), version: '3' };
+  expect(read.attendancePending).toBeUndefined();
+  expect(kinds(selectCheckIns(snapshot([read, next]), at('2026-11-23T11:05:00Z')))).toEqual(['checkin mentee']);
+  // Never read (the retries lost): after the wait, both get the check-in, from the real end.
+  const due = selectCheckIns(snapshot([pending, next]), endedAt + ATTENDANCE_WAIT);
+  expect(kinds(due)).toEqual(['checkin mentor', 'checkin mentee']);
+  expect(due[0]!.notBefore).toBe(endedAt);
 });
