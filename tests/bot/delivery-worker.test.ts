@@ -94,6 +94,37 @@ describe('the delivery worker (Azurite queue + table, Agents SDK CloudAdapter, l
     await connector.stop();
   });
 
+  it('handles at most its limit of jobs at once across messages; the others wait their turn and all are handled', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const limited = new DeliveryWorker({
+      queue,
+      ledger,
+      sender: new BotConnectorSender(new CloudAdapter({}), ''),
+      references: { save: async () => undefined, get: async () => undefined },
+      recipientOf: async (j) => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        await new Promise((r) => setTimeout(r, 20));
+        inFlight--;
+        return { personId: j.personId, timeZone: 'Europe/Warsaw', contactHours: weekdays9to17 };
+      },
+      compose: async (_j, user) => ok(helpCard({ locale: user.locale, links })),
+      nextContactMoment,
+      now: () => now,
+      pacerFor: pacerPerKey({ initialPerSecond: 50, minPerSecond: 1, maxPerSecond: 100, increasePerSuccess: 1 }),
+      maxJobsInFlight: 3,
+    });
+    const message = (from: number) => JSON.stringify({ jobs: Array.from({ length: 10 }, (_, i) => job(`p${from + i}`, 'm1')) });
+    const outcomes = await Promise.all([
+      limited.handleMessage(message(0), { queueName: 'q', messageId: 'a' }),
+      limited.handleMessage(message(10), { queueName: 'q', messageId: 'b' }),
+    ]);
+    expect(peak).toBe(3);
+    // Nobody installed the app here: every job ends as undeliverable, none is left out.
+    expect(outcomes.flat()).toEqual(Array.from({ length: 20 }, () => 'undeliverable'));
+  });
+
   it('delivers inside contact hours, in the person\'s language, and removes the job', async () => {
     await queue.enqueue([job('ania', 'm1')]);
     expect(await runOnce()).toEqual(['delivered']);

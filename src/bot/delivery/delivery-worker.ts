@@ -23,7 +23,17 @@ export interface DeliveryWorkerDeps {
   /** Teams limits each tenant separately, so pacing is per tenant. */
   readonly pacerFor: (tenantId: string) => AdaptivePacer;
   readonly log?: (event: string, details: Record<string, unknown>) => void;
+  /**
+   * Jobs handled at once by this worker, across all the messages the queue triggers hand it (a
+   * message carries up to 100 jobs, and the triggers take 16 messages per queue at a time): the
+   * rest wait their turn inside the process instead of flooding storage with requests. Default
+   * `MAX_JOBS_IN_FLIGHT`.
+   */
+  readonly maxJobsInFlight?: number;
 }
+
+/** See `DeliveryWorkerDeps.maxJobsInFlight`: enough to keep storage and the connector busy, few enough to leave room for planning. */
+export const MAX_JOBS_IN_FLIGHT = 64;
 
 export type JobOutcome = 'delivered' | 'waiting' | 'retrying' | 'dropped' | 'expired' | 'undeliverable' | 'poisoned';
 
@@ -43,7 +53,24 @@ const describe = (error: unknown): string => (error instanceof Error ? (error.st
  * none loops forever.
  */
 export class DeliveryWorker {
+  private inFlight = 0;
+  private readonly waiting: (() => void)[] = [];
+
   constructor(private readonly deps: DeliveryWorkerDeps) {}
+
+  /** Runs `work` when fewer than the limit of jobs are in flight. */
+  private async limited<T>(work: () => Promise<T>): Promise<T> {
+    if (this.inFlight >= (this.deps.maxJobsInFlight ?? MAX_JOBS_IN_FLIGHT)) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.inFlight++;
+    try {
+      return await work();
+    } finally {
+      // The slot passes straight to the next job waiting, or is freed.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.inFlight--;
+    }
+  }
 
   /**
    * The queue trigger's handler: Azure Functions' Storage queue trigger calls it with each message,
@@ -60,7 +87,7 @@ export class DeliveryWorker {
       d.log?.('delivery message unreadable, moved to the poison queue', { ...source, code: 'DELIVERY.UNREADABLE_MESSAGE' });
       return ['poisoned'];
     }
-    const settled = await Promise.allSettled(jobs.map((job) => this.handle(job)));
+    const settled = await Promise.allSettled(jobs.map((job) => this.limited(() => this.handle(job))));
     const handled = settled.map((result, i): Handled => {
       if (result.status === 'fulfilled') return result.value;
       const job = jobs[i]!;
