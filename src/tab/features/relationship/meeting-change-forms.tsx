@@ -28,6 +28,7 @@ export function RescheduleForm({
   send,
   onDone,
   onCancel,
+  onStale,
 }: {
   meeting: MeetingDto;
   slots: readonly { start: string; end: string }[];
@@ -37,13 +38,15 @@ export function RescheduleForm({
   send: (start: string) => Promise<unknown>;
   onDone: () => void;
   onCancel: () => void;
+  /** The meeting changed since it was read: read it again (the form stays, with the fresh version). */
+  onStale?: () => void;
 }) {
   const { t } = useI18n();
   const styles = useStyles();
   const [choice, setChoice] = useState<string>(slots[0]?.start ?? 'other');
   const [date, setDate] = useState('');
   const [time, setTime] = useState('');
-  const { error, setError, problem, sending, run } = useMeetingChange(onDone);
+  const { error, setError, problem, sending, run } = useMeetingChange(onDone, onStale);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -99,7 +102,8 @@ export function RescheduleForm({
  * Sending a change to one meeting (reschedule, cancel): a refusal the person can act on shows on the
  * form's field and keeps their input; a conflict or anything else shows as a problem with its remedy.
  */
-function useMeetingChange(onDone: () => void) {
+/** `onStale`: the meeting changed since it was read (412); the caller reads it again, as the conflict message says. */
+function useMeetingChange(onDone: () => void, onStale?: () => void) {
   const { t } = useI18n();
   const [error, setError] = useState<string | undefined>();
   const [problem, setProblem] = useState<ApiProblem | undefined>();
@@ -116,6 +120,7 @@ function useMeetingChange(onDone: () => void) {
       const text = problemText(p, t);
       if (text && p.kind !== 'conflict') setError(text);
       else setProblem(p);
+      if (p.kind === 'conflict') onStale?.();
     } finally {
       setSending(false);
     }
@@ -123,11 +128,26 @@ function useMeetingChange(onDone: () => void) {
   return { error, setError, problem, sending, run };
 }
 
-export function CancelForm({ meeting, partnerName, send, onDone, onCancel }: { meeting: MeetingDto; partnerName: string; send: (comment: string) => Promise<unknown>; onDone: () => void; onCancel: () => void }) {
+export function CancelForm({
+  meeting,
+  partnerName,
+  send,
+  onDone,
+  onCancel,
+  onStale,
+}: {
+  meeting: MeetingDto;
+  partnerName: string;
+  send: (comment: string) => Promise<unknown>;
+  onDone: () => void;
+  onCancel: () => void;
+  /** The meeting changed since it was read: read it again (the form stays, with the fresh version). */
+  onStale?: () => void;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
   const [comment, setComment] = useState('');
-  const { error, setError, problem, sending, run } = useMeetingChange(onDone);
+  const { error, setError, problem, sending, run } = useMeetingChange(onDone, onStale);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -66,6 +66,11 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
   const [changing, setChanging] = useState<{ meetingId: string; action: 'reschedule' | 'cancel' } | undefined>();
 
   const remember = (meetings: readonly MeetingDto[]) => setLatest((known) => ({ ...known, ...Object.fromEntries(meetings.map((m) => [m.id, m])) }));
+  /** A meeting changed elsewhere (a 412): drop what this screen last knew of it and read the relationship again. */
+  const readAgain = (meetingId: string) => {
+    setLatest(({ [meetingId]: _stale, ...rest }) => rest);
+    onChanged();
+  };
   const merged: MeetingDto[] = [
     ...detail.meetings.map((m) => ({ ...m, ...latest[m.id] })),
     ...Object.values(latest).filter((m) => !detail.meetings.some((d) => d.id === m.id)),
@@ -239,6 +244,7 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
                       partnerZone={partnerZone}
                       partnerName={pair.partnerName}
                       send={async (start) => remember([await api.rescheduleMeeting(relationshipId, meeting, start)])}
+                      onStale={() => readAgain(meeting.id)}
                       onDone={() => {
                         setChanging(undefined);
                         // A moved or cancelled meeting frees its time and (when cancelled) its place in the series.
@@ -254,6 +260,7 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
                       meeting={meeting}
                       partnerName={pair.partnerName}
                       send={async (comment) => remember([await api.cancelMeeting(relationshipId, meeting, comment)])}
+                      onStale={() => readAgain(meeting.id)}
                       onDone={() => {
                         setChanging(undefined);
                         // A moved or cancelled meeting frees its time and (when cancelled) its place in the series.

@@ -309,6 +309,19 @@ describe('Schedule: reschedule and cancel', () => {
     await waitFor(() => expect(rescheduleMeeting).toHaveBeenCalledWith('rel-1', expect.objectContaining({ id: 'm1' }), '2030-01-08T09:00:00.000Z'));
   });
 
+  it('a cancel refused because the meeting changed meanwhile (412) says so and reads the relationship again, as the message promises', async () => {
+    const user = userEvent.setup();
+    const cancelMeeting = jest.fn().mockRejectedValue(new ApiError({ kind: 'conflict', status: 412, code: 'STORAGE.CONFLICT', field: 'version' }));
+    const { onChanged } = renderPanel(fakeApi({ cancelMeeting }), detailWith(upcoming));
+    await user.click(await screen.findByRole('button', { name: 'Cancel meeting 1' }));
+    const form = screen.getByRole('form', { name: 'Cancel meeting 1' });
+    await user.type(within(form).getByLabelText(/Comment for/), 'Travel');
+    await user.click(within(form).getByRole('button', { name: 'Cancel the meeting' }));
+    expect(await within(form).findByText('Someone changed this while you were editing. We have reloaded the latest version; make your change again.')).toBeTruthy();
+    expect(cancelMeeting).toHaveBeenCalledWith('rel-1', expect.objectContaining({ id: 'm1', version: 'm1-v1' }), 'Travel');
+    expect(onChanged).toHaveBeenCalled();
+  });
+
   it('cancels only with a comment for the partner (in Polish too)', async () => {
     const user = userEvent.setup();
     const cancelMeeting = jest.fn().mockResolvedValue(booked('m1', 1, '2030-01-08T08:00:00.000Z', { status: 'cancelled' }));
