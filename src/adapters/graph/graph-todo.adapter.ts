@@ -17,6 +17,7 @@ import { RetryHandlerOptions, type Client } from '@microsoft/microsoft-graph-cli
 import { z } from 'zod';
 import { ok, type Result } from '../../core/result';
 import type { TodoChanges, TodoPort, TodoTaskChange, TodoTaskChangeSet, TodoTaskToCreate } from '../../core/todo/todo-sync';
+import { pathOfLink, readDeltaRound } from './graph-delta-round';
 import { fromThrown, graphInvalidResponse } from './graph-errors';
 
 export const TODO_APPLICATION_NAME = 'Mentoring';
@@ -24,22 +25,12 @@ export const TODO_APPLICATION_NAME = 'Mentoring';
 const listPage = z.looseObject({ value: z.array(z.looseObject({ id: z.string().min(1), displayName: z.string() })) });
 const createdList = z.looseObject({ id: z.string().min(1) });
 const createdTask = z.looseObject({ id: z.string().min(1) });
-const deltaPage = z.looseObject({
-  '@odata.nextLink': z.string().optional(),
-  '@odata.deltaLink': z.string().optional(),
-  value: z.array(
-    z.looseObject({
-      id: z.string().min(1),
-      '@removed': z.looseObject({ reason: z.string() }).optional(),
-      status: z.string().optional(),
-      linkedResources: z.array(z.looseObject({ applicationName: z.string().nullish(), externalId: z.string().nullish() })).optional(),
-    }),
-  ),
+const deltaTask = z.looseObject({
+  id: z.string().min(1),
+  '@removed': z.looseObject({ reason: z.string() }).optional(),
+  status: z.string().optional(),
+  linkedResources: z.array(z.looseObject({ applicationName: z.string().nullish(), externalId: z.string().nullish() })).optional(),
 });
-
-function pathOf(link: string): string {
-  return /\/v1\.0(\/.*)$/.exec(link)?.[1] ?? link;
-}
 
 /** A due date as To Do keeps it: the day at midnight, in UTC. */
 export function dueDateTime(date: string): { dateTime: string; timeZone: string } {
@@ -70,7 +61,7 @@ export class GraphTodoAdapter implements TodoPort {
    * the state token is the list's, so the link is followed with this adapter's own owner.
    */
   private ownPath(link: string): string {
-    return pathOf(link).replace(/^\/(me|users\/[^/]+)\/todo\//, `${this.owner}/todo/`);
+    return pathOfLink(link).replace(/^\/(me|users\/[^/]+)\/todo\//, `${this.owner}/todo/`);
   }
 
   async ensureList(displayName: string): Promise<Result<string>> {
@@ -95,33 +86,15 @@ export class GraphTodoAdapter implements TodoPort {
   }
 
   async readChanges(listId: string, cursor: string | undefined): Promise<Result<TodoChanges>> {
-    const operation = 'read the To Do list’s changes';
-    let url = cursor !== undefined ? this.ownPath(cursor) : `${this.owner}/todo/lists/${encodeURIComponent(listId)}/tasks/delta?$expand=linkedResources`;
-    const changes: TodoTaskChange[] = [];
-    for (let n = 0; n < MAX_PAGES; n++) {
-      let raw: unknown;
-      try {
-        raw = await this.client.api(url).header('Prefer', 'odata.maxpagesize=100').get();
-      } catch (cause) {
-        return fromThrown(cause, operation);
-      }
-      const parsed = deltaPage.safeParse(raw);
-      if (!parsed.success) return graphInvalidResponse(operation, parsed.error.issues[0]?.message ?? '');
-      for (const task of parsed.data.value) {
-        if (task['@removed']) {
-          changes.push({ kind: 'removed', taskId: task.id });
-          continue;
-        }
-        const ours = task.linkedResources?.find((r) => r.applicationName === TODO_APPLICATION_NAME && r.externalId);
-        changes.push({ kind: 'present', taskId: task.id, completed: task.status === 'completed', ...(ours?.externalId ? { externalId: ours.externalId } : {}) });
-      }
-      const deltaLink = parsed.data['@odata.deltaLink'];
-      if (deltaLink) return ok({ changes, cursor: deltaLink });
-      const next = parsed.data['@odata.nextLink'];
-      if (!next) return graphInvalidResponse(operation, 'a delta page without nextLink or deltaLink');
-      url = this.ownPath(next);
-    }
-    return graphInvalidResponse(operation, `more than ${MAX_PAGES} pages in one round`);
+    const firstUrl = cursor !== undefined ? this.ownPath(cursor) : `${this.owner}/todo/lists/${encodeURIComponent(listId)}/tasks/delta?$expand=linkedResources`;
+    const round = await readDeltaRound({ client: this.client, firstUrl, item: deltaTask, operation: 'read the To Do list’s changes', maxPages: MAX_PAGES, follow: (link) => this.ownPath(link) });
+    if (!round.ok) return round;
+    const changes = round.value.items.map((task): TodoTaskChange => {
+      if (task['@removed']) return { kind: 'removed', taskId: task.id };
+      const ours = task.linkedResources?.find((r) => r.applicationName === TODO_APPLICATION_NAME && r.externalId);
+      return { kind: 'present', taskId: task.id, completed: task.status === 'completed', ...(ours?.externalId ? { externalId: ours.externalId } : {}) };
+    });
+    return ok({ changes, cursor: round.value.deltaLink });
   }
 
   async createTask(listId: string, task: TodoTaskToCreate): Promise<Result<string>> {
