@@ -2,7 +2,7 @@
 import type { Clock } from '../core/ports/clock';
 import type { IdGenerator } from '../core/ports/id-generator';
 import type { MentoringRepositories } from '../core/ports/repositories';
-import type { ProgrammeRepository } from '../core/ports/programmes';
+import type { ProgrammeHealthStore, ProgrammeRepository } from '../core/ports/programmes';
 import type { BookingServices } from './booking-services';
 import type { TodoServices } from './todo-services';
 
@@ -27,6 +27,8 @@ export interface ApiServices {
   readonly repositories: MentoringRepositories;
   /** Programmes and their members (owners' data, per tenant). */
   readonly programmes: ProgrammeRepository;
+  /** Programme health counters and at-risk pairs, kept as pairs change (the repositories record them). */
+  readonly programmeHealth: ProgrammeHealthStore;
   readonly ids: IdGenerator;
   readonly clock: Clock;
   readonly health: readonly HealthCheck[];

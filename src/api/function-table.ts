@@ -19,6 +19,8 @@ import { suggestProgrammeMatches } from './functions/suggest-programme-matches';
 import { getProgrammeMatches } from './functions/get-programme-matches';
 import { changeProgrammeMatches } from './functions/change-programme-matches';
 import { publishProgrammeMatches } from './functions/publish-programme-matches';
+import { getProgrammeHealth } from './functions/get-programme-health';
+import { programmeHealthTimer } from './functions/programme-health-timer';
 import { listMyRequests } from './functions/list-my-requests';
 import { createRequest } from './functions/create-request';
 import { acceptRequest } from './functions/accept-request';
@@ -75,6 +77,7 @@ export const apiFunctions: readonly FunctionDefinition[] = [
   getProgrammeMatches,
   changeProgrammeMatches,
   publishProgrammeMatches,
+  getProgrammeHealth,
   listMyRequests,
   createRequest,
   acceptRequest,
@@ -114,7 +117,7 @@ export const apiFunctions: readonly FunctionDefinition[] = [
 ];
 
 /** Every timer, defined once: `app.timer` in Azure, an interval on the local host. */
-export const apiTimers: readonly TimerDefinition[] = [syncCalendarsTimer, keepSubscriptionsTimer, readChangesTimer, syncTodoTimer];
+export const apiTimers: readonly TimerDefinition[] = [programmeHealthTimer, syncCalendarsTimer, keepSubscriptionsTimer, readChangesTimer, syncTodoTimer];
 
 /** Every queue consumer: `app.storageQueue` in Azure, a polling worker on the local host. */
 export const apiQueues: readonly QueueDefinition[] = [calendarChangesQueue];

@@ -3,7 +3,8 @@ import type { CohortMatch, CohortMentee, CohortMentor, CohortRules } from '../co
 import { WeeklyWindowSchema } from './agreement';
 import { formatted, Id, LIMITS, labels, LocalDateText, text, TimeZoneText, toIso, Version } from './common';
 import type { Programme, ProgrammeMember } from '../core/programmes/programme';
-import type { MemberView, ProgrammeView } from '../core/programmes/programme-use-cases';
+import type { HealthView, MemberView, ProgrammeView } from '../core/programmes/programme-use-cases';
+import { PAIR_STAGES, SMALLEST_GROUP, type PairStage } from '../core/programmes/programme-health';
 import type { CohortView, PublishOutcome } from '../core/programmes/cohort-use-cases';
 import { Seniority } from './profiles';
 
@@ -261,3 +262,53 @@ export function toPublishOutcomeDto(outcome: PublishOutcome) {
     ...(outcome.cohort.publishedAt !== undefined ? { publishedAt: toIso(outcome.cohort.publishedAt) } : {}),
   };
 }
+
+// ---- Health -------------------------------------------------------------------------------------
+
+/**
+ * The dashboard: counts from facts, and the pairs at risk with names and facts only. The under-five
+ * rule: an aggregate over fewer than five people is not shown (null), and `hidden` says which and why;
+ * with fewer than five people in the whole programme, every aggregate is hidden.
+ */
+export function toHealthDto(view: HealthView) {
+  const h = view.health;
+  const people = h.pairs * 2;
+  const whole = people >= SMALLEST_GROUP;
+  const shown = (n: number, peopleIn: number) => (whole && (peopleIn === 0 || peopleIn >= SMALLEST_GROUP) ? n : null);
+  const hidden: string[] = [];
+  const byStage = Object.fromEntries(
+    PAIR_STAGES.map((stage) => {
+      const value = shown(h.byStage[stage], h.byStage[stage] * 2);
+      if (value === null) hidden.push(`byStage.${stage}`);
+      return [stage, value];
+    }),
+  ) as Record<PairStage, number | null>;
+  const ratio = (a: number, b: number) => (b > 0 ? Math.round((1000 * a) / b) / 1000 : null);
+  return {
+    pairs: whole ? h.pairs : null,
+    smallGroup: !whole,
+    hidden: whole ? hidden : ['all'],
+    hiddenReason: whole && hidden.length === 0 ? null : `Numbers about fewer than ${SMALLEST_GROUP} people are not shown, so that no one can be picked out.`,
+    byStage,
+    meetings: whole ? h.meetings : null,
+    checkInResponseRate: whole ? ratio(h.checkIns.answered, h.checkIns.expected) : null,
+    goalProgressAverage: whole && h.goals.count > 0 ? Math.round(h.goals.progressSum / h.goals.count) : null,
+    daysToFirstMeeting: shown(h.firstMeeting.pairs > 0 ? Math.round((10 * h.firstMeeting.daysSum) / h.firstMeeting.pairs) / 10 : 0, h.firstMeeting.pairs * 2),
+    atRisk: {
+      total: view.atRiskTotal,
+      pairs: view.atRisk.map((p) => ({
+        relationshipId: p.relationshipId,
+        menteeId: p.menteeId,
+        menteeName: p.menteeName,
+        mentorId: p.mentorId,
+        mentorName: p.mentorName,
+        stage: p.stage,
+        risks: p.risks,
+        ...(p.lastHeldAt !== undefined ? { lastHeldAt: toIso(p.lastHeldAt) } : {}),
+        asOf: toIso(p.asOf),
+      })),
+    },
+    updatedAt: h.updatedAt > 0 ? toIso(h.updatedAt) : null,
+  };
+}
+export type HealthDto = ReturnType<typeof toHealthDto>;

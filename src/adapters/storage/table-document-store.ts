@@ -150,6 +150,24 @@ export class TableDocumentStore {
     return this.query(filter, schema);
   }
 
+  /** At most `limit` documents of a partition whose row key starts with `rowKeyPrefix`, in row-key order: one bounded read. */
+  async listFirst<S extends z.ZodType>(partitionKey: string, schema: S, rowKeyPrefix: string, limit: number): Promise<Result<StoredDocument<z.infer<S>>[]>> {
+    const out: StoredDocument<z.infer<S>>[] = [];
+    if (!keysFit(partitionKey, rowKeyPrefix) || limit <= 0) return ok(out);
+    const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${rowKeyPrefix} and RowKey lt ${prefixUpperBound(rowKeyPrefix)}`;
+    try {
+      const first = await this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: limit }).next();
+      for (const entity of first.done ? [] : first.value) {
+        const decoded = this.decode(entity, schema);
+        if (!decoded.ok) return decoded;
+        out.push(decoded.value);
+      }
+    } catch (error) {
+      return unavailable(error);
+    }
+    return ok(out);
+  }
+
   /** Every row of a partition, each decoded with the schema its kind names (unknown kinds are skipped). */
   async listMixed(partitionKey: string, schemas: Readonly<Record<string, z.ZodType>>): Promise<Result<StoredDocument<unknown>[]>> {
     const out: StoredDocument<unknown>[] = [];

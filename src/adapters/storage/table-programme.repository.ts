@@ -65,6 +65,10 @@ export const StoredProgrammeCohort: z.ZodType<Unversioned<ProgrammeCohort>> = ob
   publishedAt: z.number().int().optional(),
 });
 
+/** Every programme across tenants (tenant-first keys elsewhere keep tenants apart; this one is for timers only). */
+const REGISTER_PARTITION = 'programme-register';
+const RegisterRow = obj({ tenantId: text, programmeId: text });
+
 const PROGRAMME = 'programme';
 const COHORT = 'programmeCohort';
 const COHORT_ROW = 'cohort';
@@ -86,6 +90,9 @@ export class TableProgrammeRepository implements ProgrammeRepository {
   }
 
   async create(tenantId: string, programme: Unversioned<Programme>): Promise<Result<Programme>> {
+    // The cross-tenant register first, so the health timer never misses a programme that exists.
+    const registered = await this.store.upsert(REGISTER_PARTITION, key(tenantId, programme.id), 'programmeRegister', { tenantId, programmeId: programme.id });
+    if (!registered.ok) return registered;
     const doc = withoutVersion(programme);
     const written = await this.store.insert(tenantKeys.programmes(tenantId), key(programme.id), PROGRAMME, doc);
     return written.ok ? ok({ ...doc, version: written.value.etag } as Programme) : written;
@@ -115,6 +122,11 @@ export class TableProgrammeRepository implements ProgrammeRepository {
         ? await this.store.insert(partition, memberRow(member.personId), MEMBER, doc)
         : await this.store.replace(partition, memberRow(member.personId), MEMBER, doc, expectedVersion);
     return written.ok ? ok({ ...doc, version: written.value.etag } as ProgrammeMember) : written;
+  }
+
+  async listAll(): Promise<Result<{ tenantId: string; programmeId: string }[]>> {
+    const rows = await this.store.list(REGISTER_PARTITION, RegisterRow);
+    return rows.ok ? ok(rows.value.map((r) => r.value)) : rows;
   }
 
   async getCohort(tenantId: string, programmeId: string): Promise<Result<ProgrammeCohort>> {

@@ -12,7 +12,8 @@
 import { fail, ok, type Result } from '../result';
 import type { Principal, UseCaseCall } from '../usecases/principal';
 import { STORAGE_NOT_FOUND, type MentoringRepositories, type Unversioned } from '../ports/repositories';
-import type { GroupDirectory, ProgrammeRepository } from '../ports/programmes';
+import type { AtRiskPair, GroupDirectory, ProgrammeHealthStore, ProgrammeRepository } from '../ports/programmes';
+import { EMPTY_HEALTH, type ProgrammeHealth } from './programme-health';
 import { PROGRAMME_OWNER_ROLE, type JoinPolicy, type MemberRole, type Programme, type ProgrammeMember } from './programme';
 import type { WeeklyWindow } from '../agreement/agreement';
 import { parseLocalDate, formatLocalDate } from '../time/civil-date';
@@ -209,4 +210,31 @@ export async function listProgrammeMembers(deps: Pick<ProgrammeDeps, 'programmes
   const profiles = await Promise.all(members.value.map((m) => deps.repos.profiles.get(call.principal.tenantId, m.personId)));
   const names = profiles.map((p) => (p.ok ? p.value.displayName : undefined));
   return ok(members.value.map((member, i) => ({ member, displayName: names[i] ?? 'Former colleague' })));
+}
+
+export interface HealthView {
+  readonly health: ProgrammeHealth;
+  readonly atRisk: readonly AtRiskPair[];
+  /** How many pairs at risk there are in all (the list holds the first ones). */
+  readonly atRiskTotal: number;
+}
+
+/** The at-risk list shows at most this many pairs per read (the count says how many there are). */
+export const AT_RISK_LIST_LIMIT = 50;
+
+/**
+ * Owner only: the counters and the first pairs at risk — one point read and one bounded range read
+ * under the caller's tenant, whatever the programme's size. The programme itself is read only when
+ * it has no counters yet (to tell a new programme from a missing one, or another tenant's).
+ */
+export async function getProgrammeHealth(deps: Pick<ProgrammeDeps, 'programmes'> & { readonly health: ProgrammeHealthStore }, call: UseCaseCall<{ programmeId: string }>): Promise<Result<HealthView>> {
+  if (!isProgrammeOwner(call.principal)) return ownerRoleRequired();
+  const read = await deps.health.read(call.principal.tenantId, call.input.programmeId, AT_RISK_LIST_LIMIT);
+  if (!read.ok) return read;
+  if (!read.value.health) {
+    const programme = await getProgrammeAsOwner(deps, call);
+    if (!programme.ok) return programme;
+  }
+  const health = read.value.health ?? EMPTY_HEALTH;
+  return ok({ health, atRisk: read.value.atRisk, atRiskTotal: health.atRisk });
 }

@@ -10,6 +10,8 @@ import { storageFromConnectionString, storageFromEndpoint, type StorageConnectio
 import { TableDocumentStore } from '../../adapters/storage/table-document-store';
 import { tableRepositories } from '../../adapters/storage/table-repositories';
 import { TableProgrammeRepository } from '../../adapters/storage/table-programme.repository';
+import { TableProgrammeHealth } from '../../adapters/storage/table-programme-health';
+import { withProgrammeHealth } from '../../adapters/storage/programme-health-recording.repository';
 import { meetingMomentTableFor, TableMeetingMomentIndex } from '../../adapters/storage/table-meeting-moment-index';
 import { withMeetingMomentIndex } from '../../adapters/storage/meeting-moment-indexed.repository';
 import { MeetingJoinIndex } from '../../adapters/storage/meeting-join-index';
@@ -110,11 +112,20 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
   ];
 
   const meetingJoins = new MeetingJoinIndex(store);
-  // Every meeting stored is indexed by its moments (the planning timer) and its join URL (meetingEnd events).
-  const repositories = withMeetingMomentIndex(tableRepositories(store), {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? consoleLogger;
+  const programmeHealth = new TableProgrammeHealth(store);
+  // Every meeting stored is indexed by its moments (the planning timer) and its join URL (meetingEnd events);
+  // every write of a programme pair's facts moves its programme's health counters.
+  const indexed = withMeetingMomentIndex(tableRepositories(store), {
     record: async (tenantId, relationshipId, meeting) => {
       await Promise.all([meetingMoments.record(tenantId, relationshipId, meeting), meetingJoins.record(tenantId, relationshipId, meeting)]);
     },
+  });
+  const repositories = withProgrammeHealth(indexed, {
+    health: programmeHealth,
+    now: () => clock.now(),
+    onError: (message, fields) => logger.error(message, fields),
   });
   const changes = calendarChangeQueue(settings);
   const graphTokens = options.graphTokens ?? defaultGraphTokens(settings);
@@ -122,6 +133,7 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
     repositories,
     programmes: new TableProgrammeRepository(store),
     todo: createTodoServices({ settings, store, repos: repositories, tokens: graphTokens }),
+    programmeHealth,
     booking: createBookingServices({
       settings,
       store,
@@ -131,8 +143,8 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
       ...(changes ? { changes } : {}),
     }),
     ids: options.ids ?? uuidGenerator,
-    clock: options.clock ?? systemClock,
+    clock,
     health,
   };
-  return { services, validator, logger: options.logger ?? consoleLogger, store, meetingMoments, meetingJoins, addHealthCheck: (check) => health.push(check) };
+  return { services, validator, logger, store, meetingMoments, meetingJoins, addHealthCheck: (check) => health.push(check) };
 }

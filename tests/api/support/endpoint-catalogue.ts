@@ -228,6 +228,14 @@ export const ENDPOINTS: readonly Endpoint[] = [
     },
   },
   {
+    name: 'getProgrammeHealth',
+    scope: 'owner',
+    prepare: async (h, c) => {
+      const programme = await ownedProgramme(h, c);
+      return call('/api/programmes/{programmeId}/health', { programmeId: programme.id }, { method: 'GET', member: c.owner, nonMember: c.mentee, okStatus: 200 });
+    },
+  },
+  {
     name: 'listMyRequests',
     scope: 'self',
     prepare: async (_h, c) => call('/api/requests', {}, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 }),
