@@ -18,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { availableParallelism, loadavg } from 'node:os';
 import type { Report } from './run';
+import { seededRandom as random } from './support/seeded-random';
 import { startLocalStack } from '../src/local/start-local-stack';
 import type { DemoPerson } from '../src/local/demo-people';
 import { applyPairChange, EMPTY_HEALTH, withRisksAsOf, type PairFacts, type PairStage } from '../src/core/programmes/programme-health';
@@ -52,16 +53,6 @@ Promise.all(Array.from({ length: count }, async (_, i) => {
   if (response.status !== 200) failures += 1;
 })).then(() => parentPort.postMessage({ latencies, failures, bytes }));
 `;
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pairs(count: number, now: number): PairFacts[] {
   const r = random(14);

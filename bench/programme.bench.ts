@@ -17,6 +17,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Report } from './run';
+import { seededRandom as random } from './support/seeded-random';
 import type { IsoWeekday, WeeklyWindow } from '../src/core/agreement/agreement';
 import { matchCohort, type CohortMentee, type CohortMentor, type CohortRules } from '../src/core/matching/match-cohort';
 import { greedyAssignment } from '../src/core/matching/max-weight-assignment';
@@ -28,17 +29,6 @@ const ZONES = [
 ] as const;
 const SKILLS = Array.from({ length: 40 }, (_, i) => `skill-${i}`);
 const LANGUAGES = ['English', 'Polish', 'Hindi', 'Japanese', 'Portuguese', 'Spanish'];
-
-/** mulberry32: the same cohort on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hhmm = (quarters: number): string => `${String(Math.floor(quarters / 4) % 24).padStart(2, '0')}:${String((quarters % 4) * 15).padStart(2, '0')}`;
 

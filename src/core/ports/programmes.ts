@@ -1,7 +1,7 @@
 import type { Result } from '../result';
 import type { Unversioned } from './repositories';
 import type { Programme, ProgrammeCohort, ProgrammeMember } from '../programmes/programme';
-import type { PairFacts, PairStage, ProgrammeHealth, RiskFlag } from '../programmes/programme-health';
+import type { PairFacts, ProgrammeHealth } from '../programmes/programme-health';
 
 /**
  * Programmes and their members, per tenant (same rules as the other storage ports: `tenantId`
@@ -39,17 +39,7 @@ export interface GroupDirectory {
 }
 
 /** A pair the owner should look at: names and facts, never anything the pair wrote. */
-export interface AtRiskPair {
-  readonly relationshipId: string;
-  readonly menteeId: string;
-  readonly mentorId: string;
-  readonly menteeName: string;
-  readonly mentorName: string;
-  readonly stage: PairStage;
-  readonly risks: readonly RiskFlag[];
-  readonly lastHeldAt?: number;
-  readonly asOf: number;
-}
+export type AtRiskPair = Pick<PairFacts, 'relationshipId' | 'menteeId' | 'mentorId' | 'menteeName' | 'mentorName' | 'stage' | 'risks' | 'lastHeldAt' | 'asOf'>;
 
 /**
  * A programme's health, kept as pairs change: one counters row and one row per pair (and per pair at
