@@ -28,6 +28,7 @@ import { declineRequest } from './functions/decline-request';
 import { withdrawRequest } from './functions/withdraw-request';
 import { listMyRelationships } from './functions/list-my-relationships';
 import { getRelationship } from './functions/get-relationship';
+import { getMeetingOfChat } from './functions/get-meeting-of-chat';
 import { closeRelationship } from './functions/close-relationship';
 import { proposeAgreement } from './functions/propose-agreement';
 import { acceptAgreement } from './functions/accept-agreement';
@@ -85,6 +86,7 @@ export const apiFunctions: readonly FunctionDefinition[] = [
   withdrawRequest,
   listMyRelationships,
   getRelationship,
+  getMeetingOfChat,
   closeRelationship,
   proposeAgreement,
   previewAgreement,

@@ -211,6 +211,8 @@ export const ERROR_CATALOGUE = {
   'ACTION_ITEM.OWNER_NOT_IN_PAIR': spec(422, 'The owner is not one of the pair.'),
   'ACTION_ITEM.DUE_DATE_INVALID': spec(422, 'The due date is not a real YYYY-MM-DD date.'),
   'ACTION_ITEM.STATUS_UNKNOWN': spec(422, 'The status is neither open nor done.'),
+  'MEETING_CONTEXT.INVALID_CHAT_ID': spec(400, 'The chat id is not a Teams meeting chat id.'),
+  'MEETING_CONTEXT.NOT_FOUND': spec(404, 'The meeting chat is not one of the caller\'s mentoring meetings.'),
   'CHECKIN.NOT_FOUND': spec(404, 'The caller has not checked in for this meeting.'),
   'CHECKIN.MEETING_NOT_FOUND': spec(404, 'The meeting is not part of this relationship.'),
   'CHECKIN.MEETING_CANCELLED': spec(409, 'The meeting was cancelled.'),

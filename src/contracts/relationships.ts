@@ -3,10 +3,11 @@ import type { Meeting } from '../core/relationships/meeting';
 import type { Result } from '../core/result';
 import type { ClosingReflection, Relationship } from '../core/relationships/relationship';
 import type { CloseRelationshipInput, RelationshipDetail, RelationshipSummary } from '../core/usecases/relationship-use-cases';
+import type { MeetingOfChat } from '../core/usecases/meeting-context-use-cases';
 import { ActionItemDto, toActionItemDto } from './action-items';
 import { AgreementStateDto, toAgreementStateDto } from './agreement';
 import { CheckInDto, toCheckInDto } from './check-ins';
-import { IsoInstant, LIMITS, RelationshipParams, multilineText, toIso, Version, type Assignable, type Expect } from './common';
+import { formatted, IsoInstant, LIMITS, RelationshipParams, multilineText, toIso, Version, type Assignable, type Expect } from './common';
 import { GoalDto, toGoalDto } from './goals';
 import { PublicProfileDto, toPublicProfileDto } from './profiles';
 import { PreWorkSchema } from './requests';
@@ -191,3 +192,15 @@ export function toRelationshipDetailDto(d: RelationshipDetail): RelationshipDeta
 }
 
 export type RelationshipContractChecks = [Expect<Assignable<z.infer<typeof CloseRelationshipInputSchema>, CloseRelationshipInput>>];
+
+/** GET /api/meetings/by-chat/{chatId}: the Teams meeting chat id the side panel was opened in. */
+// The use case checks the shape (19:meeting_…@thread.v2) and answers MEETING_CONTEXT.INVALID_CHAT_ID.
+export const MeetingChatParams = z.object({ chatId: formatted(z.string().min(1).max(300), 'Teams meeting chat id') }).strict();
+
+/** Which of my meetings a meeting chat belongs to; the panel then reads the relationship as usual. */
+export const MeetingOfChatDto = z.object({ relationshipId: z.string(), meeting: MeetingDto }).strict();
+export type MeetingOfChatDto = z.infer<typeof MeetingOfChatDto>;
+
+export function toMeetingOfChatDto(found: MeetingOfChat): MeetingOfChatDto {
+  return { relationshipId: found.relationshipId, meeting: toMeetingDto(found.meeting) };
+}

@@ -10,3 +10,4 @@ export * from './goal-use-cases';
 export * from './roadmap-use-cases';
 export * from './action-item-use-cases';
 export * from './check-in-use-cases';
+export * from './meeting-context-use-cases';

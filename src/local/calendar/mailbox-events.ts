@@ -18,6 +18,7 @@ import { bodyPreview } from './body-preview';
 import type { CalendarEventTable, EventLink, StoredEvent } from './calendar-event-table';
 import type { LocalCalendarPerson } from './demo-calendars';
 import { graphError, type Answer } from './graph-answer';
+import { meetingThreadIdOf } from './online-meetings';
 
 const EXTENSION_ID_PREFIX = 'Microsoft.OutlookServices.OpenTypeExtension.';
 const NEVER = '0001-01-01T00:00:00Z';
@@ -133,7 +134,8 @@ export class MailboxEvents {
       type: 'singleInstance',
       isOnlineMeeting: online,
       onlineMeetingProvider: online ? (e.onlineMeetingProvider ?? 'teamsForBusiness') : 'unknown',
-      onlineMeeting: online ? { joinUrl: `https://teams.local.invalid/l/meetup-join/${encodeURIComponent(id)}` } : null,
+      // Teams' join links carry the meeting chat's thread id (chatInfo.threadId); the local ones do too.
+      onlineMeeting: online ? { joinUrl: `https://teams.local.invalid/l/meetup-join/${encodeURIComponent(meetingThreadIdOf(id))}/0` } : null,
       start: graphDateTime(start),
       end: graphDateTime(end),
       location: { displayName: e.location?.displayName ?? '', locationType: 'default' },

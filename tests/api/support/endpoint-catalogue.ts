@@ -286,6 +286,25 @@ export const ENDPOINTS: readonly Endpoint[] = [
       call('/api/relationships/{relationshipId}', { relationshipId: c.relationship.id }, { method: 'GET', member: c.mentor, nonMember: c.stranger, okStatus: 200 }),
   },
   {
+    name: 'getMeetingOfChat',
+    scope: 'pair',
+    prepare: async (h, c) => {
+      const chatId = `19:meeting_${Buffer.from(randomUUID()).toString('base64url')}@thread.v2`;
+      const start = Date.now() + 3_600_000;
+      const created = await h.api.services.repositories.relationships.meetings.create(c.tenantId, c.relationship.id, {
+        id: randomUUID(),
+        number: 1,
+        start,
+        end: start + 45 * 60_000,
+        status: 'planned',
+        organizerId: c.mentor.personId,
+        joinUrl: `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(chatId)}/0`,
+      });
+      if (!created.ok) throw new Error(created.error.code);
+      return call('/api/meetings/by-chat/{chatId}', { chatId }, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 });
+    },
+  },
+  {
     name: 'closeRelationship',
     scope: 'pair',
     prepare: async (_h, c) =>
