@@ -20,6 +20,7 @@ import { getProgrammeMatches } from './functions/get-programme-matches';
 import { changeProgrammeMatches } from './functions/change-programme-matches';
 import { publishProgrammeMatches } from './functions/publish-programme-matches';
 import { getProgrammeHealth } from './functions/get-programme-health';
+import { exportProgramme } from './functions/export-programme';
 import { programmeHealthTimer } from './functions/programme-health-timer';
 import { listMyRequests } from './functions/list-my-requests';
 import { createRequest } from './functions/create-request';
@@ -79,6 +80,7 @@ export const apiFunctions: readonly FunctionDefinition[] = [
   changeProgrammeMatches,
   publishProgrammeMatches,
   getProgrammeHealth,
+  exportProgramme,
   listMyRequests,
   createRequest,
   acceptRequest,

@@ -137,7 +137,8 @@ export async function handleApiRequest(definition: FunctionDefinition, request: 
     }
     const out = result.value;
     const headers: Record<string, string> = { ...baseHeaders(correlationId), ...(out.headers ?? {}) };
-    if (out.text !== undefined) return { status: out.status, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' }, text: out.text };
+    // Plain text unless the function names its own text type (a CSV export).
+    if (out.text !== undefined) return { status: out.status, headers: { ...headers, 'content-type': out.headers?.['content-type'] ?? 'text/plain; charset=utf-8' }, text: out.text };
     if (out.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
     return { status: out.status, headers, ...(out.body !== undefined ? { body: out.body } : {}) };
   } catch (error) {

@@ -11,4 +11,5 @@ export * from './roadmap';
 export * from './action-items';
 export * from './check-ins';
 export * from './programmes';
+export * from './programme-export';
 export * from './todo';

@@ -13,7 +13,7 @@ import { fail, ok, type Result } from '../result';
 import type { Principal, UseCaseCall } from '../usecases/principal';
 import { STORAGE_NOT_FOUND, type MentoringRepositories, type Unversioned } from '../ports/repositories';
 import type { AtRiskPair, GroupDirectory, ProgrammeHealthStore, ProgrammeRepository } from '../ports/programmes';
-import { EMPTY_HEALTH, type ProgrammeHealth } from './programme-health';
+import { EMPTY_HEALTH, type PairFacts, type ProgrammeHealth } from './programme-health';
 import { PROGRAMME_OWNER_ROLE, type JoinPolicy, type MemberRole, type Programme, type ProgrammeMember } from './programme';
 import type { WeeklyWindow } from '../agreement/agreement';
 import { parseLocalDate, formatLocalDate } from '../time/civil-date';
@@ -237,4 +237,13 @@ export async function getProgrammeHealth(deps: Pick<ProgrammeDeps, 'programmes'>
   }
   const health = read.value.health ?? EMPTY_HEALTH;
   return ok({ health, atRisk: read.value.atRisk, atRiskTotal: health.atRisk });
+}
+
+/** Owner only: every pair's recorded facts, for the CSV export (one partition read, never on the dashboard). */
+export async function listProgrammePairs(deps: Pick<ProgrammeDeps, 'programmes'> & { readonly health: ProgrammeHealthStore }, call: UseCaseCall<{ programmeId: string }>): Promise<Result<PairFacts[]>> {
+  const programme = await getProgrammeAsOwner(deps, call);
+  if (!programme.ok) return programme;
+  const pairs = await deps.health.listPairs(call.principal.tenantId, programme.value.id);
+  if (!pairs.ok) return pairs;
+  return ok([...pairs.value].sort((a, b) => a.matchedAt - b.matchedAt || (a.relationshipId < b.relationshipId ? -1 : 1)));
 }

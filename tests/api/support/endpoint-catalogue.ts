@@ -236,6 +236,14 @@ export const ENDPOINTS: readonly Endpoint[] = [
     },
   },
   {
+    name: 'exportProgramme',
+    scope: 'owner',
+    prepare: async (h, c) => {
+      const programme = await joinedProgramme(h, c);
+      return call('/api/programmes/{programmeId}/export/{part}', { programmeId: programme.id, part: 'pairs' }, { method: 'GET', member: c.owner, nonMember: c.mentee, okStatus: 200 });
+    },
+  },
+  {
     name: 'listMyRequests',
     scope: 'self',
     prepare: async (_h, c) => call('/api/requests', {}, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 }),
