@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Report } from './run';
 import { startAzurite } from '../src/local/azurite';
+import { startStorageOpCounter } from './support/storage-op-counter';
 import { startLocalBotConnector } from '../src/local/connector/local-bot-connector';
 import { StorageQueuePoller } from '../src/adapters/queue/storage-queue-poller';
 import { botStorageFromConnectionString, DELIVERY_PACING } from '../src/hosts/functions/bot-composition';
@@ -29,19 +30,29 @@ const verbose = (...parts: unknown[]) => {
   if (process.env.BOT_BENCH_VERBOSE) console.error(new Date().toISOString(), ...parts);
 };
 
+/**
+ * `BOT_BENCH_ONLY` (comma-separated: oversize, meeting-end, fanout, ops, burst) runs only those parts, for a
+ * shared machine where the whole group takes too long; the default runs all four.
+ */
+const only = (part: string) => !process.env.BOT_BENCH_ONLY || process.env.BOT_BENCH_ONLY.split(',').includes(part);
+
 export async function run(report: Report): Promise<void> {
-  await oversizeBodyRssGrowth(report);
-  await checkinAfterMeetingEnd(report);
-  await checkinFanout(report, { tenants: 10, pairsPerTenant: Number(process.env.BOT_BENCH_PAIRS_PER_TENANT ?? 500), label: 'checkin-fanout', main: true });
+  if (only('oversize')) await oversizeBodyRssGrowth(report);
+  if (only('meeting-end')) await checkinAfterMeetingEnd(report, process.env.BOT_BENCH_MEETINGS ? { pairs: Number(process.env.BOT_BENCH_MEETINGS) } : {});
+  // The storage operations per check-in on the same path (a small cohort through a counting pass-through; not timed).
+  if (only('fanout') || only('ops')) await checkinFanout(report, { tenants: 10, pairsPerTenant: 20, label: 'checkin-fanout-400', main: false, countOps: true });
+  if (only('fanout')) await checkinFanout(report, { tenants: 10, pairsPerTenant: Number(process.env.BOT_BENCH_PAIRS_PER_TENANT ?? 500), label: 'checkin-fanout', main: true });
   // A cold start at four times Teams' per-tenant rate: the connector answers 429 and the pacer and the
   // queue must absorb it without losing or doubling a check-in.
-  await checkinFanout(report, {
-    tenants: 1,
-    pairsPerTenant: 500,
-    label: 'checkin-burst-1000-one-tenant',
-    main: false,
-    pacing: { ...DELIVERY_PACING, initialPerSecond: 200 },
-  });
+  if (only('burst')) {
+    await checkinFanout(report, {
+      tenants: 1,
+      pairsPerTenant: 500,
+      label: 'checkin-burst-1000-one-tenant',
+      main: false,
+      pacing: { ...DELIVERY_PACING, initialPerSecond: 200 },
+    });
+  }
 }
 
 const quietLogger: ApiLogger = { error: () => undefined, info: () => undefined };
@@ -63,16 +74,26 @@ const ZONES = ['Europe/Warsaw', 'Asia/Kolkata', 'America/New_York', 'Europe/Lond
  */
 export async function checkinFanout(
   report: Report,
-  scenario: { tenants: number; pairsPerTenant: number; label: string; main: boolean; pacing?: { readonly [K in keyof typeof DELIVERY_PACING]: number } },
+  scenario: {
+    tenants: number;
+    pairsPerTenant: number;
+    label: string;
+    main: boolean;
+    pacing?: { readonly [K in keyof typeof DELIVERY_PACING]: number };
+    /** Route storage through the counting pass-through and report the operations per check-in (not timed). */
+    countOps?: boolean;
+  },
 ): Promise<void> {
   const azurite = await startAzurite();
+  const counter = scenario.countOps ? await startStorageOpCounter(azurite) : undefined;
+  const connectionString = counter?.connectionString ?? azurite.connectionString;
   const connector = await startLocalBotConnector();
   try {
     const settings = parseApiSettings(
       Object.fromEntries(
         Object.entries(
           localApiEnvironment({
-            storageConnectionString: azurite.connectionString,
+            storageConnectionString: connectionString,
             jwksUri: 'http://127.0.0.1:9/keys',
             issuerTemplate: 'http://127.0.0.1:9/{tenantid}/v2.0',
             graphBaseUrl: 'http://127.0.0.1:9/v1.0',
@@ -83,7 +104,7 @@ export async function checkinFanout(
     const api = await createApiHost({ settings, logger: quietLogger });
     const runtime = await composeBotRuntime(api, {
       settings: parseBotSettings({ MENTORING_MODE: 'local', TAB_ENDPOINT: 'http://127.0.0.1:53000' }),
-      storage: botStorageFromConnectionString(azurite.connectionString),
+      storage: botStorageFromConnectionString(connectionString),
       ...(scenario.pacing ? { deliveryPacing: scenario.pacing } : {}),
     });
     const repos = api.services.repositories;
@@ -202,9 +223,10 @@ export async function checkinFanout(
           return outcomes;
         },
       })),
-      (name) => botStorageFromConnectionString(azurite.connectionString).queue(name),
+      (name) => botStorageFromConnectionString(connectionString).queue(name),
       (event, details) => console.error(JSON.stringify({ event, ...details })),
     );
+    counter?.reset();
     const started = performance.now();
     poller.start();
     const planning = await planDueMessages({ index: runtime.meetingMoments, repos, plan: runtime.host.plan }, Date.now(), quietLogger);
@@ -247,10 +269,24 @@ export async function checkinFanout(
       report(`${scenario.label}-connector-429s`, connector.stats.throttled, '');
       report(`${scenario.label}-queue-retries`, counts.retrying, '');
     }
+    if (counter) {
+      // Everything the planning run and the deliveries did, from the timer's start to the last card.
+      const ops = counter.counts();
+      const per = (n: number) => Math.round((n / TOTAL) * 100) / 100;
+      const table = ops.pointReads + ops.partitionQueries + ops.crossPartitionQueries + ops.transactions + ops.writes + ops.tableOther;
+      report(`${scenario.label}-table-ops-per-checkin`, per(table), '');
+      report(`${scenario.label}-point-reads-per-checkin`, per(ops.pointReads), '');
+      report(`${scenario.label}-partition-queries-per-checkin`, per(ops.partitionQueries), '');
+      report(`${scenario.label}-cross-partition-queries`, ops.crossPartitionQueries, '');
+      report(`${scenario.label}-transactions-per-checkin`, per(ops.transactions), '');
+      report(`${scenario.label}-single-writes-per-checkin`, per(ops.writes), '');
+      report(`${scenario.label}-queue-ops-per-checkin`, per(ops.queueSends + ops.queueReceives + ops.queueDeletes + ops.queueOther), '');
+    }
     const other = counts.undeliverable + counts.poisoned + counts.expired + counts.dropped;
     if (other > 0 || planning.failed > 0) console.error(JSON.stringify({ scenario: scenario.label, counts, planningFailed: planning.failed }));
   } finally {
     await connector.stop();
+    await counter?.stop();
     await azurite.stop();
   }
 }
