@@ -66,3 +66,20 @@ describe('the storage operation counter', () => {
     }
   });
 });
+
+describe('the fan-out path stays lean in storage operations', () => {
+  it('200 check-ins cost at most 13 Table operations each, no query across partitions, nothing lost or doubled', async () => {
+    const { checkinFanout } = await import('../../bench/bot.bench');
+    const figures = new Map<string, number>();
+    await checkinFanout((name, value) => figures.set(name, value), { tenants: 5, pairsPerTenant: 20, label: 'ops', main: false, countOps: true });
+    expect(figures.get('ops-lost')).toBe(0);
+    expect(figures.get('ops-doubled')).toBe(0);
+    expect(figures.get('ops-cross-partition-queries')).toBe(0);
+    // Planning's aggregate read (one per relationship: half a check-in), the index's hourly partitions
+    // (a fixed 26 for the first run's look-back) and the odd cache miss.
+    expect(figures.get('ops-partition-queries-per-checkin')).toBeLessThanOrEqual(1);
+    expect(figures.get('ops-table-ops-per-checkin')).toBeLessThanOrEqual(13);
+    // Sends and deletes are shared by many jobs; most of these are the idle trigger's polls.
+    expect(figures.get('ops-queue-ops-per-checkin')).toBeLessThan(2);
+  }, 180_000);
+});
