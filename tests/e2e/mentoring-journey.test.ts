@@ -164,7 +164,7 @@ describe('mentoring journey in the tab', () => {
     await openSection('Relationship', `Mentoring with ${MENTOR}`);
     await page.getByText('Waiting for you to accept or propose changes.').waitFor();
     // Kacper's Outlook working hours (the defaults): Monday 09:00 in Warsaw is 08:00 on Oliver's London clock in winter.
-    await page.getByText(/Monday 09:00–17:00 \(Europe\/Warsaw\) — Mon 08:00 .* for you/).first().waitFor();
+    await page.getByText(/Monday 09:00–17:00 \(Central European Time, Warsaw\) — Mon 08:00 .* for you/).first().waitFor();
     await checkScreen(page, 'journey-10-agreement-to-accept');
     const accepted = page.waitForResponse((r) => /\/agreement\/1\/accept$/.test(r.url()));
     await page.getByRole('button', { name: 'Accept version 1' }).click();

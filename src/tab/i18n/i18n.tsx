@@ -45,6 +45,11 @@ export interface Formatters {
   weekday(isoWeekday: number, width?: 'long' | 'short'): string;
   /** The zone's short name at an instant ("GMT-3", "CET", "BST"), as the reader's locale writes it. */
   zoneName(timeZone: string, at: number): string;
+  /**
+   * A zone as a person names it, never its IANA id: the locale's generic name with the place the id
+   * names ("Central European Time, Warsaw", "czas środkowoeuropejski, Warsaw"); "UTC" for UTC.
+   */
+  zoneTitle(timeZone: string): string;
   list(items: readonly string[]): string;
   /** "pl" → "Polish" / "polski"; anything that is not a language tag is shown as typed. */
   language(tagOrName: string): string;
@@ -96,6 +101,21 @@ export function createFormatters(language: Language, viewerTimeZone: string | un
       fmt({ timeZoneName: 'short' }, tz)
         .formatToParts(new Date(at))
         .find((p) => p.type === 'timeZoneName')?.value ?? tz,
+    zoneTitle: (tz) => {
+      const place = tz.includes('/') ? tz.slice(tz.lastIndexOf('/') + 1).replace(/_/g, ' ') : undefined;
+      if (!place) return /^(Etc\/)?(UTC|UCT|GMT|Zulu|Universal)$/i.test(tz) ? 'UTC' : tz;
+      let generic: string | undefined;
+      try {
+        generic = fmt({ timeZoneName: 'longGeneric' }, tz)
+          // A fixed recent day: the name comes from the zone's current metazone (1970's may differ), not from the clock.
+          .formatToParts(new Date(Date.UTC(2025, 0, 1)))
+          .find((p) => p.type === 'timeZoneName')?.value;
+      } catch {
+        generic = undefined;
+      }
+      // An offset ("GMT+05:45") says less than the place itself.
+      return generic && !/^(GMT|UTC)[+-−]/.test(generic) ? `${generic}, ${place}` : place;
+    },
     list: (items) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items),
     language: (tagOrName) => {
       if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tagOrName)) return tagOrName;

@@ -439,7 +439,7 @@ export const en = {
   'schedule.slots.intro': 'Shown on your clock ({zone}), with your partner’s time beside each. Booking picks the best one and keeps a steady weekday and time.',
   'schedule.slots.introChoose': 'Shown on your clock ({zone}), with your partner’s time beside each. Book the one that suits you both, or let booking pick the best one, which keeps a steady weekday and time.',
   'schedule.bookThis': 'Book this time',
-  'schedule.bookThisAt': 'Book the next meeting at {time}',
+  'schedule.bookThisAt': 'Book this time: {time}',
   'schedule.code.NEXT_ALREADY_PLANNED': 'The next meeting is already planned. To change its time, move it in the list of upcoming meetings.',
   'schedule.bookNext': 'Book the next meeting',
   'schedule.bookSeries': 'Book the whole series',

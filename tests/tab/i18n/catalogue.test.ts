@@ -87,3 +87,12 @@ describe('time labels', () => {
     expect(f.civilDate('2026-12-09')).toBe('Wed, 9 Dec 2026');
   });
 });
+
+describe('zone titles', () => {
+  it('name a zone as people do, never by its IANA id, in the reader’s language', () => {
+    expect(createFormatters('en', 'UTC').zoneTitle('Europe/Warsaw')).toBe('Central European Time, Warsaw');
+    expect(createFormatters('pl', 'UTC').zoneTitle('Europe/Warsaw')).toBe('czas środkowoeuropejski, Warsaw');
+    expect(createFormatters('en', 'UTC').zoneTitle('America/New_York')).toBe('Eastern Time, New York');
+    expect(createFormatters('en', 'UTC').zoneTitle('UTC')).toBe('UTC');
+  });
+});

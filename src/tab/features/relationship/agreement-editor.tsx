@@ -44,7 +44,7 @@ const isShownAtField = (path: string) =>
  * its field; the API's refusal of a field shows there too.
  */
 export function AgreementEditor({ initial, draftKey, relationshipId, pair, saving, onSave, onCancel, serverProblem }: AgreementEditorProps) {
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   const styles = useStyles();
   const kept = useSessionDraft<{ agreement: AgreementDto; note: string }>(draftKey, () => ({ agreement: initial, note: '' }));
   const draft = kept.value.agreement;
@@ -168,7 +168,7 @@ export function AgreementEditor({ initial, draftKey, relationshipId, pair, savin
               </Field>
             </div>
             <WindowsEditor
-              legend={mine ? t('agreement.meetingWindowsMine', { zone: person.timeZone }) : t('agreement.meetingWindows', { name, zone: person.timeZone })}
+              legend={mine ? t('agreement.meetingWindowsMine', { zone: format.zoneTitle(person.timeZone) }) : t('agreement.meetingWindows', { name, zone: format.zoneTitle(person.timeZone) })}
               idPrefix={`${side}-meet`}
               windows={person.meetingWindows}
               path={`${side}.meetingWindows`}
@@ -176,7 +176,7 @@ export function AgreementEditor({ initial, draftKey, relationshipId, pair, savin
               onChange={(meetingWindows) => setSide(side, { meetingWindows })}
             />
             <WindowsEditor
-              legend={mine ? t('agreement.contactHoursMine', { zone: person.timeZone }) : t('agreement.contactHours', { name, zone: person.timeZone })}
+              legend={mine ? t('agreement.contactHoursMine', { zone: format.zoneTitle(person.timeZone) }) : t('agreement.contactHours', { name, zone: format.zoneTitle(person.timeZone) })}
               idPrefix={`${side}-contact`}
               windows={person.contactHours}
               path={`${side}.contactHours`}

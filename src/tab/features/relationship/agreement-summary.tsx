@@ -82,8 +82,8 @@ export function AgreementSummary({ agreement, pair, viewerZone }: { agreement: A
         <div key={side.personId} className={styles.person}>
           <Text weight="semibold">
             {side.personId === pair.myId
-              ? t('agreement.meetingWindowsMine', { zone: side.timeZone })
-              : t('agreement.meetingWindows', { name: pair.partnerName, zone: side.timeZone })}
+              ? t('agreement.meetingWindowsMine', { zone: format.zoneTitle(side.timeZone) })
+              : t('agreement.meetingWindows', { name: pair.partnerName, zone: format.zoneTitle(side.timeZone) })}
           </Text>
           <ul className={styles.list}>
             {side.meetingWindows.map((w, i) => {
@@ -92,7 +92,7 @@ export function AgreementSummary({ agreement, pair, viewerZone }: { agreement: A
                 <li key={i}>
                   {side.timeZone === viewerZone
                     ? written
-                    : t('agreement.windowInViewerZone', { window: written, zone: side.timeZone, local: windowInViewerZone(w, side.timeZone, agreement.firstDate, viewerZone, i18n) })}
+                    : t('agreement.windowInViewerZone', { window: written, zone: format.zoneTitle(side.timeZone), local: windowInViewerZone(w, side.timeZone, agreement.firstDate, viewerZone, i18n) })}
                 </li>
               );
             })}
@@ -100,8 +100,8 @@ export function AgreementSummary({ agreement, pair, viewerZone }: { agreement: A
           <Text size={200}>
             {t('agreement.contactChannel')}: {t(side.contactChannel === 'email' ? 'agreement.channel.email' : 'agreement.channel.teamsChat')} ·{' '}
             {side.personId === pair.myId
-              ? t('agreement.contactHoursMine', { zone: side.timeZone })
-              : t('agreement.contactHours', { name: pair.partnerName, zone: side.timeZone })}
+              ? t('agreement.contactHoursMine', { zone: format.zoneTitle(side.timeZone) })
+              : t('agreement.contactHours', { name: pair.partnerName, zone: format.zoneTitle(side.timeZone) })}
             :{' '}
             {side.contactHours.map((w) => windowText(language, w, 'short')).join(', ')}
           </Text>

@@ -95,7 +95,7 @@ export function AgreementWeekGrid({ relationshipId, agreement, partnerName }: { 
   return (
     <figure className={styles.figure} aria-labelledby="week-grid-title" data-testid="week-grid">
       <Subtitle2 as="h3" id="week-grid-title">
-        {t('grid.title', { zone: preview.viewerZone })}
+        {t('grid.title', { zone: format.zoneTitle(preview.viewerZone) })}
       </Subtitle2>
       <div className={styles.legend}>
         {layers.map((layer) => (

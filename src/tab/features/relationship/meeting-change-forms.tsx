@@ -41,7 +41,7 @@ export function RescheduleForm({
   /** The meeting changed since it was read: read it again (the form stays, with the fresh version). */
   onStale?: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   const styles = useStyles();
   const [choice, setChoice] = useState<string>(slots[0]?.start ?? 'other');
   const [date, setDate] = useState('');
@@ -72,7 +72,7 @@ export function RescheduleForm({
           {slots.map((slot) => (
             <Radio key={slot.start} value={slot.start} label={<SlotText start={slot.start} end={slot.end} myZone={myZone} partnerZone={partnerZone} partnerName={partnerName} />} />
           ))}
-          <Radio value="other" label={t('schedule.reschedule.other', { zone: myZone })} />
+          <Radio value="other" label={t('schedule.reschedule.other', { zone: format.zoneTitle(myZone) })} />
         </RadioGroup>
       </Field>
       {choice === 'other' ? (

@@ -180,7 +180,7 @@ function RelationshipDetail({
       ) : null}
       <Text>
         {t(detail.myRole === 'mentor' ? 'relationship.role.mentor' : 'relationship.role.mentee')}
-        {partnerZone ? ` · ${t('relationship.partnerTime', { name: pair.partnerName, time: format.time(clock(), partnerZone), zone: partnerZone })}` : ''}
+        {partnerZone ? ` · ${t('relationship.partnerTime', { name: pair.partnerName, time: format.time(clock(), partnerZone), zone: format.zoneTitle(partnerZone) })}` : ''}
       </Text>
       {closed ? <Text>{t('relationship.closed')}</Text> : null}
       {myReflection || partnerReflection ? (

@@ -42,7 +42,7 @@ export interface SchedulePanelProps {
  * their invites will carry, to reschedule or cancel. When no slot fits it says why and what to change.
  */
 export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, openSection }: SchedulePanelProps) {
-  const { t, language } = useI18n();
+  const { t, language, format } = useI18n();
   const api = useApi();
   const clock = useClock();
   const styles = useStyles();
@@ -139,7 +139,7 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
         ) : null}
         {slots.loaded.state === 'ready' ? (
           <>
-            <Text>{t(canChoose ? 'schedule.slots.introChoose' : 'schedule.slots.intro', { zone: myZone })}</Text>
+            <Text>{t(canChoose ? 'schedule.slots.introChoose' : 'schedule.slots.intro', { zone: format.zoneTitle(myZone) })}</Text>
             <ProposedTimes
               slots={slotList}
               myZone={myZone}

@@ -35,8 +35,8 @@ describe('AgreementEditor', () => {
     renderWithProviders(<AgreementEditor initial={agreement} draftKey="test.agreement" pair={pair} saving={false} onSave={() => undefined} onCancel={() => undefined} />);
     expect(screen.getByText('Your boundaries')).toBeTruthy();
     expect(screen.getByText('Oliver Bennett’s boundaries')).toBeTruthy();
-    expect(screen.getByText('When you can meet (in Europe/Warsaw)')).toBeTruthy();
-    expect(screen.getByText('When Oliver Bennett can meet (in Europe/London)')).toBeTruthy();
+    expect(screen.getByText('When you can meet (in Central European Time, Warsaw)')).toBeTruthy();
+    expect(screen.getByText('When Oliver Bennett can meet (in United Kingdom Time, London)')).toBeTruthy();
   });
 
   it('refuses a series with neither an end date nor a number of meetings, in the catalogue’s words for the core’s code', async () => {
@@ -53,7 +53,7 @@ describe('AgreementEditor', () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
     renderWithProviders(<AgreementEditor initial={agreement} draftKey="test.agreement" pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
-    const partnerWindows = screen.getByRole('group', { name: 'When Oliver Bennett can meet (in Europe/London) 1' });
+    const partnerWindows = screen.getByRole('group', { name: 'When Oliver Bennett can meet (in United Kingdom Time, London) 1' });
     await user.click(within(partnerWindows).getByRole('button', { name: 'Remove window 1' }));
     await user.click(screen.getByRole('button', { name: 'Send proposal' }));
     expect(screen.getByText('Add at least one time when a meeting can happen.')).toBeTruthy();
@@ -113,7 +113,7 @@ describe('AgreementEditor', () => {
     );
     const messageAt = (input: HTMLElement) => (input.getAttribute('aria-describedby') ?? '').split(' ').map((x) => document.getElementById(x)?.textContent ?? '').join(' ').trim();
     expect(messageAt(screen.getByLabelText('Pierwsze spotkanie nie wcześniej niż'))).toBe('Podaj datę z kalendarza.');
-    const window = screen.getByRole('group', { name: 'Kiedy możesz się spotkać (strefa Europe/Warsaw) 1' });
+    const window = screen.getByRole('group', { name: 'Kiedy możesz się spotkać (czas środkowoeuropejski, Warsaw) 1' });
     expect(within(window).getByText('Przedział czasu kończy się, zanim się zacznie. Jeśli trwa po północy, zaznacz „Kończy się następnego dnia”; w przeciwnym razie popraw godziny.')).toBeTruthy();
     expect(screen.getByText('Wybierz strefę czasową z listy.')).toBeTruthy();
   });
@@ -157,7 +157,7 @@ describe('a window that runs past midnight', () => {
     // Shown once, at the window's field; the banner above the buttons points to the marked fields.
     expect(screen.getAllByText(message)).toHaveLength(1);
     expect(screen.getByText('Some fields need a change before this can be sent; each marked field says what to fix.')).toBeTruthy();
-    const window = screen.getByRole('group', { name: 'When you can meet (in Europe/Warsaw) 1' });
+    const window = screen.getByRole('group', { name: 'When you can meet (in Central European Time, Warsaw) 1' });
     expect(within(window).getByText(message)).toBeTruthy();
     expect(onSave).not.toHaveBeenCalled();
   });
@@ -166,7 +166,7 @@ describe('a window that runs past midnight', () => {
     const user = userEvent.setup();
     const onSave = jest.fn();
     renderWithProviders(<AgreementEditor initial={lateFriday} draftKey="test.agreement" pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
-    const window = screen.getByRole('group', { name: 'When you can meet (in Europe/Warsaw) 1' });
+    const window = screen.getByRole('group', { name: 'When you can meet (in Central European Time, Warsaw) 1' });
     await user.click(within(window).getByRole('checkbox', { name: 'Ends the next day' }));
     expect(within(window).getByText('Reads as: Fri 22:00 – Sat 01:00')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Send proposal' }));

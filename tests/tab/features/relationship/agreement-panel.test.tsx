@@ -55,17 +55,17 @@ describe('a first agreement', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Propose an agreement' }));
     expect(await screen.findByText('Meeting times and contact hours start from both people’s working hours in Outlook. Change them as you need.')).toBeTruthy();
     expect(getWorkingHours).toHaveBeenCalledWith('rel-1', expect.anything());
-    expect(screen.getAllByRole('group', { name: /^When you can meet \(in Europe\/Warsaw\) \d+$/ })).toHaveLength(2);
-    expect(screen.getAllByRole('group', { name: /^When Oliver Bennett can meet \(in Europe\/London\) \d+$/ })).toHaveLength(1);
-    expect(screen.getAllByRole('group', { name: /^When Oliver Bennett may be contacted \(in Europe\/London\) \d+$/ })).toHaveLength(1);
+    expect(screen.getAllByRole('group', { name: /^When you can meet \(in Central European Time, Warsaw\) \d+$/ })).toHaveLength(2);
+    expect(screen.getAllByRole('group', { name: /^When Oliver Bennett can meet \(in United Kingdom Time, London\) \d+$/ })).toHaveLength(1);
+    expect(screen.getAllByRole('group', { name: /^When Oliver Bennett may be contacted \(in United Kingdom Time, London\) \d+$/ })).toHaveLength(1);
   });
 
   it('falls back to office hours for a person whose hours could not be read, naming them', async () => {
     open(async () => ({ mentor: outlook('kacper', 'Europe/Warsaw', [{ weekday: 2, start: '09:00', end: '17:00' }]), mentee: { personId: 'oliver', source: 'unavailable', code: 'GRAPH.FORBIDDEN', message: 'Access is denied.' } }));
     await userEvent.click(screen.getByRole('button', { name: 'Propose an agreement' }));
     expect(await screen.findByText(/We could not read Oliver Bennett’s working hours from Outlook, so their times start from office hours, Monday to Friday\./)).toBeTruthy();
-    expect(screen.getAllByRole('group', { name: /^When you can meet \(in Europe\/Warsaw\) \d+$/ })).toHaveLength(1);
-    expect(screen.getAllByRole('group', { name: /^When Oliver Bennett can meet \(in Europe\/London\) \d+$/ })).toHaveLength(5);
+    expect(screen.getAllByRole('group', { name: /^When you can meet \(in Central European Time, Warsaw\) \d+$/ })).toHaveLength(1);
+    expect(screen.getAllByRole('group', { name: /^When Oliver Bennett can meet \(in United Kingdom Time, London\) \d+$/ })).toHaveLength(5);
   });
 
   it('falls back to office hours for both when the API cannot answer at all', async () => {
@@ -74,6 +74,6 @@ describe('a first agreement', () => {
     });
     await userEvent.click(screen.getByRole('button', { name: 'Propose an agreement' }));
     expect(await screen.findByText(/We could not read working hours from Outlook, so both your times and Oliver Bennett’s start from office hours/)).toBeTruthy();
-    expect(screen.getAllByRole('group', { name: /^When you can meet \(in Europe\/Warsaw\) \d+$/ })).toHaveLength(5);
+    expect(screen.getAllByRole('group', { name: /^When you can meet \(in Central European Time, Warsaw\) \d+$/ })).toHaveLength(5);
   });
 });

@@ -34,7 +34,7 @@ describe('the agreement week grid', () => {
       </SessionProvider>,
     );
     expect(await screen.findByText('A meeting fits for both: Tue 10:00–12:00.', {}, { timeout: 3000 })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Your week, on your clock (Europe/London)' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Your week, on your clock (United Kingdom Time, London)' })).toBeTruthy();
     expect(screen.getByText('When Kacper Nowak can meet (on your clock)')).toBeTruthy();
     expect(screen.getByText('from the week of Mon, 29 Mar 2027: Tue 09:00–12:00')).toBeTruthy();
     expect(previewAgreement).toHaveBeenCalledWith('rel-1', {}, expect.any(AbortSignal));

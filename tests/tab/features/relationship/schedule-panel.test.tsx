@@ -235,7 +235,7 @@ describe('Schedule: booking', () => {
     const api = fakeApi({ bookMeetings: jest.fn().mockResolvedValue(outcome) });
     const { onChanged } = renderPanel(api, detailWith([]));
     expect(await screen.findByText(/Book the one that suits you both, or let booking pick the best one/)).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Book the next meeting at Tue 8 Jan, 09:00 GMT' }));
+    await user.click(screen.getByRole('button', { name: 'Book this time: Tue 8 Jan, 09:00 GMT' }));
     expect(api.bookMeetings).toHaveBeenCalledWith('rel-1', 'next', '2030-01-08T09:00:00.000Z');
     expect(await screen.findByText(/Booked 1 meeting; the invite is in both calendars\./)).toBeTruthy();
     expect(onChanged).toHaveBeenCalled();
@@ -247,7 +247,7 @@ describe('Schedule: booking', () => {
       bookMeetings: jest.fn().mockRejectedValue(new ApiError({ kind: 'rejected', status: 409, code: 'BOOKING.SLOT_BUSY', serverMessage: 'The agreement keeps 10 minutes free around other meetings.' })),
     });
     renderPanel(api, detailWith([]), 'pl');
-    await user.click(await screen.findByRole('button', { name: /^Zarezerwuj następne spotkanie: wt\., 8 sty, 08:00/ }));
+    await user.click(await screen.findByRole('button', { name: /^Zarezerwuj ten termin: wt\., 8 sty, 08:00/ }));
     expect(await screen.findByText('Ktoś z Was jest wtedy zajęty (z przerwami). Wybierz jeden z proponowanych terminów.')).toBeTruthy();
     expect(api.proposeSlots).toHaveBeenCalledTimes(2);
   });
@@ -255,7 +255,7 @@ describe('Schedule: booking', () => {
   it('offers no time to choose once the next meeting is planned (moving it is the way to change it)', async () => {
     renderPanel(fakeApi(), detailWith([booked('m1', 1, '2030-01-08T08:00:00.000Z')]));
     await screen.findByRole('list', { name: 'Tue, 8 Jan 2030' }, { timeout: 5000 });
-    expect(screen.queryByRole('button', { name: /^Book the next meeting at / })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Book this time: / })).toBeNull();
     expect(screen.getByText(/Booking picks the best one and keeps a steady weekday and time\./)).toBeTruthy();
   });
 
@@ -287,7 +287,7 @@ describe('Schedule: reschedule and cancel', () => {
     renderPanel(api, detailWith(upcoming));
     await user.click(await screen.findByRole('button', { name: 'Reschedule meeting 1' }));
     const form = screen.getByRole('form', { name: 'Move meeting 1' });
-    await user.click(within(form).getByRole('radio', { name: 'Another time (in Europe/London)' }));
+    await user.click(within(form).getByRole('radio', { name: 'Another time (in United Kingdom Time, London)' }));
     await user.type(within(form).getByLabelText('Date'), '2030-01-08');
     await user.type(within(form).getByLabelText('Start time'), '10:30');
     await user.click(within(form).getByRole('button', { name: 'Move the meeting' }));
