@@ -1,11 +1,11 @@
 /** GET /api/programmes: Owners see every programme of the tenant; others those open to them or joined. */
 import { toProgrammeViewDto } from '../../contracts';
-import { listProgrammes as list } from '../../core/programmes/programme-use-cases';
+import { isProgrammeOwner, listProgrammes as list } from '../../core/programmes/programme-use-cases';
 import { userFunction } from '../function-definition';
 import { respond } from '../respond';
 import { callOf } from './use-case-call';
 import { programmeDepsOf } from './programme-call';
 
 export const listProgrammes = userFunction('listProgrammes', 'GET', 'programmes', async (call, services) =>
-  respond(await list(programmeDepsOf(services), callOf(call, undefined)), 200, (views) => ({ programmes: views.map(toProgrammeViewDto) })),
+  respond(await list(programmeDepsOf(services), callOf(call, undefined)), 200, (views) => ({ asOwner: isProgrammeOwner(call.principal), programmes: views.map(toProgrammeViewDto) })),
 );

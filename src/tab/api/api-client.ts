@@ -14,6 +14,8 @@ export interface RequestOptions {
   /** The entity's version (ETag) for optimistic concurrency; a stale one comes back as a conflict. */
   ifMatch?: string;
   signal?: AbortSignal;
+  /** Answer the body as text (a CSV export) instead of JSON; errors are still read as JSON. */
+  text?: boolean;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -53,7 +55,7 @@ export class ApiClient {
     } catch {
       throw new ApiError({ kind: 'unauthorized' });
     }
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: options.text ? 'text/csv, application/json' : 'application/json' };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.ifMatch) headers['If-Match'] = options.ifMatch;
 
@@ -71,6 +73,7 @@ export class ApiClient {
       throw new ApiError({ kind: 'network' });
     }
 
+    if (options.text && response.ok) return (await response.text()) as T;
     const body = await readJson(response);
     if (!response.ok) throw new ApiError(problemFromResponse(response.status, body === unreadable ? undefined : body));
     if (body === unreadable) throw new ApiError({ kind: 'unexpected', status: response.status });

@@ -28,6 +28,8 @@ import type {
   UpsertProfileBody,
 } from '../../contracts';
 import type { AgreementPreviewDto, PairWorkingHoursDto } from '../../contracts/agreement';
+import type { HealthDto, toProgrammeViewDto } from '../../contracts/programmes';
+import type { ExportPart } from '../../contracts/programme-export';
 import type { BookingOutcomeDto, SlotProposalDto, UnbookedMeetingsDto } from '../../contracts/booking';
 import type { ClosedRelationshipDto, MeetingDto } from '../../contracts/relationships';
 import type { ApiClient, RequestOptions } from './api-client';
@@ -64,9 +66,27 @@ const withSignal = (signal?: AbortSignal): RequestOptions => (signal ? { signal 
 /** Updates carry the version both in the body (the contract) and as If-Match (the HTTP way). */
 const versioned = (version: string): RequestOptions => ({ ifMatch: version });
 
+/** GET /api/programmes: whether the caller owns programmes, and the programmes they see. */
+export interface ProgrammeListDto {
+  readonly asOwner: boolean;
+  readonly programmes: readonly ProgrammeListItemDto[];
+}
+export type ProgrammeListItemDto = ReturnType<typeof toProgrammeViewDto>;
+
 /** One method per endpoint of the agreed HTTP surface; the transport rules live in ApiClient. */
 export class MentoringApi {
   constructor(private readonly client: ApiClient) {}
+
+  listProgrammes(signal?: AbortSignal): Promise<ProgrammeListDto> {
+    return this.client.get<ProgrammeListDto>('/api/programmes', withSignal(signal));
+  }
+  getProgrammeHealth(programmeId: string, signal?: AbortSignal): Promise<HealthDto> {
+    return this.client.get<HealthDto>(`/api/programmes/${enc(programmeId)}/health`, withSignal(signal));
+  }
+  /** One CSV part of the owner's export, as text (the tab saves it as a file). */
+  exportProgramme(programmeId: string, part: ExportPart): Promise<string> {
+    return this.client.get<string>(`/api/programmes/${enc(programmeId)}/export/${part}`, { text: true });
+  }
 
   getMyProfile(signal?: AbortSignal): Promise<ProfileDto> {
     return this.client.get<ProfileDto>('/api/me/profile', withSignal(signal));

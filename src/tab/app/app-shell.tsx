@@ -14,11 +14,13 @@ const screenChunks = {
   find: () => import('../features/find-mentor/find-mentor-screen'),
   relationship: () => import('../features/relationship/relationship-screen'),
   profile: () => import('../features/profile/profile-screen'),
+  programme: () => import('../features/programme/programme-screen'),
 } as const;
 const HomeScreen = lazy(screenChunks.home);
 const FindMentorScreen = lazy(screenChunks.find);
 const RelationshipScreen = lazy(screenChunks.relationship);
 const ProfileScreen = lazy(screenChunks.profile);
+const ProgrammeScreen = lazy(screenChunks.programme);
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
@@ -52,11 +54,12 @@ const useStyles = makeStyles({
   },
 });
 
-const navItems: { value: Route['screen']; key: 'nav.home' | 'nav.findMentor' | 'nav.relationship' | 'nav.profile' }[] = [
+const navItems: { value: Route['screen']; key: 'nav.home' | 'nav.findMentor' | 'nav.relationship' | 'nav.profile' | 'nav.programme' }[] = [
   { value: 'home', key: 'nav.home' },
   { value: 'find', key: 'nav.findMentor' },
   { value: 'relationship', key: 'nav.relationship' },
   { value: 'profile', key: 'nav.profile' },
+  { value: 'programme', key: 'nav.programme' },
 ];
 
 /**
@@ -157,5 +160,7 @@ function Screen({ route, navigate }: { route: Route; navigate: (route: Route) =>
       return <ProfileScreen />;
     case 'relationship':
       return <RelationshipScreen route={route} navigate={navigate} />;
+    case 'programme':
+      return <ProgrammeScreen />;
   }
 }

@@ -2,13 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 
 /**
  * Hash routes keep deep links working in a Teams tab and on a static host without server rewrites:
- * #/home, #/find, #/relationship, #/relationship/<id>/<section>[/<meetingId>], #/profile. The bot's cards
+ * #/home, #/find, #/relationship, #/relationship/<id>/<section>[/<meetingId>], #/profile, #/programme. The bot's cards
  * link to #/schedule and #/actions: the section of the one active relationship (or the chooser).
  */
 export type Route =
   | { screen: 'home' }
   | { screen: 'find' }
   | { screen: 'profile' }
+  | { screen: 'programme' }
   | { screen: 'relationship'; relationshipId?: string; section?: string; meetingId?: string };
 
 export function parseRoute(hash: string): Route {
@@ -18,6 +19,8 @@ export function parseRoute(hash: string): Route {
       return { screen: 'find' };
     case 'profile':
       return { screen: 'profile' };
+    case 'programme':
+      return { screen: 'programme' };
     case 'relationship': {
       const route: Route = { screen: 'relationship' };
       if (parts[1]) route.relationshipId = parts[1];
@@ -41,7 +44,7 @@ export function parseRoute(hash: string): Route {
  */
 export function routeOfSubPage(subPageId: string | undefined): string | undefined {
   const path = subPageId?.trim().replace(/^#?\/?/, '');
-  if (!path || !/^(home|find|profile|relationship|schedule|checkins|actions)(\/|$)/.test(path)) return undefined;
+  if (!path || !/^(home|find|profile|programme|relationship|schedule|checkins|actions)(\/|$)/.test(path)) return undefined;
   return `#/${path}`;
 }
 
