@@ -1,4 +1,5 @@
-import { Button, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { TimeOfDaySelect } from '../../components/time-of-day-select';
 import type { IsoWeekday, WeeklyWindow } from '../../../core/agreement/agreement';
 import { useI18n } from '../../i18n/i18n';
 import type { AgreementProblems } from './agreement-problems';
@@ -59,10 +60,10 @@ export function WindowsEditor({
             </Select>
           </Field>
           <Field label={t('agreement.from')} {...at(`${i}.start`)}>
-            <Input type="time" value={w.start} onChange={(_, d) => set(i, { start: d.value })} />
+            <TimeOfDaySelect value={w.start} onChange={(start) => set(i, { start })} />
           </Field>
           <Field label={t('agreement.to')} {...at(`${i}.end`)}>
-            <Input type="time" value={w.end} onChange={(_, d) => set(i, { end: d.value })} />
+            <TimeOfDaySelect value={w.end} onChange={(end) => set(i, { end })} />
           </Field>
           <Checkbox
             id={`${idPrefix}-next-day-${i}`}

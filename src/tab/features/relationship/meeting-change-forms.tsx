@@ -1,4 +1,5 @@
 import { Button, Field, Input, Radio, RadioGroup, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { TimeOfDaySelect } from '../../components/time-of-day-select';
 import { useState, type FormEvent } from 'react';
 import type { MeetingDto } from '../../../contracts';
 import { parseLocalDate, parseLocalTime } from '../../../core/time/civil-date';
@@ -81,7 +82,7 @@ export function RescheduleForm({
             <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
           </Field>
           <Field label={t('schedule.reschedule.time')}>
-            <Input type="time" value={time} onChange={(_, d) => setTime(d.value)} />
+            <TimeOfDaySelect value={time} onChange={setTime} />
           </Field>
         </div>
       ) : null}

@@ -289,7 +289,7 @@ describe('Schedule: reschedule and cancel', () => {
     const form = screen.getByRole('form', { name: 'Move meeting 1' });
     await user.click(within(form).getByRole('radio', { name: 'Another time (in United Kingdom Time, London)' }));
     await user.type(within(form).getByLabelText('Date'), '2030-01-08');
-    await user.type(within(form).getByLabelText('Start time'), '10:30');
+    await user.selectOptions(within(form).getByLabelText('Start time'), '10:30');
     await user.click(within(form).getByRole('button', { name: 'Move the meeting' }));
     expect(await within(form).findByText('That time is outside the windows you both agreed. Pick one of the proposed times.')).toBeTruthy();
     expect((within(form).getByLabelText('Start time') as HTMLInputElement).value).toBe('10:30');
