@@ -46,7 +46,8 @@ const DAYS_AHEAD = 14;
  * contact-hours rule come in as arguments, so the same decision is taken in tests with a fixed clock.
  */
 export function decideDelivery(input: {
-  readonly message: ProactiveMessage;
+  /** Only when it is due and when it expires matter here (a bot card or an activity-feed notification). */
+  readonly message: Pick<ProactiveMessage, 'notBefore' | 'expiresAt'>;
   readonly recipient: DeliveryRecipient;
   readonly history: RecipientHistory;
   readonly now: Instant;

@@ -1,0 +1,42 @@
+/**
+ * Teams activity-feed notifications over Graph v1.0 (the core's ActivityFeedPort), app-only:
+ *
+ *   POST /users/{personId}/teamwork/sendActivityNotification
+ *   { topic: { source: "text", value, webUrl }, activityType, previewText: { content },
+ *     templateParameters: [{ name, value }] }  → 204
+ *
+ * `topic.source` "text" with a `webUrl` that deep-links into the tab (a Teams link to the app's
+ * static tab with the page as subPageId); the activity types and their template texts are the ones
+ * declared in appPackage/manifest.json. Permission: `TeamsActivity.Send.User`, resource-specific
+ * consent granted when a person installs the app (the least privilege Graph documents for this call;
+ * `TeamsActivity.Send` would reach every user in the tenant). Teams shows 150 characters of preview.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { FEED_TEMPLATE_PARAMETER, type ActivityFeedPort, type FeedNotification } from '../../core/feed/activity-feed';
+import { ok, type Result } from '../../core/result';
+import { fromThrown } from './graph-errors';
+
+const PREVIEW_LIMIT = 150;
+
+export function activityNotificationBody(n: FeedNotification, webUrl: string): Record<string, unknown> {
+  const preview = [...n.previewText];
+  return {
+    topic: { source: 'text', value: n.topic, webUrl },
+    activityType: n.type,
+    previewText: { content: preview.length > PREVIEW_LIMIT ? `${preview.slice(0, PREVIEW_LIMIT - 1).join('')}…` : n.previewText },
+    templateParameters: [{ name: FEED_TEMPLATE_PARAMETER[n.type], value: n.subject }],
+  };
+}
+
+export class GraphActivityFeed implements ActivityFeedPort {
+  constructor(private readonly client: Client) {}
+
+  async send(n: FeedNotification, webUrl: string): Promise<Result<void>> {
+    try {
+      await this.client.api(`/users/${encodeURIComponent(n.personId)}/teamwork/sendActivityNotification`).post(activityNotificationBody(n, webUrl));
+    } catch (cause) {
+      return fromThrown(cause, 'send the Teams activity notification');
+    }
+    return ok(undefined);
+  }
+}
