@@ -1,6 +1,6 @@
 /**
  * The tab at the widths it meets in Microsoft hosts (320 px: Teams mobile and the narrowest side
- * panel; 768 px: a tablet or a split window; 1280 px: the desktop client), in the system's light and
+ * panel; 768 px: a tablet or a split window; 1280 px: the desktop client; 1920 px: a full-HD desktop), in the system's light and
  * dark mode (the tab follows prefers-color-scheme outside Teams) and in English and Polish (chosen on
  * Profile, kept on the device). Every screen must fit without sideways scrolling
  * (`scrollWidth <= innerWidth`), have no serious or critical axe finding, and is photographed into
@@ -17,7 +17,7 @@ import { startTabServer, type TabServer } from './support/tab-server';
 jest.setTimeout(300_000);
 
 const KACPER = 'a0000002-0000-4000-8000-000000000002';
-const WIDTHS = [320, 768, 1280] as const;
+const WIDTHS = [320, 768, 1280, 1920] as const;
 
 let buildDir: string;
 let stack: E2eStack;
