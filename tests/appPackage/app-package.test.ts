@@ -131,6 +131,24 @@ describe('npm run package', () => {
       ['mentoring', `${env.TAB_ENDPOINT}/index.html#/`, ['personal']],
     ]);
     expect(manifest.bots[0].commandLists[0].commands.map((c: any) => c.title)).toEqual(['next meeting', 'my action items', 'reschedule', 'help']);
+    // The meeting panel: one configurable tab for meeting chats, on the three meeting surfaces.
+    expect(manifest.configurableTabs).toEqual([
+      {
+        id: 'mentoring-meeting',
+        configurationUrl: `${env.TAB_ENDPOINT}/index.html#/meeting-config`,
+        canUpdateConfiguration: false,
+        scopes: ['groupChat'],
+        context: ['meetingSidePanel', 'meetingChatTab', 'meetingDetailsTab'],
+        meetingSurfaces: ['sidePanel'],
+      },
+    ]);
+    // The bot joins the meeting chat for Teams' meeting events; commands stay in the personal chat.
+    expect(manifest.bots[0].scopes).toEqual(['personal', 'groupChat']);
+    expect(manifest.bots[0].commandLists.map((l: any) => l.scopes)).toEqual([['personal']]);
+    // Least privilege in the meeting chat: its basic properties and start/end events, nothing else.
+    expect(manifest.authorization.permissions.resourceSpecific.filter((p: any) => p.name.includes('.Chat'))).toEqual([
+      { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
+    ]);
   });
 
   test('local points at the fixed local ports', async () => {

@@ -75,10 +75,11 @@ describe('with the tab on https (dev, or a dev tunnel)', () => {
   });
 
   test('the add-in may read and write the open item only (custom properties), through resource-specific consent', () => {
-    // Beside it, the activity feed's own resource-specific permission (issue 16), which the local package keeps.
+    // Beside it, the activity feed's own resource-specific permission (issue 16) and the meeting chat's (issue 12), which the local package keeps.
     expect(manifest.authorization.permissions.resourceSpecific).toEqual([
       { name: 'MailboxItem.ReadWrite.User', type: 'Delegated' },
       { name: 'TeamsActivity.Send.User', type: 'Application' },
+      { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
     ]);
   });
 
@@ -95,8 +96,15 @@ describe('with the tab on https (dev, or a dev tunnel)', () => {
 test('with the tab on http (the pure local environment) the package leaves the add-in out and says why', async () => {
   const built = await buildAppPackage({ appPackageDir, envDir, envName: 'local', outDir, environment: LOCAL });
   expect(built.manifest.extensions).toBeUndefined();
-  // The add-in's permission leaves with it; the activity feed's (issue 16) stays.
-  expect(built.manifest.authorization).toEqual({ permissions: { resourceSpecific: [{ name: 'TeamsActivity.Send.User', type: 'Application' }] } });
+  // The add-in's permission leaves with it; the activity feed's (issue 16) and the meeting chat's (issue 12) stay.
+  expect(built.manifest.authorization).toEqual({
+    permissions: {
+      resourceSpecific: [
+        { name: 'TeamsActivity.Send.User', type: 'Application' },
+        { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
+      ],
+    },
+  });
   expect(built.notes).toEqual([expect.stringContaining('Outlook loads add-ins only over https, and http://127.0.0.1:53000/outlook-pane.html is not')]);
   expect(Object.keys(built.jsonFiles['pl.json'] as object).filter((k) => k.startsWith('extensions['))).toEqual([]);
   expect(validateAgainstBundledSchema(built.manifest, String(built.manifest.manifestVersion), 'manifest')).toEqual([]);

@@ -100,6 +100,18 @@ describe('the Teams bot (Agents SDK CloudAdapter over HTTP, replies through the 
     expect(text(kit.cardOf(replies[0]))).toContain('Welcome to Mentoring, Ania Kowalska');
   });
 
+  it('in a meeting chat (groupChat scope, for the meeting events) an install, a member and a message store nothing and answer nothing', async () => {
+    const meetingChat = { id: '19:meeting_MGQ3MzYx@thread.v2', conversationType: 'groupChat', tenantId: TENANT, isGroup: true };
+    for (const activity of [
+      { ...kit.base(MENTEE), conversation: meetingChat, type: 'installationUpdate', action: 'add' },
+      { ...kit.base(MENTEE), conversation: meetingChat, type: 'conversationUpdate', membersAdded: [{ id: BOT.id }] },
+      { ...kit.base(MENTEE), conversation: meetingChat, type: 'message', text: 'help' },
+    ]) {
+      expect(await kit.turn(activity)).toEqual([]);
+    }
+    expect(await kit.references.get(TENANT, MENTEE.aadObjectId)).toBeUndefined();
+  });
+
   it('welcomes in Polish for a Polish client', async () => {
     const replies = await kit.turn({ ...kit.base(MENTEE, 'pl-PL'), type: 'installationUpdate', action: 'add' });
     expect(text(kit.cardOf(replies[0]))).toContain('Witamy w Mentoringu');

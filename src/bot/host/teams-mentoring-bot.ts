@@ -64,9 +64,19 @@ function referenceOf(context: TurnContext, user: BotUser, member: ChannelAccount
 const asAttachment = (card: AdaptiveCard) => CardFactory.adaptiveCard(card);
 
 /**
+ * The bot is in meeting chats (groupChat scope) only for Teams' meeting events. Installs, members
+ * and messages there are not a person's own chat with the bot: nothing is stored or answered, so a
+ * person's check-ins keep going to their personal chat.
+ */
+const inGroupConversation = (context: TurnContext): boolean => {
+  const type = context.activity.conversation?.conversationType;
+  return type === 'groupChat' || type === 'channel' || context.activity.conversation?.isGroup === true;
+};
+
+/**
  * The Teams host on the Microsoft 365 Agents SDK: it only routes. Activities become calls on
  * MentoringConversation and the cards it returns become messages or invoke responses. Personal
- * scope only: group chats and channels are outside this bot's manifest scopes. The Teams specifics
+ * chats carry the conversation; in meeting chats (groupChat scope) only the meeting events count. The Teams specifics
  * it needs (the tenant in channelData, installationUpdate, `adaptiveCard/action` invokes) are part
  * of the activity protocol the core ActivityHandler routes.
  */
@@ -82,17 +92,20 @@ export class TeamsMentoringBot extends ActivityHandler {
     // members being added (the bot, or the person) only record where to reach the sender. An
     // upgrade of the app ("add-upgrade") is not a new install and says nothing.
     this.onMembersAdded(async (context, next) => {
+      if (inGroupConversation(context)) return next();
       await this.remember(context, context.activity.from);
       await next();
     });
 
     this.onInstallationUpdateAdd(async (context, next) => {
+      if (inGroupConversation(context)) return next();
       if (context.activity.action === 'add') await this.welcome(context, context.activity.from);
       else await this.remember(context, context.activity.from);
       await next();
     });
 
     this.onMessage(async (context, next) => {
+      if (inGroupConversation(context)) return next();
       const user = userOf(context);
       if (!user) return next();
       const value = context.activity.value as Record<string, unknown> | undefined;

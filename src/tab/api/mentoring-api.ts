@@ -1,5 +1,6 @@
 import type {
   ActionItemDto,
+  MeetingOfChatDto,
   TodoSyncDto,
   ActionItemsPage,
   AgreementVersionsPage,
@@ -146,6 +147,11 @@ export class MentoringApi {
   /** One page of the agreement's history (the relationship read carries the newest versions only). */
   listAgreementVersions(relationshipId: string, page: { continuationToken?: string } = {}, signal?: AbortSignal): Promise<AgreementVersionsPageDto> {
     return this.client.get<AgreementVersionsPageDto>(`/api/relationships/${enc(relationshipId)}/agreement/versions${pageQuery(page)}`, withSignal(signal));
+  }
+
+  /** Which of my mentoring meetings a Teams meeting chat belongs to (the server decides; 404 when none). */
+  getMeetingOfChat(chatId: string, signal?: AbortSignal): Promise<MeetingOfChatDto> {
+    return this.client.get<MeetingOfChatDto>(`/api/meetings/by-chat/${enc(chatId)}`, withSignal(signal));
   }
 
   getRelationship(relationshipId: string, signal?: AbortSignal): Promise<RelationshipDetailDto> {

@@ -15,12 +15,16 @@ const screenChunks = {
   relationship: () => import('../features/relationship/relationship-screen'),
   profile: () => import('../features/profile/profile-screen'),
   programme: () => import('../features/programme/programme-screen'),
+  meeting: () => import('../features/meeting/meeting-panel-screen'),
+  meetingConfig: () => import('../features/meeting/meeting-config-screen'),
 } as const;
 const HomeScreen = lazy(screenChunks.home);
 const FindMentorScreen = lazy(screenChunks.find);
 const RelationshipScreen = lazy(screenChunks.relationship);
 const ProfileScreen = lazy(screenChunks.profile);
 const ProgrammeScreen = lazy(screenChunks.programme);
+const MeetingPanelScreen = lazy(screenChunks.meeting);
+const MeetingConfigScreen = lazy(screenChunks.meetingConfig);
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
@@ -158,6 +162,10 @@ function Screen({ route, navigate }: { route: Route; navigate: (route: Route) =>
       return <FindMentorScreen navigate={navigate} />;
     case 'profile':
       return <ProfileScreen />;
+    case 'meeting':
+      return <MeetingPanelScreen />;
+    case 'meetingConfig':
+      return <MeetingConfigScreen />;
     case 'relationship':
       return <RelationshipScreen route={route} navigate={navigate} />;
     case 'programme':

@@ -10,6 +10,8 @@ export type Route =
   | { screen: 'find' }
   | { screen: 'profile' }
   | { screen: 'programme' }
+  | { screen: 'meeting' }
+  | { screen: 'meetingConfig' }
   | { screen: 'relationship'; relationshipId?: string; section?: string; meetingId?: string };
 
 export function parseRoute(hash: string): Route {
@@ -21,6 +23,10 @@ export function parseRoute(hash: string): Route {
       return { screen: 'profile' };
     case 'programme':
       return { screen: 'programme' };
+    case 'meeting':
+      return { screen: 'meeting' };
+    case 'meeting-config':
+      return { screen: 'meetingConfig' };
     case 'relationship': {
       const route: Route = { screen: 'relationship' };
       if (parts[1]) route.relationshipId = parts[1];
@@ -49,6 +55,7 @@ export function routeOfSubPage(subPageId: string | undefined): string | undefine
 }
 
 export function routeToHash(route: Route): string {
+  if (route.screen === 'meetingConfig') return '#/meeting-config';
   if (route.screen !== 'relationship') return `#/${route.screen}`;
   const parts = [
     'relationship',

@@ -147,6 +147,7 @@ export function Root({
       <I18nProvider language={language} locale={locale}>
         <Phases
           phase={phase}
+          meetingChat={overrides.meetingChat}
           fetcher={fetcher}
           clock={clock}
           onRetrySso={trySso}
@@ -178,6 +179,7 @@ function safeLocalStorage(): Storage | undefined {
 
 function Phases({
   phase,
+  meetingChat,
   fetcher,
   clock,
   onRetrySso,
@@ -185,6 +187,8 @@ function Phases({
   onLocalSignOut,
 }: {
   phase: Phase;
+  /** `?meetingChat=` outside Teams, standing in for the host's meeting chat. */
+  meetingChat: string | undefined;
   fetcher: typeof fetch;
   clock: () => number;
   onRetrySso: (host: MicrosoftHost) => void;
@@ -197,7 +201,12 @@ function Phases({
   const session = useMemo<Session | undefined>(() => {
     if (phase.phase === 'sso') {
       const client = new ApiClient({ baseUrl: apiOrigin(), getToken: phase.host.getToken, fetch: fetcher });
-      return { api: new MentoringApi(client), signIn: { kind: 'sso', hostName: phase.host.hostName, label: phase.host.userPrincipalName } };
+      return {
+        api: new MentoringApi(client),
+        signIn: { kind: 'sso', hostName: phase.host.hostName, label: phase.host.userPrincipalName },
+        ...(phase.host.chatId ? { meetingChatId: phase.host.chatId } : {}),
+        ...(phase.host.configureTab ? { configureMeetingTab: configureMeetingTabOf(phase.host.configureTab) } : {}),
+      };
     }
     if (phase.phase === 'browser' && phase.person) {
       const local = new LocalSession(phase.person, clock, fetcher);
@@ -206,10 +215,11 @@ function Phases({
         api: new MentoringApi(client),
         signIn: { kind: 'local', label: phase.person.displayName },
         signOut: onLocalSignOut,
+        ...(meetingChat ? { meetingChatId: meetingChat } : {}),
       };
     }
     return undefined;
-  }, [phase, fetcher, clock, onLocalSignOut]);
+  }, [phase, meetingChat, fetcher, clock, onLocalSignOut]);
 
   const host = phase.phase === 'sso' ? phase.host : undefined;
   const onReady = useCallback(() => host?.notifySuccess(), [host]);
@@ -245,4 +255,12 @@ function Phases({
       <AppShell onReady={onReady} />
     </SessionProvider>
   );
+}
+
+/** The meeting panel's tab settings: the same page in every meeting, which finds its meeting from the chat. */
+function configureMeetingTabOf(configure: NonNullable<MicrosoftHost['configureTab']>): () => void {
+  return () => {
+    const page = `${window.location.origin}${window.location.pathname}#/meeting`;
+    configure({ entityId: 'mentoring-meeting', contentUrl: page, websiteUrl: page, suggestedDisplayName: 'Mentoring' });
+  };
 }

@@ -1,4 +1,4 @@
-import type { app, authentication } from '@microsoft/teams-js';
+import type { app, authentication, pages } from '@microsoft/teams-js';
 import { normaliseHostTheme, type HostThemeName } from './query-overrides';
 
 /** The slice of teams-js the tab uses; the real module satisfies it, tests pass a fake host. */
@@ -7,6 +7,8 @@ export interface TeamsSdk {
     FailedReason: typeof app.FailedReason;
   };
   authentication: Pick<typeof authentication, 'getAuthToken'>;
+  /** The configuration page of the meeting tab (configurableTabs). */
+  pages?: { config: Pick<typeof pages.config, 'setValidityState' | 'setConfig' | 'registerOnSaveHandler'> };
 }
 
 /**
@@ -16,7 +18,7 @@ export interface TeamsSdk {
  */
 export const loadTeamsSdk = async (): Promise<TeamsSdk> => {
   const teams = await import('@microsoft/teams-js');
-  return { app: teams.app, authentication: teams.authentication };
+  return { app: teams.app, authentication: teams.authentication, pages: teams.pages };
 };
 
 export interface MicrosoftHost {
@@ -29,11 +31,18 @@ export interface MicrosoftHost {
   tenantId: string | undefined;
   /** The page a deep link asks for (a bot card's subEntityId arrives here). */
   subPageId: string | undefined;
+  /** The chat the tab runs in (a meeting's chat inside a meeting). */
+  chatId: string | undefined;
   /** Entra SSO token for our API, cached and refreshed by the host. */
   getToken(): Promise<string>;
   notifySuccess(): void;
   notifyAuthFailure(reason: string): void;
   onThemeChange(handler: (theme: HostThemeName) => void): void;
+  /**
+   * On the configuration page of the meeting tab: lets Teams' Save add the tab with these settings.
+   * Absent where the host has no configuration page API.
+   */
+  configureTab?(settings: { entityId: string; contentUrl: string; websiteUrl: string; suggestedDisplayName: string }): void;
 }
 
 export interface BrowserHost {
@@ -104,11 +113,26 @@ export async function detectHost(options: DetectHostOptions = {}): Promise<Host>
     userPrincipalName: context.user?.userPrincipalName,
     tenantId: context.user?.tenant?.id,
     subPageId: context.page?.subPageId || undefined,
+    chatId: context.chat?.id || undefined,
     getToken: () => sdk.authentication.getAuthToken(),
     notifySuccess: () => {
       void sdk.app.notifySuccess();
     },
     notifyAuthFailure: (reason) => sdk.app.notifyFailure({ reason: sdk.app.FailedReason.AuthFailed, message: reason }),
     onThemeChange: (handler) => sdk.app.registerOnThemeChangeHandler((theme) => handler(normaliseHostTheme(theme))),
+    ...(sdk.pages
+      ? {
+          configureTab: (settings: { entityId: string; contentUrl: string; websiteUrl: string; suggestedDisplayName: string }) => {
+            const config = sdk.pages!.config;
+            config.registerOnSaveHandler((save) => {
+              config.setConfig(settings).then(
+                () => save.notifySuccess(),
+                (error: unknown) => save.notifyFailure(error instanceof Error ? error.message : String(error)),
+              );
+            });
+            config.setValidityState(true);
+          },
+        }
+      : {}),
   };
 }

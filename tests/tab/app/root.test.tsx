@@ -15,6 +15,7 @@ function teamsHost(overrides: Partial<MicrosoftHost> = {}) {
     userPrincipalName: 'kacper@contoso.example',
     tenantId: 't1',
     subPageId: undefined,
+    chatId: undefined,
     getToken: async () => 'sso-token',
     notifySuccess: () => {
       calls.success += 1;
