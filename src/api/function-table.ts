@@ -54,6 +54,7 @@ import { bookMeetings } from './functions/book-meetings';
 import { readUnbookedMeetings } from './functions/read-unbooked-meetings';
 import { rescheduleMeeting } from './functions/reschedule-meeting';
 import { checkMeetingBoundaries } from './functions/check-meeting-boundaries';
+import { findMeetingByICalUId } from './functions/find-meeting-by-ical-uid';
 import { cancelMeeting } from './functions/cancel-meeting';
 import { refreshAgendas } from './functions/refresh-agendas';
 import { calendarNotifications } from './functions/calendar-notifications';
@@ -115,6 +116,7 @@ export const apiFunctions: readonly FunctionDefinition[] = [
   readUnbookedMeetings,
   rescheduleMeeting,
   checkMeetingBoundaries,
+  findMeetingByICalUId,
   cancelMeeting,
   refreshAgendas,
   calendarNotifications,

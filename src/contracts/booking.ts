@@ -11,6 +11,11 @@ import { MeetingDto, toMeetingDto } from './relationships';
 
 export const MeetingParams = z.object({ relationshipId: Id, meetingId: Id }).strict();
 
+/** GET /api/meetings/by-ical-uid/{iCalUId}: the Outlook pane on an attendee's copy of an invite. */
+export const MeetingByICalUIdParams = z.object({ iCalUId: Id }).strict();
+export const MeetingLookupDto = z.object({ relationshipId: z.string(), meetingId: z.string() }).strict();
+export type MeetingLookupDto = z.infer<typeof MeetingLookupDto>;
+
 export const ProposeSlotsQuery = z
   .object({ maxSlots: z.coerce.number().int().min(1).max(50).optional() })
   .strict();

@@ -15,8 +15,8 @@ export interface OfficeAppointment {
   loadCustomPropertiesAsync(callback: Callback<OfficeCustomProperties>): void;
   readonly start: Date | { getAsync(callback: Callback<Date>): void };
   readonly end: Date | { getAsync(callback: Callback<Date>): void };
-  /** The appointment's iCalendar UID: the same on the organizer's event and every attendee's copy (read mode). */
-  readonly iCalUId?: string;
+  /** The item's EWS id in read mode (an attendee's copy, or the organizer viewing a sent invite). */
+  readonly itemId?: string;
   getItemIdAsync?(callback: Callback<string>): void;
 }
 
@@ -26,7 +26,11 @@ export interface OfficeGlobal {
   readonly context: {
     readonly displayLanguage?: string;
     readonly officeTheme?: { readonly bodyBackgroundColor?: string; readonly isDarkTheme?: boolean };
-    readonly mailbox: { readonly item: (OfficeAppointment & Partial<OfficeAppointmentCompose>) | null };
+    readonly mailbox: {
+      readonly item: (OfficeAppointment & Partial<OfficeAppointmentCompose>) | null;
+      /** EWS id → the REST id Microsoft Graph takes ('v2.0'). */
+      convertToRestId?(itemId: string, restVersion: 'v2.0'): string;
+    };
   };
 }
 

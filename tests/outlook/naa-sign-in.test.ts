@@ -60,3 +60,10 @@ test('a build without its settings names what is missing; unreplaced %VITE_…% 
   expect(naaConfigFrom({ clientId: CONFIG.clientId, tabDomain: CONFIG.tabDomain })).toEqual(CONFIG);
   expect(naaConfigFrom({ clientId: '%VITE_AAD_APP_CLIENT_ID%', tabDomain: '' })).toEqual({ missing: ['AAD_APP_CLIENT_ID', 'TAB_DOMAIN'] });
 });
+
+test('a Graph token for the pane\'s iCalUId read: the consented delegated scope on graph.microsoft.com, silently', async () => {
+  const acquireTokenSilent = jest.fn().mockResolvedValue({ accessToken: 'graph' });
+  const signIn = naaSignIn(CONFIG, factory({ acquireTokenSilent }).create);
+  expect(await signIn.graphToken(['Calendars.ReadWrite'])).toBe('graph');
+  expect(acquireTokenSilent).toHaveBeenCalledWith({ scopes: ['https://graph.microsoft.com/Calendars.ReadWrite'] });
+});

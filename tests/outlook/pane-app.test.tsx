@@ -72,6 +72,8 @@ function recordedApi(getToken: () => Promise<string> = async () => 'token') {
     const json = (status: number, body: unknown) => ({ ok: status < 300, status, headers: new Headers({ 'content-type': 'application/json' }), text: async () => JSON.stringify(body), json: async () => body }) as unknown as Response;
     if (url === '/api/relationships/rel-1') return json(200, detail);
     if (url === '/api/relationships/rel-1/meetings/rel-1.m001/boundary-check') return json(200, BROKEN);
+    if (url === '/api/meetings/by-ical-uid/UID-OF-MEETING-1') return json(200, { relationshipId: 'rel-1', meetingId: 'rel-1.m001' });
+    if (url.startsWith('/api/meetings/by-ical-uid/')) return json(404, { error: { code: 'BOOKING.MEETING_NOT_FOUND', message: 'None of your mentoring meetings has this invite.' } });
     return json(404, { code: 'HTTP.NOT_FOUND', message: 'no route' });
   }) as unknown as typeof fetch;
   return { client: new ApiClient({ baseUrl: '', getToken, fetch: fetchImpl }), requests };
@@ -115,6 +117,24 @@ test('any other appointment: not a mentoring meeting, and no API call', async ()
   expect(requests).toEqual([]);
 });
 
+test('an attendee\'s copy (no custom properties): found by its iCalUId, the same agenda and check', async () => {
+  const { client, requests } = recordedApi();
+  const attendeeCopy: PaneHost = { ...otherHost, appointmentTime: mentoringHost().appointmentTime, iCalUId: async () => 'UID-OF-MEETING-1' };
+  render(<PaneApp host={attendeeCopy} client={client} signIn={localSignIn} language="en" theme="default" relationshipLink={link} />);
+  expect(await screen.findByText('Meeting 1 with Kacper Nowak')).toBeTruthy();
+  expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+    'GET /api/meetings/by-ical-uid/UID-OF-MEETING-1',
+    'GET /api/relationships/rel-1',
+    'POST /api/relationships/rel-1/meetings/rel-1.m001/boundary-check',
+  ]);
+});
+
+test('an appointment whose iCalUId is no mentoring meeting of mine: not a mentoring meeting', async () => {
+  const { client } = recordedApi();
+  render(<PaneApp host={{ ...otherHost, iCalUId: async () => 'SOMEONE-ELSES' }} client={client} signIn={localSignIn} language="en" theme="default" relationshipLink={link} />);
+  expect(await screen.findByText(/This is not a mentoring meeting/)).toBeTruthy();
+});
+
 test('a meeting that is no longer in the relationship says so and links to the relationship', async () => {
   const { client } = recordedApi();
   render(<PaneApp host={mentoringHost({ relationshipId: 'rel-1', meetingId: 'rel-1.m009' })} client={client} signIn={localSignIn} language="en" theme="default" relationshipLink={link} />);
@@ -142,12 +162,21 @@ test('no silent token: the pane asks the person to sign in, and a click signs in
 describe('officePaneHost over Office.js', () => {
   const props = (values: Record<string, string>) => (cb: (r: { status: 'succeeded'; value: unknown }) => void) =>
     cb({ status: 'succeeded', value: { get: (n: string) => values[n], set() {}, saveAsync() {} } });
-  test('read mode (an attendee): times are Dates; the iCalUId is given', async () => {
-    const { officePaneHost } = await import('../../src/outlook/pane/pane-host');
-    const host = officePaneHost({ loadCustomPropertiesAsync: props({}) as never, start: new Date('2030-01-08T09:00:00Z'), end: new Date('2030-01-08T09:45:00Z'), iCalUId: 'ical-1' });
+  test('read mode (an attendee): times are Dates; the iCalUId comes from Graph by the item\'s REST id, with the person\'s token', async () => {
+    const { graphICalUIdReader, officePaneHost } = await import('../../src/outlook/pane/pane-host');
+    const asked: { url: string; auth: string }[] = [];
+    const graphFetch = (async (url: string, init: RequestInit) => {
+      asked.push({ url, auth: (init.headers as Record<string, string>).authorization! });
+      return { ok: true, json: async () => ({ iCalUId: '040000008200E00074C5B7101A82E008' }) } as Response;
+    }) as unknown as typeof fetch;
+    const reader = graphICalUIdReader((ews) => `rest-${ews}`, async () => 'graph-token', graphFetch);
+    const host = officePaneHost({ loadCustomPropertiesAsync: props({}) as never, start: new Date('2030-01-08T09:00:00Z'), end: new Date('2030-01-08T09:45:00Z'), itemId: 'AAMk/1+x=' }, reader);
     expect(await host.appointmentTime()).toEqual({ start: '2030-01-08T09:00:00.000Z', end: '2030-01-08T09:45:00.000Z' });
     expect(await host.mentoringIds()).toBeUndefined();
-    expect(await host.iCalUId()).toBe('ical-1');
+    expect(await host.iCalUId()).toBe('040000008200E00074C5B7101A82E008');
+    expect(asked).toEqual([{ url: `https://graph.microsoft.com/v1.0/me/events/${encodeURIComponent('rest-AAMk/1+x=')}?$select=iCalUId`, auth: 'Bearer graph-token' }]);
+    // Without a reader (or when Graph refuses) there is no UID, and the pane says it is not a mentoring meeting.
+    expect(await officePaneHost({ loadCustomPropertiesAsync: props({}) as never, start: new Date(), end: new Date(), itemId: 'x' }).iCalUId()).toBeUndefined();
   });
   test('compose mode (the organizer): times through getAsync; the ids from the custom properties', async () => {
     const { officePaneHost } = await import('../../src/outlook/pane/pane-host');

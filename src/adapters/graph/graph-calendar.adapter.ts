@@ -352,7 +352,7 @@ function expectEvent(outcome: SubOutcome, statuses: readonly number[], operation
 
 function refOf(event: GraphEvent, organizerId: string): CalendarEventRef {
   const joinUrl = event.onlineMeeting?.joinUrl ?? undefined;
-  return { eventId: event.id, organizerId, ...(joinUrl ? { joinUrl } : {}) };
+  return { eventId: event.id, organizerId, ...(joinUrl ? { joinUrl } : {}), ...(event.iCalUId ? { iCalUId: event.iCalUId } : {}) };
 }
 
 function stateOf(event: GraphEvent, ref: CalendarEventRef): Result<CalendarEventState> {

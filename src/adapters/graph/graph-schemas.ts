@@ -61,6 +61,7 @@ export const openExtensionSchema = z.looseObject({
 
 export const eventSchema = z.looseObject({
   id: z.string().min(1),
+  iCalUId: z.string().nullable().optional(),
   start: dateTimeTimeZoneSchema,
   end: dateTimeTimeZoneSchema,
   isCancelled: z.boolean().optional(),

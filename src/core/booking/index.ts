@@ -12,3 +12,4 @@ export * from './calendar-subscriptions';
 export * from './boundary-check';
 export * from './pair-working-hours';
 export * from './rebook-missed-meeting';
+export * from './find-meeting';

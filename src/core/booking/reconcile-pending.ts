@@ -65,6 +65,7 @@ async function recordOutcome(
         eventId: created.value.eventId,
         organizerId: created.value.organizerId,
         ...(created.value.joinUrl ? { joinUrl: created.value.joinUrl } : {}),
+        ...(created.value.iCalUId ? { iCalUId: created.value.iCalUId } : {}),
         agendaDigest: digest,
       };
     }

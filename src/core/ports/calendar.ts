@@ -55,6 +55,8 @@ export interface CalendarEventRef {
   /** The organizer's directory id (the mailbox that holds the event). */
   readonly organizerId: string;
   readonly joinUrl?: string;
+  /** The iCalendar UID: the same on the organizer's event and every attendee's copy. */
+  readonly iCalUId?: string;
 }
 
 export type AttendeeResponse = 'none' | 'accepted' | 'tentativelyAccepted' | 'declined' | 'organizer' | 'notResponded';

@@ -96,6 +96,11 @@ export interface Meeting {
   /** Moved in Outlook to a time outside the agreement's boundaries: flagged for the pair, never moved back. */
   readonly outsideBoundaries?: boolean;
   /**
+   * The invite's iCalendar UID, as the calendar gave it at booking: the attendee's copy carries the same
+   * one (and not the add-in's custom properties), so the Outlook pane finds the meeting by it.
+   */
+  readonly iCalUId?: string;
+  /**
    * Moved outside the agreement after the Outlook guard warned the organizer about exactly this time,
    * and sent anyway: recorded as a move both people agreed to, not as a violation (not flagged).
    */

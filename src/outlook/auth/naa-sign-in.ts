@@ -24,6 +24,8 @@ export interface NaaSignIn {
   silentToken(): Promise<string>;
   /** A token, with Outlook's sign-in popup when needed: call only from a click. */
   interactiveToken(): Promise<string>;
+  /** A Microsoft Graph token for delegated scopes the Entra app already has consent for, without UI. */
+  graphToken(scopes: readonly string[]): Promise<string>;
 }
 
 export const apiScopeOf = (config: NaaConfig): string => `api://${config.tabDomain}/${config.clientId}/access_as_user`;
@@ -48,6 +50,9 @@ export function naaSignIn(config: NaaConfig, create: typeof createNestablePublic
   return {
     async silentToken() {
       return (await (await client()).acquireTokenSilent(request)).accessToken;
+    },
+    async graphToken(scopes) {
+      return (await (await client()).acquireTokenSilent({ scopes: scopes.map((s) => `https://graph.microsoft.com/${s}`) })).accessToken;
     },
     async interactiveToken() {
       const pca = await client();

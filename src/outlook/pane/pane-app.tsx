@@ -8,7 +8,7 @@
  */
 import { Button, FluentProvider, Link, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { BoundaryCheckDto } from '../../contracts/booking';
+import type { BoundaryCheckDto, MeetingLookupDto } from '../../contracts/booking';
 import type { MeetingDto, RelationshipDetailDto } from '../../contracts';
 import type { ApiClient } from '../../tab/api/api-client';
 import { problemOf, type ApiProblem } from '../../tab/api/api-error';
@@ -62,8 +62,22 @@ const useStyles = makeStyles({
   label: { color: tokens.colorNeutralForeground3 },
 });
 
-async function loadPane(host: PaneHost, client: ApiClient): Promise<State> {
+/** The organizer's event carries our ids; an attendee's copy only the invite's iCalUId, which the API looks up among the caller's meetings. */
+async function mentoringIdsOf(host: PaneHost, client: ApiClient) {
   const ids = await host.mentoringIds();
+  if (ids) return ids;
+  const iCalUId = await host.iCalUId();
+  if (!iCalUId) return undefined;
+  try {
+    return await client.get<MeetingLookupDto>(`/api/meetings/by-ical-uid/${encodeURIComponent(iCalUId)}`);
+  } catch (error) {
+    if (problemOf(error).kind === 'notFound') return undefined;
+    throw error;
+  }
+}
+
+async function loadPane(host: PaneHost, client: ApiClient): Promise<State> {
+  const ids = await mentoringIdsOf(host, client);
   if (!ids) return { kind: 'notMentoring' };
   const base = `/api/relationships/${encodeURIComponent(ids.relationshipId)}`;
   const [detail, time] = await Promise.all([client.get<RelationshipDetailDto>(base), host.appointmentTime()]);

@@ -11,7 +11,7 @@ import { languageFromLocale } from '../../tab/i18n/i18n';
 import { naaConfigFrom, naaSignIn } from '../auth/naa-sign-in';
 import { officeGlobal } from '../office-runtime';
 import { PaneApp } from './pane-app';
-import { officePaneHost } from './pane-host';
+import { graphICalUIdReader, officePaneHost } from './pane-host';
 import { paneTranslator } from './pane-messages';
 import { relationshipLinkFor } from './relationship-link';
 
@@ -38,7 +38,12 @@ async function start(): Promise<void> {
   const dark = office.context.officeTheme?.isDarkTheme ?? false;
   root.render(
     <PaneApp
-      host={officePaneHost(item)}
+      host={officePaneHost(
+        item,
+        office.context.mailbox.convertToRestId
+          ? graphICalUIdReader((id) => office.context.mailbox.convertToRestId!(id, 'v2.0'), () => signIn.graphToken(['Calendars.ReadWrite']))
+          : undefined,
+      )}
       client={client}
       signIn={{ kind: 'naa', interactive: async () => void (await signIn.interactiveToken()) }}
       language={language}

@@ -294,9 +294,11 @@ describe('creating events through $batch', () => {
     const results = await adapter().createEvents([online, inPerson]);
     graph.verify();
     const joinUrl = (created.onlineMeeting as { joinUrl: string }).joinUrl;
+    // The created event's iCalUId travels with the ref: booking stores it for the attendee's Outlook pane.
+    const iCalUId = (created as { iCalUId: string }).iCalUId;
     expect(results).toEqual([
-      { ok: true, value: { eventId: 'evt-1', organizerId: megan.personId, joinUrl } },
-      { ok: true, value: { eventId: 'evt-2', organizerId: megan.personId, joinUrl } },
+      { ok: true, value: { eventId: 'evt-1', organizerId: megan.personId, joinUrl, iCalUId } },
+      { ok: true, value: { eventId: 'evt-2', organizerId: megan.personId, joinUrl, iCalUId } },
     ]);
   });
 

@@ -550,6 +550,17 @@ export const ENDPOINTS: readonly Endpoint[] = [
     },
   },
   {
+    name: 'findMeetingByICalUId',
+    scope: 'pair',
+    prepare: async (h, c) => {
+      const meeting = await bookedMeeting(h, c);
+      const stored = await h.api.services.repositories.relationships.meetings.get(c.tenantId, c.relationship.id, meeting.id);
+      const iCalUId = stored.ok ? stored.value.iCalUId : undefined;
+      if (!iCalUId) throw new Error('the booked meeting carries no iCalUId');
+      return call('/api/meetings/by-ical-uid/{iCalUId}', { iCalUId }, { method: 'GET', member: c.mentor, nonMember: c.stranger, okStatus: 200 });
+    },
+  },
+  {
     name: 'checkMeetingBoundaries',
     scope: 'pair',
     prepare: async (h, c) => {
