@@ -365,8 +365,10 @@ function stateOf(event: GraphEvent, ref: CalendarEventRef): Result<CalendarEvent
   }));
   const extension = (event.extensions ?? []).find((x) => x.extensionName === MEETING_EXTENSION_NAME || x.id === MEETING_EXTENSION_ID);
   const warnedTime = warnedTimeOf(event);
+  // The state read does not $select iCalUId; an event keeps it for life, so the known one stays on the ref.
+  const read = refOf(event, ref.organizerId);
   return ok({
-    ref: refOf(event, ref.organizerId),
+    ref: read.iCalUId || !ref.iCalUId ? read : { ...read, iCalUId: ref.iCalUId },
     start,
     end,
     isCancelled: event.isCancelled ?? false,
