@@ -52,7 +52,7 @@ export default function MeetingPanelScreen() {
     [chatId, session.api],
   );
   const relationshipId = loaded.state === 'ready' && loaded.data ? loaded.data.found.relationshipId : '';
-  const invites = useInviteRefresh(session.api, relationshipId, loaded.state === 'ready' && loaded.data ? loaded.data.detail.meetings : [], clock());
+  const invites = useInviteRefresh(session.api, relationshipId, loaded.state === 'ready' && loaded.data ? loaded.data.detail.meetings : [], clock(), reload);
 
   if (!chatId) {
     return (

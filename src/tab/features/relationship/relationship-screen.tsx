@@ -126,7 +126,7 @@ function RelationshipDetail({
   const fallback: Section = firstSection.current ?? 'goals';
   const current: Section = (sections as readonly string[]).includes(section ?? '') ? (section as Section) : fallback;
 
-  const invites = useInviteRefresh(api, relationshipId, loaded.state === 'ready' ? loaded.data.detail.meetings : [], clock());
+  const invites = useInviteRefresh(api, relationshipId, loaded.state === 'ready' ? loaded.data.detail.meetings : [], clock(), reload);
   const agendaChanged = () => {
     reload();
     invites.afterAgendaChange();

@@ -24,10 +24,10 @@ describe('refreshing the invites after an agenda change', () => {
   it('asks only when an upcoming meeting has an invite to update', () => {
     const refreshAgendas = jest.fn().mockResolvedValue({ updated: [], unchanged: [], failed: [] });
     const api = { refreshAgendas } as unknown as MentoringApi;
-    const past = renderHook(() => useInviteRefresh(api, 'rel-1', [meeting('2026-11-25T09:00:00Z', 'held'), meeting('2026-12-09T09:00:00Z', 'cancelled')], NOW));
+    const past = renderHook(() => useInviteRefresh(api, 'rel-1', [meeting('2026-11-25T09:00:00Z', 'held'), meeting('2026-12-09T09:00:00Z', 'cancelled')], NOW, jest.fn()));
     act(() => past.result.current.afterAgendaChange());
     expect(refreshAgendas).not.toHaveBeenCalled();
-    const upcoming = renderHook(() => useInviteRefresh(api, 'rel-1', [meeting('2026-12-09T09:00:00Z')], NOW));
+    const upcoming = renderHook(() => useInviteRefresh(api, 'rel-1', [meeting('2026-12-09T09:00:00Z')], NOW, jest.fn()));
     act(() => upcoming.result.current.afterAgendaChange());
     expect(refreshAgendas).toHaveBeenCalledWith('rel-1');
   });
@@ -38,13 +38,17 @@ describe('refreshing the invites after an agenda change', () => {
       .mockRejectedValueOnce(new Error('offline'))
       .mockResolvedValueOnce({ updated: [], unchanged: [], failed: [{ meetingId: 'm1', code: 'GRAPH.THROTTLED' }] })
       .mockResolvedValueOnce({ updated: ['m1'], unchanged: [], failed: [] });
-    const { result } = renderHook(() => useInviteRefresh({ refreshAgendas } as unknown as MentoringApi, 'rel-1', [meeting('2026-12-09T09:00:00Z')], NOW));
+    const rewritten = jest.fn();
+    const { result } = renderHook(() => useInviteRefresh({ refreshAgendas } as unknown as MentoringApi, 'rel-1', [meeting('2026-12-09T09:00:00Z')], NOW, rewritten));
     act(() => result.current.afterAgendaChange());
     await waitFor(() => expect(result.current.lagging).toBe(true));
     act(() => result.current.afterAgendaChange());
     await waitFor(() => expect(refreshAgendas).toHaveBeenCalledTimes(2));
     expect(result.current.lagging).toBe(true);
+    expect(rewritten).not.toHaveBeenCalled();
     act(() => result.current.afterAgendaChange());
     await waitFor(() => expect(result.current.lagging).toBe(false));
+    // m1's invite was rewritten, so its meeting has a new version: the relationship is read again.
+    expect(rewritten).toHaveBeenCalledTimes(1);
   });
 });
