@@ -1,5 +1,5 @@
 import { Badge, Button, Card, CardHeader, Field, Link, ProgressBar, Subtitle1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { MeetingDto, RelationshipDetailDto } from '../../../contracts';
 import type { BookingOutcomeDto, SlotProposalDto, UnbookedMeetingsDto } from '../../../contracts/booking';
 import { problemOf, type ApiProblem } from '../../api/api-error';
@@ -62,16 +62,17 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
   const [outcome, setOutcome] = useState<BookingOutcomeDto | undefined>();
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
-  const [latest, setLatest] = useState<Record<string, MeetingDto>>({});
+  const [wrote, setWrote] = useState<{ of: RelationshipDetailDto; meetings: Record<string, MeetingDto> }>({ of: detail, meetings: {} });
   const [changing, setChanging] = useState<{ meetingId: string; action: 'reschedule' | 'cancel' } | undefined>();
 
   // What this screen wrote is newer than the relationship it was given only until that relationship is
   // read again (every write reads it again): a fresher read wins, or a later cancel would send a stale version.
-  useEffect(() => setLatest({}), [detail]);
-  const remember = (meetings: readonly MeetingDto[]) => setLatest((known) => ({ ...known, ...Object.fromEntries(meetings.map((m) => [m.id, m])) }));
+  const latest = wrote.of === detail ? wrote.meetings : {};
+  const remember = (meetings: readonly MeetingDto[]) =>
+    setWrote((known) => ({ of: detail, meetings: { ...(known.of === detail ? known.meetings : {}), ...Object.fromEntries(meetings.map((m) => [m.id, m])) } }));
   /** A meeting changed elsewhere (a 412): drop what this screen last knew of it and read the relationship again. */
   const readAgain = (meetingId: string) => {
-    setLatest(({ [meetingId]: _stale, ...rest }) => rest);
+    setWrote(({ of, meetings: { [meetingId]: _stale, ...rest } }) => ({ of, meetings: rest }));
     onChanged();
   };
   const merged: MeetingDto[] = [

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import type { MeetingDto, RelationshipDetailDto } from '../../../../src/contracts';
 import type { BookingOutcomeDto, SlotProposalDto } from '../../../../src/contracts/booking';
 import { ApiError } from '../../../../src/tab/api/api-error';
@@ -148,6 +149,12 @@ function renderPanel(api: MentoringApi, detail: RelationshipDetailDto, language:
     { language, timeZone: 'Asia/Kolkata' },
   );
   return { onChanged, openSection };
+}
+
+/** A host that, like the relationship screen, passes a fresh read of the relationship after every change. */
+function RereadingHost({ first, reread }: { first: RelationshipDetailDto; reread: RelationshipDetailDto }) {
+  const [detail, setDetail] = useState(first);
+  return <SchedulePanel detail={detail} pair={pair} myZone="Europe/London" partnerZone="Europe/Warsaw" onChanged={() => setDetail(reread)} openSection={() => undefined} />;
 }
 
 describe('Schedule: proposed slots', () => {
@@ -320,6 +327,30 @@ describe('Schedule: reschedule and cancel', () => {
     expect(await within(form).findByText('Someone changed this while you were editing. We have reloaded the latest version; make your change again.')).toBeTruthy();
     expect(cancelMeeting).toHaveBeenCalledWith('rel-1', expect.objectContaining({ id: 'm1', version: 'm1-v1' }), 'Travel');
     expect(onChanged).toHaveBeenCalled();
+  });
+
+  it('after the relationship is read again, changes send the version read, not the one this screen last wrote', async () => {
+    const user = userEvent.setup();
+    const moved = booked('m1', 1, '2030-01-08T09:00:00.000Z', { version: 'm1-v2' });
+    const rescheduleMeeting = jest.fn().mockResolvedValue(moved);
+    const cancelMeeting = jest.fn().mockResolvedValue({ ...moved, status: 'cancelled', version: 'm1-v4' });
+    const api = fakeApi({ rescheduleMeeting, cancelMeeting });
+    // The host reads the relationship again after each change; meanwhile the invite was rewritten (v3).
+    renderWithProviders(
+      <SessionProvider value={{ api, signIn: { kind: 'local', label: 'Oliver Bennett' } }}>
+        <RereadingHost first={detailWith(upcoming)} reread={detailWith([{ ...moved, version: 'm1-v3' }])} />
+      </SessionProvider>,
+    );
+    await screen.findByRole('list', { name: 'Tue, 8 Jan 2030' });
+    await user.click(screen.getByRole('button', { name: 'Reschedule meeting 1' }));
+    await user.click(screen.getByRole('radio', { name: /^Tue 8 Jan, 09:00 – 09:45/ }));
+    await user.click(screen.getByRole('button', { name: 'Move the meeting' }));
+    await screen.findByText('Meeting 1 is moved; both calendars have the new time.');
+    await user.click(screen.getByRole('button', { name: 'Cancel meeting 1' }));
+    const form = screen.getByRole('form', { name: 'Cancel meeting 1' });
+    await user.type(within(form).getByLabelText(/Comment for/), 'Travel');
+    await user.click(within(form).getByRole('button', { name: 'Cancel the meeting' }));
+    await waitFor(() => expect(cancelMeeting).toHaveBeenCalledWith('rel-1', expect.objectContaining({ id: 'm1', version: 'm1-v3' }), 'Travel'));
   });
 
   it('cancels only with a comment for the partner (in Polish too)', async () => {
