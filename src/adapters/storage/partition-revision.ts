@@ -35,17 +35,37 @@ export function guardRevision(etag: string | undefined): WriteAction {
     : { type: 'replace', rowKey: REVISION_ROW, kind: REVISION_KIND, value, etag };
 }
 
-/** The revision row's ETag (what `guardRevision` takes), or undefined when the partition has none yet. */
-export async function readRevisionEtag(store: TableDocumentStore, partitionKey: string): Promise<Result<string | undefined>> {
+/** A partition's revision as one point read sees it: the ETag (for a guard) and the stamp (for the cache). */
+export interface RevisionState {
+  readonly etag: string;
+  readonly stamp: string;
+}
+
+/** The stamp of a revision row: its ETag and its nonce. */
+export function revisionStamp(etag: string, nonce: string): string {
+  return `${etag}|${nonce}`;
+}
+
+/** The nonce a revision write (touch or guard) puts in the row, so its writer knows the stamp it made. */
+export function nonceOf(action: WriteAction): string {
+  if (action.rowKey !== REVISION_ROW || action.type === 'delete') throw new Error('Not a revision write');
+  return StoredRevision.parse(action.value).nonce;
+}
+
+/**
+ * The partition's revision (its ETag is what `guardRevision` takes), or undefined when the partition
+ * has none yet; a revision row nobody can read is an error here, as a guard cannot be built on it.
+ */
+export async function readRevisionState(store: TableDocumentStore, partitionKey: string): Promise<Result<RevisionState | undefined>> {
   const row = await store.get(partitionKey, REVISION_ROW, StoredRevision);
   if (!row.ok) return row;
-  return ok(row.value?.etag);
+  return ok(row.value ? { etag: row.value.etag, stamp: revisionStamp(row.value.etag, row.value.value.nonce) } : undefined);
 }
 
 /** The partition's current stamp, or undefined for a partition written before revisions existed. */
 export async function readRevision(store: TableDocumentStore, partitionKey: string): Promise<Result<string | undefined>> {
-  const row = await store.get(partitionKey, REVISION_ROW, StoredRevision);
+  const state = await readRevisionState(store, partitionKey);
   // A revision row nobody can read only costs the cache, never the read: the next write rewrites it.
-  if (!row.ok) return row.error.code === 'STORAGE.CORRUPT_ROW' ? ok(undefined) : row;
-  return ok(row.value ? `${row.value.etag}|${row.value.value.nonce}` : undefined);
+  if (!state.ok) return state.error.code === 'STORAGE.CORRUPT_ROW' ? ok(undefined) : state;
+  return ok(state.value?.stamp);
 }

@@ -25,7 +25,7 @@ export interface RevisionValidatedCacheOptions {
   readonly now?: () => number;
 }
 
-interface Entry<T> {
+export interface Entry<T> {
   readonly stamp: string;
   readonly value: T;
   readonly expiresAt: number;
@@ -61,10 +61,36 @@ export class RevisionValidatedCache<T> {
     return entry.value;
   }
 
+  /**
+   * The entry for `key` with the stamp it was kept under, if it is still young enough, whatever the
+   * current stamp is: for a writer that guards its write on that stamp (the write only lands if the
+   * stamp is still current) and then carries the value forward with `setDerived`.
+   */
+  peek(key: string): Entry<T> | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || this.now() >= entry.expiresAt) return undefined;
+    return entry;
+  }
+
   set(key: string, stamp: string, value: T): void {
+    this.keep(key, stamp, deepFreeze(structuredClone(value)));
+  }
+
+  /**
+   * Keeps a value built from one this cache served (whose parts are already frozen) plus parts the
+   * caller has just made and holds no other reference to: only the new parts are frozen, nothing is
+   * copied, so carrying a grown aggregate forward past one write costs the write, not the aggregate.
+   * It expires when the entry it was derived from would have: only a read from storage starts a new
+   * lifetime, so the TTL still bounds how long anything not re-read from storage is served.
+   */
+  setDerived(key: string, from: Entry<T>, stamp: string, value: T): void {
+    this.keep(key, stamp, deepFreeze(value), from.expiresAt);
+  }
+
+  private keep(key: string, stamp: string, value: T, expiresAt?: number): void {
     this.entries.delete(key);
     const lifetime = this.options.ttlMs * (1 - (this.options.ttlJitter ?? 0) * Math.random());
-    this.entries.set(key, { stamp, value: deepFreeze(structuredClone(value)), expiresAt: this.now() + lifetime });
+    this.entries.set(key, { stamp, value, expiresAt: expiresAt ?? this.now() + lifetime });
     while (this.entries.size > this.options.maxEntries) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;

@@ -56,11 +56,14 @@ import {
 import { byId, found, versioned, withoutVersion, type Schema } from './stored-document';
 import type { StoredDocument, TableDocumentStore, WriteAction } from './table-document-store';
 import { key, tenantKeys } from './table-keys';
-import { guardRevision, readRevision, readRevisionEtag, touchRevision } from './partition-revision';
-import { RevisionValidatedCache } from './revision-validated-cache';
+import { guardRevision, nonceOf, readRevision, readRevisionState, REVISION_ROW, revisionStamp, touchRevision } from './partition-revision';
+import { type Entry, RevisionValidatedCache } from './revision-validated-cache';
 
 const RELATIONSHIP_ROW = 'relationship';
 const INDEX_PREFIX = 'rel|';
+
+/** Where a part's rows sit in the aggregate: a list, or (the roadmap) at most one. */
+type PartField = 'agreementVersions' | 'goals' | 'meetings' | 'actionItems' | 'checkIns' | 'roadmap';
 
 interface PartSpec {
   /** Stored as the row's kind and as the row-key prefix. */
@@ -68,16 +71,25 @@ interface PartSpec {
   /** How the part is named in messages. */
   readonly label: string;
   readonly schema: Schema<unknown>;
+  readonly field: PartField;
 }
 
 const PARTS = {
-  agreementVersions: { kind: 'agreement', label: 'agreement version', schema: StoredAgreementVersion },
-  goals: { kind: 'goal', label: 'goal', schema: StoredGoal },
-  roadmaps: { kind: 'roadmap', label: 'roadmap', schema: StoredRoadmap },
-  meetings: { kind: 'meeting', label: 'meeting', schema: StoredMeeting },
-  actionItems: { kind: 'action', label: 'action item', schema: StoredActionItem },
-  checkIns: { kind: 'checkin', label: 'check-in', schema: StoredCheckIn },
+  agreementVersions: { kind: 'agreement', label: 'agreement version', schema: StoredAgreementVersion, field: 'agreementVersions' },
+  goals: { kind: 'goal', label: 'goal', schema: StoredGoal, field: 'goals' },
+  roadmaps: { kind: 'roadmap', label: 'roadmap', schema: StoredRoadmap, field: 'roadmap' },
+  meetings: { kind: 'meeting', label: 'meeting', schema: StoredMeeting, field: 'meetings' },
+  actionItems: { kind: 'action', label: 'action item', schema: StoredActionItem, field: 'actionItems' },
+  checkIns: { kind: 'checkin', label: 'check-in', schema: StoredCheckIn, field: 'checkIns' },
 } as const satisfies Record<string, PartSpec>;
+
+const PART_BY_KIND: ReadonlyMap<string, PartSpec> = new Map(Object.values(PARTS).map((p) => [p.kind, p]));
+
+/** The part's rows in an aggregate, sorted by id as a partition read lists them. */
+function rowsOf<T>(aggregate: RelationshipAggregate, spec: PartSpec): readonly T[] {
+  if (spec.field === 'roadmap') return (aggregate.roadmap ? [aggregate.roadmap] : []) as unknown as readonly T[];
+  return aggregate[spec.field] as unknown as readonly T[];
+}
 
 const rowKeyOf = (spec: PartSpec, id: string) => `${spec.kind}|${key(id)}`;
 
@@ -102,6 +114,14 @@ const AGGREGATE_TTL_JITTER = 0.25;
 /**
  * Writes to one relationship partition, each bumping the partition's revision. Shared by the
  * relationship row and all its parts, so every write path keeps the cache honest the same way.
+ *
+ * Writes carry this process's cached aggregate forward instead of dropping it. A write that finds
+ * the partition cached guards its transaction on the revision the copy was kept under; if it lands,
+ * nothing else was written in between, so the copy plus this write IS the partition now, kept under
+ * the revision this write made. (Without this, a pair that keeps writing made every next read, and
+ * every limit check, read and validate its whole partition: up to 1,000 action items, on the API's
+ * one thread, while everyone else's reads waited.) If the guard fails, the partition moved on since
+ * the copy was read: the write goes ahead unguarded, as before, and the copy is dropped.
  */
 class RelationshipPartitionWriter {
   constructor(
@@ -139,24 +159,29 @@ class RelationshipPartitionWriter {
   /**
    * Writes `actions` only if `check` (run after the revision's ETag was read) accepts the partition
    * as it is, all in one transaction guarded by that ETag; a concurrent write makes it check again.
+   * `check` is given this process's copy of the aggregate when it is current under that revision, so
+   * a limit can be checked without listing the partition.
    */
   async guarded(
     tenantId: string,
     relationshipId: string,
     actions: readonly WriteAction[],
     label: string,
-    check: () => Promise<Result<void>>,
+    check: (current: RelationshipAggregate | undefined) => Promise<Result<void>>,
   ): Promise<Result<Map<string, string>>> {
     const partitionKey = tenantKeys.relationship(tenantId, relationshipId);
     for (let attempt = 0; attempt < GUARDED_ATTEMPTS; attempt++) {
       if (attempt > 0) await pause(attempt);
-      const revision = await readRevisionEtag(this.store, partitionKey);
+      const revision = await readRevisionState(this.store, partitionKey);
       if (!revision.ok) return revision;
-      const checked = await check();
+      const entry = this.cache.peek(partitionKey);
+      const cached = entry && revision.value && entry.stamp === revision.value.stamp ? entry : undefined;
+      const checked = await check(cached?.value);
       if (!checked.ok) return checked;
-      const written = await this.store.transact(partitionKey, [...actions, guardRevision(revision.value)], label, { missing: 'not-found' });
+      const guard = guardRevision(revision.value?.etag);
+      const written = await this.store.transact(partitionKey, [...actions, guard], label, { missing: 'not-found' });
       if (written.ok) {
-        this.cache.delete(partitionKey);
+        this.carryForward(partitionKey, cached, actions, guard, written.value);
         return written;
       }
       // The revision moved (412), or another writer created it first (409 with none read): check again.
@@ -168,13 +193,82 @@ class RelationshipPartitionWriter {
 
   private async write(tenantId: string, relationshipId: string, action: WriteAction, label: string): Promise<Result<string>> {
     const partitionKey = tenantKeys.relationship(tenantId, relationshipId);
+    const cached = this.cache.peek(partitionKey);
+    if (cached) {
+      const guard = guardRevision(revisionEtagOf(cached.stamp));
+      const written = await this.store.transact(partitionKey, [action, guard], label, { missing: 'not-found' });
+      if (written.ok) {
+        this.carryForward(partitionKey, cached, [action], guard, written.value);
+        return ok(etagOf(written.value, action.rowKey));
+      }
+      // A conflict is the partition having moved on since the copy (or this write's own stale
+      // version, which the unguarded write below answers the same way); anything else is the answer.
+      if (written.error.code !== STORAGE_CONFLICT) return written;
+    }
     const written = await this.store.transact(partitionKey, [action, touchRevision()], label, { missing: 'not-found' });
     if (!written.ok) return written;
     this.cache.delete(partitionKey);
-    const etag = written.value.get(action.rowKey);
-    if (etag === undefined) throw new Error(`The store answered the write of ${action.rowKey} without an ETag`);
-    return ok(etag);
+    return ok(etagOf(written.value, action.rowKey));
   }
+
+  /** Keeps `from` plus the written rows under the revision the write made, or drops the copy. */
+  private carryForward(
+    partitionKey: string,
+    from: Entry<RelationshipAggregate> | undefined,
+    actions: readonly WriteAction[],
+    guard: WriteAction,
+    etags: ReadonlyMap<string, string>,
+  ): void {
+    const revisionEtag = etags.get(REVISION_ROW);
+    const next = from && revisionEtag !== undefined ? withWritten(from.value, actions, etags) : undefined;
+    if (!from || !next || revisionEtag === undefined) {
+      this.cache.delete(partitionKey);
+      return;
+    }
+    this.cache.setDerived(partitionKey, from, revisionStamp(revisionEtag, nonceOf(guard)), next);
+  }
+}
+
+/** The ETag part of a revision stamp (`{etag}|{nonce}`; a nonce is a UUID, so the last bar splits). */
+function revisionEtagOf(stamp: string): string {
+  return stamp.slice(0, stamp.lastIndexOf('|'));
+}
+
+/**
+ * The aggregate after inserts and replaces of its rows, each row as a partition read would give it
+ * back: the document through JSON and its schema, the ETag the write returned as its version. Any
+ * other write (a delete, a row of no known kind, a document its schema refuses) gives undefined.
+ */
+function withWritten(
+  aggregate: RelationshipAggregate,
+  actions: readonly WriteAction[],
+  etags: ReadonlyMap<string, string>,
+): RelationshipAggregate | undefined {
+  let next: RelationshipAggregate = aggregate;
+  for (const action of actions) {
+    if (action.type !== 'insert' && action.type !== 'replace') return undefined;
+    const etag = etags.get(action.rowKey);
+    if (etag === undefined) return undefined;
+    if (action.rowKey === RELATIONSHIP_ROW) {
+      const parsed = StoredRelationship.safeParse(JSON.parse(JSON.stringify(action.value)));
+      if (!parsed.success) return undefined;
+      next = { ...next, relationship: { ...parsed.data, version: etag } as Relationship };
+      continue;
+    }
+    const spec = PART_BY_KIND.get(action.kind);
+    if (!spec || !action.rowKey.startsWith(`${spec.kind}|`)) return undefined;
+    const parsed = spec.schema.safeParse(JSON.parse(JSON.stringify(action.value)));
+    if (!parsed.success) return undefined;
+    const row = { ...(parsed.data as { id: string }), version: etag };
+    if (spec.field === 'roadmap') {
+      next = { ...next, roadmap: row as unknown as Roadmap };
+      continue;
+    }
+    const rows = (next[spec.field] as readonly { id: string }[]).filter((r) => r.id !== row.id);
+    const at = rows.findIndex((r) => byId(r, row) > 0);
+    next = { ...next, [spec.field]: at === -1 ? [...rows, row] : [...rows.slice(0, at), row, ...rows.slice(at)] };
+  }
+  return next;
 }
 
 class TablePartRepository<T extends { readonly id: string; readonly version: string }> implements RelationshipPartRepository<T> {
@@ -193,6 +287,11 @@ class TablePartRepository<T extends { readonly id: string; readonly version: str
   async get(tenantId: string, relationshipId: string, id: string): Promise<Result<T>> {
     const row = await this.store.get(tenantKeys.relationship(tenantId, relationshipId), rowKeyOf(this.spec, id), this.spec.schema);
     return found<T>(row, this.spec.label);
+  }
+
+  /** The part's rows for a limit check: from the aggregate when it is current, else listed. */
+  private async current(tenantId: string, relationshipId: string, cached: RelationshipAggregate | undefined): Promise<Result<readonly T[]>> {
+    return cached ? ok(rowsOf<T>(cached, this.spec)) : this.list(tenantId, relationshipId);
   }
 
   async create(tenantId: string, relationshipId: string, item: Unversioned<T>): Promise<Result<T>> {
@@ -227,8 +326,8 @@ class TablePartRepository<T extends { readonly id: string; readonly version: str
   ): Promise<Result<T[]>> {
     const docs = items.map((item) => withoutVersion(item));
     const actions: WriteAction[] = items.map((item, i) => ({ type: 'insert', rowKey: rowKeyOf(this.spec, item.id), kind: this.spec.kind, value: docs[i] }));
-    const written = await this.writer.guarded(tenantId, relationshipId, actions, this.spec.label, async () => {
-      const current = await this.list(tenantId, relationshipId);
+    const written = await this.writer.guarded(tenantId, relationshipId, actions, this.spec.label, async (cached) => {
+      const current = await this.current(tenantId, relationshipId, cached);
       return current.ok ? allowed(current.value) : current;
     });
     if (!written.ok) return written;
@@ -246,8 +345,8 @@ class TablePartRepository<T extends { readonly id: string; readonly version: str
     const doc = withoutVersion(item);
     const rowKey = rowKeyOf(this.spec, item.id);
     const action: WriteAction = { type: 'replace', rowKey, kind: this.spec.kind, value: doc, etag: expectedVersion };
-    const written = await this.writer.guarded(tenantId, relationshipId, [action], this.spec.label, async () => {
-      const current = await this.list(tenantId, relationshipId);
+    const written = await this.writer.guarded(tenantId, relationshipId, [action], this.spec.label, async (cached) => {
+      const current = await this.current(tenantId, relationshipId, cached);
       if (!current.ok) return current;
       // A stale version is the caller's conflict, not a lost race: answer it instead of retrying.
       const stored = current.value.find((c) => c.id === item.id);

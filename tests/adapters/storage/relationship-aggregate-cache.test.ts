@@ -258,6 +258,56 @@ describe('relationship aggregate cache (two instances over one table)', () => {
     }
   });
 
+  it('a writer carries its cached copy forward: its next read and its limit checks need no partition read, and equal storage', async () => {
+    value(await a.create(T1, relationship('r1')));
+    value(await a.goals.create(T1, 'r1', goal('g1')));
+    await a.getAggregate(T1, 'r1');
+    const partitionReads = jest.spyOn(store, 'listMixed');
+    const kindReads = jest.spyOn(store, 'list');
+    try {
+      const allowed = (current: readonly ActionItem[]) =>
+        current.filter((x) => x.status === 'open').length < 100 ? ({ ok: true, value: undefined } as const) : ({ ok: false, error: { code: 'X', message: 'cap' } } as never);
+      let last: ActionItem | undefined;
+      for (let i = 0; i < 12; i++) {
+        // Ids out of order, so a carried-forward list must keep the partition's sort by id.
+        const [created] = value(await a.actionItems.createWithin(T1, 'r1', [actionItem(`ai${(i * 7) % 12}`)], allowed));
+        last = created;
+        if (i % 3 === 0) value(await a.goals.update(T1, 'r1', goal('g1', i), value(await a.getAggregate(T1, 'r1')).goals[0]!.version));
+        value(await a.getAggregate(T1, 'r1'));
+      }
+      const done = value(await a.actionItems.updateWithin(T1, 'r1', { ...actionItem(last!.id), status: 'done' }, last!.version, allowed));
+      value(await a.update(T1, relationship('r1', { activeAgreementVersion: 1 }), value(await a.getAggregate(T1, 'r1')).relationship.version));
+      value(await a.roadmaps.create(T1, 'r1', roadmap('DAX')));
+      const served = value(await a.getAggregate(T1, 'r1'));
+      expect(partitionReads).not.toHaveBeenCalled();
+      expect(kindReads).not.toHaveBeenCalled();
+      partitionReads.mockRestore();
+      kindReads.mockRestore();
+      expect(served).toEqual(await truth(T1, 'r1'));
+      expect(served.actionItems.map((x) => x.id)).toEqual([...served.actionItems.map((x) => x.id)].sort());
+      expect(served.actionItems.find((x) => x.id === done.id)?.version).toBe(done.version);
+    } finally {
+      partitionReads.mockRestore();
+      kindReads.mockRestore();
+    }
+  });
+
+  it('a write after another instance wrote drops the copy instead of carrying it forward, and the write still lands', async () => {
+    value(await a.create(T1, relationship('r1')));
+    await expectBothFresh('r1');
+    value(await b.goals.create(T1, 'r1', goal('from-b')));
+    // a still holds the copy without from-b: its guarded write fails, and it writes unguarded.
+    value(await a.goals.create(T1, 'r1', goal('from-a')));
+    const seen = await expectBothFresh('r1');
+    expect(seen.goals.map((x) => x.id)).toEqual(['from-a', 'from-b']);
+    // A stale version is still the caller's conflict on the cached path.
+    const stale = seen.goals[0]!;
+    value(await a.goals.update(T1, 'r1', goal('from-a', 5), stale.version));
+    await a.getAggregate(T1, 'r1');
+    expect(await a.goals.update(T1, 'r1', goal('from-a', 9), stale.version)).toMatchObject({ ok: false, error: { code: 'STORAGE.CONFLICT' } });
+    expect((await expectBothFresh('r1')).goals[0]?.progress).toBe(5);
+  });
+
   it('keeps tenants apart: the same relationship id in another tenant is another aggregate', async () => {
     value(await a.create(T1, relationship('r1')));
     value(await a.create(T2, relationship('r1', { mentorId: 'other-mentor' })));
