@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { loadEnvironment, type Environment } from './environment-file';
-import { validateAgainstBundledSchema } from './manifest-schema';
+import { validateAgainstBundledSchema, validateAgainstCopilotSchema } from './manifest-schema';
 import { resolvePlaceholders } from './placeholders';
 
 export interface AppPackageOptions {
@@ -103,15 +103,85 @@ function leaveOutAddInWithoutHttps(manifest: Record<string, unknown> & AddInPart
   ];
 }
 
+interface CopilotParts {
+  copilotAgents?: { declarativeAgents?: { file?: unknown }[] };
+}
+
+/**
+ * The Copilot agent's API plugin signs in with Microsoft Entra SSO: Copilot needs the registration
+ * made in the Teams developer portal (its id in COPILOT_SSO_REGISTRATION_ID) and reaches the API only
+ * over https. Without both, the package carries the app without the agent, and says why.
+ */
+function leaveOutCopilotAgentWithoutSso(manifest: Record<string, unknown> & CopilotParts, environment: Environment): string[] {
+  if (!manifest.copilotAgents) return [];
+  const missing: string[] = [];
+  if (!environment.COPILOT_SSO_REGISTRATION_ID) missing.push('COPILOT_SSO_REGISTRATION_ID (the Teams developer portal\'s Microsoft Entra SSO registration of the plugin)');
+  if (!/^https:\/\//i.test(environment.API_ENDPOINT ?? '')) missing.push(`an https API_ENDPOINT (it is ${environment.API_ENDPOINT ? environment.API_ENDPOINT : 'empty'})`);
+  if (missing.length === 0) return [];
+  delete manifest.copilotAgents;
+  return [`The Copilot agent is left out of this package: it needs ${missing.join(' and ')}. README "Copilot" says how to set them up.`];
+}
+
+/** Ids of the operations an OpenAPI document describes. */
+function operationIds(openApi: unknown): Set<string> {
+  const ids = new Set<string>();
+  const paths = (openApi as { paths?: Record<string, Record<string, { operationId?: unknown }>> }).paths ?? {};
+  for (const item of Object.values(paths)) for (const operation of Object.values(item)) if (typeof operation.operationId === 'string') ids.add(operation.operationId);
+  return ids;
+}
+
+interface PluginParts {
+  schema_version?: unknown;
+  functions?: { name?: unknown }[];
+  runtimes?: { spec?: { url?: unknown }; run_for_functions?: unknown[] }[];
+}
+
+/**
+ * The declarative agent, its plugin manifests and their OpenAPI documents: resolved, validated
+ * against Microsoft's schemas of their versions, and checked to name only operations the OpenAPI
+ * document describes (a function Copilot cannot call is refused here, not at run time).
+ */
+function copilotAgentFiles(manifest: CopilotParts, read: (file: string) => unknown): { files: Record<string, unknown>; problems: string[] } {
+  const files: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const agentRef of manifest.copilotAgents?.declarativeAgents ?? []) {
+    if (typeof agentRef.file !== 'string') continue;
+    const agent = read(agentRef.file) as { version?: unknown; actions?: { file?: unknown }[] };
+    files[agentRef.file] = agent;
+    problems.push(...validateAgainstCopilotSchema(agent, 'declarative-agent', String(agent.version)).map((p) => `${agentRef.file}${p}`));
+    for (const action of agent.actions ?? []) {
+      if (typeof action.file !== 'string') continue;
+      const pluginFile = path.posix.join(path.posix.dirname(agentRef.file), action.file);
+      const plugin = read(pluginFile) as PluginParts;
+      files[pluginFile] = plugin;
+      problems.push(...validateAgainstCopilotSchema(plugin, 'plugin', String(plugin.schema_version)).map((p) => `${pluginFile}${p}`));
+      const described = new Set<string>();
+      for (const runtime of plugin.runtimes ?? []) {
+        if (typeof runtime.spec?.url !== 'string') continue;
+        const specFile = path.posix.join(path.posix.dirname(pluginFile), runtime.spec.url);
+        const spec = read(specFile);
+        files[specFile] = spec;
+        const ids = operationIds(spec);
+        for (const id of ids) described.add(id);
+        for (const name of runtime.run_for_functions ?? []) if (name !== '*' && !ids.has(String(name))) problems.push(`${pluginFile}: run_for_functions names ${String(name)}, which ${specFile} does not describe`);
+      }
+      for (const fn of plugin.functions ?? []) if (!described.has(String(fn.name))) problems.push(`${pluginFile}: function ${String(fn.name)} is no operationId of its OpenAPI document`);
+    }
+  }
+  return { files, problems };
+}
+
 /** Resolves placeholders from the environment, validates offline against the bundled schema and writes the zip. */
 export async function buildAppPackage(options: AppPackageOptions): Promise<BuiltAppPackage> {
   const { appPackageDir, envName } = options;
   const environment = options.environment ?? loadEnvironment(options.envDir, envName);
 
   const manifestText = readPackageFile(appPackageDir, 'manifest.json').toString('utf8');
-  const manifest = resolveJson('manifest.json', manifestText, environment, envName) as Record<string, unknown> & ManifestFileReferences;
+  const manifest = resolveJson('manifest.json', manifestText, environment, envName) as Record<string, unknown> & ManifestFileReferences & CopilotParts;
   const manifestVersion = String(manifest.manifestVersion);
   const notes = leaveOutAddInWithoutHttps(manifest);
+  const addInLeftOut = notes.length > 0;
+  notes.push(...leaveOutCopilotAgentWithoutSso(manifest, environment));
 
   const problems = validateAgainstBundledSchema(manifest, manifestVersion, 'manifest').map((p) => `manifest.json${p}`);
   const { icons, localizations } = referencedFiles(manifest);
@@ -120,14 +190,17 @@ export async function buildAppPackage(options: AppPackageOptions): Promise<Built
   for (const file of localizations) {
     const localization = resolveJson(file, readPackageFile(appPackageDir, file).toString('utf8'), environment, envName) as Record<string, unknown>;
     // Strings of a left-out add-in would name elements the package does not have.
-    if (notes.length > 0) for (const key of Object.keys(localization)) if (key.startsWith('extensions[')) delete localization[key];
+    if (addInLeftOut) for (const key of Object.keys(localization)) if (key.startsWith('extensions[')) delete localization[key];
     problems.push(...validateAgainstBundledSchema(localization, manifestVersion, 'localization').map((p) => `${file}${p}`));
     jsonFiles[file] = localization;
   }
+  const copilot = copilotAgentFiles(manifest, (file) => resolveJson(file, readPackageFile(appPackageDir, file).toString('utf8'), environment, envName));
+  problems.push(...copilot.problems);
+  Object.assign(jsonFiles, copilot.files);
   if (problems.length > 0) {
     throw new AppPackageError(
       'APP_PACKAGE.INVALID_MANIFEST',
-      `The resolved app package does not match the Teams ${manifestVersion} schema:\n  ${problems.join('\n  ')}`,
+      `The resolved app package does not match the Teams ${manifestVersion} schema or the Copilot agent's schemas:\n  ${problems.join('\n  ')}`,
       problems,
     );
   }

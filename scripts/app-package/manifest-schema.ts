@@ -50,3 +50,45 @@ export function validateAgainstBundledSchema(document: unknown, manifestVersion:
     (e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`,
   );
 }
+
+/** The Copilot schemas bundled beside the Teams ones: the declarative agent (v1.x) and the API plugin manifest (v2.x). */
+export type CopilotSchemaKind = 'declarative-agent' | 'plugin';
+
+function copilotSchemasDir(kind: CopilotSchemaKind): string {
+  return path.join(bundledSchemasDir(), '..', 'copilot', kind);
+}
+
+/** The newest bundled version of a Copilot schema, as the documents spell it ("v1.8", "v2.4"). */
+export function newestBundledCopilotVersion(kind: CopilotSchemaKind): string {
+  const versions = readdirSync(copilotSchemasDir(kind)).filter((name) => /^v\d+\.\d+$/.test(name));
+  versions.sort((a, b) => {
+    const [aMajor = 0, aMinor = 0] = a.slice(1).split('.').map(Number);
+    const [bMajor = 0, bMinor = 0] = b.slice(1).split('.').map(Number);
+    return aMajor - bMajor || aMinor - bMinor;
+  });
+  const newest = versions.at(-1);
+  if (!newest) throw new Error(`No ${kind} schemas found in ${copilotSchemasDir(kind)}`);
+  return newest;
+}
+
+/**
+ * Validates a declarative agent or plugin manifest against Microsoft's published schema of its
+ * version (https://developer.microsoft.com/json-schemas/copilot/<kind>/<version>/schema.json), as
+ * bundled in @microsoft/app-manifest: offline, with the same ajv as the Teams manifest.
+ */
+export function validateAgainstCopilotSchema(document: unknown, kind: CopilotSchemaKind, version: string): string[] {
+  const schemaPath = path.join(copilotSchemasDir(kind), version, 'schema.json');
+  let schema: object;
+  try {
+    schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
+  } catch {
+    return [`/ has no bundled ${kind} schema for version ${JSON.stringify(version)} (${schemaPath})`];
+  }
+  const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv, ['uri', 'email', 'regex']);
+  const validate = ajv.compile(schema);
+  if (validate(document)) return [];
+  return (validate.errors ?? []).map(
+    (e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`,
+  );
+}
