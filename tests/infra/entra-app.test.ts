@@ -16,19 +16,22 @@ const TEAMS_OUTLOOK_M365_CLIENTS = {
   'Outlook web': 'bc59ab01-8403-45c6-8796-ac3ef710b3e3',
   'Outlook web (Exchange Online)': '00000002-0000-0ff1-ce00-000000000000',
   'Outlook mobile': '27922004-5251-4030-b22d-91ecd9a37ea4',
+  // Issue 16: Microsoft 365 Copilot's enterprise token store, for the agent's Entra SSO plugin.
+  'Microsoft 365 Copilot (enterprise token store)': 'ab3be6b7-f5df-413d-ac2d-abf1e3fd9c0b',
 };
 
 test('exposes access_as_user under the same application ID URI as the Teams manifest resource', () => {
   expect(aad.oauth2Permissions).toHaveLength(1);
   expect(aad.oauth2Permissions[0]).toMatchObject({ value: 'access_as_user', type: 'User', isEnabled: true, id: '${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}' });
   const teamsManifest = JSON.parse(read('appPackage/manifest.json')) as { webApplicationInfo: { id: string; resource: string } };
-  expect(aad.identifierUris).toEqual([teamsManifest.webApplicationInfo.resource]);
+  // The second: the application ID URI of the Copilot plugin's Entra SSO registration (oauth/register writes it).
+  expect(aad.identifierUris).toEqual([teamsManifest.webApplicationInfo.resource, '${{COPILOT_SSO_APPLICATION_ID_URI}}']);
   expect(aad.appId).toBe(teamsManifest.webApplicationInfo.id);
   // v2 tokens: their issuer is https://login.microsoftonline.com/{tid}/v2.0, what the API validates.
   expect(aad.accessTokenAcceptedVersion).toBe(2);
 });
 
-test('pre-authorizes Teams, Outlook and the Microsoft 365 app for that scope and nothing else', () => {
+test('pre-authorizes Teams, Outlook, the Microsoft 365 app and Copilot for that scope and nothing else', () => {
   expect(aad.preAuthorizedApplications.map((p: any) => p.appId).sort()).toEqual(Object.values(TEAMS_OUTLOOK_M365_CLIENTS).sort());
   for (const p of aad.preAuthorizedApplications) expect(p.permissionIds).toEqual(['${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}']);
 });

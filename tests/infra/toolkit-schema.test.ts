@@ -59,9 +59,26 @@ function filesOf(action: LifecycleAction): string[] {
   if (action.uses === 'aadApp/update') return [read(String(input.manifestPath))];
   if (action.uses === 'teamsApp/validateManifest' || action.uses === 'teamsApp/zipAppPackage') {
     const manifestPath = String(input.manifestPath);
-    const manifest = JSON.parse(read(manifestPath)) as { localizationInfo?: { additionalLanguages?: { file: string }[] } };
+    const manifest = JSON.parse(read(manifestPath)) as {
+      localizationInfo?: { additionalLanguages?: { file: string }[] };
+      copilotAgents?: { declarativeAgents?: { file: string }[] };
+    };
     const dir = path.dirname(manifestPath);
-    return [read(manifestPath), ...(manifest.localizationInfo?.additionalLanguages ?? []).map((l) => read(path.join(dir, l.file)))];
+    const localizations = (manifest.localizationInfo?.additionalLanguages ?? []).map((l) => read(path.join(dir, l.file)));
+    if (action.uses === 'teamsApp/validateManifest') return [read(manifestPath), ...localizations];
+    // The zip also renders the Copilot agent, its plugin manifests and their OpenAPI documents.
+    const agentFiles = (manifest.copilotAgents?.declarativeAgents ?? []).flatMap((agentRef) => {
+      const agent = JSON.parse(read(path.join(dir, agentRef.file))) as { actions?: { file: string }[] };
+      return [
+        read(path.join(dir, agentRef.file)),
+        ...(agent.actions ?? []).flatMap((action) => {
+          const plugin = JSON.parse(read(path.join(dir, action.file))) as { runtimes?: { spec?: { url?: string } }[] };
+          const specs = (plugin.runtimes ?? []).flatMap((r) => (r.spec?.url ? [read(path.join(dir, r.spec.url))] : []));
+          return [read(path.join(dir, action.file)), ...specs];
+        }),
+      ];
+    });
+    return [read(manifestPath), ...localizations, ...agentFiles];
   }
   return [];
 }
