@@ -85,6 +85,21 @@ describe('the agent’s sources', () => {
     }
   });
 
+  test('each operation is complete for Copilot: a description, every path parameter declared and required, JSON answers and the error body', () => {
+    expect(openApi.openapi).toMatch(/^3\.0\.\d+$/);
+    for (const [route, item] of Object.entries(openApi.paths as Record<string, Record<string, any>>)) {
+      for (const operation of Object.values(item)) {
+        const templated = [...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+        const inPath = (operation.parameters ?? []).filter((p: any) => p.in === 'path');
+        expect([operation.operationId, inPath.map((p: any) => [p.name, p.required])]).toEqual([operation.operationId, templated.map((name) => [name, true])]);
+        for (const parameter of operation.parameters ?? []) expect([operation.operationId, parameter.name, typeof parameter.description, typeof parameter.schema]).toEqual([operation.operationId, parameter.name, 'string', 'object']);
+        expect(operation.description.length).toBeGreaterThan(80);
+        expect(Object.keys(operation.responses)).toEqual([expect.stringMatching(/^2\d\d$/), 'default']);
+        for (const response of Object.values(operation.responses) as any[]) expect(Object.keys(response.content)).toEqual(['application/json']);
+      }
+    }
+  });
+
   test('the plugin runs exactly the document’s operations, and asks before the one that books', () => {
     const ids = operations.map((o) => o.id);
     expect(plugin.functions.map((f: any) => f.name)).toEqual(ids);
