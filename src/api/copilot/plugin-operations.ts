@@ -93,7 +93,7 @@ export const PLUGIN_OPERATIONS: readonly PluginOperation[] = [
     summary: 'Free times for the next meeting inside our agreement',
     description:
       'Times for the pair’s next meeting that fit both calendars and the agreed boundaries (meeting windows, working hours, notice, buffers), best first. `slots` are ISO 8601 instants in UTC; show them in each person’s zone (`mentorTimeZone`, `menteeTimeZone`). ' +
-      '`searched` is the window that was searched around `targetDate` (the date the agreed cadence asks for). When no slot fits, the answer is an error whose `message` says why.',
+      '`searched` is the window that was searched (up to the planning horizon) and `targetDate` the date the agreed cadence asks for; slots nearest to it come first. For a particular week ("next week"), ask with `maxSlots=50` and keep the slots inside that week. When no slot fits, the answer is an error whose `message` says why.',
     params: RelationshipParams,
     query: ProposeSlotsQuery,
     parameterDescriptions: { relationshipId: RELATIONSHIP_ID, maxSlots: 'At most this many slots, 1 to 50.' },
