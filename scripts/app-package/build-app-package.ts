@@ -108,14 +108,14 @@ interface CopilotParts {
 }
 
 /**
- * The Copilot agent's API plugin signs in with Microsoft Entra SSO: Copilot needs the registration
- * made in the Teams developer portal (its id in COPILOT_SSO_REGISTRATION_ID) and reaches the API only
- * over https. Without both, the package carries the app without the agent, and says why.
+ * The Copilot agent's API plugin signs in with Microsoft Entra SSO: Copilot needs the plugin's SSO
+ * registration (its id in COPILOT_SSO_REGISTRATION_ID, written by provision's oauth/register or made
+ * in the Teams developer portal) and reaches the API only over https. Without both, the package carries the app without the agent, and says why.
  */
 function leaveOutCopilotAgentWithoutSso(manifest: Record<string, unknown> & CopilotParts, environment: Environment): string[] {
   if (!manifest.copilotAgents) return [];
   const missing: string[] = [];
-  if (!environment.COPILOT_SSO_REGISTRATION_ID) missing.push('COPILOT_SSO_REGISTRATION_ID (the Teams developer portal\'s Microsoft Entra SSO registration of the plugin)');
+  if (!environment.COPILOT_SSO_REGISTRATION_ID) missing.push('COPILOT_SSO_REGISTRATION_ID (the plugin\'s Microsoft Entra SSO registration, which provision writes)');
   if (!/^https:\/\//i.test(environment.API_ENDPOINT ?? '')) missing.push(`an https API_ENDPOINT (it is ${environment.API_ENDPOINT ? environment.API_ENDPOINT : 'empty'})`);
   if (missing.length === 0) return [];
   delete manifest.copilotAgents;
