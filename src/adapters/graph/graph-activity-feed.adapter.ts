@@ -2,8 +2,12 @@
  * Teams activity-feed notifications over Graph v1.0 (the core's ActivityFeedPort), app-only:
  *
  *   POST /users/{personId}/teamwork/sendActivityNotification
- *   { topic: { source: "text", value, webUrl }, activityType, previewText: { content },
+ *   { topic: { source: "text", value, webUrl }, activityType, chainId, previewText: { content },
  *     templateParameters: [{ name, value }] }  → 204
+ *
+ * (the documented body: learn.microsoft.com/graph/api/userteamwork-sendactivitynotification, example 2,
+ * "Notify a user about an event using custom topic"). `chainId` comes from the event's ledger key: a
+ * send repeated after a crash replaces the earlier notification instead of adding a second one.
  *
  * `topic.source` "text" with a `webUrl` that deep-links into the tab (a Teams link to the app's
  * static tab with the page as subPageId); the activity types and their template texts are the ones
@@ -14,6 +18,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { FEED_TEMPLATE_PARAMETER, type ActivityFeedPort, type FeedNotification } from '../../core/feed/activity-feed';
 import { ok, type Result } from '../../core/result';
+import { feedChainId } from '../../core/feed/feed-text';
 import { fromThrown } from './graph-errors';
 
 const PREVIEW_LIMIT = 150;
@@ -23,6 +28,7 @@ export function activityNotificationBody(n: FeedNotification, webUrl: string): R
   return {
     topic: { source: 'text', value: n.topic, webUrl },
     activityType: n.type,
+    chainId: feedChainId(n.key),
     previewText: { content: preview.length > PREVIEW_LIMIT ? `${preview.slice(0, PREVIEW_LIMIT - 1).join('')}…` : n.previewText },
     templateParameters: [{ name: FEED_TEMPLATE_PARAMETER[n.type], value: n.subject }],
   };

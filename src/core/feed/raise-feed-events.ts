@@ -1,0 +1,118 @@
+/**
+ * What the hosts call after the product recorded something that needs a person: the events are
+ * built (feed-events.ts), the names they show read, and the jobs queued for the feed worker, each
+ * hidden until it is due. Raising the same event again (a retried request, the next sync run) queues
+ * a job with the same key, which the ledger sends once.
+ */
+import type { ProactiveMessage } from '../delivery/bot-message';
+import type { MentoringRepositories } from '../ports/repositories';
+import type { FeedJob, FeedQueue } from '../ports/feed';
+import type { Programme } from '../programmes/programme';
+import type { Meeting, OutlookChange } from '../relationships/meeting';
+import type { MentoringRequest } from '../requests/mentoring-request';
+import { ok, type Result } from '../result';
+import type { Instant } from '../time/interval';
+import { agreementVersionId } from '../relationships/agreement-version';
+import {
+  agreementToAcceptEvent,
+  checkInDueEvent,
+  meetingMovedOutsideEvents,
+  newlyInvited,
+  programmeInvitationEvents,
+  requestWaitingEvent,
+  type FeedEvent,
+} from './feed-events';
+
+export interface FeedRaiseDeps {
+  readonly repos: Pick<MentoringRepositories, 'profiles' | 'relationships'>;
+  readonly queue: FeedQueue;
+  readonly newJobId: () => string;
+}
+
+/** Queues the events, one queue write per delay (whole seconds, as the queue counts them). */
+export async function queueFeedEvents(deps: Pick<FeedRaiseDeps, 'queue' | 'newJobId'>, events: readonly FeedEvent[], now: Instant): Promise<number> {
+  const byDelay = new Map<number, FeedJob[]>();
+  for (const event of events) {
+    const delay = Math.ceil(Math.max(0, event.notBefore - now) / 1000) * 1000;
+    byDelay.set(delay, [...(byDelay.get(delay) ?? []), { event, jobId: deps.newJobId(), attempt: 0 }]);
+  }
+  await Promise.all([...byDelay].map(([delayMs, jobs]) => deps.queue.enqueue(jobs, delayMs)));
+  return events.length;
+}
+
+async function namesOf(deps: Pick<FeedRaiseDeps, 'repos'>, tenantId: string, personIds: readonly string[]): Promise<(personId: string) => string> {
+  const unique = [...new Set(personIds)];
+  const profiles = await Promise.all(unique.map((p) => deps.repos.profiles.get(tenantId, p)));
+  const names = new Map<string, string>();
+  unique.forEach((personId, i) => {
+    const profile = profiles[i]!;
+    if (profile.ok) names.set(personId, profile.value.displayName);
+  });
+  // Someone without a profile yet is named by what the directory gave us at sign-in: nothing; a dash keeps the line readable.
+  return (personId) => names.get(personId) || '—';
+}
+
+/** A request was created: its mentor is asked (programme pairs published as invitations too). */
+export async function raiseRequestWaiting(deps: FeedRaiseDeps, tenantId: string, request: MentoringRequest, now: Instant): Promise<Result<number>> {
+  const name = await namesOf(deps, tenantId, [request.menteeId]);
+  const event = requestWaitingEvent(tenantId, request, name(request.menteeId));
+  return ok(event ? await queueFeedEvents(deps, [event], now) : 0);
+}
+
+/** A version of the agreement was proposed: the partner is asked to accept it. */
+export async function raiseAgreementToAccept(deps: FeedRaiseDeps, tenantId: string, relationshipId: string, versionNumber: number, now: Instant): Promise<Result<number>> {
+  const relationship = await deps.repos.relationships.get(tenantId, relationshipId);
+  if (!relationship.ok) return relationship;
+  const version = await deps.repos.relationships.agreementVersions.get(tenantId, relationshipId, agreementVersionId(versionNumber));
+  if (!version.ok) return version;
+  const name = await namesOf(deps, tenantId, [version.value.proposedBy]);
+  const event = agreementToAcceptEvent(tenantId, relationship.value, version.value, name(version.value.proposedBy));
+  return ok(event ? await queueFeedEvents(deps, [event], now) : 0);
+}
+
+/** The calendar sync's recorded changes: each move outside the agreement (not sent anyway) tells both. */
+export async function raiseMeetingsMovedOutside(
+  deps: FeedRaiseDeps,
+  tenantId: string,
+  changes: readonly (OutlookChange & { readonly relationshipId: string; readonly meetingId: string })[],
+  now: Instant,
+): Promise<Result<number>> {
+  const moves = changes.filter((c) => c.kind === 'moved' && !c.sentAnyway);
+  const events: FeedEvent[] = [];
+  for (const change of moves) {
+    const relationship = await deps.repos.relationships.get(tenantId, change.relationshipId);
+    if (!relationship.ok) return relationship;
+    const meeting = await deps.repos.relationships.meetings.get(tenantId, change.relationshipId, change.meetingId);
+    if (!meeting.ok) return meeting;
+    // The meeting as stored now: still where this move put it and still flagged (a later move has its own event).
+    if (meeting.value.start !== change.start) continue;
+    const name = await namesOf(deps, tenantId, [relationship.value.mentorId, relationship.value.menteeId]);
+    events.push(...meetingMovedOutsideEvents(tenantId, relationship.value, meeting.value, change, name));
+  }
+  return ok(events.length > 0 ? await queueFeedEvents(deps, events, now) : 0);
+}
+
+/** A programme was created or its invited list changed: each newly invited person hears once. */
+export async function raiseProgrammeInvitations(deps: FeedRaiseDeps, tenantId: string, programme: Programme, before: Programme | undefined, now: Instant): Promise<Result<number>> {
+  const events = programmeInvitationEvents(tenantId, programme, newlyInvited(before?.joinPolicy, programme.joinPolicy), now);
+  return ok(events.length > 0 ? await queueFeedEvents(deps, events, now) : 0);
+}
+
+/** The check-ins the bot's planning selected: each becomes a "check-in due" notification too. */
+export async function checkInDueEvents(
+  deps: Pick<FeedRaiseDeps, 'repos'>,
+  tenantId: string,
+  pair: { readonly mentorId: string; readonly menteeId: string },
+  checkIns: readonly ProactiveMessage[],
+  meetings: readonly Pick<Meeting, 'id' | 'start'>[],
+): Promise<FeedEvent[]> {
+  const due = checkIns.filter((m) => m.kind === 'checkin');
+  if (due.length === 0) return [];
+  const name = await namesOf(deps, tenantId, [pair.mentorId, pair.menteeId]);
+  return due.flatMap((m) => {
+    const meeting = meetings.find((x) => x.id === m.meetingId);
+    const partner = m.personId === pair.mentorId ? pair.menteeId : pair.mentorId;
+    const event = meeting ? checkInDueEvent(m, name(partner), meeting.start) : undefined;
+    return event ? [event] : [];
+  });
+}
