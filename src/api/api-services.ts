@@ -5,6 +5,7 @@ import type { MentoringRepositories } from '../core/ports/repositories';
 import type { ProgrammeHealthStore, ProgrammeRepository } from '../core/ports/programmes';
 import type { BookingServices } from './booking-services';
 import type { TodoServices } from './todo-services';
+import type { FeedServices } from './feed-services';
 
 export interface ComponentStatus {
   readonly status: 'ok' | 'unavailable';
@@ -36,6 +37,8 @@ export interface ApiServices {
   readonly booking: BookingServices;
   /** Microsoft To Do for action items: the person's own (opt-in) and the app's (sync timer). */
   readonly todo: TodoServices;
+  /** Teams activity-feed notifications: the queue events are raised on (absent without a storage queue). */
+  readonly feed?: FeedServices;
 }
 
 export interface ApiLogger {

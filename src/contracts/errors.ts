@@ -118,6 +118,7 @@ export const ERROR_CATALOGUE = {
   'DIRECTORY.PERSON_NOT_FOUND': spec(404, 'A person of the pair is not in the directory.'),
   'DIRECTORY.UNAVAILABLE': spec(503, 'The directory did not answer.'),
   'TODO.NOT_CONFIGURED': spec(503, 'The host has no Graph credentials or tab address for Microsoft To Do.'),
+  'FEED.NOT_CONFIGURED': spec(503, 'The host has no Graph credentials for Teams activity-feed notifications.'),
 
   // Agreement (validateAgreement in the scheduling core, and the agreement use cases)
   'AGREEMENT.BAD_DATE': spec(422, 'A date is not YYYY-MM-DD.'),

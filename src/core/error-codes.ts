@@ -101,6 +101,7 @@ export const ERROR_CODES = [
   'DIRECTORY.PERSON_NOT_FOUND',
   'DIRECTORY.UNAVAILABLE',
   'TODO.NOT_CONFIGURED',
+  'FEED.NOT_CONFIGURED',
 
   // Agreement (validateAgreement in the scheduling core, and the agreement use cases)
   'AGREEMENT.BAD_DATE',

@@ -42,17 +42,29 @@ const batch = z.object({
 });
 
 export class StorageQueueFeedQueue implements FeedQueue {
-  constructor(private readonly queue: QueueClient) {}
+  private created: Promise<void> | undefined;
+
+  constructor(readonly queue: QueueClient) {}
 
   get name(): string {
     return this.queue.name;
   }
 
-  async ensure(): Promise<void> {
-    await this.queue.createIfNotExists();
+  /** Creates the queue once per process (the first writer, or the host at start); a failure is tried again next time. */
+  ensure(): Promise<void> {
+    this.created ??= this.queue.createIfNotExists().then(
+      () => undefined,
+      (error: unknown) => {
+        this.created = undefined;
+        throw error;
+      },
+    );
+    return this.created;
   }
 
   async enqueue(jobs: readonly FeedJob[], delayMs = 0): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.ensure();
     const visibilityTimeout = Math.min(MAX_VISIBILITY_S, Math.max(0, Math.ceil(delayMs / 1000)));
     for (let i = 0; i < jobs.length; i += JOBS_PER_MESSAGE) {
       // messageTimeToLive -1: a job leaves the queue only when delivered or recorded as final.

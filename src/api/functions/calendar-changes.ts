@@ -13,6 +13,8 @@ import { handleCalendarChanges, keepCalendarSubscriptions, readOutlookChanges, s
 import type { CalendarChange } from '../../core/ports/calendar-subscriptions';
 import type { ApiLogger, ApiServices } from '../api-services';
 import { timerFunction, type QueueDefinition } from '../function-definition';
+import { raiseFeedEvent } from '../feed-services';
+import { raiseMeetingsMovedOutside } from '../../core/feed/raise-feed-events';
 
 export const KEEP_SUBSCRIPTIONS_EVERY_MS = 5 * 60_000;
 
@@ -54,6 +56,7 @@ async function syncMailboxes(services: ApiServices, tenantId: string, mailboxes:
   }
   const synced = await syncCalendars(deps.value, { tenantId, relationshipIds: [...relationshipIds] }, now);
   if (!synced.ok) throw new Error(`calendar sync after a change failed: ${synced.error.code}`);
+  await raiseFeedEvent(services.feed, logger, 'meetingMovedOutside', (feed) => raiseMeetingsMovedOutside(feed, tenantId, synced.value.changes, now));
   logger.info('calendar change synced', { tenantId, mailboxes: mailboxes.length, changes: synced.value.changes.length });
 }
 

@@ -5,9 +5,15 @@ import { userFunction } from '../function-definition';
 import { parseWith, respond } from '../respond';
 import { callOf } from './use-case-call';
 import { programmeDepsOf } from './programme-call';
+import { consoleLogger } from '../api-services';
+import { raiseFeedEvent } from '../feed-services';
+import { raiseProgrammeInvitations } from '../../core/feed/raise-feed-events';
 
 export const createProgramme = userFunction('createProgramme', 'POST', 'programmes', async (call, services) => {
   const body = parseWith(CreateProgrammeBody, call.body, 'body');
   if (!body.ok) return body;
-  return respond(await create(programmeDepsOf(services), callOf(call, body.value)), 201, toProgrammeDto);
+  const created = await create(programmeDepsOf(services), callOf(call, body.value));
+  // Each person on an invited list hears of it in their activity feed.
+  if (created.ok) await raiseFeedEvent(services.feed, consoleLogger, 'programmeInvitation', (feed) => raiseProgrammeInvitations(feed, call.principal.tenantId, created.value, undefined, call.now));
+  return respond(created, 201, toProgrammeDto);
 });

@@ -5,6 +5,9 @@ import { userFunction } from '../function-definition';
 import { parseWith, respond } from '../respond';
 import { callOf, hasVersion, versionRequired, withIfMatch } from './use-case-call';
 import { programmeDepsOf } from './programme-call';
+import { consoleLogger } from '../api-services';
+import { raiseFeedEvent } from '../feed-services';
+import { raisePublishedInvitations } from '../../core/feed/raise-feed-events';
 
 export const publishProgrammeMatches = userFunction('publishProgrammeMatches', 'POST', 'programmes/{programmeId}/matches/publish', async (call, services) => {
   const params = parseWith(ProgrammeParams, call.request.params, 'params');
@@ -12,5 +15,8 @@ export const publishProgrammeMatches = userFunction('publishProgrammeMatches', '
   if (!hasVersion(call)) return versionRequired();
   const body = parseWith(PublishProgrammeMatchesBody, withIfMatch(call), 'body');
   if (!body.ok) return body;
-  return respond(await publish(programmeDepsOf(services), callOf(call, { ...params.value, ...body.value })), 200, toPublishOutcomeDto);
+  const published = await publish(programmeDepsOf(services), callOf(call, { ...params.value, ...body.value }));
+  // Pairs published as invitations are requests waiting for their mentors (pairs published accepted ask nobody).
+  if (published.ok) await raiseFeedEvent(services.feed, consoleLogger, 'requestWaiting', (feed) => raisePublishedInvitations(feed, call.principal.tenantId, params.value.programmeId, published.value.cohort, call.now));
+  return respond(published, 200, toPublishOutcomeDto);
 });

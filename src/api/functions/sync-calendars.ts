@@ -5,6 +5,8 @@
 import { bookDeferred, syncCalendars } from '../../core/booking';
 import type { ApiLogger, ApiServices } from '../api-services';
 import { timerFunction } from '../function-definition';
+import { raiseFeedEvent } from '../feed-services';
+import { raiseMeetingsMovedOutside } from '../../core/feed/raise-feed-events';
 
 export const SYNC_EVERY_MS = 15 * 60_000;
 
@@ -30,7 +32,8 @@ export async function syncRegisteredCalendars(services: ApiServices, now: number
     }
     const outcome = await syncCalendars(deps.value, { tenantId, relationshipIds }, now);
     if (!outcome.ok) logger.error('calendar sync failed for a tenant', { tenantId, code: outcome.error.code });
-    else logger.info('calendar sync', { tenantId, checked: outcome.value.checked, reconciled: outcome.value.reconciled.length, changes: outcome.value.changes.length, flagged: outcome.value.flagged.length, unread: outcome.value.unread.length });
+    else await raiseFeedEvent(services.feed, logger, 'meetingMovedOutside', (feed) => raiseMeetingsMovedOutside(feed, tenantId, outcome.value.changes, now));
+    if (outcome.ok) logger.info('calendar sync', { tenantId, checked: outcome.value.checked, reconciled: outcome.value.reconciled.length, changes: outcome.value.changes.length, flagged: outcome.value.flagged.length, unread: outcome.value.unread.length });
   }
 }
 

@@ -40,7 +40,8 @@ export interface FeedWorkerDeps {
   readonly log?: (event: string, details: Record<string, unknown>) => void;
 }
 
-export type FeedJobOutcome = 'sent' | 'waiting' | 'retrying' | 'dropped' | 'undeliverable';
+/** The delivery worker's words (JobOutcome), so both queues' triggers answer alike. */
+export type FeedJobOutcome = 'delivered' | 'waiting' | 'retrying' | 'dropped' | 'undeliverable';
 
 interface Handled {
   readonly outcome: FeedJobOutcome;
@@ -112,7 +113,7 @@ export class FeedWorker {
     );
     if (delivered.ok) {
       const outcome = delivered.value;
-      if (outcome.kind === 'sent') return { outcome: 'sent' };
+      if (outcome.kind === 'sent') return { outcome: 'delivered' };
       if (outcome.kind === 'dropped') return { outcome: outcome.reason === 'ALREADY_DELIVERED' ? 'dropped' : 'undeliverable' };
       return { outcome: 'waiting', delayMs: outcome.until - now };
     }

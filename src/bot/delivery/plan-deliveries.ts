@@ -13,6 +13,8 @@ import type { MentoringRepositories } from '../../core/ports/repositories';
 import type { RelationshipAggregate } from '../../core/relationships/relationship';
 import type { Result } from '../../core/result';
 import { ok } from '../../core/result';
+import type { FeedRaiseDeps } from '../../core/feed/raise-feed-events';
+import { checkInDueEvents, queueFeedEvents } from '../../core/feed/raise-feed-events';
 
 /**
  * What the timer (and a Teams meetingEnd event, and the local "end meeting now" action) calls for a
@@ -24,7 +26,14 @@ import { ok } from '../../core/result';
  * one transaction for the claims.
  */
 export async function planDeliveries(
-  deps: { repos: MentoringRepositories; queue: DeliveryQueue; planned: PlannedKeys; newJobId: () => string },
+  deps: {
+    repos: MentoringRepositories;
+    queue: DeliveryQueue;
+    planned: PlannedKeys;
+    newJobId: () => string;
+    /** The activity feed: each new check-in is also a "check-in due" notification (same moment, same expiry). */
+    feed?: Pick<FeedRaiseDeps, 'queue' | 'newJobId'>;
+  },
   tenantId: string,
   relationshipId: string,
   now: number,
@@ -63,6 +72,11 @@ export async function planDeliveries(
     byDelay.set(delay, [...(byDelay.get(delay) ?? []), { ...message, jobId: deps.newJobId(), attempt: 0 }]);
   }
   await Promise.all([...byDelay].map(([delayMs, jobs]) => deps.queue.enqueue(jobs, delayMs)));
+  if (deps.feed && fresh.some((m) => m.kind === 'checkin')) {
+    const rel = aggregate.value.relationship;
+    const events = await checkInDueEvents({ repos: deps.repos }, tenantId, rel, fresh, aggregate.value.meetings);
+    await queueFeedEvents(deps.feed, events, now);
+  }
   await deps.planned.claim(tenantId, relationshipId, fresh.map((m) => m.idempotencyKey));
   return ok(fresh);
 }

@@ -7,7 +7,7 @@
 import type { ProactiveMessage } from '../delivery/bot-message';
 import type { MentoringRepositories } from '../ports/repositories';
 import type { FeedJob, FeedQueue } from '../ports/feed';
-import type { Programme } from '../programmes/programme';
+import { publishedPairId, type Programme, type ProgrammeCohort } from '../programmes/programme';
 import type { Meeting, OutlookChange } from '../relationships/meeting';
 import type { MentoringRequest } from '../requests/mentoring-request';
 import { ok, type Result } from '../result';
@@ -24,7 +24,7 @@ import {
 } from './feed-events';
 
 export interface FeedRaiseDeps {
-  readonly repos: Pick<MentoringRepositories, 'profiles' | 'relationships'>;
+  readonly repos: Pick<MentoringRepositories, 'profiles' | 'relationships' | 'requests'>;
   readonly queue: FeedQueue;
   readonly newJobId: () => string;
 }
@@ -57,6 +57,22 @@ export async function raiseRequestWaiting(deps: FeedRaiseDeps, tenantId: string,
   const name = await namesOf(deps, tenantId, [request.menteeId]);
   const event = requestWaitingEvent(tenantId, request, name(request.menteeId));
   return ok(event ? await queueFeedEvents(deps, [event], now) : 0);
+}
+
+/**
+ * A programme's cohort published as invitations: each pair's request (under its fixed id) waits for
+ * its mentor, as a request a mentee sent does. A request already answered asks nobody.
+ */
+export async function raisePublishedInvitations(deps: FeedRaiseDeps, tenantId: string, programmeId: string, cohort: Pick<ProgrammeCohort, 'round' | 'pairs'>, now: Instant): Promise<Result<number>> {
+  const events: FeedEvent[] = [];
+  for (const index of cohort.pairs.keys()) {
+    const request = await deps.repos.requests.get(tenantId, publishedPairId(programmeId, cohort.round, index));
+    if (!request.ok) continue;
+    const name = await namesOf(deps, tenantId, [request.value.menteeId]);
+    const event = requestWaitingEvent(tenantId, request.value, name(request.value.menteeId));
+    if (event) events.push(event);
+  }
+  return ok(events.length > 0 ? await queueFeedEvents(deps, events, now) : 0);
 }
 
 /** A version of the agreement was proposed: the partner is asked to accept it. */

@@ -22,7 +22,11 @@ import type { MeetingAttendancePort } from '../../core/ports/meeting-attendance'
 import type { RelationshipAggregate } from '../../core/relationships/relationship';
 import type { DeliveryJob } from '../../core/ports/delivery';
 import { fail, type Result } from '../../core/result';
-import { recipientFromAgreement } from '../../bot/delivery/recipient-from-agreement';
+import { DEFAULT_CONTACT_HOURS, recipientFromAgreement } from '../../bot/delivery/recipient-from-agreement';
+import { FeedWorker } from '../../bot/delivery/feed-worker';
+import type { FeedServices } from '../../api/feed-services';
+import type { FeedEvent } from '../../core/feed/feed-events';
+import type { DeliveryRecipient } from '../../core/delivery/contact-hours';
 import { createBotAdapter, type BotLogger } from '../../bot/host/bot-host';
 import { botEndpoint, type BotEndpoint } from '../../bot/host/bot-endpoint';
 import { isLoopbackServiceUrl } from '../../bot/host/inbound-activity';
@@ -46,6 +50,8 @@ export interface BotHost {
   readonly bot: TeamsMentoringBot;
   readonly conversation: MentoringConversation;
   readonly worker: DeliveryWorker;
+  /** Teams activity-feed notifications from the feed queue (absent when the API has no feed queue). */
+  readonly feedWorker?: FeedWorker;
   /** POST /api/messages: capped while streaming, authenticated before the body is read (bot-endpoint.ts). */
   readonly handle: BotEndpoint;
   /** The delivery queues (shards); Azure's queue triggers and the local poller read them. */
@@ -106,6 +112,8 @@ export async function composeBotHost(options: {
   readonly attendanceFor?: (tenantId: string) => Result<MeetingAttendancePort>;
   /** The join URL index the API host writes beside every meeting (meetingEnd finds its meeting with one point read). */
   readonly relationshipOfJoinUrl?: (tenantId: string, joinUrl: string) => Promise<string | undefined>;
+  /** The activity feed's queue, Graph access and links (the API's); check-ins then also notify the feed. */
+  readonly feed?: FeedServices;
 }): Promise<BotHost> {
   const table = options.storage.table(BOT_TABLE_NAME);
   await ensureTable(table);
@@ -131,7 +139,13 @@ export async function composeBotHost(options: {
   // Relationships planned side by side share their queue writes (a few messages of many jobs).
   const planningQueue = new GroupCommitDeliveryQueue(queue);
   const plan = (tenantId: string, relationshipId: string, preloaded?: RelationshipAggregate) =>
-    planDeliveries({ repos: options.mentoring.repos, queue: planningQueue, planned, newJobId: () => randomUUID() }, tenantId, relationshipId, options.clock.now(), preloaded);
+    planDeliveries(
+      { repos: options.mentoring.repos, queue: planningQueue, planned, newJobId: () => randomUUID(), ...(options.feed ? { feed: options.feed.raise } : {}) },
+      tenantId,
+      relationshipId,
+      options.clock.now(),
+      preloaded,
+    );
   const attendanceFor = options.attendanceFor ?? (() => fail('ATTENDANCE.NOT_CONFIGURED', 'Attendance reports are not connected on this server.'));
   const retries = new StorageQueueAttendanceRetries(options.storage.queue(ATTENDANCE_RETRY_QUEUE));
   await retries.ensure();
@@ -172,9 +186,11 @@ export async function composeBotHost(options: {
     }
     return read;
   };
+  // One ledger for bot cards and feed notifications: each key once, and one daily limit across both.
+  const ledger = new TableDeliveryLedger(table);
   const worker = new DeliveryWorker({
     queue,
-    ledger: new TableDeliveryLedger(table),
+    ledger,
     sender: new BotConnectorSender(adapter, options.settings.BOT_ID ?? ''),
     references,
     recipientOf: recipientFromAgreement(options.mentoring.repos, aggregateOf),
@@ -187,11 +203,28 @@ export async function composeBotHost(options: {
     pacerFor: pacerPerKey(options.deliveryPacing ?? DELIVERY_PACING),
     log: (event, details) => console.log(JSON.stringify({ level: 'info', message: event, ...details })),
   });
+  const feed = options.feed;
+  // Its trigger (Azure) and poller (local) read it from the start, before anything was raised.
+  if (feed) await feed.queue.ensure();
+  const feedWorker = feed
+    ? new FeedWorker({
+        queue: feed.queue,
+        ledger,
+        feedFor: (tenantId) => feed.activityFeedFor(tenantId),
+        recipientOf: feedRecipient(options.mentoring.repos),
+        localeOf: async (tenantId, personId) => (await references.get(tenantId, personId))?.locale,
+        linkTo: (page) => feed.linkTo(page),
+        nextContactMoment: options.nextContactMoment ?? nextContactMoment,
+        now: () => options.clock.now(),
+        log: (event, details) => console.log(JSON.stringify({ level: 'info', message: event, ...details })),
+      })
+    : undefined;
   return {
     adapter,
     bot,
     conversation,
     worker,
+    ...(feedWorker ? { feedWorker } : {}),
     deliveryQueue: queue,
     // Locally there is no channel token, so the serviceUrl is the one thing an anonymous caller
     // controls: the bot only answers connectors on this machine, never an address it is handed.
@@ -199,5 +232,19 @@ export async function composeBotHost(options: {
     plan,
     meetingEnded,
     attendanceRetried,
+  };
+}
+
+/**
+ * Whom a feed notification waits for: about a relationship, the person's contact hours as signed in
+ * its agreement (as for the bot's cards); otherwise (a request, a programme) weekday office hours in
+ * the zone of their profile, UTC when they have none yet.
+ */
+function feedRecipient(repos: MentoringDeps['repos']): (event: FeedEvent) => Promise<DeliveryRecipient | undefined> {
+  const fromAgreement = recipientFromAgreement(repos);
+  return async (event) => {
+    if (event.relationshipId !== undefined) return fromAgreement({ tenantId: event.tenantId, personId: event.personId, relationshipId: event.relationshipId });
+    const profile = await repos.profiles.get(event.tenantId, event.personId);
+    return { personId: event.personId, timeZone: profile.ok ? profile.value.timeZone : 'UTC', contactHours: DEFAULT_CONTACT_HOURS };
   };
 }

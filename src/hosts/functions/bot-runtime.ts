@@ -64,6 +64,7 @@ export async function composeBotRuntime(
     rebook: rebookFromCard(api.services),
     attendanceFor: (tenantId) => api.services.booking.attendanceFor(tenantId),
     relationshipOfJoinUrl: (tenantId, joinUrl) => api.meetingJoins.relationshipOf(tenantId, joinUrl),
+    ...(api.services.feed ? { feed: api.services.feed } : {}),
   });
   return { host, meetingMoments: api.meetingMoments };
 }

@@ -14,6 +14,7 @@ import type { QueueMessageSource } from '../../core/ports/delivery';
 import type { JobOutcome } from '../../bot/delivery/delivery-worker';
 import { DELIVERY_QUEUE_NAMES } from './bot-composition';
 import { ATTENDANCE_RETRY_QUEUE } from '../../adapters/bot/storage-queue-attendance-retry';
+import { FEED_QUEUE_NAME } from '../../adapters/bot/storage-queue-feed';
 
 export interface BotRuntime {
   readonly host: BotHost;
@@ -52,6 +53,12 @@ export function botQueueFunctions(runtime: () => Promise<BotRuntime>): readonly 
       queueName,
       handle: async (message: unknown, source: QueueMessageSource) => (await runtime()).host.worker.handleMessage(message, source),
     })),
+    // Teams activity-feed notifications (the API, the sync and planning raise them).
+    {
+      name: 'deliverFeedNotifications',
+      queueName: FEED_QUEUE_NAME,
+      handle: async (message: unknown, source: QueueMessageSource) => (await runtime()).host.feedWorker?.handleMessage(message, source) ?? [],
+    },
     // Later reads of late attendance reports (see retryAttendance).
     // Azure's Node worker hands a JSON message over parsed; the local poller hands its text.
     {

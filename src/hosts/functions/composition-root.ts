@@ -23,6 +23,7 @@ import { ConfigurationError, type ApiSettings } from '../../api/config';
 import type { ApiHost } from '../../api/handle-api-request';
 import { createBookingServices, defaultGraphTokens, type GraphTokenSources } from '../../api/booking-services';
 import { createTodoServices } from '../../api/todo-services';
+import { createFeedServices } from '../../api/feed-services';
 import { credentialStatus } from '../../api/credential-health';
 import type { PeopleDirectory } from '../../core/booking';
 
@@ -42,6 +43,8 @@ export interface ApiHostOptions {
   readonly graphTokens?: GraphTokenSources;
   /** Who has which mailbox; default Microsoft Entra ID through Graph. */
   readonly directory?: PeopleDirectory;
+  /** The activity-feed queue's name; tests give each run its own. */
+  readonly feedQueueName?: string;
 }
 
 export interface ComposedApiHost extends ApiHost {
@@ -129,6 +132,8 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
   });
   const changes = calendarChangeQueue(settings);
   const graphTokens = options.graphTokens ?? defaultGraphTokens(settings);
+  const ids = options.ids ?? uuidGenerator;
+  const feed = createFeedServices({ settings, repos: repositories, ids, tokens: graphTokens, ...(options.feedQueueName ? { queueName: options.feedQueueName } : {}) });
   const services: ApiServices = {
     repositories,
     programmes: new TableProgrammeRepository(store),
@@ -142,9 +147,10 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
       ...(options.directory ? { directory: options.directory } : {}),
       ...(changes ? { changes } : {}),
     }),
-    ids: options.ids ?? uuidGenerator,
+    ids,
     clock,
     health,
+    ...(feed ? { feed } : {}),
   };
   return { services, validator, logger, store, meetingMoments, meetingJoins, addHealthCheck: (check) => health.push(check) };
 }
