@@ -1,6 +1,6 @@
 /** Mounts the local calendar on the local host (`npm start`) under /local-graph (Graph v1.0 at /local-graph/v1.0). */
 import { windowsZoneOf } from '../../adapters/graph/windows-zones';
-import type { LocalService } from '../local-service';
+import { sendJson, type LocalService } from '../local-service';
 import { GRAPH_AUDIENCE } from '../identity-issuer';
 import { DEMO_GROUPS } from '../demo-people';
 import { LocalAttendanceTable } from './online-meetings';
@@ -12,14 +12,24 @@ export function localCalendarService(handler: LocalGraphHandler): LocalService {
   return {
     name: 'calendar',
     prefix: LOCAL_GRAPH_PREFIX,
-    links: [{ label: 'Local calendar (Graph v1.0 subset)', path: `${LOCAL_GRAPH_PREFIX}/v1.0` }],
+    links: [
+      { label: 'Local calendar (Graph v1.0 subset)', path: `${LOCAL_GRAPH_PREFIX}/v1.0` },
+      { label: 'Teams activity feed received (GET …/activity-feed/{personId})', path: `${LOCAL_GRAPH_PREFIX}/activity-feed/` },
+    ],
     close: async () => handler.subscriptions.stop(),
-    handle: (request, response) =>
-      new Promise<void>((resolve) => {
+    handle: async (request, response, url) => {
+      // Local only (Graph has no such read): what each person's Teams activity feed received.
+      const feedOf = /^\/local-graph\/activity-feed\/([^/]+)$/.exec(url.pathname);
+      if (feedOf && request.method === 'GET') {
+        sendJson(response, 200, { value: await handler.activityFeed.received(decodeURIComponent(feedOf[1]!)) });
+        return;
+      }
+      return new Promise<void>((resolve) => {
         response.once('finish', () => resolve());
         response.once('close', () => resolve());
         handler(request, response);
-      }),
+      });
+    },
     async health() {
       try {
         await handler.events.list('health-probe');

@@ -20,6 +20,7 @@
  *   GET   /users/{id}/calendarView/delta          changes in a range, Graph's nextLink/deltaLink rounds (calendar-delta.ts)
  *   POST|GET|PATCH|DELETE /subscriptions[/{id}]   change notifications to a webhook, validated (local-subscriptions.ts)
  *   POST  /$batch                                 ≤20 requests, each answered (and faulted) on its own
+ *   POST  /users/{id}/teamwork/sendActivityNotification   Teams activity feed, kept per person (local-activity-feed.ts)
  *   /users/{id}/todo/lists/...                    Microsoft To Do: lists, tasks with linkedResources, tasks/delta (local-todo.ts)
  *   /me/...                                       the same routes for a delegated token's own user (400 with the app's token, as Graph)
  */
@@ -43,6 +44,7 @@ import { wallClockToUtc } from './wall-clock';
 import { calendarViewDelta } from './calendar-delta';
 import { LocalSubscriptions } from './local-subscriptions';
 import { LocalTodo } from './local-todo';
+import { LocalActivityFeed } from './local-activity-feed';
 
 /** getSchedule's availabilityView digits, as Graph documents them. */
 const STATUS_DIGIT: Record<FreeBusyStatus, number> = { free: 0, tentative: 1, busy: 2, oof: 3, workingElsewhere: 4, unknown: 0 };
@@ -88,6 +90,8 @@ export type LocalGraphHandler = ((req: IncomingMessage, res: ServerResponse) => 
   readonly faults: FaultPlan;
   readonly events: CalendarEventTable;
   readonly subscriptions: LocalSubscriptions;
+  /** The Teams activity feed each person received (sendActivityNotification). */
+  readonly activityFeed: LocalActivityFeed;
 };
 
 interface Caller {
@@ -161,6 +165,7 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
   const subscriptions = new LocalSubscriptions({ now, mailboxOf: person, ...(options.notificationRetryDelaysMs ? { retryDelaysMs: options.notificationRetryDelaysMs } : {}) });
   const changeListeners: ((mailbox: string, eventId: string, change: ChangeType) => void)[] = [(mailbox, eventId, change) => subscriptions.changed(mailbox, eventId, change)];
   const todo = new LocalTodo(options.table, now);
+  const activityFeed = new LocalActivityFeed(options.table, now);
   const mailboxEvents = new MailboxEvents({ events, person, now, changed: (mailbox, eventId, change) => {
     for (const listener of changeListeners) listener(mailbox, eventId, change);
   } });
@@ -370,6 +375,10 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     if ('status' in mailbox) return mailbox;
     const rest = segments.slice(2);
     if (rest.length === 0 && call.method === 'GET') return user(mailbox);
+    if (rest[0] === 'teamwork' && rest[1] === 'sendActivityNotification' && rest.length === 2) {
+      if (call.method !== 'POST') return graphError(405, 'BadRequest', `${call.method} is not supported here.`);
+      return activityFeed.send(mailbox.personId, call.body);
+    }
     if (rest[0] === 'todo') {
       // Tasks.ReadWrite (delegated) reaches only the signed-in user's own To Do; the app's Tasks.ReadWrite.All reaches anyone's.
       if (call.userId && call.userId.toLowerCase() !== mailbox.personId.toLowerCase()) return graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
@@ -527,7 +536,7 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
       res.end(JSON.stringify({ error: { code: 'InternalServerError', message: error instanceof Error ? error.message : 'local calendar failure' } }));
     });
   };
-  return Object.assign(handler, { stats, faults, events, subscriptions });
+  return Object.assign(handler, { stats, faults, events, subscriptions, activityFeed });
 }
 
 export interface StartedLocalGraphCalendar {
