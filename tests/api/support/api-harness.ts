@@ -25,6 +25,7 @@ import { localCalendarTable, localGraphCalendarHandler, type LocalGraphHandler }
 import { fail as failResult, ok as okResult } from '../../../src/core/result';
 import type { CalendarPerson } from '../../../src/core/ports/calendar';
 import type { LocalGroup } from '../../../src/local/calendar/directory-groups';
+import type { Clock } from '../../../src/core/ports/clock';
 
 export interface Cast {
   readonly tenantId: string;
@@ -85,8 +86,8 @@ function person(tenantId: string, name: string, extra: Partial<DemoPerson> = {})
   };
 }
 
-/** `env`: extra API settings, as the host would read them (e.g. BOOKING_HORIZON_DAYS). */
-export async function startApiHarness(options: { env?: Record<string, string> } = {}): Promise<ApiHarness> {
+/** `env`: extra API settings, as the host would read them (e.g. BOOKING_HORIZON_DAYS); `clock`: the services' clock (tokens keep real time). */
+export async function startApiHarness(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<ApiHarness> {
   const host: LocalHost = await startLocalHost({ port: 0 });
   const people: DemoPerson[] = [];
   const groups: LocalGroup[] = [];
@@ -115,6 +116,9 @@ export async function startApiHarness(options: { env?: Record<string, string> } 
   const api = await createApiHost({
     settings,
     logger,
+    // Each harness its own activity-feed queue, so no other test's worker takes its notifications.
+    feedQueueName: `feed-${tableName.toLowerCase()}`,
+    ...(options.clock ? { clock: options.clock } : {}),
     // Graph tokens without an Entra token endpoint: the local calendar accepts the caller's own token (OBO is MSAL's part, tested with the adapter).
     graphTokens: { onBehalfOf: (_tenantId, sso) => async () => sso, appOnly: (tenantId) => async () => `app-only-${tenantId}` },
     directory: {
