@@ -15,10 +15,10 @@ const MAX_VISIBILITY_S = 7 * 24 * 3600 - 60;
 const JOBS_PER_MESSAGE = 50;
 
 const detail = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('request'), note: z.string() }),
+  z.object({ kind: z.literal('request'), requestId: z.string().min(1), note: z.string() }),
   z.object({ kind: z.literal('agreement'), version: z.number().int(), note: z.string() }),
-  z.object({ kind: z.literal('checkIn'), meetingStart: z.number() }),
-  z.object({ kind: z.literal('moved'), start: z.number(), end: z.number() }),
+  z.object({ kind: z.literal('checkIn'), meetingId: z.string().min(1), meetingStart: z.number() }),
+  z.object({ kind: z.literal('moved'), meetingId: z.string().min(1), start: z.number(), end: z.number() }),
   z.object({ kind: z.literal('programme'), purpose: z.string(), startDate: z.string() }),
 ]);
 

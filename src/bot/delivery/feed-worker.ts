@@ -6,6 +6,8 @@
  *
  * Every job ends or goes back to the queue, hidden until its next try:
  * - sent, or already sent (a duplicate job): done;
+ * - no longer needed when it may go out (the request answered, the check-in written meanwhile):
+ *   recorded as expired, not sent;
  * - outside contact hours, the day full, not yet due: back until that moment;
  * - Graph throttled (429, after the Graph client's own Retry-After retries) or unavailable: back with
  *   backoff; the key stays reserved for this job, so its retry sends, and no other job can;
@@ -31,6 +33,8 @@ export interface FeedWorkerDeps {
   readonly feedFor: (tenantId: string) => Result<ActivityFeedPort>;
   /** The person's zone and contact hours (their agreement's, or weekday office hours in their zone). */
   readonly recipientOf: (event: FeedEvent) => Promise<DeliveryRecipient | undefined>;
+  /** Whether the event still needs the person (feedEventStillNeeded): a request answered meanwhile is not notified. */
+  readonly stillNeeded: (event: FeedEvent) => Promise<Result<boolean>>;
   /** The language the person uses with the bot. */
   readonly localeOf: (tenantId: string, personId: string) => Promise<string | undefined>;
   /** The tab page as a deep link (Teams: the static tab with the page as subPageId). */
@@ -108,13 +112,13 @@ export class FeedWorker {
     const notification = composeFeedNotification(e, locale, recipient.timeZone);
     const now = d.now();
     const delivered = await deliverFeedNotification(
-      { ledger: d.ledger, feed: feed.value, nextContactMoment: d.nextContactMoment, linkTo: d.linkTo },
+      { ledger: d.ledger, feed: feed.value, nextContactMoment: d.nextContactMoment, linkTo: d.linkTo, stillNeeded: () => d.stillNeeded(e) },
       { notification, recipient, owner: job.jobId, now },
     );
     if (delivered.ok) {
       const outcome = delivered.value;
       if (outcome.kind === 'sent') return { outcome: 'delivered' };
-      if (outcome.kind === 'dropped') return { outcome: outcome.reason === 'ALREADY_DELIVERED' ? 'dropped' : 'undeliverable' };
+      if (outcome.kind === 'dropped') return { outcome: outcome.reason === 'ALREADY_DELIVERED' || outcome.reason === 'NO_LONGER_NEEDED' ? 'dropped' : 'undeliverable' };
       return { outcome: 'waiting', delayMs: outcome.until - now };
     }
     const { code, details } = delivered.error;

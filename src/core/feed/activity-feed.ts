@@ -60,7 +60,7 @@ export interface ActivityFeedPort {
 export type FeedOutcome =
   | { readonly kind: 'sent' }
   | { readonly kind: 'wait'; readonly until: Instant; readonly reason: 'OUTSIDE_CONTACT_HOURS' | 'DAILY_LIMIT_REACHED' | 'NOT_YET_DUE' | 'RESERVED_ELSEWHERE' }
-  | { readonly kind: 'dropped'; readonly reason: 'ALREADY_DELIVERED' | 'EXPIRED' | 'NO_CONTACT_HOURS' };
+  | { readonly kind: 'dropped'; readonly reason: 'ALREADY_DELIVERED' | 'EXPIRED' | 'NO_CONTACT_HOURS' | 'NO_LONGER_NEEDED' };
 
 /** After losing a race for the person's day (or the key), decide again shortly. */
 const RACE_RECHECK_MS = 30_000;
@@ -77,6 +77,11 @@ export async function deliverFeedNotification(
     readonly nextContactMoment: NextContactMoment;
     /** The tab page as a deep link (Teams: the static tab with the page as subPageId). */
     readonly linkTo: (page: string) => string;
+    /**
+     * Asked only when it would be sent now: whether what it is about still needs the person (it may
+     * have waited for their contact hours while they did it). No: recorded as expired, not sent.
+     */
+    readonly stillNeeded?: () => Promise<Result<boolean>>;
   },
   input: { readonly notification: FeedNotification; readonly recipient: DeliveryRecipient; readonly owner: string; readonly now: Instant },
 ): Promise<Result<FeedOutcome>> {
@@ -90,6 +95,14 @@ export async function deliverFeedNotification(
     return ok({ kind: 'dropped', reason: decision.reason });
   }
   if (decision.kind === 'wait') return ok({ kind: 'wait', until: decision.until, reason: decision.reason });
+  if (deps.stillNeeded) {
+    const needed = await deps.stillNeeded();
+    if (!needed.ok) return needed;
+    if (!needed.value) {
+      await deps.ledger.markFinal(n.tenantId, n.personId, n.key, now, { status: 'expired', reason: 'NO_LONGER_NEEDED' });
+      return ok({ kind: 'dropped', reason: 'NO_LONGER_NEEDED' });
+    }
+  }
   const reservation = await deps.ledger.reserve({ tenantId: n.tenantId, personId: n.personId, idempotencyKey: n.key, localDate: decision.localDate, limit: DAILY_MESSAGE_LIMIT, at: now, owner: input.owner, snapshot: history });
   if (reservation === 'alreadyDelivered') return ok({ kind: 'dropped', reason: 'ALREADY_DELIVERED' });
   if (reservation === 'dayFull' || reservation === 'reservedByAnother') return ok({ kind: 'wait', until: now + RACE_RECHECK_MS, reason: 'RESERVED_ELSEWHERE' });

@@ -14,10 +14,10 @@ import { feedKeys, type FeedActivityType } from './activity-feed';
 
 /** What the preview line says, beyond the name in the template. */
 export type FeedDetail =
-  | { readonly kind: 'request'; readonly note: string }
+  | { readonly kind: 'request'; readonly requestId: string; readonly note: string }
   | { readonly kind: 'agreement'; readonly version: number; readonly note: string }
-  | { readonly kind: 'checkIn'; readonly meetingStart: Instant }
-  | { readonly kind: 'moved'; readonly start: Instant; readonly end: Instant }
+  | { readonly kind: 'checkIn'; readonly meetingId: string; readonly meetingStart: Instant }
+  | { readonly kind: 'moved'; readonly meetingId: string; readonly start: Instant; readonly end: Instant }
   | { readonly kind: 'programme'; readonly purpose: string; readonly startDate: string };
 
 export interface FeedEvent {
@@ -57,7 +57,7 @@ export function requestWaitingEvent(tenantId: string, request: MentoringRequest,
     key: feedKeys.requestWaiting(request.id, request.mentorId),
     page: feedPages.requestWaiting(),
     subject: menteeName,
-    detail: { kind: 'request', note: request.note },
+    detail: { kind: 'request', requestId: request.id, note: request.note },
     notBefore: request.createdAt,
   };
 }
@@ -98,7 +98,7 @@ export function checkInDueEvent(checkIn: ProactiveMessage, partnerName: string, 
     page: feedPages.checkIn(checkIn.relationshipId, checkIn.meetingId),
     relationshipId: checkIn.relationshipId,
     subject: partnerName,
-    detail: { kind: 'checkIn', meetingStart },
+    detail: { kind: 'checkIn', meetingId: checkIn.meetingId, meetingStart },
     notBefore: checkIn.notBefore,
     ...(checkIn.expiresAt !== undefined ? { expiresAt: checkIn.expiresAt } : {}),
   };
@@ -131,7 +131,7 @@ export function meetingMovedOutsideEvents(
       page: feedPages.schedule(relationship.id, meeting.id),
       relationshipId: relationship.id,
       subject: nameOf(partner),
-      detail: { kind: 'moved', start, end },
+      detail: { kind: 'moved', meetingId: meeting.id, start, end },
       notBefore: change.noticedAt,
       expiresAt: start,
     };

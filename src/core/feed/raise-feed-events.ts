@@ -11,6 +11,7 @@ import { publishedPairId, type Programme, type ProgrammeCohort } from '../progra
 import type { Meeting, OutlookChange } from '../relationships/meeting';
 import type { MentoringRequest } from '../requests/mentoring-request';
 import { ok, type Result } from '../result';
+import { STORAGE_NOT_FOUND } from '../ports/repositories';
 import type { Instant } from '../time/interval';
 import { agreementVersionId } from '../relationships/agreement-version';
 import {
@@ -131,4 +132,40 @@ export async function checkInDueEvents(
     const event = meeting ? checkInDueEvent(m, name(partner), meeting.start) : undefined;
     return event ? [event] : [];
   });
+}
+
+/**
+ * Whether the event still needs the person when its notification is about to go out (it may have
+ * waited for their contact hours): a request still open, a version they have not accepted in a
+ * relationship still active, a check-in they have not written, a meeting still where the move put it
+ * and still outside the agreement. What the person would see must be true; a notification about
+ * something already done is not sent. A programme invitation stays worth sending.
+ */
+export async function feedEventStillNeeded(repos: Pick<MentoringRepositories, 'requests' | 'relationships'>, event: FeedEvent): Promise<Result<boolean>> {
+  const d = event.detail;
+  const gone = (error: { code: string }) => error.code === STORAGE_NOT_FOUND;
+  if (d.kind === 'programme') return ok(true);
+  if (d.kind === 'request') {
+    const request = await repos.requests.get(event.tenantId, d.requestId);
+    if (!request.ok) return gone(request.error) ? ok(false) : request;
+    return ok(request.value.status === 'open');
+  }
+  const relationshipId = event.relationshipId;
+  if (relationshipId === undefined) return ok(true);
+  const relationship = await repos.relationships.get(event.tenantId, relationshipId);
+  if (!relationship.ok) return gone(relationship.error) ? ok(false) : relationship;
+  if (relationship.value.status !== 'active') return ok(false);
+  if (d.kind === 'agreement') {
+    const version = await repos.relationships.agreementVersions.get(event.tenantId, relationshipId, agreementVersionId(d.version));
+    if (!version.ok) return gone(version.error) ? ok(false) : version;
+    return ok(!version.value.acceptedBy.includes(event.personId));
+  }
+  if (d.kind === 'checkIn') {
+    const checkIns = await repos.relationships.checkIns.list(event.tenantId, relationshipId);
+    if (!checkIns.ok) return checkIns;
+    return ok(!checkIns.value.some((c) => c.meetingId === d.meetingId && c.authorId === event.personId));
+  }
+  const meeting = await repos.relationships.meetings.get(event.tenantId, relationshipId, d.meetingId);
+  if (!meeting.ok) return gone(meeting.error) ? ok(false) : meeting;
+  return ok(meeting.value.status === 'planned' && meeting.value.outsideBoundaries === true && meeting.value.start === d.start);
 }

@@ -26,6 +26,7 @@ import { DEFAULT_CONTACT_HOURS, recipientFromAgreement } from '../../bot/deliver
 import { FeedWorker } from '../../bot/delivery/feed-worker';
 import type { FeedServices } from '../../api/feed-services';
 import type { FeedEvent } from '../../core/feed/feed-events';
+import { feedEventStillNeeded } from '../../core/feed/raise-feed-events';
 import type { DeliveryRecipient } from '../../core/delivery/contact-hours';
 import { createBotAdapter, type BotLogger } from '../../bot/host/bot-host';
 import { botEndpoint, type BotEndpoint } from '../../bot/host/bot-endpoint';
@@ -212,6 +213,7 @@ export async function composeBotHost(options: {
         ledger,
         feedFor: (tenantId) => feed.activityFeedFor(tenantId),
         recipientOf: feedRecipient(options.mentoring.repos),
+        stillNeeded: (event) => feedEventStillNeeded(options.mentoring.repos, event),
         localeOf: async (tenantId, personId) => (await references.get(tenantId, personId))?.locale,
         linkTo: (page) => feed.linkTo(page),
         nextContactMoment: options.nextContactMoment ?? nextContactMoment,

@@ -130,7 +130,9 @@ describe('each of the five events sends exactly one notification to the right pe
   });
 
   it('an agreement to accept: the partner of who proposed it, opening its Agreement panel', async () => {
-    const { cast } = await pairWithAgreement();
+    const cast = await h.newCast();
+    const proposed = await h.request('POST', `/api/relationships/${cast.relationship.id}/agreement`, { person: cast.mentee, body: { agreement: agreementFor(cast.relationship), note: 'Tuesdays suit me' } });
+    expect(proposed.status).toBe(201);
     expect((await deliverQueued()).outcomes).toEqual(['delivered']);
     const feed = await feedOf(cast.mentor);
     expect(feed).toHaveLength(1);
@@ -153,7 +155,8 @@ describe('each of the five events sends exactly one notification to the right pe
     expect((await deliverQueued()).outcomes).toEqual(['delivered', 'delivered']);
     for (const person of [cast.mentor, cast.mentee]) {
       const feed = await feedOf(person);
-      expect(feed.map((n) => n.activityType)).toEqual(['agreementToAccept', 'checkInDue'].slice(person === cast.mentor ? 0 : 1));
+      // The agreement was accepted before its notification went out: that one was not sent.
+      expect(feed.map((n) => n.activityType)).toEqual(['checkInDue']);
       const checkIn = feed.at(-1)!;
       const link = checkIn.topic.source === 'text' ? checkIn.topic.webUrl : '';
       expect(screenOf(link)).toEqual({ screen: 'relationship', relationshipId: cast.relationship.id, section: 'checkins', meetingId: first.id });
@@ -226,6 +229,26 @@ describe('when and how often', () => {
     expect((await runtime.host.feedWorker!.handle(job)).outcome).toBe('delivered');
     expect((await runtime.host.feedWorker!.handle({ ...job, jobId: 'a-duplicate' })).outcome).toBe('dropped');
     expect((await feedOf(cast.mentor)).map((n) => n.activityType)).toEqual(['requestWaiting']);
+  });
+
+  it('what was done while it waited is not notified: a request answered over the weekend is dropped on Monday, recorded, not sent', async () => {
+    const cast = await h.newCast();
+    now = MONDAY - 2 * DAY;
+    const request = await h.request('POST', '/api/requests', {
+      person: cast.stranger,
+      body: { mentorId: cast.mentor.personId, note: 'Weekend thought', preWork: { whatIWant: 'Reviews', whatIBring: 'Curiosity', expectations: 'Monthly' } },
+    });
+    expect(request.status).toBe(201);
+    const waited = await deliverQueued();
+    expect(waited.outcomes).toEqual(['waiting']);
+    now = MONDAY - DAY; // Sunday: the mentor answers in the tab
+    expect((await h.request('POST', `/api/requests/${request.json.id}/accept`, { person: cast.mentor, body: { version: request.json.version } })).status).toBe(200);
+    now = MONDAY - 7 * HOUR;
+    expect((await runtime.host.feedWorker!.handle(waited.jobs[0]!)).outcome).toBe('dropped');
+    expect(await feedOf(cast.mentor)).toEqual([]);
+    const ledger = new TableDeliveryLedger(botStorageFromConnectionString(testStorageConnectionString()).table(BOT_TABLE_NAME));
+    const history = await ledger.history(cast.tenantId, cast.mentor.personId, waited.jobs[0]!.event.key, now - DAY);
+    expect(history.alreadyDelivered).toBe(true);
   });
 
   it('counts in the daily limit the bot’s cards count in: after two cards today it waits for tomorrow', async () => {
