@@ -1,0 +1,55 @@
+/**
+ * The activity feed on the whole local stack as `npm start` runs it: the API raises the event, the
+ * bot's queue poller (the local stand-in for Azure's queue trigger) hands it to the feed worker, MSAL
+ * gets the app's Graph token from the local issuer, and the local calendar (checking that token
+ * against the issuer's keys) keeps the notification, readable at /local-graph/activity-feed/{person}.
+ * The stack's clock starts on a Monday morning, inside everyone's contact hours.
+ */
+import { startLocalStack, type LocalStack } from '../../src/local/start-local-stack';
+import { LOCAL_TAB_ORIGIN } from '../../src/local/local-ports';
+
+const OLIVER = 'a0000004-0000-4000-8000-000000000004';
+const KACPER = 'a0000002-0000-4000-8000-000000000002';
+
+/** The next Monday, 10:00 UTC, at least a day ahead. */
+function nextMondayMorning(from: number): string {
+  const d = new Date(from + 86_400_000);
+  d.setUTCHours(10, 0, 0, 0);
+  while (d.getUTCDay() !== 1) d.setTime(d.getTime() + 86_400_000);
+  return d.toISOString().replace('.000Z', 'Z');
+}
+
+let stack: LocalStack;
+beforeAll(async () => {
+  stack = await startLocalStack({ httpPort: 0, env: { LOCAL_CLOCK_START: nextMondayMorning(Date.now()) }, logger: { error: () => undefined, info: () => undefined } });
+}, 60_000);
+afterAll(() => stack.stop());
+
+async function http(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: any }> {
+  const response = await fetch(`${stack.baseUrl}${path}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : undefined };
+}
+
+it('a request reaches the mentor’s activity feed once, linking to Home in the tab', async () => {
+  const oliver = (await http('POST', '/local-identity/token', { personId: OLIVER })).json.accessToken as string;
+  const request = await http('POST', '/api/requests', { mentorId: KACPER, note: 'Could you mentor me?', preWork: { whatIWant: 'AI', whatIBring: 'Coaching', expectations: 'Biweekly' } }, oliver);
+  expect(request.status).toBe(201);
+  let feed: any[] = [];
+  for (let i = 0; i < 120 && feed.length === 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    feed = (await http('GET', `/local-graph/activity-feed/${KACPER}`)).json.value;
+  }
+  expect(feed).toEqual([
+    expect.objectContaining({
+      activityType: 'requestWaiting',
+      topic: { source: 'text', value: expect.stringMatching(/^Mentoring with /), webUrl: `${LOCAL_TAB_ORIGIN}/index.html#/home` },
+      previewText: { content: '“Could you mentor me?” Open it to accept or decline.' },
+    }),
+  ]);
+  expect((await http('GET', `/local-graph/activity-feed/${OLIVER}`)).json.value).toEqual([]);
+}, 120_000);
