@@ -60,18 +60,25 @@ export async function raiseRequestWaiting(deps: FeedRaiseDeps, tenantId: string,
   return ok(event ? await queueFeedEvents(deps, [event], now) : 0);
 }
 
+const PUBLISH_READS_AT_ONCE = 20;
+
 /**
  * A programme's cohort published as invitations: each pair's request (under its fixed id) waits for
  * its mentor, as a request a mentee sent does. A request already answered asks nobody.
  */
 export async function raisePublishedInvitations(deps: FeedRaiseDeps, tenantId: string, programmeId: string, cohort: Pick<ProgrammeCohort, 'round' | 'pairs'>, now: Instant): Promise<Result<number>> {
   const events: FeedEvent[] = [];
-  for (const index of cohort.pairs.keys()) {
-    const request = await deps.repos.requests.get(tenantId, publishedPairId(programmeId, cohort.round, index));
-    if (!request.ok) continue;
-    const name = await namesOf(deps, tenantId, [request.value.menteeId]);
-    const event = requestWaitingEvent(tenantId, request.value, name(request.value.menteeId));
-    if (event) events.push(event);
+  const indexes = [...cohort.pairs.keys()];
+  // A cohort can be hundreds of pairs: read them a few at a time, side by side.
+  for (let i = 0; i < indexes.length; i += PUBLISH_READS_AT_ONCE) {
+    const requests = await Promise.all(indexes.slice(i, i + PUBLISH_READS_AT_ONCE).map((index) => deps.repos.requests.get(tenantId, publishedPairId(programmeId, cohort.round, index))));
+    const open = requests.flatMap((r) => (r.ok && r.value.status === 'open' ? [r.value] : []));
+    if (open.length === 0) continue;
+    const name = await namesOf(deps, tenantId, open.map((r) => r.menteeId));
+    for (const request of open) {
+      const event = requestWaitingEvent(tenantId, request, name(request.menteeId));
+      if (event) events.push(event);
+    }
   }
   return ok(events.length > 0 ? await queueFeedEvents(deps, events, now) : 0);
 }

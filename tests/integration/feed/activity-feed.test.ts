@@ -23,7 +23,7 @@ import type { ApiLogger } from '../../../src/api/api-services';
 import { DAY, HOUR, MINUTE } from '../../../src/core/time/interval';
 import { parseRoute, routeOfSubPage } from '../../../src/tab/app/hash-route';
 import { testStorageConnectionString } from '../../support/azurite';
-import { agreementFor, programmeBody } from '../../api/support/endpoint-catalogue';
+import { agreementFor, joinBody, programmeBody } from '../../api/support/endpoint-catalogue';
 import { startApiHarness, type ApiHarness, type Cast } from '../../api/support/api-harness';
 import type { Relationship } from '../../../src/core/relationships/relationship';
 import type { DemoPerson } from '../../../src/local/demo-people';
@@ -127,6 +127,25 @@ describe('each of the five events sends exactly one notification to the right pe
     expect(pageOf(received!.topic.source === 'text' ? received!.topic.webUrl : '')).toBe('home');
     expect(await feedOf(cast.stranger)).toEqual([]);
     expect(await feedOf(cast.mentee)).toEqual([]);
+  });
+
+  it('a request waiting also comes from a cohort published as invitations: the mentor of each pair, once, however often the owner publishes', async () => {
+    const cast = await h.newCast();
+    const created = await h.request('POST', '/api/programmes', { person: cast.owner, body: programmeBody({ kind: 'everyone' }, { publishAs: 'invitation' }) });
+    expect(created.status).toBe(201);
+    const id = created.json.id as string;
+    const profile = { jobTitle: 'Analyst', seniority: 'executive', skillsToTeach: ['leadership'], skillsToLearn: [], languages: ['en'], timeZone: 'Europe/London', capacity: 5, openToReverseMentoring: false };
+    expect((await h.request('PUT', '/api/me/profile', { person: cast.owner, body: profile })).status).toBeLessThan(300);
+    expect((await h.request('PUT', `/api/programmes/${id}/membership`, { person: cast.stranger, body: joinBody('mentee') })).status).toBe(200);
+    expect((await h.request('PUT', `/api/programmes/${id}/membership`, { person: cast.owner, body: joinBody('mentor') })).status).toBe(200);
+    const draft = await h.request('POST', `/api/programmes/${id}/matches`, { person: cast.owner, body: {} });
+    expect(draft.status).toBe(200);
+    const version = draft.json.version as string;
+    for (let i = 0; i < 2; i++) expect((await h.request('POST', `/api/programmes/${id}/matches/publish`, { person: cast.owner, body: { version } })).status).toBe(200);
+    expect((await deliverQueued()).outcomes.sort()).toEqual(['delivered', 'dropped']);
+    const feed = await feedOf(cast.owner);
+    expect(feed).toMatchObject([{ activityType: 'requestWaiting', templateParameters: [{ name: 'person', value: 'Sam Stranger' }] }]);
+    expect(pageOf(feed[0]!.topic.source === 'text' ? feed[0]!.topic.webUrl : '')).toBe('home');
   });
 
   it('an agreement to accept: the partner of who proposed it, opening its Agreement panel', async () => {
