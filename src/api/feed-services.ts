@@ -32,12 +32,13 @@ export interface FeedServices {
  * in the link's context), which the tab opens (src/tab/app/hash-route.ts); without a Teams app id
  * (local), the tab's own address with the page as its hash route.
  */
-export function feedLinkTo(settings: Pick<ApiSettings, 'TEAMS_APP_ID' | 'TAB_ENDPOINT'>): (page: string) => string {
+export function feedLinkTo(settings: Pick<ApiSettings, 'TEAMS_APP_ID' | 'TAB_ENDPOINT'>): ((page: string) => string) | undefined {
   if (settings.TEAMS_APP_ID) {
     const app = encodeURIComponent(settings.TEAMS_APP_ID);
     return (page) => `https://teams.microsoft.com/l/entity/${app}/mentoring?context=${encodeURIComponent(JSON.stringify({ subEntityId: page }))}`;
   }
-  const tab = (settings.TAB_ENDPOINT ?? 'http://localhost').replace(/\/$/, '');
+  if (!settings.TAB_ENDPOINT) return undefined;
+  const tab = settings.TAB_ENDPOINT.replace(/\/$/, '');
   return (page) => `${tab}/index.html#/${page}`;
 }
 
@@ -60,6 +61,7 @@ export function createFeedServices(options: {
   const client = feedQueueClient(settings, options.queueName ?? FEED_QUEUE_NAME);
   if (!client) return undefined;
   const queue = new StorageQueueFeedQueue(client);
+  const linkTo = feedLinkTo(settings);
   return {
     raise: { repos: options.repos, queue, newJobId: () => options.ids.newId() },
     queue,
@@ -67,9 +69,13 @@ export function createFeedServices(options: {
       if (!tokens) {
         return fail('FEED.NOT_CONFIGURED', 'Teams activity-feed notifications cannot be sent from this server: it has no credential for Microsoft Graph (AUTH_FEDERATED_IDENTITY_CLIENT_ID, or AUTH_CLIENT_SECRET).');
       }
+      if (!linkTo) {
+        return fail('FEED.NOT_CONFIGURED', 'Teams activity-feed notifications need a link into the tab: set TEAMS_APP_ID (or TAB_ENDPOINT).');
+      }
       return ok(new GraphActivityFeed(createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokens.appOnly(tenantId) })));
     },
-    linkTo: feedLinkTo(settings),
+    // Asked only after activityFeedFor succeeded, which needs a link.
+    linkTo: (page) => linkTo?.(page) ?? '',
   };
 }
 
