@@ -92,3 +92,9 @@ it('an expired notification is dropped and recorded, never sent', async () => {
   const dropped = await deliverFeedNotification(deps(), { notification: notification({ expiresAt: MONDAY_NOON_WARSAW - 1 }), recipient, owner: 'job-1', now: MONDAY_NOON_WARSAW });
   expect(dropped).toEqual({ ok: true, value: { kind: 'dropped', reason: 'EXPIRED' } });
 });
+
+it('throttled past the Graph client’s retries, the failure carries Graph’s Retry-After so the queue waits as long', async () => {
+  server.expect({ method: 'POST', url, body: fixture('activity-notification-text-topic.request.json'), reply: { status: 429, headers: { 'Retry-After': '7' }, body: { error: { code: 'TooManyRequests', message: 'Too many requests' } } } });
+  const sent = await feed().send(notification(), LINK);
+  expect(sent).toMatchObject({ ok: false, error: { code: 'GRAPH.THROTTLED', details: { status: 429, retryAfterMs: 7000 } } });
+});

@@ -34,6 +34,14 @@ export function activityNotificationBody(n: FeedNotification, webUrl: string): R
   };
 }
 
+/** Retry-After in seconds (the form Graph uses) from a thrown Graph error's response headers. */
+function retryAfterMsOf(cause: unknown): number | undefined {
+  const headers = (cause as { headers?: { get?: (name: string) => string | null } } | null)?.headers;
+  const value = typeof headers?.get === 'function' ? headers.get('retry-after') : null;
+  const seconds = value === null || value === undefined ? Number.NaN : Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+}
+
 export class GraphActivityFeed implements ActivityFeedPort {
   constructor(private readonly client: Client) {}
 
@@ -41,7 +49,10 @@ export class GraphActivityFeed implements ActivityFeedPort {
     try {
       await this.client.api(`/users/${encodeURIComponent(n.personId)}/teamwork/sendActivityNotification`).post(activityNotificationBody(n, webUrl));
     } catch (cause) {
-      return fromThrown(cause, 'send the Teams activity notification');
+      const failure = fromThrown(cause, 'send the Teams activity notification');
+      // Throttled past the client's own retries: Graph's Retry-After travels on, so the queue waits as long.
+      const retryAfter = retryAfterMsOf(cause);
+      return retryAfter === undefined ? failure : { ok: false, error: { ...failure.error, details: { ...failure.error.details, retryAfterMs: retryAfter } } };
     }
     return ok(undefined);
   }

@@ -9,8 +9,9 @@
  * - no longer needed when it may go out (the request answered, the check-in written meanwhile):
  *   recorded as expired, not sent;
  * - outside contact hours, the day full, not yet due: back until that moment;
- * - Graph throttled (429, after the Graph client's own Retry-After retries) or unavailable: back with
- *   backoff; the key stays reserved for this job, so its retry sends, and no other job can;
+ * - Graph throttled (429, after the Graph client's own Retry-After retries) or unavailable: back
+ *   after Graph's Retry-After (backoff without one); the key stays reserved for this job, so its retry
+ *   sends, and no other job can;
  * - Graph answers 403/404 (the app is not installed for the person, so Teams has no feed to put it
  *   in): recorded as undeliverable with that reason, never retried;
  * - anything else: retried up to MAX_FAILED_ATTEMPTS times, then recorded as undeliverable.
@@ -127,8 +128,9 @@ export class FeedWorker {
     if (code === 'GRAPH.THROTTLED' || code === 'GRAPH.UNAVAILABLE') {
       // Throttling is pacing, not failure: back through the queue until the notification expires.
       const attempt = job.attempt + 1;
-      d.log?.('feed notification throttled; retried later', { key: e.key, code, status });
-      return { outcome: 'retrying', delayMs: retryDelayMs(attempt, undefined), job: { ...job, attempt } };
+      const retryAfterMs = typeof details?.retryAfterMs === 'number' ? details.retryAfterMs : undefined;
+      d.log?.('feed notification throttled; retried later', { key: e.key, code, status, retryAfterMs });
+      return { outcome: 'retrying', delayMs: retryDelayMs(attempt, retryAfterMs), job: { ...job, attempt } };
     }
     return this.failed(job, code);
   }
