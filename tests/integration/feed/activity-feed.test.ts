@@ -300,7 +300,8 @@ describe('when and how often', () => {
     // Throttled on every one of the client's tries: back to the queue, key kept for this job.
     const other = await h.newCast();
     const graph2 = h.calendar();
-    graph2.faults.retryAfterSeconds = 0;
+    // Retry-After: 1 second, so the job waits in the queue that long after the client's last try.
+    graph2.faults.retryAfterSeconds = 1;
     graph2.faults.script = ['throttle', 'throttle', 'throttle', 'throttle'];
     await askForMentor(other.stranger, other.mentor);
     const throttled = await deliverQueued();
@@ -309,7 +310,7 @@ describe('when and how often', () => {
     const job = throttled.jobs[0]!;
     // The same event raised twice meanwhile: the duplicate job waits, the key is held for the first.
     expect((await runtime.host.feedWorker!.handle({ ...job, jobId: 'a-duplicate' })).outcome).toBe('waiting');
-    // The queue shows the job again after its backoff (a second): it sends, once.
+    // The queue shows the job again after Graph's Retry-After: it sends, once.
     let again = await deliverQueued();
     for (let i = 0; i < 40 && again.outcomes.length === 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 250));
