@@ -31,9 +31,13 @@ export async function syncRegisteredCalendars(services: ApiServices, now: number
       for (const b of booked) if (!b.ok) logger.error('calendar sync could not book deferred meetings', { tenantId, code: b.error.code });
     }
     const outcome = await syncCalendars(deps.value, { tenantId, relationshipIds }, now);
-    if (!outcome.ok) logger.error('calendar sync failed for a tenant', { tenantId, code: outcome.error.code });
-    else await raiseFeedEvent(services.feed, logger, 'meetingMovedOutside', (feed) => raiseMeetingsMovedOutside(feed, tenantId, outcome.value.changes, now));
-    if (outcome.ok) logger.info('calendar sync', { tenantId, checked: outcome.value.checked, reconciled: outcome.value.reconciled.length, changes: outcome.value.changes.length, flagged: outcome.value.flagged.length, unread: outcome.value.unread.length });
+    if (!outcome.ok) {
+      logger.error('calendar sync failed for a tenant', { tenantId, code: outcome.error.code });
+      continue;
+    }
+    // A move outside the agreement (not sent anyway) goes to both people's activity feeds.
+    await raiseFeedEvent(services.feed, logger, 'meetingMovedOutside', (feed) => raiseMeetingsMovedOutside(feed, tenantId, outcome.value.changes, now));
+    logger.info('calendar sync', { tenantId, checked: outcome.value.checked, reconciled: outcome.value.reconciled.length, changes: outcome.value.changes.length, flagged: outcome.value.flagged.length, unread: outcome.value.unread.length });
   }
 }
 

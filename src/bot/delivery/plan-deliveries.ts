@@ -23,7 +23,8 @@ import { checkInDueEvents, queueFeedEvents } from '../../core/feed/raise-feed-ev
  * delivery ledger then sends once; claiming first could lose it. Storage operations: the aggregate
  * (one partition read, or its revision's point read when cached; none when the caller hands it
  * over), the two profiles only when open action items have due dates, one point read per due key, one queue write per delay (the composition batches these across relationships) and
- * one transaction for the claims.
+ * one transaction for the claims; with the activity feed, for new check-ins also the pair's two
+ * profiles (the names the notification shows) and one feed queue write.
  */
 export async function planDeliveries(
   deps: {
