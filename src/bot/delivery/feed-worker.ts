@@ -90,6 +90,9 @@ export class FeedWorker {
 
   private async final(job: FeedJob, reason: string): Promise<Handled> {
     const e = job.event;
+    // A duplicate job of a notification already sent must not write its key over as undeliverable.
+    const history = await this.deps.ledger.history(e.tenantId, e.personId, e.key, this.deps.now());
+    if (history.alreadyDelivered) return { outcome: 'dropped' };
     await this.deps.ledger.markFinal(e.tenantId, e.personId, e.key, this.deps.now(), { status: 'undeliverable', reason });
     this.deps.log?.('feed notification undeliverable', { key: e.key, tenantId: e.tenantId, reason });
     return { outcome: 'undeliverable' };
