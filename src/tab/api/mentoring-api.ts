@@ -29,7 +29,15 @@ import type {
   UpsertProfileBody,
 } from '../../contracts';
 import type { AgreementPreviewDto, PairWorkingHoursDto } from '../../contracts/agreement';
-import type { HealthDto, toProgrammeViewDto } from '../../contracts/programmes';
+import type {
+  CreateProgrammeBody,
+  HealthDto,
+  ProgrammeDto,
+  toCohortViewDto,
+  toMemberListDto,
+  toProgrammeViewDto,
+  toPublishOutcomeDto,
+} from '../../contracts/programmes';
 import type { ExportPart } from '../../contracts/programme-export';
 import type { BookingOutcomeDto, SlotProposalDto, UnbookedMeetingsDto } from '../../contracts/booking';
 import type { ClosedRelationshipDto, MeetingDto } from '../../contracts/relationships';
@@ -73,6 +81,15 @@ export interface ProgrammeListDto {
   readonly programmes: readonly ProgrammeListItemDto[];
 }
 export type ProgrammeListItemDto = ReturnType<typeof toProgrammeViewDto>;
+export type ProgrammeFieldsBody = CreateProgrammeBody;
+export type { ProgrammeDto };
+export type ProgrammeMembersDto = ReturnType<typeof toMemberListDto>;
+export type CohortViewDto = ReturnType<typeof toCohortViewDto>;
+export type PublishOutcomeDto = ReturnType<typeof toPublishOutcomeDto>;
+export interface PairRefDto {
+  readonly menteeId: string;
+  readonly mentorId: string;
+}
 
 /** One method per endpoint of the agreed HTTP surface; the transport rules live in ApiClient. */
 export class MentoringApi {
@@ -80,6 +97,33 @@ export class MentoringApi {
 
   listProgrammes(signal?: AbortSignal): Promise<ProgrammeListDto> {
     return this.client.get<ProgrammeListDto>('/api/programmes', withSignal(signal));
+  }
+  getProgramme(programmeId: string, signal?: AbortSignal): Promise<ProgrammeDto> {
+    return this.client.get<ProgrammeDto>(`/api/programmes/${enc(programmeId)}`, withSignal(signal));
+  }
+  createProgramme(fields: ProgrammeFieldsBody): Promise<ProgrammeDto> {
+    return this.client.post<ProgrammeDto>('/api/programmes', fields);
+  }
+  /** Only the fields given change; the version read guards against someone else's edit. */
+  updateProgramme(programmeId: string, changes: Partial<ProgrammeFieldsBody>, version: string): Promise<ProgrammeDto> {
+    return this.client.patch<ProgrammeDto>(`/api/programmes/${enc(programmeId)}`, { ...changes, version }, versioned(version));
+  }
+  listProgrammeMembers(programmeId: string, signal?: AbortSignal): Promise<ProgrammeMembersDto> {
+    return this.client.get<ProgrammeMembersDto>(`/api/programmes/${enc(programmeId)}/members`, withSignal(signal));
+  }
+  getProgrammeMatches(programmeId: string, signal?: AbortSignal): Promise<CohortViewDto> {
+    return this.client.get<CohortViewDto>(`/api/programmes/${enc(programmeId)}/matches`, withSignal(signal));
+  }
+  /** Runs the matcher over the members with the owner's pins and exclusions; the answer becomes the draft. */
+  suggestProgrammeMatches(programmeId: string, rules: { pinned: readonly PairRefDto[]; excluded: readonly PairRefDto[] }): Promise<CohortViewDto> {
+    return this.client.post<CohortViewDto>(`/api/programmes/${enc(programmeId)}/matches`, rules);
+  }
+  /** The whole assignment after the owner's swaps, on top of the version reviewed. */
+  changeProgrammeMatches(programmeId: string, pairs: readonly PairRefDto[], version: string): Promise<CohortViewDto> {
+    return this.client.put<CohortViewDto>(`/api/programmes/${enc(programmeId)}/matches`, { pairs, version }, versioned(version));
+  }
+  publishProgrammeMatches(programmeId: string, version: string): Promise<PublishOutcomeDto> {
+    return this.client.post<PublishOutcomeDto>(`/api/programmes/${enc(programmeId)}/matches/publish`, { version }, versioned(version));
   }
   getProgrammeHealth(programmeId: string, signal?: AbortSignal): Promise<HealthDto> {
     return this.client.get<HealthDto>(`/api/programmes/${enc(programmeId)}/health`, withSignal(signal));

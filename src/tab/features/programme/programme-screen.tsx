@@ -1,47 +1,95 @@
 /**
- * The Programme screen: for programme owners, each programme's health (counts from facts, the under-
- * five rule, the pairs that may need them) and the CSV export; everyone else reads a friendly word on
- * who this page is for. The charts load in their own chunk, so the tab's first download does not grow.
+ * The Programme screen: programme owners create programmes and run each one (health, settings,
+ * people, matching); everyone else reads a friendly word on who this page is for. Everything here,
+ * the owner's words included, loads in the screen's own chunk, so the tab's first download does not grow.
  */
-import { Dropdown, Option, Subtitle2, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Option, Subtitle2, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import type { ProgrammeDto, ProgrammeListItemDto } from '../../api/mentoring-api';
+import { useClock } from '../../app/clock';
 import { useSession } from '../../app/session';
 import { useLoader } from '../../app/use-loader';
 import { EmptyState, LoadingSkeleton, Notice, ProblemMessage } from '../../app/state-views';
 import { useI18n } from '../../i18n/i18n';
-import { ProgrammeHealthPanel } from './programme-health-panel';
+import { OwnedProgramme, type ProgrammeSection } from './owned-programme';
+import { ProgrammeForm } from './programme-form';
+import { newDraft } from './programme-draft';
+import { useOwnerText } from './owner-messages';
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gap: tokens.spacingVerticalL },
+  root: { display: 'grid', gap: tokens.spacingVerticalL, minWidth: 0 },
+  head: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center', justifyContent: 'space-between' },
   title: { margin: 0 },
   choose: { display: 'grid', gap: tokens.spacingVerticalXS, maxWidth: '420px' },
 });
 
 export default function ProgrammeScreen() {
   const { api } = useSession();
-  const { t, format } = useI18n();
+  const { t } = useI18n();
+  const { o } = useOwnerText();
+  const clock = useClock();
   const styles = useStyles();
-  const { loaded, reload } = useLoader((signal) => api.listProgrammes(signal), [api]);
+  const { loaded, reload, replace } = useLoader((signal) => api.listProgrammes(signal), [api]);
   const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<string | undefined>(undefined);
+  const [section, setSection] = useState<ProgrammeSection>('health');
 
   if (loaded.state === 'loading') return <LoadingSkeleton />;
   if (loaded.state === 'error') return <ProblemMessage problem={loaded.problem} onRetry={reload} />;
   const { asOwner, programmes } = loaded.data;
+  const programme = programmes.find((p) => p.id === chosen) ?? programmes[0];
+
+  /** The list shows the programme as saved (new name, new dates) without reading it again. */
+  const changed = (p: ProgrammeDto) =>
+    replace((data) => {
+      const listed = data.programmes.some((x) => x.id === p.id);
+      const next: ProgrammeListItemDto = p;
+      return { ...data, programmes: listed ? data.programmes.map((x) => (x.id === p.id ? next : x)) : [next, ...data.programmes] };
+    });
+
+  const create = () => {
+    setCreating(true);
+    setCreated(undefined);
+  };
+  const newButton = (
+    <Button appearance={programmes.length === 0 ? 'primary' : 'secondary'} onClick={create}>
+      {o('owner.new')}
+    </Button>
+  );
 
   return (
     <section className={styles.root} aria-labelledby="programme-title">
-      <Title2 as="h1" id="programme-title" className={styles.title}>
-        {t('programme.title')}
-      </Title2>
+      <div className={styles.head}>
+        <Title2 as="h1" id="programme-title" className={styles.title}>
+          {creating ? o('owner.form.createTitle') : t('programme.title')}
+        </Title2>
+        {asOwner && !creating && programmes.length > 0 ? newButton : null}
+      </div>
       {!asOwner ? (
         <Notice intent="info">
           <Subtitle2 as="h2">{t('programme.notOwner.title')}</Subtitle2>
           <Text as="p">{t('programme.notOwner.body')}</Text>
         </Notice>
-      ) : programmes.length === 0 ? (
-        <EmptyState message={t('programme.none')} />
+      ) : creating ? (
+        <ProgrammeForm
+          mode="create"
+          initial={newDraft(clock())}
+          onCancel={() => setCreating(false)}
+          onSave={async (body) => {
+            const p = await api.createProgramme(body);
+            changed(p);
+            setChosen(p.id);
+            setCreated(p.name);
+            setSection('people');
+            setCreating(false);
+          }}
+        />
+      ) : programme === undefined ? (
+        <EmptyState message={o('owner.none')} action={newButton} />
       ) : (
         <>
+          {created ? <Notice intent="success">{o('owner.created', { name: created })}</Notice> : null}
           {programmes.length > 1 ? (
             <div className={styles.choose}>
               <Text as="span" id="programme-choose" weight="semibold">
@@ -49,9 +97,12 @@ export default function ProgrammeScreen() {
               </Text>
               <Dropdown
                 aria-labelledby="programme-choose"
-                value={(programmes.find((p) => p.id === chosen) ?? programmes[0])!.name}
-                selectedOptions={[chosen ?? programmes[0]!.id]}
-                onOptionSelect={(_, data) => setChosen(data.optionValue)}
+                value={programme.name}
+                selectedOptions={[programme.id]}
+                onOptionSelect={(_, data) => {
+                  setChosen(data.optionValue);
+                  setCreated(undefined);
+                }}
               >
                 {programmes.map((p) => (
                   <Option key={p.id} value={p.id}>
@@ -60,16 +111,10 @@ export default function ProgrammeScreen() {
                 ))}
               </Dropdown>
             </div>
-          ) : null}
-          {(() => {
-            const programme = programmes.find((p) => p.id === chosen) ?? programmes[0]!;
-            return (
-              <>
-                <Text>{t('programme.dates', { start: format.civilDate(programme.startDate), end: format.civilDate(programme.endDate) })}</Text>
-                <ProgrammeHealthPanel key={programme.id} programmeId={programme.id} />
-              </>
-            );
-          })()}
+          ) : (
+            <Subtitle2 as="h2">{programme.name}</Subtitle2>
+          )}
+          <OwnedProgramme key={programme.id} programmeId={programme.id} section={section} onSection={setSection} onChanged={changed} />
         </>
       )}
     </section>
