@@ -532,7 +532,6 @@ export const en = {
   'programme.title': 'Programme',
   'programme.notOwner.title': 'Programmes are run by their owners',
   'programme.notOwner.body': 'This page shows programme owners how their mentoring programmes are doing. You can take part in programmes from Home and Find a mentor. If you run a programme, ask your Teams admin for the Programme owner role.',
-  'programme.none': 'No programmes yet. Create one through the API (POST /api/programmes) to see its health here.',
   'programme.choose': 'Programme',
   'programme.dates': '{start} – {end}',
   'programme.health.title': 'How the programme is doing',

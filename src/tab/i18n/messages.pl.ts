@@ -535,7 +535,6 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'programme.title': 'Program',
   'programme.notOwner.title': 'Programy prowadzą ich właściciele',
   'programme.notOwner.body': 'Ta strona pokazuje właścicielom programów, jak radzą sobie ich programy mentoringowe. W programach możesz brać udział z ekranów Start i Znajdź mentora. Jeśli prowadzisz program, poproś administratora Teams o rolę właściciela programu.',
-  'programme.none': 'Nie ma jeszcze programów. Utwórz program przez API (POST /api/programmes), aby zobaczyć tu jego stan.',
   'programme.choose': 'Program',
   'programme.dates': '{start} – {end}',
   'programme.health.title': 'Jak idzie program',

@@ -5,7 +5,24 @@ import { SessionProvider } from '../../../src/tab/app/session';
 import ProgrammeScreen from '../../../src/tab/features/programme/programme-screen';
 import { renderWithProviders } from '../support/render-with-providers';
 
-const programme = { id: 'p1', name: 'Data skills 2027', purpose: '', startDate: '2027-01-04', endDate: '2027-06-30' };
+const programme = {
+  id: 'p1',
+  name: 'Data skills 2027',
+  purpose: '',
+  startDate: '2027-01-04',
+  endDate: '2027-06-30',
+  joinPolicy: { kind: 'everyone' },
+  kind: 'mentoring',
+  matchingMode: 'cohort',
+  mentorCapacity: 2,
+  defaultAgreement: { cadence: { kind: 'biweekly' }, meetingMinutes: 45, meetingCount: 6 },
+  roadmapTemplateIds: [],
+  goals: [],
+  publishAs: 'accepted',
+  createdAt: '2026-12-01T00:00:00.000Z',
+  updatedAt: '2026-12-01T00:00:00.000Z',
+  version: '"1"',
+};
 const health = {
   pairs: 12,
   smallGroup: false,
@@ -23,6 +40,7 @@ const health = {
 function api(asOwner: boolean) {
   return {
     listProgrammes: async () => ({ asOwner, programmes: asOwner ? [programme] : [] }),
+    getProgramme: async () => programme,
     getProgrammeHealth: async () => health,
   } as unknown as MentoringApi;
 }
