@@ -147,7 +147,7 @@ export function PeoplePicker({ picked, onChange, names, problem, disabled }: Peo
                   <Text weight="semibold">{p.name}</Text>
                   <Text size={200}>{p.jobTitle}</Text>
                 </span>
-                <Button size="small" disabled={disabled || already} onClick={() => onChange([...picked, p.id])} aria-label={o('owner.people.addNamed', { name: p.name })}>
+                <Button size="small" disabled={disabled || already} onClick={() => onChange([...picked, p.id])} aria-label={already ? o('owner.people.addedNamed', { name: p.name }) : o('owner.people.addNamed', { name: p.name })}>
                   {already ? o('owner.people.added') : o('owner.people.add')}
                 </Button>
               </li>
