@@ -18,9 +18,12 @@ const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '720px' },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
   section: { display: 'grid', gap: tokens.spacingVerticalM, margin: 0, padding: 0, border: 'none', minWidth: 0 },
-  pair: { display: 'grid', gap: tokens.spacingHorizontalM, gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))' },
-  goal: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end' },
-  goalInput: { flexGrow: 1, minWidth: 0 },
+  pair: { display: 'grid', gap: tokens.spacingHorizontalM, gridTemplateColumns: 'repeat(auto-fit, minmax(min(180px, 100%), 1fr))' },
+  // Fluent's Dropdown asks for 250 px; in a phone-wide column it takes the column's width instead.
+  dropdown: { minWidth: 0, width: '100%' },
+  goal: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', gap: tokens.spacingHorizontalS, alignItems: 'end' },
+  goalInput: { minWidth: 0 },
+  fill: { width: '100%', minWidth: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
@@ -176,6 +179,7 @@ export function ProgrammeForm({ initial, mode, onSave, onCancel }: ProgrammeForm
         <div className={styles.pair}>
           <Field label={o('owner.form.cadence')}>
             <Dropdown
+              className={styles.dropdown}
               value={o(`owner.cadence.${draft.cadence}`)}
               selectedOptions={[draft.cadence]}
               onOptionSelect={(_, d) => set('cadence', d.optionValue as CadenceKind)}
@@ -209,7 +213,7 @@ export function ProgrammeForm({ initial, mode, onSave, onCancel }: ProgrammeForm
         {draft.goals.map((goal, i) => (
           <div key={i} className={styles.goal}>
             <Field className={styles.goalInput} label={o('owner.form.goal', { n: i + 1 })}>
-              <Input value={goal} maxLength={LIMITS.title} onChange={(_, d) => set('goals', draft.goals.map((g, j) => (j === i ? d.value : g)))} />
+              <Input className={styles.fill} value={goal} maxLength={LIMITS.title} onChange={(_, d) => set('goals', draft.goals.map((g, j) => (j === i ? d.value : g)))} />
             </Field>
             <Button
               aria-label={o('owner.form.removeGoal', { n: i + 1 })}
