@@ -16,6 +16,8 @@ const useStyles = makeStyles({
   figures: { display: 'grid', gap: tokens.spacingHorizontalM, gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))' },
   figure: { display: 'grid', gap: tokens.spacingVerticalXXS, padding: tokens.spacingVerticalM },
   value: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  // "Hidden" or "Nothing counted yet" is a reason, not a figure: body size, so the card keeps the row's height.
+  reason: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   exports: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   tableWrap: { overflowX: 'auto' },
 });
@@ -71,7 +73,7 @@ export function ProgrammeHealthPanel({ programmeId }: { programmeId: string }) {
         {figures.map(([label, value]) => (
           <Card key={label} className={styles.figure}>
             <Text size={200}>{label}</Text>
-            <Text className={styles.value}>{value}</Text>
+            <Text className={value === t('programme.health.hidden') || value === t('programme.health.noData') ? styles.reason : styles.value}>{value}</Text>
           </Card>
         ))}
       </div>
