@@ -166,3 +166,64 @@ it('speaks Polish to a Polish owner, counts included', async () => {
   await user.click(screen.getByRole('button', { name: 'Opublikuj pary' }));
   expect(await screen.findByText('Opublikować 2 pary? Każda otrzyma relację mentoringową przyjętą już przez obie strony i zobaczy ją w aplikacji Mentoring.')).toBeTruthy();
 });
+
+const noHealth = async () => ({ pairs: null, smallGroup: true, hidden: ['all'], hiddenReason: 'x', byStage: {}, meetings: null, checkInResponseRate: null, goalProgressAverage: null, daysToFirstMeeting: null, atRisk: { total: 0, pairs: [] }, updatedAt: null });
+
+it('edits the settings on the version read; someone else’s newer edit is said plainly and the draft stays', async () => {
+  const user = userEvent.setup();
+  const updates: { changes: Record<string, unknown>; version: string }[] = [];
+  render({
+    listProgrammes: async () => ({ asOwner: true, programmes: [programme] }),
+    getProgramme: async () => programme,
+    getProgrammeHealth: noHealth,
+    getProfile: async (id: string) => ({ userId: id, displayName: `Person ${id}` }),
+    updateProgramme: async (_id: string, changes: Record<string, unknown>, version: string) => {
+      updates.push({ changes, version });
+      if (updates.length === 1) throw new ApiError({ kind: 'conflict', status: 412, code: 'STORAGE.CONFLICT', field: 'version' });
+      return { ...programme, ...changes, version: '"2"' };
+    },
+  });
+  await user.click(await screen.findByRole('tab', { name: 'Settings' }));
+  const form = await screen.findByRole('form', { name: 'Programme settings' });
+  const capacity = within(form).getByRole('spinbutton', { name: /^Mentees per mentor/ });
+  await user.clear(capacity);
+  await user.type(capacity, '3');
+  await user.click(within(form).getByRole('button', { name: 'Save changes' }));
+  expect(await within(form).findByText('Someone else changed this programme')).toBeTruthy();
+  expect((capacity as HTMLInputElement).value).toBe('3');
+  await user.click(within(form).getByRole('button', { name: 'Save changes' }));
+  expect(await screen.findByText('Your changes were saved.')).toBeTruthy();
+  expect(updates.map((u) => [u.version, u.changes.mentorCapacity])).toEqual([
+    ['"1"', 3],
+    ['"1"', 3],
+  ]);
+});
+
+it('changes who is invited from the People part, on the version read, and says how many may join', async () => {
+  const user = userEvent.setup();
+  const saved: unknown[] = [];
+  render({
+    listProgrammes: async () => ({ asOwner: true, programmes: [programme] }),
+    getProgramme: async () => programme,
+    getProgrammeHealth: noHealth,
+    getProfile: async (id: string) => ({ userId: id, displayName: { e1: 'Margaret Hale', e2: 'Oliver Bennett', m1: 'Kacper Nowak', m2: 'Priya Raman' }[id] }),
+    listProgrammeMembers: async () => ({
+      members: [{ personId: 'e1', displayName: 'Margaret Hale', role: 'mentee', timeZone: 'Europe/London', joinedAt: '2026-12-01T10:00:00.000Z' }],
+      counts: { mentees: 1, mentors: 0 },
+    }),
+    updateProgramme: async (_id: string, changes: { joinPolicy: unknown }, version: string) => {
+      saved.push([changes, version]);
+      return { ...programme, ...changes, version: '"2"' };
+    },
+  });
+  await user.click(await screen.findByRole('tab', { name: 'People' }));
+  expect(await screen.findByRole('cell', { name: 'Margaret Hale' })).toBeTruthy();
+  expect(screen.getByText('Mentees: 1 · Mentors: 0')).toBeTruthy();
+  const save = screen.getByRole('button', { name: 'Save invitations' });
+  expect(save.hasAttribute('disabled')).toBe(true);
+  // Fluent's dismissible tag is one button: the name, then what it does.
+  await user.click(await screen.findByRole('button', { name: 'Priya Raman Remove' }));
+  await user.click(screen.getByRole('button', { name: 'Save invitations' }));
+  expect(await screen.findByText('Saved: 3 people may join.')).toBeTruthy();
+  expect(saved).toEqual([[{ joinPolicy: { kind: 'invited', personIds: ['e1', 'e2', 'm1'] } }, '"1"']]);
+});

@@ -109,7 +109,7 @@ export function PeoplePicker({ picked, onChange, names, problem, disabled }: Peo
             onDismiss={(_, data) => onChange(picked.filter((id) => id !== data.value))}
           >
             {picked.map((id) => (
-              <Tag key={id} value={id} dismissible={!disabled} dismissIcon={{ 'aria-label': o('owner.people.remove', { name: nameOf(id) }) }}>
+              <Tag key={id} value={id} dismissible={!disabled} dismissIcon={{ 'aria-label': o('owner.form.remove') }}>
                 {nameOf(id)}
               </Tag>
             ))}
