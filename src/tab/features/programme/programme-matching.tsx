@@ -189,7 +189,7 @@ export function ProgrammeMatching({ programme }: { programme: ProgrammeDto }) {
               ? o('owner.match.draftStatus', { round: cohort.round, pairs: cohort.pairs.length, score: cohort.totalScore })
               : o('owner.match.publishedStatus', { round: cohort.round, pairs: cohort.pairs.length, date: cohort.publishedAt ? format.date(cohort.publishedAt) : '' })}
           </Text>
-          {draft ? <Text>{o('owner.match.reviewHint')}</Text> : null}
+          {draft ? <Text>{o('owner.match.reviewHint')}</Text> : <Text>{o('owner.match.nextRoundHint', { round: cohort.round + 1 })}</Text>}
           {cohort.pairs.length === 0 ? (
             <EmptyState message={o('owner.match.noPairs')} />
           ) : (
