@@ -135,6 +135,8 @@ const keyForCode: Partial<Record<ErrorCode, MessageKey>> = {
   'CHECKIN.MEETING_NOT_STARTED': 'code.CHECKIN.MEETING_NOT_STARTED',
   'CHECKIN.MEETING_CANCELLED': 'code.CHECKIN.MEETING_CANCELLED',
   'TODO.NOT_CONFIGURED': 'code.TODO.NOT_CONFIGURED',
+  'MEETING_CONTEXT.NOT_FOUND': 'code.MEETING_CONTEXT.NOT_FOUND',
+  'MEETING_CONTEXT.INVALID_CHAT_ID': 'code.MEETING_CONTEXT.INVALID_CHAT_ID',
 };
 
 /** The catalogue's words for a known domain code (from the API or the core's own check), if it has them. */

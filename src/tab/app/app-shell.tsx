@@ -104,6 +104,7 @@ export function AppShell({ onReady }: { onReady?: () => void }) {
     onReady?.();
   }, [onReady]);
 
+  const inMeeting = route.screen === 'meeting' || route.screen === 'meetingConfig';
   const go = (next: Route) => {
     navigate(next);
     mainRef.current?.focus();
@@ -115,6 +116,15 @@ export function AppShell({ onReady }: { onReady?: () => void }) {
       <a className={styles.skip} href="#main" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
         {t('app.skipToContent')}
       </a>
+      {inMeeting ? (
+        // Inside a meeting the host's panel header already names the app, and the tab's pages are a
+        // click away in the personal app: the panel shows only this meeting (plus, outside Teams, who is signed in).
+        session.signIn.kind === 'local' ? (
+          <header className={styles.header}>
+            <SignedIn />
+          </header>
+        ) : null
+      ) : (
       <header className={styles.header}>
         <Text className={styles.brand} size={400}>
           {t('app.title')}
@@ -127,20 +137,9 @@ export function AppShell({ onReady }: { onReady?: () => void }) {
             moreLabel={(count) => t('nav.more', { count })}
           />
         </nav>
-        <div className={styles.who}>
-          {session.signIn.kind === 'local' ? (
-            <Badge appearance="tint" color="warning">
-              {t('host.localBadge')}
-            </Badge>
-          ) : null}
-          {session.signIn.label ? <Text size={200}>{t('host.signedInAs', { name: session.signIn.label })}</Text> : null}
-          {session.signOut ? (
-            <Button size="small" appearance="subtle" onClick={session.signOut}>
-              {t('host.signOut')}
-            </Button>
-          ) : null}
-        </div>
+        <SignedIn />
       </header>
+      )}
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
         <ZoneSetterProvider value={profileZone.setZone}>
           <I18nProvider language={language} timeZone={profileZone.zone} locale={hostLocale}>
@@ -150,6 +149,28 @@ export function AppShell({ onReady }: { onReady?: () => void }) {
           </I18nProvider>
         </ZoneSetterProvider>
       </main>
+    </div>
+  );
+}
+
+/** Who is signed in, and the local sign-out. */
+function SignedIn() {
+  const { t } = useI18n();
+  const session = useSession();
+  const styles = useStyles();
+  return (
+    <div className={styles.who}>
+      {session.signIn.kind === 'local' ? (
+        <Badge appearance="tint" color="warning">
+          {t('host.localBadge')}
+        </Badge>
+      ) : null}
+      {session.signIn.label ? <Text size={200}>{t('host.signedInAs', { name: session.signIn.label })}</Text> : null}
+      {session.signOut ? (
+        <Button size="small" appearance="subtle" onClick={session.signOut}>
+          {t('host.signOut')}
+        </Button>
+      ) : null}
     </div>
   );
 }

@@ -66,7 +66,7 @@ type Phase =
 export function Root({
   overrides,
   detect = detectHost,
-  storage = window.sessionStorage,
+  storage = safeSessionStorage(),
   preferenceStorage = safeLocalStorage(),
   fetchImpl,
   clock = Date.now,
@@ -167,6 +167,33 @@ export function Root({
     </PreferencesProvider>
     </ClockProvider>
   );
+}
+
+/**
+ * The tab's session storage, or a memory stand-in where the browser denies storage to a framed
+ * third-party page (a Teams tab inside teams.microsoft.com with third-party storage blocked): reading
+ * `window.sessionStorage` there throws, which took the whole tab down before it could render.
+ */
+function safeSessionStorage(): Storage {
+  try {
+    return window.sessionStorage;
+  } catch {
+    const items = new Map<string, string>();
+    return {
+      get length() {
+        return items.size;
+      },
+      clear: () => items.clear(),
+      getItem: (key) => items.get(key) ?? null,
+      key: (index) => [...items.keys()][index] ?? null,
+      removeItem: (key) => {
+        items.delete(key);
+      },
+      setItem: (key, value) => {
+        items.set(key, String(value));
+      },
+    };
+  }
 }
 
 function safeLocalStorage(): Storage | undefined {

@@ -273,6 +273,8 @@ export const en = {
   'meeting.progress': '{progress}% done',
   'meeting.progressOf': 'Progress of {title}',
   'meeting.actionItems': 'Action items',
+  'meeting.notYoursTitle': 'Nothing to show you here',
+  'meeting.notYoursHint': 'The Mentoring panel shows a mentoring meeting to the two people in it: its themes, goals and action items. Your own mentoring meetings show theirs when you open the panel in them.',
   'code.MEETING_CONTEXT.NOT_FOUND': 'This meeting is not one of your mentoring meetings, so there is nothing to show here.',
   'code.MEETING_CONTEXT.INVALID_CHAT_ID': 'Teams did not say which meeting this is. Open Mentoring from the meeting itself.',
   'checkins.title': 'Check-ins',

@@ -276,6 +276,8 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'meeting.progress': 'Zrobione w {progress}%',
   'meeting.progressOf': 'Postęp celu {title}',
   'meeting.actionItems': 'Zadania',
+  'meeting.notYoursTitle': 'Nic tu dla Ciebie nie ma',
+  'meeting.notYoursHint': 'Panel Mentoring pokazuje spotkanie mentorskie dwóm osobom, które w nim są: jego tematy, cele i zadania. W Twoich spotkaniach mentorskich panel pokaże ich tematy, cele i zadania.',
   'code.MEETING_CONTEXT.NOT_FOUND': 'To nie jest jedno z Twoich spotkań mentorskich, więc nie ma tu nic do pokazania.',
   'code.MEETING_CONTEXT.INVALID_CHAT_ID': 'Teams nie przekazał, które to spotkanie. Otwórz Mentoring z samego spotkania.',
   'checkins.title': 'Podsumowania spotkań',

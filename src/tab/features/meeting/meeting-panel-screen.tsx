@@ -1,4 +1,4 @@
-import { Caption1, Card, Subtitle2, Text, Title3, makeStyles, tokens, ProgressBar } from '@fluentui/react-components';
+import { Caption1, Card, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Text, Title3, makeStyles, tokens, ProgressBar } from '@fluentui/react-components';
 import type { GoalDto, RelationshipDetailDto } from '../../../contracts';
 
 type Theme = NonNullable<RelationshipDetailDto['roadmap']>['themes'][number];
@@ -7,6 +7,7 @@ import { LoadingSkeleton } from '../../app/loading-skeleton';
 import { useSession } from '../../app/session';
 import { EmptyState, ProblemMessage } from '../../app/state-views';
 import { useLoader } from '../../app/use-loader';
+import { knownCodeMessage } from '../../api/api-error';
 import { useI18n } from '../../i18n/i18n';
 import { ActionItemsPanel } from '../relationship/action-items-panel';
 import { pairOf } from '../relationship/relationship-screen';
@@ -20,6 +21,9 @@ const useStyles = makeStyles({
   heading: { display: 'grid', gap: tokens.spacingVerticalXS },
   caption: { margin: 0 },
 });
+
+/** The server's answers for a meeting chat that is not the person's own mentoring meeting. */
+const isNotMyMeeting = (code: string | undefined): boolean => code === 'MEETING_CONTEXT.NOT_FOUND' || code === 'MEETING_CONTEXT.INVALID_CHAT_ID';
 
 /**
  * The themes the roadmap plans for this meeting and the goals in play, as the invite's agenda picks
@@ -63,6 +67,21 @@ export default function MeetingPanelScreen() {
     );
   }
   if (loaded.state === 'loading') return <LoadingSkeleton rows={3} />;
+  if (loaded.state === 'error' && isNotMyMeeting(loaded.problem.code)) {
+    // Expected, not a fault: someone outside the pair, or a chat that is not this pair's meeting. Nothing to retry.
+    return (
+      <div className={styles.panel}>
+        <Title3 as="h1">{t('meeting.title')}</Title3>
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t('meeting.notYoursTitle')}</MessageBarTitle>
+            {knownCodeMessage(loaded.problem.code!, t)}
+          </MessageBarBody>
+        </MessageBar>
+        <Text>{t('meeting.notYoursHint')}</Text>
+      </div>
+    );
+  }
   if (loaded.state === 'error') {
     return (
       <div className={styles.panel}>
@@ -124,7 +143,7 @@ export default function MeetingPanelScreen() {
         )}
       </section>
       <section className={styles.section} aria-label={t('meeting.actionItems')}>
-        <ActionItemsPanel relationshipId={found.relationshipId} items={detail.actionItems} doneCount={detail.actionItemCounts.done} pair={pair} onChanged={changed} />
+        <ActionItemsPanel relationshipId={found.relationshipId} items={detail.actionItems} doneCount={detail.actionItemCounts.done} pair={pair} onChanged={changed} compact />
       </section>
     </div>
   );

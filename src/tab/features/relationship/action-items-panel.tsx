@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Field, Input, Select, Text, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Field, Input, Select, Text, Subtitle1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { LIMITS } from '../../../contracts/common';
 import { isTooLong, lengthLimitProps, textLength } from '../../components/length-limit';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -15,6 +15,7 @@ const useStyles = makeStyles({
   item: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   form: { display: 'flex', flexWrap: 'wrap', alignItems: 'start', gap: tokens.spacingHorizontalM },
   grow: { flexGrow: 1, minWidth: '240px' },
+  growCompact: { flexGrow: 1, flexBasis: '100%', minWidth: 0 },
   done: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground3 },
 });
 
@@ -30,6 +31,7 @@ export function ActionItemsPanel({
   doneCount,
   pair,
   onChanged,
+  compact = false,
 }: {
   relationshipId: string;
   /** The open items (the relationship read carries only those). */
@@ -38,6 +40,8 @@ export function ActionItemsPanel({
   doneCount: number;
   pair: Pair;
   onChanged: () => void;
+  /** In a narrow meeting panel: a section heading like the panel's others, and a title box that fits 320 px. */
+  compact?: boolean;
 }) {
   const { t, format } = useI18n();
   const api = useApi();
@@ -119,7 +123,7 @@ export function ActionItemsPanel({
 
   return (
     <div className={styles.panel}>
-      <Subtitle1 as="h2">{t('actions.title')}</Subtitle1>
+      {compact ? <Subtitle2 as="h2">{t('actions.title')}</Subtitle2> : <Subtitle1 as="h2">{t('actions.title')}</Subtitle1>}
       {notice ? <Notice intent="warning">{notice}</Notice> : null}
       {problem ? <ProblemMessage problem={problem} /> : null}
       {ordered.length === 0 ? <EmptyState message={t('actions.empty')} /> : null}
@@ -144,7 +148,7 @@ export function ActionItemsPanel({
         </Button>
       ) : null}
       <form className={styles.form} onSubmit={add} noValidate aria-label={t('actions.add')}>
-        <Field label={t('actions.titleLabel')} required className={styles.grow} {...lengthLimitProps(t, title, LIMITS.title, errors.title)}>
+        <Field label={t('actions.titleLabel')} required className={compact ? styles.growCompact : styles.grow} {...lengthLimitProps(t, title, LIMITS.title, errors.title)}>
           <Input value={title} onChange={(_, d) => setTitle(d.value)} />
         </Field>
         <Field label={t('actions.owner')}>
