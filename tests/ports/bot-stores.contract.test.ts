@@ -176,6 +176,25 @@ describe.each([['Table Storage on Azurite', async (): Promise<DeliveryLedger> =>
     expect([...answers].sort()).toEqual(['reserved', 'reservedByAnother']);
   });
 
+  it('an uncounted reservation (the in-meeting nudge) claims its key once and takes no place in the person’s day', async () => {
+    const ledger = await make();
+    const uncounted = async (key: string, owner: string) =>
+      ledger.reserve({ tenantId: T1, personId: 'p1', idempotencyKey: key, localDate: '2027-01-04', limit: 2, at: AT, owner, snapshot: await ledger.history(T1, 'p1', key, AT - 2 * DAY), uncounted: true });
+    const snapshots = await Promise.all([ledger.history(T1, 'p1', 'nudge', AT - 2 * DAY), ledger.history(T1, 'p1', 'nudge', AT - 2 * DAY)]);
+    const raced = await Promise.all(
+      ['job-a', 'job-b'].map((owner, i) => ledger.reserve({ tenantId: T1, personId: 'p1', idempotencyKey: 'nudge', localDate: '2027-01-04', limit: 2, at: AT, owner, snapshot: snapshots[i]!, uncounted: true })),
+    );
+    expect([...raced].sort()).toEqual(['reserved', 'reservedByAnother']);
+    const holder = raced[0] === 'reserved' ? 'job-a' : 'job-b';
+    expect(await uncounted('nudge', holder)).toBe('alreadyReserved');
+    await ledger.markDelivered(T1, 'p1', 'nudge', AT + 1, 'meeting-notification');
+    expect(await uncounted('nudge', 'job-c')).toBe('alreadyDelivered');
+    // The person's two messages of the day are still to come.
+    expect((await ledger.history(T1, 'p1', 'k1', AT - 2 * DAY)).deliveredAt).toEqual([]);
+    expect(await reserve(ledger, 'k1', 'j1')).toBe('reserved');
+    expect(await reserve(ledger, 'k2', 'j2')).toBe('reserved');
+  });
+
   it('keeps tenants apart', async () => {
     const ledger = await make();
     expect(await reserve(ledger, 'k1', 'job-a')).toBe('reserved');

@@ -69,12 +69,24 @@ export class TableDeliveryLedger implements DeliveryLedger {
     at: number;
     owner: string;
     snapshot: PersonLedger;
+    uncounted?: boolean;
   }): Promise<Reservation> {
     const pk = partition(input.tenantId, input.personId);
     let snapshot = input.snapshot;
     for (let attempt = 0; attempt < 5; attempt++) {
       if (snapshot.alreadyDelivered) return 'alreadyDelivered';
       if (snapshot.reservedBy !== undefined) return snapshot.reservedBy === input.owner ? 'alreadyReserved' : 'reservedByAnother';
+      if (input.uncounted) {
+        // The key's row alone: its insert is the claim (a second job finds it and reads again).
+        try {
+          await this.table.createEntity({ partitionKey: pk, rowKey: msgKey(input.idempotencyKey), status: 'reserved', reservedAt: input.at, localDate: input.localDate, owner: input.owner, uncounted: true });
+          return 'reserved';
+        } catch (err) {
+          if (!isStatus(err, 409)) throw err;
+        }
+        snapshot = await this.history(input.tenantId, input.personId, input.idempotencyKey, input.at - 2 * 86_400_000);
+        continue;
+      }
       const summary = snapshot.concurrencyToken as Summary;
       const count = summary.days[input.localDate] ?? 0;
       if (count >= input.limit) return 'dayFull';

@@ -148,6 +148,7 @@ export const StoredMeeting: z.ZodType<Unversioned<Meeting>> = obj({
   cancelReason: text.optional(),
   attendance: obj({ endedAt: instant, outcome: z.enum(['held', 'halfAttended', 'missed', 'unknown']), joined: texts }).optional(),
   attendancePending: obj({ endedAt: instant, attempts: z.number().int(), until: instant }).optional(),
+  teamsMeeting: obj({ meetingId: text, serviceUrl: text, chatId: text, startedAt: instant }).optional(),
   rebookedAfterMiss: obj({
     from: obj({ start: instant, end: instant }),
     attendance: obj({ endedAt: instant, outcome: z.enum(['held', 'halfAttended', 'missed', 'unknown']), joined: texts }),

@@ -222,6 +222,9 @@ export class MentoringConversation {
         return this.composeMissedCard(user, job.kind, job.relationshipId, job.meetingId, aggregate);
       case 'announcement':
         return fail('DELIVERY.UNSUPPORTED_KIND', 'Programme announcements are not sent by this version of the bot.');
+      case 'meetingEndingSoon':
+        // Not a chat card: the delivery worker sends it as Teams' targeted in-meeting notification.
+        return fail('DELIVERY.UNSUPPORTED_KIND', 'The in-meeting nudge is a meeting notification, not a card.');
     }
   }
 

@@ -9,6 +9,7 @@ import {
   selectCheckIns,
   type RelationshipSnapshot,
 } from '../../core/delivery/select-proactive-messages';
+import { selectEndingSoonNudges } from '../../core/delivery/meeting-ending-soon';
 import type { MentoringRepositories } from '../../core/ports/repositories';
 import type { RelationshipAggregate } from '../../core/relationships/relationship';
 import type { Result } from '../../core/result';
@@ -61,7 +62,7 @@ export async function planDeliveries(
     checkIns: aggregate.value.checkIns,
     timeZoneOf: (personId) => zones.get(personId) ?? 'UTC',
   };
-  const due = [...selectCheckIns(snapshot, now), ...selectCheckInNudges(snapshot, now), ...selectActionItemReminders(snapshot, now), ...selectAttendanceFollowUps(snapshot, now)];
+  const due = [...selectCheckIns(snapshot, now), ...selectCheckInNudges(snapshot, now), ...selectActionItemReminders(snapshot, now), ...selectAttendanceFollowUps(snapshot, now), ...selectEndingSoonNudges(snapshot, now)];
   if (due.length === 0) return ok([]);
   const claimed = await deps.planned.claimed(tenantId, relationshipId, due.map((m) => m.idempotencyKey));
   const fresh = due.filter((m) => !claimed.has(m.idempotencyKey));

@@ -5,7 +5,7 @@ import type { Instant } from '../time/interval';
  * not counted here: only messages the person did not ask for are limited by contact hours and the
  * two-a-day rule.
  */
-export type ProactiveMessageKind = 'checkin' | 'checkinNudge' | 'actionItemReminder' | 'announcement' | 'missedMeeting' | 'missedYou';
+export type ProactiveMessageKind = 'checkin' | 'checkinNudge' | 'actionItemReminder' | 'announcement' | 'missedMeeting' | 'missedYou' | 'meetingEndingSoon';
 
 export interface ProactiveMessage {
   readonly kind: ProactiveMessageKind;
@@ -31,4 +31,6 @@ export const idempotencyKeys = {
   /** The partner joined and this person did not: a kind word, no check-in. */
   missedYou: (meetingId: string, personId: string): string => `missedyou|${meetingId}|${personId}`,
   announcement: (announcementId: string, personId: string): string => `announcement|${announcementId}|${personId}`,
+  /** "5 minutes left" inside the Teams meeting, once per person and scheduled end (a moved meeting is a new moment). */
+  meetingEndingSoon: (meetingId: string, personId: string, end: Instant): string => `endingsoon|${meetingId}|${personId}|${end}`,
 };

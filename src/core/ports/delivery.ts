@@ -90,6 +90,11 @@ export interface DeliveryLedger {
     /** The job instance id: who holds the reservation. */
     owner: string;
     snapshot: PersonLedger;
+    /**
+     * Claims the key only, without a place in the person's day: for what is not a bot message in
+     * their chat (the in-meeting nudge, shown to someone in the meeting, is not one of their two a day).
+     */
+    uncounted?: boolean;
   }): Promise<Reservation>;
   markDelivered(tenantId: string, personId: string, idempotencyKey: string, at: Instant, activityId: string): Promise<void>;
   /** The message's end when it was not delivered: a record a person can query, and the key closed for good. */
@@ -116,4 +121,24 @@ export type SendOutcome =
 /** Sends one card into a stored conversation through the Bot Connector. */
 export interface ProactiveSender {
   send(reference: StoredConversationReference, card: unknown): Promise<SendOutcome>;
+}
+
+/** Where an in-meeting notification goes: the Teams meeting as its meetingStart event named it. */
+export interface MeetingNotificationTarget {
+  readonly tenantId: string;
+  /** The Bot Connector endpoint of the meeting (the event's serviceUrl). */
+  readonly serviceUrl: string;
+  /** Teams' meeting id (`MCMxOTpt…`). */
+  readonly meetingId: string;
+  /** The meeting chat (`19:meeting_…@thread.v2`). */
+  readonly chatId: string;
+}
+
+/**
+ * Teams' targeted in-meeting notification (`POST {serviceUrl}/v1/meetings/{meetingId}/notification`):
+ * 202 sent; 207 only to some (for one recipient: not to them); 403/404 never (app not allowed,
+ * meeting chat gone, recipient not in the meeting); 429 and 5xx retried like any send.
+ */
+export interface MeetingNotifier {
+  notify(target: MeetingNotificationTarget, notification: unknown): Promise<SendOutcome>;
 }

@@ -61,6 +61,20 @@ export interface AttendancePending {
   readonly until: Instant;
 }
 
+/**
+ * The Teams meeting behind an online mentoring meeting, as Teams' meetingStart event named it to the
+ * bot in the meeting chat: what an in-meeting notification is addressed to.
+ */
+export interface TeamsMeetingRef {
+  /** Teams' meeting id (base64, `MCMxOTpt…`), as the event's channelData.meeting.id carries it. */
+  readonly meetingId: string;
+  /** The Bot Connector endpoint the event came from (the region's serviceUrl). */
+  readonly serviceUrl: string;
+  /** The meeting chat's conversation id (`19:meeting_…@thread.v2`). */
+  readonly chatId: string;
+  readonly startedAt: Instant;
+}
+
 export interface MeetingResponse {
   readonly personId: string;
   readonly response: AttendeeResponse;
@@ -110,6 +124,8 @@ export interface Meeting {
   readonly attendance?: MeetingAttendance;
   /** The attendance report is late; set until it is read or the retries run out. */
   readonly attendancePending?: AttendancePending;
+  /** Set when Teams said the online meeting started (meetingStart in the meeting chat). */
+  readonly teamsMeeting?: TeamsMeetingRef;
   /** Set once the missed meeting was moved from the "missed it?" card; a second choice finds it here. */
   readonly rebookedAfterMiss?: RebookedAfterMiss;
   readonly version: string;
