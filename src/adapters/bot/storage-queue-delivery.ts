@@ -9,7 +9,7 @@ const MAX_VISIBILITY_S = 7 * 24 * 3600 - 60;
 const JobSchema = z.object({
   jobId: z.string().min(1),
   attempt: z.number().int().min(0),
-  kind: z.enum(['checkin', 'checkinNudge', 'actionItemReminder', 'announcement', 'missedMeeting', 'missedYou']),
+  kind: z.enum(['checkin', 'checkinNudge', 'actionItemReminder', 'announcement', 'missedMeeting', 'missedYou', 'meetingEndingSoon']),
   tenantId: z.string().min(1),
   personId: z.string().min(1),
   idempotencyKey: z.string().min(1),

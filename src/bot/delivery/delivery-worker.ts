@@ -1,9 +1,13 @@
 import type { AdaptiveCard } from '../../adapters/cards/adaptive-card';
 import { cardLocaleOf } from '../../adapters/cards/card-locale';
 import type { ConversationReferenceStore } from '../../core/ports/bot-stores';
-import type { DeliveryFailure, DeliveryJob, DeliveryLedger, DeliveryQueue, ProactiveSender, QueueMessageSource } from '../../core/ports/delivery';
+import type { DeliveryFailure, DeliveryJob, DeliveryLedger, DeliveryQueue, MeetingNotifier, ProactiveSender, QueueMessageSource, SendOutcome } from '../../core/ports/delivery';
+import type { StoredConversationReference } from '../../core/ports/bot-stores';
+import { endingSoonObstacle } from '../../core/delivery/meeting-ending-soon';
+import type { Meeting, TeamsMeetingRef } from '../../core/relationships/meeting';
+import type { CardLocale } from '../../adapters/cards/card-locale';
 import type { DeliveryRecipient, NextContactMoment } from '../../core/delivery/contact-hours';
-import { DAILY_MESSAGE_LIMIT, decideDelivery, MAX_FAILED_ATTEMPTS } from '../../core/delivery/decide-delivery';
+import { DAILY_MESSAGE_LIMIT, decideDelivery, expiryOf, MAX_FAILED_ATTEMPTS } from '../../core/delivery/decide-delivery';
 import type { Result } from '../../core/result';
 import { DAY } from '../../core/time/interval';
 import type { BotUser } from '../conversation/mentoring-conversation';
@@ -30,6 +34,19 @@ export interface DeliveryWorkerDeps {
    * `MAX_JOBS_IN_FLIGHT`.
    */
   readonly maxJobsInFlight?: number;
+  /**
+   * The in-meeting nudge ('meetingEndingSoon'): not a card in the person's chat but Teams' targeted
+   * notification inside the meeting, so neither contact hours nor the two-a-day rule apply (the
+   * person is in the meeting); exactly once through the ledger all the same. Without it such jobs
+   * are recorded as undeliverable.
+   */
+  readonly inMeeting?: {
+    /** The meeting as stored now: a cancellation, an early end or a move since planning stops the nudge. */
+    readonly meetingOf: (job: DeliveryJob) => Promise<Meeting | undefined>;
+    readonly notifier: MeetingNotifier;
+    /** The request body for this person (their Teams id and language), pointing at the panel. */
+    readonly notification: (input: { readonly recipientMri: string; readonly locale: CardLocale }) => unknown;
+  };
 }
 
 /** See `DeliveryWorkerDeps.maxJobsInFlight`: enough to keep storage and the connector busy, few enough to leave room for planning. */
@@ -129,6 +146,7 @@ export class DeliveryWorker {
   }
 
   async handle(job: DeliveryJob): Promise<Handled> {
+    if (job.kind === 'meetingEndingSoon') return this.handleInMeeting(job);
     const d = this.deps;
     const recipient = await d.recipientOf(job);
     const reference = await d.references.get(job.tenantId, job.personId);
@@ -182,6 +200,12 @@ export class DeliveryWorker {
       await d.ledger.markFinal(job.tenantId, job.personId, job.idempotencyKey, d.now(), { status: 'undeliverable', reason: `HTTP_${outcome.status}` });
       return { outcome: 'undeliverable' };
     }
+    return this.retryOrFail(job, outcome, pacer);
+  }
+
+  /** A send that did not go through and may later: a failure (with its budget), or throttling (pacing). */
+  private retryOrFail(job: DeliveryJob, outcome: Extract<SendOutcome, { kind: 'retry' }>, pacer: AdaptivePacer): Handled {
+    const d = this.deps;
     if (outcome.status !== 429) {
       d.log?.('delivery connector error', { key: job.idempotencyKey, code: 'DELIVERY.CONNECTOR_ERROR', status: outcome.status });
       return this.failed(job, { code: 'DELIVERY.CONNECTOR_ERROR', status: outcome.status });
@@ -190,5 +214,61 @@ export class DeliveryWorker {
     pacer.throttled();
     const attempt = job.attempt + 1;
     return { outcome: 'retrying', delayMs: retryDelayMs(attempt, outcome.retryAfterMs), job: { ...job, attempt } };
+  }
+
+  /**
+   * "5 minutes left" inside the Teams meeting: waits in the queue until it is due, is dropped at the
+   * scheduled end, and is not sent when the meeting was cancelled, ended, moved or never started in
+   * Teams; otherwise the key is claimed (not counted in the person's day) and the notification goes
+   * to this person only, in their language.
+   */
+  private async handleInMeeting(job: DeliveryJob): Promise<Handled> {
+    const d = this.deps;
+    const now = d.now();
+    const final = async (status: 'undeliverable' | 'expired', reason: string, outcome: JobOutcome): Promise<Handled> => {
+      await d.ledger.markFinal(job.tenantId, job.personId, job.idempotencyKey, now, { status, reason });
+      return { outcome };
+    };
+    const history = await d.ledger.history(job.tenantId, job.personId, job.idempotencyKey, now);
+    if (history.alreadyDelivered) return { outcome: 'dropped' };
+    if (expiryOf(job) <= now) return final('expired', 'EXPIRED', 'expired');
+    if (job.notBefore > now) return { outcome: 'waiting', delayMs: job.notBefore - now };
+    if (!d.inMeeting) return final('undeliverable', 'NOT_CONFIGURED', 'undeliverable');
+    const meeting = await d.inMeeting.meetingOf(job);
+    const obstacle = endingSoonObstacle(meeting, job.expiresAt ?? Number.NaN);
+    if (obstacle) return final('undeliverable', obstacle, 'dropped');
+    const reference: StoredConversationReference | undefined = await d.references.get(job.tenantId, job.personId);
+    // Teams addresses the notification by the person's Teams id, which their chat with the bot gave us.
+    if (!reference) return final('undeliverable', 'NOT_INSTALLED', 'undeliverable');
+    const reservation = await d.ledger.reserve({
+      tenantId: job.tenantId,
+      personId: job.personId,
+      idempotencyKey: job.idempotencyKey,
+      localDate: new Date(now).toISOString().slice(0, 10),
+      limit: DAILY_MESSAGE_LIMIT,
+      at: now,
+      owner: job.jobId,
+      snapshot: history,
+      uncounted: true,
+    });
+    if (reservation === 'alreadyDelivered') return { outcome: 'dropped' };
+    if (reservation === 'dayFull' || reservation === 'reservedByAnother') return { outcome: 'waiting', delayMs: RACE_RECHECK_MS };
+    const teams = meeting!.teamsMeeting as TeamsMeetingRef;
+    const pacer = d.pacerFor(job.tenantId);
+    await pacer.acquire();
+    const outcome = await d.inMeeting.notifier.notify(
+      { tenantId: job.tenantId, serviceUrl: teams.serviceUrl, meetingId: teams.meetingId, chatId: teams.chatId },
+      d.inMeeting.notification({ recipientMri: reference.userId, locale: cardLocaleOf(reference.locale) }),
+    );
+    if (outcome.kind === 'sent') {
+      pacer.succeeded();
+      await d.ledger.markDelivered(job.tenantId, job.personId, job.idempotencyKey, d.now(), outcome.activityId);
+      return { outcome: 'delivered' };
+    }
+    if (outcome.kind === 'undeliverable') {
+      await d.ledger.markFinal(job.tenantId, job.personId, job.idempotencyKey, d.now(), { status: 'undeliverable', reason: `HTTP_${outcome.status}` });
+      return { outcome: 'undeliverable' };
+    }
+    return this.retryOrFail(job, outcome, pacer);
   }
 }

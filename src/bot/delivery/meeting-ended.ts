@@ -48,7 +48,7 @@ const meetingWith = (meetings: readonly Meeting[], joinUrl: string) => meetings.
  * pair and the meeting as stored has that join URL. Otherwise among the sender's own relationships.
  * Never an id from the activity.
  */
-async function findMeeting(deps: MeetingEndDeps, event: MeetingEndEvent): Promise<Result<Found | undefined>> {
+export async function findMeeting(deps: Pick<MeetingEndDeps, 'repos' | 'relationshipOfJoinUrl'>, event: Pick<MeetingEndEvent, 'tenantId' | 'senderId' | 'joinUrl'>): Promise<Result<Found | undefined>> {
   const hinted = deps.relationshipOfJoinUrl ? await deps.relationshipOfJoinUrl(event.tenantId, event.joinUrl) : undefined;
   if (hinted !== undefined) {
     const aggregate = await deps.repos.relationships.getAggregate(event.tenantId, hinted);

@@ -12,6 +12,7 @@ import { cardLocaleOf } from '../../adapters/cards/card-locale';
 import type { StoredConversationReference } from '../../core/ports/bot-stores';
 import type { BotUser, MentoringConversation } from '../conversation/mentoring-conversation';
 import type { MeetingEndEvent } from '../delivery/meeting-ended';
+import type { MeetingStartEvent } from '../delivery/meeting-started';
 
 /** Teams' meeting lifecycle events, sent to a bot installed in the meeting's chat. */
 export const MEETING_START_EVENT = 'application/vnd.microsoft.meetingStart';
@@ -19,6 +20,28 @@ export const MEETING_END_EVENT = 'application/vnd.microsoft.meetingEnd';
 
 /** What the bot does when Teams says a meeting ended (plans check-ins after reading attendance). */
 export type MeetingEndHandler = (event: MeetingEndEvent) => Promise<unknown>;
+
+/** What the bot does when Teams says a meeting started (records the Teams meeting, plans the in-meeting nudge). */
+export type MeetingStartHandler = (event: MeetingStartEvent) => Promise<unknown>;
+
+/**
+ * The meetingStart event as Teams sends it: the value's PascalCase keys (Id, JoinUrl, Title,
+ * MeetingType, StartTime), the meeting id also in channelData.meeting.id, from the meeting chat.
+ */
+function meetingStartOf(context: TurnContext): MeetingStartEvent | undefined {
+  const a = context.activity;
+  const value = (a.value ?? {}) as Record<string, unknown>;
+  const channelMeeting = (a.channelData as { meeting?: { id?: unknown } } | undefined)?.meeting?.id;
+  const joinUrl = value.JoinUrl ?? value.joinUrl;
+  const startTime = value.StartTime ?? value.startTime;
+  const teamsMeetingId = typeof channelMeeting === 'string' ? channelMeeting : (value.Id ?? value.id);
+  const tenantId = tenantOf(context);
+  const senderId = a.from?.aadObjectId;
+  const startedAt = typeof startTime === 'string' ? Date.parse(startTime) : NaN;
+  const chatId = a.conversation?.id;
+  if (typeof joinUrl !== 'string' || typeof teamsMeetingId !== 'string' || !teamsMeetingId || !tenantId || !senderId || !chatId || !a.serviceUrl || Number.isNaN(startedAt)) return undefined;
+  return { tenantId, senderId, joinUrl, teamsMeetingId, serviceUrl: a.serviceUrl, chatId, startedAt };
+}
 
 /** The meetingEnd value as Teams sends it: PascalCase keys (Id, JoinUrl, Title, MeetingType, EndTime). */
 function meetingEndOf(context: TurnContext): MeetingEndEvent | undefined {
@@ -84,6 +107,7 @@ export class TeamsMentoringBot extends ActivityHandler {
   constructor(
     private readonly conversation: MentoringConversation,
     private readonly onMeetingEnd?: MeetingEndHandler,
+    private readonly onMeetingStart?: MeetingStartHandler,
   ) {
     super();
 
@@ -122,8 +146,8 @@ export class TeamsMentoringBot extends ActivityHandler {
   }
 
   /**
-   * meetingStart needs nothing yet (the panel is pinned when the meeting is booked); meetingEnd
-   * starts the check-ins after the real end. A malformed event is ignored: the timer path stays.
+   * meetingStart records the Teams meeting and plans the in-meeting nudge; meetingEnd starts the
+   * check-ins after the real end. A malformed event is ignored: the timer path stays.
    */
   protected override async onTurnActivity(context: TurnContext): Promise<void> {
     // The SDK's handler routes only token-response events; Teams' meeting events come through here.
@@ -137,7 +161,11 @@ export class TeamsMentoringBot extends ActivityHandler {
       if (event && this.onMeetingEnd) await this.onMeetingEnd(event);
       return;
     }
-    if (context.activity.name === MEETING_START_EVENT) return;
+    if (context.activity.name === MEETING_START_EVENT) {
+      const event = meetingStartOf(context);
+      if (event && this.onMeetingStart) await this.onMeetingStart(event);
+      return;
+    }
     await super.dispatchEventActivity(context);
   }
 

@@ -4,6 +4,9 @@ import { QueueClient } from '@azure/storage-queue';
 import type { TokenCredential } from '@azure/core-auth';
 import type { CloudAdapter } from '@microsoft/agents-hosting';
 import { BotConnectorSender } from '../../adapters/bot/bot-connector-sender';
+import { BotMeetingNotifier } from '../../adapters/bot/bot-meeting-notifier';
+import { endingSoonNotification } from '../../adapters/bot/meeting-ending-soon-notification';
+import { handleMeetingStart, type MeetingStartEvent } from '../../bot/delivery/meeting-started';
 import { deliveryQueueNames, StorageQueueDeliveryQueue } from '../../adapters/bot/storage-queue-delivery';
 import { ensureTable, TableCheckInCardIssueStore, TableConversationReferenceStore } from '../../adapters/bot/table-bot-stores';
 import { TableDeliveryLedger, TablePlannedKeys } from '../../adapters/bot/table-delivery-ledger';
@@ -63,6 +66,8 @@ export interface BotHost {
   meetingEnded(event: MeetingEndEvent): ReturnType<typeof handleMeetingEnd>;
   /** A queued later read of a late attendance report (the `bot-attendance-retry` queue's handler). */
   attendanceRetried(message: string): Promise<readonly JobOutcome[]>;
+  /** A Teams meetingStart event: the Teams meeting recorded, the in-meeting nudge planned. */
+  meetingStarted(event: MeetingStartEvent): ReturnType<typeof handleMeetingStart>;
 }
 
 /** Where the bot's table and queues live: a connection string (Azurite, account key) or endpoints with a managed identity. */
@@ -175,7 +180,17 @@ export async function composeBotHost(options: {
     if (!outcome.ok && outcome.error.code !== 'BOT.MEETING_UNKNOWN') logger.error('meetingEnd not handled; the timer path will send check-ins', { tenantId: event.tenantId, code: outcome.error.code });
     return outcome;
   };
-  const bot = new TeamsMentoringBot(conversation, meetingEnded);
+  const meetingStarted = async (event: MeetingStartEvent) => {
+    const outcome = await handleMeetingStart(
+      { repos: options.mentoring.repos, plan, ...(options.relationshipOfJoinUrl ? { relationshipOfJoinUrl: options.relationshipOfJoinUrl } : {}) },
+      event,
+    );
+    if (!outcome.ok && outcome.error.code !== 'BOT.MEETING_UNKNOWN') logger.error('meetingStart not handled; no in-meeting nudge for this meeting', { tenantId: event.tenantId, code: outcome.error.code });
+    return outcome;
+  };
+  const bot = new TeamsMentoringBot(conversation, meetingEnded, meetingStarted);
+  // The side panel's page: what the in-meeting nudge opens on the meeting stage (in the manifest's validDomains).
+  const panelUrl = `${options.settings.TAB_ENDPOINT.replace(/\/$/, '')}/index.html#/meeting`;
   // One read of the relationship per delivery attempt serves its recipient (zone, contact hours) and
   // its card (meeting, goals): the worker hands both the same job object.
   const aggregates = new WeakMap<DeliveryJob, Promise<Result<RelationshipAggregate>>>();
@@ -202,6 +217,14 @@ export async function composeBotHost(options: {
     nextContactMoment: options.nextContactMoment ?? nextContactMoment,
     now: () => options.clock.now(),
     pacerFor: pacerPerKey(options.deliveryPacing ?? DELIVERY_PACING),
+    inMeeting: {
+      meetingOf: async (job) => {
+        const aggregate = await aggregateOf(job);
+        return aggregate.ok ? aggregate.value.meetings.find((m) => m.id === job.meetingId) : undefined;
+      },
+      notifier: new BotMeetingNotifier(adapter, options.settings.BOT_ID ?? ''),
+      notification: ({ recipientMri, locale }) => endingSoonNotification({ recipientMri, locale, panelUrl }),
+    },
     log: (event, details) => console.log(JSON.stringify({ level: 'info', message: event, ...details })),
   });
   const feed = options.feed;
@@ -234,6 +257,7 @@ export async function composeBotHost(options: {
     plan,
     meetingEnded,
     attendanceRetried,
+    meetingStarted,
   };
 }
 
