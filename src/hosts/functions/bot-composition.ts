@@ -66,6 +66,8 @@ export interface BotHost {
   meetingEnded(event: MeetingEndEvent): ReturnType<typeof handleMeetingEnd>;
   /** A queued later read of a late attendance report (the `bot-attendance-retry` queue's handler). */
   attendanceRetried(message: string): Promise<readonly JobOutcome[]>;
+  /** Where each person's own chat with the bot is (their Teams id, language). */
+  readonly references: TableConversationReferenceStore;
   /** A Teams meetingStart event: the Teams meeting recorded, the in-meeting nudge planned. */
   meetingStarted(event: MeetingStartEvent): ReturnType<typeof handleMeetingStart>;
 }
@@ -258,6 +260,7 @@ export async function composeBotHost(options: {
     meetingEnded,
     attendanceRetried,
     meetingStarted,
+    references,
   };
 }
 

@@ -19,7 +19,9 @@ import { parseBotSettings } from '../../bot/host/bot-settings';
 import type { ErrorCode } from '../../core/error-codes';
 import { fail, ok, type Result } from '../../core/result';
 import type { Meeting } from '../../core/relationships/meeting';
-import { MEETING_END_EVENT } from '../../bot/host/teams-mentoring-bot';
+import { MEETING_END_EVENT, MEETING_START_EVENT } from '../../bot/host/teams-mentoring-bot';
+import { startLocalBotConnector } from '../connector/local-bot-connector';
+import { ENDING_SOON_LEAD } from '../../core/delivery/meeting-ending-soon';
 import { LocalAttendanceTable } from '../calendar/online-meetings';
 
 /** Who joined, for the local meeting-event source: both, only the mentee ("one"), or nobody. */
@@ -94,9 +96,17 @@ export const localBotMessagesService = async (context: BotContext): Promise<Loca
   return service;
 };
 
+/** The Teams meeting id and meeting chat the local meeting-event source gives a mentoring meeting. */
+const localTeamsMeetingOf = (meetingId: string) => {
+  const chatId = `19:meeting_${meetingId}@thread.v2`;
+  return { chatId, teamsMeetingId: Buffer.from(`0#${chatId}#0`).toString('base64') };
+};
+
 export const localBotDemoService: LocalServiceFactory = async (context) => {
   const { host, poller, stopWorker } = await botFor(context);
   const repos = context.api.services.repositories;
+  // The meeting's Bot Connector: Teams' meeting events come from it and in-meeting notifications go to it.
+  const meetingConnector = await startLocalBotConnector();
   /** The pair's next planned meeting: the first not yet over, else (all in the past) the latest. */
   const nextMeetingOf = async (tenantId: string, relationshipId: string, now: number): Promise<Result<Meeting>> => {
     const all = await repos.relationships.meetings.list(tenantId, relationshipId);
@@ -105,14 +115,116 @@ export const localBotDemoService: LocalServiceFactory = async (context) => {
     const next = planned.find((m) => m.end > now) ?? planned.at(-1);
     return next ? ok(next) : fail('BOOKING.MEETING_NOT_FOUND', 'That relationship has no planned meeting.');
   };
+  /**
+   * POST /local-bot/start-meeting {"tenantId","relationshipId"[,"meetingId"][,"minutesLeft"]}: the
+   * local meeting-event source starts an online meeting in "Teams": both people are in it (their Teams
+   * ids from their chats with the bot), and Teams' meetingStart activity goes from the meeting chat to
+   * the bot over HTTP, with the meeting's connector as serviceUrl. With "minutesLeft" the meeting is
+   * moved to run from now for that long, so the "5 minutes left" nudge comes minutesLeft − 5 minutes later.
+   */
+  const startMeeting = async (request: Parameters<LocalService['handle']>[0], response: Parameters<LocalService['handle']>[1]) => {
+    let input: { tenantId?: unknown; relationshipId?: unknown; meetingId?: unknown; minutesLeft?: unknown };
+    try {
+      input = JSON.parse((await readBody(request, 10_000)) ?? '{}');
+    } catch {
+      input = {};
+    }
+    const { tenantId, relationshipId, meetingId, minutesLeft } = input;
+    if (
+      typeof tenantId !== 'string' ||
+      typeof relationshipId !== 'string' ||
+      (meetingId !== undefined && typeof meetingId !== 'string') ||
+      (minutesLeft !== undefined && (typeof minutesLeft !== 'number' || !Number.isInteger(minutesLeft) || minutesLeft < 1 || minutesLeft > 240))
+    ) {
+      sendJson(response, 400, {
+        error: {
+          code: 'BOT.DEMO_INPUT' satisfies ErrorCode,
+          message: 'Send {"tenantId","relationshipId"} as JSON strings, "meetingId" for a meeting other than the pair\'s next one, and "minutesLeft" (1 to 240) to run it from now for that long.',
+        },
+      });
+      return;
+    }
+    const now = context.api.services.clock.now();
+    const found = meetingId !== undefined ? await repos.relationships.meetings.get(tenantId, relationshipId, meetingId) : await nextMeetingOf(tenantId, relationshipId, now);
+    if (!found.ok) {
+      sendJson(response, 404, { error: { code: found.error.code, message: meetingId !== undefined ? 'No such meeting in that relationship and tenant.' : 'That relationship has no planned meeting to start; book one first.' } });
+      return;
+    }
+    if (!found.value.joinUrl) {
+      sendJson(response, 409, { error: { code: 'BOT.DEMO_INPUT' satisfies ErrorCode, message: 'That meeting is not online, so there is no Teams meeting to start; book an online meeting.' } });
+      return;
+    }
+    let meeting = found.value;
+    if (minutesLeft !== undefined) {
+      const { version, ...rest } = meeting;
+      const moved = await repos.relationships.meetings.update(tenantId, relationshipId, { ...rest, start: now, end: now + (minutesLeft as number) * 60_000 }, version);
+      if (!moved.ok) {
+        sendJson(response, 409, { error: { code: moved.error.code, message: moved.error.message } });
+        return;
+      }
+      meeting = moved.value;
+    }
+    const rel = await repos.relationships.get(tenantId, relationshipId);
+    if (!rel.ok) {
+      sendJson(response, 404, { error: { code: rel.error.code, message: 'No such relationship in that tenant.' } });
+      return;
+    }
+    const { chatId, teamsMeetingId } = localTeamsMeetingOf(meeting.id);
+    const people = [rel.value.mentorId, rel.value.menteeId];
+    const references = await Promise.all(people.map((personId) => host.references.get(tenantId, personId)));
+    meetingConnector.startMeeting(
+      teamsMeetingId,
+      references.map((r, i) => r?.userId ?? `29:${people[i]}`),
+    );
+    const sent = await fetch(`${context.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'event',
+        name: MEETING_START_EVENT,
+        id: `meeting-start-${now}`,
+        channelId: 'msteams',
+        serviceUrl: meetingConnector.serviceUrl,
+        from: { id: references[0]?.userId ?? `29:${meeting.organizerId}`, aadObjectId: meeting.organizerId },
+        recipient: { id: '28:mentoring-bot', name: 'Mentoring' },
+        conversation: { isGroup: true, conversationType: 'groupChat', id: chatId, tenantId },
+        channelData: { tenant: { id: tenantId }, source: null, meeting: { id: teamsMeetingId } },
+        value: { MeetingType: 'Scheduled', Title: 'Mentoring', Id: teamsMeetingId, JoinUrl: meeting.joinUrl, StartTime: new Date(now).toISOString() },
+      }),
+    });
+    poller.poke();
+    sendJson(response, sent.ok ? 200 : 502, {
+      teamsMeetingId,
+      meetingEvent: sent.ok ? 'meetingStart delivered to the bot' : `the bot answered ${sent.status}`,
+      nudgeAt: new Date(meeting.end - ENDING_SOON_LEAD).toISOString(),
+      notInstalled: people.filter((_, i) => !references[i]),
+      note: 'Five minutes before the end both get "5 minutes left: capture your action items" in the meeting (GET /local-bot/meeting-notifications); someone who never opened the bot has no Teams id to address it to.',
+    });
+  };
+
   return {
     name: 'bot-demo',
     prefix: '/local-bot',
-    links: [{ label: 'End a demo meeting now (POST)', path: '/local-bot/end-meeting' }],
-    close: stopWorker,
+    links: [
+      { label: 'End a demo meeting now (POST)', path: '/local-bot/end-meeting' },
+      { label: 'Start a demo meeting in Teams (POST)', path: '/local-bot/start-meeting' },
+      { label: 'In-meeting notifications sent', path: '/local-bot/meeting-notifications' },
+    ],
+    close: async () => {
+      await stopWorker();
+      await meetingConnector.stop();
+    },
     async handle(request, response, url) {
+      if (url.pathname === '/local-bot/meeting-notifications' && request.method === 'GET') {
+        sendJson(response, 200, { serviceUrl: meetingConnector.serviceUrl, notifications: meetingConnector.meetingNotifications });
+        return;
+      }
+      if (url.pathname === '/local-bot/start-meeting' && request.method === 'POST') {
+        await startMeeting(request, response);
+        return;
+      }
       if (url.pathname !== '/local-bot/end-meeting' || request.method !== 'POST') {
-        sendJson(response, 404, { error: { code: 'HTTP.NOT_FOUND' satisfies ErrorCode, message: 'POST /local-bot/end-meeting {"tenantId","relationshipId"[,"meetingId"]} is the only local bot action.' } });
+        sendJson(response, 404, { error: { code: 'HTTP.NOT_FOUND' satisfies ErrorCode, message: 'The local bot actions are POST /local-bot/end-meeting and POST /local-bot/start-meeting {"tenantId","relationshipId"[,"meetingId"]}, and GET /local-bot/meeting-notifications.' } });
         return;
       }
       let input: { tenantId?: unknown; relationshipId?: unknown; meetingId?: unknown; attendance?: unknown };
