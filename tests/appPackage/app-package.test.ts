@@ -145,9 +145,11 @@ describe('npm run package', () => {
     // The bot joins the meeting chat for Teams' meeting events; commands stay in the personal chat.
     expect(manifest.bots[0].scopes).toEqual(['personal', 'groupChat']);
     expect(manifest.bots[0].commandLists.map((l: any) => l.scopes)).toEqual([['personal']]);
-    // Least privilege in the meeting chat: its basic properties and start/end events, nothing else.
+    // Least privilege in the meeting chat: its basic properties and start/end events, and the targeted
+    // in-meeting notification ("5 minutes left") to the pair in that meeting; nothing else.
     expect(manifest.authorization.permissions.resourceSpecific.filter((p: any) => p.name.includes('.Chat'))).toEqual([
       { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
+      { name: 'OnlineMeetingNotification.Send.Chat', type: 'Application' },
     ]);
   });
 

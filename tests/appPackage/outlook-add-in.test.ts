@@ -83,6 +83,7 @@ describe('with the tab on https (dev, or a dev tunnel)', () => {
       { name: 'MailboxItem.ReadWrite.User', type: 'Delegated' },
       { name: 'TeamsActivity.Send.User', type: 'Application' },
       { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
+      { name: 'OnlineMeetingNotification.Send.Chat', type: 'Application' },
     ]);
   });
 
@@ -105,6 +106,7 @@ test('with the tab on http (the pure local environment) the package leaves the a
       resourceSpecific: [
         { name: 'TeamsActivity.Send.User', type: 'Application' },
         { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
+        { name: 'OnlineMeetingNotification.Send.Chat', type: 'Application' },
       ],
     },
   });
