@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -19,7 +19,7 @@ export interface AxeFinding {
  * focus "bumpers" marked `data-tabster-dummy` around arrow-key groups; they hand focus on at once and
  * must stay hidden from screen readers. Any other node of the same rule still fails.
  */
-export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
+export async function seriousAxeViolations(page: Page | Frame): Promise<AxeFinding[]> {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string }[] }[] };

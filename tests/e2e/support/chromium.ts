@@ -6,7 +6,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, with nothing that phones home; a fresh profile directory per launch. */
-export async function launchChromium(options: { colorScheme?: 'light' | 'dark'; locale?: string; timezoneId?: string; width?: number } = {}): Promise<{
+export async function launchChromium(options: { colorScheme?: 'light' | 'dark'; locale?: string; timezoneId?: string; width?: number; args?: readonly string[] } = {}): Promise<{
   context: BrowserContext;
   close: () => Promise<void>;
 }> {
@@ -23,6 +23,7 @@ export async function launchChromium(options: { colorScheme?: 'light' | 'dark'; 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
     viewport: { width: options.width ?? 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
