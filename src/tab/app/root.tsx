@@ -119,7 +119,7 @@ export function Root({
   const inHost = phase.phase === 'sso' || phase.phase === 'ssoFailed';
   const locale = phase.phase === 'detecting' ? navigator.language : phase.host.locale;
   const language = overrides.language ?? (languageChoice === 'auto' ? languageFromLocale(locale) : languageChoice);
-  const theme = fluentThemeFor(hostTheme, inHost);
+  const theme = fluentThemeFor(hostTheme, inHost, inHost && phase.host.kind === 'microsoft' && phase.host.hostName === 'Teams');
   usePaintPage(theme, hostTheme !== 'default');
   const preferences = useMemo(() => ({ languageChoice, setLanguageChoice, hostLocale: locale }), [languageChoice, setLanguageChoice, locale]);
 

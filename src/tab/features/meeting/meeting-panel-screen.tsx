@@ -1,4 +1,4 @@
-import { Caption1, Card, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Text, Title3, makeStyles, tokens, ProgressBar } from '@fluentui/react-components';
+import { Caption1, Card, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Subtitle2, Text, makeStyles, tokens, ProgressBar } from '@fluentui/react-components';
 import type { GoalDto, RelationshipDetailDto } from '../../../contracts';
 
 type Theme = NonNullable<RelationshipDetailDto['roadmap']>['themes'][number];
@@ -20,6 +20,8 @@ const useStyles = makeStyles({
   section: { display: 'grid', gap: tokens.spacingVerticalS, minWidth: 0 },
   heading: { display: 'grid', gap: tokens.spacingVerticalXS },
   caption: { margin: 0 },
+  theme: { display: 'grid', gap: tokens.spacingVerticalXXS },
+  notes: { display: 'block', margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
 /** The server's answers for a meeting chat that is not the person's own mentoring meeting. */
@@ -61,7 +63,7 @@ export default function MeetingPanelScreen() {
   if (!chatId) {
     return (
       <div className={styles.panel}>
-        <Title3 as="h1">{t('meeting.title')}</Title3>
+        <Subtitle1 as="h1">{t('meeting.title')}</Subtitle1>
         <EmptyState message={t('meeting.noMeeting')} />
       </div>
     );
@@ -71,7 +73,7 @@ export default function MeetingPanelScreen() {
     // Expected, not a fault: someone outside the pair, or a chat that is not this pair's meeting. Nothing to retry.
     return (
       <div className={styles.panel}>
-        <Title3 as="h1">{t('meeting.title')}</Title3>
+        <Subtitle1 as="h1">{t('meeting.title')}</Subtitle1>
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t('meeting.notYoursTitle')}</MessageBarTitle>
@@ -85,7 +87,7 @@ export default function MeetingPanelScreen() {
   if (loaded.state === 'error') {
     return (
       <div className={styles.panel}>
-        <Title3 as="h1">{t('meeting.title')}</Title3>
+        <Subtitle1 as="h1">{t('meeting.title')}</Subtitle1>
         <ProblemMessage problem={loaded.problem} onRetry={reload} />
       </div>
     );
@@ -102,7 +104,7 @@ export default function MeetingPanelScreen() {
   return (
     <div className={styles.panel}>
       <div className={styles.heading}>
-        <Title3 as="h1">{t('meeting.title')}</Title3>
+        <Subtitle1 as="h1">{t('meeting.title')}</Subtitle1>
         <Caption1 as="p" className={styles.caption}>{t('meeting.with', { name: pair.partnerName, number: meeting.number, when: format.dateTime(meeting.start) })}</Caption1>
       </div>
       <section className={styles.section} aria-labelledby="meeting-themes">
@@ -114,9 +116,13 @@ export default function MeetingPanelScreen() {
         ) : (
           <ul className={styles.list}>
             {themes.map((theme) => (
-              <li key={theme.id}>
+              <li key={theme.id} className={styles.theme}>
                 <Text weight="semibold">{theme.title}</Text>
-                {theme.notes ? <Text as="p">{theme.notes}</Text> : null}
+                {theme.notes ? (
+                  <Text as="p" size={200} className={styles.notes}>
+                    {theme.notes}
+                  </Text>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -16,6 +16,9 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexWrap: 'wrap', alignItems: 'start', gap: tokens.spacingHorizontalM },
   grow: { flexGrow: 1, minWidth: '240px' },
   growCompact: { flexGrow: 1, flexBasis: '100%', minWidth: 0 },
+  /** In the narrow panel: the checkbox on its line, owner and due date under its label. */
+  itemCompact: { display: 'grid', rowGap: 0 },
+  detailsCompact: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, paddingLeft: '36px', color: tokens.colorNeutralForeground2 },
   done: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground3 },
 });
 
@@ -119,6 +122,14 @@ export function ActionItemsPanel({
     }
   };
 
+  const itemDetails = (item: ActionItemDto) => (
+    <>
+      <Text size={200}>{t('actions.ownedBy', { name: nameOf(item.ownerId) })}</Text>
+      {item.dueDate ? <Text size={200}>{t('actions.due', { date: format.date(`${item.dueDate}T12:00:00Z`, 'UTC') })}</Text> : null}
+      {item.origin.kind === 'checkIn' ? <Badge appearance="outline">{t('actions.fromCheckIn')}</Badge> : null}
+    </>
+  );
+
   const ordered = [...shown].sort((a, b) => (a.status === b.status ? (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') : a.status === 'open' ? -1 : 1));
 
   return (
@@ -129,16 +140,14 @@ export function ActionItemsPanel({
       {ordered.length === 0 ? <EmptyState message={t('actions.empty')} /> : null}
       <ul className={styles.list}>
         {ordered.map((item) => (
-          <li key={item.id} className={styles.item}>
+          <li key={item.id} className={compact ? styles.itemCompact : styles.item}>
             <Checkbox
               checked={item.status === 'done'}
               onChange={(_, d) => void toggle(item, d.checked === true)}
               label={<span className={item.status === 'done' ? styles.done : undefined}>{item.title}</span>}
               aria-label={t('actions.done', { title: item.title })}
             />
-            <Text size={200}>{t('actions.ownedBy', { name: nameOf(item.ownerId) })}</Text>
-            {item.dueDate ? <Text size={200}>{t('actions.due', { date: format.date(`${item.dueDate}T12:00:00Z`, 'UTC') })}</Text> : null}
-            {item.origin.kind === 'checkIn' ? <Badge appearance="outline">{t('actions.fromCheckIn')}</Badge> : null}
+            {compact ? <span className={styles.detailsCompact}>{itemDetails(item)}</span> : itemDetails(item)}
           </li>
         ))}
       </ul>
