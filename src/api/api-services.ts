@@ -2,7 +2,8 @@
 import type { Clock } from '../core/ports/clock';
 import type { IdGenerator } from '../core/ports/id-generator';
 import type { MentoringRepositories } from '../core/ports/repositories';
-import type { ProgrammeHealthStore, ProgrammeRepository } from '../core/ports/programmes';
+import type { ProgrammeHealthStore, ProgrammeMessenger, ProgrammeRepository } from '../core/ports/programmes';
+import type { Result } from '../core/result';
 import type { BookingServices } from './booking-services';
 import type { TodoServices } from './todo-services';
 import type { FeedServices } from './feed-services';
@@ -30,6 +31,12 @@ export interface ApiServices {
   readonly programmes: ProgrammeRepository;
   /** Programme health counters and at-risk pairs, kept as pairs change (the repositories record them). */
   readonly programmeHealth: ProgrammeHealthStore;
+  /**
+   * The bot's delivery pipeline for programme messages (announcements, invitations, nudges): the bot
+   * runs in the same Function App and is composed on first use; `PROGRAMME.MESSAGES_UNAVAILABLE`
+   * when this host has no bot.
+   */
+  readonly programmeMessenger: () => Promise<Result<ProgrammeMessenger>>;
   readonly ids: IdGenerator;
   readonly clock: Clock;
   readonly health: readonly HealthCheck[];

@@ -165,6 +165,14 @@ export const ERROR_CATALOGUE = {
   'PROGRAMME.NO_MATCHES': spec(404, 'No matches have been suggested for the programme yet.'),
   'PROGRAMME.MATCHES_PUBLISHED': spec(409, 'The matches are published and no longer change; a new suggestion starts the next round.'),
   'PROGRAMME.PROFILE_REQUIRED': spec(422, 'Joining a programme needs a mentoring profile (seniority, skills and languages are what matching reads).'),
+  'PROGRAMME.MESSAGES_UNAVAILABLE': spec(503, 'The bot\'s delivery queues are not connected on this server, so nothing was sent; try again in a minute.'),
+  'PROGRAMME.ANNOUNCEMENT_NOT_FOUND': spec(404, 'No announcement with that id in this programme.'),
+  'PROGRAMME.ANNOUNCEMENT_KEY_REUSED': spec(409, 'The client key was used before for an announcement with other text; a new announcement needs a new key.'),
+  'PROGRAMME.ANNOUNCEMENT_EMPTY': spec(422, 'The announcement has no text.'),
+  'PROGRAMME.NO_MEMBERS': spec(409, 'Nobody has joined the programme yet, so an announcement would reach no one.'),
+  'PROGRAMME.PAIR_NOT_FOUND': spec(404, 'No pair with that relationship id in this programme.'),
+  'PROGRAMME.PAIR_NOT_AT_RISK': spec(409, 'The pair is not on the at-risk list (any more); nudges are for pairs at risk.'),
+  'PROGRAMME.NUDGE_TOO_SOON': spec(409, 'The pair was nudged less than seven days ago; details.nextPossibleAt says when the next nudge is possible.'),
   'DIRECTORY.NOT_CONFIGURED': spec(503, 'The host has no Graph credential to read Microsoft Entra groups.'),
 
   // Profiles

@@ -9,7 +9,7 @@ const MAX_VISIBILITY_S = 7 * 24 * 3600 - 60;
 const JobSchema = z.object({
   jobId: z.string().min(1),
   attempt: z.number().int().min(0),
-  kind: z.enum(['checkin', 'checkinNudge', 'actionItemReminder', 'announcement', 'missedMeeting', 'missedYou', 'meetingEndingSoon']),
+  kind: z.enum(['checkin', 'checkinNudge', 'actionItemReminder', 'announcement', 'missedMeeting', 'missedYou', 'meetingEndingSoon', 'programmeInvitation', 'programmeNudge']),
   tenantId: z.string().min(1),
   personId: z.string().min(1),
   idempotencyKey: z.string().min(1),
@@ -17,6 +17,9 @@ const JobSchema = z.object({
   expiresAt: z.number().optional(),
   relationshipId: z.string(),
   meetingId: z.string(),
+  programmeId: z.string().optional(),
+  itemId: z.string().optional(),
+  campaignId: z.string().optional(),
   failures: z.number().int().min(0).optional(),
   lastError: z
     .object({ code: z.enum(['DELIVERY.CONNECTOR_ERROR', 'DELIVERY.UNEXPECTED_ERROR']), status: z.number().int().optional() })

@@ -57,11 +57,11 @@ export const openUrl = (title: string, url: string): CardElement => ({ type: 'Ac
  * The verbs a card can send back. The card's own data carries the verb as well, so the
  * Action.Submit fallback (older clients without Universal Actions) routes the same way.
  */
-export type CardVerb = 'checkin.submit' | 'checkin.edit' | 'checkin.open' | 'meeting.rebook';
+export type CardVerb = 'checkin.submit' | 'checkin.edit' | 'checkin.open' | 'meeting.rebook' | 'programme.join';
 
 /** What every actionable card carries back: which check-in, and which issue of the card. */
 export interface CardActionData {
-  readonly verb: Exclude<CardVerb, 'meeting.rebook'>;
+  readonly verb: Exclude<CardVerb, 'meeting.rebook' | 'programme.join'>;
   /** The schema of this data; raised when its shape changes so old cards are recognised. */
   readonly cardVersion: 1;
   readonly relationshipId: string;
@@ -83,8 +83,15 @@ export interface RebookActionData {
   readonly start: string;
 }
 
+/** Join on the invitation card: the role comes from the card's `role` input; who clicks is who joins. */
+export interface ProgrammeJoinActionData {
+  readonly verb: 'programme.join';
+  readonly cardVersion: 1;
+  readonly programmeId: string;
+}
+
 /** Action.Execute (Universal Actions) with an Action.Submit fallback carrying the same data. */
-export function executeAction(title: string, data: CardActionData | RebookActionData, style: 'positive' | 'default' = 'default'): CardElement {
+export function executeAction(title: string, data: CardActionData | RebookActionData | ProgrammeJoinActionData, style: 'positive' | 'default' = 'default'): CardElement {
   return {
     type: 'Action.Execute',
     title,

@@ -80,6 +80,27 @@ export interface CardStrings {
   readonly rejectedTitle: string;
   readonly rejected: Readonly<Record<CardRejection, string>>;
   readonly fixAndResend: string;
+  readonly announcementTitle: (programme: string) => string;
+  readonly announcementFooter: string;
+  readonly invitationTitle: (programme: string) => string;
+  readonly invitationBody: (programme: string) => string;
+  readonly invitationPurpose: string;
+  readonly invitationDates: (start: string, end: string) => string;
+  readonly invitationRole: string;
+  readonly roleMentee: string;
+  readonly roleMentor: string;
+  readonly invitationWindowsNote: string;
+  readonly joinProgramme: string;
+  readonly openProgramme: string;
+  readonly joinedTitle: (programme: string) => string;
+  readonly joinedBody: (role: string) => string;
+  readonly joinFailed: (reason: string) => string;
+  readonly pairNudgeTitle: string;
+  readonly pairNudgeBody: (programme: string, partner: string) => string;
+  readonly pairNudgeNoMeeting: string;
+  readonly pairNudgeCancellations: string;
+  readonly pairNudgeAgreement: string;
+  readonly pairNudgeRequest: string;
 }
 
 /** Why a time from the "missed it?" card could not be booked, in words for the card. */
@@ -186,6 +207,27 @@ const en: CardStrings = {
     INVALID_INPUT: 'Some answers could not be read. Check them and send again.',
   },
   fixAndResend: 'Please correct this and send again:',
+  announcementTitle: (programme) => `${programme}: an announcement`,
+  announcementFooter: 'Sent by the programme’s owner to everyone in the programme.',
+  invitationTitle: (programme) => `You are invited to ${programme}`,
+  invitationBody: (programme) => `The owner of ${programme} invited you to take part.`,
+  invitationPurpose: 'What it is for',
+  invitationDates: (start, end) => `From ${start} to ${end}.`,
+  invitationRole: 'I would like to join as',
+  roleMentee: 'Mentee (I want to learn)',
+  roleMentor: 'Mentor (I want to help)',
+  invitationWindowsNote: 'Joining here uses your profile’s time zone and weekday office hours (9:00–17:00) as the times you can meet; change them in the Programme tab.',
+  joinProgramme: 'Join',
+  openProgramme: 'Open the programme',
+  joinedTitle: (programme) => `You joined ${programme}`,
+  joinedBody: (role) => `You take part as ${role}. Your programme’s owner will match you; the bot tells you when.`,
+  joinFailed: (reason) => `You could not join: ${reason}`,
+  pairNudgeTitle: 'A gentle nudge',
+  pairNudgeBody: (programme, partner) => `${programme} keeps an eye on how pairs are doing, and your mentoring with ${partner} looks stalled.`,
+  pairNudgeNoMeeting: 'You have not met for a while. A short conversation is enough to get going again: pick a time in the schedule.',
+  pairNudgeCancellations: 'Your last two meetings were cancelled. If the time does not suit you any more, the schedule finds another one.',
+  pairNudgeAgreement: 'Your agreement is not accepted yet. Agree on how you will meet, and the schedule books the meetings.',
+  pairNudgeRequest: 'A mentoring request is waiting for an answer. Accept or decline it in the app.',
 };
 
 const pl: CardStrings = {
@@ -282,6 +324,27 @@ const pl: CardStrings = {
     INVALID_INPUT: 'Nie udało się odczytać części odpowiedzi. Sprawdź je i wyślij ponownie.',
   },
   fixAndResend: 'Popraw to i wyślij ponownie:',
+  announcementTitle: (programme) => `${programme}: ogłoszenie`,
+  announcementFooter: 'Wysłane przez właściciela programu do wszystkich uczestników.',
+  invitationTitle: (programme) => `Zaproszenie do programu ${programme}`,
+  invitationBody: (programme) => `Właściciel programu ${programme} zaprasza Cię do udziału.`,
+  invitationPurpose: 'Cel programu',
+  invitationDates: (start, end) => `Od ${start} do ${end}.`,
+  invitationRole: 'Chcę dołączyć jako',
+  roleMentee: 'Mentee (chcę się uczyć)',
+  roleMentor: 'Mentor (chcę pomagać)',
+  invitationWindowsNote: 'Dołączenie tutaj przyjmuje strefę czasową z Twojego profilu i godziny pracy w dni robocze (9:00–17:00) jako czas na spotkania; zmienisz je w karcie Program.',
+  joinProgramme: 'Dołącz',
+  openProgramme: 'Otwórz program',
+  joinedTitle: (programme) => `Dołączono do programu ${programme}`,
+  joinedBody: (role) => `Bierzesz udział jako ${role}. Właściciel programu dobierze Ci parę; bot da Ci znać.`,
+  joinFailed: (reason) => `Nie udało się dołączyć: ${reason}`,
+  pairNudgeTitle: 'Delikatne przypomnienie',
+  pairNudgeBody: (programme, partner) => `Program ${programme} śledzi, jak idzie parom, a Wasz mentoring z ${partner} wygląda na wstrzymany.`,
+  pairNudgeNoMeeting: 'Dawno się nie spotkaliście. Wystarczy krótka rozmowa, by ruszyć dalej: wybierz termin w harmonogramie.',
+  pairNudgeCancellations: 'Dwa ostatnie spotkania zostały odwołane. Jeśli termin już nie pasuje, harmonogram znajdzie inny.',
+  pairNudgeAgreement: 'Wasza umowa nie jest jeszcze zaakceptowana. Ustalcie, jak będziecie się spotykać, a harmonogram zarezerwuje spotkania.',
+  pairNudgeRequest: 'Prośba o mentoring czeka na odpowiedź. Zaakceptuj ją lub odrzuć w aplikacji.',
 };
 
 export const cardStrings: Readonly<Record<CardLocale, CardStrings>> = { en, pl };

@@ -8,6 +8,8 @@ export interface TabLinks {
   readonly home: string;
   readonly schedule: string;
   readonly actionItems: string;
+  /** The Programme tab (programme cards); home when absent. */
+  readonly programme?: string;
 }
 
 export function welcomeCard(input: { locale: CardLocale; displayName?: string; links: TabLinks }): AdaptiveCard {

@@ -19,7 +19,7 @@ const obj = z.looseObject;
 const n = z.number();
 const Counts = obj({ planned: n, held: n, missed: n, cancelled: n });
 const Stage = z.enum(PAIR_STAGES as unknown as ['matched', 'agreed', 'meeting', 'closed']);
-const Risk = z.enum(['noMeetingInTwoPeriods', 'twoCancellationsInARow', 'agreementNotAccepted']);
+const Risk = z.enum(['noMeetingInTwoPeriods', 'twoCancellationsInARow', 'agreementNotAccepted', 'requestUnanswered']);
 
 const StoredHealth: z.ZodType<ProgrammeHealth> = obj({
   pairs: n,

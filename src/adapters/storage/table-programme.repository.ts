@@ -10,6 +10,7 @@ import { ok, type Result } from '../../core/result';
 import type { Unversioned } from '../../core/ports/repositories';
 import type { ProgrammeRepository } from '../../core/ports/programmes';
 import type { Programme, ProgrammeCohort, ProgrammeMember } from '../../core/programmes/programme';
+import type { Announcement, PairNudge } from '../../core/programmes/programme-messages';
 import { byId, found, versioned, withoutVersion } from './stored-document';
 import type { TableDocumentStore } from './table-document-store';
 import { key, tenantKeys } from './table-keys';
@@ -65,6 +66,21 @@ export const StoredProgrammeCohort: z.ZodType<Unversioned<ProgrammeCohort>> = ob
   publishedAt: z.number().int().optional(),
 });
 
+export const StoredAnnouncement: z.ZodType<Unversioned<Announcement>> = obj({
+  id: text,
+  text,
+  personIds: z.array(text),
+  createdBy: text,
+  createdAt: z.number().int(),
+});
+
+export const StoredPairNudge: z.ZodType<Unversioned<PairNudge>> = obj({
+  relationshipId: text,
+  sentAt: z.number().int(),
+  by: text,
+  planned: z.boolean(),
+});
+
 /** Every programme across tenants (tenant-first keys elsewhere keep tenants apart; this one is for timers only). */
 const REGISTER_PARTITION = 'programme-register';
 const RegisterRow = obj({ tenantId: text, programmeId: text });
@@ -75,6 +91,10 @@ const COHORT_ROW = 'cohort';
 const MEMBER = 'programmeMember';
 const MEMBER_PREFIX = 'member|';
 const memberRow = (personId: string) => `${MEMBER_PREFIX}${key(personId)}`;
+const ANNOUNCEMENT = 'programmeAnnouncement';
+const announcementRow = (announcementId: string) => `announcement|${key(announcementId)}`;
+const NUDGE = 'programmeNudge';
+const nudgeRow = (relationshipId: string) => `nudge|${key(relationshipId)}`;
 
 export class TableProgrammeRepository implements ProgrammeRepository {
   constructor(private readonly store: TableDocumentStore) {}
@@ -139,5 +159,29 @@ export class TableProgrammeRepository implements ProgrammeRepository {
     const written =
       expectedVersion === undefined ? await this.store.insert(partition, COHORT_ROW, COHORT, doc) : await this.store.replace(partition, COHORT_ROW, COHORT, doc, expectedVersion);
     return written.ok ? ok({ ...doc, version: written.value.etag } as ProgrammeCohort) : written;
+  }
+
+  async getAnnouncement(tenantId: string, programmeId: string, announcementId: string): Promise<Result<Announcement>> {
+    return found<Announcement>(await this.store.get(tenantKeys.programme(tenantId, programmeId), announcementRow(announcementId), StoredAnnouncement), 'announcement');
+  }
+
+  async createAnnouncement(tenantId: string, programmeId: string, announcement: Unversioned<Announcement>): Promise<Result<Announcement>> {
+    const doc = withoutVersion(announcement);
+    const written = await this.store.insert(tenantKeys.programme(tenantId, programmeId), announcementRow(announcement.id), ANNOUNCEMENT, doc);
+    return written.ok ? ok({ ...doc, version: written.value.etag } as Announcement) : written;
+  }
+
+  async getNudge(tenantId: string, programmeId: string, relationshipId: string): Promise<Result<PairNudge>> {
+    return found<PairNudge>(await this.store.get(tenantKeys.programme(tenantId, programmeId), nudgeRow(relationshipId), StoredPairNudge), 'nudge');
+  }
+
+  async saveNudge(tenantId: string, programmeId: string, nudge: Unversioned<PairNudge>, expectedVersion?: string): Promise<Result<PairNudge>> {
+    const doc = withoutVersion(nudge);
+    const partition = tenantKeys.programme(tenantId, programmeId);
+    const written =
+      expectedVersion === undefined
+        ? await this.store.insert(partition, nudgeRow(nudge.relationshipId), NUDGE, doc)
+        : await this.store.replace(partition, nudgeRow(nudge.relationshipId), NUDGE, doc, expectedVersion);
+    return written.ok ? ok({ ...doc, version: written.value.etag } as PairNudge) : written;
   }
 }

@@ -31,6 +31,8 @@ import type { Principal } from '../../core/usecases/principal';
 import { parseCommand } from './commands';
 import { CardActionDataSchema, changedElsewhereMessage, parseCheckInForm, type CardActionData } from './check-in-form';
 import { RebookActionDataSchema, rebookProblemOf, type RebookActionData } from './rebook-action';
+import { ProgrammeJoinActionDataSchema, type ProgrammeCardsPort } from './programme-actions';
+import { announcementCard, pairNudgeCard, programmeInvitationCard, programmeJoinedCard } from '../../adapters/cards/programme-cards';
 
 /** Who is talking to the bot, from the activity the channel authenticated. */
 export interface BotUser {
@@ -58,6 +60,8 @@ export interface ConversationDeps {
    * the calendars cannot be read) the card lists the agreement's times and the schedule link is the way.
    */
   readonly rebook?: RebookPort;
+  /** Programme cards (announcements, invitations, nudges) and Join; without it those jobs are undeliverable. */
+  readonly programmes?: ProgrammeCardsPort;
 }
 
 export interface RebookPort {
@@ -221,11 +225,54 @@ export class MentoringConversation {
       case 'missedYou':
         return this.composeMissedCard(user, job.kind, job.relationshipId, job.meetingId, aggregate);
       case 'announcement':
-        return fail('DELIVERY.UNSUPPORTED_KIND', 'Programme announcements are not sent by this version of the bot.');
+      case 'programmeInvitation':
+      case 'programmeNudge':
+        return this.composeProgrammeCard(job, user);
       case 'meetingEndingSoon':
         // Not a chat card: the delivery worker sends it as Teams' targeted in-meeting notification.
         return fail('DELIVERY.UNSUPPORTED_KIND', 'The in-meeting nudge is a meeting notification, not a card.');
     }
+  }
+
+  private programmeLink(): string {
+    return this.deps.links.programme ?? this.deps.links.home;
+  }
+
+  /** An announcement, an invitation or a nudge, from what the programme stores now (the job carries ids only). */
+  private async composeProgrammeCard(job: ProactiveMessage, user: BotUser): Promise<Result<AdaptiveCard>> {
+    const port = this.deps.programmes;
+    if (!port || !job.programmeId) return fail('DELIVERY.UNSUPPORTED_KIND', 'Programme messages are not connected in this bot.');
+    const programme = await port.programme(user.tenantId, job.programmeId);
+    if (!programme.ok) return programme;
+    const link = this.programmeLink();
+    if (job.kind === 'announcement') {
+      const announcement = await port.announcement(user.tenantId, job.programmeId, job.itemId ?? '');
+      if (!announcement.ok) return announcement;
+      return ok(announcementCard({ locale: user.locale, programmeName: programme.value.name, text: announcement.value.text, programmeLink: link }));
+    }
+    if (job.kind === 'programmeInvitation') {
+      const p = programme.value;
+      return ok(programmeInvitationCard({ locale: user.locale, programmeId: p.id, programmeName: p.name, purpose: p.purpose, startDate: p.startDate, endDate: p.endDate, programmeLink: link }));
+    }
+    const relationship = await this.deps.mentoring.repos.relationships.get(user.tenantId, job.relationshipId);
+    if (!relationship.ok) return relationship;
+    const rel = relationship.value;
+    if (rel.mentorId !== user.userId && rel.menteeId !== user.userId) return fail('RELATIONSHIP.NOT_FOUND', 'We could not find that mentoring relationship among yours.');
+    const partnerName = await this.nameOf(user.tenantId, rel.mentorId === user.userId ? rel.menteeId : rel.mentorId);
+    const risks = await port.risks(user.tenantId, job.programmeId, rel.id);
+    return ok(pairNudgeCard({ locale: user.locale, programmeName: programme.value.name, partnerName, risks, scheduleLink: this.deps.links.schedule, homeLink: this.deps.links.home }));
+  }
+
+  /** Join on the invitation card: the join use case as the person who clicked, with the role they chose. */
+  private async joinFromCard(user: BotUser, programmeId: string, values: Readonly<Record<string, unknown>>): Promise<CardReply> {
+    const port = this.deps.programmes;
+    const link = this.programmeLink();
+    if (!port) return this.rejected(user, 'UNKNOWN_ACTION');
+    const role = values.role === 'mentor' ? 'mentor' : values.role === 'mentee' ? 'mentee' : undefined;
+    if (!role) return this.rejected(user, 'INVALID_INPUT');
+    const joined = await port.join(principalOf(user), { programmeId, role }, this.deps.now());
+    if (!joined.ok) return { card: programmeJoinedCard({ locale: user.locale, problem: joined.error.message, programmeLink: link }) };
+    return { card: programmeJoinedCard({ locale: user.locale, programmeName: joined.value.programmeName, role, programmeLink: link }) };
   }
 
   /** After a meeting nobody (or only the partner) joined: no check-in, a way to meet again. */
@@ -391,6 +438,8 @@ export class MentoringConversation {
   async cardAction(user: BotUser, rawData: unknown, values: Readonly<Record<string, unknown>>): Promise<CardReply> {
     const rebook = RebookActionDataSchema.safeParse(rawData);
     if (rebook.success) return this.rebook(user, rebook.data);
+    const join = ProgrammeJoinActionDataSchema.safeParse(rawData);
+    if (join.success) return this.joinFromCard(user, join.data.programmeId, values);
     const parsed = CardActionDataSchema.safeParse(rawData);
     if (!parsed.success) return this.rejected(user, 'UNKNOWN_ACTION');
     const data: CardActionData = parsed.data;

@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../../adapters/cards/adaptive-card';
 import { cardLocaleOf } from '../../adapters/cards/card-locale';
 import type { ConversationReferenceStore } from '../../core/ports/bot-stores';
-import type { DeliveryFailure, DeliveryJob, DeliveryLedger, DeliveryQueue, MeetingNotifier, ProactiveSender, QueueMessageSource, SendOutcome } from '../../core/ports/delivery';
+import type { CampaignUpdate, DeliveryFailure, DeliveryJob, DeliveryLedger, DeliveryQueue, MeetingNotifier, ProactiveSender, QueueMessageSource, SendOutcome } from '../../core/ports/delivery';
 import type { StoredConversationReference } from '../../core/ports/bot-stores';
 import { endingSoonObstacle } from '../../core/delivery/meeting-ending-soon';
 import type { Meeting, TeamsMeetingRef } from '../../core/relationships/meeting';
@@ -27,6 +27,8 @@ export interface DeliveryWorkerDeps {
   /** Teams limits each tenant separately, so pacing is per tenant. */
   readonly pacerFor: (tenantId: string) => AdaptivePacer;
   readonly log?: (event: string, details: Record<string, unknown>) => void;
+  /** Records what became of a campaign's message (jobs with a `campaignId`), for the owner's progress. */
+  readonly campaignProgress?: (job: DeliveryJob, update: CampaignUpdate) => Promise<void>;
   /**
    * Jobs handled at once by this worker, across all the messages the queue triggers hand it (a
    * message carries up to 100 jobs, and the triggers take 16 messages per queue at a time): the
@@ -123,6 +125,16 @@ export class DeliveryWorker {
     return handled.map((h) => h.outcome);
   }
 
+  /** The owner's progress counts; a failure here never changes what happened to the message. */
+  private async progress(job: DeliveryJob, update: CampaignUpdate): Promise<void> {
+    if (!job.campaignId || !this.deps.campaignProgress) return;
+    try {
+      await this.deps.campaignProgress(job, update);
+    } catch (error) {
+      this.deps.log?.('campaign progress not recorded', { key: job.idempotencyKey, campaignId: job.campaignId, error: describe(error) });
+    }
+  }
+
   /** One failure more: retried with backoff, or poisoned at the limit. */
   private failed(job: DeliveryJob, failure: DeliveryFailure): Handled {
     const failures = (job.failures ?? 0) + 1;
@@ -142,6 +154,7 @@ export class DeliveryWorker {
       ...(failure.status !== undefined ? { httpStatus: failure.status } : {}),
       attempts: job.failures ?? MAX_FAILED_ATTEMPTS,
     });
+    await this.progress(job, { status: 'unreachable', at: d.now(), reason: 'POISONED' });
     d.log?.('delivery job poisoned', { key: job.idempotencyKey, tenantId: job.tenantId, code: failure.code, status: failure.status, attempts: job.failures });
   }
 
@@ -156,6 +169,7 @@ export class DeliveryWorker {
         status: 'undeliverable',
         reason: recipient ? 'NOT_INSTALLED' : 'NO_AGREEMENT',
       });
+      await this.progress(job, { status: 'unreachable', at: d.now(), reason: recipient ? 'NOT_INSTALLED' : 'NO_AGREEMENT' });
       return { outcome: 'undeliverable' };
     }
     const now = d.now();
@@ -165,10 +179,14 @@ export class DeliveryWorker {
       if (decision.reason === 'ALREADY_DELIVERED') return { outcome: 'dropped' };
       const expired = decision.reason === 'EXPIRED';
       await d.ledger.markFinal(job.tenantId, job.personId, job.idempotencyKey, now, { status: expired ? 'expired' : 'undeliverable', reason: decision.reason });
+      await this.progress(job, { status: 'unreachable', at: now, reason: decision.reason });
       if (expired) d.log?.('delivery job expired', { key: job.idempotencyKey, tenantId: job.tenantId, notBefore: job.notBefore });
       return { outcome: expired ? 'expired' : 'dropped' };
     }
-    if (decision.kind === 'wait') return { outcome: 'waiting', delayMs: decision.until - now };
+    if (decision.kind === 'wait') {
+      if (decision.reason !== 'NOT_YET_DUE') await this.progress(job, { status: 'waiting', at: now, until: decision.until });
+      return { outcome: 'waiting', delayMs: decision.until - now };
+    }
     const reservation = await d.ledger.reserve({
       tenantId: job.tenantId,
       personId: job.personId,
@@ -186,6 +204,7 @@ export class DeliveryWorker {
     const card = await d.compose(job, user);
     if (!card.ok) {
       await d.ledger.markFinal(job.tenantId, job.personId, job.idempotencyKey, now, { status: 'undeliverable', reason: card.error.code });
+      await this.progress(job, { status: 'unreachable', at: now, reason: card.error.code });
       return { outcome: 'undeliverable' };
     }
     const pacer = d.pacerFor(job.tenantId);
@@ -194,10 +213,12 @@ export class DeliveryWorker {
     if (outcome.kind === 'sent') {
       pacer.succeeded();
       await d.ledger.markDelivered(job.tenantId, job.personId, job.idempotencyKey, d.now(), outcome.activityId);
+      await this.progress(job, { status: 'sent', at: d.now() });
       return { outcome: 'delivered' };
     }
     if (outcome.kind === 'undeliverable') {
       await d.ledger.markFinal(job.tenantId, job.personId, job.idempotencyKey, d.now(), { status: 'undeliverable', reason: `HTTP_${outcome.status}` });
+      await this.progress(job, { status: 'unreachable', at: d.now(), reason: `HTTP_${outcome.status}` });
       return { outcome: 'undeliverable' };
     }
     return this.retryOrFail(job, outcome, pacer);

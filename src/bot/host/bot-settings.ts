@@ -46,10 +46,12 @@ export function parseBotSettings(env: Readonly<Record<string, string | undefined
 export function tabLinksFrom(settings: BotSettings) {
   const tab = settings.TAB_ENDPOINT.replace(/\/$/, '');
   if (!settings.TEAMS_APP_ID) {
-    return { home: `${tab}/index.html#/`, schedule: `${tab}/index.html#/schedule`, actionItems: `${tab}/index.html#/actions` };
+    return { home: `${tab}/index.html#/`, schedule: `${tab}/index.html#/schedule`, actionItems: `${tab}/index.html#/actions`, programme: `${tab}/index.html#/programme` };
   }
   const entity = (sub?: string) =>
     `https://teams.microsoft.com/l/entity/${encodeURIComponent(settings.TEAMS_APP_ID!)}/mentoring` +
     (sub ? `?context=${encodeURIComponent(JSON.stringify({ subEntityId: sub }))}` : '');
-  return { home: entity(), schedule: entity('schedule'), actionItems: entity('actions') };
+  // The Programme screen is its own static tab (entityId "programme" in the manifest).
+  const programme = `https://teams.microsoft.com/l/entity/${encodeURIComponent(settings.TEAMS_APP_ID)}/programme`;
+  return { home: entity(), schedule: entity('schedule'), actionItems: entity('actions'), programme };
 }

@@ -5,7 +5,16 @@ import type { Instant } from '../time/interval';
  * not counted here: only messages the person did not ask for are limited by contact hours and the
  * two-a-day rule.
  */
-export type ProactiveMessageKind = 'checkin' | 'checkinNudge' | 'actionItemReminder' | 'announcement' | 'missedMeeting' | 'missedYou' | 'meetingEndingSoon';
+export type ProactiveMessageKind =
+  | 'checkin'
+  | 'checkinNudge'
+  | 'actionItemReminder'
+  | 'announcement'
+  | 'missedMeeting'
+  | 'missedYou'
+  | 'meetingEndingSoon'
+  | 'programmeInvitation'
+  | 'programmeNudge';
 
 export interface ProactiveMessage {
   readonly kind: ProactiveMessageKind;
@@ -20,6 +29,14 @@ export interface ProactiveMessage {
   readonly notBefore: Instant;
   /** After this instant the message is pointless (e.g. a reminder once the meeting has started). */
   readonly expiresAt?: Instant;
+  /**
+   * Programme messages (announcement, invitation, nudge): the programme, the item the card shows (an
+   * announcement's id) and the campaign whose progress the owner watches. Their `relationshipId` is
+   * the nudged pair's, or empty; their `meetingId` is empty.
+   */
+  readonly programmeId?: string;
+  readonly itemId?: string;
+  readonly campaignId?: string;
 }
 
 export const idempotencyKeys = {
@@ -33,4 +50,8 @@ export const idempotencyKeys = {
   announcement: (announcementId: string, personId: string): string => `announcement|${announcementId}|${personId}`,
   /** "5 minutes left" inside the Teams meeting, once per person and scheduled end (a moved meeting is a new moment). */
   meetingEndingSoon: (meetingId: string, personId: string, end: Instant): string => `endingsoon|${meetingId}|${personId}|${end}`,
+  /** One invitation card per programme and person, ever. */
+  programmeInvitation: (programmeId: string, personId: string): string => `invitation|${programmeId}|${personId}`,
+  /** One card per nudge (a pair is nudged at most once in seven days) and person. */
+  programmeNudge: (relationshipId: string, nudgeId: string, personId: string): string => `pairnudge|${relationshipId}|${nudgeId}|${personId}`,
 };

@@ -118,6 +118,16 @@ export type SendOutcome =
   /** The person removed the app or the conversation is gone (403, 404): retrying cannot help. */
   | { readonly kind: 'undeliverable'; readonly status: number };
 
+/**
+ * What became of one person's message of a campaign (a programme announcement, invitation or
+ * nudge), for the owner's progress counts. `reason` is the ledger's (NOT_INSTALLED, NO_AGREEMENT,
+ * EXPIRED, NO_CONTACT_HOURS, HTTP_403, POISONED, a card's error code).
+ */
+export type CampaignUpdate =
+  | { readonly status: 'sent'; readonly at: Instant }
+  | { readonly status: 'waiting'; readonly at: Instant; readonly until: Instant }
+  | { readonly status: 'unreachable'; readonly at: Instant; readonly reason: string };
+
 /** Sends one card into a stored conversation through the Bot Connector. */
 export interface ProactiveSender {
   send(reference: StoredConversationReference, card: unknown): Promise<SendOutcome>;

@@ -2,6 +2,8 @@ import type { Result } from '../result';
 import type { Unversioned } from './repositories';
 import type { Programme, ProgrammeCohort, ProgrammeMember } from '../programmes/programme';
 import type { PairFacts, ProgrammeHealth } from '../programmes/programme-health';
+import type { Announcement, CampaignProgress, PairNudge } from '../programmes/programme-messages';
+import type { Instant } from '../time/interval';
 
 /**
  * Programmes and their members, per tenant (same rules as the other storage ports: `tenantId`
@@ -25,6 +27,30 @@ export interface ProgrammeRepository {
   getCohort(tenantId: string, programmeId: string): Promise<Result<ProgrammeCohort>>;
   /** Insert (no version) or replace (the version read). */
   saveCohort(tenantId: string, programmeId: string, cohort: Unversioned<ProgrammeCohort>, expectedVersion?: string): Promise<Result<ProgrammeCohort>>;
+  /** `STORAGE.NOT_FOUND` when there is none with that id. */
+  getAnnouncement(tenantId: string, programmeId: string, announcementId: string): Promise<Result<Announcement>>;
+  /** Insert only: `STORAGE.ALREADY_EXISTS` when the id is taken (a retry of the same announcement). */
+  createAnnouncement(tenantId: string, programmeId: string, announcement: Unversioned<Announcement>): Promise<Result<Announcement>>;
+  /** The pair's last nudge; `STORAGE.NOT_FOUND` before the first. */
+  getNudge(tenantId: string, programmeId: string, relationshipId: string): Promise<Result<PairNudge>>;
+  /** Insert (no version) or replace (the version read); a lost race is `STORAGE.CONFLICT` or `STORAGE.ALREADY_EXISTS`. */
+  saveNudge(tenantId: string, programmeId: string, nudge: Unversioned<PairNudge>, expectedVersion?: string): Promise<Result<PairNudge>>;
+}
+
+/**
+ * The bot's messages about a programme, planned from the API into the bot's delivery pipeline (its
+ * queues, planned keys and ledger): each person gets each message at most once, inside their contact
+ * hours. A campaign is one message to many people (an announcement, the invitations of a programme,
+ * a nudge); planning it again plans only who is missing, so a retried request never sends twice.
+ */
+export interface ProgrammeMessenger {
+  announce(input: { tenantId: string; programmeId: string; announcementId: string; personIds: readonly string[]; now: Instant }): Promise<Result<CampaignProgress>>;
+  /** Progress of an announcement: counts only. */
+  announcementProgress(tenantId: string, programmeId: string, announcementId: string): Promise<Result<CampaignProgress>>;
+  /** The invitation card to each person on an invited list (each once per programme). */
+  invite(input: { tenantId: string; programmeId: string; personIds: readonly string[]; now: Instant }): Promise<Result<CampaignProgress>>;
+  /** The nudge card to both people of a pair; `nudgeId` names this nudge (one per seven days). */
+  nudge(input: { tenantId: string; programmeId: string; relationshipId: string; nudgeId: string; personIds: readonly string[]; now: Instant }): Promise<Result<CampaignProgress>>;
 }
 
 /** Entra ID groups, read through Graph (`GET /groups/{id}/transitiveMembers`, nested groups flattened). */

@@ -21,9 +21,10 @@ export const PAIR_STAGES: readonly PairStage[] = ['matched', 'agreed', 'meeting'
  * Why a pair needs the owner's attention:
  * - noMeetingInTwoPeriods: nothing held in two of the agreement's cadence periods (from the match, or the last held meeting);
  * - twoCancellationsInARow: the pair's two latest decided meetings were both cancelled;
- * - agreementNotAccepted: matched seven days ago or more and still no agreement both accepted.
+ * - agreementNotAccepted: matched seven days ago or more and still no agreement both accepted;
+ * - requestUnanswered: the programme's request (an invitation to accept) open for seven days or more.
  */
-export type RiskFlag = 'noMeetingInTwoPeriods' | 'twoCancellationsInARow' | 'agreementNotAccepted';
+export type RiskFlag = 'noMeetingInTwoPeriods' | 'twoCancellationsInARow' | 'agreementNotAccepted' | 'requestUnanswered';
 
 export interface MeetingCounts {
   readonly planned: number;

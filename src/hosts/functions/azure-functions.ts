@@ -29,7 +29,8 @@ const botSettings = parseBotSettings(process.env);
 
 let host: Promise<ComposedApiHost> | undefined;
 function apiHost(): Promise<ComposedApiHost> {
-  host ??= createApiHost({ settings, logger: consoleLogger }).catch((error: unknown) => {
+  // Programme messages go through the bot of this same Function App, composed on first use.
+  host ??= createApiHost({ settings, logger: consoleLogger, programmeMessenger: async () => (await botRuntime()).host.programmeMessenger }).catch((error: unknown) => {
     // Let the next request try again (e.g. storage was briefly unreachable at cold start).
     host = undefined;
     throw error;

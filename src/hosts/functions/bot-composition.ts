@@ -31,6 +31,8 @@ import type { FeedServices } from '../../api/feed-services';
 import type { FeedEvent } from '../../core/feed/feed-events';
 import { feedEventStillNeeded } from '../../core/feed/raise-feed-events';
 import type { DeliveryRecipient } from '../../core/delivery/contact-hours';
+import { TableProgrammeMessenger } from '../../adapters/bot/table-programme-messenger';
+import type { ProgrammeCardsPort } from '../../bot/conversation/programme-actions';
 import { createBotAdapter, type BotLogger } from '../../bot/host/bot-host';
 import { botEndpoint, type BotEndpoint } from '../../bot/host/bot-endpoint';
 import { isLoopbackServiceUrl } from '../../bot/host/inbound-activity';
@@ -60,6 +62,8 @@ export interface BotHost {
   readonly handle: BotEndpoint;
   /** The delivery queues (shards); Azure's queue triggers and the local poller read them. */
   readonly deliveryQueue: StorageQueueDeliveryQueue;
+  /** Programme announcements, invitations and nudges into the delivery pipeline (the API plans them). */
+  readonly programmeMessenger: TableProgrammeMessenger;
   /** Queue what is due for one relationship (timer, meetingEnd event, local demo action). */
   plan(tenantId: string, relationshipId: string, preloaded?: RelationshipAggregate): ReturnType<typeof planDeliveries>;
   /** A Teams meetingEnd event: attendance read, the meeting recorded, what is due queued. */
@@ -122,6 +126,8 @@ export async function composeBotHost(options: {
   readonly relationshipOfJoinUrl?: (tenantId: string, joinUrl: string) => Promise<string | undefined>;
   /** The activity feed's queue, Graph access and links (the API's); check-ins then also notify the feed. */
   readonly feed?: FeedServices;
+  /** Programme cards and Join (the API host's programme use cases); without it programme messages are undeliverable. */
+  readonly programmeCards?: ProgrammeCardsPort;
 }): Promise<BotHost> {
   const table = options.storage.table(BOT_TABLE_NAME);
   await ensureTable(table);
@@ -142,6 +148,7 @@ export async function composeBotHost(options: {
     now: () => options.clock.now(),
     ...(options.afterCheckInSaved ? { afterCheckInSaved: options.afterCheckInSaved } : {}),
     ...(options.rebook ? { rebook: options.rebook } : {}),
+    ...(options.programmeCards ? { programmes: options.programmeCards } : {}),
   });
   const planned = new TablePlannedKeys(table);
   // Relationships planned side by side share their queue writes (a few messages of many jobs).
@@ -206,16 +213,25 @@ export async function composeBotHost(options: {
   };
   // One ledger for bot cards and feed notifications: each key once, and one daily limit across both.
   const ledger = new TableDeliveryLedger(table);
+  const programmeMessenger = new TableProgrammeMessenger(table, queue, () => randomUUID());
+  const fromAgreement = recipientFromAgreement(options.mentoring.repos, aggregateOf);
+  // Announcements and invitations are about no relationship: the member's (or the profile's) zone and hours.
+  const isProgrammeWide = (job: DeliveryJob) => job.kind === 'announcement' || job.kind === 'programmeInvitation';
   const worker = new DeliveryWorker({
     queue,
     ledger,
     sender: new BotConnectorSender(adapter, options.settings.BOT_ID ?? ''),
     references,
-    recipientOf: recipientFromAgreement(options.mentoring.repos, aggregateOf),
+    recipientOf: async (job) => {
+      if (!isProgrammeWide(job)) return fromAgreement(job);
+      return options.programmeCards && job.programmeId ? options.programmeCards.recipient(job.tenantId, job.programmeId, job.personId) : undefined;
+    },
     compose: async (job, user) => {
+      if (isProgrammeWide(job)) return conversation.composeProactive(job, user);
       const aggregate = await aggregateOf(job);
       return conversation.composeProactive(job, user, aggregate.ok ? aggregate.value : undefined);
     },
+    campaignProgress: (job, update) => programmeMessenger.record(job, update),
     nextContactMoment: options.nextContactMoment ?? nextContactMoment,
     now: () => options.clock.now(),
     pacerFor: pacerPerKey(options.deliveryPacing ?? DELIVERY_PACING),
@@ -253,6 +269,7 @@ export async function composeBotHost(options: {
     worker,
     ...(feedWorker ? { feedWorker } : {}),
     deliveryQueue: queue,
+    programmeMessenger,
     // Locally there is no channel token, so the serviceUrl is the one thing an anonymous caller
     // controls: the bot only answers connectors on this machine, never an address it is handed.
     handle: botEndpoint(adapter, bot, logger, options.settings.MENTORING_MODE === 'local' ? { allowServiceUrl: isLoopbackServiceUrl } : {}),

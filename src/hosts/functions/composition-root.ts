@@ -26,6 +26,8 @@ import { createTodoServices } from '../../api/todo-services';
 import { createFeedServices } from '../../api/feed-services';
 import { credentialStatus } from '../../api/credential-health';
 import type { PeopleDirectory } from '../../core/booking';
+import type { ProgrammeMessenger } from '../../core/ports/programmes';
+import { fail, ok, type Result } from '../../core/result';
 
 export const systemClock: Clock = { now: () => Date.now() };
 export const uuidGenerator: IdGenerator = { newId: () => randomUUID() };
@@ -45,6 +47,8 @@ export interface ApiHostOptions {
   readonly directory?: PeopleDirectory;
   /** The activity-feed queue's name; tests give each run its own. */
   readonly feedQueueName?: string;
+  /** The bot's programme messages, composed on first use (Azure: the bot runtime of the same Function App). */
+  readonly programmeMessenger?: () => Promise<ProgrammeMessenger>;
 }
 
 export interface ComposedApiHost extends ApiHost {
@@ -55,6 +59,8 @@ export interface ComposedApiHost extends ApiHost {
   readonly meetingJoins: MeetingJoinIndex;
   /** For components that start after the API (the local stand-ins, the bot). */
   addHealthCheck(check: HealthCheck): void;
+  /** The bot, composed after the API on this host, plans programme messages (composeBotRuntime calls it). */
+  connectProgrammeMessenger(messenger: ProgrammeMessenger): void;
 }
 
 function storageConnection(settings: ApiSettings): StorageConnection {
@@ -134,11 +140,25 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
   const graphTokens = options.graphTokens ?? defaultGraphTokens(settings);
   const ids = options.ids ?? uuidGenerator;
   const feed = createFeedServices({ settings, repos: repositories, ids, tokens: graphTokens, ...(options.feedQueueName ? { queueName: options.feedQueueName } : {}) });
+  let connected: ProgrammeMessenger | undefined;
+  const programmeMessenger = async (): Promise<Result<ProgrammeMessenger>> => {
+    if (connected) return ok(connected);
+    if (options.programmeMessenger) {
+      try {
+        connected = await options.programmeMessenger();
+        return ok(connected);
+      } catch (error) {
+        logger.error('programme messages: the bot could not start', { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return fail('PROGRAMME.MESSAGES_UNAVAILABLE', 'The bot is not running on this server yet, so nothing was sent. Try again in a minute.');
+  };
   const services: ApiServices = {
     repositories,
     programmes: new TableProgrammeRepository(store),
     todo: createTodoServices({ settings, store, repos: repositories, tokens: graphTokens }),
     programmeHealth,
+    programmeMessenger,
     booking: createBookingServices({
       settings,
       store,
@@ -152,5 +172,16 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
     health,
     ...(feed ? { feed } : {}),
   };
-  return { services, validator, logger, store, meetingMoments, meetingJoins, addHealthCheck: (check) => health.push(check) };
+  return {
+    services,
+    validator,
+    logger,
+    store,
+    meetingMoments,
+    meetingJoins,
+    addHealthCheck: (check) => health.push(check),
+    connectProgrammeMessenger: (messenger) => {
+      connected = messenger;
+    },
+  };
 }

@@ -566,6 +566,7 @@ export const en = {
   'programme.risk.noMeetingInTwoPeriods': 'No meeting held in two cadence periods',
   'programme.risk.twoCancellationsInARow': 'Two cancellations in a row',
   'programme.risk.agreementNotAccepted': 'No agreement seven days after the match',
+  'programme.risk.requestUnanswered': 'Request unanswered for seven days',
   'programme.export.title': 'Export (CSV)',
   'programme.export.aggregates': 'Aggregates',
   'programme.export.pairs': 'Pair list',

@@ -569,6 +569,7 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'programme.risk.noMeetingInTwoPeriods': 'Brak spotkania przez dwa okresy rytmu spotkań',
   'programme.risk.twoCancellationsInARow': 'Dwa odwołania z rzędu',
   'programme.risk.agreementNotAccepted': 'Brak umowy siedem dni po dobraniu pary',
+  'programme.risk.requestUnanswered': 'Prośba bez odpowiedzi od siedmiu dni',
   'programme.export.title': 'Eksport (CSV)',
   'programme.export.aggregates': 'Zestawienia',
   'programme.export.pairs': 'Lista par',
