@@ -21,6 +21,9 @@ import { changeProgrammeMatches } from './functions/change-programme-matches';
 import { publishProgrammeMatches } from './functions/publish-programme-matches';
 import { getProgrammeHealth } from './functions/get-programme-health';
 import { exportProgramme } from './functions/export-programme';
+import { sendProgrammeAnnouncement } from './functions/send-programme-announcement';
+import { getProgrammeAnnouncement } from './functions/get-programme-announcement';
+import { nudgeProgrammePair } from './functions/nudge-programme-pair';
 import { programmeHealthTimer } from './functions/programme-health-timer';
 import { listMyRequests } from './functions/list-my-requests';
 import { createRequest } from './functions/create-request';
@@ -82,6 +85,9 @@ export const apiFunctions: readonly FunctionDefinition[] = [
   publishProgrammeMatches,
   getProgrammeHealth,
   exportProgramme,
+  sendProgrammeAnnouncement,
+  getProgrammeAnnouncement,
+  nudgeProgrammePair,
   listMyRequests,
   createRequest,
   acceptRequest,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { CohortMatch, CohortMentee, CohortMentor, CohortRules } from '../core/matching/match-cohort';
 import { WeeklyWindowSchema } from './agreement';
-import { formatted, Id, LIMITS, labels, LocalDateText, text, TimeZoneText, toIso, Version } from './common';
+import { formatted, Id, LIMITS, labels, LocalDateText, multilineText, text, TimeZoneText, toIso, Version } from './common';
+import type { AnnouncementView, NudgeOutcome } from '../core/programmes/programme-messages';
 import type { Programme, ProgrammeMember } from '../core/programmes/programme';
 import type { HealthView, MemberView, ProgrammeView } from '../core/programmes/programme-use-cases';
 import { PAIR_STAGES, SMALLEST_GROUP, type PairStage } from '../core/programmes/programme-health';
@@ -312,3 +313,60 @@ export function toHealthDto(view: HealthView) {
   };
 }
 export type HealthDto = ReturnType<typeof toHealthDto>;
+
+// ---- Messages through the bot: announcements and nudges --------------------------------------
+
+/** The longest announcement, in characters (a short note, not a newsletter). */
+export const ANNOUNCEMENT_MAX_CHARS = LIMITS.shortText;
+
+/**
+ * POST /api/programmes/{programmeId}/announcements (owners). `clientKey`: a fresh id the client makes
+ * once per announcement (a UUID) and sends again on a retry, so a retry never plans twice.
+ */
+export const SendAnnouncementBody = z
+  .object({
+    clientKey: Id,
+    text: multilineText(ANNOUNCEMENT_MAX_CHARS).refine((s) => s.trim().length > 0, 'must not be empty'),
+  })
+  .strict();
+export type SendAnnouncementBody = z.infer<typeof SendAnnouncementBody>;
+
+/** GET /api/programmes/{programmeId}/announcements/{announcementId}. */
+export const AnnouncementParams = z.object({ programmeId: Id, announcementId: Id }).strict();
+
+/** POST /api/programmes/{programmeId}/pairs/{relationshipId}/nudge (owners; no body). */
+export const PairParams = z.object({ programmeId: Id, relationshipId: Id }).strict();
+
+/**
+ * An announcement and how far it has gone out: counts only, never who. `done` once nobody is left
+ * queued or waiting for their contact hours.
+ */
+export function toAnnouncementDto(view: AnnouncementView) {
+  const { announcement: a, progress: p } = view;
+  return {
+    id: a.id,
+    text: a.text,
+    createdAt: toIso(a.createdAt),
+    recipients: a.personIds.length,
+    progress: {
+      planned: p.planned,
+      queued: p.queued,
+      sent: p.sent,
+      waiting: p.waiting,
+      notReachable: p.notReachable,
+      notReachableByReason: p.notReachableByReason,
+    },
+    done: p.planned >= a.personIds.length && p.queued === 0 && p.waiting === 0,
+  };
+}
+export type AnnouncementDto = ReturnType<typeof toAnnouncementDto>;
+
+export function toNudgeDto(outcome: NudgeOutcome) {
+  return {
+    relationshipId: outcome.relationshipId,
+    nudgedAt: toIso(outcome.sentAt),
+    nextPossibleAt: toIso(outcome.nextPossibleAt),
+    risks: outcome.risks,
+  };
+}
+export type NudgeDto = ReturnType<typeof toNudgeDto>;

@@ -15,7 +15,7 @@ import { RestError, type TableClient, odata } from '@azure/data-tables';
 import { idempotencyKeys, type ProactiveMessage } from '../../core/delivery/bot-message';
 import type { CampaignUpdate, DeliveryJob, DeliveryQueue } from '../../core/ports/delivery';
 import type { ProgrammeMessenger } from '../../core/ports/programmes';
-import { progressOf, type CampaignProgress, type UnreachableReason } from '../../core/programmes/programme-messages';
+import { progressOf, type CampaignProgress, type UnreachableReason } from '../../core/programmes/campaign';
 import { fail, ok, type Result } from '../../core/result';
 import { key } from '../storage/table-keys';
 

@@ -10,7 +10,7 @@ import { ok, type Result } from '../../core/result';
 import type { Unversioned } from '../../core/ports/repositories';
 import type { ProgrammeRepository } from '../../core/ports/programmes';
 import type { Programme, ProgrammeCohort, ProgrammeMember } from '../../core/programmes/programme';
-import type { Announcement, PairNudge } from '../../core/programmes/programme-messages';
+import type { Announcement, PairNudge } from '../../core/programmes/campaign';
 import { byId, found, versioned, withoutVersion } from './stored-document';
 import type { TableDocumentStore } from './table-document-store';
 import { key, tenantKeys } from './table-keys';

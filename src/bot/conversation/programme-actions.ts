@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Announcement } from '../../core/programmes/programme-messages';
+import type { Announcement } from '../../core/programmes/campaign';
 import type { Programme } from '../../core/programmes/programme';
 import type { RiskFlag } from '../../core/programmes/programme-health';
 import type { Principal } from '../../core/usecases/principal';

@@ -2,7 +2,7 @@ import type { Result } from '../result';
 import type { Unversioned } from './repositories';
 import type { Programme, ProgrammeCohort, ProgrammeMember } from '../programmes/programme';
 import type { PairFacts, ProgrammeHealth } from '../programmes/programme-health';
-import type { Announcement, CampaignProgress, PairNudge } from '../programmes/programme-messages';
+import type { Announcement, CampaignProgress, PairNudge } from '../programmes/campaign';
 import type { Instant } from '../time/interval';
 
 /**

@@ -13,49 +13,11 @@ import { fail, ok, type Result } from '../result';
 import type { UseCaseCall } from '../usecases/principal';
 import { STORAGE_ALREADY_EXISTS, STORAGE_NOT_FOUND, type MentoringRepositories } from '../ports/repositories';
 import type { ProgrammeHealthStore, ProgrammeMessenger, ProgrammeRepository } from '../ports/programmes';
-import { DAY, type Instant } from '../time/interval';
+import type { Instant } from '../time/interval';
 import { getProgrammeAsOwner, isProgrammeOwner, ownerRoleRequired } from './programme-use-cases';
 import type { RiskFlag } from './programme-health';
-
-export interface Announcement {
-  readonly id: string;
-  readonly text: string;
-  /** The members when it was first recorded: a retry plans for the same people. */
-  readonly personIds: readonly string[];
-  readonly createdBy: string;
-  readonly createdAt: Instant;
-  readonly version: string;
-}
-
-/** A pair's last nudge. `planned` false: recorded but not yet queued (a retry queues it, with the same id). */
-export interface PairNudge {
-  readonly relationshipId: string;
-  readonly sentAt: Instant;
-  readonly by: string;
-  readonly planned: boolean;
-  readonly version: string;
-}
-
-/** Why a message could not reach a person (counts per reason; never who). */
-export type UnreachableReason = 'NOT_INSTALLED' | 'NO_PROFILE' | 'APP_REMOVED' | 'EXPIRED' | 'FAILED' | 'NO_CONTACT_HOURS';
-export const UNREACHABLE_REASONS: readonly UnreachableReason[] = ['NOT_INSTALLED', 'NO_PROFILE', 'APP_REMOVED', 'EXPIRED', 'FAILED', 'NO_CONTACT_HOURS'];
-
-/**
- * One campaign's progress. `planned` = every person it was planned for; of them `sent`, `waiting`
- * (outside their contact hours or past two messages that day: it goes out later), `notReachable`
- * (by reason); the rest are `queued` (not tried yet).
- */
-export interface CampaignProgress {
-  readonly planned: number;
-  readonly queued: number;
-  readonly sent: number;
-  readonly waiting: number;
-  readonly notReachable: number;
-  readonly notReachableByReason: Readonly<Record<UnreachableReason, number>>;
-}
-
-/** A pair is nudged at most once in this long. */
-export const NUDGE_INTERVAL = 7 * DAY;
+import type { Programme } from './programme';
+import { NUDGE_INTERVAL, type Announcement, type CampaignProgress } from './campaign';
 
 export interface ProgrammeMessagesDeps {
   readonly repos: MentoringRepositories;
@@ -198,20 +160,13 @@ function tooSoon(sentAt: Instant): Result<never> {
   });
 }
 
-/** The progress counts from each person's latest status (the adapters keep one status per person). */
-export function progressOf(statuses: readonly { readonly status: 'planned' | 'sent' | 'waiting' | 'unreachable'; readonly reason?: string }[]): CampaignProgress {
-  const byReason = Object.fromEntries(UNREACHABLE_REASONS.map((r) => [r, 0])) as Record<UnreachableReason, number>;
-  let sent = 0;
-  let waiting = 0;
-  let notReachable = 0;
-  for (const s of statuses) {
-    if (s.status === 'sent') sent += 1;
-    else if (s.status === 'waiting') waiting += 1;
-    else if (s.status === 'unreachable') {
-      notReachable += 1;
-      const reason = (UNREACHABLE_REASONS as readonly string[]).includes(s.reason ?? '') ? (s.reason as UnreachableReason) : 'FAILED';
-      byReason[reason] += 1;
-    }
-  }
-  return { planned: statuses.length, queued: statuses.length - sent - waiting - notReachable, sent, waiting, notReachable, notReachableByReason: byReason };
+/**
+ * The invitation card to everyone on an invited list, each once per programme (planning again plans
+ * only who was added). Nothing for other programmes, or one that has ended. Called after an owner
+ * saves the programme, and by the hourly programme timer, which makes good a planning that failed.
+ */
+export async function planInvitations(messenger: ProgrammeMessenger, tenantId: string, programme: Programme, now: Instant): Promise<Result<CampaignProgress | undefined>> {
+  if (programme.joinPolicy.kind !== 'invited') return ok(undefined);
+  if (new Date(now).toISOString().slice(0, 10) > programme.endDate) return ok(undefined);
+  return messenger.invite({ tenantId, programmeId: programme.id, personIds: programme.joinPolicy.personIds, now });
 }

@@ -30,6 +30,11 @@ export interface ProgrammeDeps {
   readonly ids: IdGenerator;
   /** The tenant's Entra groups; a failure when the host has no Graph credential. */
   readonly groups: (tenantId: string) => Result<GroupDirectory>;
+  /**
+   * After an owner saved a programme: the bot's invitation cards to an invited list (planned once per
+   * person; a failure here is made good by the hourly programme timer, never fails the save).
+   */
+  readonly invite?: (tenantId: string, programme: Programme, now: number) => Promise<void>;
 }
 
 /** What an owner sets: the programme without its id, author, stamps and version. */
@@ -99,7 +104,9 @@ export async function createProgramme(deps: ProgrammeDeps, call: UseCaseCall<Pro
   if (!fields.ok) return fields;
   const group = await checkGroup(deps, principal.tenantId, fields.value.joinPolicy);
   if (!group.ok) return group;
-  return deps.programmes.create(principal.tenantId, { id: deps.ids.newId(), ...fields.value, createdBy: principal.userId, createdAt: now, updatedAt: now });
+  const created = await deps.programmes.create(principal.tenantId, { id: deps.ids.newId(), ...fields.value, createdBy: principal.userId, createdAt: now, updatedAt: now });
+  if (created.ok) await deps.invite?.(principal.tenantId, created.value, now);
+  return created;
 }
 
 /** Owner only: a missing programme and another tenant's look the same. */
@@ -126,7 +133,9 @@ export async function updateProgramme(deps: ProgrammeDeps, call: UseCaseCall<Upd
     const group = await checkGroup(deps, principal.tenantId, fields.value.joinPolicy);
     if (!group.ok) return group;
   }
-  return deps.programmes.update(principal.tenantId, { id, createdBy, createdAt, ...fields.value, updatedAt: now }, version);
+  const updated = await deps.programmes.update(principal.tenantId, { id, createdBy, createdAt, ...fields.value, updatedAt: now }, version);
+  if (updated.ok) await deps.invite?.(principal.tenantId, updated.value, now);
+  return updated;
 }
 
 /** Whether the person may see the programme in their list (an invited list hides it from others). */
