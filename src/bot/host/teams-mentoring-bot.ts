@@ -214,5 +214,7 @@ function pickCardData(value: Record<string, unknown>): Record<string, unknown> {
   const { verb, cardVersion, relationshipId, meetingId } = value;
   // A "missed it?" time button carries the time; check-in buttons carry their card issue.
   if (verb === 'meeting.rebook') return { verb, cardVersion, relationshipId, meetingId, start: value.start };
+  // Join on a programme invitation carries the programme; the role is a form input.
+  if (verb === 'programme.join') return { verb, cardVersion, programmeId: value.programmeId };
   return { verb, cardVersion, relationshipId, meetingId, nonce: value.nonce };
 }

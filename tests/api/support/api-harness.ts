@@ -26,6 +26,30 @@ import { fail as failResult, ok as okResult } from '../../../src/core/result';
 import type { CalendarPerson } from '../../../src/core/ports/calendar';
 import type { LocalGroup } from '../../../src/local/calendar/directory-groups';
 import type { Clock } from '../../../src/core/ports/clock';
+import { composeBotRuntime } from '../../../src/hosts/functions/bot-runtime';
+import { botStorageFromConnectionString, type BotStorage } from '../../../src/hosts/functions/bot-composition';
+import type { BotRuntime } from '../../../src/hosts/functions/bot-timers';
+import { parseBotSettings } from '../../../src/bot/host/bot-settings';
+import { startLocalBotConnector, type LocalBotConnector } from '../../../src/local/connector/local-bot-connector';
+import { StorageQueuePoller } from '../../../src/adapters/queue/storage-queue-poller';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { nodeBotListener } from '../../../src/bot/host/bot-endpoint';
+
+/** The bot beside the API (as in the Function App), on its own table and queues, sending to a local Bot Connector. */
+export interface HarnessBot {
+  readonly runtime: BotRuntime;
+  readonly connector: LocalBotConnector;
+  /** The person installed the app: the bot keeps their conversation reference. */
+  installed(person: DemoPerson): Promise<void>;
+  /** The delivery queue trigger's handler over every queued message, until nothing is due. */
+  deliver(): Promise<void>;
+  /** POSTs one activity to the bot's endpoint (the production endpoint and CloudAdapter on a loopback port). */
+  post(activity: Record<string, unknown>): Promise<{ status: number; json: any }>;
+  /** An activity from the person in their personal chat with the bot. */
+  activityFrom(person: DemoPerson): Record<string, unknown>;
+  stop(): Promise<void>;
+}
 
 export interface Cast {
   readonly tenantId: string;
@@ -50,6 +74,8 @@ export interface ApiHarness {
   /** Entra groups the local calendar serves (`/groups/{id}/transitiveMembers`); add to it before the call that reads it. */
   readonly groups: LocalGroup[];
   readonly logged: { message: string; fields: Record<string, unknown> }[];
+  /** Present when started with `bot: true`. */
+  readonly bot?: HarnessBot;
   /** A fresh pair in a fresh tenant, with profiles for everyone and an accepted request. */
   newCast(): Promise<Cast & { relationship: Relationship }>;
   token(person: DemoPerson): Promise<string>;
@@ -86,8 +112,8 @@ function person(tenantId: string, name: string, extra: Partial<DemoPerson> = {})
   };
 }
 
-/** `env`: extra API settings, as the host would read them (e.g. BOOKING_HORIZON_DAYS); `clock`: the services' clock (tokens keep real time). */
-export async function startApiHarness(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<ApiHarness> {
+/** `env`: extra API settings, as the host would read them (e.g. BOOKING_HORIZON_DAYS); `clock`: the services' clock (tokens keep real time); `bot`: the bot beside the API. */
+export async function startApiHarness(options: { env?: Record<string, string>; clock?: Clock; bot?: boolean } = {}): Promise<ApiHarness> {
   const host: LocalHost = await startLocalHost({ port: 0 });
   const people: DemoPerson[] = [];
   const groups: LocalGroup[] = [];
@@ -137,6 +163,7 @@ export async function startApiHarness(options: { env?: Record<string, string>; c
   host.use(localApiService(apiFunctions, api));
   const raw = TableClient.fromConnectionString(testStorageConnectionString(), tableName, { allowInsecureConnection: true });
   const tokens = new Map<string, string>();
+  const bot = options.bot ? await startHarnessBot(api, tableName) : undefined;
 
   const harness: ApiHarness = {
     baseUrl: host.baseUrl,
@@ -146,6 +173,7 @@ export async function startApiHarness(options: { env?: Record<string, string>; c
     calendar: () => calendar,
     groups,
     logged,
+    ...(bot ? { bot } : {}),
     async newCast() {
       const tenantId = randomUUID();
       const mentor = person(tenantId, 'Kacper Mentor', { seniority: 'junior', timeZone: 'Europe/Warsaw' });
@@ -221,7 +249,70 @@ export async function startApiHarness(options: { env?: Record<string, string>; c
       for await (const e of entities) rows.push(`${e.partitionKey}/${e.rowKey}/${e.etag}`);
       return rows.sort();
     },
-    stop: () => host.close(),
+    stop: async () => {
+      await bot?.stop();
+      await host.close();
+    },
   };
   return harness;
+}
+
+async function startHarnessBot(api: ComposedApiHost, tableName: string): Promise<HarnessBot> {
+  const connector = await startLocalBotConnector();
+  const suffix = tableName.toLowerCase().replace(/[^a-z0-9]/g, '').slice(-20);
+  const base = botStorageFromConnectionString(testStorageConnectionString());
+  const storage: BotStorage = { table: (name) => base.table(`${name}${suffix}`), queue: (name) => base.queue(`${name}-${suffix}`) };
+  const runtime = await composeBotRuntime(api, { settings: parseBotSettings({ MENTORING_MODE: 'local', TAB_ENDPOINT: 'http://127.0.0.1:53000' }), storage });
+  const server = createServer(nodeBotListener(runtime.host.handle));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
+  return {
+    runtime,
+    connector,
+    async post(activity) {
+      const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const text = await response.text();
+      return { status: response.status, json: text ? JSON.parse(text) : undefined };
+    },
+    activityFrom(p) {
+      return {
+        channelId: 'msteams',
+        serviceUrl: connector.serviceUrl,
+        from: { id: `29:${p.personId}`, aadObjectId: p.personId, name: p.displayName },
+        recipient: { id: '28:bot', name: 'Mentoring' },
+        conversation: { id: `a:${p.personId}`, conversationType: 'personal', tenantId: p.tenantId, isGroup: false },
+        channelData: { tenant: { id: p.tenantId } },
+        locale: 'en-US',
+      };
+    },
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      await connector.stop();
+    },
+    async installed(p) {
+      await runtime.host.conversation.remember({
+        serviceUrl: connector.serviceUrl,
+        channelId: 'msteams',
+        conversationId: `a:${p.personId}`,
+        botId: '28:bot',
+        userId: `29:${p.personId}`,
+        userAadObjectId: p.personId,
+        tenantId: p.tenantId,
+        locale: 'en-US',
+      });
+    },
+    async deliver() {
+      const { deliveryQueue, worker } = runtime.host;
+      const poller = new StorageQueuePoller(
+        deliveryQueue.queues.map((queue) => ({ queue, handle: (message: string, source: { queueName: string; messageId: string }) => worker.handleMessage(message, source) })),
+        () => {
+          throw new Error('no poison queue expected');
+        },
+      );
+      while ((await poller.runOnce()).length > 0);
+    },
+  };
 }
