@@ -9,7 +9,8 @@ import { ENDPOINTS } from './support/endpoint-catalogue';
 
 let h: ApiHarness;
 beforeAll(async () => {
-  h = await startApiHarness();
+  // With the bot beside the API, as in the Function App: announcements and nudges plan into its queues.
+  h = await startApiHarness({ bot: true });
 });
 afterAll(() => h.stop());
 

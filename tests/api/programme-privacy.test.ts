@@ -8,7 +8,7 @@ import { joinBody, programmeBody, SMART } from './support/endpoint-catalogue';
 
 let h: ApiHarness;
 beforeAll(async () => {
-  h = await startApiHarness();
+  h = await startApiHarness({ bot: true });
 });
 afterAll(() => h.stop());
 
@@ -61,6 +61,17 @@ it('owner endpoints and every CSV part never contain answers, notes, pre-work or
   for (const [i, answer] of answers.entries()) {
     expect({ path: reads[i], status: answer.status }).toEqual({ path: reads[i], status: 200 });
     for (const secret of [SECRETS.preWork, SECRETS.goal, SECRETS.smart, SECRETS.answer, SECRETS.note]) expect({ path: reads[i], leaked: answer.text.includes(secret) }).toEqual({ path: reads[i], leaked: false });
+  }
+
+  // What the owner sends through the bot, and its answers: no pair's text either.
+  const announced = await h.request('POST', `${base}/announcements`, { person: cast.owner, body: { clientKey: `${programmeId}-a1`, text: 'Kick-off on Friday' } });
+  const progress = await h.request('GET', `${base}/announcements/${programmeId}-a1`, { person: cast.owner });
+  const nudge = await h.request('POST', `${base}/pairs/${relationshipId}/nudge`, { person: cast.owner });
+  expect([announced.status, progress.status]).toEqual([202, 200]);
+  expect([202, 409]).toContain(nudge.status);
+  for (const answer of [announced, progress, nudge]) {
+    for (const secret of [SECRETS.preWork, SECRETS.goal, SECRETS.smart, SECRETS.answer, SECRETS.note]) expect(answer.text).not.toContain(secret);
+    expect(answer.text).not.toContain(cast.mentee.personId);
   }
 
   // The pair's facts reached the owner: the meeting held and both check-ins, as counts.

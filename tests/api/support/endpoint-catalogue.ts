@@ -244,6 +244,31 @@ export const ENDPOINTS: readonly Endpoint[] = [
     },
   },
   {
+    name: 'sendProgrammeAnnouncement',
+    scope: 'owner',
+    prepare: async (h, c) => {
+      const programme = await joinedProgramme(h, c);
+      return call('/api/programmes/{programmeId}/announcements', { programmeId: programme.id }, { method: 'POST', member: c.owner, nonMember: c.mentee, okStatus: 202, body: { clientKey: randomUUID(), text: 'Kick-off on Friday' } });
+    },
+  },
+  {
+    name: 'getProgrammeAnnouncement',
+    scope: 'owner',
+    prepare: async (h, c) => {
+      const programme = await joinedProgramme(h, c);
+      const sent = await ok(h, c.owner, 'POST', `/api/programmes/${programme.id}/announcements`, { clientKey: randomUUID(), text: 'Kick-off on Friday' });
+      return call('/api/programmes/{programmeId}/announcements/{announcementId}', { programmeId: programme.id, announcementId: sent.id }, { method: 'GET', member: c.owner, nonMember: c.mentee, okStatus: 200 });
+    },
+  },
+  {
+    name: 'nudgeProgrammePair',
+    scope: 'owner',
+    prepare: async (h, c) => {
+      const programme = await pairAtRisk(h, c);
+      return call('/api/programmes/{programmeId}/pairs/{relationshipId}/nudge', { programmeId: programme.id, relationshipId: programme.relationshipId }, { method: 'POST', member: c.owner, nonMember: c.mentee, okStatus: 202 });
+    },
+  },
+  {
     name: 'listMyRequests',
     scope: 'self',
     prepare: async (_h, c) => call('/api/requests', {}, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 }),
@@ -673,4 +698,24 @@ export async function joinedProgramme(h: ApiHarness, c: Cast): Promise<{ id: str
   await ok(h, c.mentee, 'PUT', `/api/programmes/${programme.id}/membership`, joinBody('mentee'));
   await ok(h, c.mentor, 'PUT', `/api/programmes/${programme.id}/membership`, { ...joinBody('mentor', 'Europe/Warsaw'), meetingWindows: [{ weekday: 1, start: '10:00', end: '13:00' }] });
   return programme;
+}
+
+/** A programme of the cast's tenant with one pair matched eight days ago and no agreement since: at risk from the start. */
+export async function pairAtRisk(h: ApiHarness, c: Cast): Promise<{ id: string; relationshipId: string }> {
+  const programme = await ownedProgramme(h, c);
+  const relationshipId = `${programme.id}.1.0`;
+  const made = await h.api.services.repositories.relationships.create(c.tenantId, {
+    id: relationshipId,
+    mentorId: c.mentor.personId,
+    menteeId: c.stranger.personId,
+    reverse: false,
+    status: 'active',
+    requestId: relationshipId,
+    menteePreWork: { whatIWant: 'Dashboards', whatIBring: '', expectations: '' },
+    startedAt: h.api.services.clock.now() - 8 * 86_400_000,
+    reflections: {},
+    programmeId: programme.id,
+  });
+  if (!made.ok) throw new Error(`fixture pair: ${made.error.code}`);
+  return { id: programme.id, relationshipId };
 }
