@@ -30,8 +30,10 @@ import type {
 } from '../../contracts';
 import type { AgreementPreviewDto, PairWorkingHoursDto } from '../../contracts/agreement';
 import type {
+  AnnouncementDto,
   CreateProgrammeBody,
   HealthDto,
+  NudgeDto,
   ProgrammeDto,
   toCohortViewDto,
   toMemberListDto,
@@ -127,6 +129,17 @@ export class MentoringApi {
   }
   getProgrammeHealth(programmeId: string, signal?: AbortSignal): Promise<HealthDto> {
     return this.client.get<HealthDto>(`/api/programmes/${enc(programmeId)}/health`, withSignal(signal));
+  }
+  /** The owner's announcement to every member; `clientKey` is made once per announcement and sent again on a retry. */
+  sendAnnouncement(programmeId: string, clientKey: string, text: string): Promise<AnnouncementDto> {
+    return this.client.post<AnnouncementDto>(`/api/programmes/${enc(programmeId)}/announcements`, { clientKey, text });
+  }
+  getAnnouncement(programmeId: string, announcementId: string, signal?: AbortSignal): Promise<AnnouncementDto> {
+    return this.client.get<AnnouncementDto>(`/api/programmes/${enc(programmeId)}/announcements/${enc(announcementId)}`, withSignal(signal));
+  }
+  /** A gentle nudge through the bot to a pair at risk (at most once in seven days). */
+  nudgePair(programmeId: string, relationshipId: string): Promise<NudgeDto> {
+    return this.client.post<NudgeDto>(`/api/programmes/${enc(programmeId)}/pairs/${enc(relationshipId)}/nudge`);
   }
   /** One CSV part of the owner's export, as text (the tab saves it as a file). */
   exportProgramme(programmeId: string, part: ExportPart): Promise<string> {

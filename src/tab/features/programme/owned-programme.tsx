@@ -4,7 +4,7 @@
  * edit goes out on the version just read.
  */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import type { ProgrammeDto } from '../../api/mentoring-api';
 import { useSession } from '../../app/session';
 import { useLoader } from '../../app/use-loader';
@@ -17,6 +17,9 @@ import { ProgrammeHealthPanel } from './programme-health-panel';
 import { ProgrammeMatching } from './programme-matching';
 import { ProgrammePeople } from './programme-people';
 import { useOwnerText } from './owner-messages';
+
+// The owner's announcement panel (write, send, watch it go out) loads in its own chunk.
+const AnnouncementPanel = lazy(() => import('./announcement-panel'));
 
 export type ProgrammeSection = 'health' | 'settings' | 'people' | 'matching';
 const SECTIONS: readonly ProgrammeSection[] = ['health', 'settings', 'people', 'matching'];
@@ -60,7 +63,14 @@ export function OwnedProgramme({ programmeId, section, onSection, onChanged }: O
         ariaLabel={o('owner.section.label')}
         moreLabel={(count) => o('owner.section.more', { count })}
       />
-      {section === 'health' ? <ProgrammeHealthPanel key={programme.id} programmeId={programme.id} /> : null}
+      {section === 'health' ? (
+        <>
+          <ProgrammeHealthPanel key={programme.id} programmeId={programme.id} />
+          <Suspense fallback={<LoadingSkeleton />}>
+            <AnnouncementPanel key={`announce-${programme.id}`} programmeId={programme.id} />
+          </Suspense>
+        </>
+      ) : null}
       {section === 'settings' ? (
         <>
           {savedAt === programme.version ? <Notice intent="success">{o('owner.form.saved')}</Notice> : null}

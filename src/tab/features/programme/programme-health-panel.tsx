@@ -8,6 +8,7 @@ import { useSession } from '../../app/session';
 import { useLoader } from '../../app/use-loader';
 import { LoadingSkeleton, Notice, ProblemMessage } from '../../app/state-views';
 import { useI18n, type Translate } from '../../i18n/i18n';
+import { NudgeButton } from './nudge-button';
 
 const ProgrammeCharts = lazy(() => import('./programme-charts'));
 
@@ -93,6 +94,7 @@ export function ProgrammeHealthPanel({ programmeId }: { programmeId: string }) {
                 <TableHeaderCell>{t('programme.atRisk.pair')}</TableHeaderCell>
                 <TableHeaderCell>{t('programme.atRisk.why')}</TableHeaderCell>
                 <TableHeaderCell>{t('programme.atRisk.lastMeeting')}</TableHeaderCell>
+                <TableHeaderCell>{t('programme.nudge.send')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -101,12 +103,16 @@ export function ProgrammeHealthPanel({ programmeId }: { programmeId: string }) {
                   <TableCell>{`${p.menteeName} · ${p.mentorName}`}</TableCell>
                   <TableCell>{format.list(p.risks.map((r) => t(`programme.risk.${r}`)))}</TableCell>
                   <TableCell>{p.lastHeldAt ? format.date(p.lastHeldAt) : t('programme.atRisk.never')}</TableCell>
+                  <TableCell>
+                    <NudgeButton programmeId={programmeId} relationshipId={p.relationshipId} pairName={`${p.menteeName} · ${p.mentorName}`} />
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         </div>
       )}
+      {h.atRisk.pairs.length > 0 ? <Text size={200}>{t('programme.nudge.about')}</Text> : null}
       {h.atRisk.total > h.atRisk.pairs.length ? <Text>{t('programme.atRisk.more', { shown: String(h.atRisk.pairs.length), total: String(h.atRisk.total) })}</Text> : null}
       <Subtitle2 as="h2">{t('programme.export.title')}</Subtitle2>
       <Text>{t('programme.export.note')}</Text>
