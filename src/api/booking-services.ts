@@ -16,7 +16,8 @@ import { GraphCalendarDeltaAdapter } from '../adapters/graph/graph-calendar-delt
 import { GraphSubscriptionAdapter } from '../adapters/graph/graph-subscriptions.adapter';
 import { GraphMeetingAttendance } from '../adapters/graph/graph-meeting-attendance.adapter';
 import { GraphGroupMembers } from '../adapters/graph/graph-group-members.adapter';
-import type { GroupDirectory } from '../core/ports/programmes';
+import { GraphManagers } from '../adapters/graph/graph-managers.adapter';
+import type { GroupDirectory, ManagerDirectory } from '../core/ports/programmes';
 import { GraphWorkingHoursAdapter } from '../adapters/graph/graph-working-hours.adapter';
 import type { CalendarChangeQueue, CalendarSubscription, CalendarSubscriptionRecords, DeltaCursor, DeltaCursorRecords } from '../core/ports/calendar-subscriptions';
 import type { CalendarPerson } from '../core/ports/calendar';
@@ -64,6 +65,8 @@ export interface BookingServices {
   attendanceFor(tenantId: string): Result<GraphMeetingAttendance>;
   /** App-only Entra group membership (GroupMember.Read.All), for programmes open to a group. */
   groupsFor(tenantId: string): Result<GroupDirectory>;
+  /** App-only managers (`User.Read.All`): matching's "never one's own manager". */
+  managersFor(tenantId: string): Result<ManagerDirectory>;
   /**
    * App-only working hours (`MailboxSettings.Read` application permission): a delegated token reads
    * only the caller's own mailbox settings, and the agreement form needs the partner's too.
@@ -318,6 +321,12 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
         return fail('DIRECTORY.NOT_CONFIGURED', 'Microsoft Entra groups cannot be read on this server yet: an administrator must give the API a credential for Microsoft Graph (AUTH_FEDERATED_IDENTITY_CLIENT_ID, or AUTH_CLIENT_SECRET) and grant GroupMember.Read.All.');
       }
       return ok(new GraphGroupMembers(createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokens.appOnly(tenantId) })));
+    },
+    managersFor(tenantId) {
+      if (!tokens) {
+        return fail('DIRECTORY.NOT_CONFIGURED', 'Managers cannot be read from Microsoft Entra ID on this server yet, so matching cannot keep people away from their own manager: an administrator must give the API a credential for Microsoft Graph (AUTH_FEDERATED_IDENTITY_CLIENT_ID, or AUTH_CLIENT_SECRET) and grant User.Read.All.');
+      }
+      return ok(new GraphManagers(createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: tokens.appOnly(tenantId) })));
     },
     workingHoursFor(tenantId) {
       if (!tokens) return notConfigured();

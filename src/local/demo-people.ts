@@ -128,6 +128,18 @@ export function findDemoPerson(personId: string): DemoPerson | undefined {
   return DEMO_PEOPLE.find((p) => p.personId === personId);
 }
 
+/**
+ * Who manages whom in the demo tenants, as Entra ID's `manager` would say (served by the local
+ * calendar at /users/{id}/manager): Kacper Nowak reports to Priya Raman, Priya Raman and Oliver
+ * Bennett to Margaret Hale; Ana Costa to Hiroshi Tanaka. Cohort matching never pairs these.
+ */
+export const DEMO_MANAGERS: Readonly<Record<string, string>> = {
+  'a0000002-0000-4000-8000-000000000002': 'a0000003-0000-4000-8000-000000000003',
+  'a0000003-0000-4000-8000-000000000003': 'a0000001-0000-4000-8000-000000000001',
+  'a0000004-0000-4000-8000-000000000004': 'a0000001-0000-4000-8000-000000000001',
+  'b0000002-0000-4000-8000-000000000002': 'b0000001-0000-4000-8000-000000000001',
+};
+
 /** A demo Microsoft Entra group, served by the local calendar at /groups/{id}/transitiveMembers. */
 export interface DemoGroup {
   readonly id: string;

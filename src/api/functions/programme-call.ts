@@ -8,6 +8,7 @@ export const programmeDepsOf = (services: ApiServices): ProgrammeDeps => ({
   programmes: services.programmes,
   ids: services.ids,
   groups: (tenantId) => services.booking.groupsFor(tenantId),
+  managers: (tenantId) => services.booking.managersFor(tenantId),
   // Best effort on the request: the hourly programme timer plans whatever this could not.
   invite: async (tenantId, programme, now) => {
     const messenger = await services.programmeMessenger();

@@ -64,6 +64,15 @@ export interface GroupDirectory {
   userIds(groupId: string): Promise<Result<string[]>>;
 }
 
+/**
+ * Who manages whom, from Microsoft Entra ID (Graph `GET /users/{id}/manager`, application
+ * `User.Read.All`): matching never pairs a person with their own manager.
+ */
+export interface ManagerDirectory {
+  /** Each person's manager id; a person without a manager (or whose manager is a contact) is absent. */
+  managersOf(personIds: readonly string[]): Promise<Result<ReadonlyMap<string, string>>>;
+}
+
 /** A pair the owner should look at: names and facts, never anything the pair wrote. */
 export type AtRiskPair = Pick<PairFacts, 'relationshipId' | 'menteeId' | 'mentorId' | 'menteeName' | 'mentorName' | 'stage' | 'risks' | 'lastHeldAt' | 'asOf'>;
 

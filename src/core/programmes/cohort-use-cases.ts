@@ -62,6 +62,15 @@ async function loadCohort(deps: ProgrammeDeps, tenantId: string, programme: Prog
   const members = await deps.programmes.listMembers(tenantId, programme.id);
   if (!members.ok) return members;
   const profiles = await Promise.all(members.value.map((m) => deps.repos.profiles.get(tenantId, m.personId)));
+  // "Never one's own manager": the managers as Entra ID has them now, read for the whole cohort at once.
+  let managers: ReadonlyMap<string, string> = new Map();
+  if (deps.managers) {
+    const directory = deps.managers(tenantId);
+    if (!directory.ok) return directory;
+    const read = await directory.value.managersOf(members.value.map((m) => m.personId));
+    if (!read.ok) return read;
+    managers = read.value;
+  }
   const cohort: Cohort = { mentees: [], mentors: [], notMatchable: [], names: new Map() };
   for (const [i, member] of members.value.entries()) {
     const profile = profiles[i]!;
@@ -72,10 +81,13 @@ async function loadCohort(deps: ProgrammeDeps, tenantId: string, programme: Prog
     }
     cohort.names.set(member.personId, profile.value.displayName);
     const availability = availabilityOf(member);
+    const managerId = managers.get(member.personId);
+    const manager = managerId ? { managerId } : {};
     if (member.role === 'mentee') {
-      cohort.mentees.push({ personId: member.personId, seniority: profile.value.seniority, skillsToLearn: profile.value.skillsToLearn, languages: profile.value.languages, availability });
+      cohort.mentees.push({ personId: member.personId, seniority: profile.value.seniority, skillsToLearn: profile.value.skillsToLearn, languages: profile.value.languages, availability, ...manager });
     } else {
       cohort.mentors.push({
+        ...manager,
         personId: member.personId,
         seniority: profile.value.seniority,
         skillsToTeach: profile.value.skillsToTeach,

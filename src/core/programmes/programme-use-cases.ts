@@ -12,7 +12,7 @@
 import { fail, ok, type Result } from '../result';
 import type { Principal, UseCaseCall } from '../usecases/principal';
 import { STORAGE_NOT_FOUND, type MentoringRepositories, type Unversioned } from '../ports/repositories';
-import type { AtRiskPair, GroupDirectory, ProgrammeHealthStore, ProgrammeRepository } from '../ports/programmes';
+import type { AtRiskPair, GroupDirectory, ManagerDirectory, ProgrammeHealthStore, ProgrammeRepository } from '../ports/programmes';
 import { EMPTY_HEALTH, type PairFacts, type ProgrammeHealth } from './programme-health';
 import { PROGRAMME_OWNER_ROLE, type JoinPolicy, type MemberRole, type Programme, type ProgrammeMember } from './programme';
 import type { WeeklyWindow } from '../agreement/agreement';
@@ -35,6 +35,11 @@ export interface ProgrammeDeps {
    * person; a failure here is made good by the hourly programme timer, never fails the save).
    */
   readonly invite?: (tenantId: string, programme: Programme, now: number) => Promise<void>;
+  /**
+   * Who manages whom (Graph), for matching's "never one's own manager" rule; a failure when the host
+   * has no Graph credential. Absent only where no directory exists (unit tests of other rules).
+   */
+  readonly managers?: (tenantId: string) => Result<ManagerDirectory>;
 }
 
 /** What an owner sets: the programme without its id, author, stamps and version. */

@@ -19,6 +19,8 @@ export interface LocalCalendarPerson {
   readonly workingHours?: { readonly days: readonly number[]; readonly start: string; readonly end: string };
   /** False for an empty calendar (tests that need exact free/busy). Defaults to true. */
   readonly seeded?: boolean;
+  /** Their manager in Entra ID (`GET /users/{id}/manager`); none when absent. */
+  readonly managerId?: string;
 }
 
 export interface SeededItem {

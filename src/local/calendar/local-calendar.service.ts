@@ -2,7 +2,7 @@
 import { windowsZoneOf } from '../../adapters/graph/windows-zones';
 import { sendJson, type LocalService } from '../local-service';
 import { GRAPH_AUDIENCE } from '../identity-issuer';
-import { DEMO_GROUPS } from '../demo-people';
+import { DEMO_GROUPS, DEMO_MANAGERS } from '../demo-people';
 import { LocalAttendanceTable } from './online-meetings';
 import { localCalendarTable, localGraphCalendarHandler, type LocalGraphHandler } from './local-graph-calendar';
 
@@ -58,6 +58,7 @@ export async function createLocalCalendarService(context: {
     email: p.email,
     displayName: p.displayName,
     timeZone: windowsZoneOf(p.timeZone),
+    ...(DEMO_MANAGERS[p.personId] ? { managerId: DEMO_MANAGERS[p.personId] } : {}),
   }));
   const handler = localGraphCalendarHandler({
     table: localCalendarTable(context.azurite.connectionString),

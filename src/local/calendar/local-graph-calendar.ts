@@ -6,6 +6,7 @@
  *
  *   POST  /users/{id}/calendar/getSchedule        free/busy + working hours (≤100 schedules, ≤62 days)
  *   GET   /users/{id}                             id, displayName, mail, userPrincipalName
+ *   GET   /users/{id}/manager                     the manager as a directoryObject ($select honoured); 404 without one
  *   GET|PATCH /users/{id}/mailboxSettings         timeZone, workingHours (PATCH validated as Graph does)
  *   GET /users/{id}/mailboxSettings/{setting}     one setting (workingHours, timeZone, …) as Graph answers it
  *   POST  /users/{id}/calendar/events | /events   create (transactionId de-duplicated, open extensions);
@@ -313,6 +314,27 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
     };
   }
 
+  /**
+   * `GET /users/{id}/manager` as Graph answers it (user-list-manager): the manager as a directory
+   * object with its `@odata.type`, only the `$select`ed properties when asked; a person without a
+   * manager is 404 `Request_ResourceNotFound`.
+   */
+  function manager(call: Call, p: LocalCalendarPerson): Answer {
+    const m = p.managerId ? person(p.managerId) : undefined;
+    if (!m) return graphError(404, 'Request_ResourceNotFound', "Resource 'manager' does not exist or one of its queried reference-property objects are not present.");
+    const all: Record<string, string> = { id: m.personId, displayName: m.displayName, mail: m.email, userPrincipalName: m.email };
+    const select = (call.query.get('$select') ?? '').split(',').map((f) => f.trim()).filter((f) => f.length > 0);
+    const fields = select.length > 0 ? select.filter((f) => f in all) : Object.keys(all);
+    return {
+      status: 200,
+      body: {
+        '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#directoryObjects${select.length > 0 ? `(${select.join(',')})` : ''}/$entity`,
+        '@odata.type': '#microsoft.graph.user',
+        ...Object.fromEntries(fields.map((f) => [f, all[f]!])),
+      },
+    };
+  }
+
   async function mailboxSettings(call: Call, p: LocalCalendarPerson): Promise<Answer> {
     const context = `https://graph.microsoft.com/v1.0/$metadata#users('${encodeURIComponent(p.email)}')/mailboxSettings`;
     const stored = await events.settings(p.personId);
@@ -379,6 +401,7 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
       if (call.method !== 'POST') return graphError(405, 'BadRequest', `${call.method} is not supported here.`);
       return activityFeed.send(mailbox.personId, call.body);
     }
+    if (rest[0] === 'manager' && rest.length === 1 && call.method === 'GET') return manager(call, mailbox);
     if (rest[0] === 'todo') {
       // Tasks.ReadWrite (delegated) reaches only the signed-in user's own To Do; the app's Tasks.ReadWrite.All reaches anyone's.
       if (call.userId && call.userId.toLowerCase() !== mailbox.personId.toLowerCase()) return graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');

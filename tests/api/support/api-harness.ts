@@ -74,6 +74,8 @@ export interface ApiHarness {
   /** Entra groups the local calendar serves (`/groups/{id}/transitiveMembers`); add to it before the call that reads it. */
   readonly groups: LocalGroup[];
   readonly logged: { message: string; fields: Record<string, unknown> }[];
+  /** Records `managerId` as the person's manager in the local calendar's directory (`GET /users/{id}/manager`). */
+  setManager(personId: string, managerId: string): void;
   /** Present when started with `bot: true`. */
   readonly bot?: HarnessBot;
   /** A fresh pair in a fresh tenant, with profiles for everyone and an accepted request. */
@@ -135,8 +137,13 @@ export async function startApiHarness(options: { env?: Record<string, string>; c
   const logger: ApiLogger = { error: (message, fields) => logged.push({ message, fields }), info: () => undefined };
   // The local calendar knows its mailboxes when it starts, so each new cast gets a fresh handler over the same events table.
   const calendarTable = localCalendarTable(testStorageConnectionString(), uniqueTableName('apigraph'));
+  const managers = new Map<string, string>();
   const calendarFor = () =>
-    localGraphCalendarHandler({ table: calendarTable, people: people.map((p) => ({ personId: p.personId, tenantId: p.tenantId, email: p.email, displayName: p.displayName, timeZone: p.timeZone, seeded: false })), groups });
+    localGraphCalendarHandler({
+      table: calendarTable,
+      people: people.map((p) => ({ personId: p.personId, tenantId: p.tenantId, email: p.email, displayName: p.displayName, timeZone: p.timeZone, seeded: false, ...(managers.has(p.personId) ? { managerId: managers.get(p.personId)! } : {}) })),
+      groups,
+    });
   let calendar = calendarFor();
   host.use({ name: 'calendar', prefix: '/local-graph', handle: (request, response, url) => localCalendarService(calendar).handle(request, response, url) });
   const api = await createApiHost({
@@ -174,6 +181,10 @@ export async function startApiHarness(options: { env?: Record<string, string>; c
     groups,
     logged,
     ...(bot ? { bot } : {}),
+    setManager(personId, managerId) {
+      managers.set(personId, managerId);
+      calendar = calendarFor();
+    },
     async newCast() {
       const tenantId = randomUUID();
       const mentor = person(tenantId, 'Kacper Mentor', { seniority: 'junior', timeZone: 'Europe/Warsaw' });

@@ -94,7 +94,7 @@ it('a nudge says when the next is possible, and a second within seven days shows
     nudgePair: async () => {
       if (first) {
         first = false;
-        return { relationshipId: 'r1', nudgedAt: '2027-02-01T10:00:00.000Z', nextPossibleAt: '2027-02-08T10:00:00.000Z', risks: ['agreementNotAccepted'] };
+        return { relationshipId: 'r1', nudgedAt: '2027-02-01T10:00:00.000Z', nextPossibleAt: '2027-02-08T10:00:00.000Z', risks: ['agreementNotAccepted' as const] };
       }
       throw new ApiError({ kind: 'rejected', status: 409, code: 'PROGRAMME.NUDGE_TOO_SOON', serverMessage: 'This pair was nudged on 2027-02-01; the next nudge is possible from 2027-02-08T10:00:00.000Z.' });
     },
