@@ -55,6 +55,8 @@ test('asks Microsoft Graph for exactly the least-privilege set', () => {
     { id: 'OnlineMeetingArtifact.Read.All', type: 'Role' },
     // Issue 14: who may join a programme open to an Entra group (transitive members).
     { id: 'GroupMember.Read.All', type: 'Role' },
+    // Issue 14: people's managers, so cohort matching never pairs someone with their own manager.
+    { id: 'User.Read.All', type: 'Role' },
     // Issue 16: the To Do sync timer (tasks/delta, task create and update under /users/{id}/todo).
     { id: 'Tasks.ReadWrite.All', type: 'Role' },
   ]);
