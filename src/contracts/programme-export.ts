@@ -92,6 +92,6 @@ export function columnsCsv(): string {
     ['pairs', 'meetings_planned / _held / _missed / _cancelled', 'the pair’s meetings, as above'],
     ['pairs', 'checkins_given / checkins_possible', 'check-ins given after held meetings, and two per held meeting'],
     ['pairs', 'goals', 'how many goals the pair keeps (never their text)'],
-    ['pairs', 'risks', 'noMeetingInTwoPeriods (nothing held in two cadence periods), twoCancellationsInARow, agreementNotAccepted (seven days after the match)'],
+    ['pairs', 'risks', 'noMeetingInTwoPeriods (nothing held in two cadence periods), twoCancellationsInARow, agreementNotAccepted (seven days after the match), requestUnanswered (the programme’s request waiting seven days for an answer)'],
   ]);
 }

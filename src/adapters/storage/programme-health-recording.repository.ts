@@ -6,10 +6,14 @@
  * because facts are re-derived rather than counted per event, a retried or repeated write counts
  * once, and a recording that failed is made good by the pair's next write (and by the daily timer).
  * Relationships outside programmes cost nothing beyond the first lookup of their programme id.
+ * A programme's request (published as an invitation to accept) is a pair waiting for its answer
+ * until the relationship of the same id is made: recorded when it is written, so a request
+ * unanswered for seven days reaches the at-risk list (through the hourly timer's re-reading).
  */
 import type { MentoringRepositories, RelationshipPartRepository, RelationshipRepository } from '../../core/ports/repositories';
 import type { ProgrammeHealthStore } from '../../core/ports/programmes';
-import { pairFacts } from '../../core/programmes/programme-health';
+import { pairFacts, requestFacts } from '../../core/programmes/programme-health';
+import type { MentoringRequest } from '../../core/requests/mentoring-request';
 import type { Result } from '../../core/result';
 
 export interface HealthRecordingOptions {
@@ -48,6 +52,29 @@ export class ProgrammeHealthRecorder {
       if (!result.ok) this.options.onError('programme health not recorded', { tenantId, programmeId, relationshipId, code: result.error.code });
     } catch (error) {
       this.options.onError('programme health not recorded', { tenantId, relationshipId, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /**
+   * A programme's request, open or answered: its facts until the relationship of the same id exists
+   * (an accepted request records nothing here; the relationship's creation does). Never fails the caller.
+   */
+  async refreshRequest(tenantId: string, request: MentoringRequest): Promise<void> {
+    if (!request.programmeId || request.status === 'accepted') return;
+    try {
+      const known = await this.options.health.getPair(tenantId, request.programmeId, request.id);
+      if (!known.ok) throw new Error(known.error.code);
+      // A relationship of this id was recorded already (accepted meanwhile): it speaks for the pair.
+      if (known.value && !known.value.awaitingAnswer && known.value.stage !== 'closed') return;
+      let names = known.value ? { mentee: known.value.menteeName, mentor: known.value.mentorName } : undefined;
+      if (!names) {
+        const [mentee, mentor] = await Promise.all([this.repositories.profiles.get(tenantId, request.menteeId), this.repositories.profiles.get(tenantId, request.mentorId)]);
+        names = { mentee: mentee.ok ? mentee.value.displayName : 'Former colleague', mentor: mentor.ok ? mentor.value.displayName : 'Former colleague' };
+      }
+      const recorded = await this.options.health.recordPair(tenantId, request.programmeId, requestFacts(request, names, this.options.now()));
+      if (!recorded.ok) this.options.onError('programme health not recorded', { tenantId, programmeId: request.programmeId, requestId: request.id, code: recorded.error.code });
+    } catch (error) {
+      this.options.onError('programme health not recorded', { tenantId, requestId: request.id, reason: error instanceof Error ? error.message : String(error) });
     }
   }
 
@@ -112,5 +139,20 @@ export function withProgrammeHealth(repositories: MentoringRepositories, options
     actionItems: relationships.actionItems,
     checkIns: recording(relationships.checkIns, recorder),
   };
-  return { ...repositories, relationships: decorated };
+  const requests = repositories.requests;
+  const decoratedRequests: MentoringRepositories['requests'] = {
+    get: (...args) => requests.get(...args),
+    listForPerson: (...args) => requests.listForPerson(...args),
+    create: async (tenantId, request) => {
+      const created = await requests.create(tenantId, request);
+      if (created.ok) await recorder.refreshRequest(tenantId, created.value);
+      return created;
+    },
+    update: async (tenantId, request, expectedVersion) => {
+      const updated = await requests.update(tenantId, request, expectedVersion);
+      if (updated.ok) await recorder.refreshRequest(tenantId, updated.value);
+      return updated;
+    },
+  };
+  return { ...repositories, relationships: decorated, requests: decoratedRequests };
 }

@@ -49,6 +49,7 @@ const StoredPair: z.ZodType<PairFacts> = obj({
   goalProgressSum: n,
   periodDays: n,
   lastTwoCancelled: z.boolean(),
+  awaitingAnswer: z.boolean().optional(),
   risks: z.array(Risk),
   asOf: n,
 });

@@ -53,6 +53,8 @@ export interface PairFacts {
   /** The agreement's shortest cadence period (14 days before there is one). */
   readonly periodDays: number;
   readonly lastTwoCancelled: boolean;
+  /** A programme's request still waiting for the mentor's answer (no relationship yet; `matchedAt` is when it was sent). */
+  readonly awaitingAnswer?: boolean;
   readonly risks: readonly RiskFlag[];
   /** When the facts were read (the risks are as of then). */
   readonly asOf: Instant;
@@ -137,13 +139,50 @@ export function pairFacts(aggregate: RelationshipAggregate, names: { mentee: str
   return { ...facts, risks: risksOf(facts, now), asOf: now };
 }
 
-function risksOf(f: Pick<PairFacts, 'stage' | 'lastHeldAt' | 'matchedAt' | 'periodDays' | 'lastTwoCancelled'>, now: Instant): RiskFlag[] {
+function risksOf(f: Pick<PairFacts, 'stage' | 'lastHeldAt' | 'matchedAt' | 'periodDays' | 'lastTwoCancelled' | 'awaitingAnswer'>, now: Instant): RiskFlag[] {
   const risks: RiskFlag[] = [];
   if (f.stage === 'closed') return risks;
+  // Before the answer there is no pair to meet or agree yet: the only risk is the silence.
+  if (f.awaitingAnswer) return now - f.matchedAt >= ANSWER_DAYS * DAY_MS ? ['requestUnanswered'] : [];
   if (now - (f.lastHeldAt ?? f.matchedAt) >= 2 * f.periodDays * DAY_MS) risks.push('noMeetingInTwoPeriods');
   if (f.lastTwoCancelled) risks.push('twoCancellationsInARow');
   if (f.stage === 'matched' && now - f.matchedAt >= 7 * DAY_MS) risks.push('agreementNotAccepted');
   return risks;
+}
+
+/** A request unanswered this long puts the pair on the at-risk list. */
+export const ANSWER_DAYS = 7;
+
+/**
+ * A programme's request (published as an invitation to accept) before the mentor answers: a pair at
+ * stage `matched` with nothing counted yet, at risk once it has waited `ANSWER_DAYS`. Declined or
+ * withdrawn, it is a pair that closed without starting. Accepted, the relationship of the same id
+ * replaces these facts.
+ */
+export function requestFacts(
+  request: { readonly id: string; readonly menteeId: string; readonly mentorId: string; readonly createdAt: Instant; readonly status: string },
+  names: { mentee: string; mentor: string },
+  now: Instant,
+): PairFacts {
+  const waiting = request.status === 'open';
+  const facts = {
+    relationshipId: request.id,
+    menteeId: request.menteeId,
+    mentorId: request.mentorId,
+    menteeName: names.mentee,
+    mentorName: names.mentor,
+    stage: (waiting ? 'matched' : 'closed') as PairStage,
+    matchedAt: request.createdAt,
+    meetings: { planned: 0, held: 0, missed: 0, cancelled: 0 },
+    checkInsAnswered: 0,
+    checkInsExpected: 0,
+    goals: 0,
+    goalProgressSum: 0,
+    periodDays: WITHOUT_AGREEMENT_CADENCE_DAYS,
+    lastTwoCancelled: false,
+    ...(waiting ? { awaitingAnswer: true } : {}),
+  };
+  return { ...facts, risks: risksOf(facts, now), asOf: now };
 }
 
 /** The same pair later, with nothing new written: only the time-based risks can change (the timer's reading). */

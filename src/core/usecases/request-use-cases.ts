@@ -181,7 +181,9 @@ export async function acceptRequest(
   const claimed = await adjustActiveMenteeCount(deps, tenantId, principal.userId, 1, { enforceCapacity: true });
   if (!claimed.ok) return claimed;
 
-  const relationshipId = deps.ids.newId();
+  // A programme's request becomes the relationship of the same id: the programme's health then
+  // replaces the waiting request's facts with the pair's, instead of counting both.
+  const relationshipId = request.programmeId ? request.id : deps.ids.newId();
   const { version, ...fields } = request;
   const accepted = await deps.repos.requests.update(
     tenantId,

@@ -1,6 +1,6 @@
 /** Programme counters as pairs change: order-free, idempotent, equal to counting the final facts. */
 import fc from 'fast-check';
-import { applyPairChange, EMPTY_HEALTH, withRisksAsOf, type PairFacts, type ProgrammeHealth } from '../../../src/core/programmes/programme-health';
+import { applyPairChange, EMPTY_HEALTH, requestFacts, withRisksAsOf, type PairFacts, type ProgrammeHealth } from '../../../src/core/programmes/programme-health';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2027, 2, 1);
@@ -101,4 +101,20 @@ it('risks come from facts and time: two periods without a held meeting, two canc
   expect(withRisksAsOf({ ...base, stage: 'meeting', lastHeldAt: NOW }, NOW + 28 * DAY).risks).toEqual(['noMeetingInTwoPeriods']);
   expect(withRisksAsOf({ ...base, stage: 'agreed', lastTwoCancelled: true }, NOW).risks).toEqual(['twoCancellationsInARow']);
   expect(withRisksAsOf({ ...base, stage: 'closed', lastTwoCancelled: true }, NOW + 100 * DAY).risks).toEqual([]);
+});
+
+it('a programme request unanswered for seven days is at risk (and only for that); declined, it is a pair that closed', () => {
+  const request = { id: 'p.1.0', menteeId: 'e', mentorId: 'm', createdAt: NOW, status: 'open' };
+  const waiting = requestFacts(request, { mentee: 'A', mentor: 'B' }, NOW);
+  expect(waiting).toMatchObject({ relationshipId: 'p.1.0', stage: 'matched', awaitingAnswer: true, matchedAt: NOW, risks: [] });
+  expect(withRisksAsOf(waiting, NOW + 7 * DAY - 1).risks).toEqual([]);
+  // Not "no agreement" nor "no meeting": there is no pair yet to agree or meet, only the silence.
+  expect(withRisksAsOf(waiting, NOW + 7 * DAY).risks).toEqual(['requestUnanswered']);
+  expect(withRisksAsOf(waiting, NOW + 60 * DAY).risks).toEqual(['requestUnanswered']);
+  const declined = requestFacts({ ...request, status: 'declined' }, { mentee: 'A', mentor: 'B' }, NOW + 8 * DAY);
+  expect(declined).toMatchObject({ stage: 'closed', risks: [] });
+  expect(declined.awaitingAnswer).toBeUndefined();
+  // The counters move from the waiting request to the closed pair, never counting both.
+  const health = applyPairChange(applyPairChange(EMPTY_HEALTH, undefined, withRisksAsOf(waiting, NOW + 8 * DAY), NOW), withRisksAsOf(waiting, NOW + 8 * DAY), declined, NOW);
+  expect(health).toMatchObject({ pairs: 1, atRisk: 0, byStage: { matched: 0, closed: 1 } });
 });
