@@ -592,7 +592,7 @@ export const en = {
   'programme.announce.reason.EXPIRED': 'not sent within seven days: {count}',
   'programme.announce.reason.FAILED': 'failed: {count}',
   'programme.announce.reason.NO_CONTACT_HOURS': 'no contact hours: {count}',
-  'programme.announce.done': 'Done: everyone who can be reached has it.',
+  'programme.announce.done': 'Done: nothing is left to send. The counts above say who it reached and who it could not.',
   'programme.announce.another': 'Write another',
   'programme.announce.countsOnly': 'Counts only: the bot does not tell anyone who read it.',
   'programme.nudge.send': 'Send a nudge',

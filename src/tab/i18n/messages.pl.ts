@@ -595,7 +595,7 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'programme.announce.reason.EXPIRED': 'nie wysłano w ciągu siedmiu dni: {count}',
   'programme.announce.reason.FAILED': 'błąd: {count}',
   'programme.announce.reason.NO_CONTACT_HOURS': 'brak godzin kontaktu: {count}',
-  'programme.announce.done': 'Gotowe: dostali je wszyscy osiągalni.',
+  'programme.announce.done': 'Gotowe: nic nie czeka na wysyłkę. Liczby powyżej mówią, do ilu osób dotarło, a do ilu nie.',
   'programme.announce.another': 'Napisz kolejne',
   'programme.announce.countsOnly': 'Tylko liczby: bot nie mówi nikomu, kto przeczytał.',
   'programme.nudge.send': 'Wyślij przypomnienie',

@@ -4,13 +4,13 @@
  * twice), and watch it go out — the bot delivers inside each person's contact hours, so the panel
  * polls the counts until nobody is left queued or waiting. Counts only, never who. Its own chunk.
  */
-import { Button, Field, ProgressBar, Subtitle2, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Subtitle2, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { LIMITS } from '../../../contracts/common';
 import type { AnnouncementDto } from '../../../contracts/programmes';
 import { problemOf, type ApiProblem } from '../../api/api-error';
 import { useSession } from '../../app/session';
-import { Notice, ProblemMessage } from '../../app/state-views';
+import { ProblemMessage } from '../../app/state-views';
 import { useI18n } from '../../i18n/i18n';
 
 /** How often the progress is read again while the announcement goes out. */
@@ -24,6 +24,8 @@ const REASONS = ['NOT_INSTALLED', 'NO_PROFILE', 'APP_REMOVED', 'EXPIRED', 'FAILE
 const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '720px' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  // A long link or word in the owner's text wraps instead of widening a 320 px screen.
+  sent: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', margin: 0 },
   counts: { display: 'grid', gap: tokens.spacingVerticalXXS, margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
@@ -116,7 +118,9 @@ export default function AnnouncementPanel({ programmeId, pollMs = ANNOUNCEMENT_P
         </>
       ) : (
         <>
-          <Text as="p">{sent.text}</Text>
+          <Text as="p" className={styles.sent}>
+            {sent.text}
+          </Text>
           <Field label={t('programme.announce.progressLabel')} hint={t('programme.announce.progress', { done: handled, planned: p!.planned })}>
             <ProgressBar value={p!.planned > 0 ? handled / p!.planned : 0} max={1} thickness="large" aria-label={t('programme.announce.progressLabel')} />
           </Field>
@@ -136,7 +140,10 @@ export default function AnnouncementPanel({ programmeId, pollMs = ANNOUNCEMENT_P
           <Text size={200}>{t('programme.announce.countsOnly')}</Text>
           {sent.done ? (
             <>
-              <Notice intent="success">{t('programme.announce.done')}</Notice>
+              {/* Multiline: the sentence wraps at 320 px instead of widening the screen. */}
+              <MessageBar intent="success" layout="multiline" role="status">
+                <MessageBarBody>{t('programme.announce.done')}</MessageBarBody>
+              </MessageBar>
               <div className={styles.actions}>
                 <Button onClick={another}>{t('programme.announce.another')}</Button>
               </div>
