@@ -65,7 +65,7 @@ export function ProblemMessage({ problem, onRetry, title }: { problem: ApiProble
 
 export function Notice({ intent, children }: { intent: 'success' | 'warning' | 'info'; children: ReactNode }) {
   return (
-    <MessageBar intent={intent} role="status">
+    <MessageBar intent={intent} layout="multiline" role="status">
       <MessageBarBody>{children}</MessageBarBody>
     </MessageBar>
   );
