@@ -1,0 +1,165 @@
+/**
+ * Deep links inside (a simulated) Teams: the tab is framed by a stand-in for the Teams client at the
+ * manifest's start URL (`#/`) and learns the page from teams-js's context (`page.subPageId`, the
+ * link's `subEntityId`), as a bot card's or an activity's link opens it. Each page a link can name
+ * opens with its relationship and panel; the short links of the bot's cards open the section of the
+ * person's relationship; a relationship that is not the person's shows a plain "not found" page with
+ * a way on, never a crash or anything of that relationship. Screenshots go to
+ * test-artifacts/e2e/deep-link-<page>.png and every page passes axe.
+ */
+import { rmSync } from 'node:fs';
+import type { Frame, Page } from 'playwright-core';
+import { seriousAxeViolations } from './support/axe';
+import { buildTab } from './support/build-tab';
+import { artifactsDir } from './support/check-screen';
+import { launchChromium } from './support/chromium';
+import { startE2eStack, type E2eStack } from './support/local-stack';
+import { startTabServer, type TabServer } from './support/tab-server';
+import { hostCalls, openInTeamsHost } from './support/teams-host';
+
+jest.setTimeout(300_000);
+
+const KACPER = 'a0000002-0000-4000-8000-000000000002';
+
+let buildDir: string;
+let stack: E2eStack;
+let tab: TabServer;
+let token: string;
+let mine: { id: string; partner: string; meetingId: string | undefined };
+let someoneElses: string;
+
+async function tokenOf(personId: string): Promise<string> {
+  const issued = await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
+  return ((await issued.json()) as { accessToken: string }).accessToken;
+}
+
+async function get(bearer: string, path: string): Promise<any> {
+  return (await fetch(`${stack.baseUrl}${path}`, { headers: { authorization: `Bearer ${bearer}` } })).json();
+}
+
+async function send(bearer: string, path: string, body: unknown): Promise<any> {
+  const answer = await fetch(`${stack.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return answer.json();
+}
+
+beforeAll(async () => {
+  buildDir = buildTab();
+  stack = await startE2eStack();
+  tab = await startTabServer(buildDir, stack.baseUrl);
+  token = await tokenOf(KACPER);
+  const list = (await get(token, '/api/relationships')) as { relationships: { relationship: { id: string; status: string }; partner: { displayName: string } }[] };
+  const first = list.relationships.find((r) => r.relationship.status === 'active')!;
+  const detail = await get(token, `/api/relationships/${first.relationship.id}`);
+  mine = { id: first.relationship.id, partner: first.partner.displayName, meetingId: (detail.meetings as { id: string }[] | undefined)?.[0]?.id };
+  // A relationship of two other people of Kacper's tenant: Oliver asks Priya, Priya accepts.
+  const oliver = await tokenOf('a0000004-0000-4000-8000-000000000004');
+  const priya = await tokenOf('a0000003-0000-4000-8000-000000000003');
+  const request = await send(oliver, '/api/requests', {
+    mentorId: 'a0000003-0000-4000-8000-000000000003',
+    note: 'Would you mentor me on platform design?',
+    preWork: { whatIWant: 'Design a platform team roadmap.', whatIBring: 'Ten years of operations.', expectations: 'Monthly, 45 minutes.' },
+  });
+  const accepted = await send(priya, `/api/requests/${request.id ?? request.request?.id}/accept`, { version: request.version });
+  someoneElses = accepted.relationship?.id ?? accepted.id;
+  if (!someoneElses) throw new Error(`no relationship without Kacper: ${JSON.stringify({ request, accepted })}`);
+});
+
+afterAll(async () => {
+  await tab?.close();
+  await stack?.close();
+  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+});
+
+async function openDeepLink(subEntityId: string, width = 1280): Promise<{ page: Page; frame: Frame; close: () => Promise<void> }> {
+  const browser = await launchChromium({ width });
+  const page = await browser.context.newPage();
+  const frame = await openInTeamsHost(browser.context, page, tab.baseUrl, { subEntityId, token });
+  return { page, frame, close: browser.close };
+}
+
+async function photographAndCheck(page: Page, frame: Frame, name: string) {
+  await frame.waitForSelector('[data-loading]', { state: 'detached' });
+  await page.screenshot({ path: `${artifactsDir}/deep-link-${name}.png` });
+  const fit = await frame.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(fit.scrollWidth).toBeLessThanOrEqual(fit.innerWidth);
+  const axePage = { addScriptTag: frame.addScriptTag.bind(frame), evaluate: frame.evaluate.bind(frame) } as unknown as Page;
+  expect({ page: name, violations: await seriousAxeViolations(axePage) }).toEqual({ page: name, violations: [] });
+}
+
+const panels = [
+  { section: 'agreement', label: 'Agreement' },
+  { section: 'goals', label: 'Goals' },
+  { section: 'roadmap', label: 'Roadmap' },
+  { section: 'schedule', label: 'Schedule' },
+  { section: 'actions', label: 'Action items' },
+  { section: 'checkins', label: 'Check-ins' },
+  { section: 'prework', label: 'Pre-work' },
+] as const;
+
+describe('a deep link in Teams opens the relationship and panel it names', () => {
+  it.each(panels)('relationship/<id>/$section', async ({ section, label }) => {
+    const { page, frame, close } = await openDeepLink(`relationship/${mine.id}/${section}`);
+    try {
+      await frame.getByRole('heading', { level: 1, name: `Mentoring with ${mine.partner}` }).waitFor();
+      await frame.getByRole('tab', { name: label, selected: true }).waitFor();
+      await frame.getByRole('tabpanel', { name: label }).waitFor();
+      expect(await frame.evaluate(() => window.location.hash)).toBe(`#/relationship/${mine.id}/${section}`);
+      // The tab told Teams it loaded (no endless spinner in the client) and signed in with the host's token.
+      expect(await hostCalls(page)).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken', 'appInitialization.success']));
+      await photographAndCheck(page, frame, section);
+    } finally {
+      await close();
+    }
+  });
+
+  it("an activity's link to one meeting's check-in opens that check-in", async () => {
+    if (!mine.meetingId) throw new Error('the demo relationship has no meeting');
+    const { page, frame, close } = await openDeepLink(`relationship/${mine.id}/checkins/${mine.meetingId}`);
+    try {
+      await frame.getByRole('tab', { name: 'Check-ins', selected: true }).waitFor();
+      expect(await frame.evaluate(() => window.location.hash)).toBe(`#/relationship/${mine.id}/checkins/${mine.meetingId}`);
+      await frame.getByRole('tabpanel', { name: 'Check-ins' }).waitFor();
+      await photographAndCheck(page, frame, 'checkin-of-meeting');
+    } finally {
+      await close();
+    }
+  });
+
+  it.each([
+    { link: 'schedule', label: 'Schedule' },
+    { link: 'actions', label: 'Action items' },
+    { link: 'checkins', label: 'Check-ins' },
+  ])("a bot card's short link '$link' opens that section of my relationship", async ({ link, label }) => {
+    const { frame, close } = await openDeepLink(link);
+    try {
+      await frame.getByRole('heading', { level: 1, name: `Mentoring with ${mine.partner}` }).waitFor();
+      await frame.getByRole('tab', { name: label, selected: true }).waitFor();
+    } finally {
+      await close();
+    }
+  });
+
+  it('a link to a relationship that is not mine says so plainly, shows nothing of it, and leads home', async () => {
+    const { page, frame, close } = await openDeepLink(`relationship/${someoneElses}/schedule`, 320);
+    try {
+      await frame.getByRole('heading', { level: 1, name: 'Relationship not found' }).waitFor();
+      await frame.getByText(/not one of yours/).waitFor();
+      expect(await frame.getByRole('tablist').count()).toBe(0);
+      expect(await frame.getByText(/Reference/).count()).toBe(0);
+      await photographAndCheck(page, frame, 'not-mine');
+      await frame.getByRole('button', { name: 'Your relationships' }).click();
+      await frame.getByRole('heading', { level: 1, name: `Mentoring with ${mine.partner}` }).waitFor();
+    } finally {
+      await close();
+    }
+  });
+
+  it('a link naming no page of the tab opens Home', async () => {
+    const { frame, close } = await openDeepLink('javascript:alert(1)');
+    try {
+      await frame.getByRole('heading', { level: 1, name: 'What needs you now' }).waitFor();
+    } finally {
+      await close();
+    }
+  });
+});
