@@ -25,7 +25,7 @@ let buildDir: string;
 let stack: E2eStack;
 let tab: TabServer;
 let token: string;
-let mine: { id: string; partner: string; meetingId: string | undefined };
+let mine: { id: string; partner: string; meetingId: string };
 let someoneElses: string;
 
 async function tokenOf(personId: string): Promise<string> {
@@ -42,6 +42,34 @@ async function send(bearer: string, path: string, body: unknown): Promise<any> {
   return answer.json();
 }
 
+/** A meeting of the relationship, for the activity's link to its check-in: the pair agrees (weekdays, office hours in UTC) and books the next one. */
+async function aMeetingOf(relationshipId: string): Promise<string> {
+  const detail = await get(token, `/api/relationships/${relationshipId}`);
+  if (detail.meetings?.[0]) return detail.meetings[0].id;
+  const { mentorId, menteeId } = detail.relationship as { mentorId: string; menteeId: string };
+  const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
+  const side = (personId: string) => ({ personId, timeZone: 'UTC', meetingWindows: weekdays, contactChannel: 'teamsChat', contactHours: weekdays });
+  const agreement = {
+    cadence: { kind: 'weekly' },
+    meetingMinutes: 45,
+    bufferMinutes: 0,
+    minimumNoticeHours: 24,
+    respectWorkingHours: false,
+    firstDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+    meetingCount: 6,
+    location: { kind: 'online' },
+    mentor: side(mentorId),
+    mentee: side(menteeId),
+  };
+  const proposed = await send(token, `/api/relationships/${relationshipId}/agreement`, { agreement, note: 'For the deep link test' });
+  const partner = mentorId === KACPER ? menteeId : mentorId;
+  await send(await tokenOf(partner), `/api/relationships/${relationshipId}/agreement/1/accept`, { version: proposed.versions?.[0]?.version });
+  const booked = await send(token, `/api/relationships/${relationshipId}/meetings`, { scope: 'next' });
+  const id = (booked.meetings as { id: string }[] | undefined)?.[0]?.id;
+  if (!id) throw new Error(`no meeting booked: ${JSON.stringify(booked).slice(0, 600)}`);
+  return id;
+}
+
 beforeAll(async () => {
   buildDir = buildTab();
   stack = await startE2eStack();
@@ -49,8 +77,7 @@ beforeAll(async () => {
   token = await tokenOf(KACPER);
   const list = (await get(token, '/api/relationships')) as { relationships: { relationship: { id: string; status: string }; partner: { displayName: string } }[] };
   const first = list.relationships.find((r) => r.relationship.status === 'active')!;
-  const detail = await get(token, `/api/relationships/${first.relationship.id}`);
-  mine = { id: first.relationship.id, partner: first.partner.displayName, meetingId: (detail.meetings as { id: string }[] | undefined)?.[0]?.id };
+  mine = { id: first.relationship.id, partner: first.partner.displayName, meetingId: await aMeetingOf(first.relationship.id) };
   // A relationship of two other people of Kacper's tenant: Oliver asks Priya, Priya accepts.
   const oliver = await tokenOf('a0000004-0000-4000-8000-000000000004');
   const priya = await tokenOf('a0000003-0000-4000-8000-000000000003');
@@ -113,12 +140,12 @@ describe('a deep link in Teams opens the relationship and panel it names', () =>
   });
 
   it("an activity's link to one meeting's check-in opens that check-in", async () => {
-    if (!mine.meetingId) throw new Error('the demo relationship has no meeting');
     const { page, frame, close } = await openDeepLink(`relationship/${mine.id}/checkins/${mine.meetingId}`);
     try {
       await frame.getByRole('tab', { name: 'Check-ins', selected: true }).waitFor();
       expect(await frame.evaluate(() => window.location.hash)).toBe(`#/relationship/${mine.id}/checkins/${mine.meetingId}`);
-      await frame.getByRole('tabpanel', { name: 'Check-ins' }).waitFor();
+      // The check-in form of that meeting is open, ready to fill in.
+      await frame.getByRole('form', { name: /^Check-in for meeting 1, / }).waitFor();
       await photographAndCheck(page, frame, 'checkin-of-meeting');
     } finally {
       await close();
@@ -144,7 +171,7 @@ describe('a deep link in Teams opens the relationship and panel it names', () =>
     try {
       await frame.getByRole('heading', { level: 1, name: 'Relationship not found' }).waitFor();
       await frame.getByText(/not one of yours/).waitFor();
-      expect(await frame.getByRole('tablist').count()).toBe(0);
+      expect(await frame.getByRole('tablist', { name: 'Relationship sections' }).count()).toBe(0);
       expect(await frame.getByText(/Reference/).count()).toBe(0);
       await photographAndCheck(page, frame, 'not-mine');
       await frame.getByRole('button', { name: 'Your relationships' }).click();

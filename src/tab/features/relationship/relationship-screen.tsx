@@ -84,6 +84,30 @@ export default function RelationshipScreen({ route, navigate }: { route: Relatio
   );
 }
 
+/**
+ * A link to a relationship the person is not in (or one that is gone): the API answers 404 without
+ * saying which, and the page says both plainly and leads to the person's own relationships.
+ */
+function RelationshipNotFound({ onBack }: { onBack: () => void }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <section className={styles.page} aria-labelledby="relationship-title">
+      <Title2 as="h1" id="relationship-title">
+        {t('relationship.notFound.title')}
+      </Title2>
+      <EmptyState
+        message={t('relationship.notFound.body')}
+        action={
+          <Button appearance="primary" onClick={onBack}>
+            {t('relationship.notFound.action')}
+          </Button>
+        }
+      />
+    </section>
+  );
+}
+
 export function pairOf(detail: RelationshipDetailDto): Pair {
   const { relationship, myRole, partner } = detail;
   return {
@@ -133,6 +157,9 @@ function RelationshipDetail({
   };
 
   if (loaded.state === 'loading') return <LoadingSkeleton rows={4} />;
+  if (loaded.state === 'error' && (loaded.problem.kind === 'notFound' || loaded.problem.kind === 'forbidden')) {
+    return <RelationshipNotFound onBack={() => navigate({ screen: 'relationship' })} />;
+  }
   if (loaded.state === 'error') return <ProblemMessage problem={loaded.problem} onRetry={reload} />;
   const { detail } = loaded.data;
   const myZone = loaded.data.myZone ?? viewerZone;
