@@ -95,6 +95,11 @@ describe.each([
         const { scrollWidth, innerWidth } = await fitsWidth(page);
         expect({ screen: screen.name, overflow: scrollWidth > innerWidth }).toEqual({ screen: screen.name, overflow: false });
         expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+        if (screen.name === 'profile') {
+          // The zone reads as people name it ("Central European Time, Warsaw"), never as an IANA id.
+          const zone = await page.getByRole('combobox', { name: language === 'en' ? /My time zone/ : /Moja strefa czasowa/ }).inputValue();
+          expect(zone).not.toMatch(/^[A-Za-z_]+\/[A-Za-z_/]+$/);
+        }
         await checkScreen(page, `width-${width}-${theme}-${language}-${screen.name}`);
       }
     } finally {

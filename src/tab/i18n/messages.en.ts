@@ -207,6 +207,7 @@ export const en = {
   'profile.jobTitleRequired': 'Enter your job title so people know what you do.',
   'profile.capacityRange': 'Enter a whole number from {min} to {max}.',
   'profile.timeZoneInvalid': 'Choose a time zone from the list.',
+  'zone.noMatch': 'No time zone matches “{query}”. Try a city, a country’s zone name or an offset such as +01:00.',
 
   'relationship.title': 'Relationship',
   'relationship.choose': 'Choose a relationship',

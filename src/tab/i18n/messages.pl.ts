@@ -209,6 +209,7 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'profile.jobTitleRequired': 'Podaj stanowisko, aby inni wiedzieli, czym się zajmujesz.',
   'profile.capacityRange': 'Podaj liczbę całkowitą od {min} do {max}.',
   'profile.timeZoneInvalid': 'Wybierz strefę czasową z listy.',
+  'zone.noMatch': 'Żadna strefa czasowa nie pasuje do „{query}”. Wpisz miasto, nazwę strefy albo przesunięcie, np. +01:00.',
 
   'relationship.title': 'Relacja',
   'relationship.choose': 'Wybierz relację',

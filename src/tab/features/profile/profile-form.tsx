@@ -1,20 +1,19 @@
 import {
   Button,
-  Combobox,
   Field,
   Input,
-  Option,
   Select,
   SpinButton,
   Switch,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { SENIORITY_LEVELS, type SeniorityLevel } from '../../../core/profiles/profile';
 import { MAX_CAPACITY, validateProfileFields, type ProfileFields } from '../../../core/profiles/validate-profile';
 import type { DomainError } from '../../../core/result';
 import { FreeTextTagPicker } from '../../components/free-text-tag-picker';
+import { TimeZonePicker } from '../../components/time-zone-picker';
 import { useI18n, type Translate } from '../../i18n/i18n';
 
 const useStyles = makeStyles({
@@ -61,11 +60,6 @@ const seniorityKey = {
   executive: 'profile.seniority.executive',
 } as const satisfies Record<SeniorityLevel, string>;
 
-function allTimeZones(): string[] {
-  const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-  return supported.includes('UTC') ? supported : ['UTC', ...supported];
-}
-
 export interface ProfileFormProps {
   initial: ProfileFields;
   /** Errors the API returned for the last save, by field. */
@@ -79,14 +73,6 @@ export function ProfileForm({ initial, serverErrors = {}, saving, onSave }: Prof
   const styles = useStyles();
   const [fields, setFields] = useState<ProfileFields>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [zoneQuery, setZoneQuery] = useState(initial.timeZone);
-  const zones = useMemo(allTimeZones, []);
-  const zoneMatches = useMemo(() => {
-    const q = zoneQuery.trim().toLowerCase().replace(/\s+/g, '_');
-    const found = q && q !== fields.timeZone.toLowerCase() ? zones.filter((z) => z.toLowerCase().includes(q)) : zones;
-    return found.slice(0, 50);
-  }, [zoneQuery, zones, fields.timeZone]);
-
   const shown: FieldErrors = { ...serverErrors, ...errors };
   const set = <K extends keyof ProfileFields>(key: K, value: ProfileFields[K]) => {
     setFields((f) => ({ ...f, [key]: value }));
@@ -153,27 +139,7 @@ export function ProfileForm({ initial, serverErrors = {}, saving, onSave }: Prof
         />
       </Field>
       <Field label={t('profile.timeZone')} hint={t('profile.timeZoneHint')} required {...fieldState('timeZone')}>
-        <Combobox
-          freeform
-          value={zoneQuery}
-          selectedOptions={[fields.timeZone]}
-          onChange={(event) => {
-            setZoneQuery(event.target.value);
-            set('timeZone', event.target.value);
-          }}
-          onOptionSelect={(_, d) => {
-            if (d.optionValue) {
-              set('timeZone', d.optionValue);
-              setZoneQuery(d.optionValue);
-            }
-          }}
-        >
-          {zoneMatches.map((zone) => (
-            <Option key={zone} value={zone}>
-              {zone}
-            </Option>
-          ))}
-        </Combobox>
+        <TimeZonePicker value={fields.timeZone} onChange={(zone) => set('timeZone', zone)} />
       </Field>
       <Field label={t('profile.capacity')} hint={t('profile.capacityHint')} {...fieldState('capacity')}>
         <SpinButton

@@ -1,4 +1,5 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Switch, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { TimeZonePicker } from '../../components/time-zone-picker';
 import { LIMITS } from '../../../contracts/common';
 import { isTooLong, lengthLimitProps, textLength } from '../../components/length-limit';
 import { useState, type FormEvent } from 'react';
@@ -158,7 +159,7 @@ export function AgreementEditor({ initial, draftKey, relationshipId, pair, savin
             </legend>
             <div className={styles.row}>
               <Field label={t('agreement.timeZone')} {...at(`${side}.timeZone`)}>
-                <Input value={person.timeZone} onChange={(_, d) => setSide(side, { timeZone: d.value })} />
+                <TimeZonePicker value={person.timeZone} onChange={(timeZone) => setSide(side, { timeZone })} />
               </Field>
               <Field label={t('agreement.contactChannel')} {...at(`${side}.contactChannel`)}>
                 <Select value={person.contactChannel} onChange={(_, d) => setSide(side, { contactChannel: d.value as 'teamsChat' | 'email' })}>
