@@ -248,7 +248,7 @@ function RelationshipDetail({
         onSelect={(value) => navigate({ screen: 'relationship', relationshipId, section: value })}
         moreLabel={(count) => t('nav.more', { count })}
       />
-      <div role="tabpanel" aria-label={t(sectionLabel[current])}>
+      <div role="tabpanel" aria-label={t(sectionLabel[current])} className={styles.page}>
         {current === 'agreement' ? <AgreementPanel detail={detail} pair={pair} myZone={myZone} onChanged={reload} /> : null}
         {current === 'goals' ? <GoalsPanel relationshipId={relationshipId} goals={detail.goals} onChanged={agendaChanged} /> : null}
         {current === 'roadmap' ? (

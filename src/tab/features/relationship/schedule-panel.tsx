@@ -109,7 +109,16 @@ export function SchedulePanel({ detail, pair, myZone, partnerZone, onChanged, op
     return (
       <div className={styles.panel}>
         <Subtitle1 as="h2">{t('schedule.title')}</Subtitle1>
-        <EmptyState message={t(closed ? 'schedule.closed' : 'schedule.noAgreement')} />
+        <EmptyState
+          message={t(closed ? 'schedule.closed' : 'schedule.noAgreement')}
+          action={
+            !closed && openSection ? (
+              <Button appearance="primary" onClick={() => openSection('agreement')}>
+                {t('schedule.noSlot.openAgreement')}
+              </Button>
+            ) : undefined
+          }
+        />
       </div>
     );
   }
