@@ -1,4 +1,5 @@
 import { Badge, Button, Checkbox, Field, Input, Select, Text, Subtitle1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { civilDateHint } from '../../components/civil-date-hint';
 import { LIMITS } from '../../../contracts/common';
 import { isTooLong, lengthLimitProps, textLength } from '../../components/length-limit';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -166,7 +167,7 @@ export function ActionItemsPanel({
             <option value={pair.partnerId}>{pair.partnerName}</option>
           </Select>
         </Field>
-        <Field label={t('actions.dueDate')} {...(errors.dueDate ? { validationState: 'error', validationMessage: errors.dueDate } : {})}>
+        <Field label={t('actions.dueDate')} {...(errors.dueDate ? { validationState: 'error', validationMessage: errors.dueDate } : civilDateHint(dueDate, format))}>
           <Input type="date" value={dueDate} onChange={(_, d) => setDueDate(d.value)} />
         </Field>
         <Button appearance="primary" type="submit" disabled={saving} style={{ marginTop: tokens.spacingVerticalXXL }}>

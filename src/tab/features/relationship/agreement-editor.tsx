@@ -1,4 +1,5 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Switch, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { civilDateHint } from '../../components/civil-date-hint';
 import { TimeZonePicker } from '../../components/time-zone-picker';
 import { LIMITS } from '../../../contracts/common';
 import { isTooLong, lengthLimitProps, textLength } from '../../components/length-limit';
@@ -101,10 +102,10 @@ export function AgreementEditor({ initial, draftKey, relationshipId, pair, savin
         </Field>
       </div>
       <div className={styles.row}>
-        <Field label={t('agreement.firstDate')} {...at('firstDate')}>
+        <Field label={t('agreement.firstDate')} {...(problems.firstDate ? at('firstDate') : civilDateHint(draft.firstDate, format))}>
           <Input type="date" value={draft.firstDate} onChange={(_, d) => setDraft((x) => ({ ...x, firstDate: d.value }))} />
         </Field>
-        <Field label={t('agreement.endDate')} {...at('endDate')}>
+        <Field label={t('agreement.endDate')} {...(problems.endDate ? at('endDate') : civilDateHint(draft.endDate, format))}>
           <Input
             type="date"
             value={draft.endDate ?? ''}

@@ -1,6 +1,7 @@
 import { LIMITS } from '../../../contracts/common';
 import { isTooLong, lengthLimitProps } from '../../components/length-limit';
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, SpinButton, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { civilDateHint } from '../../components/civil-date-hint';
 import { useState, type FormEvent } from 'react';
 import { smartCheck, type SmartPart } from '../../../core/goals/smart-check';
 import { isLocalDate } from '../../../core/usecases/text-rules';
@@ -47,7 +48,7 @@ const blank: NewGoal = { title: '', smart: { specific: '', measurable: '', achie
  * (the same rule the API applies to its `missing` list), never blocking the save.
  */
 export function GoalEditor({ initial = blank, saving, onSave, onCancel, serverErrors = {} }: GoalEditorProps) {
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   const styles = useStyles();
   const [goal, setGoal] = useState<NewGoal>(initial);
   const [errors, setErrors] = useState<Errors>({});
@@ -86,7 +87,7 @@ export function GoalEditor({ initial = blank, saving, onSave, onCancel, serverEr
         </Field>
       ))}
       <div className={styles.row}>
-        <Field label={t('goals.targetDate')} {...state('targetDate')}>
+        <Field label={t('goals.targetDate')} {...(shown.targetDate ? state('targetDate') : civilDateHint(goal.targetDate, format))}>
           <Input type="date" value={goal.targetDate ?? ''} onChange={(_, d) => setGoal((g) => ({ ...g, targetDate: d.value || undefined }))} />
         </Field>
         <Field label={t('goals.progress')} {...state('progress')}>
