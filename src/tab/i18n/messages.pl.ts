@@ -144,7 +144,7 @@ export const pl: Readonly<Record<MessageKey, string>> = {
 
   'find.title': 'Znajdź mentora',
   'find.searchLabel': 'Umiejętność, której chcesz się nauczyć',
-  'find.searchPlaceholder': 'np. Power BI, negocjacje, wystąpienia publiczne',
+  'find.searchPlaceholder': 'np. Power BI, negocjacje',
   'find.textLabel': 'Imię, nazwisko lub słowo kluczowe',
   'find.reason.matchedSkills': 'Uczy: {skills}',
   'find.reason.reversePairing': 'Mentoring odwrócony: {mentor} uczy osobę {mentee}',
