@@ -24,6 +24,8 @@ const useStyles = makeStyles({
   quote: { margin: 0, whiteSpace: 'pre-wrap' },
   header: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   closeButton: { marginLeft: 'auto' },
+  answers: { margin: 0, display: 'grid', rowGap: tokens.spacingVerticalXS },
+  question: { marginTop: tokens.spacingVerticalM, ':first-child': { marginTop: 0 } },
 });
 
 const sections = ['agreement', 'goals', 'roadmap', 'schedule', 'actions', 'checkins', 'prework'] as const;
@@ -285,16 +287,16 @@ function RelationshipDetail({
         {current === 'prework' ? (
           <>
             <Subtitle1 as="h2">{t('relationship.tab.prework')}</Subtitle1>
-            <dl>
-              <dt>
+            <dl className={styles.answers}>
+              <dt className={styles.question}>
                 <Text weight="semibold">{t('request.whatIWantLabel')}</Text>
               </dt>
               <dd className={styles.quote}>{preWork.whatIWant}</dd>
-              <dt>
+              <dt className={styles.question}>
                 <Text weight="semibold">{t('request.whatIBringLabel')}</Text>
               </dt>
               <dd className={styles.quote}>{preWork.whatIBring || '—'}</dd>
-              <dt>
+              <dt className={styles.question}>
                 <Text weight="semibold">{t('request.expectationsLabel')}</Text>
               </dt>
               <dd className={styles.quote}>{preWork.expectations || '—'}</dd>
