@@ -168,7 +168,7 @@ export async function createLocalIdentityIssuer(options: IssuerOptions): Promise
           { idtyp: 'user', oid: user.oid, sub: user.sub, name: user.name, upn: user.preferred_username, scp: delegated.join(' ') },
           now,
         );
-        return { ok: true, accessToken, expiresIn: GRAPH_TOKEN_SECONDS, scope: delegated.join(' ') };
+        return { ok: true, accessToken, expiresIn: GRAPH_TOKEN_SECONDS, scope: delegated.map((x) => `${GRAPH_AUDIENCE}/${x}`).join(' ') };
       }
       return refuse(400, 'unsupported_grant_type', 'The local issuer serves client_credentials and on-behalf-of (jwt-bearer) grants.');
     },

@@ -19,6 +19,7 @@ const CLIENT_SECRET = 'local-only-not-secret';
 let server: Server;
 let baseUrl: string;
 let issuer: LocalIdentityIssuer;
+let tokenRequests = 0;
 
 beforeAll(async () => {
   server = createServer();
@@ -26,7 +27,10 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   issuer = await createLocalIdentityIssuer({ baseUrl, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
   const service = localIdentityService(issuer);
-  server.on('request', (req, res) => void service.handle(req, res, new URL(req.url ?? '/', baseUrl)));
+  server.on('request', (req, res) => {
+    if (req.url?.split('?')[0]?.endsWith('/oauth2/v2.0/token')) tokenRequests += 1;
+    void service.handle(req, res, new URL(req.url ?? '/', baseUrl));
+  });
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -56,6 +60,29 @@ it('exchanges the tab SSO token on behalf of the person for a delegated Graph to
   const token = await msal().onBehalfOf(CONTOSO, sso)();
   const claims = await verifyGraphToken(token, CONTOSO);
   expect(claims).toMatchObject({ tid: CONTOSO, idtyp: 'user', oid: person.personId, scp: 'Calendars.ReadWrite MailboxSettings.Read' });
+});
+
+it('answers on-behalf-of with the scopes named as Entra names them (Graph’s resource first), so MSAL serves the next exchange from its cache', async () => {
+  const person = personOf(CONTOSO);
+  const sso = (await issuer.issueToken(person.personId))!;
+  const sources = msal();
+  const before = tokenRequests;
+  const first = await sources.onBehalfOf(CONTOSO, sso)();
+  const second = await sources.onBehalfOf(CONTOSO, sso)();
+  expect(second).toBe(first);
+  expect(tokenRequests - before).toBe(1);
+  const answer = await fetch(`${baseUrl}/local-identity/${CONTOSO}/oauth2/v2.0/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      requested_token_use: 'on_behalf_of',
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+      assertion: sso,
+      scope: `${GRAPH_AUDIENCE}/Calendars.ReadWrite ${GRAPH_AUDIENCE}/MailboxSettings.Read`,
+    }),
+  });
+  expect((await answer.json()).scope).toBe(`${GRAPH_AUDIENCE}/Calendars.ReadWrite ${GRAPH_AUDIENCE}/MailboxSettings.Read`);
 });
 
 it('refuses a wrong client secret', async () => {
