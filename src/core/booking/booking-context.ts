@@ -33,18 +33,30 @@ export const meetingNotFound = () => fail('BOOKING.MEETING_NOT_FOUND', 'That mee
 
 /** For a signed-in person: strangers get the same not-found as a missing id. */
 export async function loadContextForPerson(deps: BookingDeps, principal: Principal, relationshipId: string, needsActive = true): Promise<Result<BookingContext>> {
-  const context = await loadContext(deps, principal.tenantId, relationshipId);
-  if (!context.ok) return context;
-  const { relationship } = context.value.aggregate;
+  const agreed = await loadAgreementForPerson(deps, principal, relationshipId, needsActive);
+  if (!agreed.ok) return agreed;
+  return withPeople(deps, principal.tenantId, agreed.value);
+}
+
+/** What a relationship's agreement decides, from storage alone (no calendar, no directory). */
+export interface AgreedRelationship {
+  readonly aggregate: RelationshipAggregate;
+  readonly agreement: Agreement;
+}
+
+/** The relationship and its active agreement for a member of the pair; strangers get the same not-found as a missing id. */
+export async function loadAgreementForPerson(deps: Pick<BookingDeps, 'repos'>, principal: Principal, relationshipId: string, needsActive = true): Promise<Result<AgreedRelationship>> {
+  const agreed = await loadAgreement(deps, principal.tenantId, relationshipId);
+  if (!agreed.ok) return agreed;
+  const { relationship } = agreed.value.aggregate;
   if (relationship.mentorId !== principal.userId && relationship.menteeId !== principal.userId) return relationshipNotFound();
   if (needsActive && relationship.status === 'closed') {
     return fail('RELATIONSHIP.CLOSED', 'This mentoring relationship is closed, so no meetings can be booked or changed.');
   }
-  return context;
+  return agreed;
 }
 
-/** For background work (timers, agenda refresh after a change), already scoped to a tenant. */
-export async function loadContext(deps: BookingDeps, tenantId: string, relationshipId: string): Promise<Result<BookingContext>> {
+async function loadAgreement(deps: Pick<BookingDeps, 'repos'>, tenantId: string, relationshipId: string): Promise<Result<AgreedRelationship>> {
   const aggregate = await deps.repos.relationships.getAggregate(tenantId, relationshipId);
   if (!aggregate.ok) return aggregate.error.code === STORAGE_NOT_FOUND ? relationshipNotFound() : aggregate;
   const { relationship, agreementVersions } = aggregate.value;
@@ -57,6 +69,19 @@ export async function loadContext(deps: BookingDeps, tenantId: string, relations
       field: `agreement.${numbers.error.field ?? ''}`,
     });
   }
+  return ok({ aggregate: aggregate.value, agreement: active.agreement });
+}
+
+/** For background work (timers, agenda refresh after a change), already scoped to a tenant. */
+export async function loadContext(deps: BookingDeps, tenantId: string, relationshipId: string): Promise<Result<BookingContext>> {
+  const agreed = await loadAgreement(deps, tenantId, relationshipId);
+  if (!agreed.ok) return agreed;
+  return withPeople(deps, tenantId, agreed.value);
+}
+
+/** Both people as the directory knows them (their mailbox addresses for the calendar). */
+export async function withPeople(deps: BookingDeps, tenantId: string, agreed: AgreedRelationship): Promise<Result<BookingContext>> {
+  const { relationship } = agreed.aggregate;
   const people = await deps.directory.findPeople(tenantId, [relationship.mentorId, relationship.menteeId]);
   if (!people.ok) return people;
   const [mentor, mentee] = people.value;
@@ -65,8 +90,8 @@ export async function loadContext(deps: BookingDeps, tenantId: string, relations
   const menteeOrganizes = settings.organizer === 'mentee';
   return ok({
     tenantId,
-    aggregate: aggregate.value,
-    agreement: active.agreement,
+    aggregate: agreed.aggregate,
+    agreement: agreed.agreement,
     mentor,
     mentee,
     organizer: menteeOrganizes ? mentee : mentor,

@@ -1,9 +1,10 @@
 /**
  * The boundary guard's brain: does a proposed time for one meeting keep the agreement? The checks are
  * the ones booking plans with (both people's windows in their own zones, the agreement's dates, the
- * minimum notice, the buffer around both calendars' busy time and the pair's other meetings, the
- * series' order), answered as the FIRST broken boundary with words and both people's local times, plus
- * up to three times inside the agreement that pass the very same check.
+ * minimum notice, the buffer around the pair's other meetings and — where booking plans or a
+ * broken time's alternatives are sought — around both calendars' busy time, the series' order),
+ * answered as the FIRST broken boundary with words and both people's local times, plus up to three
+ * times inside the agreement that pass the very same check and are free in both calendars.
  */
 import type { Agreement } from '../agreement/agreement';
 import { ok, type Result } from '../result';
@@ -15,8 +16,10 @@ import { formatInstantInZone, instantToLocal, offsetAt } from '../time/zoned-tim
 import { agreementRange } from '../scheduling/availability';
 import { forEachSlotStart } from '../scheduling/series-boundaries';
 import type { Meeting } from '../relationships/meeting';
-import type { UseCaseCall } from '../usecases/principal';
-import { loadContextForPerson, meetingNotFound } from './booking-context';
+import type { Principal, UseCaseCall } from '../usecases/principal';
+import type { Relationship } from '../relationships/relationship';
+import { STORAGE_NOT_FOUND } from '../ports/repositories';
+import { loadAgreementForPerson, meetingNotFound, withPeople } from './booking-context';
 import type { BookingDeps } from './booking-ports';
 import { liveMeetings } from './booking-rules';
 
@@ -183,8 +186,11 @@ function cadenceWords(agreement: Agreement): string {
   return c.kind === 'everyNDays' ? `every ${c.days} days` : c.kind === 'biweekly' ? 'every two weeks' : c.kind;
 }
 
-/** Up to three times near `time` (same length) that pass `firstBrokenBoundary`, nearest first. */
-export function alternativesFor(facts: BoundaryFacts, time: Interval): Interval[] {
+/**
+ * Times near `time` (same length) that pass `firstBrokenBoundary` with `facts`, nearest first, at most
+ * `limit` of them. With no busy time in `facts` these are the times the agreement allows.
+ */
+export function alternativesFor(facts: BoundaryFacts, time: Interval, limit = MAX_ALTERNATIVES): Interval[] {
   const { agreement } = facts;
   const length = time.end - time.start;
   const dates = agreementRange(agreement);
@@ -200,54 +206,80 @@ export function alternativesFor(facts: BoundaryFacts, time: Interval): Interval[
   forEachSlotStart(free, length, agreement.mentor.timeZone, GRID, (start) => {
     if (start !== time.start) starts.push(start);
   });
-  // Nearest first; only as many are checked as it takes to find three that pass.
+  // Nearest first; only as many are checked as it takes to find `limit` that pass.
   starts.sort((a, b) => Math.abs(a - time.start) - Math.abs(b - time.start) || a - b);
   const passing: Interval[] = [];
   for (const start of starts) {
     const candidate = { start, end: start + length };
     if (firstBrokenBoundary(withWindows, candidate) === undefined) passing.push(candidate);
-    if (passing.length === MAX_ALTERNATIVES) break;
+    if (passing.length === limit) break;
   }
   return passing;
 }
 
-export function judgeProposedTime(facts: BoundaryFacts, time: Interval): BoundaryVerdict {
+/** The verdict on a proposed time, its alternatives already chosen (each passing the same check). */
+export function verdictOf(facts: BoundaryFacts, time: Interval, alternatives: readonly Interval[]): BoundaryVerdict {
   const localTimes = localTimesOf(facts.agreement, facts.names, time);
   const broken = firstBrokenBoundary(facts, time);
   if (!broken) return { ok: true, localTimes, alternatives: [] };
-  const alternatives = alternativesFor(facts, time).map((a) => ({ ...a, localTimes: localTimesOf(facts.agreement, facts.names, a) }));
-  return { ok: false, broken, localTimes, alternatives };
+  return { ok: false, broken, localTimes, alternatives: alternatives.slice(0, MAX_ALTERNATIVES).map((a) => ({ ...a, localTimes: localTimesOf(facts.agreement, facts.names, a) })) };
 }
 
+/** How many of the agreement's nearest times are checked against both calendars in the first free/busy read. */
+const FIRST_CANDIDATES = 12;
+
 /**
- * For a member of the pair: would moving `meetingId` to [start, end) keep the agreement? Reads the
- * relationship (one partition) and both people's free/busy around the proposed time and the
- * alternatives' search range; writes nothing.
+ * For a member of the pair: would moving `meetingId` to [start, end) keep the agreement? The verdict
+ * is the agreement's (dates, notice, both people's windows and clocks, the buffer around the pair's
+ * other meetings, the series' order) and comes from storage alone: one relationship read and both
+ * people's names. Only a broken verdict reads the calendars, so its alternatives are also free in both
+ * (with the buffer): first over the narrow span of the agreement's nearest times, then, if fewer than
+ * three of those are free, over the whole search range. Writes nothing.
  */
 export async function checkMeetingBoundaries(deps: BookingDeps, call: UseCaseCall<CheckBoundariesInput>): Promise<Result<BoundaryVerdict>> {
-  const context = await loadContextForPerson(deps, call.principal, call.input.relationshipId);
-  if (!context.ok) return context;
-  const { agreement, aggregate, mentor, mentee } = context.value;
+  const agreed = await loadAgreementForPerson(deps, call.principal, call.input.relationshipId);
+  if (!agreed.ok) return agreed;
+  const { agreement, aggregate } = agreed.value;
   const meeting = aggregate.meetings.find((m) => m.id === call.input.meetingId);
   if (!meeting) return meetingNotFound();
   const time = { start: call.input.start, end: call.input.end };
-  const buffer = agreement.bufferMinutes * MINUTE;
-  const calendars = await deps.calendar.getCalendars({
-    requesterId: call.principal.userId,
-    people: [mentor, mentee],
-    range: { start: Math.max(call.now, time.start - SEARCH_BEFORE) - buffer, end: time.end + SEARCH_AFTER + buffer },
-  });
-  if (!calendars.ok) return calendars;
   const ours = liveMeetings(aggregate.meetings).filter((m) => m.bookingState !== 'failed');
-  // The pair's own meetings show as busy in both calendars: they are judged as meetings (buffer, cadence), not as busy time.
-  const isOurs = (i: Interval) => ours.some((m) => m.start === i.start && m.end === i.end);
+  const names = await pairNames(deps, call.principal, aggregate.relationship);
+  if (!names.ok) return names;
   const facts: BoundaryFacts = {
     agreement,
-    names: { mentor: mentor.displayName, mentee: mentee.displayName },
+    names: names.value,
     now: call.now,
     meeting,
     others: ours.filter((m) => m.id !== meeting.id),
-    busy: calendars.value.flatMap((c) => c.busy.filter((i) => !isOurs(i))),
+    busy: [],
   };
-  return ok(judgeProposedTime(facts, time));
+  if (firstBrokenBoundary(facts, time) === undefined) return ok(verdictOf(facts, time, []));
+  const candidates = alternativesFor(facts, time, FIRST_CANDIDATES);
+  if (candidates.length === 0) return ok(verdictOf(facts, time, []));
+  const context = await withPeople(deps, call.principal.tenantId, agreed.value);
+  if (!context.ok) return context;
+  const buffer = agreement.bufferMinutes * MINUTE;
+  // The pair's own meetings show as busy in both calendars: they are judged as meetings (buffer, cadence), not as busy time.
+  const isOurs = (i: Interval) => ours.some((m) => m.start === i.start && m.end === i.end);
+  const busyOver = async (range: Interval): Promise<Result<Interval[]>> => {
+    const calendars = await deps.calendar.getCalendars({ requesterId: call.principal.userId, people: [context.value.mentor, context.value.mentee], range });
+    return calendars.ok ? ok(calendars.value.flatMap((c) => c.busy.filter((i) => !isOurs(i)))) : calendars;
+  };
+  const near = await busyOver({ start: Math.min(...candidates.map((c) => c.start)) - buffer, end: Math.max(...candidates.map((c) => c.end)) + buffer });
+  if (!near.ok) return near;
+  const free = candidates.filter((c) => firstBrokenBoundary({ ...facts, busy: near.value }, c) === undefined);
+  if (free.length >= MAX_ALTERNATIVES || candidates.length < FIRST_CANDIDATES) return ok(verdictOf(facts, time, free));
+  const all = await busyOver({ start: Math.max(call.now, time.start - SEARCH_BEFORE) - buffer, end: time.end + SEARCH_AFTER + buffer });
+  if (!all.ok) return all;
+  return ok(verdictOf(facts, time, alternativesFor({ ...facts, busy: all.value }, time)));
+}
+
+/** The caller's name from their sign-in, the partner's from their profile (without one: the role). */
+async function pairNames(deps: Pick<BookingDeps, 'repos'>, principal: Principal, relationship: Pick<Relationship, 'mentorId' | 'menteeId'>): Promise<Result<Record<Role, string>>> {
+  const callerIs: Role = relationship.mentorId === principal.userId ? 'mentor' : 'mentee';
+  const partner: Role = callerIs === 'mentor' ? 'mentee' : 'mentor';
+  const read = await deps.repos.profiles.get(principal.tenantId, partner === 'mentor' ? relationship.mentorId : relationship.menteeId);
+  if (!read.ok && read.error.code !== STORAGE_NOT_FOUND) return read;
+  return ok({ [callerIs]: principal.displayName, [partner]: read.ok ? read.value.displayName : `the ${partner}` } as Record<Role, string>);
 }
