@@ -55,6 +55,8 @@ export default defineConfig({
     proxy: {
       [API_PATHS]: { target: localHost, changeOrigin: false },
       '/local-identity': { target: localHost, changeOrigin: false },
+      // The Outlook harness (outlook-harness.html) reads and sends its appointment through the local calendar.
+      '/local-graph': { target: localHost, changeOrigin: false },
     },
   },
   preview: { host: '127.0.0.1', port, strictPort: true },

@@ -45,11 +45,16 @@ export function associateGuard(office: OfficeGlobal, settings: GuardSettings): v
     await office.onReady();
     return signIn.silentToken();
   };
+  associateHandlers(office, () => guardDepsFor(office, settings, token));
+}
+
+/** Maps each action id to its handler, with the deps made per event (the local harness passes its own sign-in). */
+export function associateHandlers(office: Pick<OfficeGlobal, 'actions'>, depsFor: () => GuardDeps): void {
   for (const [actionId, handler] of Object.entries(GUARD_ACTIONS)) {
     office.actions.associate(actionId, (event: CompletableEvent) => {
       let deps: GuardDeps;
       try {
-        deps = guardDepsFor(office, settings, token);
+        deps = depsFor();
       } catch {
         // No item to read: let the event through.
         event.completed(handler === onAppointmentSend ? { allowEvent: true } : undefined);
