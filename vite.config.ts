@@ -26,6 +26,10 @@ export default defineConfig({
   root: resolve(__dirname, 'src/tab'),
   base: './',
   plugins: [react(), outlookGuardScript()],
+  // The Outlook pages live in src/tab but their modules in src/outlook: `../outlook/…` from a page at the
+  // root is `/outlook/…` to the dev server, which would look in src/tab. Only modules are mapped (the
+  // add-in's icons under /outlook/ stay static files).
+  resolve: { alias: [{ find: /^\/outlook\/(.*\.tsx?)$/, replacement: `${resolve(__dirname, 'src/outlook')}/$1` }] },
   // Pre-bundled dependencies go under .data/ (or a test's own directory) so parallel servers never share a cache.
   cacheDir: process.env.MENTORING_TAB_CACHE_DIR ?? resolve(__dirname, 'node_modules/.vite'),
   build: {
