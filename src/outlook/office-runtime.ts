@@ -18,6 +18,8 @@ export interface OfficeAppointment {
   /** The item's EWS id in read mode (an attendee's copy, or the organizer viewing a sent invite). */
   readonly itemId?: string;
   getItemIdAsync?(callback: Callback<string>): void;
+  /** Mailbox 1.7: `Office.EventType.AppointmentTimeChanged` ('olkAppointmentTimeChanged') while composing. */
+  addHandlerAsync?(eventType: 'olkAppointmentTimeChanged', handler: () => void, callback?: Callback<void>): void;
 }
 
 export interface OfficeGlobal {

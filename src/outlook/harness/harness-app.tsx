@@ -37,6 +37,7 @@ const useStyles = makeStyles({
     minHeight: '100vh',
     boxSizing: 'border-box',
     display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
     alignContent: 'start',
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
@@ -45,6 +46,9 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
+  // A native select is as wide as its longest option: held to the page's width at 320 px.
+  choice: { width: '100%', minWidth: 0 },
+  choiceSelect: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
 });
 
 async function meetingChoices(client: ApiClient, me: string, language: Language, label: ReturnType<typeof harnessTranslator>): Promise<MeetingChoice[]> {
@@ -151,7 +155,7 @@ export function HarnessApp(props: HarnessAppProps) {
           <>
             {choices.length === 0 ? <Text>{t('harness.noMeetings')}</Text> : null}
             <Field label={t('harness.appointment')}>
-              <Select defaultValue="" onChange={(_e, data) => void open(data.value)}>
+              <Select className={styles.choice} select={{ className: styles.choiceSelect }} defaultValue="" onChange={(_e, data) => void open(data.value)}>
                 <option value="" disabled>
                   …
                 </option>

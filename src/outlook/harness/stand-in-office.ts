@@ -57,6 +57,7 @@ export function createStandInOffice(initial: Omit<StandInAppointmentState, 'noti
   let state: StandInAppointmentState = { ...initial, notices: [] };
   const listeners = new Set<() => void>();
   const handlers = new Map<string, (event: CompletableEvent) => void>();
+  const timeChanged = new Set<() => void>();
   const update = (next: Partial<StandInAppointmentState>) => {
     state = { ...state, ...next };
     for (const listener of listeners) listener();
@@ -81,6 +82,10 @@ export function createStandInOffice(initial: Omit<StandInAppointmentState, 'noti
     loadCustomPropertiesAsync: (callback) => succeed(callback, customProperties()),
     start: { getAsync: (callback: Callback<Date>) => succeed(callback, new Date(state.start)) },
     end: { getAsync: (callback: Callback<Date>) => succeed(callback, new Date(state.end)) },
+    addHandlerAsync: (_eventType, handler, callback) => {
+      timeChanged.add(handler);
+      if (callback) succeed(callback, undefined);
+    },
     notificationMessages: {
       replaceAsync: (key, message, callback) => {
         update({ notices: [...state.notices.filter((n) => n.key !== key), { key, message: message.message }] });
@@ -126,6 +131,8 @@ export function createStandInOffice(initial: Omit<StandInAppointmentState, 'noti
     },
     setTime(start, end) {
       update({ start, end });
+      // Outlook raises the item's AppointmentTimeChanged for an open pane, and the guard's event-based activation.
+      for (const handler of timeChanged) handler();
       return fire(STAND_IN_EVENTS.timeChanged);
     },
     setAttendees(attendees) {

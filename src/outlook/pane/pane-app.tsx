@@ -190,6 +190,9 @@ export function PaneApp(props: PaneAppProps) {
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   const t = paneTranslator(props.language);
 
+  // A new time in the compose form: read the verdict (and local times) again, as the guard does.
+  useEffect(() => props.host.onTimeChanged?.(reload), [props.host, reload]);
+
   useEffect(() => {
     let cancelled = false;
     setState({ kind: 'loading' });

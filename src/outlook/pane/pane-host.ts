@@ -16,6 +16,8 @@ export interface PaneHost {
    * are missing); undefined when it cannot be read (compose mode of a new item, no Graph access).
    */
   iCalUId(): Promise<string | undefined>;
+  /** Calls `listener` when the person changes the appointment's time while composing (where the host tells). */
+  onTimeChanged?(listener: () => void): void;
 }
 
 /**
@@ -51,6 +53,10 @@ export function officePaneHost(item: OfficeAppointment, iCalUIds?: ICalUIdReader
     async iCalUId() {
       if (!iCalUIds || typeof item.itemId !== 'string' || !item.itemId) return undefined;
       return iCalUIds.read(iCalUIds.toRestId(item.itemId)).catch(() => undefined);
+    },
+    onTimeChanged(listener) {
+      // Read mode has no such event (and no addHandlerAsync on older clients): the pane then keeps what it read.
+      item.addHandlerAsync?.('olkAppointmentTimeChanged', listener, () => undefined);
     },
   };
 }
