@@ -1,7 +1,8 @@
 /**
  * The local "Outlook appointment" harness as `npm start` serves it (the tab's Vite dev server on a free
  * port, the whole local stack behind it) in headless Chromium: the add-in's pane on the organizer's
- * mentoring appointment (read from the local calendar with the custom properties booking wrote) and on
+ * mentoring appointment (read from the local calendar with the custom properties booking wrote: its theme,
+ * goal with progress, open item, both local times, the link to the tab) and on
  * an appointment of no mentoring meeting; the guard moving the time outside the agreement (bar), and
  * Send (Smart Alert, "Send anyway" writes the new time to the local calendar). axe (no serious or
  * critical finding) and screenshots at the pane's width, 320 px, light and dark, en and pl.
@@ -59,6 +60,7 @@ beforeAll(async () => {
   const smart = { specific: 'Build the board pack in Power BI', measurable: 'One pack a month', achievable: 'With Kacper', relevant: 'Board asks for it', timeBound: 'By March' };
   await api('POST', `${rel}/goals`, DEMO_MENTEE_ID, { title: 'Power BI board pack', smart, progress: 40 });
   await api('POST', `${rel}/action-items`, DEMO_MENTEE_ID, { title: 'Share last month’s figures', ownerId: DEMO_MENTEE_ID });
+  await api('PUT', `${rel}/roadmap`, DEMO_MENTEE_ID, { themes: [{ title: 'Data storytelling', notes: '', meetingNumbers: [2, 3] }] });
   const booked = await api('POST', `${rel}/meetings`, DEMO_MENTEE_ID, { scope: 'series', count: 3 });
   meeting = booked.meetings[1];
 }, 300_000);
@@ -93,6 +95,7 @@ describe('the Outlook harness of npm start', () => {
       await openHarness(page, 'lang=en&theme=light', /Mentoring meeting 2 with Kacper Nowak/);
       const pane = page.getByRole('region', { name: /Mentoring pane/ });
       await pane.getByRole('heading', { name: 'Meeting 2 with Kacper Nowak' }).waitFor({ timeout: 60_000 });
+      await pane.getByText('Data storytelling').first().waitFor();
       await pane.getByText('Power BI board pack').first().waitFor();
       await pane.getByText(/40\s?%/).first().waitFor();
       await pane.getByText('Share last month’s figures').first().waitFor();
