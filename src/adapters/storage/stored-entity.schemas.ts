@@ -155,6 +155,14 @@ export const StoredMeeting: z.ZodType<Unversioned<Meeting>> = obj({
     by: text,
     at: instant,
   }).optional(),
+  panel: obj({
+    status: z.enum(['installed', 'pinned', 'failed']),
+    chatId: text.optional(),
+    installed: z.boolean(),
+    attempts: z.number().int(),
+    lastTriedAt: instant,
+    error: obj({ code: text, message: text }).optional(),
+  }).optional(),
 });
 
 export const StoredActionItem: z.ZodType<Unversioned<ActionItem>> = obj({

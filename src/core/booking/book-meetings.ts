@@ -22,6 +22,7 @@ import { liveMeetings, nextMeetingSlots, pendingMeetings, upcomingMeetings } fro
 import { reconcilePendingMany } from './reconcile-pending';
 import { inParallel, STORAGE_CONCURRENCY } from './in-parallel';
 import { watchMailbox } from './calendar-subscriptions';
+import { pinMeetingPanels } from './pin-meeting-panels';
 import { firstBrokenBoundary, localTimesOf } from './boundary-check';
 import type { ErrorCode } from '../error-codes';
 
@@ -120,6 +121,7 @@ export async function bookMeetings(deps: BookingDeps, call: UseCaseCall<BookMeet
     if (!remembered.ok) return remembered;
   }
   await watchOrganizers(deps, call.principal.tenantId, [outcome.value], call.now);
+  await pinPanelsAfterBooking(deps, call.principal.tenantId, call.input.relationshipId, outcome.value, call.now);
   const meetings = await deps.repos.relationships.meetings.list(call.principal.tenantId, call.input.relationshipId);
   if (!meetings.ok) return meetings;
   return ok({ ...outcome.value, meetings: upcomingMeetings(meetings.value, call.now) });
@@ -136,6 +138,15 @@ async function watchOrganizers(deps: BookingDeps, tenantId: string, outcomes: re
   if (!deps.watch) return;
   const mailboxes = new Set(outcomes.flatMap((o) => o.meetings.filter((m) => m.status === 'planned' && m.eventId && m.end > now).map((m) => m.organizerId)));
   for (const mailboxId of mailboxes) await watchMailbox(deps.watch, { tenantId, mailboxId }, now);
+}
+
+/**
+ * The mentoring panel in the meetings just booked, once the booking itself is done: a failure here is
+ * recorded on the meeting and left to the sync timer, and never changes the booking's answer.
+ */
+async function pinPanelsAfterBooking(deps: BookingDeps, tenantId: string, relationshipId: string, outcome: BookingOutcome, now: Instant): Promise<void> {
+  if (!deps.meetingPanels) return;
+  await pinMeetingPanels({ repos: deps.repos, meetingPanels: deps.meetingPanels }, tenantId, relationshipId, outcome.meetings, now);
 }
 
 /** The sync timer books deferred meetings once they come within range; it learns of them here. */

@@ -1,6 +1,7 @@
 import type { Result } from '../result';
 import type { AgendaLocale } from '../agenda/agenda';
 import type { CalendarPerson, CalendarPort } from '../ports/calendar';
+import type { MeetingChatAppsPort } from '../ports/teams-apps';
 import type { MentoringRepositories } from '../ports/repositories';
 import type { SubscriptionDeps } from './calendar-subscriptions';
 import type { NoSlotReason } from '../scheduling/no-slot-reason';
@@ -77,6 +78,12 @@ export interface BookingDeps {
    * instead of waiting for the subscription timer. Absent where the host has no public webhook.
    */
   readonly watch?: SubscriptionDeps;
+  /**
+   * The mentoring panel in booked Teams meetings (app-only Graph): installed in the meeting chat and
+   * pinned after a booking has its answer, and by the sync timer. Absent where the host knows no
+   * app catalog id or tab address.
+   */
+  readonly meetingPanels?: MeetingChatAppsPort;
   readonly settings?: Partial<BookingSettings>;
 }
 

@@ -13,3 +13,4 @@ export * from './boundary-check';
 export * from './pair-working-hours';
 export * from './rebook-missed-meeting';
 export * from './find-meeting';
+export * from './pin-meeting-panels';

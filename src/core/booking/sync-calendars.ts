@@ -15,6 +15,7 @@ import { writeMeeting } from './write-meeting';
 import { cancelMeetingsOfClosed } from './change-meeting';
 import { refreshAgendasOf } from './refresh-agendas';
 import type { ErrorCode } from '../error-codes';
+import { needsPanel, pinMeetingPanels, type PanelRun } from './pin-meeting-panels';
 
 export interface SyncCalendarsInput {
   readonly tenantId: string;
@@ -32,6 +33,8 @@ export interface SyncOutcome {
   readonly unread: readonly { readonly meetingId: string; readonly code: ErrorCode }[];
   /** Future invites whose agenda changed since it was written (goals, roadmap, action items), now updated. */
   readonly agendasUpdated: readonly string[];
+  /** The mentoring panel in booked Teams meetings: pinned this run, or failed again (tried next run). Absent without the port. */
+  readonly panels?: PanelRun;
 }
 
 /** Meetings are watched from a day before they start (late declines) until they end. */
@@ -102,5 +105,27 @@ export async function syncCalendars(deps: BookingDeps, input: SyncCalendarsInput
     now,
   );
   if (!agendas.ok) return agendas;
-  return ok({ checked: watched.length, reconciled, changes, flagged, unread, agendasUpdated: agendas.value.updated });
+  const panels = await pinPanelsOf(deps, contexts, current, now);
+  if (!panels.ok) return panels;
+  return ok({ checked: watched.length, reconciled, changes, flagged, unread, agendasUpdated: agendas.value.updated, ...(panels.value ? { panels: panels.value } : {}) });
+}
+
+/** Meetings whose panel a booking could not pin (or that were booked by this run) get it now. */
+async function pinPanelsOf(deps: BookingDeps, contexts: readonly BookingContext[], current: ReadonlyMap<string, Meeting>, now: Instant): Promise<Result<PanelRun | undefined>> {
+  const { meetingPanels } = deps;
+  if (!meetingPanels) return ok(undefined);
+  const pinned: string[] = [];
+  const failed: PanelRun['failed'][number][] = [];
+  for (const context of contexts) {
+    if (!context.aggregate.meetings.some((m) => needsPanel(current.get(m.id) ?? m, now))) continue;
+    // Re-read: the Outlook sync and the agenda refresh above wrote new versions of these meetings.
+    const meetings = await deps.repos.relationships.meetings.list(context.tenantId, context.aggregate.relationship.id);
+    if (!meetings.ok) return meetings;
+    const wanted = meetings.value.filter((m) => current.has(m.id));
+    const run = await pinMeetingPanels({ repos: deps.repos, meetingPanels }, context.tenantId, context.aggregate.relationship.id, wanted, now);
+    if (!run.ok) return run;
+    pinned.push(...run.value.pinned);
+    failed.push(...run.value.failed);
+  }
+  return ok({ pinned, failed });
 }

@@ -75,6 +75,28 @@ export interface TeamsMeetingRef {
   readonly startedAt: Instant;
 }
 
+/**
+ * The mentoring panel in the Teams meeting: the app installed in the meeting's chat and its side panel
+ * pinned there through Graph, after the booking (never part of it). Absent: not started yet;
+ * `installed`: the app is in the chat, the panel not pinned yet; `failed`: not even installed. Both
+ * keep the last reason and are tried again by the calendar sync timer until the meeting ends.
+ */
+export type MeetingPanelStatus = 'notStarted' | 'installed' | 'pinned' | 'failed';
+
+export interface MeetingPanel {
+  readonly status: Exclude<MeetingPanelStatus, 'notStarted'>;
+  /** The meeting chat's thread id (`chatInfo.threadId`), once found. */
+  readonly chatId?: string;
+  /** The app is in the chat (a failed pin after the install keeps it, so the retry only pins). */
+  readonly installed: boolean;
+  readonly attempts: number;
+  readonly lastTriedAt: Instant;
+  /** Why the last attempt failed (throttled, Graph unavailable, not allowed by the admin, no chat yet). */
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+export const panelStatusOf = (meeting: Pick<Meeting, 'panel'>): MeetingPanelStatus => meeting.panel?.status ?? 'notStarted';
+
 export interface MeetingResponse {
   readonly personId: string;
   readonly response: AttendeeResponse;
@@ -128,5 +150,7 @@ export interface Meeting {
   readonly teamsMeeting?: TeamsMeetingRef;
   /** Set once the missed meeting was moved from the "missed it?" card; a second choice finds it here. */
   readonly rebookedAfterMiss?: RebookedAfterMiss;
+  /** The mentoring panel in the meeting's chat (online meetings only); absent until the first attempt. */
+  readonly panel?: MeetingPanel;
   readonly version: string;
 }

@@ -1,0 +1,26 @@
+import type { Result } from '../result';
+
+/** What an install call found: this app was put there now, or it was there already (both are success). */
+export type InstallResult = 'installed' | 'alreadyInstalled';
+
+/**
+ * This app in a Teams meeting's chat, over Microsoft Graph (app-only). The panel's tab settings and
+ * the app's catalog id are the adapter's: the core only asks for "our app" and "our panel".
+ */
+export interface MeetingChatAppsPort {
+  /**
+   * The chat of the online meeting the organizer holds under this join URL (`chatInfo.threadId`).
+   * `ATTENDANCE.MEETING_NOT_FOUND` when there is no such meeting, `TEAMS_APP.NO_MEETING_CHAT` when it has no chat.
+   */
+  findMeetingChat(organizerId: string, joinUrl: string): Promise<Result<string>>;
+  /** Installs this app in the chat; an app already installed there is success. */
+  installInChat(chatId: string): Promise<Result<InstallResult>>;
+  /** Pins the meeting panel unless this app's panel tab is already in the chat: never a second tab. */
+  pinPanel(chatId: string): Promise<Result<'pinned' | 'alreadyPinned'>>;
+}
+
+/** This app in a person's personal scope (Teams then sends the bot an installationUpdate). */
+export interface PersonalAppsPort {
+  /** Installs this app for the person; already installed is success. A 403 is `GRAPH.FORBIDDEN`. */
+  installForPerson(personId: string): Promise<Result<InstallResult>>;
+}
