@@ -24,6 +24,8 @@
  *   POST  /users/{id}/teamwork/sendActivityNotification   Teams activity feed, kept per person (local-activity-feed.ts)
  *   /users/{id}/todo/lists/...                    Microsoft To Do: lists, tasks with linkedResources, tasks/delta (local-todo.ts)
  *   /me/...                                       the same routes for a delegated token's own user (400 with the app's token, as Graph)
+ *   GET|POST /chats/{id}/installedApps | /tabs    the app and its tabs in a meeting chat (teams-apps.ts)
+ *   GET|POST /users/{id}/teamwork/installedApps   the app in a person's personal scope; the bot then hears installationUpdate
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +39,7 @@ import { CalendarEventTable, type StoredEvent } from './calendar-event-table';
 import { seededItems, type LocalCalendarPerson, type ScheduleStatus } from './demo-calendars';
 import { drawFault, type FaultKind, type FaultPlan, type FaultStats } from './fault-plan';
 import { LocalAttendanceTable, onlineMeetingsRoute } from './online-meetings';
+import type { LocalTeamsApps } from './teams-apps';
 import { transitiveMembersRoute, type LocalGroup } from './directory-groups';
 import { graphError, itemNotFound, type Answer } from './graph-answer';
 import { effectiveSettings, patchMailboxSettings } from './mailbox-settings';
@@ -63,6 +66,8 @@ export interface LocalGraphCalendarOptions {
   readonly table: TableClient;
   /** Attendance reports of online meetings (written by the local meeting-event source); without it onlineMeetings are not served. */
   readonly attendance?: LocalAttendanceTable;
+  /** This app in chats and personal scopes (installedApps, tabs); without it those routes are not served. */
+  readonly teamsApps?: LocalTeamsApps;
   /** The people whose mailboxes exist (the local identity's demo people, or generated ones). */
   readonly people: readonly (LocalCalendarPerson & { readonly tenantId?: string })[];
   /** Entra groups served at /groups/{id}/transitiveMembers (the demo groups). */
@@ -392,6 +397,9 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
         selfUrl: `${call.origin ?? ''}${basePath}/groups/${encodeURIComponent(decodeURIComponent(segments[1] ?? ''))}/transitiveMembers`,
       });
     }
+    if (segments[0] === 'chats' && options.teamsApps) {
+      return options.teamsApps.chatRoute({ method: call.method, rest: segments.slice(1), query: call.query, body: call.body, origin: call.origin ?? '' });
+    }
     if (segments[0] !== 'users' || !segments[1]) return graphError(400, 'BadRequest', `Resource not found for the segment '${segments[0] ?? ''}'.`);
     const mailbox = mailboxOf(call, segments[1]);
     if ('status' in mailbox) return mailbox;
@@ -407,6 +415,9 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
       if (call.userId && call.userId.toLowerCase() !== mailbox.personId.toLowerCase()) return graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
       const self = `${call.origin ?? ''}${basePath}/${viaMe ? 'me' : `users/${encodeURIComponent(decodeURIComponent(segments[1]))}`}`;
       return todo.route({ method: call.method, rest: rest.slice(1), query: call.query, body: call.body, personId: mailbox.personId, self, ...(call.headers.prefer ? { prefer: call.headers.prefer } : {}) });
+    }
+    if (rest[0] === 'teamwork' && rest[1] === 'installedApps' && rest.length === 2 && options.teamsApps) {
+      return options.teamsApps.personRoute({ method: call.method, person: mailbox, query: call.query, body: call.body });
     }
     if (rest[0] === 'onlineMeetings' && options.attendance) {
       const attendance = options.attendance;
