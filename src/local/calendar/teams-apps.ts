@@ -62,8 +62,13 @@ export class LocalTeamsApps {
     return new LocalTeamsApps(TableClient.fromConnectionString(connectionString, tableName, insecure ? { allowInsecureConnection: true } : {}));
   }
 
+  private created(): Promise<unknown> {
+    if (!this.ready) this.ready = this.table.createTable().catch(() => undefined);
+    return this.ready;
+  }
+
   private async rows(partition: string): Promise<{ rowKey?: string; doc: string }[]> {
-    await (this.ready ??= this.table.createTable().catch(() => undefined));
+    await this.created();
     const out: { rowKey?: string; doc: string }[] = [];
     for await (const row of this.table.listEntities<{ doc: string }>({ queryOptions: { filter: `PartitionKey eq '${partition}'` } })) out.push(row);
     return out;
@@ -71,7 +76,7 @@ export class LocalTeamsApps {
 
   /** Inserts once; false when the row is there already (Graph's 409). */
   private async insert(partition: string, rowKey: string, doc: unknown): Promise<boolean> {
-    await (this.ready ??= this.table.createTable().catch(() => undefined));
+    await this.created();
     try {
       await this.table.createEntity({ partitionKey: partition, rowKey, doc: JSON.stringify(doc) });
       return true;
