@@ -91,6 +91,7 @@ export class LocalTeamsApps {
     if (wanted === null) return graphError(400, 'BadRequest', "Filter by teamsApp/id eq '<id>' or teamsApp/externalId eq '<id>'.");
     const expand = (query.get('$expand') ?? '').split(',').map((s) => s.trim());
     const value = (await this.rows(partition))
+      .filter((r) => String(r.rowKey).startsWith('app|'))
       .map((r) => JSON.parse(r.doc) as { id: string; catalogAppId: string })
       .filter((i) => wanted === undefined || i.catalogAppId === wanted)
       .map((i) => ({ id: i.id, ...(expand.includes('teamsApp') ? { teamsApp: teamsAppOf(i.catalogAppId) } : {}) }));
