@@ -15,6 +15,8 @@ import { isNoSlotCode } from '../core/scheduling/no-slot-reason';
 import { GraphCalendarDeltaAdapter } from '../adapters/graph/graph-calendar-delta.adapter';
 import { GraphSubscriptionAdapter } from '../adapters/graph/graph-subscriptions.adapter';
 import { GraphMeetingAttendance } from '../adapters/graph/graph-meeting-attendance.adapter';
+import { GraphMeetingChatApps, GraphPersonalApps, meetingPanelTabOf } from '../adapters/graph/graph-teams-apps.adapter';
+import type { PersonalAppsPort } from '../core/ports/teams-apps';
 import { GraphGroupMembers } from '../adapters/graph/graph-group-members.adapter';
 import { GraphManagers } from '../adapters/graph/graph-managers.adapter';
 import type { GroupDirectory, ManagerDirectory } from '../core/ports/programmes';
@@ -61,6 +63,8 @@ export interface BookingServices {
   deltaFor(tenantId: string): Result<DeltaDeps>;
   /** Where the webhook queues notifications for the consumer; absent when the host has no queue. */
   readonly changes?: CalendarChangeQueue;
+  /** App-only install of this app for a person (PROACTIVE_INSTALL_ENABLED with TEAMS_APP_CATALOG_ID), so the bot can reach them. */
+  personalAppsFor(tenantId: string): Result<PersonalAppsPort>;
   /** App-only attendance reports of the tenant's online meetings (for the bot's meetingEnd events). */
   attendanceFor(tenantId: string): Result<GraphMeetingAttendance>;
   /** App-only Entra group membership (GroupMember.Read.All), for programmes open to a group. */
@@ -292,12 +296,19 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
     const client = createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: appToken });
     return ok({ repos: options.repos, records: subscriptionRecords, subscriptions: new GraphSubscriptionAdapter({ client, notificationUrl: settings.GRAPH_NOTIFICATION_URL }) });
   };
+  // This app in Teams, app-only and without the client's retry wait: a booking never waits out a
+  // Retry-After for the panel; the sync timer's next run tries again.
+  const teamsApp = settings.TEAMS_APP_CATALOG_ID ? { catalogAppId: settings.TEAMS_APP_CATALOG_ID, graphRoot: settings.GRAPH_BASE_URL.replace(/\/+$/, '') } : undefined;
+  const teamsAppClient = (appToken: AccessTokenSource) => createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: appToken, maxRetries: 0 });
+  const meetingPanels = (appToken: AccessTokenSource) =>
+    teamsApp && settings.TAB_ENDPOINT ? { meetingPanels: new GraphMeetingChatApps(teamsAppClient(appToken), teamsApp, meetingPanelTabOf(settings.TAB_ENDPOINT)) } : {};
   const deps = (tenantId: string, token: AccessTokenSource, appToken: AccessTokenSource): BookingDeps => {
     const watch = subscriptionDeps(appToken);
     return {
       repos: options.repos,
       syncRegister: register,
       ...(watch.ok ? { watch: watch.value } : {}),
+      ...meetingPanels(appToken),
       calendar: graphCalendarFor({ baseUrl: settings.GRAPH_BASE_URL, tenantId, accessToken: token, ...(settings.OUTLOOK_ADDIN_ID ? { addInId: settings.OUTLOOK_ADDIN_ID } : {}) }),
       directory: directoryFor(appToken),
       settings: bookingSettings,
@@ -332,6 +343,13 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
       if (!tokens) return notConfigured();
       const app = tokens.appOnly(tenantId);
       return ok({ directory: directoryFor(app), workingHours: new GraphWorkingHoursAdapter(createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: app })) });
+    },
+    personalAppsFor(tenantId) {
+      if (!settings.PROACTIVE_INSTALL_ENABLED || !teamsApp) {
+        return fail('TEAMS_APP.INSTALL_NOT_CONFIGURED', 'Installing the app for people is off on this server (PROACTIVE_INSTALL_ENABLED, TEAMS_APP_CATALOG_ID).');
+      }
+      if (!tokens) return notConfigured();
+      return ok(new GraphPersonalApps(teamsAppClient(tokens.appOnly(tenantId)), teamsApp));
     },
     attendanceFor(tenantId) {
       if (!tokens) return notConfigured();

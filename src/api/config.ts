@@ -45,6 +45,18 @@ export const ApiSettingsSchema = z
     TAB_ENDPOINT: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), { error: 'TAB_ENDPOINT must be an absolute URL, e.g. https://<tab host>' }),
     /** The Teams app id: a To Do task's linked resource is then a Teams deep link into the tab. */
     TEAMS_APP_ID: optionalText,
+    /**
+     * The app's id in the tenant's app catalog (`GET /appCatalogs/teamsApps?$filter=externalId eq '{TEAMS_APP_ID}'`;
+     * for an app from the Teams Store it is TEAMS_APP_ID). With TAB_ENDPOINT it turns on installing the app in
+     * each booked meeting's chat and pinning the mentoring panel there (TeamsAppInstallation.ReadWriteSelfForChat.All,
+     * TeamsTab.Create), and, with PROACTIVE_INSTALL_ENABLED, installing it for people the bot cannot reach yet.
+     */
+    TEAMS_APP_CATALOG_ID: optionalText,
+    /** Install the app for people who join a relationship or a programme without it (TeamsAppInstallation.ReadWriteSelfForUser.All). */
+    PROACTIVE_INSTALL_ENABLED: z
+      .enum(['true', 'false', ''], { error: 'PROACTIVE_INSTALL_ENABLED must be "true" or "false"' })
+      .optional()
+      .transform((v) => v === 'true'),
     /** When AUTH_CLIENT_SECRET expires (ISO date); /api/health reminds 30 days ahead. */
     AUTH_CLIENT_SECRET_EXPIRES_ON: optionalText.refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), {
       error: 'AUTH_CLIENT_SECRET_EXPIRES_ON must be a date, e.g. 2027-06-01 or 2027-06-01T10:00:00Z',

@@ -50,6 +50,7 @@ export const ERROR_CATALOGUE = {
   'ATTENDANCE.UNAVAILABLE': spec(503, 'Reading the attendance report failed (Graph error, throttling, or an unexpected shape).'),
   'ATTENDANCE.NOT_YET_AVAILABLE': spec(503, 'Teams has not written the meeting\'s attendance report yet; it is read again shortly.'),
   'TEAMS_APP.NO_MEETING_CHAT': spec(404, 'The online meeting has no meeting chat yet (no chatInfo.threadId), so the panel cannot be pinned; the sync timer tries again.'),
+  'TEAMS_APP.INSTALL_NOT_CONFIGURED': spec(503, 'Installing the app for people is off on this server (PROACTIVE_INSTALL_ENABLED, TEAMS_APP_CATALOG_ID).'),
   'LOCAL_IDENTITY.INVALID_REQUEST': spec(400, 'The local issuer got a malformed token request.'),
   'LOCAL_IDENTITY.UNKNOWN_PERSON': spec(404, 'The local issuer has no such demo person.'),
   'LOCAL_IDENTITY.NOT_FOUND': spec(404, 'No local issuer endpoint at this address.'),

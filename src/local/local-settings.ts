@@ -44,6 +44,10 @@ export function localApiEnvironment(endpoints: {
     OUTLOOK_ADDIN_ID: setIn(env, 'OUTLOOK_ADDIN_ID') ?? setIn(env, 'TEAMS_APP_ID') ?? LOCAL_TEAMS_APP_ID,
     // Where a To Do task's linked resource opens the tab (Vite's dev server).
     TAB_ENDPOINT: setIn(env, 'TAB_ENDPOINT') ?? LOCAL_TAB_ORIGIN,
+    // The app in the local calendar's catalog: booked meetings get the panel pinned in their chat, and
+    // people without the bot get it installed (the local calendar then sends the bot Teams' installationUpdate).
+    TEAMS_APP_CATALOG_ID: setIn(env, 'TEAMS_APP_CATALOG_ID') ?? LOCAL_TEAMS_APP_ID,
+    PROACTIVE_INSTALL_ENABLED: setIn(env, 'PROACTIVE_INSTALL_ENABLED') ?? 'true',
   };
 }
 
@@ -102,7 +106,7 @@ export function tenantApiEnvironment(env: Env, azuriteConnectionString: string |
   const passThrough = [
     'AUTH_CLIENT_ID', 'AUTH_CLIENT_SECRET', 'AUTH_ALLOWED_TENANTS', 'AUTH_JWKS_URI', 'AUTH_ISSUER_TEMPLATE', 'AUTH_AUTHORITY_HOST', 'GRAPH_BASE_URL',
     'GRAPH_NOTIFICATION_URL', 'BOOKING_ORGANIZER', 'BOOKING_HORIZON_DAYS', 'STORAGE_TABLE_NAME',
-    'BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'BOT_TYPE', 'BOT_AUTHORITY', 'TAB_ENDPOINT', 'TEAMS_APP_ID', 'PROACTIVE_INSTALL_ENABLED',
+    'BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'BOT_TYPE', 'BOT_AUTHORITY', 'TAB_ENDPOINT', 'TEAMS_APP_ID', 'TEAMS_APP_CATALOG_ID', 'PROACTIVE_INSTALL_ENABLED',
   ];
   return {
     ...Object.fromEntries(passThrough.map((name) => [name, setIn(env, name)])),

@@ -4,11 +4,14 @@ import { sendJson, type LocalService } from '../local-service';
 import { GRAPH_AUDIENCE } from '../identity-issuer';
 import { DEMO_GROUPS, DEMO_MANAGERS } from '../demo-people';
 import { LocalAttendanceTable } from './online-meetings';
+import { LocalTeamsApps } from './teams-apps';
+import { installationUpdateSender } from './installation-update';
+import { startLocalBotConnector } from '../connector/local-bot-connector';
 import { localCalendarTable, localGraphCalendarHandler, type LocalGraphHandler } from './local-graph-calendar';
 
 export const LOCAL_GRAPH_PREFIX = '/local-graph';
 
-export function localCalendarService(handler: LocalGraphHandler): LocalService {
+export function localCalendarService(handler: LocalGraphHandler, onClose?: () => Promise<void>): LocalService {
   return {
     name: 'calendar',
     prefix: LOCAL_GRAPH_PREFIX,
@@ -16,7 +19,10 @@ export function localCalendarService(handler: LocalGraphHandler): LocalService {
       { label: 'Local calendar (Graph v1.0 subset)', path: `${LOCAL_GRAPH_PREFIX}/v1.0` },
       { label: 'Teams activity feed received (GET …/activity-feed/{personId})', path: `${LOCAL_GRAPH_PREFIX}/activity-feed/` },
     ],
-    close: async () => handler.subscriptions.stop(),
+    close: async () => {
+      handler.subscriptions.stop();
+      await onClose?.();
+    },
     handle: async (request, response, url) => {
       // Local only (Graph has no such read): what each person's Teams activity feed received.
       const feedOf = /^\/local-graph\/activity-feed\/([^/]+)$/.exec(url.pathname);
@@ -51,6 +57,8 @@ export async function createLocalCalendarService(context: {
   readonly issuer: { readonly jwksUri: string; readonly people: readonly { personId: string; tenantId: string; email: string; displayName: string; timeZone: string }[] };
   /** The stack's clock (LOCAL_CLOCK_START moves it); the real clock when absent. */
   readonly api?: { readonly services: { readonly clock: { now(): number } } };
+  /** The stack's address: a personal install through Graph sends the bot at {baseUrl}/api/messages Teams' installationUpdate. */
+  readonly baseUrl?: string;
 }): Promise<LocalService> {
   const people = context.issuer.people.map((p) => ({
     personId: p.personId,
@@ -60,9 +68,16 @@ export async function createLocalCalendarService(context: {
     timeZone: windowsZoneOf(p.timeZone),
     ...(DEMO_MANAGERS[p.personId] ? { managerId: DEMO_MANAGERS[p.personId] } : {}),
   }));
+  const teamsApps = LocalTeamsApps.fromConnectionString(context.azurite.connectionString);
+  // The bot's replies to a person installed through Graph go to a local connector, as they would to Teams.
+  const connector = context.baseUrl ? await startLocalBotConnector() : undefined;
+  if (context.baseUrl && connector) {
+    teamsApps.onInstalledForPerson = installationUpdateSender({ botEndpoint: `${context.baseUrl}/api/messages`, serviceUrl: connector.serviceUrl });
+  }
   const handler = localGraphCalendarHandler({
     table: localCalendarTable(context.azurite.connectionString),
     attendance: LocalAttendanceTable.fromConnectionString(context.azurite.connectionString),
+    teamsApps,
     people,
     groups: DEMO_GROUPS,
     jwksUrl: context.issuer.jwksUri,
@@ -70,5 +85,5 @@ export async function createLocalCalendarService(context: {
     audience: GRAPH_AUDIENCE,
     ...(context.api ? { now: () => context.api!.services.clock.now() } : {}),
   });
-  return localCalendarService(handler);
+  return localCalendarService(handler, connector ? () => connector.stop() : undefined);
 }
