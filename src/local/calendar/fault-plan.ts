@@ -19,6 +19,8 @@ export interface FaultPlan {
   script?: (FaultKind | null)[];
   /** Replaces Math.random, so a run can be repeated exactly. */
   random?: () => number;
+  /** Only calls whose "METHOD /path" matches are faulted (and counted against the script); default all. */
+  only?: RegExp;
 }
 
 export interface FaultStats {

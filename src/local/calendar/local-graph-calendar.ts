@@ -488,7 +488,7 @@ export function localGraphCalendarHandler(options: LocalGraphCalendarOptions): L
 
   /** One Graph call with fault injection; each request inside a $batch comes through here. */
   async function call(c: Call): Promise<Answer> {
-    const fault: FaultKind | undefined = drawFault(faults, stats);
+    const fault: FaultKind | undefined = faults.only && !faults.only.test(`${c.method} ${c.path}`) ? undefined : drawFault(faults, stats);
     const retryAfter = String(faults.retryAfterSeconds ?? 1);
     if (fault === 'throttle') {
       return graphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', { 'Retry-After': retryAfter });

@@ -17,7 +17,7 @@ import type { Relationship } from '../../../src/core/relationships/relationship'
 import { fail, ok } from '../../../src/core/result';
 import { acceptAgreement, acceptRequest, createRequest, proposeAgreement, upsertMyProfile, type Principal } from '../../../src/core/usecases';
 import type { LocalCalendarPerson } from '../../../src/local/calendar/demo-calendars';
-import { localCalendarTable, startLocalGraphCalendar, type StartedLocalGraphCalendar } from '../../../src/local/calendar/local-graph-calendar';
+import { localCalendarTable, startLocalGraphCalendar, type LocalGraphCalendarOptions, type StartedLocalGraphCalendar } from '../../../src/local/calendar/local-graph-calendar';
 import { testStorageConnectionString, uniqueTableName } from '../../support/azurite';
 
 export interface WorldPerson extends LocalCalendarPerson {
@@ -67,7 +67,8 @@ export interface PersonSpec {
   readonly seeded?: boolean;
 }
 
-export async function startBookingWorld(specs: readonly PersonSpec[]): Promise<BookingWorld> {
+/** `calendar`: more of the local calendar (online meetings, this app in Teams) for the tests that need it. */
+export async function startBookingWorld(specs: readonly PersonSpec[], calendarOptions: Pick<LocalGraphCalendarOptions, 'attendance' | 'teamsApps'> = {}): Promise<BookingWorld> {
   const tenantId = randomUUID();
   const store = await TableDocumentStore.open(storageFromConnectionString(testStorageConnectionString()), uniqueTableName('booking'));
   const repos = tableRepositories(store);
@@ -87,6 +88,7 @@ export async function startBookingWorld(specs: readonly PersonSpec[]): Promise<B
     table: localCalendarTable(testStorageConnectionString(), uniqueTableName('bookinggraph')),
     people,
     faults: { retryAfterSeconds: 0 },
+    ...calendarOptions,
   });
   const adapter = new GraphCalendarAdapter({
     tenantId,
