@@ -1,4 +1,5 @@
 /** What the API's functions run on; built once per host by the composition root. */
+import type { ReachDeps, ReachFor } from '../core/reach/reach-people';
 import type { Clock } from '../core/ports/clock';
 import type { IdGenerator } from '../core/ports/id-generator';
 import type { MentoringRepositories } from '../core/ports/repositories';
@@ -46,6 +47,13 @@ export interface ApiServices {
   readonly todo: TodoServices;
   /** Teams activity-feed notifications: the queue events are raised on (absent without a storage queue). */
   readonly feed?: FeedServices;
+  /**
+   * Installing the app for people the bot cannot reach yet (PROACTIVE_INSTALL_ENABLED with TEAMS_APP_CATALOG_ID):
+   * a failure value where it is off. Absent in hosts that never reach people (tests that do not need it).
+   */
+  readonly reach?: ReachFor;
+  /** What the bot knows of reaching a person (its conversation references) and of installs for them, for the tab. */
+  readonly reachRecords?: Pick<ReachDeps, 'references' | 'installs'>;
 }
 
 export interface ApiLogger {

@@ -5,6 +5,7 @@
 import type { FunctionDefinition, QueueDefinition, TimerDefinition } from './function-definition';
 import { health } from './functions/health';
 import { getMyProfile } from './functions/get-my-profile';
+import { getMyTeamsApp } from './functions/get-my-teams-app';
 import { saveMyProfile } from './functions/save-my-profile';
 import { getPersonProfile } from './functions/get-person-profile';
 import { suggestMentors } from './functions/suggest-mentors';
@@ -69,6 +70,7 @@ import { calendarChangesQueue, keepSubscriptionsTimer, readChangesTimer } from '
 export const apiFunctions: readonly FunctionDefinition[] = [
   health,
   getMyProfile,
+  getMyTeamsApp,
   saveMyProfile,
   getPersonProfile,
   suggestMentors,

@@ -88,3 +88,11 @@ export function toPublicProfileDto(p: PublicProfile): PublicProfileDto {
 }
 
 export type ProfileContractChecks = [Expect<Assignable<UpsertProfileBody, UpsertProfileInput>>];
+
+/**
+ * GET /api/me/teams-app: whether the bot can reach me in Teams chat. `notAllowed`: my organisation did
+ * not allow the app to be installed for me, so I add it myself; `installing`: it is being installed;
+ * `unknown`: nothing was tried (the feature is off, or I never joined anything).
+ */
+export const MyTeamsAppDto = z.object({ reach: z.enum(['reachable', 'installing', 'notAllowed', 'unknown']) }).strict();
+export type MyTeamsAppDto = z.infer<typeof MyTeamsAppDto>;

@@ -14,4 +14,5 @@ export const programmeDepsOf = (services: ApiServices): ProgrammeDeps => ({
     const messenger = await services.programmeMessenger();
     if (messenger.ok) await planInvitations(messenger.value, tenantId, programme, now);
   },
+  ...(services.reach ? { reach: services.reach } : {}),
 });

@@ -1,8 +1,10 @@
 /**
  * The calendar sync timer (every 15 minutes): for every relationship with booked meetings, finish
- * bookings left pending and record what people did in Outlook. App-only Graph access per tenant.
+ * bookings left pending, record what people did in Outlook and pin the mentoring panel in meetings
+ * that lack it; then retry installing the app for people it failed for. App-only Graph access per tenant.
  */
 import { bookDeferred, syncCalendars } from '../../core/booking';
+import { retryPersonInstalls } from '../../core/reach/reach-people';
 import type { ApiLogger, ApiServices } from '../api-services';
 import { timerFunction } from '../function-definition';
 import { raiseFeedEvent } from '../feed-services';
@@ -38,6 +40,14 @@ export async function syncRegisteredCalendars(services: ApiServices, now: number
     // A move outside the agreement (not sent anyway) goes to both people's activity feeds.
     await raiseFeedEvent(services.feed, logger, 'meetingMovedOutside', (feed) => raiseMeetingsMovedOutside(feed, tenantId, outcome.value.changes, now));
     logger.info('calendar sync', { tenantId, checked: outcome.value.checked, reconciled: outcome.value.reconciled.length, changes: outcome.value.changes.length, flagged: outcome.value.flagged.length, unread: outcome.value.unread.length });
+  }
+  // Installs of the app for people that were throttled or failed (or refused, once a day) are tried again.
+  if (services.reach && services.reachRecords) {
+    const retried = await retryPersonInstalls(services.reach, services.reachRecords.installs, now);
+    if (!retried.ok) logger.error('app installs for people could not be retried', { code: retried.error.code });
+    else if (retried.value.installed.length + retried.value.failed.length + retried.value.notAllowed.length > 0) {
+      logger.info('app installs for people retried', { installed: retried.value.installed.length, notAllowed: retried.value.notAllowed.length, failed: retried.value.failed.length });
+    }
   }
 }
 

@@ -5,7 +5,7 @@ import type { UseCaseCall } from '../../core/usecases/principal';
 import type { ApiServices } from '../api-services';
 import type { ApiCall } from '../http-contract';
 
-export const depsOf = (services: ApiServices): MentoringDeps => ({ repos: services.repositories, ids: services.ids });
+export const depsOf = (services: ApiServices): MentoringDeps => ({ repos: services.repositories, ids: services.ids, ...(services.reach ? { reach: services.reach } : {}) });
 
 export const callOf = <I>(call: ApiCall, input: I): UseCaseCall<I> => ({ principal: call.principal, input, now: call.now });
 

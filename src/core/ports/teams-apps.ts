@@ -24,3 +24,26 @@ export interface PersonalAppsPort {
   /** Installs this app for the person; already installed is success. A 403 is `GRAPH.FORBIDDEN`. */
   installForPerson(personId: string): Promise<Result<InstallResult>>;
 }
+
+/**
+ * Where installing this app for a person got to: `installed` (Teams then tells the bot, which stores
+ * where to reach them), `notAllowed` (403: the admin has not allowed it; the tab tells the person how
+ * to add the app themselves), `failed` (throttled or Graph unavailable; the sync timer tries again).
+ */
+export type PersonInstallStatus = 'installed' | 'notAllowed' | 'failed';
+
+export interface PersonInstall {
+  readonly tenantId: string;
+  readonly personId: string;
+  readonly status: PersonInstallStatus;
+  readonly attempts: number;
+  readonly lastTriedAt: number;
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+export interface PersonInstallRecords {
+  get(tenantId: string, personId: string): Promise<Result<PersonInstall | undefined>>;
+  save(record: PersonInstall): Promise<Result<void>>;
+  /** Every record not `installed`, across tenants (the timer picks the ones due). */
+  listUnfinished(): Promise<Result<PersonInstall[]>>;
+}

@@ -9,6 +9,7 @@
  *   `PROGRAMME.NOT_IN_GROUP`.
  * - Joining again edits the person's role and windows (idempotent: a retry changes nothing more).
  */
+import { reachAfterJoining, type ReachFor } from '../reach/reach-people';
 import { fail, ok, type Result } from '../result';
 import type { Principal, UseCaseCall } from '../usecases/principal';
 import { STORAGE_NOT_FOUND, type MentoringRepositories, type Unversioned } from '../ports/repositories';
@@ -40,6 +41,8 @@ export interface ProgrammeDeps {
    * has no Graph credential. Absent only where no directory exists (unit tests of other rules).
    */
   readonly managers?: (tenantId: string) => Result<ManagerDirectory>;
+  /** Installing the app for members the bot cannot reach yet; absent where it is off. */
+  readonly reach?: ReachFor;
 }
 
 /** What an owner sets: the programme without its id, author, stamps and version. */
@@ -207,7 +210,10 @@ export async function joinProgramme(deps: ProgrammeDeps, call: UseCaseCall<JoinP
     joinedAt: existing.ok ? existing.value.joinedAt : now,
     updatedAt: now,
   };
-  return deps.programmes.saveMember(tenantId, programme.id, member, existing.ok ? existing.value.version : undefined);
+  const saved = await deps.programmes.saveMember(tenantId, programme.id, member, existing.ok ? existing.value.version : undefined);
+  // A programme's check-ins and announcements reach its members through the bot.
+  if (saved.ok && !existing.ok) await reachAfterJoining(deps.reach, tenantId, [principal.userId], now);
+  return saved;
 }
 
 export interface MemberView {

@@ -3,6 +3,7 @@ import { isReversePairing } from '../matching/rank-mentors';
 import { STORAGE_NOT_FOUND } from '../ports/repositories';
 import type { MentoringRequest, PreWork } from '../requests/mentoring-request';
 import type { Relationship } from '../relationships/relationship';
+import { reachAfterJoining } from '../reach/reach-people';
 import type { MentoringDeps } from './deps';
 import { adjustActiveMenteeCount } from './mentee-count';
 import type { Principal, UseCaseCall } from './principal';
@@ -160,7 +161,7 @@ const notOpen = (request: MentoringRequest) =>
  * retried accept finds the request accepted and returns (or finishes creating) the same relationship.
  */
 export async function acceptRequest(
-  deps: Pick<MentoringDeps, 'repos' | 'ids'>,
+  deps: Pick<MentoringDeps, 'repos' | 'ids' | 'reach'>,
   call: UseCaseCall<RequestDecisionInput>,
 ): Promise<Result<Relationship>> {
   const { principal, input, now } = call;
@@ -195,7 +196,10 @@ export async function acceptRequest(
     await adjustActiveMenteeCount(deps, tenantId, principal.userId, -1, { enforceCapacity: false });
     return accepted;
   }
-  return createRelationshipFor(deps, tenantId, accepted.value, relationshipId, now);
+  const created = await createRelationshipFor(deps, tenantId, accepted.value, relationshipId, now);
+  // Both of the pair must be reachable by the bot from now on (check-ins, reminders).
+  if (created.ok) await reachAfterJoining(deps.reach, tenantId, [created.value.mentorId, created.value.menteeId], now);
+  return created;
 }
 
 async function createRelationshipFor(

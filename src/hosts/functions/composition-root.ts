@@ -3,6 +3,10 @@
  * Both hosts (Azure Functions and the local host) call this; local mode differs only in the
  * settings it passes (Azurite's connection string, the local issuer's JWKS and issuer).
  */
+import { TableConversationReferenceStore } from '../../adapters/bot/table-bot-stores';
+import { TablePersonInstallRecords } from '../../adapters/storage/table-person-installs';
+import type { ReachFor } from '../../core/reach/reach-people';
+import { BOT_TABLE_NAME } from './bot-composition';
 import { randomUUID } from 'node:crypto';
 import { createTokenValidator, type TokenValidator } from '../../adapters/identity/entra-token-validator';
 import { DefaultAzureCredential } from '@azure/identity';
@@ -153,20 +157,29 @@ export async function createApiHost(options: ApiHostOptions): Promise<ComposedAp
     }
     return fail('PROGRAMME.MESSAGES_UNAVAILABLE', 'The bot is not running on this server yet, so nothing was sent. Try again in a minute.');
   };
+  const booking = createBookingServices({
+    settings,
+    store,
+    repos: repositories,
+    ...(graphTokens ? { tokens: graphTokens } : {}),
+    ...(options.directory ? { directory: options.directory } : {}),
+    ...(changes ? { changes } : {}),
+  });
+  // Whether the bot can reach a person is what it stored on install (the bot's table, same account).
+  const reachRecords = { references: new TableConversationReferenceStore(connection.tableClient(BOT_TABLE_NAME)), installs: new TablePersonInstallRecords(store) };
+  const reach: ReachFor = (tenantId) => {
+    const apps = booking.personalAppsFor(tenantId);
+    return apps.ok ? ok({ ...reachRecords, apps: apps.value }) : apps;
+  };
   const services: ApiServices = {
     repositories,
     programmes: new TableProgrammeRepository(store),
     todo: createTodoServices({ settings, store, repos: repositories, tokens: graphTokens }),
     programmeHealth,
     programmeMessenger,
-    booking: createBookingServices({
-      settings,
-      store,
-      repos: repositories,
-      ...(graphTokens ? { tokens: graphTokens } : {}),
-      ...(options.directory ? { directory: options.directory } : {}),
-      ...(changes ? { changes } : {}),
-    }),
+    booking,
+    reach,
+    reachRecords,
     ids,
     clock,
     health,

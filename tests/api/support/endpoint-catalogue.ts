@@ -121,6 +121,11 @@ export const ENDPOINTS: readonly Endpoint[] = [
     prepare: async (_h, c) => call('/api/me/profile', {}, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 }),
   },
   {
+    name: 'getMyTeamsApp',
+    scope: 'self',
+    prepare: async (_h, c) => call('/api/me/teams-app', {}, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 }),
+  },
+  {
     name: 'saveMyProfile',
     scope: 'self',
     prepare: async (h, c) => {
