@@ -15,6 +15,7 @@ import type {
   MentoringRequestDto,
   MentorSuggestionsResponse,
   MyRequestsResponse,
+  MyTeamsAppDto,
   ProfileDto,
   PublicProfileDto,
   RelationshipDetailDto,
@@ -148,6 +149,10 @@ export class MentoringApi {
 
   getMyProfile(signal?: AbortSignal): Promise<ProfileDto> {
     return this.client.get<ProfileDto>('/api/me/profile', withSignal(signal));
+  }
+  /** Whether the bot can reach me in Teams chat (and if not, why). */
+  getMyTeamsApp(signal?: AbortSignal): Promise<MyTeamsAppDto> {
+    return this.client.get<MyTeamsAppDto>('/api/me/teams-app', withSignal(signal));
   }
   saveMyProfile(fields: ProfileFieldsBody, version: string | undefined): Promise<ProfileDto> {
     return version

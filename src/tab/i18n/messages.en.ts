@@ -105,6 +105,8 @@ export const en = {
 
   'home.title': 'What needs you now',
   'home.needs.title': 'Waiting for you',
+  'home.teamsApp.notAllowed.title': 'Check-ins cannot reach you in Teams chat yet',
+  'home.teamsApp.notAllowed.body': 'Your organisation does not let this app add itself for you, so check-ins and reminders have nowhere to go. Add it yourself: in Teams, select Apps, search for “Mentoring” and select Add.',
   'home.needs.empty': 'Nothing waits for you right now. New requests, agreements to accept and check-ins appear here.',
   'home.needs.agreement': '{name} proposed version {number} of your agreement; it takes effect once you accept it.',
   'home.needs.agreementAction': 'Review the agreement with {name}',

@@ -105,6 +105,8 @@ export const pl: Readonly<Record<MessageKey, string>> = {
 
   'home.title': 'Co na Ciebie czeka',
   'home.needs.title': 'Czeka na Ciebie',
+  'home.teamsApp.notAllowed.title': 'Podsumowania spotkań nie mogą jeszcze trafić do Ciebie na czacie Teams',
+  'home.teamsApp.notAllowed.body': 'Twoja organizacja nie pozwala tej aplikacji dodać się za Ciebie, więc podsumowania i przypomnienia nie mają dokąd trafić. Dodaj ją sam(a): w Teams wybierz Aplikacje, wyszukaj „Mentoring” i wybierz Dodaj.',
   'home.needs.empty': 'Nic na Ciebie teraz nie czeka. Tu pojawią się nowe prośby, umowy do akceptacji i podsumowania spotkań.',
   'home.needs.agreement': '{name} proponuje wersję {number} Waszej umowy; zacznie obowiązywać, gdy ją zaakceptujesz.',
   'home.needs.agreementAction': 'Przejrzyj umowę z osobą {name}',

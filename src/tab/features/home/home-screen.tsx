@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Text, Title2, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Card, MessageBar, MessageBarBody, MessageBarTitle, Text, Title2, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Route } from '../../app/hash-route';
 import { EmptyState, LoadingSkeleton, Notice, ProblemMessage } from '../../app/state-views';
 import { useI18n } from '../../i18n/i18n';
@@ -37,6 +37,7 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
       {home.problem ? <ProblemMessage problem={home.problem} /> : null}
       {loaded.state === 'error' ? <ProblemMessage problem={loaded.problem} onRetry={home.reload} /> : null}
       {loaded.state === 'loading' ? <LoadingSkeleton rows={3} /> : null}
+      {data?.teamsApp === 'notAllowed' ? <AddTheAppYourself /> : null}
 
       {data ? (
         <section className={styles.section} aria-labelledby="home-needs">
@@ -104,6 +105,18 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** The admin did not allow the app to be installed for me: the bot cannot reach me until I add it myself. */
+function AddTheAppYourself() {
+  const { t } = useI18n();
+  return (
+    <MessageBar intent="warning" data-testid="teams-app-not-allowed">
+      <MessageBarBody>
+        <MessageBarTitle>{t('home.teamsApp.notAllowed.title')}</MessageBarTitle> {t('home.teamsApp.notAllowed.body')}
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 

@@ -1,7 +1,7 @@
 import { LIMITS } from '../../../contracts/common';
 import { isTooLong, textLength } from '../../components/length-limit';
 import { useState } from 'react';
-import type { ActionItemDto, AgreementVersionDto, MeetingDto, RelationshipDetailDto, RelationshipSummaryDto } from '../../../contracts';
+import type { ActionItemDto, AgreementVersionDto, MeetingDto, MyTeamsAppDto, RelationshipDetailDto, RelationshipSummaryDto } from '../../../contracts';
 import { problemOf, type ApiProblem } from '../../api/api-error';
 import type { MentoringApi, RequestViewDto } from '../../api/mentoring-api';
 import { useClock } from '../../app/clock';
@@ -25,6 +25,16 @@ export interface RelationshipOverview {
 export interface HomeData {
   relationships: RelationshipOverview[];
   requests: RequestViewDto[];
+  /** Whether the bot can reach me in Teams chat; undefined when it could not be read (Home shows nothing then). */
+  teamsApp?: MyTeamsAppDto['reach'];
+}
+
+/** Never in Home's way: a failed read only means the note about adding the app is not shown. */
+function readTeamsApp(api: MentoringApi, signal: AbortSignal): Promise<MyTeamsAppDto['reach'] | undefined> {
+  return Promise.resolve()
+    .then(() => api.getMyTeamsApp(signal))
+    .then((dto) => dto.reach)
+    .catch(() => undefined);
 }
 
 /**
@@ -32,7 +42,7 @@ export interface HomeData {
  * adds what waits for me there: an agreement to accept, check-ins due, the next meeting, my action items.
  */
 export async function loadHome(api: MentoringApi, signal: AbortSignal, now: number): Promise<HomeData> {
-  const [relationships, requests] = await Promise.all([api.listRelationships(signal), api.listMyRequests(signal)]);
+  const [relationships, requests, teamsApp] = await Promise.all([api.listRelationships(signal), api.listMyRequests(signal), readTeamsApp(api, signal)]);
   const active = relationships.filter((r) => r.relationship.status === 'active');
   const details = await Promise.all(active.map((r) => api.getRelationship(r.relationship.id, signal)));
   return {
@@ -53,6 +63,7 @@ export async function loadHome(api: MentoringApi, signal: AbortSignal, now: numb
       };
     }),
     requests: requests.filter((r) => r.request.status === 'open'),
+    ...(teamsApp ? { teamsApp } : {}),
   };
 }
 
