@@ -17,6 +17,7 @@ import { GraphSubscriptionAdapter } from '../adapters/graph/graph-subscriptions.
 import { GraphMeetingAttendance } from '../adapters/graph/graph-meeting-attendance.adapter';
 import { GraphMeetingChatApps, GraphPersonalApps, meetingPanelTabOf } from '../adapters/graph/graph-teams-apps.adapter';
 import type { PersonalAppsPort } from '../core/ports/teams-apps';
+import { APP_RESOURCE_SPECIFIC_PERMISSIONS } from './app-resource-permissions';
 import { GraphGroupMembers } from '../adapters/graph/graph-group-members.adapter';
 import { GraphManagers } from '../adapters/graph/graph-managers.adapter';
 import type { GroupDirectory, ManagerDirectory } from '../core/ports/programmes';
@@ -301,7 +302,7 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
   const teamsApp = settings.TEAMS_APP_CATALOG_ID ? { catalogAppId: settings.TEAMS_APP_CATALOG_ID, graphRoot: settings.GRAPH_BASE_URL.replace(/\/+$/, '') } : undefined;
   const teamsAppClient = (appToken: AccessTokenSource) => createGraphClient({ baseUrl: settings.GRAPH_BASE_URL, accessToken: appToken, maxRetries: 0 });
   const meetingPanels = (appToken: AccessTokenSource) =>
-    teamsApp && settings.TAB_ENDPOINT ? { meetingPanels: new GraphMeetingChatApps(teamsAppClient(appToken), teamsApp, meetingPanelTabOf(settings.TAB_ENDPOINT)) } : {};
+    teamsApp && settings.TAB_ENDPOINT ? { meetingPanels: new GraphMeetingChatApps(teamsAppClient(appToken), teamsApp, meetingPanelTabOf(settings.TAB_ENDPOINT), APP_RESOURCE_SPECIFIC_PERMISSIONS) } : {};
   const deps = (tenantId: string, token: AccessTokenSource, appToken: AccessTokenSource): BookingDeps => {
     const watch = subscriptionDeps(appToken);
     return {

@@ -6,6 +6,7 @@ import { AppPackageError, buildAppPackage } from '../../scripts/app-package/buil
 import { loadEnvironment, parseEnvironmentFile } from '../../scripts/app-package/environment-file';
 import { newestBundledManifestVersion, validateAgainstBundledSchema } from '../../scripts/app-package/manifest-schema';
 import { placeholderNames, resolvePlaceholders } from '../../scripts/app-package/placeholders';
+import { APP_RESOURCE_SPECIFIC_PERMISSIONS } from '../../src/api/app-resource-permissions';
 
 const root = path.resolve(__dirname, '..', '..');
 const appPackageDir = path.join(root, 'appPackage');
@@ -145,11 +146,13 @@ describe('npm run package', () => {
     // The bot joins the meeting chat for Teams' meeting events; commands stay in the personal chat.
     expect(manifest.bots[0].scopes).toEqual(['personal', 'groupChat']);
     expect(manifest.bots[0].commandLists.map((l: any) => l.scopes)).toEqual([['personal']]);
-    // Least privilege in the meeting chat: its basic properties and start/end events, and the targeted
-    // in-meeting notification ("5 minutes left") to the pair in that meeting; nothing else.
+    // Least privilege in the meeting chat: its basic properties and start/end events, the targeted
+    // in-meeting notification ("5 minutes left") to the pair in that meeting, and pinning the mentoring
+    // panel there (consented when the app is installed in that chat); nothing else.
     expect(manifest.authorization.permissions.resourceSpecific.filter((p: any) => p.name.includes('.Chat'))).toEqual([
       { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
       { name: 'OnlineMeetingNotification.Send.Chat', type: 'Application' },
+      { name: 'TeamsTab.Create.Chat', type: 'Application' },
     ]);
   });
 
@@ -217,4 +220,10 @@ describe('npm run package', () => {
   test('placeholder values are JSON-escaped', () => {
     expect(resolvePlaceholders('{"n":"${{N}}"}', { N: 'say "hi"\\' })).toEqual({ ok: true, text: '{"n":"say \\"hi\\"\\\\"}' });
   });
+});
+
+test('the chat install consents exactly the application resource-specific permissions the manifest declares', () => {
+  const manifest = JSON.parse(readFileSync(path.join(appPackageDir, 'manifest.json'), 'utf8')) as { authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } } };
+  const declared = manifest.authorization.permissions.resourceSpecific.filter((p) => p.type === 'Application').map((p) => ({ permissionValue: p.name, permissionType: p.type }));
+  expect(APP_RESOURCE_SPECIFIC_PERMISSIONS).toEqual(declared);
 });

@@ -84,6 +84,7 @@ describe('with the tab on https (dev, or a dev tunnel)', () => {
       { name: 'TeamsActivity.Send.User', type: 'Application' },
       { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
       { name: 'OnlineMeetingNotification.Send.Chat', type: 'Application' },
+      { name: 'TeamsTab.Create.Chat', type: 'Application' },
     ]);
   });
 
@@ -107,6 +108,7 @@ test('with the tab on http (the pure local environment) the package leaves the a
         { name: 'TeamsActivity.Send.User', type: 'Application' },
         { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
         { name: 'OnlineMeetingNotification.Send.Chat', type: 'Application' },
+        { name: 'TeamsTab.Create.Chat', type: 'Application' },
       ],
     },
   });

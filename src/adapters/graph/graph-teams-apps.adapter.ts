@@ -1,9 +1,13 @@
 /**
  * This app in Teams over Microsoft Graph v1.0, app-only, least privilege:
  *   the meeting chat   GET  /users/{organizer}/onlineMeetings?$filter=JoinWebUrl eq '…'  (chatInfo.threadId; OnlineMeetings.Read.All)
- *   install in chat    POST /chats/{chatId}/installedApps        {"teamsApp@odata.bind"}  (TeamsAppInstallation.ReadWriteSelfForChat.All)
+ *   install in chat    POST /chats/{chatId}/installedApps        {"teamsApp@odata.bind", consentedPermissionSet}
+ *                      (TeamsAppInstallation.ReadWriteAndConsentSelfForChat.All: the app declares resource-specific
+ *                      permissions, which the narrower ReadWriteSelfForChat.All cannot install; the consent grants
+ *                      them in that chat only)
  *   the panel there?   GET  /chats/{chatId}/tabs?$expand=teamsApp&$filter=teamsApp/id eq '{catalogId}'
- *   pin the panel      POST /chats/{chatId}/tabs                 {displayName, teamsApp@odata.bind, configuration}  (TeamsTab.Create)
+ *   pin the panel      POST /chats/{chatId}/tabs                 {displayName, teamsApp@odata.bind, configuration}
+ *                      (the chat's own TeamsTab.Create.Chat, consented at the install; no tenant-wide TeamsTab.Create)
  *   install for person POST /users/{userId}/teamwork/installedApps {"teamsApp@odata.bind"}  (TeamsAppInstallation.ReadWriteSelfForUser.All)
  * An install answered 409 Conflict means the app is there already: success. The tab is listed before
  * it is pinned, so a retry never pins a second one.
@@ -30,6 +34,12 @@ export interface TeamsAppIdentity {
   readonly graphRoot: string;
 }
 
+/** A resource-specific permission of the app, as `consentedPermissionSet` names it. */
+export interface ResourceSpecificPermission {
+  readonly permissionValue: string;
+  readonly permissionType: 'Application' | 'Delegated';
+}
+
 const Tabs = z.looseObject({
   value: z.array(z.looseObject({ id: z.string(), configuration: z.looseObject({ entityId: z.string().nullish() }).nullish(), teamsApp: z.looseObject({ id: z.string() }).nullish() })),
 });
@@ -47,9 +57,9 @@ function binding(app: TeamsAppIdentity): { 'teamsApp@odata.bind': string } {
   return { 'teamsApp@odata.bind': `${app.graphRoot}/appCatalogs/teamsApps/${seg(app.catalogAppId)}` };
 }
 
-async function install(client: Client, path: string, app: TeamsAppIdentity, operation: string): Promise<Result<InstallResult>> {
+async function install(client: Client, path: string, body: Record<string, unknown>, operation: string): Promise<Result<InstallResult>> {
   try {
-    await client.api(path).post(binding(app));
+    await client.api(path).post(body);
     return ok('installed');
   } catch (cause) {
     const failure = fromThrown(cause, operation);
@@ -66,6 +76,8 @@ export class GraphMeetingChatApps implements MeetingChatAppsPort {
     private readonly client: Client,
     private readonly app: TeamsAppIdentity,
     private readonly tab: MeetingPanelTab,
+    /** The app's resource-specific permissions, consented in the chat at install (they must match the app's definition). */
+    private readonly consent: readonly ResourceSpecificPermission[] = [],
   ) {
     this.meetings = new GraphMeetingAttendance(client);
   }
@@ -78,7 +90,8 @@ export class GraphMeetingChatApps implements MeetingChatAppsPort {
   }
 
   installInChat(chatId: string): Promise<Result<InstallResult>> {
-    return install(this.client, `/chats/${seg(chatId)}/installedApps`, this.app, 'add the app to the meeting chat');
+    const body = { ...binding(this.app), ...(this.consent.length > 0 ? { consentedPermissionSet: { resourceSpecificPermissions: this.consent.map((p) => ({ ...p })) } } : {}) };
+    return install(this.client, `/chats/${seg(chatId)}/installedApps`, body, 'add the app to the meeting chat');
   }
 
   async pinPanel(chatId: string): Promise<Result<'pinned' | 'alreadyPinned'>> {
@@ -113,7 +126,7 @@ export class GraphPersonalApps implements PersonalAppsPort {
   ) {}
 
   installForPerson(personId: string): Promise<Result<InstallResult>> {
-    return install(this.client, `/users/${seg(personId)}/teamwork/installedApps`, this.app, 'install the app for this person');
+    return install(this.client, `/users/${seg(personId)}/teamwork/installedApps`, binding(this.app), 'install the app for this person');
   }
 }
 

@@ -6,7 +6,8 @@
  *   GET|POST /users/{userId}/teamwork/installedApps the app in a person's personal scope (409 when already there)
  * A personal install then does what Teams does: the bot gets an installationUpdate "add" from that
  * person's personal chat (the stack wires `onInstalledForPerson` to its own /api/messages). The admin's
- * "not allowed" is a switch tests and the demo turn on (`policy`): Graph answers 403 Forbidden.
+ * "not allowed" is a switch tests and the demo turn on (`policy`): Graph answers 403 Forbidden. A tab
+ * is added through the chat's resource-specific TeamsTab.Create.Chat, so only when the install consented it.
  * Rows live in their own Azurite table.
  */
 import { randomUUID } from 'node:crypto';
@@ -20,6 +21,11 @@ const key = (value: string) => Buffer.from(value).toString('base64url');
 const BIND = /\/appCatalogs\/teamsApps\/([^/?#]+)$/;
 const MEETING_CHAT = /^19:meeting_[A-Za-z0-9_\-=+/]{1,200}@thread\.v2$/;
 const Binding = z.object({ 'teamsApp@odata.bind': z.string().regex(BIND) });
+const Install = Binding.extend({
+  consentedPermissionSet: z
+    .object({ resourceSpecificPermissions: z.array(z.object({ permissionValue: z.string().min(1), permissionType: z.enum(['Application', 'Delegated']) })) })
+    .optional(),
+});
 const TabInput = Binding.extend({
   displayName: z.string().min(1),
   configuration: z.object({ entityId: z.string().nullish(), contentUrl: z.string().url(), websiteUrl: z.string().url().nullish(), removeUrl: z.string().url().nullish() }),
@@ -99,11 +105,12 @@ export class LocalTeamsApps {
   }
 
   private async install(partition: string, scopeId: string, body: unknown): Promise<Answer | { catalogAppId: string }> {
-    const input = Binding.safeParse(body);
-    if (!input.success) return graphError(400, 'BadRequest', 'The request body must bind teamsApp@odata.bind to …/appCatalogs/teamsApps/{id}.');
+    const input = Install.strict().safeParse(body);
+    if (!input.success) return graphError(400, 'BadRequest', 'The request body must bind teamsApp@odata.bind to …/appCatalogs/teamsApps/{id} (and may carry consentedPermissionSet).');
     const catalogAppId = catalogIdOf(input.data['teamsApp@odata.bind']);
     const id = Buffer.from(`${scopeId}##${catalogAppId}`).toString('base64');
-    const inserted = await this.insert(partition, `app|${key(catalogAppId)}`, { id, catalogAppId });
+    const consented = (input.data.consentedPermissionSet?.resourceSpecificPermissions ?? []).map((p) => `${p.permissionType}:${p.permissionValue}`);
+    const inserted = await this.insert(partition, `app|${key(catalogAppId)}`, { id, catalogAppId, consented });
     if (!inserted) return graphError(409, 'Conflict', 'The app is already installed.');
     return { catalogAppId };
   }
@@ -135,9 +142,12 @@ export class LocalTeamsApps {
     const tab = TabInput.safeParse(input.body);
     if (!tab.success) return graphError(400, 'BadRequest', `The tab is not valid: ${tab.error.issues[0]?.path.join('.')} ${tab.error.issues[0]?.message ?? ''}`);
     const catalogAppId = catalogIdOf(tab.data['teamsApp@odata.bind']);
-    const installed = (await this.rows(partition)).some((r) => r.rowKey === `app|${key(catalogAppId)}`);
+    const installation = (await this.rows(partition)).find((r) => r.rowKey === `app|${key(catalogAppId)}`);
     // As Graph documents it: the app must already be installed in the chat.
-    if (!installed) return graphError(400, 'BadRequest', 'The app must be installed in the chat before its tab can be added.');
+    if (!installation) return graphError(400, 'BadRequest', 'The app must be installed in the chat before its tab can be added.');
+    // The app adds tabs here through the chat's own resource-specific permission, consented at install.
+    const consented = (JSON.parse(installation.doc) as { consented?: string[] }).consented ?? [];
+    if (!consented.includes('Application:TeamsTab.Create.Chat')) return graphError(403, 'Forbidden', 'Missing role permissions on the request: TeamsTab.Create.Chat was not consented for this chat.');
     const id = randomUUID();
     const created = {
       id,

@@ -17,12 +17,18 @@ const meeting = fixture<{ value: { id: string; joinWebUrl: string }[] }>('online
 const filterUrl = `/v1.0/users/${MAREK}/onlineMeetings?$filter=${encodeURIComponent(`JoinWebUrl eq '${meeting.joinWebUrl}'`).replace(/'/g, '%27')}`;
 const tabsUrl = `${CHAT_PATH}/tabs?$expand=teamsApp&$filter=${encodeURIComponent(`teamsApp/id eq '${CATALOG_ID}'`).replace(/'/g, '%27')}`;
 const BIND = { 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${CATALOG_ID}` };
+const CONSENT = [
+  { permissionValue: 'OnlineMeeting.ReadBasic.Chat', permissionType: 'Application' as const },
+  { permissionValue: 'TeamsTab.Create.Chat', permissionType: 'Application' as const },
+];
+// The chat install consents the app's resource-specific permissions there (chat-post-installedapps, example 2).
+const CHAT_INSTALL = { ...BIND, consentedPermissionSet: { resourceSpecificPermissions: CONSENT } };
 const TAB = meetingPanelTabOf('https://mentoring.contoso.com');
 
 let graph: StrictGraphServer;
 const client = () => createGraphClient({ baseUrl: graph.baseUrl, accessToken: async () => TOKEN, maxRetries: 0 });
 const app = { catalogAppId: CATALOG_ID, graphRoot: 'https://graph.microsoft.com/v1.0' };
-const chatApps = () => new GraphMeetingChatApps(client(), app, TAB);
+const chatApps = () => new GraphMeetingChatApps(client(), app, TAB, CONSENT);
 
 beforeEach(async () => {
   graph = await StrictGraphServer.start();
@@ -52,10 +58,10 @@ it('a meeting without a chat yet is TEAMS_APP.NO_MEETING_CHAT; no meeting is ATT
   graph.verify();
 });
 
-it('installs the app in the chat with the catalog binding; 409 (already installed) is success', async () => {
+it('installs the app in the chat with the catalog binding and the consent; 409 (already installed) is success', async () => {
   graph.expect(
-    { method: 'POST', url: `${CHAT_PATH}/installedApps`, headers: AUTH, body: BIND, reply: { status: 201 } },
-    { method: 'POST', url: `${CHAT_PATH}/installedApps`, headers: AUTH, body: BIND, reply: { status: 409, body: fixture('error-conflict-app-installed.response.json') } },
+    { method: 'POST', url: `${CHAT_PATH}/installedApps`, headers: AUTH, body: CHAT_INSTALL, reply: { status: 201 } },
+    { method: 'POST', url: `${CHAT_PATH}/installedApps`, headers: AUTH, body: CHAT_INSTALL, reply: { status: 409, body: fixture('error-conflict-app-installed.response.json') } },
   );
   expect(await chatApps().installInChat(CHAT)).toEqual({ ok: true, value: 'installed' });
   expect(await chatApps().installInChat(CHAT)).toEqual({ ok: true, value: 'alreadyInstalled' });
@@ -64,8 +70,8 @@ it('installs the app in the chat with the catalog binding; 409 (already installe
 
 it('a 403 names what the admin must allow; a 429 is GRAPH.THROTTLED (the sync timer tries again)', async () => {
   graph.expect(
-    { method: 'POST', url: `${CHAT_PATH}/installedApps`, headers: AUTH, body: BIND, reply: { status: 403, body: fixture('error-forbidden-app-install.response.json') } },
-    { method: 'POST', url: `${CHAT_PATH}/installedApps`, headers: AUTH, body: BIND, reply: { status: 429, headers: { 'Retry-After': '7' }, body: fixture('error-throttled.response.json') } },
+    { method: 'POST', url: `${CHAT_PATH}/installedApps`, headers: AUTH, body: CHAT_INSTALL, reply: { status: 403, body: fixture('error-forbidden-app-install.response.json') } },
+    { method: 'POST', url: `${CHAT_PATH}/installedApps`, headers: AUTH, body: CHAT_INSTALL, reply: { status: 429, headers: { 'Retry-After': '7' }, body: fixture('error-throttled.response.json') } },
   );
   const forbidden = await chatApps().installInChat(CHAT);
   expect(forbidden).toMatchObject({ ok: false, error: { code: 'GRAPH.FORBIDDEN', message: expect.stringMatching(/not allowed to add the app to the meeting chat/) } });

@@ -9,6 +9,7 @@ import { TableClient } from '@azure/data-tables';
 import { createGraphClient } from '../../../src/adapters/graph/graph-client';
 import { GraphMeetingChatApps, meetingPanelTabOf } from '../../../src/adapters/graph/graph-teams-apps.adapter';
 import { bookMeetings, syncCalendars } from '../../../src/core/booking';
+import { APP_RESOURCE_SPECIFIC_PERMISSIONS } from '../../../src/api/app-resource-permissions';
 import { LocalAttendanceTable } from '../../../src/local/calendar/online-meetings';
 import { LocalTeamsApps } from '../../../src/local/calendar/teams-apps';
 import { testStorageConnectionString, uniqueTableName } from '../../support/azurite';
@@ -32,7 +33,7 @@ it('a Graph 429 on the chat install: the booking succeeds, the sync run installs
     const windows = [1, 2, 3, 4, 5].map((weekday) => ({ weekday: weekday as 1 | 2 | 3 | 4 | 5, start: '09:00', end: '17:00' }));
     const relationship = await world.pair(mentor, mentee, (m, e) => weeklyAgreement({ id: m, zone: 'Europe/Warsaw', windows }, { id: e, zone: 'Europe/Warsaw', windows }), NOW);
     const client = createGraphClient({ baseUrl: world.calendar.baseUrl, accessToken: async () => 'local-test-token', maxRetries: 0 });
-    const meetingPanels = new GraphMeetingChatApps(client, { catalogAppId: CATALOG_ID, graphRoot: world.calendar.baseUrl }, meetingPanelTabOf('https://tab.contoso.local'));
+    const meetingPanels = new GraphMeetingChatApps(client, { catalogAppId: CATALOG_ID, graphRoot: world.calendar.baseUrl }, meetingPanelTabOf('https://tab.contoso.local'), APP_RESOURCE_SPECIFIC_PERMISSIONS);
     const deps = world.deps({ meetingPanels });
 
     Object.assign(world.calendar.handler.faults, { only: /^POST \/chats\/[^/]+\/installedApps$/, script: ['throttle'], retryAfterSeconds: 7 });

@@ -67,6 +67,8 @@ describe('the local calendar serves this app in Teams as Graph does', () => {
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   };
   const bind = () => ({ 'teamsApp@odata.bind': `${calendar.baseUrl}/appCatalogs/teamsApps/${CATALOG_ID}` });
+  const CONSENT = [{ permissionValue: 'TeamsTab.Create.Chat', permissionType: 'Application' as const }];
+  const install = () => ({ ...bind(), consentedPermissionSet: { resourceSpecificPermissions: CONSENT } });
   const client = () => createGraphClient({ baseUrl: calendar.baseUrl, accessToken: async () => 't', maxRetries: 0 });
   const app = () => ({ catalogAppId: CATALOG_ID, graphRoot: calendar.baseUrl });
   const book = async () => {
@@ -116,12 +118,21 @@ describe('the local calendar serves this app in Teams as Graph does', () => {
     expect((await call('POST', `${path}/installedApps`, { teamsApp: CATALOG_ID })).status).toBe(400);
   });
 
+  it('without TeamsTab.Create.Chat consented at install, adding a tab is 403 Forbidden', async () => {
+    const { path } = await chatOf();
+    const panel = meetingPanelTabOf('https://tab.local');
+    expect((await call('POST', `${path}/installedApps`, bind())).status).toBe(201);
+    const refused = await call('POST', `${path}/tabs`, { displayName: panel.displayName, ...bind(), configuration: { entityId: panel.entityId, contentUrl: panel.contentUrl, websiteUrl: panel.websiteUrl } });
+    expect(refused.status).toBe(403);
+    graphError.parse(refused.body);
+  });
+
   it('chat tabs: a tab needs the app installed first; created (201) and listed with $expand=teamsApp in Graph’s shape', async () => {
     const { path } = await chatOf();
     const panel = meetingPanelTabOf('https://tab.local');
     const body = { displayName: panel.displayName, ...bind(), configuration: { entityId: panel.entityId, contentUrl: panel.contentUrl, websiteUrl: panel.websiteUrl } };
     expect((await call('POST', `${path}/tabs`, body)).status).toBe(400);
-    expect((await call('POST', `${path}/installedApps`, bind())).status).toBe(201);
+    expect((await call('POST', `${path}/installedApps`, install())).status).toBe(201);
     assertTabs((await call('GET', `${path}/tabs?${filter}`)).body, 0);
     const created = await call('POST', `${path}/tabs`, body);
     expect(created.status).toBe(201);
@@ -131,7 +142,7 @@ describe('the local calendar serves this app in Teams as Graph does', () => {
 
   it('the adapter’s walk on the local calendar: install, pin, and again: one install, one tab', async () => {
     const event = await book();
-    const adapter = new GraphMeetingChatApps(client(), app(), meetingPanelTabOf('https://tab.local'));
+    const adapter = new GraphMeetingChatApps(client(), app(), meetingPanelTabOf('https://tab.local'), CONSENT);
     const chat = await adapter.findMeetingChat(marek.personId, event.onlineMeeting.joinUrl);
     if (!chat.ok) throw new Error(chat.error.message);
     expect(await adapter.installInChat(chat.value)).toEqual({ ok: true, value: 'installed' });
