@@ -350,7 +350,7 @@ export function createBookingServices(options: BookingServicesOptions): BookingS
         return fail('TEAMS_APP.INSTALL_NOT_CONFIGURED', 'Installing the app for people is off on this server (PROACTIVE_INSTALL_ENABLED, TEAMS_APP_CATALOG_ID).');
       }
       if (!tokens) return notConfigured();
-      return ok(new GraphPersonalApps(teamsAppClient(tokens.appOnly(tenantId)), teamsApp));
+      return ok(new GraphPersonalApps(teamsAppClient(tokens.appOnly(tenantId)), teamsApp, APP_RESOURCE_SPECIFIC_PERMISSIONS));
     },
     attendanceFor(tenantId) {
       if (!tokens) return notConfigured();

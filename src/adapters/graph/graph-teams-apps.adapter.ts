@@ -8,7 +8,8 @@
  *   the panel there?   GET  /chats/{chatId}/tabs?$expand=teamsApp&$filter=teamsApp/id eq '{catalogId}'
  *   pin the panel      POST /chats/{chatId}/tabs                 {displayName, teamsApp@odata.bind, configuration}
  *                      (the chat's own TeamsTab.Create.Chat, consented at the install; no tenant-wide TeamsTab.Create)
- *   install for person POST /users/{userId}/teamwork/installedApps {"teamsApp@odata.bind"}  (TeamsAppInstallation.ReadWriteSelfForUser.All)
+ *   install for person POST /users/{userId}/teamwork/installedApps {"teamsApp@odata.bind", consentedPermissionSet}
+ *                      (TeamsAppInstallation.ReadWriteSelfForUser.All; see the README on the consent variant)
  * An install answered 409 Conflict means the app is there already: success. The tab is listed before
  * it is pinned, so a retry never pins a second one.
  */
@@ -57,6 +58,11 @@ function binding(app: TeamsAppIdentity): { 'teamsApp@odata.bind': string } {
   return { 'teamsApp@odata.bind': `${app.graphRoot}/appCatalogs/teamsApps/${seg(app.catalogAppId)}` };
 }
 
+/** The catalog binding, and the app's resource-specific permissions consented where it is installed (they must match its definition). */
+function installBody(app: TeamsAppIdentity, consent: readonly ResourceSpecificPermission[]): Record<string, unknown> {
+  return { ...binding(app), ...(consent.length > 0 ? { consentedPermissionSet: { resourceSpecificPermissions: consent.map((p) => ({ ...p })) } } : {}) };
+}
+
 async function install(client: Client, path: string, body: Record<string, unknown>, operation: string): Promise<Result<InstallResult>> {
   try {
     await client.api(path).post(body);
@@ -90,8 +96,7 @@ export class GraphMeetingChatApps implements MeetingChatAppsPort {
   }
 
   installInChat(chatId: string): Promise<Result<InstallResult>> {
-    const body = { ...binding(this.app), ...(this.consent.length > 0 ? { consentedPermissionSet: { resourceSpecificPermissions: this.consent.map((p) => ({ ...p })) } } : {}) };
-    return install(this.client, `/chats/${seg(chatId)}/installedApps`, body, 'add the app to the meeting chat');
+    return install(this.client, `/chats/${seg(chatId)}/installedApps`, installBody(this.app, this.consent), 'add the app to the meeting chat');
   }
 
   async pinPanel(chatId: string): Promise<Result<'pinned' | 'alreadyPinned'>> {
@@ -123,10 +128,11 @@ export class GraphPersonalApps implements PersonalAppsPort {
   constructor(
     private readonly client: Client,
     private readonly app: TeamsAppIdentity,
+    private readonly consent: readonly ResourceSpecificPermission[] = [],
   ) {}
 
   installForPerson(personId: string): Promise<Result<InstallResult>> {
-    return install(this.client, `/users/${seg(personId)}/teamwork/installedApps`, binding(this.app), 'install the app for this person');
+    return install(this.client, `/users/${seg(personId)}/teamwork/installedApps`, installBody(this.app, this.consent), 'install the app for this person');
   }
 }
 

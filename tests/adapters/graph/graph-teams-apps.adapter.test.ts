@@ -102,15 +102,16 @@ it('a panel already there is success and never a second tab (no POST)', async ()
   graph.verify();
 });
 
-it('installs the app for a person; 409 is success, 403 is GRAPH.FORBIDDEN, 429 GRAPH.THROTTLED', async () => {
+it('installs the app for a person with the consent; 409 is success, 403 is GRAPH.FORBIDDEN, 429 GRAPH.THROTTLED', async () => {
   const url = `/v1.0/users/${MAREK}/teamwork/installedApps`;
+  const body = CHAT_INSTALL;
   graph.expect(
-    { method: 'POST', url, headers: AUTH, body: BIND, reply: { status: 201 } },
-    { method: 'POST', url, headers: AUTH, body: BIND, reply: { status: 409, body: fixture('error-conflict-app-installed.response.json') } },
-    { method: 'POST', url, headers: AUTH, body: BIND, reply: { status: 403, body: fixture('error-forbidden-app-install.response.json') } },
-    { method: 'POST', url, headers: AUTH, body: BIND, reply: { status: 429, headers: { 'Retry-After': '3' }, body: fixture('error-throttled.response.json') } },
+    { method: 'POST', url, headers: AUTH, body, reply: { status: 201 } },
+    { method: 'POST', url, headers: AUTH, body, reply: { status: 409, body: fixture('error-conflict-app-installed.response.json') } },
+    { method: 'POST', url, headers: AUTH, body, reply: { status: 403, body: fixture('error-forbidden-app-install.response.json') } },
+    { method: 'POST', url, headers: AUTH, body, reply: { status: 429, headers: { 'Retry-After': '3' }, body: fixture('error-throttled.response.json') } },
   );
-  const personal = new GraphPersonalApps(client(), app);
+  const personal = new GraphPersonalApps(client(), app, CONSENT);
   expect(await personal.installForPerson(MAREK)).toEqual({ ok: true, value: 'installed' });
   expect(await personal.installForPerson(MAREK)).toEqual({ ok: true, value: 'alreadyInstalled' });
   expect(await personal.installForPerson(MAREK)).toMatchObject({ ok: false, error: { code: 'GRAPH.FORBIDDEN' } });
