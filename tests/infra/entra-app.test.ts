@@ -53,6 +53,9 @@ test('asks Microsoft Graph for exactly the least-privilege set', () => {
     // Issue 12: the meeting behind a join URL and its attendance report, after Teams' meetingEnd.
     { id: 'OnlineMeetings.Read.All', type: 'Role' },
     { id: 'OnlineMeetingArtifact.Read.All', type: 'Role' },
+    // Issue 12: install the app in a booked meeting's chat, consenting its resource-specific permissions there
+    // (the narrower ReadWriteSelfForChat.All cannot install an app that declares them).
+    { id: 'TeamsAppInstallation.ReadWriteAndConsentSelfForChat.All', type: 'Role' },
     // Issue 14: who may join a programme open to an Entra group (transitive members).
     { id: 'GroupMember.Read.All', type: 'Role' },
     // Issue 14: people's managers, so cohort matching never pairs someone with their own manager.
