@@ -112,7 +112,7 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
 function AddTheAppYourself() {
   const { t } = useI18n();
   return (
-    <MessageBar intent="warning" data-testid="teams-app-not-allowed">
+    <MessageBar intent="warning" layout="multiline" data-testid="teams-app-not-allowed">
       <MessageBarBody>
         <MessageBarTitle>{t('home.teamsApp.notAllowed.title')}</MessageBarTitle> {t('home.teamsApp.notAllowed.body')}
       </MessageBarBody>
