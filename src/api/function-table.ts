@@ -15,6 +15,9 @@ import { listProgrammes } from './functions/list-programmes';
 import { getProgramme } from './functions/get-programme';
 import { updateProgramme } from './functions/update-programme';
 import { joinProgramme } from './functions/join-programme';
+import { listMyProgrammes } from './functions/list-my-programmes';
+import { getMyProgramme } from './functions/get-my-programme';
+import { searchProgrammePeople } from './functions/search-programme-people';
 import { listProgrammeMembers } from './functions/list-programme-members';
 import { suggestProgrammeMatches } from './functions/suggest-programme-matches';
 import { getProgrammeMatches } from './functions/get-programme-matches';
@@ -80,6 +83,9 @@ export const apiFunctions: readonly FunctionDefinition[] = [
   getProgramme,
   updateProgramme,
   joinProgramme,
+  listMyProgrammes,
+  getMyProgramme,
+  searchProgrammePeople,
   listProgrammeMembers,
   suggestProgrammeMatches,
   getProgrammeMatches,

@@ -158,7 +158,7 @@ export const ERROR_CATALOGUE = {
   'MATCHING.PINNED_OVER_CAPACITY': spec(422, 'More pairs are pinned to a mentor than the mentor has room for.'),
   'MATCHING.INVALID_RULES': spec(422, 'The matching rules are not usable (meeting length or dates).'),
   'PROGRAMME.OWNER_ROLE_REQUIRED': spec(403, 'Only programme owners (the Programme.Owner app role) may do this.'),
-  'PROGRAMME.NOT_FOUND': spec(404, 'No such programme in the caller\'s tenant, or one with an invited list the caller is not on.'),
+  'PROGRAMME.NOT_FOUND': spec(404, 'No such programme in the caller\'s tenant.'),
   'PROGRAMME.INVALID_DATES': spec(422, 'The programme\'s start or end date is not a date, or it ends on or before it starts (at most three years).'),
   'PROGRAMME.UNKNOWN_ROADMAP_TEMPLATE': spec(422, 'A roadmap template id of the programme is not one of the templates.'),
   'PROGRAMME.GROUP_NOT_FOUND': spec(422, 'The Microsoft Entra group named by the programme does not exist in the tenant.'),
@@ -175,6 +175,8 @@ export const ERROR_CATALOGUE = {
   'PROGRAMME.PAIR_NOT_FOUND': spec(404, 'No pair with that relationship id in this programme.'),
   'PROGRAMME.PAIR_NOT_AT_RISK': spec(409, 'The pair is not on the at-risk list (any more); nudges are for pairs at risk.'),
   'PROGRAMME.NUDGE_TOO_SOON': spec(409, 'The pair was nudged less than seven days ago; details.nextPossibleAt says when the next nudge is possible.'),
+  'PROGRAMME.NOT_INVITED': spec(403, 'The programme is open only to the people its owner invited, and the caller is not on the list.'),
+  'PROGRAMME.SEARCH_TOO_SHORT': spec(422, 'A people search needs at least two letters of a name or job title.'),
   'DIRECTORY.NOT_CONFIGURED': spec(503, 'The host has no Graph credential to read Microsoft Entra groups.'),
 
   // Profiles

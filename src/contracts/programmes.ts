@@ -5,6 +5,7 @@ import { formatted, Id, LIMITS, labels, LocalDateText, multilineText, text, Time
 import type { AnnouncementView, NudgeOutcome } from '../core/programmes/programme-messages';
 import type { Programme, ProgrammeMember } from '../core/programmes/programme';
 import type { HealthView, MemberView, ProgrammeView } from '../core/programmes/programme-use-cases';
+import type { MemberProgrammeView, PersonFound } from '../core/programmes/member-programmes';
 import { PAIR_STAGES, SMALLEST_GROUP, type PairStage } from '../core/programmes/programme-health';
 import type { CohortView, PublishOutcome } from '../core/programmes/cohort-use-cases';
 import { Seniority } from './profiles';
@@ -206,6 +207,36 @@ export function toMemberListDto(members: readonly MemberView[]) {
     counts: { mentees: members.filter((m) => m.member.role === 'mentee').length, mentors: members.filter((m) => m.member.role === 'mentor').length },
   };
 }
+
+// ---- The member's side, and the owner's people search ------------------------------------------
+
+/**
+ * A programme as a person it is open to sees it (GET /api/me/programmes[/{programmeId}]): what it is,
+ * when, and their own membership. Never who else may join or joined, nor its health.
+ */
+export function toMemberProgrammeDto(view: MemberProgrammeView) {
+  const p = view.programme;
+  return {
+    id: p.id,
+    name: p.name,
+    purpose: p.purpose,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    kind: p.kind,
+    matchingMode: p.matchingMode,
+    ended: view.ended,
+    ...(view.membership ? { membership: { role: view.membership.role, joinedAt: toIso(view.membership.joinedAt) } } : {}),
+  };
+}
+export type MemberProgrammeDto = ReturnType<typeof toMemberProgrammeDto>;
+
+/** GET /api/programmes/people?q= (owners): a name or job title, at least two letters. */
+export const PeopleSearchQuery = z.object({ q: text(LIMITS.title) }).strict();
+
+export function toPeopleFoundDto(people: readonly PersonFound[]) {
+  return { people: people.map((p) => ({ id: p.userId, displayName: p.displayName, jobTitle: p.jobTitle })) };
+}
+export type PeopleFoundDto = ReturnType<typeof toPeopleFoundDto>;
 
 // ---- A programme's cohort: suggest, review, change, publish -----------------------------------
 

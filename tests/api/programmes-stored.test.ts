@@ -86,7 +86,8 @@ describe('people join', () => {
 
     expect((await h.request('GET', '/api/programmes', { person: cast.stranger })).json.programmes).toEqual([]);
     const stranger = await h.request('PUT', `/api/programmes/${id}/membership`, { person: cast.stranger, body: joinBody('mentee') });
-    expect({ status: stranger.status, code: stranger.json.error.code }).toEqual({ status: 404, code: 'PROGRAMME.NOT_FOUND' });
+    expect({ status: stranger.status, code: stranger.json.error.code }).toEqual({ status: 403, code: 'PROGRAMME.NOT_INVITED' });
+    expect(stranger.text).not.toContain(created.json.name);
     const outsider = await h.request('PUT', `/api/programmes/${id}/membership`, { person: cast.outsider, body: joinBody('mentee') });
     expect({ status: outsider.status, code: outsider.json.error.code }).toEqual({ status: 404, code: 'PROGRAMME.NOT_FOUND' });
 

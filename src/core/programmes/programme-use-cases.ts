@@ -3,8 +3,8 @@
  * programmes and see who joined; people see the programmes they may join and join them.
  *
  * - Tenant comes only from the token; another tenant's programme id is `PROGRAMME.NOT_FOUND`.
- * - A programme with an invited list is invisible to anyone not on it (NOT_FOUND, as a missing one),
- *   so the list itself does not leak. A group programme is visible to the tenant; joining asks Entra
+ * - A programme with an invited list is left out of the lists of anyone not on it; joining it (or
+ *   reading it by id) says `PROGRAMME.NOT_INVITED` (403) without its name or its list. A group programme is visible to the tenant; joining asks Entra
  *   ID (Graph `transitiveMembers`, nested groups included) and refuses non-members with
  *   `PROGRAMME.NOT_IN_GROUP`.
  * - Joining again edits the person's role and windows (idempotent: a retry changes nothing more).
@@ -73,6 +73,10 @@ export const isProgrammeOwner = (principal: Principal) => principal.roles.includ
 
 export const ownerRoleRequired = () =>
   fail('PROGRAMME.OWNER_ROLE_REQUIRED', `Only programme owners (the ${PROGRAMME_OWNER_ROLE} app role) can do this; ask your Teams admin for the role.`);
+
+/** Not on an invited list: nothing of the programme (not even its name) in the words. */
+export const notInvited = () =>
+  fail('PROGRAMME.NOT_INVITED', "This programme is open only to the people its owner invited, and you are not on the list. Ask the programme's owner to invite you.");
 
 export const programmeNotFound = () => fail('PROGRAMME.NOT_FOUND', 'We could not find that programme among the ones you can see.', { field: 'programmeId' });
 
@@ -174,7 +178,7 @@ export async function joinProgramme(deps: ProgrammeDeps, call: UseCaseCall<JoinP
   const found = await deps.programmes.get(tenantId, input.programmeId);
   if (!found.ok) return found.error.code === STORAGE_NOT_FOUND ? programmeNotFound() : found;
   const programme = found.value;
-  if (!visibleTo(programme, principal.userId)) return programmeNotFound();
+  if (!visibleTo(programme, principal.userId)) return notInvited();
   const today = parseLocalDate(new Date(now).toISOString().slice(0, 10));
   const end = parseLocalDate(programme.endDate);
   if (today !== undefined && end !== undefined && today > end) {

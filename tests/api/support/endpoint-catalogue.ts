@@ -189,6 +189,27 @@ export const ENDPOINTS: readonly Endpoint[] = [
     },
   },
   {
+    name: 'listMyProgrammes',
+    scope: 'self',
+    prepare: async (h, c) => {
+      await ownedProgramme(h, c);
+      return call('/api/me/programmes', {}, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 });
+    },
+  },
+  {
+    name: 'getMyProgramme',
+    scope: 'programme',
+    prepare: async (h, c) => {
+      const programme = await ownedProgramme(h, c);
+      return call('/api/me/programmes/{programmeId}', { programmeId: programme.id }, { method: 'GET', member: c.mentee, nonMember: c.stranger, okStatus: 200 });
+    },
+  },
+  {
+    name: 'searchProgrammePeople',
+    scope: 'owner',
+    prepare: async (_h, c) => call('/api/programmes/people?q=kac', {}, { method: 'GET', member: c.owner, nonMember: c.mentee, okStatus: 200 }),
+  },
+  {
     name: 'listProgrammeMembers',
     scope: 'owner',
     prepare: async (h, c) => {
