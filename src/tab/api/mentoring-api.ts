@@ -34,7 +34,9 @@ import type {
   AnnouncementDto,
   CreateProgrammeBody,
   HealthDto,
+  MemberProgrammeDto,
   NudgeDto,
+  PeopleFoundDto,
   ProgrammeDto,
   toCohortViewDto,
   toMemberListDto,
@@ -85,7 +87,13 @@ export interface ProgrammeListDto {
 }
 export type ProgrammeListItemDto = ReturnType<typeof toProgrammeViewDto>;
 export type ProgrammeFieldsBody = CreateProgrammeBody;
-export type { ProgrammeDto };
+export type { ProgrammeDto, MemberProgrammeDto, PeopleFoundDto };
+/** PUT /api/programmes/{id}/membership: the role and the weekly windows matching reads. */
+export interface JoinProgrammeBodyDto {
+  readonly role: 'mentee' | 'mentor';
+  readonly timeZone: string;
+  readonly meetingWindows: readonly { readonly weekday: number; readonly start: string; readonly end: string }[];
+}
 export type ProgrammeMembersDto = ReturnType<typeof toMemberListDto>;
 export type CohortViewDto = ReturnType<typeof toCohortViewDto>;
 export type PublishOutcomeDto = ReturnType<typeof toPublishOutcomeDto>;
@@ -100,6 +108,20 @@ export class MentoringApi {
 
   listProgrammes(signal?: AbortSignal): Promise<ProgrammeListDto> {
     return this.client.get<ProgrammeListDto>('/api/programmes', withSignal(signal));
+  }
+  /** The programmes open to me or that I joined, as a member sees them. */
+  listMyProgrammes(signal?: AbortSignal): Promise<{ readonly programmes: readonly MemberProgrammeDto[] }> {
+    return this.client.get<{ readonly programmes: readonly MemberProgrammeDto[] }>('/api/me/programmes', withSignal(signal));
+  }
+  getMyProgramme(programmeId: string, signal?: AbortSignal): Promise<MemberProgrammeDto> {
+    return this.client.get<MemberProgrammeDto>(`/api/me/programmes/${enc(programmeId)}`, withSignal(signal));
+  }
+  joinProgramme(programmeId: string, body: JoinProgrammeBodyDto): Promise<unknown> {
+    return this.client.put<unknown>(`/api/programmes/${enc(programmeId)}/membership`, body);
+  }
+  /** Owners: people of the tenant by name or job title (at least two letters), whatever their mentoring capacity. */
+  searchProgrammePeople(q: string, signal?: AbortSignal): Promise<PeopleFoundDto> {
+    return this.client.get<PeopleFoundDto>(`/api/programmes/people${pageQuery({ q })}`, withSignal(signal));
   }
   getProgramme(programmeId: string, signal?: AbortSignal): Promise<ProgrammeDto> {
     return this.client.get<ProgrammeDto>(`/api/programmes/${enc(programmeId)}`, withSignal(signal));

@@ -67,7 +67,7 @@ it('creates a programme: says at each field what to fix, invites people found by
   const sent: unknown[] = [];
   const api = {
     listProgrammes: async () => ({ asOwner: true, programmes: [] }),
-    suggestMentors: async ({ q }: { q: string }) => (q === 'kac' ? [{ mentor: KACPER, score: 1, reverse: false, reasons: [] }] : []),
+    searchProgrammePeople: async (q: string) => ({ people: q === 'kac' ? [{ id: KACPER.userId, displayName: KACPER.displayName, jobTitle: KACPER.jobTitle }] : [] }),
     getProfile: async () => KACPER,
     createProgramme: async (body: unknown) => {
       sent.push(body);

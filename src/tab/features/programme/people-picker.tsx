@@ -1,6 +1,6 @@
 /**
- * Pick people by name for an invited list: a search over the tenant's profiles (the API's people
- * search), the people picked as removable tags. Names of people picked earlier are read from their
+ * Pick people by name for an invited list: the owner's people search over the tenant's profiles
+ * (GET /api/programmes/people: anyone with a profile, whatever their mentoring capacity), the people picked as removable tags. Names of people picked earlier are read from their
  * profiles; someone whose profile is gone still shows, as "Former colleague".
  */
 import { Button, Field, Input, Tag, TagGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
@@ -80,13 +80,14 @@ export function PeoplePicker({ picked, onChange, names, problem, disabled }: Peo
   const [searchProblem, setSearchProblem] = useState<ApiProblem | undefined>(undefined);
   const [seen, setSeen] = useState<ReadonlyMap<string, string>>(new Map());
 
+  const tooShort = [...query.trim()].length < 2;
   const search = async () => {
-    if (query.trim() === '') return;
+    if (tooShort) return;
     setSearching(true);
     setSearchProblem(undefined);
     try {
-      const suggestions = await api.suggestMentors({ q: query });
-      const people = suggestions.map((s) => ({ id: s.mentor.userId, name: s.mentor.displayName, jobTitle: s.mentor.jobTitle }));
+      const answer = await api.searchProgrammePeople(query.trim());
+      const people = answer.people.map((p) => ({ id: p.id, name: p.displayName, jobTitle: p.jobTitle }));
       setFound(people);
       setSeen((before) => new Map([...before, ...people.map((p) => [p.id, p.name] as const)]));
     } catch (error) {
@@ -130,7 +131,7 @@ export function PeoplePicker({ picked, onChange, names, problem, disabled }: Peo
             }}
           />
         </Field>
-        <Button type="button" onClick={() => void search()} disabled={disabled || searching || query.trim() === ''}>
+        <Button type="button" onClick={() => void search()} disabled={disabled || searching || tooShort}>
           {searching ? o('owner.people.searching') : o('owner.people.search')}
         </Button>
       </div>
