@@ -10,6 +10,11 @@ describe('the link opens the right screen', () => {
     expect(parseRoute(routeOfSubPage(sub)!)).toEqual({ screen: 'relationship', relationshipId: 'r1', section: 'checkins', meetingId: 'm2' });
   });
 
+  it('a programme invitation opens that programme on the Programme screen', () => {
+    expect(parseRoute(routeOfSubPage('programme/p-42')!)).toEqual({ screen: 'programme', programmeId: 'p-42' });
+    expect(parseRoute('#/programme')).toEqual({ screen: 'programme' });
+  });
+
   it('without a Teams app id (local): the tab’s address with the page as its hash', () => {
     expect(feedLinkTo({ TEAMS_APP_ID: undefined, TAB_ENDPOINT: 'http://127.0.0.1:53000/' })!('home')).toBe('http://127.0.0.1:53000/index.html#/home');
   });

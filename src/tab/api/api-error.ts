@@ -137,6 +137,10 @@ const keyForCode: Partial<Record<ErrorCode, MessageKey>> = {
   'TODO.NOT_CONFIGURED': 'code.TODO.NOT_CONFIGURED',
   'MEETING_CONTEXT.NOT_FOUND': 'code.MEETING_CONTEXT.NOT_FOUND',
   'MEETING_CONTEXT.INVALID_CHAT_ID': 'code.MEETING_CONTEXT.INVALID_CHAT_ID',
+  'PROGRAMME.NOT_INVITED': 'code.PROGRAMME.NOT_INVITED',
+  'PROGRAMME.NOT_IN_GROUP': 'code.PROGRAMME.NOT_IN_GROUP',
+  'PROGRAMME.PROFILE_REQUIRED': 'code.PROGRAMME.PROFILE_REQUIRED',
+  'PROGRAMME.ENDED': 'code.PROGRAMME.ENDED',
 };
 
 /** The catalogue's words for a known domain code (from the API or the core's own check), if it has them. */

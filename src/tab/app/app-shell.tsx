@@ -190,6 +190,6 @@ function Screen({ route, navigate }: { route: Route; navigate: (route: Route) =>
     case 'relationship':
       return <RelationshipScreen route={route} navigate={navigate} />;
     case 'programme':
-      return <ProgrammeScreen />;
+      return <ProgrammeScreen programmeId={route.programmeId} />;
   }
 }

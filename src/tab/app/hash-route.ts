@@ -2,14 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 
 /**
  * Hash routes keep deep links working in a Teams tab and on a static host without server rewrites:
- * #/home, #/find, #/relationship, #/relationship/<id>/<section>[/<meetingId>], #/profile, #/programme. The bot's cards
+ * #/home, #/find, #/relationship, #/relationship/<id>/<section>[/<meetingId>], #/profile, #/programme[/<id>]. The bot's cards
  * link to #/schedule and #/actions: the section of the one active relationship (or the chooser).
  */
 export type Route =
   | { screen: 'home' }
   | { screen: 'find' }
   | { screen: 'profile' }
-  | { screen: 'programme' }
+  | { screen: 'programme'; programmeId?: string }
   | { screen: 'meeting' }
   | { screen: 'meetingConfig' }
   | { screen: 'relationship'; relationshipId?: string; section?: string; meetingId?: string };
@@ -22,7 +22,7 @@ export function parseRoute(hash: string): Route {
     case 'profile':
       return { screen: 'profile' };
     case 'programme':
-      return { screen: 'programme' };
+      return parts[1] ? { screen: 'programme', programmeId: parts[1] } : { screen: 'programme' };
     case 'meeting':
       return { screen: 'meeting' };
     case 'meeting-config':
@@ -56,6 +56,7 @@ export function routeOfSubPage(subPageId: string | undefined): string | undefine
 
 export function routeToHash(route: Route): string {
   if (route.screen === 'meetingConfig') return '#/meeting-config';
+  if (route.screen === 'programme' && route.programmeId) return `#/programme/${encodeURIComponent(route.programmeId)}`;
   if (route.screen !== 'relationship') return `#/${route.screen}`;
   const parts = [
     'relationship',

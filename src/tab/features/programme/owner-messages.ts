@@ -1,6 +1,6 @@
 /**
- * The programme owner's words, English and Polish. They live beside the owner screens rather than in
- * the tab's main catalogue because only programme owners read them: kept here, they load with the
+ * The programme owner's words (and the member's side of the Programme screen), English and Polish. They
+ * live beside the programme screens rather than in the tab's main catalogue because only that screen reads them: kept here, they load with the
  * Programme screen's chunk and the tab's first download (held under its 200 KB budget) does not grow.
  * Same rules as the main catalogue: `{name}` placeholders typed from the English text, and counts
  * chosen by Intl.PluralRules.
@@ -192,6 +192,30 @@ export const ownerEn = {
   'owner.duration.minutes': '{m} min',
   'owner.duration.hours': '{h} h',
   'owner.duration.hoursMinutes': '{h} h {m} min',
+
+  // The member's side (people a programme is open to); loaded with the same chunk.
+  'member.title': 'Programmes you can join',
+  'member.none': 'No programme is open to you right now. When a programme owner invites you, the programme appears here.',
+  'member.kind.mentoring': 'Mentoring',
+  'member.kind.reverse': 'Reverse mentoring',
+  'member.kind.both': 'Mentoring and reverse mentoring',
+  'member.joinedAs.mentee': 'You joined as a mentee on {date}.',
+  'member.joinedAs.mentor': 'You joined as a mentor on {date}.',
+  'member.next.organic': 'What happens next: find a mentor in this programme from Find a mentor and send a request.',
+  'member.next.matched': 'What happens next: the programme’s owner matches people. When you are matched, your pair appears on Home and under Relationship.',
+  'member.ended': 'This programme has ended and takes no new members.',
+  'member.join.role': 'I join as',
+  'member.join.mentee': 'Mentee (I want to learn)',
+  'member.join.mentor': 'Mentor (I want to help)',
+  'member.join.window': 'When can you usually meet?',
+  'member.join.windowHint': 'One time in the week, in your time zone ({zone}). Matching pairs you with someone who can meet then.',
+  'member.join.weekday': 'Day',
+  'member.join.from': 'From',
+  'member.join.to': 'To',
+  'member.join.button': 'Join {name}',
+  'member.join.joining': 'Joining…',
+  'member.join.done': 'You joined {name}.',
+  'member.join.badTime': 'The end must be after the start.',
 } as const satisfies Record<string, Entry>;
 
 export type OwnerKey = keyof typeof ownerEn;
@@ -400,6 +424,29 @@ export const ownerPl: { readonly [K in OwnerKey]: Shape<(typeof ownerEn)[K]> } =
   'owner.duration.minutes': '{m} min',
   'owner.duration.hours': '{h} godz.',
   'owner.duration.hoursMinutes': '{h} godz. {m} min',
+
+  'member.title': 'Programy, do których możesz dołączyć',
+  'member.none': 'Żaden program nie jest teraz dla Ciebie otwarty. Gdy właściciel programu Cię zaprosi, program pojawi się tutaj.',
+  'member.kind.mentoring': 'Mentoring',
+  'member.kind.reverse': 'Mentoring odwrócony',
+  'member.kind.both': 'Mentoring i mentoring odwrócony',
+  'member.joinedAs.mentee': 'Dołączono jako podopieczny {date}.',
+  'member.joinedAs.mentor': 'Dołączono jako mentor {date}.',
+  'member.next.organic': 'Co dalej: znajdź mentora z tego programu w zakładce Znajdź mentora i wyślij prośbę.',
+  'member.next.matched': 'Co dalej: właściciel programu łączy osoby w pary. Gdy dostaniesz parę, zobaczysz ją na stronie głównej i w zakładce Relacja.',
+  'member.ended': 'Ten program się zakończył i nie przyjmuje nowych osób.',
+  'member.join.role': 'Dołączam jako',
+  'member.join.mentee': 'Podopieczny (chcę się uczyć)',
+  'member.join.mentor': 'Mentor (chcę pomagać)',
+  'member.join.window': 'Kiedy zwykle możesz się spotkać?',
+  'member.join.windowHint': 'Jeden termin w tygodniu, w Twojej strefie czasowej ({zone}). Dopasowanie łączy Cię z kimś, kto może się wtedy spotkać.',
+  'member.join.weekday': 'Dzień',
+  'member.join.from': 'Od',
+  'member.join.to': 'Do',
+  'member.join.button': 'Dołącz: {name}',
+  'member.join.joining': 'Dołączanie…',
+  'member.join.done': 'Dołączono do programu {name}.',
+  'member.join.badTime': 'Koniec musi być po początku.',
 };
 
 type TextOf<E> = E extends Forms ? E['other'] : E;

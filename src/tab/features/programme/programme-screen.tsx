@@ -1,6 +1,6 @@
 /**
  * The Programme screen: programme owners create programmes and run each one (health, settings,
- * people, matching); everyone else reads a friendly word on who this page is for. Everything here,
+ * people, matching); everyone else sees the programmes open to them and joins (member-programmes.tsx). Everything here,
  * the owner's words included, loads in the screen's own chunk, so the tab's first download does not grow.
  */
 import { Button, Dropdown, Option, Subtitle2, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
@@ -11,6 +11,7 @@ import { useSession } from '../../app/session';
 import { useLoader } from '../../app/use-loader';
 import { EmptyState, LoadingSkeleton, Notice, ProblemMessage } from '../../app/state-views';
 import { useI18n } from '../../i18n/i18n';
+import { MemberProgrammes } from './member-programmes';
 import { OwnedProgramme, type ProgrammeSection } from './owned-programme';
 import { ProgrammeForm } from './programme-form';
 import { newDraft } from './programme-draft';
@@ -23,14 +24,15 @@ const useStyles = makeStyles({
   choose: { display: 'grid', gap: tokens.spacingVerticalXS, maxWidth: '420px' },
 });
 
-export default function ProgrammeScreen() {
+/** `programmeId`: the route's programme (an invitation's link): shown first to a member, chosen for an owner. */
+export default function ProgrammeScreen({ programmeId }: { programmeId?: string | undefined } = {}) {
   const { api } = useSession();
   const { t } = useI18n();
   const { o } = useOwnerText();
   const clock = useClock();
   const styles = useStyles();
   const { loaded, reload, replace } = useLoader((signal) => api.listProgrammes(signal), [api]);
-  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const [chosen, setChosen] = useState<string | undefined>(programmeId);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<string | undefined>(undefined);
   const [section, setSection] = useState<ProgrammeSection>('health');
@@ -62,15 +64,12 @@ export default function ProgrammeScreen() {
     <section className={styles.root} aria-labelledby="programme-title">
       <div className={styles.head}>
         <Title2 as="h1" id="programme-title" className={styles.title}>
-          {creating ? o('owner.form.createTitle') : t('programme.title')}
+          {creating ? o('owner.form.createTitle') : asOwner ? t('programme.title') : o('member.title')}
         </Title2>
         {asOwner && !creating && programmes.length > 0 ? newButton : null}
       </div>
       {!asOwner ? (
-        <Notice intent="info">
-          <Subtitle2 as="h2">{t('programme.notOwner.title')}</Subtitle2>
-          <Text as="p">{t('programme.notOwner.body')}</Text>
-        </Notice>
+        <MemberProgrammes programmeId={programmeId} />
       ) : creating ? (
         <ProgrammeForm
           mode="create"
