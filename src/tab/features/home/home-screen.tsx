@@ -3,6 +3,7 @@ import type { Route } from '../../app/hash-route';
 import { EmptyState, LoadingSkeleton, Notice, ProblemMessage } from '../../app/state-views';
 import { useI18n } from '../../i18n/i18n';
 import { agendaOf, MeetingAgendaPreview } from '../relationship/meeting-agenda-preview';
+import { ProgrammesToJoin } from './programmes-to-join';
 import { RequestCard } from './request-card';
 import { useHome, type RelationshipOverview } from './use-home';
 
@@ -89,6 +90,8 @@ export default function HomeScreen({ navigate }: { navigate: (route: Route) => v
           )}
         </section>
       ) : null}
+
+      {data ? <ProgrammesToJoin navigate={navigate} /> : null}
 
       {data && outgoing.length > 0 ? (
         <section className={styles.section} aria-labelledby="home-outgoing">

@@ -107,3 +107,37 @@ describe('Home', () => {
     await waitFor(() => expect(calls.listMyRequests).toBe(2));
   });
 });
+
+describe('Home: programmes you can join', () => {
+  const base = { purpose: '', startDate: '2027-01-04', endDate: '2027-06-30', kind: 'mentoring', matchingMode: 'cohort', ended: false };
+  function renderWith(programmes: unknown[], navigate: (route: unknown) => void = () => undefined) {
+    const api = { listRelationships: async () => [], listMyRequests: async () => [], listMyProgrammes: async () => ({ programmes }) } as unknown as MentoringApi;
+    renderWithProviders(
+      <SessionProvider value={{ api, signIn: { kind: 'local', label: 'Kacper Nowak' } }}>
+        <HomeScreen navigate={navigate} />
+      </SessionProvider>,
+    );
+  }
+
+  it('lists only the programmes not joined yet, each opening the Programme screen on it', async () => {
+    const user = userEvent.setup();
+    const routes: unknown[] = [];
+    renderWith(
+      [
+        { ...base, id: 'p1', name: 'Data skills 2027' },
+        { ...base, id: 'p2', name: 'Leaders 2027', membership: { role: 'mentee', joinedAt: '2026-12-01T00:00:00.000Z' } },
+      ],
+      (r) => routes.push(r),
+    );
+    expect(await screen.findByRole('heading', { level: 2, name: 'Programmes you can join' })).toBeTruthy();
+    expect(screen.queryByText('Leaders 2027')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Open Data skills 2027' }));
+    expect(routes).toEqual([{ screen: 'programme', programmeId: 'p1' }]);
+  });
+
+  it('shows no block at all when every programme is joined (or none is open)', async () => {
+    renderWith([{ ...base, id: 'p2', name: 'Leaders 2027', membership: { role: 'mentor', joinedAt: '2026-12-01T00:00:00.000Z' } }]);
+    expect(await screen.findByText('You have no mentoring relationships yet. Find a mentor to send your first request.')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Programmes you can join' })).toBeNull());
+  });
+});
