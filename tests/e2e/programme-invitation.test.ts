@@ -82,7 +82,8 @@ async function pageAs(browser: Awaited<ReturnType<typeof launchChromium>>, perso
   const page = await browser.context.newPage();
   await page.goto(`${tab.baseUrl}/`);
   await page.evaluate((p) => sessionStorage.setItem('mentoring.localPerson', JSON.stringify(p)), people.find((p) => p.personId === personId)!);
-  await page.goto(`${tab.baseUrl}/${hash}`);
+  // A new query makes this a real load (a hash alone would stay on the signed-out page).
+  await page.goto(`${tab.baseUrl}/?as=${personId}${hash}`);
   return page;
 }
 
@@ -136,9 +137,11 @@ describe('an invitation, from the owner’s picker to joining', () => {
       await checkScreen(page, 'programme-invite-home-320-light');
       await page.goto(`${tab.baseUrl}/#/programme/${programmeId}`);
       await page.getByRole('heading', { level: 2, name: PROGRAMME }).waitFor();
-      await page.getByRole('radio', { name: 'Mentor (I want to help)' }).check();
+      // The invitation's programme comes first; the one open to everyone follows with its own form.
+      const form = page.getByRole('form', { name: `Join ${PROGRAMME}` });
+      await form.getByRole('radio', { name: 'Mentor (I want to help)' }).check();
       const joined = page.waitForResponse((r) => r.url().endsWith(`/api/programmes/${programmeId}/membership`) && r.request().method() === 'PUT');
-      await page.getByRole('button', { name: `Join ${PROGRAMME}` }).click();
+      await form.getByRole('button', { name: `Join ${PROGRAMME}` }).click();
       expect((await joined).status()).toBe(200);
       await page.getByText(`You joined ${PROGRAMME}.`).waitFor();
       await page.getByText(/^You joined as a mentor on /).waitFor();
