@@ -159,6 +159,7 @@ describe('an invitation, from the owner’s picker to joining', () => {
       const margaret = people.find((p) => p.displayName === 'Margaret Hale')!;
       const page = await pageAs(browser, margaret.personId, `#/programme/${programmeId}`);
       await page.getByText('This programme is open only to the people its owner invited, and you are not on the list.', { exact: false }).waitFor();
+      await page.getByText('You cannot open this programme').waitFor();
       expect(await page.getByText(PROGRAMME).count()).toBe(0);
       await checkScreen(page, 'programme-invite-refused-320-light');
     } finally {

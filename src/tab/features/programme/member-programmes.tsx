@@ -21,6 +21,9 @@ const useStyles = makeStyles({
   card: { display: 'grid', gap: tokens.spacingVerticalS, minWidth: 0 },
   text: { overflowWrap: 'anywhere' },
   form: { display: 'grid', gap: tokens.spacingVerticalS, maxWidth: '480px' },
+  lines: { display: 'grid', gap: tokens.spacingVerticalXS },
+  fieldset: { border: 'none', padding: 0, margin: 0, display: 'grid', gap: tokens.spacingVerticalS, minWidth: 0 },
+  legend: { padding: 0 },
   when: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'end' },
 });
 
@@ -56,7 +59,7 @@ export function MemberProgrammes({ programmeId }: { programmeId?: string | undef
 
   return (
     <>
-      {opened && !opened.ok ? <ProblemMessage problem={opened.problem} /> : null}
+      {opened && !opened.ok ? <ProblemMessage problem={opened.problem} {...(opened.problem.kind === 'forbidden' || opened.problem.kind === 'notFound' ? { title: o('member.refused') } : {})} /> : null}
       {programmes.length === 0 ? (
         <EmptyState message={o('member.none')} />
       ) : (
@@ -89,9 +92,15 @@ function MemberProgrammeCard({ programme, onJoined }: { programme: MemberProgram
       <Text>{o(`member.kind.${programme.kind}`)}</Text>
       {membership ? (
         <Notice intent={justJoined ? 'success' : 'info'}>
-          {justJoined ? <Text as="p">{o('member.join.done', { name: programme.name })}</Text> : null}
-          <Text as="p">{o(`member.joinedAs.${membership.role}`, { date: format.date(membership.joinedAt) })}</Text>
-          <Text as="p">{next}</Text>
+          <span className={styles.lines}>
+            {justJoined ? (
+              <Text block weight="semibold">
+                {o('member.join.done', { name: programme.name })}
+              </Text>
+            ) : null}
+            <Text block>{o(`member.joinedAs.${membership.role}`, { date: format.date(membership.joinedAt) })}</Text>
+            <Text block>{next}</Text>
+          </span>
         </Notice>
       ) : programme.ended ? (
         <Text>{o('member.ended')}</Text>
@@ -152,8 +161,8 @@ function JoinForm({ programme, onJoined }: { programme: MemberProgrammeDto; onJo
           <Radio value="mentor" label={o('member.join.mentor')} />
         </RadioGroup>
       </Field>
-      <fieldset className={styles.form} style={{ border: 'none', padding: 0, margin: 0 }}>
-        <legend>
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>
           <Text weight="semibold">{o('member.join.window')}</Text>
         </legend>
         <Text size={200}>{o('member.join.windowHint', { zone: format.zoneTitle(zone) })}</Text>
