@@ -3,7 +3,7 @@
  * invites, by name, someone who has no mentoring place left (the mentor suggestions would never
  * show them); the invited person sees the programme on Home, opens `#/programme/<id>` (the link of
  * the invitation's activity-feed item) and joins; someone not invited who opens the same link is
- * told why. The member's screen at 320/768/1280 px, light and dark: no sideways scrolling, no
+ * told why. The member's screen at 320/768/1280 px, light and dark, English and Polish: no sideways scrolling, no
  * serious or critical axe finding, photographed into test-artifacts/e2e/programme-invite-*.png.
  */
 import { rmSync } from 'node:fs';
@@ -78,10 +78,16 @@ afterAll(async () => {
 });
 
 /** A page signed in as the person (the local sign-in keeps the chosen person in the session). */
-async function pageAs(browser: Awaited<ReturnType<typeof launchChromium>>, personId: string, hash: string): Promise<Page> {
+async function pageAs(browser: Awaited<ReturnType<typeof launchChromium>>, personId: string, hash: string, language: 'en' | 'pl' = 'en'): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(`${tab.baseUrl}/`);
-  await page.evaluate((p) => sessionStorage.setItem('mentoring.localPerson', JSON.stringify(p)), people.find((p) => p.personId === personId)!);
+  await page.evaluate(
+    ([p, lang]) => {
+      sessionStorage.setItem('mentoring.localPerson', JSON.stringify(p));
+      localStorage.setItem('mentoring.language', lang as string);
+    },
+    [people.find((p) => p.personId === personId)!, language] as const,
+  );
   // A new query makes this a real load (a hash alone would stay on the signed-out page).
   await page.goto(`${tab.baseUrl}/?as=${personId}${hash}`);
   return page;
@@ -168,15 +174,20 @@ describe('an invitation, from the owner’s picker to joining', () => {
   });
 });
 
-describe.each(['light', 'dark'] as const)('the member’s Programme screen in %s', (theme) => {
+describe.each([
+  { theme: 'light' as const, language: 'en' as const },
+  { theme: 'dark' as const, language: 'en' as const },
+  { theme: 'light' as const, language: 'pl' as const },
+  { theme: 'dark' as const, language: 'pl' as const },
+])('the member’s Programme screen in $theme, $language', ({ theme, language }) => {
   it.each([320, 768, 1280])('fits %i px without sideways scrolling, passes axe and is photographed', async (width) => {
     const browser = await launchChromium({ colorScheme: theme, width });
     try {
-      const page = await pageAs(browser, NADIA.personId, `#/programme/${programmeId}`);
-      await page.getByText(/^You joined as a mentor on /).waitFor();
-      await page.getByRole('button', { name: `Join ${OPEN_PROGRAMME.name}` }).waitFor();
-      await fitsWidth(page, `${theme}-${width}`);
-      await checkScreen(page, `programme-invite-member-${width}-${theme}`);
+      const page = await pageAs(browser, NADIA.personId, `#/programme/${programmeId}`, language);
+      await page.getByText(language === 'en' ? /^You joined as a mentor on / : /^Dołączono jako mentor /).waitFor();
+      await page.getByRole('button', { name: language === 'en' ? `Join ${OPEN_PROGRAMME.name}` : `Dołącz: ${OPEN_PROGRAMME.name}` }).waitFor();
+      await fitsWidth(page, `${theme}-${language}-${width}`);
+      await checkScreen(page, `programme-invite-member-${width}-${theme}-${language}`);
     } finally {
       await browser.close();
     }
