@@ -147,8 +147,12 @@ describe('an invitation, from the owner’s picker to joining', () => {
       const form = page.getByRole('form', { name: `Join ${PROGRAMME}` });
       await form.getByRole('radio', { name: 'Mentor (I want to help)' }).check();
       const joined = page.waitForResponse((r) => r.url().endsWith(`/api/programmes/${programmeId}/membership`) && r.request().method() === 'PUT');
+      // The zone is the one her profile states (Paris), not the browser's.
+      await form.getByText(/Paris/).waitFor();
       await form.getByRole('button', { name: `Join ${PROGRAMME}` }).click();
-      expect((await joined).status()).toBe(200);
+      const answer = await joined;
+      expect(answer.status()).toBe(200);
+      expect(answer.request().postDataJSON()).toEqual({ role: 'mentor', timeZone: 'Europe/Paris', meetingWindows: [{ weekday: 2, start: '10:00', end: '11:00' }] });
       await page.getByText(`You joined ${PROGRAMME}.`).waitFor();
       await page.getByText(/^You joined as a mentor on /).waitFor();
       await page.getByText(/the programme’s owner matches people/).waitFor();

@@ -49,6 +49,7 @@ function api(asOwner: boolean, member: { list?: unknown[]; joins?: unknown[] } =
     getProgramme: async () => programme,
     getProgrammeHealth: async () => health,
     listMyProgrammes: async () => ({ programmes: member.list ?? [] }),
+    getMyProfile: async () => ({ timeZone: 'Europe/Paris' }),
     getMyProgramme: async (id: string) => {
       if (id !== 'p1') throw new ApiError({ kind: 'forbidden', status: 403, code: 'PROGRAMME.NOT_INVITED', serverMessage: notInvited.message });
       return joined ? { ...invited, membership: { role: 'mentee', joinedAt: '2027-01-05T10:00:00.000Z' } } : invited;
@@ -97,7 +98,7 @@ it('an invited person opens the invitation, joins as a mentee with one weekly ti
   expect(await screen.findByText('You joined Data skills 2027.')).toBeTruthy();
   expect(screen.getByText(/^You joined as a mentee on /)).toBeTruthy();
   expect(screen.getByText(/the programme’s owner matches people/)).toBeTruthy();
-  expect(joins).toEqual([{ id: 'p1', body: { role: 'mentee', timeZone: expect.any(String), meetingWindows: [{ weekday: 2, start: '10:00', end: '11:00' }] } }]);
+  expect(joins).toEqual([{ id: 'p1', body: { role: 'mentee', timeZone: 'Europe/Paris', meetingWindows: [{ weekday: 2, start: '10:00', end: '11:00' }] } }]);
   expect(screen.queryByRole('button', { name: /^Join/ })).toBeNull();
 });
 

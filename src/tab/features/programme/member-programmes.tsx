@@ -1,7 +1,7 @@
 /**
  * The member's side of the Programme screen: the programmes open to the person (their invitation,
  * everyone, their Entra group) or that they joined, each with what it is, when, and either a short
- * Join form (role and one weekly time to meet) or "You joined" and what happens next. Opened from an
+ * Join form (role and one weekly time to meet, in the zone their profile states) or "You joined" and what happens next. Opened from an
  * invitation (`#/programme/<id>`) it shows that programme first; a refusal (not invited, not in the
  * group) is the API's own words. Nothing here shows other members or health: the API does not send them.
  */
@@ -42,17 +42,24 @@ export function MemberProgrammes({ programmeId }: { programmeId?: string | undef
   const styles = useStyles();
   const { loaded, reload, replace } = useLoader(
     async (signal) => {
-      const [list, opened] = await Promise.all([
+      const [list, opened, zone] = await Promise.all([
         api.listMyProgrammes(signal),
         programmeId ? api.getMyProgramme(programmeId, signal).then((p) => ({ ok: true as const, p }), (e: unknown) => ({ ok: false as const, problem: problemOf(e) })) : undefined,
+        // The zone the person stated in their profile; without a profile (joining then says to make one), the browser's.
+        Promise.resolve()
+          .then(() => api.getMyProfile(signal))
+          .then(
+            (profile) => profile.timeZone,
+            () => undefined,
+          ),
       ]);
-      return { list: list.programmes, opened };
+      return { list: list.programmes, opened, zone: zone ?? localZone() };
     },
     [api, programmeId],
   );
   if (loaded.state === 'loading') return <LoadingSkeleton rows={2} />;
   if (loaded.state === 'error') return <ProblemMessage problem={loaded.problem} onRetry={reload} />;
-  const { list, opened } = loaded.data;
+  const { list, opened, zone } = loaded.data;
   const first = opened?.ok ? opened.p : undefined;
   const programmes = first ? [first, ...list.filter((p) => p.id !== first.id)] : list;
   const joined = (p: MemberProgrammeDto) => replace((data) => ({ ...data, list: data.list.map((x) => (x.id === p.id ? p : x)), opened: data.opened?.ok && data.opened.p.id === p.id ? { ok: true, p } : data.opened }));
@@ -66,7 +73,7 @@ export function MemberProgrammes({ programmeId }: { programmeId?: string | undef
         <ul className={styles.list} aria-label={o('member.title')}>
           {programmes.map((p) => (
             <li key={p.id}>
-              <MemberProgrammeCard programme={p} onJoined={joined} />
+              <MemberProgrammeCard programme={p} zone={zone} onJoined={joined} />
             </li>
           ))}
         </ul>
@@ -75,7 +82,7 @@ export function MemberProgrammes({ programmeId }: { programmeId?: string | undef
   );
 }
 
-function MemberProgrammeCard({ programme, onJoined }: { programme: MemberProgrammeDto; onJoined: (p: MemberProgrammeDto) => void }) {
+function MemberProgrammeCard({ programme, zone, onJoined }: { programme: MemberProgrammeDto; zone: string; onJoined: (p: MemberProgrammeDto) => void }) {
   const { t, format } = useI18n();
   const { o } = useOwnerText();
   const styles = useStyles();
@@ -107,6 +114,7 @@ function MemberProgrammeCard({ programme, onJoined }: { programme: MemberProgram
       ) : (
         <JoinForm
           programme={programme}
+          zone={zone}
           onJoined={(p) => {
             setJustJoined(true);
             onJoined(p);
@@ -117,7 +125,7 @@ function MemberProgrammeCard({ programme, onJoined }: { programme: MemberProgram
   );
 }
 
-function JoinForm({ programme, onJoined }: { programme: MemberProgrammeDto; onJoined: (p: MemberProgrammeDto) => void }) {
+function JoinForm({ programme, zone, onJoined }: { programme: MemberProgrammeDto; zone: string; onJoined: (p: MemberProgrammeDto) => void }) {
   const { api } = useSession();
   const { format } = useI18n();
   const { o } = useOwnerText();
@@ -128,7 +136,6 @@ function JoinForm({ programme, onJoined }: { programme: MemberProgrammeDto; onJo
   const [end, setEnd] = useState('11:00');
   const [joining, setJoining] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
-  const zone = localZone();
   const badTime = end <= start;
   const id = `join-${programme.id}`;
 
