@@ -225,7 +225,7 @@ describe('each of the five events sends exactly one notification to the right pe
     expect(feed).toMatchObject([{ activityType: 'programmeInvitation', topic: { value: 'Data skills 2027' }, templateParameters: [{ name: 'programme', value: 'Data skills 2027' }] }]);
     const link = feed[0]!.topic.source === 'text' ? feed[0]!.topic.webUrl : '';
     expect(pageOf(link)).toBe(`programme/${created.json.id}`);
-    expect(screenOf(link)).toEqual({ screen: 'programme' });
+    expect(screenOf(link)).toEqual({ screen: 'programme', programmeId: created.json.id });
     expect(await feedOf(cast.owner)).toEqual([]);
     const edited = await h.request('PATCH', `/api/programmes/${created.json.id}`, { person: cast.owner, body: { name: 'Data skills, spring 2027', version: created.json.version } });
     expect(edited.status).toBe(200);
