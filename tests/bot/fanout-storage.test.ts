@@ -13,7 +13,8 @@ import { TableMeetingMomentIndex } from '../../src/adapters/storage/table-meetin
 import { MeetingJoinIndex } from '../../src/adapters/storage/meeting-join-index';
 import { TableDocumentStore } from '../../src/adapters/storage/table-document-store';
 import { storageFromConnectionString } from '../../src/adapters/storage/storage-connection';
-import { GroupCommitDeliveryQueue } from '../../src/bot/delivery/group-commit-queue';
+import { GroupCommitDeliveryQueue, GroupCommitFeedQueue } from '../../src/bot/delivery/group-commit-queue';
+import type { FeedJob, FeedQueue } from '../../src/core/ports/feed';
 import type { DeliveryJob, DeliveryQueue } from '../../src/core/ports/delivery';
 import { testStorageConnectionString, uniqueTableName } from '../support/azurite';
 
@@ -142,6 +143,25 @@ describe('group commit of planning queue writes', () => {
     const grouped = new GroupCommitDeliveryQueue(failing, { lingerMs: 10, maxJobs: 1000 });
     const outcomes = await Promise.allSettled([grouped.enqueue([job('a')]), grouped.enqueue([job('b')])]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+  });
+});
+
+describe('group commit of the activity feed queue (planning raises a check-in due beside each check-in)', () => {
+  it('writes the feed jobs of relationships planned side by side in one write per delay, settling each caller after it', async () => {
+    const writes: { jobs: readonly FeedJob[]; delayMs: number }[] = [];
+    const inner: FeedQueue = {
+      enqueue: async (jobs, delayMs = 0) => {
+        writes.push({ jobs, delayMs });
+      },
+      read: () => undefined,
+    };
+    const grouped = new GroupCommitFeedQueue(inner, { lingerMs: 20, maxJobs: 1000 });
+    const feedJob = (id: string) => ({ jobId: id, attempt: 0 }) as unknown as FeedJob;
+    await Promise.all([...Array.from({ length: 40 }, (_, i) => grouped.enqueue([feedJob(`f${i}`), feedJob(`g${i}`)])), grouped.enqueue([feedJob('later')], 60_000)]);
+    expect(writes.map((w) => [w.jobs.length, w.delayMs])).toEqual([
+      [80, 0],
+      [1, 60_000],
+    ]);
   });
 });
 

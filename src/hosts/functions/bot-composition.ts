@@ -18,7 +18,7 @@ import { MentoringConversation, type ConversationDeps } from '../../bot/conversa
 import { pacerPerKey } from '../../bot/delivery/adaptive-pacer';
 import { DeliveryWorker, type JobOutcome } from '../../bot/delivery/delivery-worker';
 import { planDeliveries } from '../../bot/delivery/plan-deliveries';
-import { GroupCommitDeliveryQueue } from '../../bot/delivery/group-commit-queue';
+import { GroupCommitDeliveryQueue, GroupCommitFeedQueue } from '../../bot/delivery/group-commit-queue';
 import { handleMeetingEnd, retryAttendance, type MeetingEndDeps, type MeetingEndEvent } from '../../bot/delivery/meeting-ended';
 import { ATTENDANCE_RETRY_QUEUE, StorageQueueAttendanceRetries } from '../../adapters/bot/storage-queue-attendance-retry';
 import type { MeetingAttendancePort } from '../../core/ports/meeting-attendance';
@@ -153,9 +153,11 @@ export async function composeBotHost(options: {
   const planned = new TablePlannedKeys(table);
   // Relationships planned side by side share their queue writes (a few messages of many jobs).
   const planningQueue = new GroupCommitDeliveryQueue(queue);
+  // The check-ins' "check-in due" notifications likewise share the feed queue's writes.
+  const planningFeed = options.feed ? { queue: new GroupCommitFeedQueue(options.feed.raise.queue), newJobId: options.feed.raise.newJobId } : undefined;
   const plan = (tenantId: string, relationshipId: string, preloaded?: RelationshipAggregate) =>
     planDeliveries(
-      { repos: options.mentoring.repos, queue: planningQueue, planned, newJobId: () => randomUUID(), ...(options.feed ? { feed: options.feed.raise } : {}) },
+      { repos: options.mentoring.repos, queue: planningQueue, planned, newJobId: () => randomUUID(), ...(planningFeed ? { feed: planningFeed } : {}) },
       tenantId,
       relationshipId,
       options.clock.now(),
