@@ -11,7 +11,7 @@ import { ensureTable, TableCheckInCardIssueStore, TableConversationReferenceStor
 import { TableDeliveryLedger } from '../../src/adapters/bot/table-delivery-ledger';
 import { deliveryQueueNames, StorageQueueDeliveryQueue } from '../../src/adapters/bot/storage-queue-delivery';
 import { GroupCommitDeliveryQueue } from '../../src/bot/delivery/group-commit-queue';
-import type { CheckInCardIssueStore, ConversationReferenceStore, StoredConversationReference } from '../../src/core/ports/bot-stores';
+import type { CheckInCardIssueStore, ConversationReferenceLookup, ConversationReferenceStore, StoredConversationReference } from '../../src/core/ports/bot-stores';
 import type { DeliveryJob, DeliveryLedger, DeliveryQueue } from '../../src/core/ports/delivery';
 import { testStorageConnectionString, uniqueTableName } from '../support/azurite';
 
@@ -56,6 +56,28 @@ describe.each([['Table Storage on Azurite', async (): Promise<ConversationRefere
       await store.save(reference(T2, 'ana', { serviceUrl: 'https://smba.trafficmanager.net/amer/' }));
       expect((await store.get(T1, 'ana'))?.serviceUrl).toBe('https://smba.trafficmanager.net/emea/');
       expect((await store.get(T2, 'ana'))?.serviceUrl).toBe('https://smba.trafficmanager.net/amer/');
+    });
+  },
+);
+
+describe.each([['Table Storage on Azurite', async (): Promise<ConversationReferenceStore & ConversationReferenceLookup> => new TableConversationReferenceStore(await freshTable())]])(
+  'ConversationReferenceLookup: %s',
+  (_name, make) => {
+    it('has: true for a saved person (in their tenant only), false for one never saved', async () => {
+      const store = await make();
+      await store.save(reference(T1, 'ana'));
+      expect(await store.has(T1, 'ana')).toEqual({ ok: true, value: true });
+      expect(await store.has(T2, 'ana')).toEqual({ ok: true, value: false });
+      expect(await store.has(T1, 'nobody')).toEqual({ ok: true, value: false });
+    });
+
+    it('has: a store that refuses the request (not "not found") is STORAGE.UNAVAILABLE, as a value', async () => {
+      const wrongKey = Buffer.from('not the key of this account').toString('base64');
+      const refused = TableClient.fromConnectionString(testStorageConnectionString().replace(/AccountKey=[^;]+/, `AccountKey=${wrongKey}`), uniqueTableName('botcontract'), {
+        allowInsecureConnection: true,
+      });
+      const answer = await new TableConversationReferenceStore(refused).has(T1, 'ana');
+      expect(answer).toMatchObject({ ok: false, error: { code: 'STORAGE.UNAVAILABLE', details: { reason: expect.stringContaining('403') } } });
     });
   },
 );

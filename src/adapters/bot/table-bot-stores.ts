@@ -4,9 +4,12 @@ import { key } from '../storage/table-keys';
 import type {
   CheckInCardIssue,
   CheckInCardIssueStore,
+  ConversationReferenceLookup,
   ConversationReferenceStore,
   StoredConversationReference,
 } from '../../core/ports/bot-stores';
+import { fail, ok, type Result } from '../../core/result';
+import { STORAGE_UNAVAILABLE } from '../../core/ports/repositories';
 
 /**
  * Layout (in the bot's table; every partition starts with the tenant):
@@ -41,7 +44,7 @@ export async function ensureTable(client: TableClient): Promise<void> {
   }
 }
 
-export class TableConversationReferenceStore implements ConversationReferenceStore {
+export class TableConversationReferenceStore implements ConversationReferenceStore, ConversationReferenceLookup {
   constructor(private readonly table: TableClient) {}
 
   async save(reference: StoredConversationReference): Promise<void> {
@@ -66,6 +69,18 @@ export class TableConversationReferenceStore implements ConversationReferenceSto
     } catch (err) {
       if (isStatus(err, 404)) return undefined;
       throw err;
+    }
+  }
+
+  async has(tenantId: string, userAadObjectId: string): Promise<Result<boolean>> {
+    try {
+      return ok((await this.get(tenantId, userAadObjectId)) !== undefined);
+    } catch (err) {
+      // Refused, throttled, down, or a row we cannot read: a read, so nothing changed; worth trying again.
+      const reason = err instanceof RestError ? `HTTP ${err.statusCode ?? '?'} ${err.code ?? ''}`.trim() : err instanceof Error ? err.name : String(err);
+      return fail(STORAGE_UNAVAILABLE, 'We could not check whether the bot can reach you in Teams: the data store did not answer. Nothing was changed; try again in a minute.', {
+        details: { reason },
+      });
     }
   }
 }

@@ -4,6 +4,8 @@
  * src/adapters/bot/table-bot-stores.ts; the conversation logic depends only on these interfaces.
  */
 
+import type { Result } from '../result';
+
 /** The parts of a Bot Framework conversation reference we need to message someone later. */
 export interface StoredConversationReference {
   readonly serviceUrl: string;
@@ -19,6 +21,16 @@ export interface StoredConversationReference {
 export interface ConversationReferenceStore {
   save(reference: StoredConversationReference): Promise<void>;
   get(tenantId: string, userAadObjectId: string): Promise<StoredConversationReference | undefined>;
+}
+
+/**
+ * Whether the bot holds a conversation reference for a person, as a value: for the use cases that
+ * answer a person (the tab's "can the bot reach me?"), where a store that does not answer is an
+ * expected failure with a stable code, not an exception.
+ */
+export interface ConversationReferenceLookup {
+  /** False when the person never installed the app; `STORAGE.UNAVAILABLE` when the store did not answer as expected. */
+  has(tenantId: string, userAadObjectId: string): Promise<Result<boolean>>;
 }
 
 /** One issue of a check-in card: who it was sent to and for which meeting. */

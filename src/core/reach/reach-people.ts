@@ -9,12 +9,12 @@
  */
 import { ok, type Result } from '../result';
 import { DAY, type Instant } from '../time/interval';
-import type { ConversationReferenceStore } from '../ports/bot-stores';
+import type { ConversationReferenceLookup } from '../ports/bot-stores';
 import type { PersonalAppsPort, PersonInstall, PersonInstallRecords } from '../ports/teams-apps';
 
 export interface ReachDeps {
   readonly apps: PersonalAppsPort;
-  readonly references: Pick<ConversationReferenceStore, 'get'>;
+  readonly references: ConversationReferenceLookup;
   readonly installs: PersonInstallRecords;
 }
 
@@ -45,7 +45,9 @@ async function installFor(deps: ReachDeps, tenantId: string, personId: string, p
 export async function reachPeople(deps: ReachDeps, tenantId: string, personIds: readonly string[], now: Instant): Promise<Result<ReachOutcome>> {
   const outcome = { reachable: [] as string[], installed: [] as string[], notAllowed: [] as string[], failed: [] as string[] };
   for (const personId of new Set(personIds)) {
-    if (await deps.references.get(tenantId, personId)) {
+    const reachable = await deps.references.has(tenantId, personId);
+    if (!reachable.ok) return reachable;
+    if (reachable.value) {
       outcome.reachable.push(personId);
       continue;
     }
@@ -79,9 +81,11 @@ export async function retryPersonInstalls(reach: ReachFor, installs: Pick<Person
   return ok(outcome);
 }
 
-/** What the tab tells me about the bot reaching me. */
+/** What the tab tells me about the bot reaching me. Reads only; a store that does not answer is its failure value. */
 export async function myReach(deps: Pick<ReachDeps, 'references' | 'installs'>, tenantId: string, personId: string): Promise<Result<MyReach>> {
-  if (await deps.references.get(tenantId, personId)) return ok('reachable');
+  const reachable = await deps.references.has(tenantId, personId);
+  if (!reachable.ok) return reachable;
+  if (reachable.value) return ok('reachable');
   const record = await deps.installs.get(tenantId, personId);
   if (!record.ok) return record;
   if (!record.value) return ok('unknown');

@@ -6,7 +6,6 @@
  */
 import { fail, ok, type Result } from '../../../src/core/result';
 import type { InstallResult, PersonalAppsPort, PersonInstall, PersonInstallRecords } from '../../../src/core/ports/teams-apps';
-import type { StoredConversationReference } from '../../../src/core/ports/bot-stores';
 import { myReach, NOT_ALLOWED_RETRY, reachAfterJoining, reachPeople, retryPersonInstalls, type ReachDeps } from '../../../src/core/reach/reach-people';
 
 const T = 'tenant-a';
@@ -35,13 +34,11 @@ class MemoryInstalls implements PersonInstallRecords {
   }
 }
 
-const reference = (personId: string): StoredConversationReference => ({ serviceUrl: 'https://smba.example/', channelId: 'msteams', conversationId: `a:${personId}`, botId: '28:bot', userId: `29:${personId}`, userAadObjectId: personId, tenantId: T });
-
 function world(answers: Record<string, Result<InstallResult>[]> = {}, reachable: string[] = []) {
   const apps = new ScriptedApps(new Map(Object.entries(answers)));
   const installs = new MemoryInstalls();
   const refs = new Set(reachable);
-  const deps: ReachDeps = { apps, installs, references: { get: async (tenantId, id) => (tenantId === T && refs.has(id) ? reference(id) : undefined) } };
+  const deps: ReachDeps = { apps, installs, references: { has: async (tenantId, id) => ok(tenantId === T && refs.has(id)) } };
   return { apps, installs, deps, refs };
 }
 
@@ -94,7 +91,17 @@ it('429: recorded failed and retried by the timer’s next run, once', async () 
 it('off on this server (no ports) or storage throwing: the join is never the one to fail', async () => {
   await expect(reachAfterJoining(undefined, T, ['x'], NOW)).resolves.toBeUndefined();
   await expect(reachAfterJoining(() => fail('TEAMS_APP.INSTALL_NOT_CONFIGURED', 'off'), T, ['x'], NOW)).resolves.toBeUndefined();
-  const broken: ReachDeps = { ...world().deps, references: { get: async () => Promise.reject(new Error('table down')) } };
+  const broken: ReachDeps = { ...world().deps, references: { has: async () => Promise.reject(new Error('table down')) } };
   await expect(reachAfterJoining(() => ok(broken), T, ['x'], NOW)).resolves.toBeUndefined();
   expect(await myReach(world().deps, T, 'nobody')).toEqual({ ok: true, value: 'unknown' });
+});
+
+it('the references store not answering is a failure value (STORAGE.UNAVAILABLE): nothing is installed or recorded', async () => {
+  const w = world();
+  const unavailable = fail('STORAGE.UNAVAILABLE', 'The data store did not answer. Nothing was changed; try again in a minute.');
+  const down: ReachDeps = { ...w.deps, references: { has: async () => unavailable } };
+  expect(await myReach(down, T, 'mentee')).toEqual(unavailable);
+  expect(await reachPeople(down, T, ['mentee'], NOW)).toEqual(unavailable);
+  expect(w.apps.calls).toEqual([]);
+  expect(w.installs.rows.size).toBe(0);
 });
