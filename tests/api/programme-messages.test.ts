@@ -21,6 +21,7 @@ import { idempotencyKeys } from '../../src/core/delivery/bot-message';
 import { key } from '../../src/adapters/storage/table-keys';
 import { campaignIds } from '../../src/adapters/bot/table-programme-messenger';
 import type { ReceivedActivity } from '../../src/local/connector/local-bot-connector';
+import { parseRoute } from '../../src/tab/app/hash-route';
 
 const DAY = 86_400_000;
 /** Monday 10:00 UTC: office hours in London (10:00) and Warsaw (11:00), not yet in New York (05:00). */
@@ -87,6 +88,12 @@ async function programmeWithMembers(cast: Cast): Promise<string> {
   return programme.id as string;
 }
 
+/** The screen a card's Action.OpenUrl opens in the tab (the local bot links to the tab's address with the route as its hash). */
+function screenOfCardLink(actions: readonly { type: string; url?: string }[]) {
+  const url = actions.find((a) => a.type === 'Action.OpenUrl')?.url ?? '';
+  return parseRoute(new URL(url).hash);
+}
+
 const TEXT = 'Kick-off on **Friday**: [agenda](https://evil.example)\n- bring one question';
 
 describe('announcements', () => {
@@ -107,6 +114,9 @@ describe('announcements', () => {
     await bot().deliver();
     const isAnnouncement = (text: string) => text.includes('an announcement');
     expect(cardsTo(cast, isAnnouncement).map((c) => c.to).sort()).toEqual([cast.mentee.personId, cast.mentor.personId].sort());
+    const announced = bot().connector.received.find((r) => r.conversationId === `a:${cast.mentee.personId}` && isAnnouncement(JSON.stringify(r.activity)))!;
+    const announcedCard = (announced.activity.attachments as { content: { actions: { type: string; url?: string }[] } }[])[0]!.content;
+    expect(screenOfCardLink(announcedCard.actions)).toEqual({ screen: 'programme', programmeId });
     const progress = await okJson(cast.owner, 'GET', `/api/programmes/${programmeId}/announcements/${clientKey}`);
     expect(progress.progress).toEqual({
       planned: 4,
@@ -233,6 +243,8 @@ describe('the invitation card', () => {
     const content = (card.activity.attachments as { content: { actions: { type: string; data: Record<string, unknown> }[] } }[])[0]!.content;
     const join = content.actions.find((a) => a.type === 'Action.Execute')!;
     expect(join.data).toEqual({ verb: 'programme.join', cardVersion: 1, programmeId: programme.id });
+    // "Open the programme" opens this programme (the tab's route carries its id), not the Programme screen's list.
+    expect(screenOfCardLink(content.actions)).toEqual({ screen: 'programme', programmeId: programme.id });
     const answer = await bot().post({
       ...bot().activityFrom(cast.mentor),
       type: 'invoke',
@@ -241,6 +253,7 @@ describe('the invitation card', () => {
     });
     expect(answer.status).toBe(200);
     expect(JSON.stringify(answer.json)).toContain('You joined Data skills 2027');
+    expect(screenOfCardLink((answer.json as { value: { actions: { type: string; url?: string }[] } }).value.actions)).toEqual({ screen: 'programme', programmeId: programme.id });
     const members = await okJson(cast.owner, 'GET', `/api/programmes/${programme.id}/members`);
     expect(members.members.map((m: { personId: string; role: string; timeZone: string }) => [m.personId, m.role, m.timeZone])).toEqual([[cast.mentor.personId, 'mentor', 'Europe/Warsaw']]);
 

@@ -8,8 +8,8 @@ export interface TabLinks {
   readonly home: string;
   readonly schedule: string;
   readonly actionItems: string;
-  /** The Programme tab (programme cards); home when absent. */
-  readonly programme?: string;
+  /** One programme on the Programme tab (programme cards: the tab's route carries its id); home when absent. */
+  readonly programme?: (programmeId: string) => string;
 }
 
 export function welcomeCard(input: { locale: CardLocale; displayName?: string; links: TabLinks }): AdaptiveCard {

@@ -234,8 +234,9 @@ export class MentoringConversation {
     }
   }
 
-  private programmeLink(): string {
-    return this.deps.links.programme ?? this.deps.links.home;
+  /** This programme on the Programme tab (its id in the route), or home where the bot has no Programme tab link. */
+  private programmeLink(programmeId: string): string {
+    return this.deps.links.programme?.(programmeId) ?? this.deps.links.home;
   }
 
   /** An announcement, an invitation or a nudge, from what the programme stores now (the job carries ids only). */
@@ -244,7 +245,7 @@ export class MentoringConversation {
     if (!port || !job.programmeId) return fail('DELIVERY.UNSUPPORTED_KIND', 'Programme messages are not connected in this bot.');
     const programme = await port.programme(user.tenantId, job.programmeId);
     if (!programme.ok) return programme;
-    const link = this.programmeLink();
+    const link = this.programmeLink(job.programmeId);
     if (job.kind === 'announcement') {
       const announcement = await port.announcement(user.tenantId, job.programmeId, job.itemId ?? '');
       if (!announcement.ok) return announcement;
@@ -266,7 +267,7 @@ export class MentoringConversation {
   /** Join on the invitation card: the join use case as the person who clicked, with the role they chose. */
   private async joinFromCard(user: BotUser, programmeId: string, values: Readonly<Record<string, unknown>>): Promise<CardReply> {
     const port = this.deps.programmes;
-    const link = this.programmeLink();
+    const link = this.programmeLink(programmeId);
     if (!port) return this.rejected(user, 'UNKNOWN_ACTION');
     const role = values.role === 'mentor' ? 'mentor' : values.role === 'mentee' ? 'mentee' : undefined;
     if (!role) return this.rejected(user, 'INVALID_INPUT');

@@ -45,13 +45,24 @@ export function parseBotSettings(env: Readonly<Record<string, string | undefined
 /** Deep links into the tab: Teams deep links when the Teams app id is known, the tab URL otherwise. */
 export function tabLinksFrom(settings: BotSettings) {
   const tab = settings.TAB_ENDPOINT.replace(/\/$/, '');
+  // The tab's route for one programme (src/tab/app/hash-route.ts): `#/programme/<id>`, or that path as the deep link's subEntityId.
+  const programmePage = (programmeId: string) => `programme/${encodeURIComponent(programmeId)}`;
   if (!settings.TEAMS_APP_ID) {
-    return { home: `${tab}/index.html#/`, schedule: `${tab}/index.html#/schedule`, actionItems: `${tab}/index.html#/actions`, programme: `${tab}/index.html#/programme` };
+    return {
+      home: `${tab}/index.html#/`,
+      schedule: `${tab}/index.html#/schedule`,
+      actionItems: `${tab}/index.html#/actions`,
+      programme: (programmeId: string) => `${tab}/index.html#/${programmePage(programmeId)}`,
+    };
   }
-  const entity = (sub?: string) =>
-    `https://teams.microsoft.com/l/entity/${encodeURIComponent(settings.TEAMS_APP_ID!)}/mentoring` +
+  const entity = (entityId: string, sub?: string) =>
+    `https://teams.microsoft.com/l/entity/${encodeURIComponent(settings.TEAMS_APP_ID!)}/${entityId}` +
     (sub ? `?context=${encodeURIComponent(JSON.stringify({ subEntityId: sub }))}` : '');
-  // The Programme screen is its own static tab (entityId "programme" in the manifest).
-  const programme = `https://teams.microsoft.com/l/entity/${encodeURIComponent(settings.TEAMS_APP_ID)}/programme`;
-  return { home: entity(), schedule: entity('schedule'), actionItems: entity('actions'), programme };
+  // The Programme screen is its own static tab (entityId "programme" in the manifest); the tab routes the subEntityId.
+  return {
+    home: entity('mentoring'),
+    schedule: entity('mentoring', 'schedule'),
+    actionItems: entity('mentoring', 'actions'),
+    programme: (programmeId: string) => entity('programme', programmePage(programmeId)),
+  };
 }
