@@ -32,6 +32,9 @@ describe('the delivery worker (Azurite queue + table, Agents SDK CloudAdapter, l
   let poller: StorageQueuePoller<JobOutcome>;
   let logged: { event: string; details: Record<string, unknown> }[];
   let failRecipient: string | undefined;
+  /** A person whose relationship no longer gives them a recipient (the agreement ended). */
+  let noRecipient: string | undefined;
+  let table: TableClient;
   let jobs = 0;
   const queueNamed = (name: string) => new QueueClient(testStorageConnectionString(), name);
 
@@ -50,7 +53,7 @@ describe('the delivery worker (Azurite queue + table, Agents SDK CloudAdapter, l
 
   beforeEach(async () => {
     connector = await startLocalBotConnector();
-    const table = TableClient.fromConnectionString(testStorageConnectionString(), uniqueTableName('deliv'), { allowInsecureConnection: true });
+    table = TableClient.fromConnectionString(testStorageConnectionString(), uniqueTableName('deliv'), { allowInsecureConnection: true });
     await ensureTable(table);
     queueClient = queueNamed(uniqueTableName('deliv').toLowerCase());
     queue = new StorageQueueDeliveryQueue(queueClient, queueNamed);
@@ -72,6 +75,7 @@ describe('the delivery worker (Azurite queue + table, Agents SDK CloudAdapter, l
     ledger = new TableDeliveryLedger(table);
     logged = [];
     failRecipient = undefined;
+    noRecipient = undefined;
     worker = new DeliveryWorker({
       queue,
       ledger,
@@ -79,6 +83,7 @@ describe('the delivery worker (Azurite queue + table, Agents SDK CloudAdapter, l
       references,
       recipientOf: async (j) => {
         if (j.personId === failRecipient) throw new Error('storage unreachable');
+        if (j.personId === noRecipient) return undefined;
         return { personId: j.personId, timeZone: j.personId === 'ravi' ? 'Asia/Kolkata' : 'Europe/Warsaw', contactHours: weekdays9to17 };
       },
       compose: async (_j, user) => ok(helpCard({ locale: user.locale, links })),
@@ -146,6 +151,31 @@ describe('the delivery worker (Azurite queue + table, Agents SDK CloudAdapter, l
     await queue.enqueue([job('ania', 'm1')]);
     expect(await runOnce()).toEqual(['dropped']);
     expect(connector.received).toHaveLength(1);
+  });
+
+  /** The ledger's row of the key, as stored (its status and what the delivery recorded). */
+  async function ledgerRow(personId: string, meetingId: string): Promise<Record<string, unknown>> {
+    const rows: Record<string, unknown>[] = [];
+    for await (const row of table.listEntities<Record<string, unknown>>()) if (String(row.rowKey).startsWith('msg|') && String(row.partitionKey).endsWith(personId)) rows.push(row);
+    expect(rows).toHaveLength(1);
+    const { status, deliveredAt, activityId, reason, failedAt } = rows[0]!;
+    expect(String(rows[0]!.rowKey)).toContain(meetingId);
+    return { status, deliveredAt, activityId, reason, failedAt };
+  }
+
+  it('a duplicate job arriving after delivery changes nothing: one send, the ledger keeps the first delivery’s record', async () => {
+    await queue.enqueue([job('ania', 'm1')]);
+    expect(await runOnce()).toEqual(['delivered']);
+    const first = await ledgerRow('ania', 'm1');
+    expect(first).toMatchObject({ status: 'delivered', deliveredAt: now, activityId: expect.any(String) });
+    expect(first.reason).toBeUndefined();
+    // Later the pair's agreement ended (no recipient any more), and a duplicate of the job arrives.
+    now += 60 * 60_000;
+    noRecipient = 'ania';
+    await queue.enqueue([job('ania', 'm1')]);
+    expect(await runOnce()).toEqual(['dropped']);
+    expect(connector.received).toHaveLength(1);
+    expect(await ledgerRow('ania', 'm1')).toEqual(first);
   });
 
   it('outside contact hours the job waits, durably, in the queue and nothing is sent', async () => {

@@ -168,6 +168,26 @@ describe.each([['Table Storage on Azurite', async (): Promise<DeliveryLedger> =>
     expect((await ledger.history(T1, 'p1', 'k2', AT + 1)).deliveredAt).toEqual([]);
   });
 
+  it('a closed key keeps its first record: a later final (a duplicate job’s) writes nothing over it', async () => {
+    const ledger = await make();
+    expect(await reserve(ledger, 'k1', 'job-a')).toBe('reserved');
+    await ledger.markDelivered(T1, 'p1', 'k1', AT + 1000, 'activity-1');
+    await ledger.markFinal(T1, 'p1', 'k1', AT + 2000, { status: 'undeliverable', reason: 'NOT_INSTALLED' });
+    await ledger.markFinal(T1, 'p1', 'k1', AT + 3000, { status: 'poisoned', reason: 'DELIVERY.CONNECTOR_ERROR', httpStatus: 500, attempts: 5 });
+    expect(await ledger.history(T1, 'p1', 'k1', AT - 2 * DAY)).toMatchObject({ alreadyDelivered: true });
+    if (ledger instanceof TableDeliveryLedger) {
+      expect(await ledger.withStatus('undeliverable')).toEqual([]);
+      expect(await ledger.withStatus('poisoned')).toEqual([]);
+    }
+    // The first final wins likewise: an expired key stays expired, with its reason.
+    await ledger.markFinal(T1, 'p1', 'k2', AT, { status: 'expired', reason: 'EXPIRED' });
+    await ledger.markFinal(T1, 'p1', 'k2', AT + 1000, { status: 'undeliverable', reason: 'NO_AGREEMENT' });
+    if (ledger instanceof TableDeliveryLedger) {
+      expect(await ledger.withStatus('expired')).toEqual([expect.objectContaining({ idempotencyKey: 'k2', reason: 'EXPIRED', failedAt: AT })]);
+      expect(await ledger.withStatus('undeliverable')).toEqual([]);
+    }
+  });
+
   it('at most `limit` per person and local day: the next key that day is dayFull, another day has room, another person too', async () => {
     const ledger = await make();
     expect(await reserve(ledger, 'k1', 'j1')).toBe('reserved');

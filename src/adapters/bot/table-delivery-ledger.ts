@@ -118,19 +118,28 @@ export class TableDeliveryLedger implements DeliveryLedger {
     );
   }
 
+  /**
+   * Closes the key unless it is closed already: a key delivered (or ended) keeps its first record,
+   * so a duplicate job that ends differently later never writes over it. The write is conditional
+   * (insert when there is no row, else on the ETag read), and a race re-reads and decides again.
+   */
   async markFinal(tenantId: string, personId: string, idempotencyKey: string, at: number, final: FinalFailure): Promise<void> {
-    await this.table.upsertEntity(
-      {
-        partitionKey: partition(tenantId, personId),
-        rowKey: msgKey(idempotencyKey),
-        tenantId,
-        personId,
-        idempotencyKey,
-        failedAt: at,
-        ...final,
-      },
-      'Merge',
-    );
+    const pk = partition(tenantId, personId);
+    const rk = msgKey(idempotencyKey);
+    const entity = { partitionKey: pk, rowKey: rk, tenantId, personId, idempotencyKey, failedAt: at, ...final };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const row = await pointRead<{ status?: string }>(this.table, pk, rk);
+      if (row?.status !== undefined && FINAL.has(row.status)) return;
+      try {
+        if (row) await this.table.updateEntity(entity, 'Merge', { etag: row.etag });
+        else await this.table.createEntity(entity);
+        return;
+      } catch (err) {
+        // Another job wrote the key meanwhile (created it, or changed it since our read): read again.
+        if (!isStatus(err, 409, 412)) throw err;
+      }
+    }
+    throw new Error(`The delivery ledger's row for ${idempotencyKey} kept changing; the job is retried.`);
   }
 
   async recordUnreadable(source: QueueMessageSource, at: number): Promise<void> {

@@ -161,8 +161,15 @@ export class DeliveryWorker {
   async handle(job: DeliveryJob): Promise<Handled> {
     if (job.kind === 'meetingEndingSoon') return this.handleInMeeting(job);
     const d = this.deps;
-    const recipient = await d.recipientOf(job);
-    const reference = await d.references.get(job.tenantId, job.personId);
+    const now = d.now();
+    // The key's state is read beside the recipient: a duplicate of a job already delivered (or ended)
+    // stops here, whatever became of the person since, and never writes over the first record.
+    const [recipient, reference, history] = await Promise.all([
+      d.recipientOf(job),
+      d.references.get(job.tenantId, job.personId),
+      d.ledger.history(job.tenantId, job.personId, job.idempotencyKey, now - 2 * DAY),
+    ]);
+    if (history.alreadyDelivered) return { outcome: 'dropped' };
     if (!recipient || !reference) {
       // No agreement or the app was never installed: recorded, not silently lost.
       await d.ledger.markFinal(job.tenantId, job.personId, job.idempotencyKey, d.now(), {
@@ -172,8 +179,6 @@ export class DeliveryWorker {
       await this.progress(job, { status: 'unreachable', at: d.now(), reason: recipient ? 'NOT_INSTALLED' : 'NO_AGREEMENT' });
       return { outcome: 'undeliverable' };
     }
-    const now = d.now();
-    const history = await d.ledger.history(job.tenantId, job.personId, job.idempotencyKey, now - 2 * DAY);
     const decision = decideDelivery({ message: job, recipient, history, now, nextContactMoment: d.nextContactMoment });
     if (decision.kind === 'drop') {
       if (decision.reason === 'ALREADY_DELIVERED') return { outcome: 'dropped' };

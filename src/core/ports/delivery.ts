@@ -97,7 +97,10 @@ export interface DeliveryLedger {
     uncounted?: boolean;
   }): Promise<Reservation>;
   markDelivered(tenantId: string, personId: string, idempotencyKey: string, at: Instant, activityId: string): Promise<void>;
-  /** The message's end when it was not delivered: a record a person can query, and the key closed for good. */
+  /**
+   * The message's end when it was not delivered: a record a person can query, and the key closed for
+   * good. A key already closed (delivered, or ended before) keeps its first record: nothing is written.
+   */
   markFinal(tenantId: string, personId: string, idempotencyKey: string, at: Instant, final: FinalFailure): Promise<void>;
   /** A queue message that is not a batch of jobs, set aside in the poison queue. */
   recordUnreadable(source: QueueMessageSource, at: Instant): Promise<void>;
