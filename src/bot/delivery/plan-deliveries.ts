@@ -15,7 +15,7 @@ import type { RelationshipAggregate } from '../../core/relationships/relationshi
 import type { Result } from '../../core/result';
 import { ok } from '../../core/result';
 import type { FeedRaiseDeps } from '../../core/feed/raise-feed-events';
-import { checkInDueEvents, queueFeedEvents } from '../../core/feed/raise-feed-events';
+import { checkInDueEvents, namesFromProfiles, queueFeedEvents } from '../../core/feed/raise-feed-events';
 
 /**
  * What the timer (and a Teams meetingEnd event, and the local "end meeting now" action) calls for a
@@ -25,7 +25,8 @@ import { checkInDueEvents, queueFeedEvents } from '../../core/feed/raise-feed-ev
  * (one partition read, or its revision's point read when cached; none when the caller hands it
  * over), the two profiles only when open action items have due dates, one point read per due key, one queue write per delay (the composition batches these across relationships) and
  * one transaction for the claims; with the activity feed, for new check-ins also the pair's two
- * profiles (the names the notification shows) and one feed queue write.
+ * profiles (the names the notification shows; not read again when the reminders read them) and one
+ * feed queue write.
  */
 export async function planDeliveries(
   deps: {
@@ -44,15 +45,18 @@ export async function planDeliveries(
 ): Promise<Result<ProactiveMessage[]>> {
   const aggregate = preloaded ? ok(preloaded) : await deps.repos.relationships.getAggregate(tenantId, relationshipId);
   if (!aggregate.ok) return aggregate;
-  // People's zones matter only for open action items with a due date (reminders); otherwise no profile is read.
+  // People's zones matter only for open action items with a due date (reminders); otherwise no profile is read here.
   const zones = new Map<string, string>();
+  const people = [aggregate.value.relationship.mentorId, aggregate.value.relationship.menteeId];
+  // When read, the same profiles also give the names of the feed's "check-in due" (not read a second time).
+  let pairNames: ((personId: string) => string) | undefined;
   if (aggregate.value.actionItems.some((a) => a.status === 'open' && a.dueDate !== undefined)) {
-    const people = [aggregate.value.relationship.mentorId, aggregate.value.relationship.menteeId];
     const profiles = await Promise.all(people.map((personId) => deps.repos.profiles.get(tenantId, personId)));
     people.forEach((personId, i) => {
       const profile = profiles[i]!;
       zones.set(personId, profile.ok ? profile.value.timeZone : 'UTC');
     });
+    pairNames = namesFromProfiles(people, profiles);
   }
   const snapshot: RelationshipSnapshot = {
     tenantId,
@@ -76,7 +80,7 @@ export async function planDeliveries(
   await Promise.all([...byDelay].map(([delayMs, jobs]) => deps.queue.enqueue(jobs, delayMs)));
   if (deps.feed && fresh.some((m) => m.kind === 'checkin')) {
     const rel = aggregate.value.relationship;
-    const events = await checkInDueEvents({ repos: deps.repos }, tenantId, rel, fresh, aggregate.value.meetings);
+    const events = await checkInDueEvents({ repos: deps.repos }, tenantId, rel, fresh, aggregate.value.meetings, pairNames);
     await queueFeedEvents(deps.feed, events, now);
   }
   await deps.planned.claim(tenantId, relationshipId, fresh.map((m) => m.idempotencyKey));

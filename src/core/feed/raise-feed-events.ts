@@ -10,6 +10,7 @@ import type { FeedJob, FeedQueue } from '../ports/feed';
 import { publishedPairId, type Programme, type ProgrammeCohort } from '../programmes/programme';
 import type { Meeting, OutlookChange } from '../relationships/meeting';
 import type { MentoringRequest } from '../requests/mentoring-request';
+import type { Profile } from '../profiles/profile';
 import { ok, type Result } from '../result';
 import { STORAGE_NOT_FOUND } from '../ports/repositories';
 import type { Instant } from '../time/interval';
@@ -41,16 +42,20 @@ export async function queueFeedEvents(deps: Pick<FeedRaiseDeps, 'queue' | 'newJo
   return events.length;
 }
 
-async function namesOf(deps: Pick<FeedRaiseDeps, 'repos'>, tenantId: string, personIds: readonly string[]): Promise<(personId: string) => string> {
-  const unique = [...new Set(personIds)];
-  const profiles = await Promise.all(unique.map((p) => deps.repos.profiles.get(tenantId, p)));
+/** The names notifications show, from profiles already read (`profiles[i]` is `personIds[i]`'s). */
+export function namesFromProfiles(personIds: readonly string[], profiles: readonly Result<Pick<Profile, 'displayName'>>[]): (personId: string) => string {
   const names = new Map<string, string>();
-  unique.forEach((personId, i) => {
-    const profile = profiles[i]!;
-    if (profile.ok) names.set(personId, profile.value.displayName);
+  personIds.forEach((personId, i) => {
+    const profile = profiles[i];
+    if (profile?.ok) names.set(personId, profile.value.displayName);
   });
   // Someone without a profile yet is named by what the directory gave us at sign-in: nothing; a dash keeps the line readable.
   return (personId) => names.get(personId) || '—';
+}
+
+async function namesOf(deps: Pick<FeedRaiseDeps, 'repos'>, tenantId: string, personIds: readonly string[]): Promise<(personId: string) => string> {
+  const unique = [...new Set(personIds)];
+  return namesFromProfiles(unique, await Promise.all(unique.map((p) => deps.repos.profiles.get(tenantId, p))));
 }
 
 /** A request was created: its mentor is asked (programme pairs published as invitations too). */
@@ -122,17 +127,21 @@ export async function raiseProgrammeInvitations(deps: FeedRaiseDeps, tenantId: s
   return ok(events.length > 0 ? await queueFeedEvents(deps, events, now) : 0);
 }
 
-/** The check-ins the bot's planning selected: each becomes a "check-in due" notification too. */
+/**
+ * The check-ins the bot's planning selected: each becomes a "check-in due" notification too. The
+ * pair's names are read here unless the caller read their profiles already and hands them over.
+ */
 export async function checkInDueEvents(
   deps: Pick<FeedRaiseDeps, 'repos'>,
   tenantId: string,
   pair: { readonly mentorId: string; readonly menteeId: string },
   checkIns: readonly ProactiveMessage[],
   meetings: readonly Pick<Meeting, 'id' | 'start'>[],
+  pairNames?: (personId: string) => string,
 ): Promise<FeedEvent[]> {
   const due = checkIns.filter((m) => m.kind === 'checkin');
   if (due.length === 0) return [];
-  const name = await namesOf(deps, tenantId, [pair.mentorId, pair.menteeId]);
+  const name = pairNames ?? (await namesOf(deps, tenantId, [pair.mentorId, pair.menteeId]));
   return due.flatMap((m) => {
     const meeting = meetings.find((x) => x.id === m.meetingId);
     const partner = m.personId === pair.mentorId ? pair.menteeId : pair.mentorId;
