@@ -42,6 +42,9 @@ let queue: StorageQueueFeedQueue;
 let sent: FeedNotification[];
 let answers: Result<void>[];
 let needed: Result<boolean>;
+/** The names nameOf answers, and who was asked (the feed worker reads a name only to send). */
+let names: Map<string, Result<string>>;
+let nameReads: string[];
 
 const port: ActivityFeedPort = {
   async send(n) {
@@ -58,6 +61,10 @@ function worker(over: Partial<FeedWorkerDeps> = {}): FeedWorker {
     feedFor: () => ok(port),
     recipientOf: async (e) => ({ personId: e.personId, timeZone: 'Europe/Warsaw', contactHours: weekdays9to17 }),
     stillNeeded: async () => needed,
+    nameOf: async (_tenantId, personId) => {
+      nameReads.push(personId);
+      return names.get(personId) ?? ok('—');
+    },
     localeOf: async () => 'pl-PL',
     linkTo: (page) => `https://tab.example/index.html#/${page}`,
     nextContactMoment,
@@ -74,6 +81,8 @@ beforeEach(async () => {
   sent = [];
   answers = [];
   needed = ok(true);
+  names = new Map([['mentor-1', ok('Kacper Mentor')]]);
+  nameReads = [];
 });
 
 it('writes the words in the person’s language: Polish for a Polish bot chat', async () => {
@@ -126,4 +135,52 @@ it('a queue message that is not a batch of feed jobs is recorded and dropped; th
   expect(await w.handleMessage(message, { queueName: queue.name, messageId: 'm2' })).toEqual(['waiting', 'waiting']);
   // Both hidden until they may go out, Monday 09:00 in Warsaw (08:00 UTC): one queue message for the two.
   expect(requeued).toEqual([[Date.parse('2026-11-30T08:00:00Z') - saturday, ['p5', 'p6']]]);
+});
+
+describe('a check-in due whose partner’s name is read as it is sent (planning reads no profile)', () => {
+  const checkInDue = (personId: string, over: Partial<FeedEvent> = {}): FeedEvent => ({
+    type: 'checkInDue',
+    tenantId: TENANT,
+    personId,
+    key: `feed|checkin|m1|${personId}`,
+    page: 'relationship/r1/checkins/m1',
+    relationshipId: 'r1',
+    subject: '',
+    subjectPersonId: 'mentor-1',
+    detail: { kind: 'checkIn', meetingId: 'm1', meetingStart: MONDAY_NOON_WARSAW - 2 * 3_600_000 },
+    notBefore: MONDAY_NOON_WARSAW - 3_600_000,
+    ...over,
+  });
+
+  it('sends exactly the words of the same event named when it was raised', async () => {
+    const named = checkInDue('mentee-named', { subject: 'Kacper Mentor', key: 'feed|checkin|m1|named' });
+    delete (named as { subjectPersonId?: string }).subjectPersonId;
+    expect((await worker().handle(job(named))).outcome).toBe('delivered');
+    expect(nameReads).toEqual([]);
+    expect((await worker().handle(job(checkInDue('mentee-1')))).outcome).toBe('delivered');
+    expect(nameReads).toEqual(['mentor-1']);
+    const [early, late] = sent;
+    expect({ ...late, personId: early!.personId, key: early!.key }).toEqual(early);
+    expect(late!.subject).toBe('Kacper Mentor');
+  });
+
+  it('reads the name only when it goes out: not while it waits for contact hours, nor for a duplicate', async () => {
+    const night = worker({ now: () => Date.parse('2026-11-23T22:00:00Z') });
+    expect((await night.handle(job(checkInDue('mentee-1')))).outcome).toBe('waiting');
+    expect(nameReads).toEqual([]);
+    expect((await worker().handle(job(checkInDue('mentee-1')))).outcome).toBe('delivered');
+    expect((await worker().handle(job(checkInDue('mentee-1'), 'duplicate'))).outcome).toBe('dropped');
+    expect(nameReads).toEqual(['mentor-1']);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a profile store that does not answer: tried again (the key kept for this job), then sent with the name', async () => {
+    names.set('mentor-1', fail('STORAGE.UNAVAILABLE', 'The data store did not answer.'));
+    const first = await worker().handle(job(checkInDue('mentee-1')));
+    expect(first.outcome).toBe('retrying');
+    expect(sent).toEqual([]);
+    names.set('mentor-1', ok('Kacper Mentor'));
+    expect((await worker().handle(first.job!)).outcome).toBe('delivered');
+    expect(sent.map((n) => n.subject)).toEqual(['Kacper Mentor']);
+  });
 });

@@ -30,6 +30,7 @@ const event = z.object({
   page: z.string().min(1),
   relationshipId: z.string().min(1).optional(),
   subject: z.string(),
+  subjectPersonId: z.string().min(1).optional(),
   detail,
   notBefore: z.number(),
   expiresAt: z.number().optional(),

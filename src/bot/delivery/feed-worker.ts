@@ -20,11 +20,11 @@ import { cardLocaleOf, type CardLocale } from '../../adapters/cards/card-locale'
 import { composeFeedNotification } from '../../adapters/cards/feed-strings';
 import type { DeliveryRecipient, NextContactMoment } from '../../core/delivery/contact-hours';
 import { MAX_FAILED_ATTEMPTS } from '../../core/delivery/decide-delivery';
-import { deliverFeedNotification, type ActivityFeedPort } from '../../core/feed/activity-feed';
+import { deliverFeedNotification, type ActivityFeedPort, type FeedNotification } from '../../core/feed/activity-feed';
 import type { FeedEvent } from '../../core/feed/feed-events';
 import type { DeliveryLedger, QueueMessageSource } from '../../core/ports/delivery';
 import type { FeedJob, FeedQueue } from '../../core/ports/feed';
-import type { Result } from '../../core/result';
+import { ok, type Result } from '../../core/result';
 import { retryDelayMs } from './adaptive-pacer';
 
 export interface FeedWorkerDeps {
@@ -36,6 +36,8 @@ export interface FeedWorkerDeps {
   readonly recipientOf: (event: FeedEvent) => Promise<DeliveryRecipient | undefined>;
   /** Whether the event still needs the person (feedEventStillNeeded): a request answered meanwhile is not notified. */
   readonly stillNeeded: (event: FeedEvent) => Promise<Result<boolean>>;
+  /** A person's name as notifications show it (nameForFeed), for events whose name is read as they are sent. */
+  readonly nameOf: (tenantId: string, personId: string) => Promise<Result<string>>;
   /** The language the person uses with the bot. */
   readonly localeOf: (tenantId: string, personId: string) => Promise<string | undefined>;
   /** The tab page as a deep link (Teams: the static tab with the page as subPageId). */
@@ -114,9 +116,18 @@ export class FeedWorker {
     if (!recipient) return this.final(job, 'NO_RECIPIENT');
     const locale: CardLocale = cardLocaleOf(await d.localeOf(e.tenantId, e.personId));
     const notification = composeFeedNotification(e, locale, recipient.timeZone);
+    // A name read at sending (a check-in due): only once the notification is sure to go out now.
+    const subjectPersonId = e.subjectPersonId;
+    const completed =
+      subjectPersonId === undefined
+        ? undefined
+        : async (): Promise<Result<FeedNotification>> => {
+            const name = await d.nameOf(e.tenantId, subjectPersonId);
+            return name.ok ? ok(composeFeedNotification({ ...e, subject: name.value }, locale, recipient.timeZone)) : name;
+          };
     const now = d.now();
     const delivered = await deliverFeedNotification(
-      { ledger: d.ledger, feed: feed.value, nextContactMoment: d.nextContactMoment, linkTo: d.linkTo, stillNeeded: () => d.stillNeeded(e) },
+      { ledger: d.ledger, feed: feed.value, nextContactMoment: d.nextContactMoment, linkTo: d.linkTo, stillNeeded: () => d.stillNeeded(e), ...(completed ? { completed } : {}) },
       { notification, recipient, owner: job.jobId, now },
     );
     if (delivered.ok) {

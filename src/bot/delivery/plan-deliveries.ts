@@ -24,9 +24,9 @@ import { checkInDueEvents, namesFromProfiles, queueFeedEvents } from '../../core
  * delivery ledger then sends once; claiming first could lose it. Storage operations: the aggregate
  * (one partition read, or its revision's point read when cached; none when the caller hands it
  * over), the two profiles only when open action items have due dates, one point read per due key, one queue write per delay (the composition batches these across relationships) and
- * one transaction for the claims; with the activity feed, for new check-ins also the pair's two
- * profiles (the names the notification shows; not read again when the reminders read them) and one
- * feed queue write.
+ * one transaction for the claims; with the activity feed, for new check-ins also one feed queue
+ * write (the names the notification shows are read by the feed worker as it sends, unless the
+ * reminders read the profiles here already).
  */
 export async function planDeliveries(
   deps: {
@@ -80,7 +80,7 @@ export async function planDeliveries(
   await Promise.all([...byDelay].map(([delayMs, jobs]) => deps.queue.enqueue(jobs, delayMs)));
   if (deps.feed && fresh.some((m) => m.kind === 'checkin')) {
     const rel = aggregate.value.relationship;
-    const events = await checkInDueEvents({ repos: deps.repos }, tenantId, rel, fresh, aggregate.value.meetings, pairNames);
+    const events = checkInDueEvents(rel, fresh, aggregate.value.meetings, pairNames);
     await queueFeedEvents(deps.feed, events, now);
   }
   await deps.planned.claim(tenantId, relationshipId, fresh.map((m) => m.idempotencyKey));

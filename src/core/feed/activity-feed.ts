@@ -82,6 +82,11 @@ export async function deliverFeedNotification(
      * have waited for their contact hours while they did it). No: recorded as expired, not sent.
      */
     readonly stillNeeded?: () => Promise<Result<boolean>>;
+    /**
+     * Asked only once the key is reserved for this send: the notification with what is read only
+     * when it goes out (a name). Its failure comes back as the failure, the key still reserved.
+     */
+    readonly completed?: () => Promise<Result<FeedNotification>>;
   },
   input: { readonly notification: FeedNotification; readonly recipient: DeliveryRecipient; readonly owner: string; readonly now: Instant },
 ): Promise<Result<FeedOutcome>> {
@@ -106,7 +111,9 @@ export async function deliverFeedNotification(
   const reservation = await deps.ledger.reserve({ tenantId: n.tenantId, personId: n.personId, idempotencyKey: n.key, localDate: decision.localDate, limit: DAILY_MESSAGE_LIMIT, at: now, owner: input.owner, snapshot: history });
   if (reservation === 'alreadyDelivered') return ok({ kind: 'dropped', reason: 'ALREADY_DELIVERED' });
   if (reservation === 'dayFull' || reservation === 'reservedByAnother') return ok({ kind: 'wait', until: now + RACE_RECHECK_MS, reason: 'RESERVED_ELSEWHERE' });
-  const sent = await deps.feed.send(n, deps.linkTo(n.page));
+  const final = deps.completed ? await deps.completed() : ok(n);
+  if (!final.ok) return final;
+  const sent = await deps.feed.send(final.value, deps.linkTo(final.value.page));
   if (!sent.ok) return sent;
   await deps.ledger.markDelivered(n.tenantId, n.personId, n.key, now, `feed:${n.key}`);
   return ok({ kind: 'sent' });

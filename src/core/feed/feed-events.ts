@@ -32,6 +32,11 @@ export interface FeedEvent {
   readonly relationshipId?: string;
   /** The template parameter's value: the other person's name, or the programme's name. */
   readonly subject: string;
+  /**
+   * Whose name `subject` is, when it is read as the notification is sent rather than when the event
+   * is raised (a check-in due: planning reads no profile); `subject` is empty until then.
+   */
+  readonly subjectPersonId?: string;
   readonly detail: FeedDetail;
   readonly notBefore: Instant;
   readonly expiresAt?: Instant;
@@ -88,7 +93,7 @@ export function agreementToAcceptEvent(
  * A check-in becomes due when the bot's check-in becomes due (selectCheckIns: the meeting ended, for
  * each person who owes one), and stops mattering at the same moment (the next meeting's start).
  */
-export function checkInDueEvent(checkIn: ProactiveMessage, partnerName: string, meetingStart: Instant): FeedEvent | undefined {
+export function checkInDueEvent(checkIn: ProactiveMessage, partner: { readonly personId: string; readonly name?: string }, meetingStart: Instant): FeedEvent | undefined {
   if (checkIn.kind !== 'checkin') return undefined;
   return {
     type: 'checkInDue',
@@ -97,7 +102,7 @@ export function checkInDueEvent(checkIn: ProactiveMessage, partnerName: string, 
     key: feedKeys.checkInDue(checkIn.meetingId, checkIn.personId),
     page: feedPages.checkIn(checkIn.relationshipId, checkIn.meetingId),
     relationshipId: checkIn.relationshipId,
-    subject: partnerName,
+    ...(partner.name !== undefined ? { subject: partner.name } : { subject: '', subjectPersonId: partner.personId }),
     detail: { kind: 'checkIn', meetingId: checkIn.meetingId, meetingStart },
     notBefore: checkIn.notBefore,
     ...(checkIn.expiresAt !== undefined ? { expiresAt: checkIn.expiresAt } : {}),

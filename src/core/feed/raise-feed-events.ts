@@ -42,6 +42,9 @@ export async function queueFeedEvents(deps: Pick<FeedRaiseDeps, 'queue' | 'newJo
   return events.length;
 }
 
+/** Someone without a profile yet is named by what the directory gave us at sign-in: nothing; a dash keeps the line readable. */
+const NO_NAME = '—';
+
 /** The names notifications show, from profiles already read (`profiles[i]` is `personIds[i]`'s). */
 export function namesFromProfiles(personIds: readonly string[], profiles: readonly Result<Pick<Profile, 'displayName'>>[]): (personId: string) => string {
   const names = new Map<string, string>();
@@ -49,8 +52,7 @@ export function namesFromProfiles(personIds: readonly string[], profiles: readon
     const profile = profiles[i];
     if (profile?.ok) names.set(personId, profile.value.displayName);
   });
-  // Someone without a profile yet is named by what the directory gave us at sign-in: nothing; a dash keeps the line readable.
-  return (personId) => names.get(personId) || '—';
+  return (personId) => names.get(personId) || NO_NAME;
 }
 
 async function namesOf(deps: Pick<FeedRaiseDeps, 'repos'>, tenantId: string, personIds: readonly string[]): Promise<(personId: string) => string> {
@@ -129,25 +131,33 @@ export async function raiseProgrammeInvitations(deps: FeedRaiseDeps, tenantId: s
 
 /**
  * The check-ins the bot's planning selected: each becomes a "check-in due" notification too. The
- * pair's names are read here unless the caller read their profiles already and hands them over.
+ * partner's name comes from profiles the caller read already (`pairNames`); otherwise it is read
+ * when the notification is sent (`subjectPersonId`, `nameForFeed`), so planning reads no profile.
  */
-export async function checkInDueEvents(
-  deps: Pick<FeedRaiseDeps, 'repos'>,
-  tenantId: string,
+export function checkInDueEvents(
   pair: { readonly mentorId: string; readonly menteeId: string },
   checkIns: readonly ProactiveMessage[],
   meetings: readonly Pick<Meeting, 'id' | 'start'>[],
   pairNames?: (personId: string) => string,
-): Promise<FeedEvent[]> {
-  const due = checkIns.filter((m) => m.kind === 'checkin');
-  if (due.length === 0) return [];
-  const name = pairNames ?? (await namesOf(deps, tenantId, [pair.mentorId, pair.menteeId]));
-  return due.flatMap((m) => {
+): FeedEvent[] {
+  return checkIns.flatMap((m) => {
+    if (m.kind !== 'checkin') return [];
     const meeting = meetings.find((x) => x.id === m.meetingId);
     const partner = m.personId === pair.mentorId ? pair.menteeId : pair.mentorId;
-    const event = meeting ? checkInDueEvent(m, name(partner), meeting.start) : undefined;
+    const event = meeting ? checkInDueEvent(m, pairNames ? { personId: partner, name: pairNames(partner) } : { personId: partner }, meeting.start) : undefined;
     return event ? [event] : [];
   });
+}
+
+/**
+ * A person's name as a notification shows it, read as it is sent: the profile's display name, a dash
+ * for someone without a profile yet (as when names are read at raising); a store that does not
+ * answer is its failure, so the notification is tried again rather than sent without the name.
+ */
+export async function nameForFeed(repos: Pick<MentoringRepositories, 'profiles'>, tenantId: string, personId: string): Promise<Result<string>> {
+  const profile = await repos.profiles.get(tenantId, personId);
+  if (!profile.ok) return profile.error.code === STORAGE_NOT_FOUND ? ok(NO_NAME) : profile;
+  return ok(profile.value.displayName || NO_NAME);
 }
 
 /**

@@ -29,7 +29,7 @@ import { DEFAULT_CONTACT_HOURS, recipientFromAgreement } from '../../bot/deliver
 import { FeedWorker } from '../../bot/delivery/feed-worker';
 import type { FeedServices } from '../../api/feed-services';
 import type { FeedEvent } from '../../core/feed/feed-events';
-import { feedEventStillNeeded } from '../../core/feed/raise-feed-events';
+import { feedEventStillNeeded, nameForFeed } from '../../core/feed/raise-feed-events';
 import type { DeliveryRecipient } from '../../core/delivery/contact-hours';
 import { TableProgrammeMessenger } from '../../adapters/bot/table-programme-messenger';
 import type { ProgrammeCardsPort } from '../../bot/conversation/programme-actions';
@@ -257,6 +257,7 @@ export async function composeBotHost(options: {
         feedFor: (tenantId) => feed.activityFeedFor(tenantId),
         recipientOf: feedRecipient(options.mentoring.repos),
         stillNeeded: (event) => feedEventStillNeeded(options.mentoring.repos, event),
+        nameOf: (tenantId, personId) => nameForFeed(options.mentoring.repos, tenantId, personId),
         localeOf: async (tenantId, personId) => (await references.get(tenantId, personId))?.locale,
         linkTo: (page) => feed.linkTo(page),
         nextContactMoment: options.nextContactMoment ?? nextContactMoment,

@@ -172,11 +172,17 @@ describe('each of the five events sends exactly one notification to the right pe
     const planned = await runtime.host.plan(cast.tenantId, cast.relationship.id);
     expect(planned.ok && planned.value.filter((m) => m.kind === 'checkin').map((m) => m.personId).sort()).toEqual([cast.mentor.personId, cast.mentee.personId].sort());
     expect((await deliverQueued()).outcomes).toEqual(['delivered', 'delivered']);
-    for (const person of [cast.mentor, cast.mentee]) {
+    for (const [person, partner] of [
+      [cast.mentor, 'Margaret Mentee'],
+      [cast.mentee, 'Kacper Mentor'],
+    ] as const) {
       const feed = await feedOf(person);
       // The agreement was accepted before its notification went out: that one was not sent.
       expect(feed.map((n) => n.activityType)).toEqual(['checkInDue']);
       const checkIn = feed.at(-1)!;
+      // The partner's name, whenever it is read (at planning or at sending), and the words around it.
+      expect(checkIn).toMatchObject({ topic: { value: `Mentoring with ${partner}` }, templateParameters: [{ name: 'person', value: partner }] });
+      expect(checkIn.previewText.content).toMatch(/^Your meeting on .+: two minutes to note how it went\.$/);
       const link = checkIn.topic.source === 'text' ? checkIn.topic.webUrl : '';
       expect(screenOf(link)).toEqual({ screen: 'relationship', relationshipId: cast.relationship.id, section: 'checkins', meetingId: first.id });
     }
