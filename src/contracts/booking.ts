@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { BookingOutcome, BoundaryVerdict, MeetingSlotProposal, UnbookedMeetings } from '../core/booking';
-import { BOUNDARY_CODES } from '../core/booking/boundary-check';
+
 import { formatted, Id, IsoInstant, multilineText, toIso, Version } from './common';
 import { MeetingDto, toMeetingDto } from './relationships';
 
@@ -127,15 +127,43 @@ export const BoundaryCheckBody = z
   .refine((b) => Date.parse(b.end) > Date.parse(b.start), { message: 'end must be after start', path: ['end'] })
   .refine((b) => Date.parse(b.end) - Date.parse(b.start) <= 24 * 3600_000, { message: 'a meeting lasts at most 24 hours', path: ['end'] });
 
-const PersonLocalTimeDto = z
-  .object({ role: z.enum(['mentor', 'mentee']), name: z.string(), timeZone: z.string(), start: z.string(), end: z.string(), label: z.string() })
-  .strict();
+const RoleDto = z.enum(['mentor', 'mentee']);
 
-/** The guard's answer: ok, or the first broken boundary (stable code + words) with up to three passing times. */
+/** One person's clock for a time: ISO 8601 with that zone's offset, and the IANA zone (readers word both). */
+const PersonLocalTimeDto = z.object({ role: RoleDto, name: z.string(), timeZone: z.string(), start: z.string(), end: z.string() }).strict();
+export type PersonLocalTimeDto = z.infer<typeof PersonLocalTimeDto>;
+
+/** The first broken boundary: its stable code, whose it is (the windows) and the facts behind it, per code; no words. */
+const BrokenBoundaryDto = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('BOUNDARY.OUTSIDE_DATES'), facts: z.object({ firstDate: z.string(), endDate: z.string().optional() }).strict() }).strict(),
+  z.object({ code: z.literal('BOUNDARY.NOTICE'), facts: z.object({ hours: z.number() }).strict() }).strict(),
+  z.object({ code: z.literal('BOUNDARY.DST_SHIFT'), role: RoleDto, facts: z.object({ changedRole: RoleDto }).strict() }).strict(),
+  z.object({ code: z.literal('BOUNDARY.NIGHT'), role: RoleDto, facts: z.object({ from: z.string(), until: z.string() }).strict() }).strict(),
+  z.object({ code: z.literal('BOUNDARY.OUTSIDE_WINDOW'), role: RoleDto, facts: z.object({}).strict() }).strict(),
+  z.object({ code: z.literal('BOUNDARY.BUFFER'), facts: z.object({ minutes: z.number() }).strict() }).strict(),
+  z
+    .object({
+      code: z.literal('BOUNDARY.CADENCE'),
+      facts: z
+        .object({
+          cadence: z.discriminatedUnion('kind', [
+            z.object({ kind: z.enum(['weekly', 'biweekly', 'monthly']) }).strict(),
+            z.object({ kind: z.literal('everyNDays'), days: z.number().int() }).strict(),
+          ]),
+          meetingNumber: z.number().int(),
+        })
+        .strict(),
+    })
+    .strict(),
+]);
+export type BrokenBoundaryDto = z.infer<typeof BrokenBoundaryDto>;
+
+/** The guard's answer: ok, or the first broken boundary (code + facts) with up to three passing times; `callerRole` says whose time to put first. */
 export const BoundaryCheckDto = z
   .object({
     ok: z.boolean(),
-    broken: z.object({ code: z.enum(BOUNDARY_CODES), message: z.string(), role: z.enum(['mentor', 'mentee']).optional() }).strict().optional(),
+    callerRole: RoleDto,
+    broken: BrokenBoundaryDto.optional(),
     localTimes: z.array(PersonLocalTimeDto),
     alternatives: z.array(z.object({ start: IsoInstant, end: IsoInstant, localTimes: z.array(PersonLocalTimeDto) }).strict()).max(3),
   })
@@ -145,7 +173,8 @@ export type BoundaryCheckDto = z.infer<typeof BoundaryCheckDto>;
 export function toBoundaryCheckDto(v: BoundaryVerdict): BoundaryCheckDto {
   return {
     ok: v.ok,
-    ...(v.broken ? { broken: { ...v.broken } } : {}),
+    callerRole: v.callerRole,
+    ...(v.broken ? { broken: v.broken } : {}),
     localTimes: v.localTimes.map((l) => ({ ...l })),
     alternatives: v.alternatives.map((a) => ({ start: toIso(a.start), end: toIso(a.end), localTimes: a.localTimes.map((l) => ({ ...l })) })),
   };

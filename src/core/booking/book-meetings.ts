@@ -23,7 +23,7 @@ import { reconcilePendingMany } from './reconcile-pending';
 import { inParallel, STORAGE_CONCURRENCY } from './in-parallel';
 import { watchMailbox } from './calendar-subscriptions';
 import { pinMeetingPanels } from './pin-meeting-panels';
-import { firstBrokenBoundary, localTimesOf } from './boundary-check';
+import { boundaryMessage, firstBrokenBoundary, localTimesOf } from './boundary-check';
 import type { ErrorCode } from '../error-codes';
 
 export type BookingScope = 'next' | 'series';
@@ -312,10 +312,11 @@ async function checkChosenTime(deps: BookingDeps, context: BookingContext, start
   const facts = { agreement, names, now, meeting: { id: slot!.id, number: slot!.number, start: time.start, end: time.end }, others, busy: read.value.flatMap((c) => c.busy) };
   const broken = firstBrokenBoundary(facts, time);
   if (broken) {
-    const details = { boundary: broken.code, ...(broken.role ? { role: broken.role } : {}), localTimes: localTimesOf(agreement, names, time) };
-    if (broken.code === 'BOUNDARY.BUFFER') return fail('BOOKING.SLOT_BUSY', broken.message, { field: 'start', details });
-    if (broken.code === 'BOUNDARY.NOTICE') return fail('BOOKING.TOO_SOON', broken.message, { field: 'start', details });
-    return fail('BOOKING.OUTSIDE_BOUNDARIES', broken.message, { field: 'start', details });
+    const details = { boundary: broken.code, ...('role' in broken ? { role: broken.role } : {}), facts: broken.facts, localTimes: localTimesOf(agreement, names, time) };
+    const message = boundaryMessage(broken, agreement, names, time);
+    if (broken.code === 'BOUNDARY.BUFFER') return fail('BOOKING.SLOT_BUSY', message, { field: 'start', details });
+    if (broken.code === 'BOUNDARY.NOTICE') return fail('BOOKING.TOO_SOON', message, { field: 'start', details });
+    return fail('BOOKING.OUTSIDE_BOUNDARIES', message, { field: 'start', details });
   }
   if (agreement.respectWorkingHours) {
     for (const role of ['mentor', 'mentee'] as const) {

@@ -3,10 +3,11 @@
  * the ones booking plans with (both people's windows in their own zones, the agreement's dates, the
  * minimum notice, the buffer around the pair's other meetings and — where booking plans or a
  * broken time's alternatives are sought — around both calendars' busy time, the series' order),
- * answered as the FIRST broken boundary with words and both people's local times, plus up to three
+ * answered as the FIRST broken boundary (a stable code with the facts behind it, no words: the pane
+ * and the guard word it in the reader's language) and both people's local times, plus up to three
  * times inside the agreement that pass the very same check and are free in both calendars.
  */
-import type { Agreement } from '../agreement/agreement';
+import type { Agreement, Cadence } from '../agreement/agreement';
 import { ok, type Result } from '../result';
 import { formatLocalDate, formatLocalTime, WEEKDAY_NAMES } from '../time/civil-date';
 import { DAY, HOUR, MINUTE, type Instant, type Interval } from '../time/interval';
@@ -40,22 +41,31 @@ export interface PersonLocalTime {
   readonly role: Role;
   readonly name: string;
   readonly timeZone: string;
-  /** ISO 8601 with the zone's offset. */
+  /** ISO 8601 on that person's clock, with the zone's offset. */
   readonly start: string;
   readonly end: string;
-  /** "Tue 16:00–16:45" on that person's clock. */
-  readonly label: string;
 }
 
-export interface BrokenBoundary {
-  readonly code: BoundaryCode;
-  readonly message: string;
-  /** Whose boundary (absent for the pair's shared ones: dates, cadence). */
-  readonly role?: Role;
-}
+/**
+ * The first broken boundary: a stable code, whose boundary it is (`role`, for the windows; absent for
+ * the pair's shared ones) and the facts a reader needs to act, per code. No words: the readers word it
+ * in their own language (src/outlook/boundary-words.ts); `boundaryMessage` is the API's English.
+ */
+export type BrokenBoundary =
+  | { readonly code: 'BOUNDARY.OUTSIDE_DATES'; readonly facts: { readonly firstDate: string; readonly endDate?: string } }
+  | { readonly code: 'BOUNDARY.NOTICE'; readonly facts: { readonly hours: number } }
+  /** `changedRole`: whose clocks change between the meeting's current time and this one. */
+  | { readonly code: 'BOUNDARY.DST_SHIFT'; readonly role: Role; readonly facts: { readonly changedRole: Role } }
+  /** Night is 22:00–07:00 on the person's own clock. */
+  | { readonly code: 'BOUNDARY.NIGHT'; readonly role: Role; readonly facts: { readonly from: string; readonly until: string } }
+  | { readonly code: 'BOUNDARY.OUTSIDE_WINDOW'; readonly role: Role; readonly facts: Readonly<Record<string, never>> }
+  | { readonly code: 'BOUNDARY.BUFFER'; readonly facts: { readonly minutes: number } }
+  | { readonly code: 'BOUNDARY.CADENCE'; readonly facts: { readonly cadence: Cadence; readonly meetingNumber: number } };
 
 export interface BoundaryVerdict {
   readonly ok: boolean;
+  /** Which of the pair asked (the readers put that person's own time first). */
+  readonly callerRole: Role;
   readonly broken?: BrokenBoundary;
   /** The proposed time on both people's clocks. */
   readonly localTimes: readonly PersonLocalTime[];
@@ -74,6 +84,8 @@ export interface CheckBoundariesInput {
 export interface BoundaryFacts {
   readonly agreement: Agreement;
   readonly names: Readonly<Record<Role, string>>;
+  /** Which of the pair asks (absent where no one does: booking's own check). */
+  readonly callerRole?: Role;
   readonly now: Instant;
   readonly meeting: Pick<Meeting, 'id' | 'number' | 'start' | 'end'>;
   /** The pair's other live meetings (not cancelled, not failed). */
@@ -87,22 +99,17 @@ export interface BoundaryFacts {
 /** "Tonight" for a person: 22:00–07:00 on their own clock. */
 const NIGHT_FROM = 22 * 60;
 const NIGHT_UNTIL = 7 * 60;
+const NIGHT = { from: formatLocalTime(NIGHT_FROM), until: formatLocalTime(NIGHT_UNTIL) } as const;
 const MAX_ALTERNATIVES = 3;
 const GRID = 15 * MINUTE;
 /** Alternatives are looked for from three weeks before to three weeks after the proposed time. */
 const SEARCH_BEFORE = 21 * DAY;
 const SEARCH_AFTER = 21 * DAY;
 
-function labelOf(zone: string, time: Interval): string {
-  const s = instantToLocal(zone, time.start);
-  const e = instantToLocal(zone, time.end);
-  return `${WEEKDAY_NAMES[s.weekday]} ${formatLocalDate(s.date)} ${formatLocalTime(s.minutes)}–${formatLocalTime(e.minutes)}`;
-}
-
 export function localTimesOf(agreement: Agreement, names: Readonly<Record<Role, string>>, time: Interval): PersonLocalTime[] {
   return (['mentor', 'mentee'] as const).map((role) => {
     const zone = agreement[role].timeZone;
-    return { role, name: names[role], timeZone: zone, start: formatInstantInZone(time.start, zone), end: formatInstantInZone(time.end, zone), label: labelOf(zone, time) };
+    return { role, name: names[role], timeZone: zone, start: formatInstantInZone(time.start, zone), end: formatInstantInZone(time.end, zone) };
   });
 }
 
@@ -125,23 +132,15 @@ function touchesNight(zone: string, time: Interval): boolean {
 const zoneGap = (agreement: Agreement, at: Instant) => offsetAt(agreement.mentor.timeZone, at) - offsetAt(agreement.mentee.timeZone, at);
 
 function windowBreak(facts: BoundaryFacts, time: Interval): BrokenBoundary | undefined {
-  const { agreement, names } = facts;
+  const { agreement } = facts;
   for (const role of ['mentor', 'mentee'] as const) {
     if (insideWindows(facts, role, time)) continue;
-    const zone = agreement[role].timeZone;
-    const label = labelOf(zone, time);
     if (zoneGap(agreement, time.start) !== zoneGap(agreement, facts.meeting.start)) {
-      const changed = offsetAt(agreement.mentor.timeZone, time.start) !== offsetAt(agreement.mentor.timeZone, facts.meeting.start) ? 'mentor' : 'mentee';
-      return {
-        code: 'BOUNDARY.DST_SHIFT',
-        role,
-        message: `The clocks change in ${agreement[changed].timeZone} between the meeting’s current time and this one, so this time is ${label} for ${names[role]} (${zone}), outside ${names[role]}’s meeting windows.`,
-      };
+      const changedRole = offsetAt(agreement.mentor.timeZone, time.start) !== offsetAt(agreement.mentor.timeZone, facts.meeting.start) ? 'mentor' : 'mentee';
+      return { code: 'BOUNDARY.DST_SHIFT', role, facts: { changedRole } };
     }
-    if (touchesNight(zone, time)) {
-      return { code: 'BOUNDARY.NIGHT', role, message: `This time is ${label} for ${names[role]} (${zone}): night-time, outside ${names[role]}’s meeting windows.` };
-    }
-    return { code: 'BOUNDARY.OUTSIDE_WINDOW', role, message: `This time is ${label} for ${names[role]} (${zone}), outside ${names[role]}’s meeting windows.` };
+    if (touchesNight(agreement[role].timeZone, time)) return { code: 'BOUNDARY.NIGHT', role, facts: NIGHT };
+    return { code: 'BOUNDARY.OUTSIDE_WINDOW', role, facts: {} };
   }
   return undefined;
 }
@@ -151,39 +150,61 @@ export function firstBrokenBoundary(facts: BoundaryFacts, time: Interval): Broke
   const { agreement } = facts;
   const range = agreementRange(agreement);
   if (time.start < range.start || time.end > range.end) {
-    const dates = agreement.endDate ? `from ${agreement.firstDate} to ${agreement.endDate}` : `from ${agreement.firstDate} on`;
-    return { code: 'BOUNDARY.OUTSIDE_DATES', message: `The agreement has meetings ${dates}; this time is outside those dates.` };
+    return { code: 'BOUNDARY.OUTSIDE_DATES', facts: { firstDate: agreement.firstDate, ...(agreement.endDate ? { endDate: agreement.endDate } : {}) } };
   }
   const earliest = facts.now + agreement.minimumNoticeHours * HOUR;
   if (time.start < earliest) {
-    return { code: 'BOUNDARY.NOTICE', message: `The agreement asks for ${agreement.minimumNoticeHours} hours’ notice; this time is sooner than that.` };
+    return { code: 'BOUNDARY.NOTICE', facts: { hours: agreement.minimumNoticeHours } };
   }
   const window = windowBreak(facts, time);
   if (window) return window;
   const buffer = agreement.bufferMinutes * MINUTE;
   const around = { start: time.start - buffer, end: time.end + buffer };
   if (facts.others.some((o) => overlaps(o, around)) || facts.busy.some((b) => overlaps(b, around))) {
-    return {
-      code: 'BOUNDARY.BUFFER',
-      message: `The agreement keeps ${agreement.bufferMinutes} minutes free around other meetings; this time is busy or too close to another meeting in one of your calendars.`,
-    };
+    return { code: 'BOUNDARY.BUFFER', facts: { minutes: agreement.bufferMinutes } };
   }
   const before = facts.others.filter((o) => o.number < facts.meeting.number).reduce<Pick<Meeting, 'start'> | undefined>((a, o) => (a && a.start > o.start ? a : o), undefined);
   const after = facts.others.filter((o) => o.number > facts.meeting.number).reduce<Pick<Meeting, 'start'> | undefined>((a, o) => (a && a.start < o.start ? a : o), undefined);
   const zone = agreement.mentor.timeZone;
   const day = (at: Instant) => instantToLocal(zone, at).date;
   if ((before && (time.start <= before.start || day(time.start) === day(before.start))) || (after && (time.start >= after.start || day(time.start) === day(after.start)))) {
-    return {
-      code: 'BOUNDARY.CADENCE',
-      message: `The agreement meets ${cadenceWords(agreement)}; this time puts meeting ${facts.meeting.number} on the same day as, or past, the meeting before or after it.`,
-    };
+    return { code: 'BOUNDARY.CADENCE', facts: { cadence: agreement.cadence, meetingNumber: facts.meeting.number } };
   }
   return undefined;
 }
 
-function cadenceWords(agreement: Agreement): string {
-  const c = agreement.cadence;
-  return c.kind === 'everyNDays' ? `every ${c.days} days` : c.kind === 'biweekly' ? 'every two weeks' : c.kind;
+/**
+ * The broken boundary in English, from its facts: the words of booking's refusals (the API's `message`,
+ * read by Copilot and logs; the tab words the refusal's code itself). Readers in Outlook word the
+ * facts in their own language instead.
+ */
+export function boundaryMessage(broken: BrokenBoundary, agreement: Agreement, names: Readonly<Record<Role, string>>, time: Interval): string {
+  switch (broken.code) {
+    case 'BOUNDARY.OUTSIDE_DATES': {
+      const d = broken.facts;
+      return `The agreement has meetings ${d.endDate ? `from ${d.firstDate} to ${d.endDate}` : `from ${d.firstDate} on`}; this time is outside those dates.`;
+    }
+    case 'BOUNDARY.NOTICE':
+      return `The agreement asks for ${broken.facts.hours} hours’ notice; this time is sooner than that.`;
+    case 'BOUNDARY.BUFFER':
+      return `The agreement keeps ${broken.facts.minutes} minutes free around other meetings; this time is busy or too close to another meeting in one of your calendars.`;
+    case 'BOUNDARY.CADENCE': {
+      const c = broken.facts.cadence;
+      const every = c.kind === 'everyNDays' ? `every ${c.days} days` : c.kind === 'biweekly' ? 'every two weeks' : c.kind;
+      return `The agreement meets ${every}; this time puts meeting ${broken.facts.meetingNumber} on the same day as, or past, the meeting before or after it.`;
+    }
+    default: {
+      const who = names[broken.role];
+      const zone = agreement[broken.role].timeZone;
+      const s = instantToLocal(zone, time.start);
+      const e = instantToLocal(zone, time.end);
+      const when = `${WEEKDAY_NAMES[s.weekday]} ${formatLocalDate(s.date)} ${formatLocalTime(s.minutes)}–${formatLocalTime(e.minutes)} for ${who} (${zone})`;
+      const outside = `outside ${who}’s meeting windows`;
+      if (broken.code === 'BOUNDARY.DST_SHIFT') return `The clocks change in ${agreement[broken.facts.changedRole].timeZone} between the meeting’s current time and this one, so this time is ${when}, ${outside}.`;
+      if (broken.code === 'BOUNDARY.NIGHT') return `This time is ${when}: night-time, ${outside}.`;
+      return `This time is ${when}, ${outside}.`;
+    }
+  }
 }
 
 /**
@@ -218,11 +239,12 @@ export function alternativesFor(facts: BoundaryFacts, time: Interval, limit = MA
 }
 
 /** The verdict on a proposed time, its alternatives already chosen (each passing the same check). */
-export function verdictOf(facts: BoundaryFacts, time: Interval, alternatives: readonly Interval[]): BoundaryVerdict {
+export function verdictOf(facts: BoundaryFacts & { readonly callerRole: Role }, time: Interval, alternatives: readonly Interval[]): BoundaryVerdict {
   const localTimes = localTimesOf(facts.agreement, facts.names, time);
   const broken = firstBrokenBoundary(facts, time);
-  if (!broken) return { ok: true, localTimes, alternatives: [] };
-  return { ok: false, broken, localTimes, alternatives: alternatives.slice(0, MAX_ALTERNATIVES).map((a) => ({ ...a, localTimes: localTimesOf(facts.agreement, facts.names, a) })) };
+  const callerRole = facts.callerRole;
+  if (!broken) return { ok: true, callerRole, localTimes, alternatives: [] };
+  return { ok: false, callerRole, broken, localTimes, alternatives: alternatives.slice(0, MAX_ALTERNATIVES).map((a) => ({ ...a, localTimes: localTimesOf(facts.agreement, facts.names, a) })) };
 }
 
 /** How many of the agreement's nearest times are checked against both calendars in the first free/busy read. */
@@ -246,9 +268,10 @@ export async function checkMeetingBoundaries(deps: BookingDeps, call: UseCaseCal
   const ours = liveMeetings(aggregate.meetings).filter((m) => m.bookingState !== 'failed');
   const names = await pairNames(deps, call.principal, aggregate.relationship);
   if (!names.ok) return names;
-  const facts: BoundaryFacts = {
+  const facts: BoundaryFacts & { readonly callerRole: Role } = {
     agreement,
-    names: names.value,
+    names: names.value.names,
+    callerRole: names.value.callerRole,
     now: call.now,
     meeting,
     others: ours.filter((m) => m.id !== meeting.id),
@@ -276,10 +299,14 @@ export async function checkMeetingBoundaries(deps: BookingDeps, call: UseCaseCal
 }
 
 /** The caller's name from their sign-in, the partner's from their profile (without one: the role). */
-async function pairNames(deps: Pick<BookingDeps, 'repos'>, principal: Principal, relationship: Pick<Relationship, 'mentorId' | 'menteeId'>): Promise<Result<Record<Role, string>>> {
+async function pairNames(
+  deps: Pick<BookingDeps, 'repos'>,
+  principal: Principal,
+  relationship: Pick<Relationship, 'mentorId' | 'menteeId'>,
+): Promise<Result<{ names: Record<Role, string>; callerRole: Role }>> {
   const callerIs: Role = relationship.mentorId === principal.userId ? 'mentor' : 'mentee';
   const partner: Role = callerIs === 'mentor' ? 'mentee' : 'mentor';
   const read = await deps.repos.profiles.get(principal.tenantId, partner === 'mentor' ? relationship.mentorId : relationship.menteeId);
   if (!read.ok && read.error.code !== STORAGE_NOT_FOUND) return read;
-  return ok({ [callerIs]: principal.displayName, [partner]: read.ok ? read.value.displayName : `the ${partner}` } as Record<Role, string>);
+  return ok({ names: { [callerIs]: principal.displayName, [partner]: read.ok ? read.value.displayName : `the ${partner}` } as Record<Role, string>, callerRole: callerIs });
 }

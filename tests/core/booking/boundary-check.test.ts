@@ -77,9 +77,10 @@ it('a time inside the agreement is answered from storage alone: no calendar, no 
   const { check, directoryReads } = await setUp(calendar);
   const verdict = unwrap(await check('2026-03-10T09:30:00Z'));
   expect(verdict.ok).toBe(true);
-  expect(verdict.localTimes.map((l) => [l.name, l.label])).toEqual([
-    ['Mira Mentor', 'Tue 2026-03-10 10:30–11:15'],
-    ['Eli Mentee', 'Tue 2026-03-10 15:00–15:45'],
+  expect(verdict.callerRole).toBe('mentee');
+  expect(verdict.localTimes.map((l) => [l.name, l.start, l.end])).toEqual([
+    ['Mira Mentor', '2026-03-10T10:30:00+01:00', '2026-03-10T11:15:00+01:00'],
+    ['Eli Mentee', '2026-03-10T15:00:00+05:30', '2026-03-10T15:45:00+05:30'],
   ]);
   expect(calendar.asked).toEqual([]);
   expect(directoryReads).toEqual([]);
