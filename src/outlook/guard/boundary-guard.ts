@@ -7,10 +7,12 @@
  * - it informs and never blocks: a broken boundary on send answers with a Smart Alert in `promptUser`
  *   mode, so "Send anyway" is always there;
  * - appointments without the product's custom properties are not mentoring meetings: ignored.
+ * The words are the person's: English or Polish by Office's display language (src/outlook/boundary-words.ts).
  * Office.js is reached through `GuardHost` (src/outlook/guard/office-guard-host.ts in Outlook, a
  * stand-in host in tests and the local harness).
  */
 import type { BoundaryCheckDto } from '../../contracts/booking';
+import { boundaryWordsFor } from '../boundary-words';
 
 /** The ids booking writes as the add-in's custom properties (see addInCustomPropertiesId). */
 export interface MentoringIds {
@@ -23,6 +25,8 @@ export interface GuardHost {
   mentoringIds(): Promise<MentoringIds | undefined>;
   /** The time the appointment shows now, as ISO instants. */
   appointmentTime(): Promise<{ readonly start: string; readonly end: string }>;
+  /** Office's display language ("pl-PL", "en-US"): the guard speaks Polish or, for any other, English. */
+  displayLanguage(): string;
   /** Replaces the guard's informational bar (Outlook allows 150 characters). */
   showNotice(message: string): Promise<void>;
   removeNotice(): Promise<void>;
@@ -46,8 +50,6 @@ export interface GuardDeps {
   readonly timeoutMs?: number;
 }
 
-const NOTICE_LIMIT = 150;
-const ALERT_LIMIT = 500;
 export const DEFAULT_GUARD_TIMEOUT_MS = 4_000;
 
 function within<T>(deps: GuardDeps, work: Promise<T>): Promise<T> {
@@ -60,31 +62,11 @@ function within<T>(deps: GuardDeps, work: Promise<T>): Promise<T> {
   });
 }
 
-const clip = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
-
-/** The short words of the bar: the broken boundary (shortened to fit) and the nearest time that keeps it. */
-export function noticeText(verdict: BoundaryCheckDto): string {
-  const head = 'Outside your mentoring agreement: ';
-  const alternative = verdict.alternatives[0]?.localTimes[0]?.label;
-  const tail = alternative ? ` Try ${alternative}.` : '';
-  return `${head}${clip(verdict.broken?.message ?? '', NOTICE_LIMIT - head.length - tail.length)}${tail}`;
-}
-
-/** The Smart Alert's words: the boundary, both local times, up to three times inside the agreement. */
-export function alertText(verdict: BoundaryCheckDto): string {
-  const times = verdict.localTimes.map((l) => `${l.name}: ${l.label}`).join('; ');
-  const alternatives = verdict.alternatives.map((a) => a.localTimes.map((l) => l.label).join(' / ')).join('; ');
-  return clip(
-    `This time is outside your mentoring agreement. ${verdict.broken?.message ?? ''} (${times}).${alternatives ? ` Times inside it: ${alternatives}.` : ''} You can still send it; your partner sees the new time.`,
-    ALERT_LIMIT,
-  );
-}
-
 /** The answer's shape, checked without zod (the runtime stays small): anything else is treated as an API failure. */
 function isVerdict(v: unknown): v is BoundaryCheckDto {
   const x = v as Partial<BoundaryCheckDto> | null;
   if (x === null || typeof x !== 'object' || typeof x.ok !== 'boolean' || !Array.isArray(x.localTimes) || !Array.isArray(x.alternatives)) return false;
-  return x.ok || (typeof x.broken?.message === 'string' && typeof x.broken.code === 'string');
+  return typeof x.callerRole === 'string' && (x.ok || (typeof x.broken?.code === 'string' && typeof x.broken.facts === 'object' && x.broken.facts !== null));
 }
 
 async function verdictFor(deps: GuardDeps): Promise<{ verdict: BoundaryCheckDto; time: { start: string; end: string } } | undefined> {
@@ -102,7 +84,7 @@ export async function onAppointmentChanged(event: CompletableEvent, deps: GuardD
     const checked = await verdictFor(deps);
     if (!checked) return;
     if (checked.verdict.ok) await deps.host.removeNotice();
-    else await deps.host.showNotice(noticeText(checked.verdict));
+    else await deps.host.showNotice(boundaryWordsFor(deps.host.displayLanguage()).notice(checked.verdict));
   } catch {
     // Fail open and quiet: a bar from an earlier check must not outlive what it said.
     await deps.host.removeNotice().catch(() => undefined);
@@ -119,7 +101,7 @@ export async function onAppointmentSend(event: CompletableEvent, deps: GuardDeps
     if (checked && !checked.verdict.ok) {
       // Marks the item with the time the person was warned about, so a move sent anyway can be told from a violation.
       await within(deps, deps.host.rememberWarnedTime(checked.time));
-      completion = { allowEvent: false, errorMessage: alertText(checked.verdict), sendModeOverride: 'promptUser' };
+      completion = { allowEvent: false, errorMessage: boundaryWordsFor(deps.host.displayLanguage()).alert(checked.verdict), sendModeOverride: 'promptUser' };
     }
   } catch {
     completion = { allowEvent: true };

@@ -33,7 +33,7 @@ const iconOf = (settings: GuardSettings) => `https://${settings.tabDomain}/outlo
 
 export function guardDepsFor(office: OfficeGlobal, settings: GuardSettings, token: () => Promise<string>): GuardDeps {
   const item = office.context.mailbox.item as unknown as OfficeAppointmentCompose;
-  return { host: officeGuardHost(item, iconOf(settings)), api: guardApi(settings.apiEndpoint, token) };
+  return { host: officeGuardHost(item, iconOf(settings), office.context.displayLanguage), api: guardApi(settings.apiEndpoint, token) };
 }
 
 /** Associates every action; the token comes from nested app authentication, silently (handlers show no UI). */

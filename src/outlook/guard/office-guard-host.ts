@@ -49,9 +49,11 @@ export async function readMentoringIds(item: Pick<OfficeAppointmentCompose, 'loa
   return typeof relationshipId === 'string' && typeof meetingId === 'string' && relationshipId && meetingId ? { relationshipId, meetingId } : undefined;
 }
 
-export function officeGuardHost(item: OfficeAppointmentCompose, iconId: string): GuardHost {
+/** `displayLanguage`: Office.context.displayLanguage (absent on a host too old to say: English). */
+export function officeGuardHost(item: OfficeAppointmentCompose, iconId: string, displayLanguage: string | undefined): GuardHost {
   return {
     mentoringIds: () => readMentoringIds(item),
+    displayLanguage: () => displayLanguage ?? 'en-US',
     async appointmentTime() {
       const [start, end] = await Promise.all([call<Date>((cb) => item.start.getAsync(cb)), call<Date>((cb) => item.end.getAsync(cb))]);
       return { start: start.toISOString(), end: end.toISOString() };

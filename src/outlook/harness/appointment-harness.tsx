@@ -76,7 +76,7 @@ export function AppointmentHarness(props: AppointmentHarnessProps) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    associateHandlers(standIn.office, () => ({ host: officeGuardHost(standIn.item, '/outlook/icon-16.png'), api: guardApi(window.location.origin, props.token) }));
+    associateHandlers(standIn.office, () => ({ host: officeGuardHost(standIn.item, '/outlook/icon-16.png', standIn.office.context.displayLanguage), api: guardApi(window.location.origin, props.token) }));
   }, [standIn, props.token]);
   const paneHost = useMemo(() => officePaneHost(standIn.item), [standIn]);
   const relationshipLink = useMemo(() => relationshipLinkFor(undefined, window.location.origin), []);

@@ -17,6 +17,7 @@ import { agendaOf, MeetingAgendaPreview } from '../../tab/features/relationship/
 import { fluentThemeFor } from '../../tab/host/fluent-theme';
 import type { HostThemeName } from '../../tab/host/query-overrides';
 import { I18nProvider, useI18n, type Language } from '../../tab/i18n/i18n';
+import { boundaryWords } from '../boundary-words';
 import { paneTranslator } from './pane-messages';
 import type { PaneHost } from './pane-host';
 
@@ -93,6 +94,7 @@ function PaneBody({ state, props, reload }: { state: State; props: PaneAppProps;
   const styles = useStyles();
   const { t: tabT, language } = useI18n();
   const t = useMemo(() => paneTranslator(language), [language]);
+  const words = useMemo(() => boundaryWords(language, props.locale), [language, props.locale]);
   const [signingIn, setSigningIn] = useState(false);
 
   switch (state.kind) {
@@ -148,13 +150,13 @@ function PaneBody({ state, props, reload }: { state: State; props: PaneAppProps;
             <section className={styles.section} aria-label={t('pane.times')}>
               <Text weight="semibold">{t('pane.times')}</Text>
               <ul className={styles.list}>
-                {verdict.localTimes.map((l) => (
-                  <li key={l.role}>{t('pane.timeOf', { name: l.name, time: l.label })}</li>
+                {[...verdict.localTimes].sort((a, b) => Number(b.role === verdict.callerRole) - Number(a.role === verdict.callerRole)).map((l) => (
+                  <li key={l.role}>{t('pane.timeOf', { name: l.name, time: words.time(l) })}</li>
                 ))}
               </ul>
               <MessageBar intent={verdict.ok ? 'success' : 'warning'} layout="multiline">
                 <MessageBarBody>
-                  {verdict.ok ? t('pane.keeps') : `${t('pane.breaks')} ${verdict.broken?.message ?? ''}`}
+                  {verdict.ok ? t('pane.keeps') : `${t('pane.breaks')} ${words.reason(verdict)}`}
                 </MessageBarBody>
               </MessageBar>
               {!verdict.ok && verdict.alternatives.length > 0 ? (
@@ -162,7 +164,7 @@ function PaneBody({ state, props, reload }: { state: State; props: PaneAppProps;
                   <Text weight="semibold">{t('pane.alternatives')}</Text>
                   <ul className={styles.list}>
                     {verdict.alternatives.map((a) => (
-                      <li key={a.start}>{a.localTimes.map((l) => `${l.name}: ${l.label}`).join(' · ')}</li>
+                      <li key={a.start}>{words.alternative(a, verdict.callerRole)}</li>
                     ))}
                   </ul>
                 </>
