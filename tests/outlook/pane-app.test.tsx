@@ -50,13 +50,20 @@ const detail: RelationshipDetailDto = {
   actionItemCounts: { open: 1, done: 0 },
   checkIns: [],
 };
-const local = (role: 'mentor' | 'mentee', name: string, zone: string, label: string) => ({ role, name, timeZone: zone, start: '', end: '', label });
+const local = (role: 'mentor' | 'mentee', name: string, timeZone: string, start: string, end: string) => ({ role, name, timeZone, start, end });
+/** Oliver (the mentee, London) looks at a time that is night for Kacper in Warsaw. */
 const BROKEN: BoundaryCheckDto = {
   ok: false,
-  broken: { code: 'BOUNDARY.NIGHT', role: 'mentor', message: 'This time is 22:30–23:15 for Kacper (Europe/Warsaw): night-time.' },
-  localTimes: [local('mentor', 'Kacper', 'Europe/Warsaw', 'Tue 2030-01-08 22:30–23:15'), local('mentee', 'Oliver', 'Europe/London', 'Tue 2030-01-08 21:30–22:15')],
-  alternatives: [{ start: '2030-01-08T09:00:00.000Z', end: '2030-01-08T09:45:00.000Z', localTimes: [local('mentor', 'Kacper', 'Europe/Warsaw', 'Tue 10:00–10:45'), local('mentee', 'Oliver', 'Europe/London', 'Tue 09:00–09:45')] }],
+  callerRole: 'mentee',
+  broken: { code: 'BOUNDARY.NIGHT', role: 'mentor', facts: { from: '22:00', until: '07:00' } },
+  localTimes: [local('mentor', 'Kacper', 'Europe/Warsaw', '2030-01-08T22:30:00+01:00', '2030-01-08T23:15:00+01:00'), local('mentee', 'Oliver', 'Europe/London', '2030-01-08T21:30:00+00:00', '2030-01-08T22:15:00+00:00')],
+  alternatives: [
+    { start: '2030-01-08T09:00:00.000Z', end: '2030-01-08T09:45:00.000Z', localTimes: [local('mentor', 'Kacper', 'Europe/Warsaw', '2030-01-08T10:00:00+01:00', '2030-01-08T10:45:00+01:00'), local('mentee', 'Oliver', 'Europe/London', '2030-01-08T09:00:00+00:00', '2030-01-08T09:45:00+00:00')] },
+    // 23:30 in London is already Wednesday in Warsaw: Kacper's time carries its own day.
+    { start: '2030-01-08T23:30:00.000Z', end: '2030-01-09T00:15:00.000Z', localTimes: [local('mentor', 'Kacper', 'Europe/Warsaw', '2030-01-09T00:30:00+01:00', '2030-01-09T01:15:00+01:00'), local('mentee', 'Oliver', 'Europe/London', '2030-01-08T23:30:00+00:00', '2030-01-09T00:15:00+00:00')] },
+  ],
 };
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 
 const mentoringHost = (ids = { relationshipId: 'rel-1', meetingId: 'rel-1.m001' }): PaneHost => ({
   mentoringIds: async () => ids,
@@ -89,10 +96,16 @@ test('a mentoring meeting: agenda, goals with progress, open action items, both 
   expect(screen.getByText('Copilot in Outlook')).toBeTruthy();
   expect(screen.getByText('Build a Power BI report (40%)')).toBeTruthy();
   expect(screen.getByText(/Install Power BI Desktop/)).toBeTruthy();
-  expect(screen.getByText('Kacper: Tue 2030-01-08 22:30–23:15')).toBeTruthy();
-  expect(screen.getByText('Oliver: Tue 2030-01-08 21:30–22:15')).toBeTruthy();
-  expect(screen.getByText(/This time is outside your mentoring agreement\. This time is 22:30–23:15 for Kacper/)).toBeTruthy();
-  expect(screen.getByText('Kacper: Tue 10:00–10:45 · Oliver: Tue 09:00–09:45')).toBeTruthy();
+  const times = screen.getByRole('region', { name: 'Local times' });
+  // The reader's own time first, then the partner's; Intl's words, not ISO dates or IANA ids.
+  expect([...times.querySelectorAll('ul')[0]!.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Oliver: Tue 8 Jan, 21:30–22:15 GMT', 'Kacper: Tue 8 Jan, 22:30–23:15 CET']);
+  expect(screen.getByText('This time is outside your mentoring agreement. For Kacper this is Tue 8 Jan, 22:30–23:15 CET, at night, outside their meeting windows.')).toBeTruthy();
+  expect([...times.querySelectorAll('ul')[1]!.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+    'Tue 8 Jan, 09:00–09:45 GMT · Kacper 10:00–10:45 CET',
+    'Tue 8 Jan, 23:30–00:15 GMT · Kacper Wed 9 Jan, 00:30–01:15 CET',
+  ]);
+  expect(times.textContent).not.toMatch(ISO_DATE);
+  expect(times.textContent).not.toContain('Europe/');
   expect(screen.getByText('Signed in locally as Oliver Bennett (stand-in, not Microsoft Entra ID)')).toBeTruthy();
   const open = screen.getByRole('link', { name: 'Open in Teams' });
   expect(open.getAttribute('href')).toBe(
@@ -106,7 +119,16 @@ test('in Polish', async () => {
   const { client } = recordedApi();
   render(<PaneApp host={mentoringHost()} client={client} signIn={localSignIn} language="pl" locale="pl-PL" theme="dark" relationshipLink={link} />);
   expect(await screen.findByText('Spotkanie 1 z: Kacper Nowak')).toBeTruthy();
+  const times = screen.getByRole('region', { name: 'Czas lokalny' });
+  expect([...times.querySelectorAll('ul')[0]!.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Oliver: wt., 8 sty, 21:30–22:15 GMT+0', 'Kacper: wt., 8 sty, 22:30–23:15 CET']);
+  expect(screen.getByText('Ten termin wykracza poza Waszą umowę mentorską. U osoby Kacper to będzie wt., 8 sty, 22:30–23:15 CET, w nocy — poza jej godzinami spotkań.')).toBeTruthy();
   expect(screen.getByText('Terminy zgodne z umową')).toBeTruthy();
+  expect([...times.querySelectorAll('ul')[1]!.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+    'wt., 8 sty, 09:00–09:45 GMT+0 · Kacper 10:00–10:45 CET',
+    'wt., 8 sty, 23:30–00:15 GMT+0 · Kacper śr., 9 sty, 00:30–01:15 CET',
+  ]);
+  expect(times.textContent).not.toMatch(ISO_DATE);
+  expect(times.textContent).not.toContain('Europe/');
   expect(screen.getByRole('link', { name: 'Otwórz w Teams' })).toBeTruthy();
 });
 
