@@ -138,7 +138,10 @@ export function boundaryWords(language: WordsLanguage, hostLocale?: string): Bou
   const format = (options: Intl.DateTimeFormatOptions, timeZone: string) => {
     const key = `${JSON.stringify(options)}|${timeZone}`;
     let f = formats.get(key);
-    if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
+    if (!f) {
+      f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+      formats.set(key, f);
+    }
     return f;
   };
   // A 12-hour locale writes "4:00 PM", a 24-hour one "16:00".

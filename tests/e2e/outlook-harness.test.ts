@@ -5,7 +5,9 @@
  * goal with progress, open item, both local times, the link to the tab) and on
  * an appointment of no mentoring meeting; the guard moving the time outside the agreement (bar), and
  * Send (Smart Alert, "Send anyway" writes the new time to the local calendar). axe (no serious or
- * critical finding) and screenshots at the pane's width, 320 px, light and dark, en and pl.
+ * critical finding) and screenshots at the pane's width, 320 px, light and dark, en and pl; the bar and
+ * the pane word the boundary in the page's language (Office's display language), with Intl's times:
+ * no IANA id, no ISO date.
  */
 import type { Page } from 'playwright-core';
 import { createLocalCalendarService } from '../../src/local/calendar/local-calendar.service';
@@ -82,6 +84,8 @@ async function openHarness(page: Page, query: string, appointment: RegExp | 'oth
   else await choice.selectOption({ label: (await page.locator('option', { hasText: appointment }).first().textContent())! });
 }
 
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
+
 const localInput = (iso: string, zone: string) => {
   const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
@@ -113,7 +117,7 @@ describe('the Outlook harness of npm start', () => {
       expect(await bar.textContent()).toMatch(/Try Tue/);
       // The pane hears the item's AppointmentTimeChanged and checks the new time too, with the alternatives.
       await pane.getByText(/^This time is outside your mentoring agreement\./).waitFor({ timeout: 60_000 });
-      await pane.getByText(/Kacper Nowak: Tue \S+ 21:00–21:45/).waitFor();
+      await pane.getByText(/^Kacper Nowak: Tue \d+ Jan, 21:00–21:45 CET$/).waitFor();
       await pane.getByText('Times inside the agreement').waitFor();
 
       await page.getByRole('button', { name: 'Send update' }).click();
@@ -121,9 +125,11 @@ describe('the Outlook harness of npm start', () => {
       await alert.waitFor({ timeout: 60_000 });
       const words = (await alert.textContent()) ?? '';
       expect(words).toContain('This time is outside your mentoring agreement.');
-      expect(words).toMatch(/Kacper Nowak: Tue \S+ 21:00–21:45/);
-      expect(words).toMatch(/Margaret Hale: Tue \S+ 20:00–20:45/);
+      expect(words).toMatch(/Kacper Nowak: Tue \d+ Jan, 21:00–21:45 CET/);
+      expect(words).toMatch(/Margaret Hale: Tue \d+ Jan, 20:00–20:45 GMT/);
       expect(words).toContain('Times inside it:');
+      expect(words).not.toMatch(ISO_DATE);
+      expect(words).not.toContain('Europe/');
       await alert.getByRole('button', { name: 'Send anyway' }).click();
       await page.getByText('Sent: the local calendar now holds this time.').waitFor({ timeout: 60_000 });
 
@@ -170,7 +176,17 @@ describe('the Outlook harness of npm start', () => {
         const start = page.getByLabel(language === 'pl' ? 'Początek' : 'Start');
         const current = await start.inputValue();
         await start.fill(`${current.slice(0, 11)}21:00`);
-        await page.getByText(/^Outside your mentoring agreement:/).waitFor({ timeout: 60_000 });
+        // 21:00 in London is 22:00 in Warsaw: Kacper's night, in the page's language.
+        const bar = page.getByText(language === 'pl' ? /^Poza Waszą umową mentorską: w nocy u osoby Kacper Nowak \(22:00–22:45 CET\)\. Spróbuj: / : /^Outside your mentoring agreement: night-time for Kacper Nowak \(22:00–22:45 CET\)\. Try /);
+        await bar.waitFor({ timeout: 60_000 });
+        const pane = page.getByRole('region', { name: language === 'pl' ? /Panel mentoringu/ : /Mentoring pane/ });
+        await pane.getByText(language === 'pl' ? /^Ten termin wykracza poza Waszą umowę mentorską\. U osoby Kacper Nowak/ : /^This time is outside your mentoring agreement\. For Kacper Nowak/).waitFor({ timeout: 60_000 });
+        const barText = (await bar.textContent()) ?? '';
+        expect(barText.length).toBeLessThanOrEqual(150);
+        for (const text of [barText, (await pane.textContent()) ?? '']) {
+          expect(text).not.toContain('Europe/');
+          expect(text).not.toMatch(ISO_DATE);
+        }
         await checkScreen(page, `outlook-harness-bar-320-${language}-${theme}`);
       } finally {
         await browser.close();
