@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import type { BookingOutcome, BoundaryVerdict, MeetingSlotProposal, UnbookedMeetings } from '../core/booking';
-
 import { formatted, Id, IsoInstant, multilineText, toIso, Version } from './common';
 import { MeetingDto, toMeetingDto } from './relationships';
 

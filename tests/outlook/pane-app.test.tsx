@@ -64,6 +64,8 @@ const BROKEN: BoundaryCheckDto = {
   ],
 };
 const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
+/** The lines of the `n`th list in a section (0: the local times, 1: the times inside the agreement). */
+const listed = (section: HTMLElement, n: number) => [...section.querySelectorAll('ul')[n]!.querySelectorAll('li')].map((li) => li.textContent);
 
 const mentoringHost = (ids = { relationshipId: 'rel-1', meetingId: 'rel-1.m001' }): PaneHost => ({
   mentoringIds: async () => ids,
@@ -98,9 +100,9 @@ test('a mentoring meeting: agenda, goals with progress, open action items, both 
   expect(screen.getByText(/Install Power BI Desktop/)).toBeTruthy();
   const times = screen.getByRole('region', { name: 'Local times' });
   // The reader's own time first, then the partner's; Intl's words, not ISO dates or IANA ids.
-  expect([...times.querySelectorAll('ul')[0]!.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Oliver: Tue 8 Jan, 21:30–22:15 GMT', 'Kacper: Tue 8 Jan, 22:30–23:15 CET']);
+  expect(listed(times, 0)).toEqual(['Oliver: Tue 8 Jan, 21:30–22:15 GMT', 'Kacper: Tue 8 Jan, 22:30–23:15 CET']);
   expect(screen.getByText('This time is outside your mentoring agreement. For Kacper this is Tue 8 Jan, 22:30–23:15 CET, at night, outside their meeting windows.')).toBeTruthy();
-  expect([...times.querySelectorAll('ul')[1]!.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+  expect(listed(times, 1)).toEqual([
     'Tue 8 Jan, 09:00–09:45 GMT · Kacper 10:00–10:45 CET',
     'Tue 8 Jan, 23:30–00:15 GMT · Kacper Wed 9 Jan, 00:30–01:15 CET',
   ]);
@@ -120,10 +122,10 @@ test('in Polish', async () => {
   render(<PaneApp host={mentoringHost()} client={client} signIn={localSignIn} language="pl" locale="pl-PL" theme="dark" relationshipLink={link} />);
   expect(await screen.findByText('Spotkanie 1 z: Kacper Nowak')).toBeTruthy();
   const times = screen.getByRole('region', { name: 'Czas lokalny' });
-  expect([...times.querySelectorAll('ul')[0]!.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Oliver: wt., 8 sty, 21:30–22:15 GMT+0', 'Kacper: wt., 8 sty, 22:30–23:15 CET']);
+  expect(listed(times, 0)).toEqual(['Oliver: wt., 8 sty, 21:30–22:15 GMT+0', 'Kacper: wt., 8 sty, 22:30–23:15 CET']);
   expect(screen.getByText('Ten termin wykracza poza Waszą umowę mentorską. U osoby Kacper to będzie wt., 8 sty, 22:30–23:15 CET, w nocy — poza jej godzinami spotkań.')).toBeTruthy();
   expect(screen.getByText('Terminy zgodne z umową')).toBeTruthy();
-  expect([...times.querySelectorAll('ul')[1]!.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+  expect(listed(times, 1)).toEqual([
     'wt., 8 sty, 09:00–09:45 GMT+0 · Kacper 10:00–10:45 CET',
     'wt., 8 sty, 23:30–00:15 GMT+0 · Kacper śr., 9 sty, 00:30–01:15 CET',
   ]);

@@ -84,8 +84,6 @@ export interface CheckBoundariesInput {
 export interface BoundaryFacts {
   readonly agreement: Agreement;
   readonly names: Readonly<Record<Role, string>>;
-  /** Which of the pair asks (absent where no one does: booking's own check). */
-  readonly callerRole?: Role;
   readonly now: Instant;
   readonly meeting: Pick<Meeting, 'id' | 'number' | 'start' | 'end'>;
   /** The pair's other live meetings (not cancelled, not failed). */
