@@ -1,6 +1,5 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Switch, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { civilDateHint } from '../../components/civil-date-hint';
-import { TimeZonePicker } from '../../components/time-zone-picker';
 import { LIMITS } from '../../../contracts/common';
 import { isTooLong, lengthLimitProps, textLength } from '../../components/length-limit';
 import { useState, type FormEvent } from 'react';
@@ -11,12 +10,18 @@ import type { ApiProblem } from '../../api/api-error';
 import { useI18n } from '../../i18n/i18n';
 import type { Pair } from './action-items-panel';
 import { agreementProblems, serverProblems, type AgreementProblems } from './agreement-problems';
-import { WindowsEditor } from './agreement-windows-editor';
+import { PersonFields } from './agreement-person-fields';
+
+/** From this width the week picture sits beside the series' fields, and the two people side by side. */
+const WIDE = '@media (min-width: 1024px)';
 
 const useStyles = makeStyles({
-  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '860px' },
+  form: { display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '1120px', minWidth: 0 },
+  top: { display: 'grid', gap: tokens.spacingVerticalL, minWidth: 0, [WIDE]: { gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalXXL } },
+  general: { display: 'grid', gap: tokens.spacingVerticalM, alignContent: 'start', minWidth: 0 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'start' },
-  fieldset: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, display: 'grid', gap: tokens.spacingVerticalS },
+  people: { display: 'grid', gap: tokens.spacingVerticalL, minWidth: 0, [WIDE]: { gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL } },
+  note: { maxWidth: '40rem' },
 });
 
 type Side = 'mentor' | 'mentee';
@@ -73,122 +78,98 @@ export function AgreementEditor({ initial, draftKey, relationshipId, pair, savin
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label={t('agreement.counter')}>
-      {relationshipId ? <AgreementWeekGrid relationshipId={relationshipId} agreement={draft} partnerName={pair.partnerName} /> : null}
-      <div className={styles.row}>
-        <Field label={t('agreement.cadence')} {...at('cadence')}>
-          <Select
-            value={draft.cadence.kind}
-            onChange={(_, d) => setDraft((x) => ({ ...x, cadence: d.value === 'everyNDays' ? { kind: 'everyNDays', days: 10 } : { kind: d.value as 'weekly' | 'biweekly' | 'monthly' } }))}
-          >
-            <option value="weekly">{t('agreement.cadence.weekly')}</option>
-            <option value="biweekly">{t('agreement.cadence.biweekly')}</option>
-            <option value="monthly">{t('agreement.cadence.monthly')}</option>
-            <option value="everyNDays">{t('agreement.cadence.custom')}</option>
-          </Select>
-        </Field>
-        {draft.cadence.kind === 'everyNDays' ? (
-          <Field label={t('agreement.cadence.daysBetween')} {...at('cadence.days')}>
-            <Input type="number" min={1} value={String(draft.cadence.days)} onChange={(_, d) => setDraft((x) => ({ ...x, cadence: { kind: 'everyNDays', days: num(d.value) } }))} />
+      <div className={styles.top}>
+        {relationshipId ? <AgreementWeekGrid relationshipId={relationshipId} agreement={draft} partnerName={pair.partnerName} /> : null}
+        <div className={styles.general}>
+          <div className={styles.row}>
+            <Field label={t('agreement.cadence')} {...at('cadence')}>
+              <Select
+                value={draft.cadence.kind}
+                onChange={(_, d) => setDraft((x) => ({ ...x, cadence: d.value === 'everyNDays' ? { kind: 'everyNDays', days: 10 } : { kind: d.value as 'weekly' | 'biweekly' | 'monthly' } }))}
+              >
+                <option value="weekly">{t('agreement.cadence.weekly')}</option>
+                <option value="biweekly">{t('agreement.cadence.biweekly')}</option>
+                <option value="monthly">{t('agreement.cadence.monthly')}</option>
+                <option value="everyNDays">{t('agreement.cadence.custom')}</option>
+              </Select>
+            </Field>
+            {draft.cadence.kind === 'everyNDays' ? (
+              <Field label={t('agreement.cadence.daysBetween')} {...at('cadence.days')}>
+                <Input type="number" min={1} value={String(draft.cadence.days)} onChange={(_, d) => setDraft((x) => ({ ...x, cadence: { kind: 'everyNDays', days: num(d.value) } }))} />
+              </Field>
+            ) : null}
+            <Field label={t('agreement.meetingMinutes')} {...at('meetingMinutes')}>
+              <Input type="number" min={15} step={15} value={String(draft.meetingMinutes)} onChange={(_, d) => setDraft((x) => ({ ...x, meetingMinutes: num(d.value) }))} />
+            </Field>
+            <Field label={t('agreement.bufferMinutes')} {...at('bufferMinutes')}>
+              <Input type="number" min={0} step={5} value={String(draft.bufferMinutes)} onChange={(_, d) => setDraft((x) => ({ ...x, bufferMinutes: num(d.value) }))} />
+            </Field>
+            <Field label={t('agreement.minimumNoticeHours')} {...at('minimumNoticeHours')}>
+              <Input type="number" min={0} value={String(draft.minimumNoticeHours)} onChange={(_, d) => setDraft((x) => ({ ...x, minimumNoticeHours: num(d.value) }))} />
+            </Field>
+          </div>
+          <div className={styles.row}>
+            <Field label={t('agreement.firstDate')} {...(problems.firstDate ? at('firstDate') : civilDateHint(draft.firstDate, format))}>
+              <Input type="date" value={draft.firstDate} onChange={(_, d) => setDraft((x) => ({ ...x, firstDate: d.value }))} />
+            </Field>
+            <Field label={t('agreement.endDate')} {...(problems.endDate ? at('endDate') : civilDateHint(draft.endDate, format))}>
+              <Input
+                type="date"
+                value={draft.endDate ?? ''}
+                onChange={(_, d) =>
+                  setDraft((x) => {
+                    const { endDate: _old, ...rest } = x;
+                    return d.value ? { ...rest, endDate: d.value } : rest;
+                  })
+                }
+              />
+            </Field>
+            <Field label={t('agreement.meetingCount')} {...at('meetingCount')}>
+              <Input
+                type="number"
+                min={1}
+                value={draft.meetingCount === undefined ? '' : String(draft.meetingCount)}
+                onChange={(_, d) =>
+                  setDraft((x) => {
+                    const { meetingCount: _old, ...rest } = x;
+                    return d.value ? { ...rest, meetingCount: num(d.value) } : rest;
+                  })
+                }
+              />
+            </Field>
+          </div>
+          <Switch label={t('agreement.respectWorkingHours')} checked={draft.respectWorkingHours} onChange={(_, d) => setDraft((x) => ({ ...x, respectWorkingHours: d.checked }))} />
+          <Field label={t('agreement.location')}>
+            <RadioGroup
+              layout="horizontal"
+              value={draft.location.kind}
+              onChange={(_, d) => setDraft((x) => ({ ...x, location: d.value === 'place' ? { kind: 'place', name: '' } : { kind: 'online' } }))}
+            >
+              <Radio value="online" label={t('agreement.location.online')} />
+              <Radio value="place" label={t('agreement.location.place')} />
+            </RadioGroup>
           </Field>
-        ) : null}
-        <Field label={t('agreement.meetingMinutes')} {...at('meetingMinutes')}>
-          <Input type="number" min={15} step={15} value={String(draft.meetingMinutes)} onChange={(_, d) => setDraft((x) => ({ ...x, meetingMinutes: num(d.value) }))} />
-        </Field>
-        <Field label={t('agreement.bufferMinutes')} {...at('bufferMinutes')}>
-          <Input type="number" min={0} step={5} value={String(draft.bufferMinutes)} onChange={(_, d) => setDraft((x) => ({ ...x, bufferMinutes: num(d.value) }))} />
-        </Field>
-        <Field label={t('agreement.minimumNoticeHours')} {...at('minimumNoticeHours')}>
-          <Input type="number" min={0} value={String(draft.minimumNoticeHours)} onChange={(_, d) => setDraft((x) => ({ ...x, minimumNoticeHours: num(d.value) }))} />
-        </Field>
+          {draft.location.kind === 'place' ? (
+            <Field label={t('agreement.placeName')} required {...at('location.name')}>
+              <Input value={draft.location.name} onChange={(_, d) => setDraft((x) => ({ ...x, location: { kind: 'place', name: d.value } }))} />
+            </Field>
+          ) : null}
+        </div>
       </div>
-      <div className={styles.row}>
-        <Field label={t('agreement.firstDate')} {...(problems.firstDate ? at('firstDate') : civilDateHint(draft.firstDate, format))}>
-          <Input type="date" value={draft.firstDate} onChange={(_, d) => setDraft((x) => ({ ...x, firstDate: d.value }))} />
-        </Field>
-        <Field label={t('agreement.endDate')} {...(problems.endDate ? at('endDate') : civilDateHint(draft.endDate, format))}>
-          <Input
-            type="date"
-            value={draft.endDate ?? ''}
-            onChange={(_, d) =>
-              setDraft((x) => {
-                const { endDate: _old, ...rest } = x;
-                return d.value ? { ...rest, endDate: d.value } : rest;
-              })
-            }
+      <div className={styles.people}>
+        {(['mentor', 'mentee'] as const).map((side) => (
+          <PersonFields
+            key={side}
+            side={side}
+            person={draft[side]}
+            mine={draft[side].personId === pair.myId}
+            partnerName={pair.partnerName}
+            problems={problems}
+            onChange={(patch) => setSide(side, patch)}
           />
-        </Field>
-        <Field label={t('agreement.meetingCount')} {...at('meetingCount')}>
-          <Input
-            type="number"
-            min={1}
-            value={draft.meetingCount === undefined ? '' : String(draft.meetingCount)}
-            onChange={(_, d) =>
-              setDraft((x) => {
-                const { meetingCount: _old, ...rest } = x;
-                return d.value ? { ...rest, meetingCount: num(d.value) } : rest;
-              })
-            }
-          />
-        </Field>
+        ))}
       </div>
-      <Switch label={t('agreement.respectWorkingHours')} checked={draft.respectWorkingHours} onChange={(_, d) => setDraft((x) => ({ ...x, respectWorkingHours: d.checked }))} />
-      <Field label={t('agreement.location')}>
-        <RadioGroup
-          layout="horizontal"
-          value={draft.location.kind}
-          onChange={(_, d) => setDraft((x) => ({ ...x, location: d.value === 'place' ? { kind: 'place', name: '' } : { kind: 'online' } }))}
-        >
-          <Radio value="online" label={t('agreement.location.online')} />
-          <Radio value="place" label={t('agreement.location.place')} />
-        </RadioGroup>
-      </Field>
-      {draft.location.kind === 'place' ? (
-        <Field label={t('agreement.placeName')} required {...at('location.name')}>
-          <Input value={draft.location.name} onChange={(_, d) => setDraft((x) => ({ ...x, location: { kind: 'place', name: d.value } }))} />
-        </Field>
-      ) : null}
-      {(['mentor', 'mentee'] as const).map((side) => {
-        const person = draft[side];
-        const mine = person.personId === pair.myId;
-        const name = pair.partnerName;
-        return (
-          <fieldset key={side} className={styles.fieldset}>
-            <legend>
-              <Text weight="semibold" size={400}>
-                {mine ? t('agreement.personMine') : t('agreement.person', { name })}
-              </Text>
-            </legend>
-            <div className={styles.row}>
-              <Field label={t('agreement.timeZone')} {...at(`${side}.timeZone`)}>
-                <TimeZonePicker value={person.timeZone} onChange={(timeZone) => setSide(side, { timeZone })} />
-              </Field>
-              <Field label={t('agreement.contactChannel')} {...at(`${side}.contactChannel`)}>
-                <Select value={person.contactChannel} onChange={(_, d) => setSide(side, { contactChannel: d.value as 'teamsChat' | 'email' })}>
-                  <option value="teamsChat">{t('agreement.channel.teamsChat')}</option>
-                  <option value="email">{t('agreement.channel.email')}</option>
-                </Select>
-              </Field>
-            </div>
-            <WindowsEditor
-              legend={mine ? t('agreement.meetingWindowsMine', { zone: format.zoneTitle(person.timeZone) }) : t('agreement.meetingWindows', { name, zone: format.zoneTitle(person.timeZone) })}
-              idPrefix={`${side}-meet`}
-              windows={person.meetingWindows}
-              path={`${side}.meetingWindows`}
-              problems={problems}
-              onChange={(meetingWindows) => setSide(side, { meetingWindows })}
-            />
-            <WindowsEditor
-              legend={mine ? t('agreement.contactHoursMine', { zone: format.zoneTitle(person.timeZone) }) : t('agreement.contactHours', { name, zone: format.zoneTitle(person.timeZone) })}
-              idPrefix={`${side}-contact`}
-              windows={person.contactHours}
-              path={`${side}.contactHours`}
-              problems={problems}
-              onChange={(contactHours) => setSide(side, { contactHours })}
-            />
-          </fieldset>
-        );
-      })}
-      <Field label={t('agreement.note', { name: pair.partnerName })} {...lengthLimitProps(t, note, LIMITS.note, problems.note)}>
+      <Field className={styles.note} label={t('agreement.note', { name: pair.partnerName })} {...lengthLimitProps(t, note, LIMITS.note, problems.note)}>
         <Textarea value={note} onChange={(_, d) => setNote(d.value)} />
       </Field>
       {marked || elsewhere.length > 0 ? (

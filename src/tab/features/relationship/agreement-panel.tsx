@@ -112,7 +112,7 @@ export function AgreementPanel({ detail, pair, myZone, onChanged }: AgreementPan
       {problem && !(editing && isFieldProblem(problem)) ? <ProblemMessage problem={problem} /> : null}
       {editing && waitingForHours ? <Spinner size="small" label={t('agreement.hours.loading')} /> : null}
       {editing && first && !waitingForHours ? (
-        <MessageBar intent={hoursNote.fromOutlook ? 'info' : 'warning'}>
+        <MessageBar intent={hoursNote.fromOutlook ? 'info' : 'warning'} layout="multiline">
           <MessageBarBody>{hoursNote.text}</MessageBarBody>
         </MessageBar>
       ) : null}

@@ -28,6 +28,42 @@ export function windowText(language: string, window: WeeklyWindow, style: 'long'
   return `${day} ${window.start} – ${weekdayName(language, (window.weekday % 7) + 1, style)} ${window.end}`;
 }
 
+/**
+ * A list of windows in one line, as a person would say it: days with the same hours share them, and
+ * three or more days in a row read as a range ("Mon–Fri 09:00–17:00; Sat 10:00–12:00"). A window that
+ * runs past midnight is written on its own with both days. Empty for no windows.
+ */
+export function windowsSummary(language: string, windows: readonly WeeklyWindow[]): string {
+  const groups = new Map<string, { start: string; end: string; days: number[] }>();
+  const parts: (string | { start: string; end: string; days: number[] })[] = [];
+  for (const w of windows) {
+    if (w.endsNextDay) {
+      parts.push(windowText(language, w, 'short'));
+      continue;
+    }
+    const key = `${w.start}-${w.end}`;
+    const group = groups.get(key);
+    if (group) group.days.push(w.weekday);
+    else {
+      const created = { start: w.start, end: w.end, days: [w.weekday as number] };
+      groups.set(key, created);
+      parts.push(created);
+    }
+  }
+  const day = (d: number) => weekdayName(language, d, 'short');
+  const daysText = (days: readonly number[]) => {
+    const sorted = [...new Set(days)].sort((a, b) => a - b);
+    const runs: number[][] = [];
+    for (const d of sorted) {
+      const last = runs.at(-1);
+      if (last && last.at(-1) === d - 1) last.push(d);
+      else runs.push([d]);
+    }
+    return runs.flatMap((run) => (run.length >= 3 ? [`${day(run[0]!)}–${day(run.at(-1)!)}`] : run.map(day))).join(', ');
+  };
+  return parts.map((part) => (typeof part === 'string' ? part : `${daysText(part.days)} ${part.start}–${part.end}`)).join('; ');
+}
+
 export function cadenceText(cadence: AgreementDto['cadence'], t: I18n['t']): string {
   switch (cadence.kind) {
     case 'weekly':
@@ -103,7 +139,7 @@ export function AgreementSummary({ agreement, pair, viewerZone }: { agreement: A
               ? t('agreement.contactHoursMine', { zone: format.zoneTitle(side.timeZone) })
               : t('agreement.contactHours', { name: pair.partnerName, zone: format.zoneTitle(side.timeZone) })}
             :{' '}
-            {side.contactHours.map((w) => windowText(language, w, 'short')).join(', ')}
+            {windowsSummary(language, side.contactHours)}
           </Text>
         </div>
       ))}

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { AgreementDto } from '../../../../src/contracts';
 import { AgreementEditor } from '../../../../src/tab/features/relationship/agreement-editor';
-import { windowInViewerZone, windowText } from '../../../../src/tab/features/relationship/agreement-summary';
+import { windowInViewerZone, windowsSummary, windowText } from '../../../../src/tab/features/relationship/agreement-summary';
 import { createFormatters } from '../../../../src/tab/i18n/i18n';
 import { renderWithProviders } from '../../support/render-with-providers';
 
@@ -202,6 +202,102 @@ describe('a window that runs past midnight', () => {
     expect(windowText('en', { weekday: 7, start: '23:00', end: '02:00', endsNextDay: true }, 'short')).toBe('Sun 23:00 – Mon 02:00');
     expect(windowText('pl', { weekday: 5, start: '22:00', end: '01:00', endsNextDay: true }, 'short')).toBe('pt. 22:00 – sob. 01:00');
     expect(windowText('en', { weekday: 2, start: '09:00', end: '12:00' })).toBe('Tuesday 09:00–12:00');
+  });
+});
+
+describe('the windows of a list', () => {
+  beforeEach(() => window.sessionStorage.clear());
+
+  it('are named control by control, though the column headings show once per list', () => {
+    renderWithProviders(<AgreementEditor initial={agreement} draftKey="test.agreement" pair={pair} saving={false} onSave={() => undefined} onCancel={() => undefined} />);
+    const window = screen.getByRole('group', { name: 'When you can meet (in Central European Time, Warsaw) 1' });
+    expect((within(window).getByRole('combobox', { name: 'Day' }) as HTMLSelectElement).value).toBe('2');
+    expect((within(window).getByRole('combobox', { name: 'From' }) as HTMLSelectElement).value).toBe('09:00');
+    expect((within(window).getByRole('combobox', { name: 'To' }) as HTMLSelectElement).value).toBe('12:00');
+    expect(within(window).getByRole('checkbox', { name: 'Ends the next day' })).toBeTruthy();
+    expect(within(window).getByRole('button', { name: 'Remove window 1' }).textContent).toBe('');
+    // Two meeting lists are open (contact hours are folded), each with one row of headings, hidden from screen readers.
+    const headings = screen.getAllByText('From', { selector: 'span' }).map((el) => el.closest('[aria-hidden="true"]'));
+    expect(headings).toHaveLength(2);
+    expect(headings.every((h) => h !== null)).toBe(true);
+  });
+});
+
+describe('contact hours', () => {
+  beforeEach(() => window.sessionStorage.clear());
+
+  it('read as one line until “Change”, which opens the list; “Done” folds it again and nothing is lost', async () => {
+    const user = userEvent.setup();
+    const onSave = jest.fn();
+    const weekdays: AgreementDto = { ...agreement, mentee: { ...agreement.mentee, contactHours: ([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, start: '09:00', end: '17:00' })) } };
+    renderWithProviders(<AgreementEditor initial={weekdays} draftKey="test.agreement" pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
+    expect(screen.getByText('Mon–Fri 09:00–17:00')).toBeTruthy();
+    expect(screen.getByText('Mon 09:00–17:00')).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'When Oliver Bennett may be contacted (in United Kingdom Time, London) 1' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Change When Oliver Bennett may be contacted (in United Kingdom Time, London)' }));
+    const friday = screen.getByRole('group', { name: 'When Oliver Bennett may be contacted (in United Kingdom Time, London) 5' });
+    expect(document.activeElement).toBe(screen.getAllByRole('combobox', { name: 'Day' }).find((el) => el.id === 'mentee-contact-day-0'));
+    await user.selectOptions(within(friday).getByRole('combobox', { name: 'To' }), '13:00');
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+    expect(screen.getByText('Mon–Thu 09:00–17:00; Fri 09:00–13:00')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Change When Oliver Bennett may be contacted (in United Kingdom Time, London)' }));
+    await user.click(screen.getByRole('button', { name: 'Send proposal' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0][0].mentee.contactHours.at(-1)).toEqual({ weekday: 5, start: '09:00', end: '13:00' });
+  });
+
+  it('open by themselves when the draft’s check finds a problem in them, with the problem at its field and no “Done”', async () => {
+    const user = userEvent.setup();
+    const onSave = jest.fn();
+    const backwards: AgreementDto = { ...agreement, mentee: { ...agreement.mentee, contactHours: [{ weekday: 1, start: '17:00', end: '09:00' }] } };
+    renderWithProviders(<AgreementEditor initial={backwards} draftKey="test.agreement" pair={pair} saving={false} onSave={onSave} onCancel={() => undefined} />);
+    expect(screen.queryByRole('group', { name: 'When Oliver Bennett may be contacted (in United Kingdom Time, London) 1' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Send proposal' }));
+    const window = screen.getByRole('group', { name: 'When Oliver Bennett may be contacted (in United Kingdom Time, London) 1' });
+    expect(within(window).getByText('A time window ends before it starts. If it runs past midnight, tick “Ends the next day”; otherwise correct the times.')).toBeTruthy();
+    expect(within(window).getByRole('combobox', { name: 'To' }).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByRole('button', { name: 'Done' })).toBeNull();
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('open by themselves when none are left, saying so above the list', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<AgreementEditor initial={agreement} draftKey="test.agreement" pair={pair} saving={false} onSave={() => undefined} onCancel={() => undefined} />);
+    await user.click(screen.getByRole('button', { name: 'Change When you may be contacted (in Central European Time, Warsaw)' }));
+    await user.click(within(screen.getByRole('group', { name: 'When you may be contacted (in Central European Time, Warsaw) 1' })).getByRole('button', { name: 'Remove window 1' }));
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+    expect(screen.getByText('No contact hours yet')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Send proposal' }));
+    expect(screen.getByRole('alert').closest('fieldset')?.querySelector('legend')?.textContent).toBe('When you may be contacted (in Central European Time, Warsaw)');
+  });
+
+  it('open by themselves for the API’s refusal of one of them, shown at its field in the person’s language', () => {
+    const serverProblem = {
+      kind: 'rejected' as const,
+      status: 422,
+      code: 'AGREEMENT.WINDOW_END_BEFORE_START',
+      serverMessage: 'The window 17:00–09:00 ends before it starts.',
+      field: 'agreement.mentee.contactHours[0].end',
+    };
+    renderWithProviders(
+      <AgreementEditor initial={agreement} draftKey="test.agreement" pair={pair} saving={false} serverProblem={serverProblem} onSave={() => undefined} onCancel={() => undefined} />,
+      { language: 'pl' },
+    );
+    const window = screen.getByRole('group', { name: /^Kiedy można kontaktować się z osobą Oliver Bennett \(.*\) 1$/ });
+    expect(within(window).getByRole('combobox', { name: 'Do' }).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByRole('button', { name: 'Gotowe' })).toBeNull();
+    // The other person's contact hours stay one line.
+    expect(screen.getByRole('button', { name: /^Zmień Kiedy można się z Tobą kontaktować/ })).toBeTruthy();
+  });
+
+  it('are written as a person says them', () => {
+    const days = (list: readonly number[], start: string, end: string) => list.map((weekday) => ({ weekday: weekday as 1, start, end }));
+    expect(windowsSummary('en', days([1, 2, 3, 4, 5], '09:00', '17:00'))).toBe('Mon–Fri 09:00–17:00');
+    expect(windowsSummary('en', [...days([1, 3], '08:00', '16:00'), ...days([2], '10:00', '12:00')])).toBe('Mon, Wed 08:00–16:00; Tue 10:00–12:00');
+    expect(windowsSummary('en', days([1, 2, 4, 5, 6], '09:00', '17:00'))).toBe('Mon, Tue, Thu–Sat 09:00–17:00');
+    expect(windowsSummary('en', [...days([5], '09:00', '17:00'), { weekday: 5, start: '22:00', end: '01:00', endsNextDay: true }])).toBe('Fri 09:00–17:00; Fri 22:00 – Sat 01:00');
+    expect(windowsSummary('pl', days([1, 2, 3, 4, 5], '09:00', '17:00'))).toBe('pon.–pt. 09:00–17:00');
+    expect(windowsSummary('en', [])).toBe('');
   });
 });
 

@@ -57,6 +57,11 @@ describe('a first agreement', () => {
     expect(getWorkingHours).toHaveBeenCalledWith('rel-1', expect.anything());
     expect(screen.getAllByRole('group', { name: /^When you can meet \(in Central European Time, Warsaw\) \d+$/ })).toHaveLength(2);
     expect(screen.getAllByRole('group', { name: /^When Oliver Bennett can meet \(in United Kingdom Time, London\) \d+$/ })).toHaveLength(1);
+    // Contact hours read as one line, each person's on their own clock, until "Change" opens the list.
+    expect(screen.getByText('Mon, Wed 08:00–16:00')).toBeTruthy();
+    expect(screen.getByText('Wed 10:00–18:30')).toBeTruthy();
+    expect(screen.queryAllByRole('group', { name: /^When Oliver Bennett may be contacted \(in United Kingdom Time, London\) \d+$/ })).toHaveLength(0);
+    await userEvent.click(screen.getByRole('button', { name: 'Change When Oliver Bennett may be contacted (in United Kingdom Time, London)' }));
     expect(screen.getAllByRole('group', { name: /^When Oliver Bennett may be contacted \(in United Kingdom Time, London\) \d+$/ })).toHaveLength(1);
   });
 
