@@ -387,7 +387,6 @@ export const en = {
   'agreement.contactHoursMine': 'When you may be contacted (in {zone})',
   'agreement.contactHours.change': 'Change',
   'agreement.contactHours.done': 'Done',
-  'agreement.contactHours.none': 'No contact hours yet',
   'agreement.history': 'All versions',
   'agreement.historyItem': 'Version {number}, proposed by {name} on {date}',
   'agreement.acceptedByBoth': 'accepted by both',

@@ -390,7 +390,6 @@ export const pl: Readonly<Record<MessageKey, string>> = {
   'agreement.contactHoursMine': 'Kiedy można się z Tobą kontaktować ({zone})',
   'agreement.contactHours.change': 'Zmień',
   'agreement.contactHours.done': 'Gotowe',
-  'agreement.contactHours.none': 'Brak godzin kontaktu',
   'agreement.history': 'Wszystkie wersje',
   'agreement.historyItem': 'Wersja {number}, zaproponował(a) {name}, {date}',
   'agreement.acceptedByBoth': 'przyjęta przez oboje',

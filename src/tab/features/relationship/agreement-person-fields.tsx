@@ -34,7 +34,7 @@ const isUnder = (problems: AgreementProblems, path: string) => Object.keys(probl
 /**
  * One person's boundaries, in their own zone: zone, contact channel, the windows a meeting may take,
  * and the contact hours. Contact hours rarely differ from working hours, so they read as one line with
- * "Change"; any problem under them opens the list, so no error is ever hidden.
+ * "Change"; any problem under them opens the list, so no error is ever hidden, and so does an empty list.
  */
 export function PersonFields({
   side,
@@ -57,7 +57,8 @@ export function PersonFields({
   const at = (path: string) => (problems[path] ? { validationState: 'error' as const, validationMessage: problems[path] } : {});
   const contactPath = `${side}.contactHours`;
   const contactLegend = mine ? t('agreement.contactHoursMine', { zone }) : t('agreement.contactHours', { name: partnerName, zone });
-  const mustShow = isUnder(problems, contactPath);
+  // An empty list has nothing to sum up: it shows as the list, ready for "Add a time window".
+  const mustShow = isUnder(problems, contactPath) || person.contactHours.length === 0;
   const [open, setOpen] = useState(false);
   const expanded = open || mustShow;
   const ids = useId();
@@ -125,7 +126,7 @@ export function PersonFields({
             {contactLegend}
           </Text>
           <div className={styles.contactLine}>
-            <Text>{person.contactHours.length > 0 ? windowsSummary(language, person.contactHours) : t('agreement.contactHours.none')}</Text>
+            <Text>{windowsSummary(language, person.contactHours)}</Text>
             <Button ref={changeButton} id={changeId} size="small" aria-labelledby={`${changeId} ${titleId}`} onClick={() => toggle(true)}>
               {t('agreement.contactHours.change')}
             </Button>
