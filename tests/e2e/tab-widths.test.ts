@@ -4,7 +4,7 @@
  * dark mode (the tab follows prefers-color-scheme outside Teams) and in English and Polish (chosen on
  * Profile, kept on the device). Every screen must fit without sideways scrolling
  * (`scrollWidth <= innerWidth`), have no serious or critical axe finding, and is photographed into
- * test-artifacts/e2e/width-<width>-<theme>-<language>-<screen>.png.
+ * test-artifacts/e2e/width-<width>-<theme>-<language>-<screen>.png; the agreement screen also with its editor open.
  */
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -73,6 +73,18 @@ async function fitsWidth(page: Page): Promise<{ scrollWidth: number; innerWidth:
   return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 }
 
+/** The agreement editor open (its longest screen: both people's windows), with the week picture drawn; Cancel leaves no draft behind. */
+async function checkAgreementEditor(page: Page, name: string, language: 'en' | 'pl') {
+  const en = language === 'en';
+  await page.getByRole('button', { name: en ? /^(Propose an agreement|Propose changes)$/ : /^(Zaproponuj umowę|Zaproponuj zmiany)$/ }).click();
+  const form = page.getByRole('form', { name: en ? 'Propose changes' : 'Zaproponuj zmiany' });
+  await form.getByTestId('week-grid').waitFor();
+  const { scrollWidth, innerWidth } = await fitsWidth(page);
+  expect({ screen: name, overflow: scrollWidth > innerWidth }).toEqual({ screen: name, overflow: false });
+  await checkScreen(page, name);
+  await form.getByRole('button', { name: en ? 'Cancel' : 'Anuluj' }).click();
+}
+
 describe.each([
   { theme: 'light' as const, language: 'en' as const },
   { theme: 'dark' as const, language: 'en' as const },
@@ -101,6 +113,7 @@ describe.each([
           expect(zone).not.toMatch(/^[A-Za-z_]+\/[A-Za-z_/]+$/);
         }
         await checkScreen(page, `width-${width}-${theme}-${language}-${screen.name}`);
+        if (screen.name === 'relationship-agreement') await checkAgreementEditor(page, `width-${width}-${theme}-${language}-relationship-agreement-editor`, language);
       }
     } finally {
       await browser.close();

@@ -11,7 +11,8 @@ import { weekdayName, windowText } from './agreement-summary';
 const NARROW = '@media (max-width: 479px)';
 
 const useStyles = makeStyles({
-  fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'grid', gap: tokens.spacingVerticalXS },
+  // On two lines a window needs more air around it than its own lines have, or the windows run together.
+  fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'grid', gap: tokens.spacingVerticalXS, [NARROW]: { gap: tokens.spacingVerticalM } },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
   // One template for the headings and every window, so the columns line up without a table.
   columns: {
