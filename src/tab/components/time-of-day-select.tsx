@@ -15,11 +15,23 @@ export function timeOfDayLabel(clockTime: (epoch: number, timeZone: string) => s
  * follows the browser's 12/24-hour setting instead, unlike every other time the tab shows). A value
  * off the quarter hours (from Outlook, say) stays offered as it is. The value is always `HH:mm`.
  */
-export function TimeOfDaySelect({ value, onChange, id, 'aria-label': ariaLabel }: { value: string; onChange: (hhmm: string) => void; id?: string; 'aria-label'?: string }) {
+export function TimeOfDaySelect({
+  value,
+  onChange,
+  id,
+  className,
+  'aria-label': ariaLabel,
+}: {
+  value: string;
+  onChange: (hhmm: string) => void;
+  id?: string;
+  className?: string;
+  'aria-label'?: string;
+}) {
   const { format } = useI18n();
   const options = QUARTER_HOURS.includes(value) || !/^\d{2}:\d{2}$/.test(value) ? QUARTER_HOURS : [...QUARTER_HOURS, value].sort();
   return (
-    <Select {...(id ? { id } : {})} {...(ariaLabel ? { 'aria-label': ariaLabel } : {})} value={value} onChange={(_, d) => onChange(d.value)}>
+    <Select {...(id ? { id } : {})} {...(className ? { className } : {})} {...(ariaLabel ? { 'aria-label': ariaLabel } : {})} value={value} onChange={(_, d) => onChange(d.value)}>
       {/^\d{2}:\d{2}$/.test(value) ? null : <option value={value}>{value}</option>}
       {options.map((hhmm) => (
         <option key={hhmm} value={hhmm}>

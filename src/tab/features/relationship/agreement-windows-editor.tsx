@@ -23,9 +23,13 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
     alignItems: 'start',
     maxWidth: '34rem',
-    [NARROW]: { gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr) 5.5rem', gridTemplateAreas: '"day day remove" "from to next"' },
+    // A time needs about 5.5rem to show whole ("09:00" and the chevron); the heading over the tick box wraps instead.
+    [NARROW]: { gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr) 4.5rem', gridTemplateAreas: '"day day remove" "from to next"' },
   },
   heading: { color: tokens.colorNeutralForeground3, alignSelf: 'end' },
+  // The field's own box steps aside, so its control takes a column and its message a whole line of the window.
+  field: { display: 'contents' },
+  message: { gridColumn: '1 / -1' },
   day: { gridArea: 'day', minWidth: 0 },
   from: { gridArea: 'from', minWidth: 0 },
   to: { gridArea: 'to', minWidth: 0 },
@@ -62,9 +66,10 @@ export function WindowsEditor({
 }) {
   const { t, language } = useI18n();
   const styles = useStyles();
+  // The message spans the window's whole line: in its field's narrow column it would run a word a line.
   const at = (field: string) => {
     const text = problems[`${path}.${field}`];
-    return text ? { validationState: 'error' as const, validationMessage: text } : {};
+    return text ? { validationState: 'error' as const, validationMessage: { children: text, className: styles.message } } : {};
   };
   const listProblem = problems[path];
   const set = (i: number, patch: Partial<WeeklyWindow>) => onChange(windows.map((w, j) => (j === i ? { ...w, ...patch } : w)));
@@ -107,9 +112,10 @@ export function WindowsEditor({
         const remove = t('agreement.removeWindow', { n: i + 1 });
         return (
           <div key={i} className={styles.columns} role="group" aria-label={`${legend} ${i + 1}`}>
-            <Field className={styles.day} {...at(`${i}.weekday`)}>
+            <Field className={styles.field} {...at(`${i}.weekday`)}>
               <Select
                 id={`${idPrefix}-day-${i}`}
+                className={styles.day}
                 aria-label={t('agreement.weekday')}
                 value={String(w.weekday)}
                 onChange={(_, d) => set(i, { weekday: Number(d.value) as IsoWeekday })}
@@ -121,11 +127,11 @@ export function WindowsEditor({
                 ))}
               </Select>
             </Field>
-            <Field className={styles.from} {...at(`${i}.start`)}>
-              <TimeOfDaySelect aria-label={t('agreement.from')} value={w.start} onChange={(start) => set(i, { start })} />
+            <Field className={styles.field} {...at(`${i}.start`)}>
+              <TimeOfDaySelect className={styles.from} aria-label={t('agreement.from')} value={w.start} onChange={(start) => set(i, { start })} />
             </Field>
-            <Field className={styles.to} {...at(`${i}.end`)}>
-              <TimeOfDaySelect aria-label={t('agreement.to')} value={w.end} onChange={(end) => set(i, { end })} />
+            <Field className={styles.field} {...at(`${i}.end`)}>
+              <TimeOfDaySelect className={styles.to} aria-label={t('agreement.to')} value={w.end} onChange={(end) => set(i, { end })} />
             </Field>
             <Checkbox
               id={`${idPrefix}-next-day-${i}`}
