@@ -1,4 +1,4 @@
-import { Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { AgreementDto } from '../../../contracts';
 import type { AgreementPreviewDto } from '../../../contracts/agreement';
@@ -25,9 +25,10 @@ const useStyles = makeStyles({
   mine: { left: '0', width: '33%', backgroundColor: tokens.colorPaletteBlueBorderActive },
   partner: { left: '33%', width: '33%', backgroundColor: tokens.colorPaletteMarigoldBorderActive },
   fit: { left: '66%', width: '34%', backgroundColor: tokens.colorPaletteGreenBorderActive },
-  legend: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center' },
-  key: { display: 'inline-flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
-  swatch: { width: '12px', height: '12px', borderRadius: tokens.borderRadiusSmall, display: 'inline-block' },
+  legend: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS, alignItems: 'center' },
+  // A key keeps its words on one line while the row has room, and wraps only when it is wider than the row.
+  key: { display: 'inline-flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexShrink: 0, maxWidth: '100%' },
+  swatch: { width: '12px', height: '12px', borderRadius: tokens.borderRadiusSmall, display: 'inline-block', flexShrink: 0, position: 'static' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
@@ -100,7 +101,8 @@ export function AgreementWeekGrid({ relationshipId, agreement, partnerName }: { 
       <div className={styles.legend}>
         {layers.map((layer) => (
           <span key={layer.name} className={styles.key}>
-            <span className={`${styles.swatch} ${layer.className}`} style={{ position: 'static' }} aria-hidden="true" />
+            {/* The layer's colour, at the swatch's size (mergeClasses lets the later width win over the bar's). */}
+            <span className={mergeClasses(layer.className, styles.swatch)} aria-hidden="true" />
             <Text size={200}>{layer.label}</Text>
           </span>
         ))}
