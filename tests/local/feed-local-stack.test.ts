@@ -5,8 +5,8 @@
  * against the issuer's keys) keeps the notification, readable at /local-graph/activity-feed/{person}.
  * The stack's clock starts on a Monday morning, inside everyone's contact hours.
  */
-import { startLocalStack, type LocalStack } from '../../src/local/start-local-stack';
 import { LOCAL_TAB_ORIGIN } from '../../src/local/local-ports';
+import { useLocalStack } from '../support/local-stack';
 
 const OLIVER = 'a0000004-0000-4000-8000-000000000004';
 const KACPER = 'a0000002-0000-4000-8000-000000000002';
@@ -19,30 +19,16 @@ function nextMondayMorning(from: number): string {
   return d.toISOString().replace('.000Z', 'Z');
 }
 
-let stack: LocalStack;
-beforeAll(async () => {
-  stack = await startLocalStack({ httpPort: 0, env: { LOCAL_CLOCK_START: nextMondayMorning(Date.now()) }, logger: { error: () => undefined, info: () => undefined } });
-}, 60_000);
-afterAll(() => stack.stop());
-
-async function http(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${stack.baseUrl}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
-}
+const stack = useLocalStack({ clockStart: nextMondayMorning(Date.now()) });
 
 it('a request reaches the mentor’s activity feed once, linking to Home in the tab', async () => {
-  const oliver = (await http('POST', '/local-identity/token', { personId: OLIVER })).json.accessToken as string;
-  const request = await http('POST', '/api/requests', { mentorId: KACPER, note: 'Could you mentor me?', preWork: { whatIWant: 'AI', whatIBring: 'Coaching', expectations: 'Biweekly' } }, oliver);
+  const oliver = await stack.tokenOf(OLIVER);
+  const request = await stack.http('POST', '/api/requests', { mentorId: KACPER, note: 'Could you mentor me?', preWork: { whatIWant: 'AI', whatIBring: 'Coaching', expectations: 'Biweekly' } }, oliver);
   expect(request.status).toBe(201);
   let feed: any[] = [];
   for (let i = 0; i < 120 && feed.length === 0; i++) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    feed = (await http('GET', `/local-graph/activity-feed/${KACPER}`)).json.value;
+    feed = (await stack.http('GET', `/local-graph/activity-feed/${KACPER}`)).json.value;
   }
   expect(feed).toEqual([
     expect.objectContaining({
@@ -51,5 +37,5 @@ it('a request reaches the mentor’s activity feed once, linking to Home in the 
       previewText: { content: '“Could you mentor me?” Open it to accept or decline.' },
     }),
   ]);
-  expect((await http('GET', `/local-graph/activity-feed/${OLIVER}`)).json.value).toEqual([]);
+  expect((await stack.http('GET', `/local-graph/activity-feed/${OLIVER}`)).json.value).toEqual([]);
 }, 120_000);

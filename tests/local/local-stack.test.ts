@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalStack, type LocalStack } from '../../src/local/start-local-stack';
+import type { LocalStack } from '../../src/local/start-local-stack';
 import { CONTOSO, FABRIKAM } from '../../src/local/demo-people';
 import { DEMO_MENTEE_ID } from '../../src/local/seed-demo-data';
-
-const quiet = { error: () => undefined, info: () => undefined };
+import { startTestStack, useLocalStack } from '../support/local-stack';
 
 async function tokenFor(stack: LocalStack, personId: string): Promise<string> {
   const response = await fetch(`${stack.baseUrl}/local-identity/token`, {
@@ -23,11 +22,7 @@ async function get(stack: LocalStack, path: string, token?: string): Promise<{ s
 }
 
 describe('the whole local stack (npm start) on free ports', () => {
-  let stack: LocalStack;
-  beforeAll(async () => {
-    stack = await startLocalStack({ httpPort: 0, logger: quiet });
-  }, 60_000);
-  afterAll(() => stack.stop());
+  const stack = useLocalStack();
 
   it('answers /api/health with every component ok, the plugged-in stand-ins included', async () => {
     const health = await get(stack, '/api/health');
@@ -95,14 +90,14 @@ describe('the local stack on disk', () => {
   it('keeps data and the signing key across a restart and does not seed twice', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mentoring-stack-'));
     try {
-      const first = await startLocalStack({ httpPort: 0, dataDir, logger: quiet });
+      const first = await startTestStack({ dataDir });
       expect(first.seeded).toEqual({ profilesCreated: 6, pairsCreated: 1 });
       const port = Number(new URL(first.baseUrl).port);
       const token = await tokenFor(first, DEMO_MENTEE_ID);
       const before = (await get(first, '/api/relationships', token)).body;
       await first.stop();
 
-      const second = await startLocalStack({ httpPort: port, dataDir, logger: quiet });
+      const second = await startTestStack({ httpPort: port, dataDir });
       try {
         expect(second.seeded).toEqual({ profilesCreated: 0, pairsCreated: 0 });
         const after = await get(second, '/api/relationships', token);

@@ -5,41 +5,27 @@
  * the bot Teams' installationUpdate, and the bot stores where to reach each of them, so the tab's
  * GET /api/me/teams-app says "reachable". The app is installed once per person.
  */
-import { startLocalStack, type LocalStack } from '../../src/local/start-local-stack';
 import { LOCAL_TEAMS_APP_ID } from '../../src/local/local-ports';
+import { useLocalStack } from '../support/local-stack';
 
 const OLIVER = 'a0000004-0000-4000-8000-000000000004';
 const KACPER = 'a0000002-0000-4000-8000-000000000002';
 
-let stack: LocalStack;
-beforeAll(async () => {
-  stack = await startLocalStack({ httpPort: 0, logger: { error: () => undefined, info: () => undefined } });
-}, 60_000);
-afterAll(() => stack.stop());
-
-async function http(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${stack.baseUrl}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
-}
+const stack = useLocalStack();
 
 it('an accepted request installs the app for both of the pair; Teams’ installationUpdate makes each reachable by the bot', async () => {
-  const oliver = (await http('POST', '/local-identity/token', { personId: OLIVER })).json.accessToken as string;
-  const kacper = (await http('POST', '/local-identity/token', { personId: KACPER })).json.accessToken as string;
-  expect((await http('GET', '/api/me/teams-app', undefined, oliver)).json).toEqual({ reach: 'unknown' });
+  const oliver = await stack.tokenOf(OLIVER);
+  const kacper = await stack.tokenOf(KACPER);
+  expect((await stack.http('GET', '/api/me/teams-app', undefined, oliver)).json).toEqual({ reach: 'unknown' });
 
-  const request = await http('POST', '/api/requests', { mentorId: KACPER, note: 'Please', preWork: { whatIWant: 'AI', whatIBring: 'Coaching', expectations: 'Biweekly' } }, oliver);
+  const request = await stack.http('POST', '/api/requests', { mentorId: KACPER, note: 'Please', preWork: { whatIWant: 'AI', whatIBring: 'Coaching', expectations: 'Biweekly' } }, oliver);
   expect(request.status).toBe(201);
-  const accepted = await http('POST', `/api/requests/${request.json.id}/accept`, { version: request.json.version }, kacper);
+  const accepted = await stack.http('POST', `/api/requests/${request.json.id}/accept`, { version: request.json.version }, kacper);
   expect(accepted.status).toBe(200);
 
-  for (const token of [oliver, kacper]) expect((await http('GET', '/api/me/teams-app', undefined, token)).json).toEqual({ reach: 'reachable' });
-  const graph = (await http('POST', '/local-identity/graph-token', { personId: OLIVER })).json.accessToken as string;
+  for (const token of [oliver, kacper]) expect((await stack.http('GET', '/api/me/teams-app', undefined, token)).json).toEqual({ reach: 'reachable' });
+  const graph = (await stack.http('POST', '/local-identity/graph-token', { personId: OLIVER })).json.accessToken as string;
   const filter = encodeURIComponent(`teamsApp/id eq '${LOCAL_TEAMS_APP_ID}'`);
-  const installed = await http('GET', `/local-graph/v1.0/me/teamwork/installedApps?$expand=teamsApp&$filter=${filter}`, undefined, graph);
+  const installed = await stack.http('GET', `/local-graph/v1.0/me/teamwork/installedApps?$expand=teamsApp&$filter=${filter}`, undefined, graph);
   expect(installed.json.value).toEqual([expect.objectContaining({ teamsApp: expect.objectContaining({ id: LOCAL_TEAMS_APP_ID }) })]);
 }, 60_000);

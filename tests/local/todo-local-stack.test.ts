@@ -4,58 +4,44 @@
  * calendar checking every Graph token against the issuer's keys, so `/me` is the signed-in person
  * and the timer's app token reaches `/users/{id}`.
  */
-import { startLocalStack, type LocalStack } from '../../src/local/start-local-stack';
 import { syncAllTodo } from '../../src/api/functions/sync-todo';
+import { useLocalStack } from '../support/local-stack';
 
 const OLIVER = 'a0000004-0000-4000-8000-000000000004';
 const KACPER = 'a0000002-0000-4000-8000-000000000002';
 const errors: { message: string; fields: Record<string, unknown> }[] = [];
 const logger = { error: (message: string, fields: Record<string, unknown>) => errors.push({ message, fields }), info: () => undefined };
 
-let stack: LocalStack;
-beforeAll(async () => {
-  stack = await startLocalStack({ httpPort: 0, logger: { error: () => undefined, info: () => undefined } });
-}, 60_000);
-afterAll(() => stack.stop());
-
-async function http(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${stack.baseUrl}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
-}
+const stack = useLocalStack();
 
 it('opt-in through the person’s own token, completion in To Do through the app’s', async () => {
-  const oliver = (await http('POST', '/local-identity/token', { personId: OLIVER })).json.accessToken as string;
-  const kacper = (await http('POST', '/local-identity/token', { personId: KACPER })).json.accessToken as string;
-  const request = await http('POST', '/api/requests', { mentorId: KACPER, note: 'To Do, please', preWork: { whatIWant: 'AI', whatIBring: 'Coaching', expectations: 'Biweekly' } }, oliver);
+  const oliver = await stack.tokenOf(OLIVER);
+  const kacper = await stack.tokenOf(KACPER);
+  const request = await stack.http('POST', '/api/requests', { mentorId: KACPER, note: 'To Do, please', preWork: { whatIWant: 'AI', whatIBring: 'Coaching', expectations: 'Biweekly' } }, oliver);
   expect(request.status).toBe(201);
-  const relationship = await http('POST', `/api/requests/${request.json.id}/accept`, { version: request.json.version }, kacper);
+  const relationship = await stack.http('POST', `/api/requests/${request.json.id}/accept`, { version: request.json.version }, kacper);
   expect(relationship.status).toBe(200);
   const rel = relationship.json.id as string;
-  const item = await http('POST', `/api/relationships/${rel}/action-items`, { title: 'Try Copilot on one report', ownerId: OLIVER, dueDate: '2027-01-20' }, oliver);
+  const item = await stack.http('POST', `/api/relationships/${rel}/action-items`, { title: 'Try Copilot on one report', ownerId: OLIVER, dueDate: '2027-01-20' }, oliver);
   expect(item.status).toBe(201);
 
-  const on = await http('PUT', `/api/relationships/${rel}/todo`, { enabled: true }, oliver);
+  const on = await stack.http('PUT', `/api/relationships/${rel}/todo`, { enabled: true }, oliver);
   expect([on.status, on.json]).toEqual([200, { enabled: true, listName: 'Mentoring', synced: { created: 1, updated: 0, completedFromTodo: 0, detached: 0, deferred: 0 } }]);
 
   // Oliver's own Graph token sees the task in his list; Kacper's cannot read Oliver's To Do.
-  const graph = (await http('POST', '/local-identity/graph-token', { personId: OLIVER })).json.accessToken as string;
-  const lists = await http('GET', `/local-graph/v1.0/me/todo/lists`, undefined, graph);
+  const graph = (await stack.http('POST', '/local-identity/graph-token', { personId: OLIVER })).json.accessToken as string;
+  const lists = await stack.http('GET', `/local-graph/v1.0/me/todo/lists`, undefined, graph);
   expect(lists.json.value.map((l: any) => l.displayName)).toEqual(['Mentoring']);
-  const tasks = await http('GET', `/local-graph/v1.0/me/todo/lists/${encodeURIComponent(lists.json.value[0].id)}/tasks`, undefined, graph);
+  const tasks = await stack.http('GET', `/local-graph/v1.0/me/todo/lists/${encodeURIComponent(lists.json.value[0].id)}/tasks`, undefined, graph);
   expect(tasks.json.value).toEqual([expect.objectContaining({ title: 'Try Copilot on one report', status: 'notStarted' })]);
-  const kacperGraph = (await http('POST', '/local-identity/graph-token', { personId: KACPER })).json.accessToken as string;
-  expect((await http('GET', `/local-graph/v1.0/users/${OLIVER}/todo/lists`, undefined, kacperGraph)).status).toBe(403);
+  const kacperGraph = (await stack.http('POST', '/local-identity/graph-token', { personId: KACPER })).json.accessToken as string;
+  expect((await stack.http('GET', `/local-graph/v1.0/users/${OLIVER}/todo/lists`, undefined, kacperGraph)).status).toBe(403);
 
   // Completed in To Do (Oliver's own token, as the To Do app would); the timer's round completes the item.
-  const done = await http('PATCH', `/local-graph/v1.0/me/todo/lists/${encodeURIComponent(lists.json.value[0].id)}/tasks/${encodeURIComponent(tasks.json.value[0].id)}`, { status: 'completed' }, graph);
+  const done = await stack.http('PATCH', `/local-graph/v1.0/me/todo/lists/${encodeURIComponent(lists.json.value[0].id)}/tasks/${encodeURIComponent(tasks.json.value[0].id)}`, { status: 'completed' }, graph);
   expect(done.status).toBe(200);
   await syncAllTodo(stack.api.services, stack.api.services.clock.now(), logger);
   expect(errors).toEqual([]);
-  const items = await http('GET', `/api/relationships/${rel}/action-items`, undefined, oliver);
+  const items = await stack.http('GET', `/api/relationships/${rel}/action-items`, undefined, oliver);
   expect(items.json.actionItems).toEqual([expect.objectContaining({ id: item.json.id, status: 'done' })]);
 }, 120_000);

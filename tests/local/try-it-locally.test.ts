@@ -6,49 +6,32 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startLocalStack, type LocalStack } from '../../src/local/start-local-stack';
 import { ConfigurationError, parseApiSettings } from '../../src/api/config';
 import { keepSubscriptions } from '../../src/api/functions/calendar-changes';
+import { quietLogger as quiet, useLocalStack } from '../support/local-stack';
 
-const quiet = { error: () => undefined, info: () => undefined };
 // The README's values.
 const CLOCK_START = '2027-01-04T09:00:00Z';
 const OLIVER = 'a0000004-0000-4000-8000-000000000004';
 const KACPER = 'a0000002-0000-4000-8000-000000000002';
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 
-let stack: LocalStack;
-let realStart: number;
+const stack = useLocalStack({ clockStart: CLOCK_START });
 /** The walk-through's pair, for the Outlook-changes test after it. */
 let walked: { relationshipId: string } | undefined;
-beforeAll(async () => {
-  realStart = Date.now();
-  stack = await startLocalStack({ httpPort: 0, logger: quiet, env: { LOCAL_CLOCK_START: CLOCK_START } });
-}, 60_000);
-afterAll(() => stack.stop());
-
-async function http(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${stack.baseUrl}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
-}
 
 it('follows the README walk-through: request, agreement, booking, the invites in both calendars, ending a meeting', async () => {
   // 1. Tokens for the API (one per person).
-  const oliver = (await http('POST', '/local-identity/token', { personId: OLIVER })).json.accessToken as string;
-  const kacper = (await http('POST', '/local-identity/token', { personId: KACPER })).json.accessToken as string;
+  const oliver = (await stack.http('POST', '/local-identity/token', { personId: OLIVER })).json.accessToken as string;
+  const kacper = (await stack.http('POST', '/local-identity/token', { personId: KACPER })).json.accessToken as string;
 
   // 2. Oliver finds a mentor for generative AI and sends a request; Kacper accepts.
-  const suggestions = await http('GET', '/api/mentors/suggestions?skill=generative%20ai', undefined, oliver);
+  const suggestions = await stack.http('GET', '/api/mentors/suggestions?skill=generative%20ai', undefined, oliver);
   expect(suggestions.status).toBe(200);
   expect(JSON.stringify(suggestions.json)).toContain(KACPER);
-  const request = await http('POST', '/api/requests', { mentorId: KACPER, note: 'Would you show me how you use Copilot?', preWork: { whatIWant: 'Use generative AI in my work', whatIBring: 'Coaching and career planning', expectations: 'Every two weeks' } }, oliver);
+  const request = await stack.http('POST', '/api/requests', { mentorId: KACPER, note: 'Would you show me how you use Copilot?', preWork: { whatIWant: 'Use generative AI in my work', whatIBring: 'Coaching and career planning', expectations: 'Every two weeks' } }, oliver);
   expect(request.status).toBe(201);
-  const accepted = await http('POST', `/api/requests/${request.json.id}/accept`, { version: request.json.version }, kacper);
+  const accepted = await stack.http('POST', `/api/requests/${request.json.id}/accept`, { version: request.json.version }, kacper);
   expect(accepted.status).toBe(200);
   const relationshipId = accepted.json.id as string;
   expect(accepted.json.reverse).toBe(true);
@@ -71,37 +54,37 @@ it('follows the README walk-through: request, agreement, booking, the invites in
   const documented = JSON.parse(/`agreement\.json`: `(\{.*\})`/.exec(readme)![1]!) as unknown;
   expect(documented).toEqual({ agreement, note: 'Every other Tuesday afternoon' });
   expect(readme).toContain(`LOCAL_CLOCK_START=${CLOCK_START} npm start`);
-  const proposed = await http('POST', `/api/relationships/${relationshipId}/agreement`, { agreement, note: 'Every other Tuesday afternoon' }, oliver);
+  const proposed = await stack.http('POST', `/api/relationships/${relationshipId}/agreement`, { agreement, note: 'Every other Tuesday afternoon' }, oliver);
   expect(proposed.status).toBe(201);
-  const signed = await http('POST', `/api/relationships/${relationshipId}/agreement/1/accept`, { version: proposed.json.versions[0].version }, kacper);
+  const signed = await stack.http('POST', `/api/relationships/${relationshipId}/agreement/1/accept`, { version: proposed.json.versions[0].version }, kacper);
   expect(signed.status).toBe(200);
 
   // 4. Schedule: the proposed times, then book the series.
-  const slots = await http('GET', `/api/relationships/${relationshipId}/slots`, undefined, oliver);
+  const slots = await stack.http('GET', `/api/relationships/${relationshipId}/slots`, undefined, oliver);
   expect(slots.status).toBe(200);
   expect(slots.json.targetDate).toBe('2027-01-12');
-  const booked = await http('POST', `/api/relationships/${relationshipId}/meetings`, { scope: 'series' }, oliver);
+  const booked = await stack.http('POST', `/api/relationships/${relationshipId}/meetings`, { scope: 'series' }, oliver);
   expect(booked.status).toBe(200);
   expect(booked.json.meetings.length).toBeGreaterThan(0);
   expect(booked.json.meetings.every((m: { start: string }) => m.start >= '2027-01-12')).toBe(true);
 
   //    The invites in the local calendar, read with a Graph token for each person.
-  const oliverGraph = await http('POST', '/local-identity/graph-token', { personId: OLIVER });
+  const oliverGraph = await stack.http('POST', '/local-identity/graph-token', { personId: OLIVER });
   expect(oliverGraph.json).toMatchObject({ tokenType: 'Bearer', audience: 'https://graph.microsoft.com' });
-  const organizerEvents = await http('GET', '/local-graph/v1.0/users/oliver.bennett@contoso.local/events?$top=50', undefined, oliverGraph.json.accessToken);
+  const organizerEvents = await stack.http('GET', '/local-graph/v1.0/users/oliver.bennett@contoso.local/events?$top=50', undefined, oliverGraph.json.accessToken);
   expect(organizerEvents.status).toBe(200);
   expect(organizerEvents.json.value).toHaveLength(booked.json.meetings.length);
   expect(organizerEvents.json.value[0].bodyPreview).not.toMatch(/&[a-z]+;|</);
-  const kacperGraph = (await http('POST', '/local-identity/graph-token', { personId: KACPER })).json.accessToken as string;
-  const invites = await http('GET', '/local-graph/v1.0/users/kacper.nowak@contoso.local/events?$top=50', undefined, kacperGraph);
+  const kacperGraph = (await stack.http('POST', '/local-identity/graph-token', { personId: KACPER })).json.accessToken as string;
+  const invites = await stack.http('GET', '/local-graph/v1.0/users/kacper.nowak@contoso.local/events?$top=50', undefined, kacperGraph);
   expect(invites.json.value.map((e: { iCalUId: string }) => e.iCalUId).sort()).toEqual(organizerEvents.json.value.map((e: { iCalUId: string }) => e.iCalUId).sort());
   // The API's own token is not a Graph token: the local calendar refuses it, as Graph would.
-  expect((await http('GET', '/local-graph/v1.0/users/oliver.bennett@contoso.local/events', undefined, oliver)).status).toBe(401);
+  expect((await stack.http('GET', '/local-graph/v1.0/users/oliver.bennett@contoso.local/events', undefined, oliver)).status).toBe(401);
 
   walked = { relationshipId };
 
   // 5. End the pair's next meeting now (no meetingId needed) so its check-in cards go out.
-  const ended = await http('POST', '/local-bot/end-meeting', { tenantId: CONTOSO, relationshipId });
+  const ended = await stack.http('POST', '/local-bot/end-meeting', { tenantId: CONTOSO, relationshipId });
   expect(ended.status).toBe(200);
   expect(ended.json.queued.length).toBeGreaterThan(0);
 }, 120_000);
@@ -115,13 +98,13 @@ it('an Outlook change reaches the product within a minute: subscription, webhook
   if (!meetings.ok) throw new Error(meetings.error.code);
   const last = meetings.value.filter((m) => m.status === 'planned' && m.eventId).sort((a, b) => b.start - a.start)[0]!;
   // Kacper declines the last meeting in Outlook, on the invite in his own calendar.
-  const kacperGraph = (await http('POST', '/local-identity/graph-token', { personId: KACPER })).json.accessToken as string;
-  const oliverGraph = (await http('POST', '/local-identity/graph-token', { personId: OLIVER })).json.accessToken as string;
-  const organizerEvent = await http('GET', `/local-graph/v1.0/users/${OLIVER}/events/${encodeURIComponent(last.eventId!)}`, undefined, oliverGraph);
-  const invites = await http('GET', '/local-graph/v1.0/users/kacper.nowak@contoso.local/events?$top=50', undefined, kacperGraph);
+  const kacperGraph = (await stack.http('POST', '/local-identity/graph-token', { personId: KACPER })).json.accessToken as string;
+  const oliverGraph = (await stack.http('POST', '/local-identity/graph-token', { personId: OLIVER })).json.accessToken as string;
+  const organizerEvent = await stack.http('GET', `/local-graph/v1.0/users/${OLIVER}/events/${encodeURIComponent(last.eventId!)}`, undefined, oliverGraph);
+  const invites = await stack.http('GET', '/local-graph/v1.0/users/kacper.nowak@contoso.local/events?$top=50', undefined, kacperGraph);
   const copy = invites.json.value.find((e: { iCalUId: string }) => e.iCalUId === organizerEvent.json.iCalUId);
   const started = Date.now();
-  expect((await http('POST', `/local-graph/v1.0/users/${KACPER}/events/${encodeURIComponent(copy.id)}/decline`, { comment: 'Clash' }, kacperGraph)).status).toBe(202);
+  expect((await stack.http('POST', `/local-graph/v1.0/users/${KACPER}/events/${encodeURIComponent(copy.id)}/decline`, { comment: 'Clash' }, kacperGraph)).status).toBe(202);
   for (;;) {
     const seen = await stack.api.services.repositories.relationships.meetings.get(CONTOSO, relationshipId, last.id);
     if (seen.ok && seen.value.outlookChanges?.some((c) => c.kind === 'declined' && c.personId === KACPER)) break;
@@ -132,12 +115,12 @@ it('an Outlook change reaches the product within a minute: subscription, webhook
 
 describe('LOCAL_CLOCK_START', () => {
   it('starts the stack’s clock at that instant and lets it run: API, local calendar and seeded data', async () => {
-    const elapsed = Date.now() - realStart;
+    const elapsed = Date.now() - stack.startedAt;
     const now = stack.api.services.clock.now();
     expect(now).toBeGreaterThanOrEqual(Date.parse(CLOCK_START));
     expect(now).toBeLessThanOrEqual(Date.parse(CLOCK_START) + elapsed + 1_000);
-    const graphToken = (await http('POST', '/local-identity/graph-token', { personId: OLIVER })).json.accessToken as string;
-    const created = await http(
+    const graphToken = (await stack.http('POST', '/local-identity/graph-token', { personId: OLIVER })).json.accessToken as string;
+    const created = await stack.http(
       'POST',
       '/local-graph/v1.0/users/oliver.bennett@contoso.local/events',
       { subject: 'Clock probe', start: { dateTime: '2027-02-01T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2027-02-01T10:30:00', timeZone: 'UTC' } },
@@ -145,7 +128,7 @@ describe('LOCAL_CLOCK_START', () => {
     );
     expect(created.status).toBe(201);
     expect(created.json.createdDateTime.slice(0, 13)).toBe('2027-01-04T09');
-    const mine = await http('GET', '/api/relationships', undefined, (await http('POST', '/local-identity/token', { personId: 'a0000001-0000-4000-8000-000000000001' })).json.accessToken);
+    const mine = await stack.http('GET', '/api/relationships', undefined, (await stack.http('POST', '/local-identity/token', { personId: 'a0000001-0000-4000-8000-000000000001' })).json.accessToken);
     expect(mine.json.relationships[0].relationship.startedAt.slice(0, 10)).toBe('2027-01-04');
   });
 
