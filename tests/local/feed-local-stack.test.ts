@@ -6,7 +6,7 @@
  * The stack's clock starts on a Monday morning, inside everyone's contact hours.
  */
 import { LOCAL_TAB_ORIGIN } from '../../src/local/local-ports';
-import { useLocalStack } from '../support/local-stack';
+import { setUpLocalStack } from '../support/local-stack';
 
 const OLIVER = 'a0000004-0000-4000-8000-000000000004';
 const KACPER = 'a0000002-0000-4000-8000-000000000002';
@@ -19,7 +19,7 @@ function nextMondayMorning(from: number): string {
   return d.toISOString().replace('.000Z', 'Z');
 }
 
-const stack = useLocalStack({ clockStart: nextMondayMorning(Date.now()) });
+const stack = setUpLocalStack({ clockStart: nextMondayMorning(Date.now()) });
 
 it('a request reaches the mentor’s activity feed once, linking to Home in the tab', async () => {
   const oliver = await stack.tokenOf(OLIVER);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { LocalStack } from '../../src/local/start-local-stack';
 import { CONTOSO, FABRIKAM } from '../../src/local/demo-people';
 import { DEMO_MENTEE_ID } from '../../src/local/seed-demo-data';
-import { startTestStack, useLocalStack } from '../support/local-stack';
+import { startTestStack, setUpLocalStack } from '../support/local-stack';
 
 async function tokenFor(stack: LocalStack, personId: string): Promise<string> {
   const response = await fetch(`${stack.baseUrl}/local-identity/token`, {
@@ -22,7 +22,7 @@ async function get(stack: LocalStack, path: string, token?: string): Promise<{ s
 }
 
 describe('the whole local stack (npm start) on free ports', () => {
-  const stack = useLocalStack();
+  const stack = setUpLocalStack();
 
   it('answers /api/health with every component ok, the plugged-in stand-ins included', async () => {
     const health = await get(stack, '/api/health');

@@ -6,12 +6,12 @@
  * GET /api/me/teams-app says "reachable". The app is installed once per person.
  */
 import { LOCAL_TEAMS_APP_ID } from '../../src/local/local-ports';
-import { useLocalStack } from '../support/local-stack';
+import { setUpLocalStack } from '../support/local-stack';
 
 const OLIVER = 'a0000004-0000-4000-8000-000000000004';
 const KACPER = 'a0000002-0000-4000-8000-000000000002';
 
-const stack = useLocalStack();
+const stack = setUpLocalStack();
 
 it('an accepted request installs the app for both of the pair; Teams’ installationUpdate makes each reachable by the bot', async () => {
   const oliver = await stack.tokenOf(OLIVER);

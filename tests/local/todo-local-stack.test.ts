@@ -5,14 +5,14 @@
  * and the timer's app token reaches `/users/{id}`.
  */
 import { syncAllTodo } from '../../src/api/functions/sync-todo';
-import { useLocalStack } from '../support/local-stack';
+import { setUpLocalStack } from '../support/local-stack';
 
 const OLIVER = 'a0000004-0000-4000-8000-000000000004';
 const KACPER = 'a0000002-0000-4000-8000-000000000002';
 const errors: { message: string; fields: Record<string, unknown> }[] = [];
 const logger = { error: (message: string, fields: Record<string, unknown>) => errors.push({ message, fields }), info: () => undefined };
 
-const stack = useLocalStack();
+const stack = setUpLocalStack();
 
 it('opt-in through the person’s own token, completion in To Do through the app’s', async () => {
   const oliver = await stack.tokenOf(OLIVER);

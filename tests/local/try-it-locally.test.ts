@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigurationError, parseApiSettings } from '../../src/api/config';
 import { keepSubscriptions } from '../../src/api/functions/calendar-changes';
-import { quietLogger as quiet, useLocalStack } from '../support/local-stack';
+import { quietLogger as quiet, setUpLocalStack } from '../support/local-stack';
 
 // The README's values.
 const CLOCK_START = '2027-01-04T09:00:00Z';
@@ -16,7 +16,7 @@ const OLIVER = 'a0000004-0000-4000-8000-000000000004';
 const KACPER = 'a0000002-0000-4000-8000-000000000002';
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 
-const stack = useLocalStack({ clockStart: CLOCK_START });
+const stack = setUpLocalStack({ clockStart: CLOCK_START });
 /** The walk-through's pair, for the Outlook-changes test after it. */
 let walked: { relationshipId: string } | undefined;
 

@@ -1,7 +1,7 @@
 /**
  * The whole local stack (`npm start`: Azurite, the local identity issuer, the API, the stand-ins of
  * local-services.ts, the demo data) for tests: on free loopback ports, in memory and quiet unless told
- * otherwise, with a few calls every test makes against it. `useLocalStack` starts it before a file's
+ * otherwise, with a few calls every test makes against it. `setUpLocalStack` starts it before a file's
  * (or a describe block's) tests and stops it after them.
  */
 import type { ApiLogger } from '../../src/api/api-services';
@@ -57,7 +57,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
 }
 
 /** Starts the stack before the tests of this file (or describe block) and stops it after them. */
-export function useLocalStack(options: TestStackOptions = {}, startTimeoutMs = 60_000): TestStack {
+export function setUpLocalStack(options: TestStackOptions = {}, startTimeoutMs = 60_000): TestStack {
   let stack: TestStack | undefined;
   beforeAll(async () => {
     stack = await startTestStack(options);

@@ -1,6 +1,6 @@
 /**
  * A value that a `beforeAll` hook makes, usable under its own name at the top of a test file
- * (`const stack = useLocalStack()`): every property is read from the started value, and reading it
+ * (`const stack = setUpLocalStack()`): every property is read from the started value, and reading it
  * before the hook ran fails with a message naming it. Methods are bound to the started value, so
  * objects with private state (a Playwright page) work through it.
  */
