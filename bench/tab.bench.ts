@@ -15,8 +15,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildTab } from '../tests/e2e/support/build-tab';
-import { launchChromium } from '../tests/e2e/support/chromium';
-import { startE2eStack } from '../tests/e2e/support/local-stack';
+import { startStackForBuiltTab } from '../tests/e2e/support/tab-on-stack';
+import { launchChromium } from '../tests/support/chromium';
 import { startTabServer } from '../tests/e2e/support/tab-server';
 import type { Report } from './run';
 
@@ -53,7 +53,7 @@ export async function run(report: Report): Promise<void> {
     const gzipBytes = initialScripts(buildDir).reduce((sum, file) => sum + gzipSync(readFileSync(join(buildDir, file))).length, 0);
     report('tab-initial-js-gzip', Math.round((gzipBytes / 1024) * 10) / 10, 'KB');
 
-    const stack = await startE2eStack();
+    const stack = await startStackForBuiltTab();
     const tab = await startTabServer(buildDir, stack.baseUrl);
     const browser = await launchChromium();
     try {
@@ -88,7 +88,7 @@ export async function run(report: Report): Promise<void> {
     } finally {
       await browser.close();
       await tab.close();
-      await stack.close();
+      await stack.stop();
     }
   } finally {
     rmSync(buildDir, { recursive: true, force: true });

@@ -8,11 +8,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { localBotDemoService, localBotMessagesService } from '../../src/local/bot/local-bot.service';
 import { startLocalStack, type LocalStack } from '../../src/local/start-local-stack';
 import { playgroundConfigYaml, playgroundPerson } from '../../src/local/playground-config';
 import { agreementVersionId } from '../../src/core/relationships/agreement-version';
+import { launchChromiumBrowser } from '../support/chromium';
 
 const artifacts = resolve(__dirname, '../../test-artifacts/playground');
 const PLAYGROUND_PORT = 56000 + Math.floor(Math.random() * 100);
@@ -75,10 +76,7 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
         }
       });
     });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromiumBrowser();
     page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
   }, 120_000);
 

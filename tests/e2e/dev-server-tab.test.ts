@@ -3,31 +3,19 @@
  * service, here on a free port) in headless Chromium, signing in locally through the dev server's
  * forwarding of /local-identity and /api to the local host.
  */
-import type { Page } from 'playwright-core';
-import { startLocalStack, type LocalStack } from '../../src/local/start-local-stack';
 import { createLocalTabService } from '../../src/local/tab/local-tab.service';
+import { setUpChromiumPage } from '../support/chromium';
+import { setUpLocalStack } from '../support/local-stack';
 import { checkScreen } from './support/check-screen';
-import { launchChromium } from './support/chromium';
 
 jest.setTimeout(180_000);
 
-const quiet = { error: () => undefined, info: () => undefined };
-let stack: LocalStack;
-let close: () => Promise<void>;
-let page: Page;
+const stack = setUpLocalStack({ services: [createLocalTabService] }, 180_000);
+const page = setUpChromiumPage();
 let tabUrl: string;
 
-beforeAll(async () => {
-  stack = await startLocalStack({ httpPort: 0, logger: quiet, services: [createLocalTabService] });
+beforeAll(() => {
   tabUrl = stack.services.find((s) => s.name === 'tab')!.links![0]!.path;
-  const browser = await launchChromium();
-  close = browser.close;
-  page = await browser.context.newPage();
-});
-
-afterAll(async () => {
-  await close?.();
-  await stack?.stop();
 });
 
 describe('the tab from the dev server of npm start', () => {

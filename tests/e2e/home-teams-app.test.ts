@@ -5,27 +5,17 @@
  * the app themselves. At 320 and 1280 px, light and dark, English and Polish, with axe; screenshots
  * test-artifacts/e2e/home-teams-app-<width>-<theme>-<language>.png.
  */
-import { rmSync } from 'node:fs';
-import { buildTab } from './support/build-tab';
-import { checkScreen } from './support/check-screen';
-import { launchChromium } from './support/chromium';
-import { startTabServer, type TabServer } from './support/tab-server';
-import { additionalLocalServices } from '../../src/local/local-services';
-import { startLocalStack, type LocalStack } from '../../src/local/start-local-stack';
-import { createLocalTabService } from '../../src/local/tab/local-tab.service';
 import { DEMO_PEOPLE } from '../../src/local/demo-people';
+import { withChromiumPage } from '../support/chromium';
+import { checkScreen } from './support/check-screen';
+import { setUpBuiltTabOnStack } from './support/tab-on-stack';
 
 jest.setTimeout(180_000);
 
 const kacper = DEMO_PEOPLE.find((p) => p.displayName === 'Kacper Nowak')!;
-let buildDir: string;
-let stack: LocalStack;
-let tab: TabServer;
+const { stack, tab } = setUpBuiltTabOnStack();
 
 beforeAll(async () => {
-  buildDir = buildTab();
-  const services = additionalLocalServices.filter((factory) => factory !== createLocalTabService);
-  stack = await startLocalStack({ httpPort: 0, logger: { error: () => undefined, info: () => undefined }, services });
   const saved = await stack.api.services.reachRecords!.installs.save({
     tenantId: kacper.tenantId,
     personId: kacper.personId,
@@ -35,13 +25,6 @@ beforeAll(async () => {
     error: { code: 'GRAPH.FORBIDDEN', message: 'The app is not allowed to install the app for this person.' },
   });
   expect(saved.ok).toBe(true);
-  tab = await startTabServer(buildDir, stack.baseUrl);
-});
-
-afterAll(async () => {
-  await tab?.close();
-  await stack?.stop();
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
 });
 
 const variants = [
@@ -52,9 +35,7 @@ const variants = [
 describe.each([320, 1280])('%i px', (width) => {
   it.each(['light', 'dark'] as const)('%s: the note says why and how to add the app, in English and Polish', async (theme) => {
     for (const v of variants) {
-      const { context, close } = await launchChromium({ colorScheme: theme, width });
-      try {
-        const page = await context.newPage();
+      await withChromiumPage({ colorScheme: theme, width }, async (page) => {
         await page.goto(`${tab.baseUrl}/${v.query}${theme === 'dark' ? `${v.query ? '&' : '?'}theme=dark` : ''}`);
         const option = await page.getByLabel(v.person).locator('option', { hasText: 'Kacper Nowak' }).getAttribute('value');
         await page.getByLabel(v.person).selectOption(option!);
@@ -64,9 +45,7 @@ describe.each([320, 1280])('%i px', (width) => {
         const fits = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
         expect({ width, overflow: fits.scrollWidth > fits.innerWidth, ...fits }).toEqual({ width, overflow: false, ...fits });
         await checkScreen(page, `home-teams-app-${width}-${theme}-${v.language}`);
-      } finally {
-        await close();
-      }
+      });
     }
   });
 });

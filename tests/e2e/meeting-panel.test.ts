@@ -11,14 +11,12 @@
  * is not the pair's meeting, get `404 MEETING_CONTEXT.NOT_FOUND` over HTTP and a friendly
  * explanation in the panel, with nothing of the meeting. Outside Teams, `?meetingChat=` stands in.
  */
-import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { chatThreadIdOfJoinUrl } from '../../src/core/relationships/meeting-chat';
-import { buildTab } from './support/build-tab';
 import { checkScreen } from './support/check-screen';
-import { launchChromium } from './support/chromium';
-import { startE2eStack, type E2eStack } from './support/local-stack';
-import { startTabServer, type TabServer } from './support/tab-server';
+import { launchChromium, withChromiumPage } from '../support/chromium';
+import { signInLocally } from './support/local-sign-in';
+import { setUpBuiltTabOnStack } from './support/tab-on-stack';
 import { checkPanel, MEETING_HOST_CHROMIUM_ARGS, openInTeamsMeeting } from './support/teams-meeting-host';
 
 jest.setTimeout(300_000);
@@ -38,18 +36,11 @@ const GOALS = [
 const ITEM_TO_TICK = 'Book a Copilot demo for the team';
 const ITEM_KEPT = 'Share last sprint’s retro notes';
 
-let buildDir: string;
-let stack: E2eStack;
-let tab: TabServer;
+const { stack, tab } = setUpBuiltTabOnStack();
 let chatId: string;
 let relationshipId: string;
 let meetingInfo: { id: string; number: number; organizerId: string; eventId?: string };
 let kacperToken: string;
-
-async function tokenOf(personId: string): Promise<string> {
-  const issued = await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
-  return ((await issued.json()) as { accessToken: string }).accessToken;
-}
 
 async function api(token: string, method: string, path: string, body?: unknown): Promise<any> {
   const answer = await fetch(`${stack.baseUrl}${path}`, {
@@ -61,11 +52,7 @@ async function api(token: string, method: string, path: string, body?: unknown):
 }
 
 beforeAll(async () => {
-  buildDir = buildTab();
-  stack = await startE2eStack();
-  tab = await startTabServer(buildDir, stack.baseUrl);
-  const issued = await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: KACPER }) });
-  const token = ((await issued.json()) as { accessToken: string }).accessToken;
+  const token = await stack.tokenOf(KACPER);
   const list = await api(token, 'GET', '/api/relationships');
   type Found = { id: string; number: number; organizerId: string; eventId?: string; joinUrl?: string; status: string };
   const online = (meetings: Found[]): Found | undefined => meetings.find((m) => m.status === 'planned' && m.joinUrl && chatThreadIdOfJoinUrl(m.joinUrl));
@@ -102,7 +89,7 @@ beforeAll(async () => {
       };
       const proposed = await api(token, 'POST', `/api/relationships/${relationship.id}/agreement`, { agreement, note: 'For the meeting panel test' });
       const partner = mentorId === KACPER ? menteeId : mentorId;
-      const partnerToken = ((await (await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: partner }) })).json()) as { accessToken: string }).accessToken;
+      const partnerToken = await stack.tokenOf(partner);
       answers.push(proposed, await api(partnerToken, 'POST', `/api/relationships/${relationship.id}/agreement/1/accept`, { version: proposed.versions?.[0]?.version }));
       booked = await api(token, 'POST', `/api/relationships/${relationship.id}/meetings`, { scope: 'next' });
     }
@@ -135,24 +122,7 @@ beforeAll(async () => {
   await api(token, 'POST', `/api/relationships/${relationshipId}/agendas/refresh`);
 });
 
-afterAll(async () => {
-  await tab?.close();
-  await stack?.close();
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
-});
-
-async function signIn(page: Page, language: 'en' | 'pl') {
-  const people = (await (await fetch(`${stack.baseUrl}/local-identity/people`)).json()) as { people: { personId: string }[] };
-  const person = people.people.find((p) => p.personId === KACPER)!;
-  await page.goto(`${tab.baseUrl}/`);
-  await page.evaluate(
-    ([p, lang]) => {
-      sessionStorage.setItem('mentoring.localPerson', JSON.stringify(p));
-      localStorage.setItem('mentoring.language', lang as string);
-    },
-    [person, language] as const,
-  );
-}
+const signIn = (page: Page, language: 'en' | 'pl') => signInLocally(page, { stack, tab }, KACPER, language);
 
 /** Opens the panel in the Teams host stand-in as `personId`, in the meeting chat `chat`. */
 async function inMeeting(personId: string, chat: string, theme: 'light' | 'dark', language: 'en' | 'pl') {
@@ -167,7 +137,7 @@ async function inMeeting(personId: string, chat: string, theme: 'light' | 'dark'
     tenantId: CONTOSO_TENANT,
     locale: language === 'en' ? 'en-GB' : 'pl-PL',
     theme: theme === 'dark' ? 'dark' : 'default',
-    token: await tokenOf(personId),
+    token: await stack.tokenOf(personId),
   });
   return { browser, ...host };
 }
@@ -260,7 +230,7 @@ describe('during the meeting, in the panel', () => {
 describe('a forged meeting context', () => {
   it('over HTTP: someone outside the pair, another tenant, or a chat that is not the meeting’s get 404 MEETING_CONTEXT.NOT_FOUND; not a chat id is 400', async () => {
     const lookUp = async (personId: string, chat: string) => {
-      const response = await fetch(`${stack.baseUrl}/api/meetings/by-chat/${encodeURIComponent(chat)}`, { headers: { authorization: `Bearer ${await tokenOf(personId)}` } });
+      const response = await fetch(`${stack.baseUrl}/api/meetings/by-chat/${encodeURIComponent(chat)}`, { headers: { authorization: `Bearer ${await stack.tokenOf(personId)}` } });
       return { status: response.status, code: ((await response.json()) as { error?: { code: string } }).error?.code };
     };
     expect(await lookUp(KACPER, chatId)).toEqual({ status: 200, code: undefined });
@@ -289,16 +259,12 @@ describe('a forged meeting context', () => {
 
 describe('outside Teams (local mode), ?meetingChat= stands in for the host’s context', () => {
   it('shows the same meeting', async () => {
-    const browser = await launchChromium({ width: 320 });
-    try {
-      const page = await browser.context.newPage();
+    await withChromiumPage({ width: 320 }, async (page) => {
       await signIn(page, 'en');
       await page.goto(`${tab.baseUrl}/?meetingChat=${encodeURIComponent(chatId)}#/meeting`);
       await page.getByRole('heading', { level: 1, name: 'This meeting' }).waitFor();
       await page.getByText(THEMES[0]!, { exact: true }).waitFor();
       await checkScreen(page, 'meeting-panel-local');
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });

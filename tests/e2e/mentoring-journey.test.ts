@@ -11,15 +11,11 @@
  * Polish, and the mentee closes the relationship with a reflection.
  * Every screen is checked with axe-core and photographed into test-artifacts/e2e/journey-*.png.
  */
-import { rmSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { CONTOSO } from '../../src/local/demo-people';
 import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from '../../src/local/local-ports';
-import { buildTab } from './support/build-tab';
 import { checkScreen } from './support/check-screen';
-import { launchChromium } from './support/chromium';
-import { startE2eStack, type E2eStack } from './support/local-stack';
-import { startTabServer, type TabServer } from './support/tab-server';
+import { setUpChromiumPage, withChromiumPage } from '../support/chromium';
+import { setUpBuiltTabOnStack } from './support/tab-on-stack';
 
 jest.setTimeout(180_000);
 
@@ -32,27 +28,8 @@ const NEW_ITEM = 'Share the Copilot retro summary with the team';
 /** Roadmap themes in their final order; theme 1 is planned for meeting 1, theme 2 for 2 and 3, theme 3 for 3. */
 const themes: string[] = [];
 
-let buildDir: string;
-let stack: E2eStack;
-let tab: TabServer;
-let close: () => Promise<void>;
-let page: Page;
-
-beforeAll(async () => {
-  buildDir = buildTab();
-  stack = await startE2eStack();
-  tab = await startTabServer(buildDir, stack.baseUrl);
-  const browser = await launchChromium();
-  close = browser.close;
-  page = await browser.context.newPage();
-});
-
-afterAll(async () => {
-  await close?.();
-  await tab?.close();
-  await stack?.close();
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
-});
+const { stack, tab } = setUpBuiltTabOnStack();
+const page = setUpChromiumPage();
 
 async function signInAs(name: string) {
   await page.getByRole('heading', { name: /Local sign-in/ }).waitFor();
@@ -431,9 +408,7 @@ describe('mentoring journey in the tab', () => {
       { name: 'dark', query: '?theme=dark', colorScheme: 'dark' as const, person: 'Demo person', signIn: 'Sign in as this person', home: 'What needs you now', schedule: 'Upcoming meetings', checkIns: 'Check-ins' },
       { name: 'pl', query: '?lang=pl', colorScheme: 'light' as const, person: 'Osoba demonstracyjna', signIn: 'Zaloguj jako ta osoba', home: 'Co na Ciebie czeka', schedule: 'Nadchodzące spotkania', checkIns: 'Podsumowania spotkań' },
     ]) {
-      const browser = await launchChromium({ colorScheme: variant.colorScheme });
-      try {
-        const other = await browser.context.newPage();
+      await withChromiumPage({ colorScheme: variant.colorScheme }, async (other) => {
         await other.goto(`${tab.baseUrl}/${variant.query}`);
         const value = await other.getByLabel(variant.person).locator('option', { hasText: MENTEE }).getAttribute('value');
         await other.getByLabel(variant.person).selectOption(value!);
@@ -447,9 +422,7 @@ describe('mentoring journey in the tab', () => {
         await other.getByRole('heading', { level: 2, name: variant.checkIns }).waitFor();
         await other.getByText('Seeing Copilot summarise a real retro transcript.').waitFor();
         await checkScreen(other, `journey-25-check-ins-${variant.name}`);
-      } finally {
-        await browser.close();
-      }
+      });
     }
   });
 
@@ -460,9 +433,7 @@ describe('mentoring journey in the tab', () => {
     const london = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(new Date(next.start));
     const tokyo = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' }).format(new Date(next.start));
     expect(london).not.toBe(tokyo);
-    const browser = await launchChromium({ timezoneId: 'Asia/Tokyo', locale: 'en-US' });
-    try {
-      const other = await browser.context.newPage();
+    await withChromiumPage({ timezoneId: 'Asia/Tokyo', locale: 'en-US' }, async (other) => {
       await other.goto(`${tab.baseUrl}/`);
       const value = await other.getByLabel('Demo person').locator('option', { hasText: MENTEE }).getAttribute('value');
       await other.getByLabel('Demo person').selectOption(value!);
@@ -475,9 +446,7 @@ describe('mentoring journey in the tab', () => {
       await other.goto(`${tab.baseUrl}/#/relationship/${detail.relationship.id}/schedule`);
       await other.getByRole('heading', { level: 4, name: `Meeting ${next.number} · ${when} · ` , exact: false }).waitFor();
       await checkScreen(other, 'journey-25b-one-clock-tokyo-browser');
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('the mentee closes the relationship with a reflection; the mentor is asked for theirs', async () => {
@@ -528,8 +497,7 @@ function escapeHtml(text: string): string {
 
 /** A token from the local issuer and the relationship as the API shows it to that person. */
 async function apiAs(personId: string): Promise<{ token: string; detail: { relationship: { id: string }; meetings: { id: string; number: number; start: string; status: string; organizerId: string; eventId?: string }[] } }> {
-  const issued = await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
-  const token = ((await issued.json()) as { accessToken: string }).accessToken;
+  const token = await stack.tokenOf(personId);
   const headers = { authorization: `Bearer ${token}` };
   const list = (await (await fetch(`${stack.baseUrl}/api/relationships`, { headers })).json()) as { relationships: { relationship: { id: string; status: string } }[] };
   const id = list.relationships.find((r) => r.relationship.status === 'active')!.relationship.id;

@@ -12,24 +12,23 @@
 import type { Page } from 'playwright-core';
 import { createLocalCalendarService } from '../../src/local/calendar/local-calendar.service';
 import { DEMO_MENTEE_ID, DEMO_MENTOR_ID } from '../../src/local/seed-demo-data';
-import { startLocalStack, type LocalStack } from '../../src/local/start-local-stack';
 import { createLocalTabService } from '../../src/local/tab/local-tab.service';
 import { checkScreen } from './support/check-screen';
-import { launchChromium } from './support/chromium';
+import { withChromiumPage } from '../support/chromium';
+import { setUpLocalStack } from '../support/local-stack';
 
 jest.setTimeout(300_000);
 
-const quiet = { error: () => undefined, info: () => undefined };
-let stack: LocalStack;
+const stack = setUpLocalStack({ services: [createLocalCalendarService, createLocalTabService], clockStart: '2027-01-04T09:00:00Z' }, 300_000);
 let origin: string;
 let relationshipId: string;
 let meeting: { id: string; number: number; start: string; end: string; eventId: string };
 
 async function api(method: string, path: string, personId: string, body?: unknown) {
-  const token = await (await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) })).json();
+  const token = await stack.tokenOf(personId);
   const response = await fetch(`${stack.baseUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token.accessToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
   const text = await response.text();
@@ -38,7 +37,6 @@ async function api(method: string, path: string, personId: string, body?: unknow
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack({ httpPort: 0, logger: quiet, services: [createLocalCalendarService, createLocalTabService], env: { LOCAL_CLOCK_START: '2027-01-04T09:00:00Z' } });
   origin = new URL(stack.services.find((s) => s.name === 'tab')!.links![0]!.path).origin;
   // The seeded pair: Kacper Nowak mentors Margaret Hale, who organizes (the default). An agreement, a goal, an item, the series.
   const list = await api('GET', '/api/relationships', DEMO_MENTEE_ID);
@@ -67,10 +65,6 @@ beforeAll(async () => {
   meeting = booked.meetings[1];
 }, 300_000);
 
-afterAll(async () => {
-  await stack?.stop();
-});
-
 async function openHarness(page: Page, query: string, appointment: RegExp | 'other') {
   await page.goto(`${origin}/outlook-harness.html?${query}`);
   const person = page.getByRole('combobox').first();
@@ -93,9 +87,7 @@ const localInput = (iso: string, zone: string) => {
 
 describe('the Outlook harness of npm start', () => {
   it('shows the pane on a mentoring appointment; a move outside the agreement gets the bar, Send the Smart Alert, and Send anyway writes the time to the local calendar', async () => {
-    const browser = await launchChromium({ width: 1280, timezoneId: 'Europe/London' });
-    try {
-      const page = await browser.context.newPage();
+    await withChromiumPage({ width: 1280, timezoneId: 'Europe/London' }, async (page) => {
       await openHarness(page, 'lang=en&theme=light', /Mentoring meeting 2 with Kacper Nowak/);
       const pane = page.getByRole('region', { name: /Mentoring pane/ });
       await pane.getByRole('heading', { name: 'Meeting 2 with Kacper Nowak' }).waitFor({ timeout: 60_000 });
@@ -141,23 +133,17 @@ describe('the Outlook harness of npm start', () => {
       expect(event.start.dateTime.slice(0, 16)).toBe(evening.toISOString().slice(0, 16));
       const props = JSON.parse(event.singleValueExtendedProperties.find((p: { id: string }) => /cecp-/i.test(p.id)).value);
       expect(props).toMatchObject({ relationshipId, meetingId: meeting.id, boundaryWarnedTime: `${evening.toISOString()}/${new Date(evening.getTime() + 45 * 60_000).toISOString()}` });
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('says "not a mentoring meeting" on any other appointment, and lets it send without a prompt', async () => {
-    const browser = await launchChromium({ width: 1280 });
-    try {
-      const page = await browser.context.newPage();
+    await withChromiumPage({ width: 1280 }, async (page) => {
       await openHarness(page, 'lang=en&theme=light', 'other');
       await page.getByText(/This is not a mentoring meeting/).waitFor({ timeout: 60_000 });
       await page.getByRole('button', { name: 'Send update' }).click();
       await page.getByText(/^Sent \(this appointment is not in any calendar/).waitFor();
       expect(await page.getByRole('alertdialog').count()).toBe(0);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   for (const [language, theme] of [
@@ -167,9 +153,7 @@ describe('the Outlook harness of npm start', () => {
     ['pl', 'dark'],
   ] as const) {
     it(`at 320 px, ${language}, ${theme}: the pane and the bar on a mentoring appointment pass axe`, async () => {
-      const browser = await launchChromium({ width: 320, colorScheme: theme, locale: language === 'pl' ? 'pl-PL' : 'en-GB', timezoneId: 'Europe/London' });
-      try {
-        const page = await browser.context.newPage();
+      await withChromiumPage({ width: 320, colorScheme: theme, locale: language === 'pl' ? 'pl-PL' : 'en-GB', timezoneId: 'Europe/London' }, async (page) => {
         await openHarness(page, `lang=${language}&theme=${theme}`, language === 'pl' ? /Spotkanie mentorskie 3/ : /Mentoring meeting 3/);
         await page.getByRole('heading', { name: language === 'pl' ? /Spotkanie 3 z/ : /Meeting 3 with/ }).waitFor({ timeout: 60_000 });
         await checkScreen(page, `outlook-harness-pane-320-${language}-${theme}`);
@@ -188,9 +172,7 @@ describe('the Outlook harness of npm start', () => {
           expect(text).not.toMatch(ISO_DATE);
         }
         await checkScreen(page, `outlook-harness-bar-320-${language}-${theme}`);
-      } finally {
-        await browser.close();
-      }
+      });
     });
   }
 });

@@ -5,12 +5,10 @@
  * the bot here, so both are counted "app not installed"). Photographed at 320 and 1280 px, light and
  * dark, into test-artifacts/e2e/announcement-*.png, with no serious axe finding.
  */
-import { rmSync } from 'node:fs';
-import { buildTab } from './support/build-tab';
 import { checkScreen } from './support/check-screen';
-import { launchChromium } from './support/chromium';
-import { startE2eStack, type E2eStack } from './support/local-stack';
-import { startTabServer, type TabServer } from './support/tab-server';
+import { withChromiumPage } from '../support/chromium';
+import { signInLocally } from './support/local-sign-in';
+import { setUpBuiltTabOnStack } from './support/tab-on-stack';
 
 jest.setTimeout(300_000);
 
@@ -18,19 +16,12 @@ const OLIVER = 'a0000004-0000-4000-8000-000000000004';
 const KACPER = 'a0000002-0000-4000-8000-000000000002';
 const PRIYA = 'a0000003-0000-4000-8000-000000000003';
 
-let buildDir: string;
-let stack: E2eStack;
-let tab: TabServer;
-
-async function tokenOf(personId: string): Promise<string> {
-  const issued = await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
-  return ((await issued.json()) as { accessToken: string }).accessToken;
-}
+const { stack, tab } = setUpBuiltTabOnStack();
 
 async function api(personId: string, method: string, path: string, body?: unknown): Promise<any> {
   const response = await fetch(`${stack.baseUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${await tokenOf(personId)}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: { authorization: `Bearer ${await stack.tokenOf(personId)}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
@@ -38,9 +29,6 @@ async function api(personId: string, method: string, path: string, body?: unknow
 }
 
 beforeAll(async () => {
-  buildDir = buildTab();
-  stack = await startE2eStack();
-  tab = await startTabServer(buildDir, stack.baseUrl);
   const programme = await api(OLIVER, 'POST', '/api/programmes', {
     name: 'Data skills 2027',
     purpose: 'Pair analysts with people who build reports every day',
@@ -59,23 +47,13 @@ beforeAll(async () => {
   await api(PRIYA, 'PUT', `/api/programmes/${programme.id}/membership`, { role: 'mentor', timeZone: 'Europe/London', meetingWindows: [{ weekday: 2, start: '08:00', end: '11:00' }] });
 });
 
-afterAll(async () => {
-  await tab?.close();
-  await stack?.close();
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
-});
-
 describe.each([
   { theme: 'light' as const, width: 1280 },
   { theme: 'dark' as const, width: 320 },
 ])('at $width px, $theme', ({ theme, width }) => {
   it('the owner writes, sends and watches the announcement go out until done', async () => {
-    const browser = await launchChromium({ colorScheme: theme, width });
-    try {
-      const page = await browser.context.newPage();
-      const people = (await (await fetch(`${stack.baseUrl}/local-identity/people`)).json()) as { people: { personId: string }[] };
-      await page.goto(`${tab.baseUrl}/`);
-      await page.evaluate((p) => sessionStorage.setItem('mentoring.localPerson', JSON.stringify(p)), people.people.find((p) => p.personId === OLIVER)!);
+    await withChromiumPage({ colorScheme: theme, width }, async (page) => {
+      await signInLocally(page, { stack, tab }, OLIVER);
       await page.goto(`${tab.baseUrl}/?screen=programme#/programme`);
       const box = page.getByRole('textbox', { name: 'Announcement' });
       await box.waitFor().catch(async (error: unknown) => {
@@ -99,8 +77,6 @@ describe.each([
       expect(panel.scrollWidth).toBeLessThanOrEqual(panel.clientWidth);
       await page.getByRole('progressbar').scrollIntoViewIfNeeded();
       await checkScreen(page, `announcement-${width}-${theme}-done`);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });

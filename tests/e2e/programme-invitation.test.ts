@@ -6,14 +6,12 @@
  * told why. The member's screen at 320/768/1280 px, light and dark, English and Polish: no sideways scrolling, no
  * serious or critical axe finding, photographed into test-artifacts/e2e/programme-invite-*.png.
  */
-import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { CONTOSO, DEMO_PEOPLE, type DemoPerson } from '../../src/local/demo-people';
-import { buildTab } from './support/build-tab';
 import { checkScreen } from './support/check-screen';
-import { launchChromium } from './support/chromium';
-import { startE2eStack, type E2eStack } from './support/local-stack';
-import { startTabServer, type TabServer } from './support/tab-server';
+import { withChromiumPage } from '../support/chromium';
+import { signInLocally } from './support/local-sign-in';
+import { setUpBuiltTabOnStack } from './support/tab-on-stack';
 
 jest.setTimeout(600_000);
 
@@ -51,17 +49,12 @@ const OPEN_PROGRAMME = {
   publishAs: 'invitation',
 };
 
-let buildDir: string;
-let stack: E2eStack;
-let tab: TabServer;
+const { stack, tab } = setUpBuiltTabOnStack({ people: [...DEMO_PEOPLE, NADIA] });
 let programmeId: string;
 let people: { personId: string; displayName: string }[];
 
 beforeAll(async () => {
-  buildDir = buildTab();
-  stack = await startE2eStack({ people: [...DEMO_PEOPLE, NADIA] });
-  tab = await startTabServer(buildDir, stack.baseUrl);
-  const token = ((await (await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: NADIA.personId }) })).json()) as { accessToken: string }).accessToken;
+  const token = await stack.tokenOf(NADIA.personId);
   const saved = await fetch(`${stack.baseUrl}/api/me/profile`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -71,26 +64,11 @@ beforeAll(async () => {
   people = ((await (await fetch(`${stack.baseUrl}/local-identity/people`)).json()) as { people: { personId: string; displayName: string }[] }).people;
 });
 
-afterAll(async () => {
-  await tab?.close();
-  await stack?.close();
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
-});
-
-/** A page signed in as the person (the local sign-in keeps the chosen person in the session). */
-async function pageAs(browser: Awaited<ReturnType<typeof launchChromium>>, personId: string, hash: string, language: 'en' | 'pl' = 'en'): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${tab.baseUrl}/`);
-  await page.evaluate(
-    ([p, lang]) => {
-      sessionStorage.setItem('mentoring.localPerson', JSON.stringify(p));
-      localStorage.setItem('mentoring.language', lang as string);
-    },
-    [people.find((p) => p.personId === personId)!, language] as const,
-  );
+/** Signs the person in (the local sign-in keeps the chosen person in the session) and opens the tab at `hash`. */
+async function openAs(page: Page, personId: string, hash: string, language: 'en' | 'pl' = 'en'): Promise<void> {
+  await signInLocally(page, { stack, tab }, personId, language);
   // A new query makes this a real load (a hash alone would stay on the signed-out page).
   await page.goto(`${tab.baseUrl}/?as=${personId}${hash}`);
-  return page;
 }
 
 async function fitsWidth(page: Page, name: string) {
@@ -100,9 +78,8 @@ async function fitsWidth(page: Page, name: string) {
 
 describe('an invitation, from the owner’s picker to joining', () => {
   it('the owner finds someone with no mentoring place left by name and invites them', async () => {
-    const browser = await launchChromium();
-    try {
-      const page = await pageAs(browser, OWNER_ID, '#/programme');
+    await withChromiumPage({}, async (page) => {
+      await openAs(page, OWNER_ID, '#/programme');
       await page.getByRole('button', { name: 'New programme' }).click();
       const form = page.getByRole('form', { name: 'New programme' });
       await form.getByRole('textbox', { name: /^Name/ }).fill(PROGRAMME);
@@ -121,22 +98,19 @@ describe('an invitation, from the owner’s picker to joining', () => {
       expect(body.joinPolicy.personIds).toEqual([NADIA.personId]);
       programmeId = body.id;
       // A second programme, open to everyone: the member's screen then also holds a Join form.
-      const token = ((await (await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: OWNER_ID }) })).json()) as { accessToken: string }).accessToken;
+      const token = await stack.tokenOf(OWNER_ID);
       const open = await fetch(`${stack.baseUrl}/api/programmes`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ ...OPEN_PROGRAMME }),
       });
       expect(open.status).toBe(201);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('the invited person sees it on Home, opens the invitation’s link and joins', async () => {
-    const browser = await launchChromium({ width: 320 });
-    try {
-      const page = await pageAs(browser, NADIA.personId, '#/home');
+    await withChromiumPage({ width: 320 }, async (page) => {
+      await openAs(page, NADIA.personId, '#/home');
       const block = page.getByRole('region', { name: 'Programmes you can join' });
       await block.getByRole('button', { name: `Open ${PROGRAMME}` }).waitFor();
       await fitsWidth(page, 'home');
@@ -158,23 +132,18 @@ describe('an invitation, from the owner’s picker to joining', () => {
       await page.getByText(/the programme’s owner matches people/).waitFor();
       await fitsWidth(page, 'joined');
       await checkScreen(page, 'programme-invite-joined-320-light');
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('someone not invited who opens the link is told why, and nothing of the programme', async () => {
-    const browser = await launchChromium({ width: 320 });
-    try {
+    await withChromiumPage({ width: 320 }, async (page) => {
       const margaret = people.find((p) => p.displayName === 'Margaret Hale')!;
-      const page = await pageAs(browser, margaret.personId, `#/programme/${programmeId}`);
+      await openAs(page, margaret.personId, `#/programme/${programmeId}`);
       await page.getByText('This programme is open only to the people its owner invited, and you are not on the list.', { exact: false }).waitFor();
       await page.getByText('You cannot open this programme').waitFor();
       expect(await page.getByText(PROGRAMME).count()).toBe(0);
       await checkScreen(page, 'programme-invite-refused-320-light');
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });
 
@@ -185,15 +154,12 @@ describe.each([
   { theme: 'dark' as const, language: 'pl' as const },
 ])('the member’s Programme screen in $theme, $language', ({ theme, language }) => {
   it.each([320, 768, 1280])('fits %i px without sideways scrolling, passes axe and is photographed', async (width) => {
-    const browser = await launchChromium({ colorScheme: theme, width });
-    try {
-      const page = await pageAs(browser, NADIA.personId, `#/programme/${programmeId}`, language);
+    await withChromiumPage({ colorScheme: theme, width }, async (page) => {
+      await openAs(page, NADIA.personId, `#/programme/${programmeId}`, language);
       await page.getByText(language === 'en' ? /^You joined as a mentor on / : /^Dołączono jako mentor /).waitFor();
       await page.getByRole('button', { name: language === 'en' ? `Join ${OPEN_PROGRAMME.name}` : `Dołącz: ${OPEN_PROGRAMME.name}` }).waitFor();
       await fitsWidth(page, `${theme}-${language}-${width}`);
       await checkScreen(page, `programme-invite-member-${width}-${theme}-${language}`);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });

@@ -9,14 +9,12 @@
  * Then every owner screen at 320/768/1280 px, light and dark, English and Polish: no sideways
  * scrolling, no serious or critical axe finding, photographed into test-artifacts/e2e/programme-*.png.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { CONTOSO, DEMO_PEOPLE, type DemoPerson } from '../../src/local/demo-people';
-import { buildTab } from './support/build-tab';
 import { checkScreen } from './support/check-screen';
-import { launchChromium } from './support/chromium';
-import { startE2eStack, type E2eStack } from './support/local-stack';
-import { startTabServer, type TabServer } from './support/tab-server';
+import { setUpChromiumPage, withChromiumPage } from '../support/chromium';
+import { signInLocally } from './support/local-sign-in';
+import { setUpBuiltTabOnStack } from './support/tab-on-stack';
 
 jest.setTimeout(600_000);
 
@@ -57,17 +55,11 @@ const MENTORS = [
 const COHORT = [...MENTEES, ...MENTORS];
 const byId = new Map(COHORT.map((p) => [p.personId, p]));
 
-let buildDir: string;
-let stack: E2eStack;
-let tab: TabServer;
-let close: () => Promise<void>;
-let page: Page;
+const { stack, tab } = setUpBuiltTabOnStack({ people: [...DEMO_PEOPLE, ...COHORT] });
+const page = setUpChromiumPage();
 let programmeId: string;
 
 beforeAll(async () => {
-  buildDir = buildTab();
-  stack = await startE2eStack({ people: [...DEMO_PEOPLE, ...COHORT] });
-  tab = await startTabServer(buildDir, stack.baseUrl);
   // The cohort's mentoring profiles, each written by its own person (the demo seeds only the demo people's).
   for (const p of COHORT) {
     const saved = await api(p.personId, 'PUT', '/api/me/profile', {
@@ -82,23 +74,12 @@ beforeAll(async () => {
     });
     expect([p.displayName, saved.status]).toEqual([p.displayName, 200]);
   }
-  const browser = await launchChromium();
-  close = browser.close;
-  page = await browser.context.newPage();
-});
-
-afterAll(async () => {
-  await close?.();
-  await tab?.close();
-  await stack?.close();
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
 });
 
 const tokens = new Map<string, string>();
 async function api(personId: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
   if (!tokens.has(personId)) {
-    const issued = await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
-    tokens.set(personId, ((await issued.json()) as { accessToken: string }).accessToken);
+    tokens.set(personId, await stack.tokenOf(personId));
   }
   const response = await fetch(`${stack.baseUrl}${path}`, {
     method,
@@ -321,18 +302,8 @@ describe.each([
   { theme: 'dark' as const, language: 'pl' as const },
 ])('the owner screens in $theme, $language', ({ theme, language }) => {
   it.each([320, 768, 1280])('fit %i px without sideways scrolling, pass axe and are photographed', async (width) => {
-    const browser = await launchChromium({ colorScheme: theme, width });
-    try {
-      const owner = await browser.context.newPage();
-      const people = (await (await fetch(`${stack.baseUrl}/local-identity/people`)).json()) as { people: { personId: string }[] };
-      await owner.goto(`${tab.baseUrl}/`);
-      await owner.evaluate(
-        ([p, lang]) => {
-          sessionStorage.setItem('mentoring.localPerson', JSON.stringify(p));
-          localStorage.setItem('mentoring.language', lang as string);
-        },
-        [people.people.find((p) => p.personId === OWNER_ID)!, language] as const,
-      );
+    await withChromiumPage({ colorScheme: theme, width }, async (owner) => {
+      await signInLocally(owner, { stack, tab }, OWNER_ID, language);
       await owner.goto(`${tab.baseUrl}/?owner=${width}#/programme`);
       await owner.getByRole('heading', { level: 1, name: language === 'en' ? 'Programme' : /Program/ }).waitFor();
       for (const section of SECTIONS) {
@@ -356,8 +327,6 @@ describe.each([
       const fits = await owner.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
       expect({ section: 'new', overflow: fits.scrollWidth > fits.innerWidth }).toEqual({ section: 'new', overflow: false });
       await checkScreen(owner, `programme-width-${width}-${theme}-${language}-new`);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });

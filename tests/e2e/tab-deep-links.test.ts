@@ -7,31 +7,21 @@
  * a way on, never a crash or anything of that relationship. Screenshots go to
  * test-artifacts/e2e/deep-link-<page>.png and every page passes axe.
  */
-import { rmSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { seriousAxeViolations } from './support/axe';
-import { buildTab } from './support/build-tab';
 import { artifactsDir } from './support/check-screen';
-import { launchChromium } from './support/chromium';
-import { startE2eStack, type E2eStack } from './support/local-stack';
-import { startTabServer, type TabServer } from './support/tab-server';
+import { launchChromium } from '../support/chromium';
+import { setUpBuiltTabOnStack } from './support/tab-on-stack';
 import { hostCalls, openInTeamsHost } from './support/teams-host';
 
 jest.setTimeout(300_000);
 
 const KACPER = 'a0000002-0000-4000-8000-000000000002';
 
-let buildDir: string;
-let stack: E2eStack;
-let tab: TabServer;
+const { stack, tab } = setUpBuiltTabOnStack();
 let token: string;
 let mine: { id: string; partner: string; meetingId: string };
 let someoneElses: string;
-
-async function tokenOf(personId: string): Promise<string> {
-  const issued = await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
-  return ((await issued.json()) as { accessToken: string }).accessToken;
-}
 
 async function get(bearer: string, path: string): Promise<any> {
   return (await fetch(`${stack.baseUrl}${path}`, { headers: { authorization: `Bearer ${bearer}` } })).json();
@@ -63,7 +53,7 @@ async function aMeetingOf(relationshipId: string): Promise<string> {
   };
   const proposed = await send(token, `/api/relationships/${relationshipId}/agreement`, { agreement, note: 'For the deep link test' });
   const partner = mentorId === KACPER ? menteeId : mentorId;
-  await send(await tokenOf(partner), `/api/relationships/${relationshipId}/agreement/1/accept`, { version: proposed.versions?.[0]?.version });
+  await send(await stack.tokenOf(partner), `/api/relationships/${relationshipId}/agreement/1/accept`, { version: proposed.versions?.[0]?.version });
   const booked = await send(token, `/api/relationships/${relationshipId}/meetings`, { scope: 'next' });
   const id = (booked.meetings as { id: string }[] | undefined)?.[0]?.id;
   if (!id) throw new Error(`no meeting booked: ${JSON.stringify(booked).slice(0, 600)}`);
@@ -71,16 +61,13 @@ async function aMeetingOf(relationshipId: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  buildDir = buildTab();
-  stack = await startE2eStack();
-  tab = await startTabServer(buildDir, stack.baseUrl);
-  token = await tokenOf(KACPER);
+  token = await stack.tokenOf(KACPER);
   const list = (await get(token, '/api/relationships')) as { relationships: { relationship: { id: string; status: string }; partner: { displayName: string } }[] };
   const first = list.relationships.find((r) => r.relationship.status === 'active')!;
   mine = { id: first.relationship.id, partner: first.partner.displayName, meetingId: await aMeetingOf(first.relationship.id) };
   // A relationship of two other people of Kacper's tenant: Oliver asks Priya, Priya accepts.
-  const oliver = await tokenOf('a0000004-0000-4000-8000-000000000004');
-  const priya = await tokenOf('a0000003-0000-4000-8000-000000000003');
+  const oliver = await stack.tokenOf('a0000004-0000-4000-8000-000000000004');
+  const priya = await stack.tokenOf('a0000003-0000-4000-8000-000000000003');
   const request = await send(oliver, '/api/requests', {
     mentorId: 'a0000003-0000-4000-8000-000000000003',
     note: 'Would you mentor me on platform design?',
@@ -89,12 +76,6 @@ beforeAll(async () => {
   const accepted = await send(priya, `/api/requests/${request.id ?? request.request?.id}/accept`, { version: request.version });
   someoneElses = accepted.relationship?.id ?? accepted.id;
   if (!someoneElses) throw new Error(`no relationship without Kacper: ${JSON.stringify({ request, accepted })}`);
-});
-
-afterAll(async () => {
-  await tab?.close();
-  await stack?.close();
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
 });
 
 async function openDeepLink(subEntityId: string, width = 1280): Promise<{ page: Page; frame: Frame; close: () => Promise<void> }> {

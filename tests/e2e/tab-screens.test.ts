@@ -5,13 +5,10 @@
  * Every screen is checked with axe-core (no serious or critical violations) and photographed into
  * test-artifacts/e2e in light, dark and Polish.
  */
-import { rmSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { buildTab } from './support/build-tab';
+import type { Page } from 'playwright-core';
 import { checkScreen } from './support/check-screen';
-import { launchChromium } from './support/chromium';
-import { startE2eStack, type E2eStack } from './support/local-stack';
-import { startTabServer, type TabServer } from './support/tab-server';
+import { setUpChromiumPage } from '../support/chromium';
+import { setUpBuiltTabOnStack } from './support/tab-on-stack';
 
 jest.setTimeout(120_000);
 
@@ -53,36 +50,12 @@ const variants: Variant[] = [
   },
 ];
 
-let buildDir: string;
-let stack: E2eStack;
-let tab: TabServer;
-
-beforeAll(async () => {
-  buildDir = buildTab();
-  stack = await startE2eStack();
-  tab = await startTabServer(buildDir, stack.baseUrl);
-});
-
-afterAll(async () => {
-  await tab?.close();
-  await stack?.close();
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
-});
+const { tab } = setUpBuiltTabOnStack();
 
 const checkVariantScreen = (page: Page, variant: Variant, screen: string) => checkScreen(page, `${screen}-${variant.name}`);
 
 describe.each(variants)('tab in $name', (variant) => {
-  let context: BrowserContext;
-  let close: () => Promise<void>;
-  let page: Page;
-
-  beforeAll(async () => {
-    ({ context, close } = await launchChromium({ colorScheme: variant.colorScheme }));
-    page = await context.newPage();
-  });
-  afterAll(async () => {
-    await close?.();
-  });
+  const page = setUpChromiumPage({ colorScheme: variant.colorScheme });
 
   it('says it is outside Teams and offers a labelled local sign-in listing the demo people', async () => {
     await page.goto(`${tab.baseUrl}/${variant.query}`);

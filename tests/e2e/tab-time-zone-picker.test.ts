@@ -4,55 +4,30 @@
  * (without Polish accents, by city), the choice is saved as the IANA id, and the open list fits the
  * phone's width and passes axe. Screenshots: test-artifacts/e2e/time-zone-picker-*.png.
  */
-import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { buildTab } from './support/build-tab';
 import { checkScreen } from './support/check-screen';
-import { launchChromium } from './support/chromium';
-import { startE2eStack, type E2eStack } from './support/local-stack';
-import { startTabServer, type TabServer } from './support/tab-server';
+import { withChromiumPage } from '../support/chromium';
+import { signInLocally } from './support/local-sign-in';
+import { setUpBuiltTabOnStack } from './support/tab-on-stack';
 
 jest.setTimeout(300_000);
 
 const KACPER = 'a0000002-0000-4000-8000-000000000002';
 const IANA_ID = /^[A-Za-z_]+\/[A-Za-z_/]+$/;
 
-let buildDir: string;
-let stack: E2eStack;
-let tab: TabServer;
+const { stack, tab } = setUpBuiltTabOnStack();
 let token: string;
 let relationshipId: string;
 
 beforeAll(async () => {
-  buildDir = buildTab();
-  stack = await startE2eStack();
-  tab = await startTabServer(buildDir, stack.baseUrl);
-  const issued = await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: KACPER }) });
-  token = ((await issued.json()) as { accessToken: string }).accessToken;
+  token = await stack.tokenOf(KACPER);
   const list = (await (await fetch(`${stack.baseUrl}/api/relationships`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
     relationships: { relationship: { id: string } }[];
   };
   relationshipId = list.relationships[0]!.relationship.id;
 });
 
-afterAll(async () => {
-  await tab?.close();
-  await stack?.close();
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
-});
-
-async function signIn(page: Page, language: 'en' | 'pl') {
-  const people = (await (await fetch(`${stack.baseUrl}/local-identity/people`)).json()) as { people: { personId: string }[] };
-  const person = people.people.find((p) => p.personId === KACPER)!;
-  await page.goto(`${tab.baseUrl}/`);
-  await page.evaluate(
-    ([p, lang]) => {
-      sessionStorage.setItem('mentoring.localPerson', JSON.stringify(p));
-      localStorage.setItem('mentoring.language', lang as string);
-    },
-    [person, language] as const,
-  );
-}
+const signIn = (page: Page, language: 'en' | 'pl') => signInLocally(page, { stack, tab }, KACPER, language);
 
 async function myZone(): Promise<string> {
   const me = (await (await fetch(`${stack.baseUrl}/api/me/profile`, { headers: { authorization: `Bearer ${token}` } })).json()) as { timeZone?: string; profile?: { timeZone: string } };
@@ -61,9 +36,7 @@ async function myZone(): Promise<string> {
 
 describe('choosing a time zone', () => {
   it('on the profile, in Polish on a phone: by name, searched without accents, saved as the IANA id', async () => {
-    const browser = await launchChromium({ width: 320 });
-    try {
-      const page = await browser.context.newPage();
+    await withChromiumPage({ width: 320 }, async (page) => {
       await signIn(page, 'pl');
       await page.goto(`${tab.baseUrl}/?screen=profile#/profile`);
       const zone = page.getByRole('combobox', { name: /Moja strefa czasowa/ });
@@ -82,15 +55,11 @@ describe('choosing a time zone', () => {
       await page.getByRole('button', { name: 'Zapisz' }).click();
       await page.getByText('Zapisano Twój profil.').waitFor();
       expect(await myZone()).toBe('America/New_York');
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('in the agreement editor, in English: both people’s zones by name, and the list filters by city', async () => {
-    const browser = await launchChromium({ width: 1280 });
-    try {
-      const page = await browser.context.newPage();
+    await withChromiumPage({ width: 1280 }, async (page) => {
       await signIn(page, 'en');
       await page.goto(`${tab.baseUrl}/?screen=agreement#/relationship/${relationshipId}/agreement`);
       await page.getByRole('button', { name: 'Propose an agreement' }).click();
@@ -105,8 +74,6 @@ describe('choosing a time zone', () => {
       await zones.nth(0).fill('kolkata');
       await page.getByRole('option', { name: /India Standard Time, Kolkata/ }).waitFor();
       await checkScreen(page, 'time-zone-picker-agreement-1280-en-open');
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });

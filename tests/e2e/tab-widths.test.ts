@@ -6,40 +6,26 @@
  * (`scrollWidth <= innerWidth`), have no serious or critical axe finding, and is photographed into
  * test-artifacts/e2e/width-<width>-<theme>-<language>-<screen>.png; the agreement screen also with its editor open.
  */
-import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { buildTab } from './support/build-tab';
 import { checkScreen } from './support/check-screen';
-import { launchChromium } from './support/chromium';
-import { startE2eStack, type E2eStack } from './support/local-stack';
-import { startTabServer, type TabServer } from './support/tab-server';
+import { withChromiumPage } from '../support/chromium';
+import { signInLocally } from './support/local-sign-in';
+import { setUpBuiltTabOnStack } from './support/tab-on-stack';
 
 jest.setTimeout(300_000);
 
 const KACPER = 'a0000002-0000-4000-8000-000000000002';
 const WIDTHS = [320, 768, 1280, 1920] as const;
 
-let buildDir: string;
-let stack: E2eStack;
-let tab: TabServer;
+const { stack, tab } = setUpBuiltTabOnStack();
 let relationshipId: string;
 
 beforeAll(async () => {
-  buildDir = buildTab();
-  stack = await startE2eStack();
-  tab = await startTabServer(buildDir, stack.baseUrl);
-  const issued = await fetch(`${stack.baseUrl}/local-identity/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: KACPER }) });
-  const token = ((await issued.json()) as { accessToken: string }).accessToken;
+  const token = await stack.tokenOf(KACPER);
   const list = (await (await fetch(`${stack.baseUrl}/api/relationships`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
     relationships: { relationship: { id: string } }[];
   };
   relationshipId = list.relationships[0]!.relationship.id;
-});
-
-afterAll(async () => {
-  await tab?.close();
-  await stack?.close();
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
 });
 
 const screens = (language: 'en' | 'pl') => {
@@ -56,18 +42,7 @@ const screens = (language: 'en' | 'pl') => {
   ];
 };
 
-async function signIn(page: Page, language: 'en' | 'pl') {
-  const people = (await (await fetch(`${stack.baseUrl}/local-identity/people`)).json()) as { people: { personId: string }[] };
-  const person = people.people.find((p) => p.personId === KACPER)!;
-  await page.goto(`${tab.baseUrl}/`);
-  await page.evaluate(
-    ([p, lang]) => {
-      sessionStorage.setItem('mentoring.localPerson', JSON.stringify(p));
-      localStorage.setItem('mentoring.language', lang as string);
-    },
-    [person, language] as const,
-  );
-}
+const signIn = (page: Page, language: 'en' | 'pl') => signInLocally(page, { stack, tab }, KACPER, language);
 
 async function fitsWidth(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
   return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
@@ -92,9 +67,7 @@ describe.each([
   { theme: 'dark' as const, language: 'pl' as const },
 ])('every screen in $theme, $language', ({ theme, language }) => {
   it.each(WIDTHS)('fits %i px without sideways scrolling, passes axe and is photographed', async (width) => {
-    const browser = await launchChromium({ colorScheme: theme, width });
-    try {
-      const page = await browser.context.newPage();
+    await withChromiumPage({ colorScheme: theme, width }, async (page) => {
       await signIn(page, language);
       for (const screen of screens(language)) {
         // A query string per screen makes each a full load (a bare hash change would keep the page).
@@ -115,17 +88,13 @@ describe.each([
         await checkScreen(page, `width-${width}-${theme}-${language}-${screen.name}`);
         if (screen.name === 'relationship-agreement') await checkAgreementEditor(page, `width-${width}-${theme}-${language}-relationship-agreement-editor`, language);
       }
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });
 
 describe('relationship sections on a phone', () => {
   it('collapse into an overflow menu that opens the chosen section', async () => {
-    const browser = await launchChromium({ width: 320 });
-    try {
-      const page = await browser.context.newPage();
+    await withChromiumPage({ width: 320 }, async (page) => {
       await signIn(page, 'en');
       await page.goto(`${tab.baseUrl}/?phone=1#/relationship/${relationshipId}/goals`);
       await page.getByRole('heading', { level: 1, name: /Margaret Hale/ }).waitFor();
@@ -136,8 +105,6 @@ describe('relationship sections on a phone', () => {
       await page.waitForURL(/\/checkins$/);
       await page.getByRole('heading', { level: 2, name: 'Check-ins' }).waitFor();
       expect((await fitsWidth(page)).scrollWidth).toBeLessThanOrEqual(320);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });

@@ -4,9 +4,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { readFileSync } from 'node:fs';
+import { launchChromiumBrowser } from '../../support/chromium';
 import { everyCard, everyCardWithPeoplesText, largestRealisticCard, peoplesText } from './card-fixtures';
 
 const root = resolve(__dirname, '../../..');
@@ -20,19 +21,7 @@ let page: Page;
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromiumBrowser();
   page = await browser.newPage({ viewport: { width: 520, height: 400 }, deviceScaleFactor: 1 });
   await page.setContent(
     '<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;background:#f5f5f5;font-family:"Segoe UI",sans-serif}#card{width:500px;margin:10px;background:#fff}</style></head><body><div id="card"></div></body></html>',
