@@ -1,7 +1,7 @@
 /**
  * The meeting side panel inside a Teams meeting, in Chromium, on the real local stack (the API on
  * Azurite, the local identity issuer, the local calendar as Outlook): the production build runs in a
- * Teams host stand-in that speaks teams-js' protocol (support/teams-meeting-host.ts) and puts the
+ * Teams host stand-in that speaks teams-js' protocol (support/teams-host.ts, with the meeting) and puts the
  * meeting chat's id in the context, at the side panel's width (320 px), light and dark, English and
  * Polish (from the host's locale and theme), with axe (no serious or critical finding) and
  * screenshots in test-artifacts/e2e/meeting-panel-*.png. It shows this meeting's themes, the goals in
@@ -14,10 +14,10 @@
 import type { Page } from 'playwright-core';
 import { chatThreadIdOfJoinUrl } from '../../src/core/relationships/meeting-chat';
 import { checkScreen } from './support/check-screen';
-import { launchChromium, withChromiumPage } from '../support/chromium';
+import { withChromiumPage } from '../support/chromium';
 import { signInLocally } from './support/local-sign-in';
 import { setUpBuiltTabOnStack } from './support/tab-on-stack';
-import { checkPanel, MEETING_HOST_CHROMIUM_ARGS, openInTeamsMeeting } from './support/teams-meeting-host';
+import { checkPanel, openInTeams } from './support/teams-host';
 
 jest.setTimeout(300_000);
 
@@ -126,20 +126,21 @@ const signIn = (page: Page, language: 'en' | 'pl') => signInLocally(page, { stac
 
 /** Opens the panel in the Teams host stand-in as `personId`, in the meeting chat `chat`. */
 async function inMeeting(personId: string, chat: string, theme: 'light' | 'dark', language: 'en' | 'pl') {
-  const browser = await launchChromium({ colorScheme: theme, width: 320, args: MEETING_HOST_CHROMIUM_ARGS });
   const people = (await (await fetch(`${stack.baseUrl}/local-identity/people`)).json()) as { people: { personId: string; email?: string; userPrincipalName?: string }[] };
   const person = people.people.find((p) => p.personId === personId)!;
-  const host = await openInTeamsMeeting(browser.context, `${tab.baseUrl}/#/meeting`, {
-    chatId: chat,
-    meetingId: 'MCMxOTptZWV0aW5nX2UyZUB0aHJlYWQudjIjMA==',
-    userObjectId: personId,
-    userPrincipalName: person.email ?? person.userPrincipalName ?? `${personId}@contoso.local`,
-    tenantId: CONTOSO_TENANT,
-    locale: language === 'en' ? 'en-GB' : 'pl-PL',
-    theme: theme === 'dark' ? 'dark' : 'default',
-    token: await stack.tokenOf(personId),
-  });
-  return { browser, ...host };
+  return openInTeams(
+    `${tab.baseUrl}/#/meeting`,
+    {
+      meeting: { chatId: chat, meetingId: 'MCMxOTptZWV0aW5nX2UyZUB0aHJlYWQudjIjMA==' },
+      userObjectId: personId,
+      userPrincipalName: person.email ?? person.userPrincipalName ?? `${personId}@contoso.local`,
+      tenantId: CONTOSO_TENANT,
+      locale: language === 'en' ? 'en-GB' : 'pl-PL',
+      theme: theme === 'dark' ? 'dark' : 'default',
+      token: await stack.tokenOf(personId),
+    },
+    { colorScheme: theme, width: 320 },
+  );
 }
 
 const headings = { en: ['Themes for today', 'Goals', 'Action items'], pl: ['Tematy na dziś', 'Cele', 'Zadania'] };
@@ -151,7 +152,7 @@ describe.each([
   { theme: 'dark' as const, language: 'pl' as const },
 ])('the meeting panel in a Teams meeting at 320 px in $theme, $language', ({ theme, language }) => {
   it('finds its meeting from the context’s chat id and shows its themes, goals with progress and open action items; fits, passes axe, is photographed', async () => {
-    const { browser, page, frame, calls } = await inMeeting(KACPER, chatId, theme, language);
+    const { page, frame, calls, close } = await inMeeting(KACPER, chatId, theme, language);
     try {
       await frame.getByRole('heading', { level: 1, name: language === 'en' ? 'This meeting' : 'To spotkanie' }).waitFor();
       await frame.getByText(/Margaret Hale/).first().waitFor();
@@ -172,7 +173,7 @@ describe.each([
       expect(await calls()).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken']));
       await checkPanel(page, frame, `meeting-panel-${theme}-${language}`);
     } finally {
-      await browser.close();
+      await close();
     }
   });
 });
@@ -193,7 +194,7 @@ describe('during the meeting, in the panel', () => {
     const before = await inviteBody();
     expect(before).toContain(ITEM_TO_TICK);
     expect(before).not.toContain(added);
-    const { browser, page, frame } = await inMeeting(KACPER, chatId, 'light', 'en');
+    const { page, frame, close } = await inMeeting(KACPER, chatId, 'light', 'en');
     try {
       await frame.getByText(ITEM_TO_TICK, { exact: true }).waitFor();
       await frame.getByLabel('What needs doing').fill(added);
@@ -222,7 +223,7 @@ describe('during the meeting, in the panel', () => {
       expect(body).not.toContain(ITEM_TO_TICK);
       await checkPanel(page, frame, 'meeting-panel-after-changes');
     } finally {
-      await browser.close();
+      await close();
     }
   });
 });
@@ -244,7 +245,7 @@ describe('a forged meeting context', () => {
     { who: 'someone outside the pair, in the pair’s meeting chat', personId: PRIYA, chat: (): string => chatId, language: 'en' as const, title: 'Nothing to show you here' },
     { who: 'one of the pair, in a chat that is not the meeting’s', personId: KACPER, chat: (): string => FOREIGN_CHAT, language: 'pl' as const, title: 'Nic tu dla Ciebie nie ma' },
   ])('in the panel: $who sees a friendly explanation and nothing of the meeting', async ({ personId, chat, language, title }) => {
-    const { browser, page, frame } = await inMeeting(personId, chat(), 'light', language);
+    const { page, frame, close } = await inMeeting(personId, chat(), 'light', language);
     try {
       await frame.getByText(title).waitFor();
       await frame.getByText(language === 'en' ? /not one of your mentoring meetings/ : /nie jest jedno z Twoich spotkań mentorskich/).waitFor();
@@ -252,7 +253,7 @@ describe('a forged meeting context', () => {
       for (const text of ['Margaret Hale', THEMES[0]!, GOALS[0]!.title, ITEM_KEPT]) expect(await frame.getByText(text).count()).toBe(0);
       await checkPanel(page, frame, `meeting-panel-not-yours-${language}`);
     } finally {
-      await browser.close();
+      await close();
     }
   });
 });

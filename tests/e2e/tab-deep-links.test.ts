@@ -10,9 +10,8 @@
 import type { Frame, Page } from 'playwright-core';
 import { seriousAxeViolations } from './support/axe';
 import { artifactsDir } from './support/check-screen';
-import { launchChromium } from '../support/chromium';
 import { setUpBuiltTabOnStack } from './support/tab-on-stack';
-import { hostCalls, openInTeamsHost } from './support/teams-host';
+import { openInTeams, type InTeams } from './support/teams-host';
 
 jest.setTimeout(300_000);
 
@@ -78,11 +77,9 @@ beforeAll(async () => {
   if (!someoneElses) throw new Error(`no relationship without Kacper: ${JSON.stringify({ request, accepted })}`);
 });
 
-async function openDeepLink(subEntityId: string, width = 1280): Promise<{ page: Page; frame: Frame; close: () => Promise<void> }> {
-  const browser = await launchChromium({ width });
-  const page = await browser.context.newPage();
-  const frame = await openInTeamsHost(browser.context, page, tab.baseUrl, { subEntityId, token });
-  return { page, frame, close: browser.close };
+/** The tab framed by the simulated Teams client at the manifest's start URL, the link's page in the context. */
+function openDeepLink(subEntityId: string, width = 1280): Promise<InTeams> {
+  return openInTeams(`${tab.baseUrl}/#/`, { subEntityId, token }, { width });
 }
 
 async function photographAndCheck(page: Page, frame: Frame, name: string) {
@@ -106,14 +103,14 @@ const panels = [
 
 describe('a deep link in Teams opens the relationship and panel it names', () => {
   it.each(panels)('relationship/<id>/$section', async ({ section, label }) => {
-    const { page, frame, close } = await openDeepLink(`relationship/${mine.id}/${section}`);
+    const { page, frame, calls, close } = await openDeepLink(`relationship/${mine.id}/${section}`);
     try {
       await frame.getByRole('heading', { level: 1, name: `Mentoring with ${mine.partner}` }).waitFor();
       await frame.getByRole('tab', { name: label, selected: true }).waitFor();
       await frame.getByRole('tabpanel', { name: label }).waitFor();
       expect(await frame.evaluate(() => window.location.hash)).toBe(`#/relationship/${mine.id}/${section}`);
       // The tab told Teams it loaded (no endless spinner in the client) and signed in with the host's token.
-      expect(await hostCalls(page)).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken', 'appInitialization.success']));
+      expect(await calls()).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken', 'appInitialization.success']));
       await photographAndCheck(page, frame, section);
     } finally {
       await close();
