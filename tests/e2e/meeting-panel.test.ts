@@ -16,6 +16,7 @@ import { chatThreadIdOfJoinUrl } from '../../src/core/relationships/meeting-chat
 import { checkScreen } from './support/check-screen';
 import { withChromiumPage } from '../support/chromium';
 import { signInLocally } from './support/local-sign-in';
+import { officeHoursAgreement } from './support/office-hours-agreement';
 import { setUpBuiltTabOnStack } from './support/tab-on-stack';
 import { checkPanel, openInTeams } from './support/teams-host';
 
@@ -68,25 +69,7 @@ beforeAll(async () => {
       // The demo pair agrees first: Kacper proposes, the partner accepts (weekdays, both zones' office hours).
       const detail = await api(token, 'GET', `/api/relationships/${relationship.id}`);
       const { mentorId, menteeId } = detail.relationship as { mentorId: string; menteeId: string };
-      const side = (personId: string) => ({
-        personId,
-        timeZone: 'UTC',
-        meetingWindows: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
-        contactChannel: 'teamsChat',
-        contactHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
-      });
-      const agreement = {
-        cadence: { kind: 'weekly' },
-        meetingMinutes: 45,
-        bufferMinutes: 0,
-        minimumNoticeHours: 24,
-        respectWorkingHours: false,
-        firstDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
-        meetingCount: 6,
-        location: { kind: 'online' },
-        mentor: side(mentorId),
-        mentee: side(menteeId),
-      };
+      const agreement = officeHoursAgreement(mentorId, menteeId);
       const proposed = await api(token, 'POST', `/api/relationships/${relationship.id}/agreement`, { agreement, note: 'For the meeting panel test' });
       const partner = mentorId === KACPER ? menteeId : mentorId;
       const partnerToken = await stack.tokenOf(partner);

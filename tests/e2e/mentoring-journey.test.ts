@@ -15,6 +15,7 @@ import { CONTOSO } from '../../src/local/demo-people';
 import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from '../../src/local/local-ports';
 import { checkScreen } from './support/check-screen';
 import { setUpChromiumPage, withChromiumPage } from '../support/chromium';
+import { signInWithTheForm } from './support/local-sign-in';
 import { setUpBuiltTabOnStack } from './support/tab-on-stack';
 
 jest.setTimeout(180_000);
@@ -31,13 +32,7 @@ const themes: string[] = [];
 const { stack, tab } = setUpBuiltTabOnStack();
 const page = setUpChromiumPage();
 
-async function signInAs(name: string) {
-  await page.getByRole('heading', { name: /Local sign-in/ }).waitFor();
-  const value = await page.getByLabel('Demo person').locator('option', { hasText: name }).getAttribute('value');
-  await page.getByLabel('Demo person').selectOption(value!);
-  await page.getByRole('button', { name: 'Sign in as this person' }).click();
-  await page.getByRole('heading', { level: 1, name: 'What needs you now' }).waitFor();
-}
+const signInAs = (name: string) => signInWithTheForm(page, name);
 
 async function openSection(name: string, heading: string | RegExp) {
   await page.getByRole('tab', { name }).click();

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { CONTOSO, DEMO_PEOPLE, type DemoPerson } from '../../src/local/demo-people';
 import { checkScreen } from './support/check-screen';
 import { setUpChromiumPage, withChromiumPage } from '../support/chromium';
-import { signInLocally } from './support/local-sign-in';
+import { signInLocally, signInWithTheForm } from './support/local-sign-in';
 import { setUpBuiltTabOnStack } from './support/tab-on-stack';
 
 jest.setTimeout(600_000);
@@ -90,13 +90,7 @@ async function api(personId: string, method: string, path: string, body?: unknow
   return { status: response.status, json: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
 }
 
-async function signInAs(name: string) {
-  await page.getByRole('heading', { name: /Local sign-in/ }).waitFor();
-  const value = await page.getByLabel('Demo person').locator('option', { hasText: name }).getAttribute('value');
-  await page.getByLabel('Demo person').selectOption(value!);
-  await page.getByRole('button', { name: 'Sign in as this person' }).click();
-  await page.getByRole('heading', { level: 1, name: 'What needs you now' }).waitFor();
-}
+const signInAs = (name: string) => signInWithTheForm(page, name);
 
 const weekdays = (days: number[], start: string, end: string) => days.map((weekday) => ({ weekday, start, end }));
 

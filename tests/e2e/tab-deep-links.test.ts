@@ -10,6 +10,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { seriousAxeViolations } from './support/axe';
 import { artifactsDir } from './support/check-screen';
+import { officeHoursAgreement } from './support/office-hours-agreement';
 import { setUpBuiltTabOnStack } from './support/tab-on-stack';
 import { openInTeams, type InTeams } from './support/teams-host';
 
@@ -36,20 +37,7 @@ async function aMeetingOf(relationshipId: string): Promise<string> {
   const detail = await get(token, `/api/relationships/${relationshipId}`);
   if (detail.meetings?.[0]) return detail.meetings[0].id;
   const { mentorId, menteeId } = detail.relationship as { mentorId: string; menteeId: string };
-  const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
-  const side = (personId: string) => ({ personId, timeZone: 'UTC', meetingWindows: weekdays, contactChannel: 'teamsChat', contactHours: weekdays });
-  const agreement = {
-    cadence: { kind: 'weekly' },
-    meetingMinutes: 45,
-    bufferMinutes: 0,
-    minimumNoticeHours: 24,
-    respectWorkingHours: false,
-    firstDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
-    meetingCount: 6,
-    location: { kind: 'online' },
-    mentor: side(mentorId),
-    mentee: side(menteeId),
-  };
+  const agreement = officeHoursAgreement(mentorId, menteeId);
   const proposed = await send(token, `/api/relationships/${relationshipId}/agreement`, { agreement, note: 'For the deep link test' });
   const partner = mentorId === KACPER ? menteeId : mentorId;
   await send(await stack.tokenOf(partner), `/api/relationships/${relationshipId}/agreement/1/accept`, { version: proposed.versions?.[0]?.version });

@@ -19,3 +19,12 @@ export async function signInLocally(page: Page, to: { stack: { baseUrl: string }
     [person, language] as const,
   );
 }
+
+/** Signs a demo person in with the tab's local sign-in form (English), by name, and waits for Home. */
+export async function signInWithTheForm(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { name: /Local sign-in/ }).waitFor();
+  const value = await page.getByLabel('Demo person').locator('option', { hasText: name }).getAttribute('value');
+  await page.getByLabel('Demo person').selectOption(value!);
+  await page.getByRole('button', { name: 'Sign in as this person' }).click();
+  await page.getByRole('heading', { level: 1, name: 'What needs you now' }).waitFor();
+}
