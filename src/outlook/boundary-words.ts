@@ -88,11 +88,11 @@ const en: Catalogue = {
   alertTail: 'You can still send it; your partner sees the new time.',
 };
 
-// "osoba" is feminine whoever the person is, so "u osoby … jej" agrees for everyone.
+// The partner is named through "osoba" and "tej osoby", which read the same for anyone, whatever their gender.
 const pl: Catalogue = {
   at: (name, isCaller) => (isCaller ? 'u Ciebie' : `u osoby ${name}`),
-  window: (at, time, isCaller, night) => `${capitalise(at)} to będzie ${time}${night ? ', w nocy' : ''} — poza ${isCaller ? 'Twoimi' : 'jej'} godzinami spotkań.`,
-  dst: (changedAt, zone, at, time, isCaller) => `Przed tym terminem zmienia się czas ${changedAt} (${zone}), więc ${at} to będzie ${time} — poza ${isCaller ? 'Twoimi' : 'jej'} godzinami spotkań.`,
+  window: (at, time, isCaller, night) => `${capitalise(at)} to będzie ${time}${night ? ', w nocy' : ''} — poza ${isCaller ? 'Twoimi godzinami spotkań' : 'godzinami spotkań tej osoby'}.`,
+  dst: (changedAt, zone, at, time, isCaller) => `Przed tym terminem zmienia się czas ${changedAt} (${zone}), więc ${at} to będzie ${time} — poza ${isCaller ? 'Twoimi godzinami spotkań' : 'godzinami spotkań tej osoby'}.`,
   notice: (hours) => `Umowa wymaga co najmniej ${hours} godz. wyprzedzenia; ten termin jest wcześniej.`,
   buffer: (minutes) => `Umowa zostawia ${minutes} min przerwy wokół innych spotkań; ktoś z Was jest wtedy zajęty albo ma zbyt blisko inne spotkanie.`,
   cadence: (c, n) => {

@@ -139,7 +139,7 @@ describe('on send (Smart Alerts)', () => {
     const event = recordingEvent();
     await onAppointmentSend(event, { host, api: api(async () => BROKEN) });
     const message = (event.calls[0] as { errorMessage: string }).errorMessage;
-    expect(message).toMatch(/^Ten termin wykracza poza Waszą umowę mentorską\. U osoby Kacper to będzie wt\., 8 gru, 22:30–23:15 CET, w nocy — poza jej godzinami spotkań\./);
+    expect(message).toMatch(/^Ten termin wykracza poza Waszą umowę mentorską\. U osoby Kacper to będzie wt\., 8 gru, 22:30–23:15 CET, w nocy — poza godzinami spotkań tej osoby\./);
     expect(message).toContain('Czas lokalny: Kacper: wt., 8 gru, 22:30–23:15 CET; Margaret: wt., 8 gru, 16:30–17:15 GMT-5.');
     expect(message).toContain('Terminy zgodne z umową: wt., 8 gru, 10:00–10:45 GMT-5 · Kacper 16:00–16:45 CET;');
     expect(message).toMatch(/Możesz mimo to wysłać; druga osoba zobaczy nowy termin\.$/);
