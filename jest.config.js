@@ -25,4 +25,7 @@ module.exports = {
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testTimeout: 30000,
+  // Two workers on CI's two cores: most suites wait on Azurite, Chromium or loopback HTTP rather than
+  // on the CPU, and one worker (Jest's default for two cores) took the whole run past 28 minutes.
+  maxWorkers: 2,
 };
