@@ -24,17 +24,6 @@ import { loadAgreementForPerson, meetingNotFound, withPeople } from './booking-c
 import type { BookingDeps } from './booking-ports';
 import { liveMeetings } from './booking-rules';
 
-export const BOUNDARY_CODES = [
-  'BOUNDARY.OUTSIDE_DATES',
-  'BOUNDARY.NOTICE',
-  'BOUNDARY.DST_SHIFT',
-  'BOUNDARY.NIGHT',
-  'BOUNDARY.OUTSIDE_WINDOW',
-  'BOUNDARY.BUFFER',
-  'BOUNDARY.CADENCE',
-] as const;
-export type BoundaryCode = (typeof BOUNDARY_CODES)[number];
-
 export type Role = 'mentor' | 'mentee';
 
 export interface PersonLocalTime {

@@ -94,18 +94,18 @@ export function WindowsEditor({
       {windows.length > 0 ? (
         // The headings are for the eye; each control below is named by its own aria-label.
         <div className={styles.columns} aria-hidden="true">
-          <Text size={200} className={mergeClasses(styles.heading, styles.day)}>
-            {t('agreement.weekday')}
-          </Text>
-          <Text size={200} className={mergeClasses(styles.heading, styles.from)}>
-            {t('agreement.from')}
-          </Text>
-          <Text size={200} className={mergeClasses(styles.heading, styles.to)}>
-            {t('agreement.to')}
-          </Text>
-          <Text size={200} className={mergeClasses(styles.heading, styles.next)}>
-            {t('agreement.endsNextDay')}
-          </Text>
+          {(
+            [
+              ['agreement.weekday', styles.day],
+              ['agreement.from', styles.from],
+              ['agreement.to', styles.to],
+              ['agreement.endsNextDay', styles.next],
+            ] as const
+          ).map(([key, column]) => (
+            <Text key={key} size={200} className={mergeClasses(styles.heading, column)}>
+              {t(key)}
+            </Text>
+          ))}
         </div>
       ) : null}
       {windows.map((w, i) => {
